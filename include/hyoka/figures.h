@@ -1,0 +1,229 @@
+/**
+ * @file figures.h
+ * @brief Every figure an evaluation sheet prints, computed exactly
+ *        (DESIGN §6), and portfolio roll-ups.
+ *
+ * Figures are computed from the data each time they are asked for; nothing
+ * is cached and nothing is changed. Money figures come back in yen as a
+ * decimal of scale 0; every other figure is rounded once, at the end, by the
+ * rule in force for it (hyoka_portfolio_rounding(): the document's override
+ * or the default), and per-head figures are expressed in the rule's unit.
+ *
+ * A figure that cannot be computed returns ::HYOKA_EUNAVAILABLE and says why
+ * through a ::hyoka_reason — that is distinct from a figure that is 0.
+ *
+ * Context: a cost year reads its project's portfolio (denominators,
+ * rounding) when the project belongs to one, and its project's previous
+ * fiscal year for changes. Without a portfolio the defaults apply and only
+ * the year's own population and households are known.
+ */
+#ifndef HYOKA_FIGURES_H
+#define HYOKA_FIGURES_H
+
+#include "common.h"
+#include "types.h"
+#include "decimal.h"
+
+HYOKA_BEGIN_DECLS
+
+/** Why a figure is unavailable. Values are never renumbered. */
+typedef enum hyoka_reason {
+    HYOKA_REASON_NONE = 0,             /**< "none": the figure is available. */
+    HYOKA_REASON_NO_EXPENSE = 1,       /**< "no_expense": no settlement, final or initial budget. */
+    HYOKA_REASON_NO_POPULATION = 2,    /**< "no_population": no population for the fiscal year. */
+    HYOKA_REASON_NO_HOUSEHOLDS = 3,    /**< "no_households": no households for the fiscal year. */
+    HYOKA_REASON_NO_USAGE = 4,         /**< "no_usage": no usage count (利用数). */
+    HYOKA_REASON_NO_BENEFICIARIES = 5, /**< "no_beneficiaries": no beneficiary count. */
+    HYOKA_REASON_ZERO_DENOMINATOR = 6, /**< "zero_denominator": the divisor is 0. */
+    HYOKA_REASON_NO_FINAL_BUDGET = 7,  /**< "no_final_budget": execution rate without a final budget. */
+    HYOKA_REASON_NO_SETTLEMENT = 8,    /**< "no_settlement": execution rate without a settlement. */
+    HYOKA_REASON_NO_PREVIOUS_YEAR = 9, /**< "no_previous_year": no figure for the previous fiscal year. */
+    HYOKA_REASON_NO_GENERAL = 10,      /**< "no_general_revenue": general revenue not given. */
+    HYOKA_REASON_NO_TARGET = 11,       /**< "no_target": indicator value without a target. */
+    HYOKA_REASON_TARGET_ZERO = 12,     /**< "target_zero": the target is 0. */
+    HYOKA_REASON_NO_ACTUAL = 13,       /**< "no_actual": no actual value. */
+    HYOKA_REASON_NOT_SETTABLE = 14,    /**< "not_settable": the indicator is marked 設定困難. */
+    HYOKA_REASON_NO_DIRECTION = 15,    /**< "no_direction": the indicator has no direction. */
+    HYOKA_REASON_ACTUAL_ZERO = 16,     /**< "actual_zero": decrease rule with an actual of 0. */
+    HYOKA_REASON_NO_SCHEME = 17,       /**< "no_scheme": the evaluation's scheme is unknown. */
+    HYOKA_REASON_NO_SCORES = 18,       /**< "no_scores": no answer carries a score. */
+    HYOKA_REASON_ZERO_WEIGHT = 19,     /**< "zero_weight": the scored criteria weigh 0 in total. */
+    HYOKA_REASON_NO_BANDS = 20,        /**< "no_bands": no rating band applies (none defined, or the score is below every band). */
+    HYOKA_REASON_NOT_A_FIGURE = 21,    /**< "not_a_figure": the figure does not apply to this object. */
+    HYOKA_REASON_NO_YEAR = 22,         /**< "no_year": no entry for that fiscal year. */
+    HYOKA_REASON_BAD_ANSWER = 23       /**< "bad_answer": an answer is not an option or number of its criterion. */
+} hyoka_reason;
+
+/** Languages of messages. */
+typedef enum hyoka_lang {
+    HYOKA_LANG_EN = 0, /**< English. */
+    HYOKA_LANG_JA = 1  /**< Japanese. */
+} hyoka_lang;
+
+/** The document name of a reason ("no_population"...); NULL when unknown. Static, owned by the library. */
+HYOKA_API const char *hyoka_reason_name(int reason);
+
+/**
+ * A sentence explaining a reason, in English or Japanese ("no population
+ * for the fiscal year" / "当該年度の人口がない").
+ * @return a static string owned by the library; NULL when unknown.
+ */
+HYOKA_API const char *hyoka_reason_message(int reason, int lang);
+
+/**
+ * Compute a figure of a cost year (DESIGN §6):
+ * - EXPENSE: settlement if the phase is settled (or, without a phase, if a
+ *   settlement is given), else final budget, else initial budget.
+ * - PERSONNEL: Σ staff lines; a line costs FTE × unit cost or hours × hourly
+ *   rate where those are given (rounded to the yen by the personnel rule),
+ *   otherwise its stated amount (a line with neither costs 0).
+ * - DEBT_SERVICE, INDIRECT_COSTS: as given (0 when missing).
+ * - TOTAL_COST: expense + personnel + debt service + indirect costs.
+ * - GENERAL_REVENUE: as given; SPECIFIC_REVENUE: Σ the other five sources.
+ * - PER_CAPITA, PER_HOUSEHOLD, UNIT_COST, PER_BENEFICIARY: total ÷
+ *   population, households, usage, beneficiaries (the year's own count, else
+ *   the portfolio's denominator for that fiscal year).
+ * - EXECUTION_RATE: settlement ÷ final budget × 100.
+ * - PERSONNEL_SHARE: personnel ÷ total × 100; GENERAL_REVENUE_SHARE:
+ *   general revenue ÷ expense × 100.
+ * - TOTAL_COST_CHANGE: (total − previous year's total) ÷ previous × 100.
+ *
+ * @param costs  the cost year.
+ * @param figure a ::hyoka_figure from EXPENSE to TOTAL_COST_CHANGE.
+ * @param out    receives the figure (money in yen, scale 0); unchanged
+ *               unless ::HYOKA_OK.
+ * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable; may be NULL.
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE (overflow),
+ *         ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason);
+
+/**
+ * The cost of one staff line in yen (FTE × unit cost, hours × hourly rate,
+ * or the stated amount), as counted in PERSONNEL.
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE (nothing to cost it with),
+ *         ::HYOKA_ERANGE, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reason);
+
+/**
+ * Compute a figure of an indicator for one fiscal year:
+ * - ACHIEVEMENT (達成率): actual ÷ target × 100 for increase; target ÷
+ *   actual × 100 for decrease; for maintain, 100 when actual equals target,
+ *   otherwise the decrease rule above the target and the increase rule
+ *   below it. Unavailable when not settable, without a target, with a
+ *   target of 0, without an actual, or without a direction.
+ * - CHANGE: (actual − previous year's actual) ÷ previous × 100.
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure,
+                                     hyoka_decimal *out, int *reason);
+
+/**
+ * The weighted score of an evaluation: Σ weightᵢ × scoreᵢ ÷ Σ weightᵢ over
+ * the criteria answered with a score (an option with a score, or a number
+ * for a numeric criterion), rounded by the SCORE rule. The scheme is looked
+ * up with hyoka_portfolio_find_scheme() (missing scheme id: jp-standard).
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason);
+
+/**
+ * The rating band of an evaluation's score: the band with the highest
+ * minimum at or below the exact (unrounded) score; the scheme's
+ * missing-data rating when a required criterion is unanswered.
+ * @param code  receives the band's code (borrowed from the scheme); may be NULL.
+ * @param label receives the band's label; may be NULL.
+ * @param evaluation the evaluation.
+ * @param reason receives ::HYOKA_REASON_NONE or why the figure is unavailable (::hyoka_reason); may be NULL.
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_evaluation_rating(const hyoka_evaluation *evaluation, const char **code,
+                                      const char **label, int *reason);
+
+/** How a roll-up groups projects. */
+typedef enum hyoka_group_by {
+    HYOKA_GROUP_FISCAL_YEAR = 0, /**< by fiscal year (key "2007"). */
+    HYOKA_GROUP_DEPARTMENT = 1,  /**< by department (部); key "" when missing. */
+    HYOKA_GROUP_POLICY = 2,      /**< by policy node at a depth (key: the codes of the path to that depth joined by "/", a level's name standing in for a missing code). */
+    HYOKA_GROUP_VERDICT = 3      /**< by the final verdict code (latest fiscal year, highest stage); "" when none. */
+} hyoka_group_by;
+
+/** A table of totals by group, computed from a portfolio. Owned by the caller. */
+typedef struct hyoka_rollup hyoka_rollup;
+
+/**
+ * Total the money figures of a portfolio's projects (top-level projects;
+ * sub-projects are part of their parents' sheets and not added again) by
+ * group.
+ * @param group_by    a ::hyoka_group_by.
+ * @param depth       for ::HYOKA_GROUP_POLICY, the depth of the node (1 =
+ *                    first level); ignored otherwise.
+ * @param fiscal_year only that fiscal year's cost years, or 0 for all.
+ * @param out         receives the roll-up, owned by the caller
+ *                    (hyoka_rollup_free()). It does not refer to the
+ *                    portfolio after this call.
+ * @param portfolio the portfolio.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE (a sum overflowed),
+ *         ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_rollup_new(hyoka_rollup **out, const hyoka_portfolio *portfolio, int group_by, int depth,
+                               int32_t fiscal_year);
+
+/** Free a roll-up; NULL is ignored. */
+HYOKA_API void hyoka_rollup_free(hyoka_rollup *rollup);
+
+/** Number of groups (rows), sorted by key (fiscal years numerically). */
+HYOKA_API size_t hyoka_rollup_count(const hyoka_rollup *rollup);
+
+/** The key of a row, borrowed from the roll-up; NULL when out of range. */
+HYOKA_API const char *hyoka_rollup_key(const hyoka_rollup *rollup, size_t row);
+
+/** The number of projects in a row (0 when out of range). */
+HYOKA_API size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row);
+
+/**
+ * A total of a row: the sum of a money figure (EXPENSE to
+ * SPECIFIC_REVENUE) over the row's cost years.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (row out of range).
+ */
+HYOKA_API int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out);
+
+/** Projects ordered by one figure. Owned by the caller. */
+typedef struct hyoka_ranking hyoka_ranking;
+
+/**
+ * Rank a portfolio's top-level projects by a cost-year figure of one fiscal
+ * year, or by the latest evaluation's SCORE. Projects whose figure is
+ * unavailable come last, in document order.
+ * @param figure      a ::hyoka_figure (cost-year figures or SCORE).
+ * @param fiscal_year the fiscal year (ignored for SCORE).
+ * @param descending  nonzero: largest first.
+ * @param out         receives the ranking (hyoka_ranking_free()). It
+ *                    borrows the portfolio's projects: valid while the
+ *                    portfolio is neither changed nor freed.
+ * @param portfolio the portfolio.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE (a figure overflowed), ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int figure,
+                                int32_t fiscal_year, int descending);
+
+/** Free a ranking; NULL is ignored. */
+HYOKA_API void hyoka_ranking_free(hyoka_ranking *ranking);
+
+/** Number of entries (every top-level project). */
+HYOKA_API size_t hyoka_ranking_count(const hyoka_ranking *ranking);
+
+/**
+ * An entry of the ranking: its project (borrowed), and its figure or why it
+ * is unavailable. Outputs may be NULL.
+ * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
+ *         when not (project and reason still set), ::HYOKA_ENOTFOUND (out
+ *         of range), ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project **project,
+                               hyoka_decimal *value, int *reason);
+
+HYOKA_END_DECLS
+
+#endif /* HYOKA_FIGURES_H */

@@ -1,0 +1,432 @@
+/* Evaluations (hyoka_evaluation): stage, year, date, texts, expected
+ * effect, criterion answers, comments and goals.
+ *
+ * Every setter checks all of its arguments before it touches the object,
+ * allocates what it needs, and only then commits, so a failing call leaves
+ * the object exactly as it was. */
+#include "model.h"
+
+#include <string.h>
+
+#define STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
+#define OUTCOME_COUNT (HYOKA_EXPECTED_OUTCOME_DOWN + 1)
+#define EXPECTED_COST_COUNT (HYOKA_EXPECTED_COST_UP + 1)
+
+/* How the text setter names each field in error messages. */
+static const char *const text_what[HYOKA__EVAL_TEXT_COUNT] = {
+    "hyoka_evaluation_set_text: evaluator",
+    "hyoka_evaluation_set_text: scheme",
+    "hyoka_evaluation_set_text: verdict",
+    "hyoka_evaluation_set_text: budget",
+};
+
+/* Check a key argument of a string map without copying it, so that even a
+ * removal (NULL value) refuses a key that could never have been stored. */
+static int check_key(const char *fn, const char *name, const char *key, size_t len)
+{
+    if (!key)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, name);
+    len = hyoka__len(key, len);
+    if (len == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is empty", fn, name);
+    if ((int64_t)len > HYOKA__TEXT_MAX)
+        return hyoka__fail(HYOKA_ELIMIT, "%s: %s of %zu bytes is longer than the limit of %lld bytes", fn, name,
+                           len, (long long)HYOKA__TEXT_MAX);
+    if (memchr(key, '\0', len))
+        return hyoka__fail(HYOKA_EENCODING, "%s: %s contains a NUL character", fn, name);
+    if (!hyoka__utf8_valid(key, len))
+        return hyoka__fail(HYOKA_EENCODING, "%s: %s is not valid UTF-8", fn, name);
+    return HYOKA_OK;
+}
+
+/* Check a date argument: 0 (not given) or a valid YYYYMMDD value. */
+static int check_date(const char *fn, const char *name, int32_t date)
+{
+    if (date != 0 && hyoka_date_split(date, NULL, NULL, NULL) != HYOKA_OK)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s %ld is not a valid date value (YYYYMMDD, 1868..9999)", fn, name,
+                           (long)date);
+    return HYOKA_OK;
+}
+
+static void goal_release(struct hyoka__goal *g)
+{
+    hyoka__free(g->what);
+    hyoka__free(g->level);
+    g->what = g->level = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Internals used by the project module                                       */
+
+int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out)
+{
+    hyoka_evaluation *e;
+    int rc = hyoka__check_enum("evaluation: stage", stage, STAGE_COUNT, 1);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    e = hyoka__calloc(1, sizeof *e);
+    if (!e)
+        return hyoka__fail(HYOKA_ENOMEM, "evaluation: out of memory");
+    e->project = owner;
+    e->stage = stage;
+    e->expected_outcome = HYOKA_UNSET;
+    e->expected_cost = HYOKA_UNSET;
+    *out = e;
+    return HYOKA_OK;
+}
+
+void hyoka__evaluation_free(hyoka_evaluation *e)
+{
+    if (!e)
+        return;
+    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+        hyoka__free(e->text[i]);
+    hyoka__kv_release(&e->answers);
+    hyoka__kv_release(&e->comments);
+    for (size_t i = 0; i < e->goal_count; i++)
+        goal_release(&e->goals[i]);
+    hyoka__free(e->goals);
+    hyoka__free(e);
+}
+
+int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hyoka_evaluation **out)
+{
+    static const char msg[] = "copy of an evaluation: out of memory";
+    hyoka_evaluation *e = hyoka__malloc(sizeof *e);
+
+    if (!e)
+        return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+    *e = *src;
+    e->project = owner;
+    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+        e->text[i] = NULL;
+    memset(&e->answers, 0, sizeof e->answers);
+    memset(&e->comments, 0, sizeof e->comments);
+    e->goals = NULL;
+    e->goal_count = e->goal_cap = 0;
+
+    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+        if (hyoka__str_copy(src->text[i], &e->text[i]) != HYOKA_OK)
+            goto nomem;
+    if (hyoka__kv_copy(&src->answers, &e->answers) != HYOKA_OK)
+        goto nomem;
+    if (hyoka__kv_copy(&src->comments, &e->comments) != HYOKA_OK)
+        goto nomem;
+    if (src->goal_count) {
+        e->goals = hyoka__calloc(src->goal_count, sizeof *e->goals);
+        if (!e->goals)
+            goto nomem;
+        e->goal_cap = src->goal_count;
+        for (size_t i = 0; i < src->goal_count; i++) {
+            struct hyoka__goal *g = &e->goals[i];
+            e->goal_count = i + 1; /* so a failure frees what this goal got */
+            g->by = src->goals[i].by;
+            if (hyoka__str_copy(src->goals[i].what, &g->what) != HYOKA_OK ||
+                hyoka__str_copy(src->goals[i].level, &g->level) != HYOKA_OK)
+                goto nomem;
+        }
+    }
+    *out = e;
+    return HYOKA_OK;
+
+nomem:
+    hyoka__evaluation_free(e);
+    return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+}
+
+int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->stage != b->stage || a->fiscal_year != b->fiscal_year || a->date != b->date ||
+        a->expected_outcome != b->expected_outcome || a->expected_cost != b->expected_cost ||
+        a->goal_count != b->goal_count)
+        return 0;
+    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+        if (!hyoka__str_equal(a->text[i], b->text[i]))
+            return 0;
+    if (!hyoka__kv_equal(&a->answers, &b->answers) || !hyoka__kv_equal(&a->comments, &b->comments))
+        return 0;
+    for (size_t i = 0; i < a->goal_count; i++)
+        if (a->goals[i].by != b->goals[i].by || !hyoka__str_equal(a->goals[i].what, b->goals[i].what) ||
+            !hyoka__str_equal(a->goals[i].level, b->goals[i].level))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stage, year, date, texts, expected effect                                  */
+
+int hyoka_evaluation_stage(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->stage : HYOKA_UNSET;
+}
+
+int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage)
+{
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_stage: evaluation is NULL");
+    rc = hyoka__check_enum("hyoka_evaluation_set_stage: stage", stage, STAGE_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    evaluation->stage = stage;
+    return HYOKA_OK;
+}
+
+int32_t hyoka_evaluation_fiscal_year(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->fiscal_year : 0;
+}
+
+int hyoka_evaluation_set_fiscal_year(hyoka_evaluation *evaluation, int32_t fiscal_year)
+{
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_fiscal_year: evaluation is NULL");
+    if (fiscal_year != 0) {
+        rc = hyoka__check_year("hyoka_evaluation_set_fiscal_year: fiscal_year", fiscal_year);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    evaluation->fiscal_year = fiscal_year;
+    return HYOKA_OK;
+}
+
+int32_t hyoka_evaluation_date(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->date : 0;
+}
+
+int hyoka_evaluation_set_date(hyoka_evaluation *evaluation, int32_t date)
+{
+    static const char fn[] = "hyoka_evaluation_set_date";
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    rc = check_date(fn, "date", date);
+    if (rc != HYOKA_OK)
+        return rc;
+    evaluation->date = date;
+    return HYOKA_OK;
+}
+
+int hyoka_evaluation_set_text(hyoka_evaluation *evaluation, int field, const char *text, size_t len)
+{
+    static const char fn[] = "hyoka_evaluation_set_text";
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    if (field < 0 || field >= HYOKA__EVAL_TEXT_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an evaluation text field", fn, field);
+    return hyoka__text_set(&evaluation->text[field], text_what[field], text, len);
+}
+
+const char *hyoka_evaluation_text(const hyoka_evaluation *evaluation, int field)
+{
+    if (!evaluation || field < 0 || field >= HYOKA__EVAL_TEXT_COUNT)
+        return NULL;
+    return evaluation->text[field];
+}
+
+int hyoka_evaluation_expected_outcome(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->expected_outcome : HYOKA_UNSET;
+}
+
+int hyoka_evaluation_expected_cost(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->expected_cost : HYOKA_UNSET;
+}
+
+int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int cost)
+{
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_expected: evaluation is NULL");
+    rc = hyoka__check_enum("hyoka_evaluation_set_expected: outcome", outcome, OUTCOME_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__check_enum("hyoka_evaluation_set_expected: cost", cost, EXPECTED_COST_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    evaluation->expected_outcome = outcome;
+    evaluation->expected_cost = cost;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Answers and comments                                                       */
+
+static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, const char **key,
+                 const char **value)
+{
+    if (index >= l->count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry at index %zu (%zu entries)", fn, index, l->count);
+    if (key)
+        *key = l->items[index].key;
+    if (value)
+        *value = l->items[index].value;
+    return HYOKA_OK;
+}
+
+int hyoka_evaluation_set_answer(hyoka_evaluation *evaluation, const char *criterion, size_t criterion_len,
+                                const char *value, size_t value_len)
+{
+    static const char fn[] = "hyoka_evaluation_set_answer";
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    rc = check_key(fn, "criterion", criterion, criterion_len);
+    if (rc != HYOKA_OK)
+        return rc;
+    return hyoka__kv_set(&evaluation->answers, "hyoka_evaluation_set_answer: answer", criterion, criterion_len,
+                         value, value_len);
+}
+
+const char *hyoka_evaluation_answer(const hyoka_evaluation *evaluation, const char *criterion,
+                                    size_t criterion_len)
+{
+    if (!evaluation)
+        return NULL;
+    return hyoka__kv_get(&evaluation->answers, criterion, criterion_len);
+}
+
+size_t hyoka_evaluation_answer_count(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->answers.count : 0;
+}
+
+int hyoka_evaluation_answer_at(const hyoka_evaluation *evaluation, size_t index, const char **criterion,
+                               const char **value)
+{
+    static const char fn[] = "hyoka_evaluation_answer_at";
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    return kv_at(fn, &evaluation->answers, index, criterion, value);
+}
+
+int hyoka_evaluation_set_comment(hyoka_evaluation *evaluation, const char *key, size_t key_len, const char *text,
+                                 size_t text_len)
+{
+    static const char fn[] = "hyoka_evaluation_set_comment";
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    rc = check_key(fn, "key", key, key_len);
+    if (rc != HYOKA_OK)
+        return rc;
+    return hyoka__kv_set(&evaluation->comments, "hyoka_evaluation_set_comment: comment", key, key_len, text,
+                         text_len);
+}
+
+const char *hyoka_evaluation_comment(const hyoka_evaluation *evaluation, const char *key, size_t key_len)
+{
+    if (!evaluation)
+        return NULL;
+    return hyoka__kv_get(&evaluation->comments, key, key_len);
+}
+
+size_t hyoka_evaluation_comment_count(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->comments.count : 0;
+}
+
+int hyoka_evaluation_comment_at(const hyoka_evaluation *evaluation, size_t index, const char **key,
+                                const char **text)
+{
+    static const char fn[] = "hyoka_evaluation_comment_at";
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    return kv_at(fn, &evaluation->comments, index, key, text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Goals                                                                      */
+
+int hyoka_evaluation_add_goal(hyoka_evaluation *evaluation, const char *what, size_t what_len, const char *level,
+                              size_t level_len, int32_t by)
+{
+    static const char fn[] = "hyoka_evaluation_add_goal";
+    char *w = NULL, *l = NULL;
+    struct hyoka__goal *g;
+    int rc;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    rc = check_date(fn, "by", by);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__text_dup("hyoka_evaluation_add_goal: what", what, what_len, &w);
+    if (rc == HYOKA_OK)
+        rc = hyoka__text_dup("hyoka_evaluation_add_goal: level", level, level_len, &l);
+    if (rc == HYOKA_OK)
+        rc = hyoka__grow((void **)&evaluation->goals, &evaluation->goal_cap, evaluation->goal_count,
+                         sizeof *evaluation->goals);
+    if (rc != HYOKA_OK) {
+        hyoka__free(w);
+        hyoka__free(l);
+        return rc;
+    }
+    g = &evaluation->goals[evaluation->goal_count++];
+    g->what = w;
+    g->level = l;
+    g->by = by;
+    return HYOKA_OK;
+}
+
+size_t hyoka_evaluation_goal_count(const hyoka_evaluation *evaluation)
+{
+    return evaluation ? evaluation->goal_count : 0;
+}
+
+int hyoka_evaluation_goal_at(const hyoka_evaluation *evaluation, size_t index, const char **what,
+                             const char **level, int32_t *by)
+{
+    static const char fn[] = "hyoka_evaluation_goal_at";
+    const struct hyoka__goal *g;
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    if (index >= evaluation->goal_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no goal at index %zu (%zu goals)", fn, index,
+                           evaluation->goal_count);
+    g = &evaluation->goals[index];
+    if (what)
+        *what = g->what;
+    if (level)
+        *level = g->level;
+    if (by)
+        *by = g->by;
+    return HYOKA_OK;
+}
+
+int hyoka_evaluation_remove_goal(hyoka_evaluation *evaluation, size_t index)
+{
+    static const char fn[] = "hyoka_evaluation_remove_goal";
+
+    if (!evaluation)
+        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
+    if (index >= evaluation->goal_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no goal at index %zu (%zu goals)", fn, index,
+                           evaluation->goal_count);
+    goal_release(&evaluation->goals[index]);
+    memmove(evaluation->goals + index, evaluation->goals + index + 1,
+            (evaluation->goal_count - index - 1) * sizeof *evaluation->goals);
+    evaluation->goal_count--;
+    if (evaluation->goal_count == 0) {
+        hyoka__free(evaluation->goals);
+        evaluation->goals = NULL;
+        evaluation->goal_cap = 0;
+    }
+    return HYOKA_OK;
+}

@@ -1,0 +1,365 @@
+/* Indicators (hyoka_indicator) and their values by fiscal year.
+ *
+ * Every setter checks all of its arguments before it touches the object,
+ * allocates what it needs, and only then commits, so a failing call leaves
+ * the object exactly as it was. */
+#include "model.h"
+
+#include <string.h>
+
+#define KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
+#define DIRECTION_COUNT (HYOKA_DIRECTION_MAINTAIN + 1)
+
+/* How the text setter names each field in error messages. */
+static const char *const text_what[HYOKA__INDICATOR_TEXT_COUNT] = {
+    "hyoka_indicator_set_text: name",
+    "hyoka_indicator_set_text: unit",
+    "hyoka_indicator_set_text: definition",
+    "hyoka_indicator_set_text: not_settable_reason",
+    "hyoka_indicator_set_text: long_term_target.note",
+};
+
+static const char *const value_names[HYOKA__VALUE_FIELD_COUNT] = {
+    "target", "actual", "forecast", "stated_achievement",
+};
+
+/* A decimal handed in by a caller: refuse one whose private parts do not
+ * form a valid value (rebuilding it from its parts must give it back). */
+static int check_decimal(const char *fn, const char *what, const hyoka_decimal *d)
+{
+    hyoka_decimal norm = {{0, 0}};
+    int64_t coef = hyoka_decimal_coefficient(d);
+    int scale = hyoka_decimal_scale(d);
+
+    if (hyoka_decimal_from_parts(coef, scale, &norm) != HYOKA_OK || !hyoka_decimal_identical(&norm, d))
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal value", fn, what);
+    return HYOKA_OK;
+}
+
+static struct hyoka__ivalue *find_year(const hyoka_indicator *ind, int32_t fiscal_year)
+{
+    for (size_t i = 0; i < ind->value_count; i++)
+        if (ind->values[i].fiscal_year == fiscal_year)
+            return &ind->values[i];
+    return NULL;
+}
+
+/* Append an entry for @p fiscal_year (not present yet). */
+static int append_year(hyoka_indicator *ind, int32_t fiscal_year, struct hyoka__ivalue **out)
+{
+    struct hyoka__ivalue *e;
+    int rc = hyoka__grow((void **)&ind->values, &ind->value_cap, ind->value_count, sizeof *ind->values);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    e = &ind->values[ind->value_count++];
+    memset(e, 0, sizeof *e);
+    e->fiscal_year = fiscal_year;
+    *out = e;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Internals used by the project module                                       */
+
+int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out)
+{
+    hyoka_indicator *ind;
+    int rc = hyoka__check_enum("indicator: kind", kind, KIND_COUNT, 1);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    ind = hyoka__calloc(1, sizeof *ind);
+    if (!ind)
+        return hyoka__fail(HYOKA_ENOMEM, "indicator: out of memory");
+    ind->project = owner;
+    ind->kind = kind;
+    ind->direction = HYOKA_UNSET;
+    *out = ind;
+    return HYOKA_OK;
+}
+
+void hyoka__indicator_free(hyoka_indicator *ind)
+{
+    if (!ind)
+        return;
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
+        hyoka__free(ind->text[i]);
+    hyoka__free(ind->values);
+    hyoka__free(ind);
+}
+
+int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyoka_indicator **out)
+{
+    hyoka_indicator *ind = hyoka__malloc(sizeof *ind);
+
+    if (!ind)
+        return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
+    *ind = *src;
+    ind->project = owner;
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
+        ind->text[i] = NULL;
+    ind->values = NULL;
+    ind->value_count = ind->value_cap = 0;
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++) {
+        if (hyoka__str_copy(src->text[i], &ind->text[i]) != HYOKA_OK) {
+            hyoka__indicator_free(ind);
+            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
+        }
+    }
+    if (src->value_count) {
+        ind->values = hyoka__malloc(src->value_count * sizeof *ind->values);
+        if (!ind->values) {
+            hyoka__indicator_free(ind);
+            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
+        }
+        memcpy(ind->values, src->values, src->value_count * sizeof *ind->values);
+        ind->value_count = ind->value_cap = src->value_count;
+    }
+    *out = ind;
+    return HYOKA_OK;
+}
+
+static int ivalue_equal(const struct hyoka__ivalue *a, const struct hyoka__ivalue *b)
+{
+    if (a->fiscal_year != b->fiscal_year || a->present != b->present)
+        return 0;
+    for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT; f++)
+        if ((a->present & (1u << f)) && !hyoka_decimal_identical(&a->v[f], &b->v[f]))
+            return 0;
+    return 1;
+}
+
+int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind || a->direction != b->direction || a->not_settable != b->not_settable ||
+        a->has_long_term != b->has_long_term || a->long_term_year != b->long_term_year ||
+        a->value_count != b->value_count)
+        return 0;
+    if (a->has_long_term && !hyoka_decimal_identical(&a->long_term, &b->long_term))
+        return 0;
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
+        if (!hyoka__str_equal(a->text[i], b->text[i]))
+            return 0;
+    for (size_t i = 0; i < a->value_count; i++)
+        if (!ivalue_equal(&a->values[i], &b->values[i]))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                                 */
+
+int hyoka_indicator_kind(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->kind : HYOKA_UNSET;
+}
+
+int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind)
+{
+    int rc;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_kind: indicator is NULL");
+    rc = hyoka__check_enum("hyoka_indicator_set_kind: kind", kind, KIND_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    indicator->kind = kind;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_set_text(hyoka_indicator *indicator, int field, const char *text, size_t len)
+{
+    static const char fn[] = "hyoka_indicator_set_text";
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    if (field < 0 || field >= HYOKA__INDICATOR_TEXT_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an indicator text field", fn, field);
+    return hyoka__text_set(&indicator->text[field], text_what[field], text, len);
+}
+
+const char *hyoka_indicator_text(const hyoka_indicator *indicator, int field)
+{
+    if (!indicator || field < 0 || field >= HYOKA__INDICATOR_TEXT_COUNT)
+        return NULL;
+    return indicator->text[field];
+}
+
+int hyoka_indicator_direction(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->direction : HYOKA_UNSET;
+}
+
+int hyoka_indicator_set_direction(hyoka_indicator *indicator, int direction)
+{
+    int rc;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_direction: indicator is NULL");
+    rc = hyoka__check_enum("hyoka_indicator_set_direction: direction", direction, DIRECTION_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    indicator->direction = direction;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_not_settable(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->not_settable : 0;
+}
+
+int hyoka_indicator_set_not_settable(hyoka_indicator *indicator, int not_settable)
+{
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_not_settable: indicator is NULL");
+    indicator->not_settable = not_settable != 0;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
+{
+    static const char fn[] = "hyoka_indicator_set_long_term";
+    int rc;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    if (value) {
+        rc = check_decimal(fn, "value", value);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    if (fiscal_year != 0) {
+        rc = hyoka__check_year("hyoka_indicator_set_long_term: fiscal_year", fiscal_year);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    if (value) {
+        indicator->long_term = *value;
+        indicator->has_long_term = 1;
+    } else {
+        hyoka_decimal zero = {{0, 0}};
+        indicator->long_term = zero;
+        indicator->has_long_term = 0;
+    }
+    indicator->long_term_year = fiscal_year;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
+{
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_long_term: indicator is NULL");
+    if (fiscal_year)
+        *fiscal_year = indicator->long_term_year;
+    if (!indicator->has_long_term)
+        return 0;
+    if (value)
+        *value = indicator->long_term;
+    return 1;
+}
+
+int hyoka_indicator_add_year(hyoka_indicator *indicator, int32_t fiscal_year)
+{
+    struct hyoka__ivalue *e;
+    int rc;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_add_year: indicator is NULL");
+    rc = hyoka__check_year("hyoka_indicator_add_year: fiscal_year", fiscal_year);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (find_year(indicator, fiscal_year))
+        return HYOKA_OK;
+    return append_year(indicator, fiscal_year, &e);
+}
+
+size_t hyoka_indicator_year_count(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->value_count : 0;
+}
+
+int32_t hyoka_indicator_year_at(const hyoka_indicator *indicator, size_t index)
+{
+    if (!indicator || index >= indicator->value_count)
+        return 0;
+    return indicator->values[index].fiscal_year;
+}
+
+int hyoka_indicator_remove_year(hyoka_indicator *indicator, int32_t fiscal_year)
+{
+    static const char fn[] = "hyoka_indicator_remove_year";
+    struct hyoka__ivalue *e;
+    size_t i;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    e = find_year(indicator, fiscal_year);
+    if (!e)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry for fiscal year %ld", fn, (long)fiscal_year);
+    i = (size_t)(e - indicator->values);
+    memmove(indicator->values + i, indicator->values + i + 1,
+            (indicator->value_count - i - 1) * sizeof *indicator->values);
+    indicator->value_count--;
+    if (indicator->value_count == 0) {
+        hyoka__free(indicator->values);
+        indicator->values = NULL;
+        indicator->value_cap = 0;
+    }
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, int field,
+                              const hyoka_decimal *value)
+{
+    static const char fn[] = "hyoka_indicator_set_value";
+    struct hyoka__ivalue *e;
+    int rc;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
+    rc = hyoka__check_year("hyoka_indicator_set_value: fiscal_year", fiscal_year);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (value) {
+        rc = check_decimal(fn, value_names[field], value);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    e = find_year(indicator, fiscal_year);
+    if (!e) {
+        rc = append_year(indicator, fiscal_year, &e);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    if (value) {
+        e->v[field] = *value;
+        e->present |= 1u << field;
+    } else {
+        hyoka_decimal zero = {{0, 0}};
+        e->v[field] = zero;
+        e->present &= ~(1u << field);
+    }
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_value(const hyoka_indicator *indicator, int32_t fiscal_year, int field, hyoka_decimal *out)
+{
+    static const char fn[] = "hyoka_indicator_value";
+    const struct hyoka__ivalue *e;
+
+    if (!indicator)
+        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
+    e = find_year(indicator, fiscal_year);
+    if (!e || !(e->present & (1u << field)))
+        return 0;
+    if (out)
+        *out = e->v[field];
+    return 1;
+}

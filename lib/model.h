@@ -1,0 +1,265 @@
+/* Private layout of the domain model, shared by the modules that read it
+ * directly (figures, validation, readers and writers). Not installed. */
+#ifndef HYOKA_MODEL_H
+#define HYOKA_MODEL_H
+
+#include "internal.h"
+
+#define HYOKA__PROJECT_TEXT_COUNT (HYOKA_TEXT_ACTIVITIES_PLANNED + 1)
+#define HYOKA__COST_FIELD_COUNT (HYOKA_COST_HOUSEHOLDS + 1)
+#define HYOKA__STAFF_FIELD_COUNT (HYOKA_STAFF_AMOUNT + 1)
+#define HYOKA__INDICATOR_TEXT_COUNT (HYOKA_INDICATOR_LONG_TERM_NOTE + 1)
+#define HYOKA__VALUE_FIELD_COUNT (HYOKA_VALUE_STATED_ACHIEVEMENT + 1)
+#define HYOKA__EVAL_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
+#define HYOKA__FIGURE_COUNT (HYOKA_FIG_SCORE + 1)
+/* Figures a cost year can state: EXPENSE .. TOTAL_COST_CHANGE. */
+#define HYOKA__YEAR_FIGURE_COUNT (HYOKA_FIG_TOTAL_COST_CHANGE + 1)
+
+/* A growable array of pointers. */
+struct hyoka__vec {
+    void **items;
+    size_t count;
+    size_t cap;
+};
+
+/* An ordered string map (keys unique, insertion order kept). */
+struct hyoka__kv {
+    char *key;
+    char *value;
+};
+struct hyoka__kvlist {
+    struct hyoka__kv *items;
+    size_t count;
+    size_t cap;
+};
+
+struct hyoka__class_level {
+    char *level; /* NULL when missing */
+    char *code;
+    char *name;
+};
+struct hyoka__class_path {
+    struct hyoka__class_level *items;
+    size_t count;
+    size_t cap;
+};
+
+struct hyoka_project {
+    char *text[HYOKA__PROJECT_TEXT_COUNT]; /* NULL = missing */
+    int duty;                              /* hyoka_duty or HYOKA_UNSET */
+    int period;                            /* hyoka_period or HYOKA_UNSET */
+    int32_t start_year;                    /* 0 = missing */
+    int32_t end_year;
+    struct hyoka__class_path cls[2];       /* by hyoka_class_kind */
+    struct hyoka__vec years;               /* hyoka_costs * */
+    struct hyoka__vec indicators;          /* hyoka_indicator * */
+    struct hyoka__vec evaluations;         /* hyoka_evaluation * */
+    struct hyoka__vec children;            /* hyoka_project * */
+    struct hyoka__kvlist extensions;
+    hyoka_project *parent;                 /* owner when a sub-project */
+    hyoka_portfolio *portfolio;            /* owner when top-level */
+};
+
+struct hyoka_staff {
+    hyoka_costs *costs;                    /* owner */
+    int category;                          /* hyoka_category or HYOKA_UNSET */
+    uint32_t present;                      /* bit (1u << hyoka_staff_field) */
+    hyoka_decimal dec[3];                  /* HEADCOUNT, FTE, HOURS */
+    int64_t amount[3];                     /* UNIT_COST, HOURLY_RATE, AMOUNT (index field - 3) */
+};
+
+struct hyoka_costs {
+    hyoka_project *project;                /* owner */
+    int32_t fiscal_year;
+    int phase;                             /* hyoka_phase or HYOKA_UNSET */
+    uint32_t present;                      /* bit (1u << hyoka_cost_field) */
+    int64_t value[HYOKA__COST_FIELD_COUNT];
+    uint32_t stated_present;               /* bit (1u << hyoka_figure) */
+    hyoka_decimal stated[HYOKA__YEAR_FIGURE_COUNT];
+    unsigned char stated_unit[HYOKA__YEAR_FIGURE_COUNT];
+    struct hyoka__vec staff;               /* hyoka_staff * */
+};
+
+struct hyoka__ivalue {
+    int32_t fiscal_year;
+    uint32_t present;                      /* bit (1u << hyoka_value_field) */
+    hyoka_decimal v[HYOKA__VALUE_FIELD_COUNT];
+};
+
+struct hyoka_indicator {
+    hyoka_project *project;                /* owner */
+    int kind;                              /* hyoka_kind or HYOKA_UNSET */
+    int direction;                         /* hyoka_direction or HYOKA_UNSET */
+    int not_settable;                      /* 0 or 1 */
+    char *text[HYOKA__INDICATOR_TEXT_COUNT];
+    int has_long_term;
+    hyoka_decimal long_term;
+    int32_t long_term_year;                /* 0 = not given */
+    struct hyoka__ivalue *values;
+    size_t value_count;
+    size_t value_cap;
+};
+
+struct hyoka__goal {
+    char *what;
+    char *level;
+    int32_t by;                            /* YYYYMMDD or 0 */
+};
+
+struct hyoka_evaluation {
+    hyoka_project *project;                /* owner */
+    int stage;                             /* hyoka_stage or HYOKA_UNSET */
+    int32_t fiscal_year;                   /* 0 = missing */
+    int32_t date;                          /* YYYYMMDD, 0 = missing */
+    char *text[HYOKA__EVAL_TEXT_COUNT];
+    int expected_outcome;                  /* or HYOKA_UNSET */
+    int expected_cost;                     /* or HYOKA_UNSET */
+    struct hyoka__kvlist answers;
+    struct hyoka__kvlist comments;
+    struct hyoka__goal *goals;
+    size_t goal_count;
+    size_t goal_cap;
+};
+
+struct hyoka__option {
+    char *code;
+    char *label;
+    int has_score;
+    hyoka_decimal score;
+};
+
+struct hyoka__criterion {
+    char *code;
+    char *label;
+    hyoka_decimal weight;
+    int required;
+    int numeric;                           /* 1: range criterion */
+    int has_min, has_max;
+    hyoka_decimal min, max;
+    struct hyoka__option *options;
+    size_t option_count;
+    size_t option_cap;
+};
+
+struct hyoka__verdict {
+    char *code;
+    char *label;
+    int group;                             /* hyoka_verdict_group */
+};
+
+struct hyoka__budget {
+    char *code;
+    char *label;
+    int kind;                              /* hyoka_budget_kind */
+};
+
+struct hyoka__band {
+    hyoka_decimal min;
+    char *code;
+    char *label;
+};
+
+struct hyoka_scheme {
+    char *id;
+    char *name;
+    int builtin;                           /* static, never freed or changed */
+    int owned;                             /* held by a portfolio */
+    struct hyoka__criterion *criteria;
+    size_t criterion_count, criterion_cap;
+    struct hyoka__verdict *verdicts;
+    size_t verdict_count, verdict_cap;
+    struct hyoka__budget *budgets;
+    size_t budget_count, budget_cap;
+    struct hyoka__band *bands;             /* sorted by min, highest first */
+    size_t band_count, band_cap;
+    char *missing_code;                    /* NULL = no missing-data rating */
+    char *missing_label;
+};
+
+struct hyoka__denominator {
+    int32_t fiscal_year;
+    uint32_t present;                      /* bit 0 population, bit 1 households */
+    int64_t population;
+    int64_t households;
+};
+
+struct hyoka__rounding_rule {
+    unsigned char set;
+    unsigned char places;
+    unsigned char mode;
+    unsigned char unit;
+};
+
+struct hyoka_portfolio {
+    char *municipality_name;
+    char *municipality_code;
+    struct hyoka__denominator *denominators;
+    size_t denominator_count, denominator_cap;
+    int amount_unit;
+    struct hyoka__rounding_rule rounding[HYOKA__FIGURE_COUNT];
+    int64_t stated_tolerance;
+    struct hyoka__vec schemes;             /* hyoka_scheme * (owned) */
+    struct hyoka__vec projects;            /* hyoka_project * (owned) */
+};
+
+/* ---- Containers (util.c) ---- */
+
+/* Make room for one more element in an array of elements of size @p elem
+ * (capacity doubles). Returns HYOKA_OK or HYOKA_ENOMEM (array unchanged). */
+int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem);
+/* Append a pointer. HYOKA_OK or HYOKA_ENOMEM (vector unchanged). */
+int hyoka__vec_push(struct hyoka__vec *v, void *item);
+/* Remove the pointer at index (later ones move up); returns it. */
+void *hyoka__vec_remove(struct hyoka__vec *v, size_t index);
+void hyoka__vec_release(struct hyoka__vec *v);
+
+/* Set key to value (value NULL removes). Both validated as texts.
+ * HYOKA_OK, or an error with the list unchanged. */
+int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
+                  const char *value, size_t value_len);
+const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t key_len);
+void hyoka__kv_release(struct hyoka__kvlist *l);
+int hyoka__kv_copy(const struct hyoka__kvlist *src, struct hyoka__kvlist *dst);
+int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b);
+
+/* Validate and copy a text argument: UTF-8, no NUL, at most
+ * HYOKA__TEXT_MAX bytes. @p text NULL gives *out = NULL. @p what names the
+ * field in error messages. On failure *out is untouched. */
+int hyoka__text_dup(const char *what, const char *text, size_t len, char **out);
+/* Replace *slot with a validated copy (old value freed on success only). */
+int hyoka__text_set(char **slot, const char *what, const char *text, size_t len);
+/* Duplicate an already valid string (NULL stays NULL). */
+int hyoka__str_copy(const char *src, char **out);
+/* Both NULL, or both equal strings. */
+int hyoka__str_equal(const char *a, const char *b);
+/* Compare a stored string with a (text, len) argument. */
+int hyoka__str_eq_n(const char *s, const char *text, size_t len);
+
+/* Check a fiscal year argument (1868..9999); @p what names it. */
+int hyoka__check_year(const char *what, int32_t fiscal_year);
+/* Check an enum argument: HYOKA_UNSET (when allowed) or 0..count-1. */
+int hyoka__check_enum(const char *what, int value, int count, int allow_unset);
+
+/* ---- Per-entity internals (each module) ---- */
+int hyoka__costs_new(hyoka_project *owner, int32_t fiscal_year, hyoka_costs **out);
+void hyoka__costs_free(hyoka_costs *c);
+int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs **out);
+int hyoka__costs_equal(const hyoka_costs *a, const hyoka_costs *b);
+
+int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out);
+void hyoka__indicator_free(hyoka_indicator *ind);
+int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyoka_indicator **out);
+int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b);
+
+int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out);
+void hyoka__evaluation_free(hyoka_evaluation *e);
+int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hyoka_evaluation **out);
+int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b);
+
+/* Free a scheme regardless of its owned flag (not a built-in). */
+void hyoka__scheme_destroy(hyoka_scheme *s);
+
+/* Free a project regardless of owner links. */
+void hyoka__project_destroy(hyoka_project *p);
+
+#endif /* HYOKA_MODEL_H */

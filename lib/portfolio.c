@@ -1,0 +1,606 @@
+/* Portfolios: the municipality, denominators per fiscal year, document
+ * settings (amount unit, rounding overrides, stated tolerance), the
+ * schemes in use and the top-level projects.
+ *
+ * Projects and schemes added to a portfolio become its own: the project's
+ * `portfolio` link or the scheme's `owned` flag is set, and the portfolio
+ * frees them (hyoka__project_destroy(), hyoka__scheme_destroy()).
+ * Setters validate everything and allocate everything before they change
+ * anything, so a failure leaves the portfolio as it was. */
+#include "model.h"
+
+#include <string.h>
+
+#define UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)
+#define ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
+
+#define DENOM_POPULATION 1u
+#define DENOM_HOUSEHOLDS 2u
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                                */
+
+int hyoka_portfolio_new(hyoka_portfolio **out)
+{
+    hyoka_portfolio *p;
+
+    if (!out)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_new: out is NULL");
+    p = hyoka__calloc(1, sizeof *p);
+    if (!p)
+        return hyoka__nomem();
+    p->amount_unit = HYOKA_UNIT_YEN;
+    *out = p;
+    return HYOKA_OK;
+}
+
+void hyoka_portfolio_free(hyoka_portfolio *portfolio)
+{
+    if (!portfolio)
+        return;
+    hyoka__free(portfolio->municipality_name);
+    hyoka__free(portfolio->municipality_code);
+    hyoka__free(portfolio->denominators);
+    for (size_t i = 0; i < portfolio->schemes.count; i++)
+        hyoka__scheme_destroy(portfolio->schemes.items[i]);
+    hyoka__vec_release(&portfolio->schemes);
+    for (size_t i = 0; i < portfolio->projects.count; i++)
+        hyoka__project_destroy(portfolio->projects.items[i]);
+    hyoka__vec_release(&portfolio->projects);
+    hyoka__free(portfolio);
+}
+
+int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out)
+{
+    hyoka_portfolio *p;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_copy: portfolio is NULL");
+    if (!out)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_copy: out is NULL");
+    p = hyoka__calloc(1, sizeof *p);
+    if (!p)
+        return hyoka__nomem();
+    p->amount_unit = portfolio->amount_unit;
+    memcpy(p->rounding, portfolio->rounding, sizeof p->rounding);
+    p->stated_tolerance = portfolio->stated_tolerance;
+
+    rc = hyoka__str_copy(portfolio->municipality_name, &p->municipality_name);
+    if (rc == HYOKA_OK)
+        rc = hyoka__str_copy(portfolio->municipality_code, &p->municipality_code);
+    if (rc == HYOKA_OK && portfolio->denominator_count > 0) {
+        size_t n = portfolio->denominator_count;
+        p->denominators = hyoka__malloc(n * sizeof *p->denominators);
+        if (p->denominators) {
+            memcpy(p->denominators, portfolio->denominators, n * sizeof *p->denominators);
+            p->denominator_count = p->denominator_cap = n;
+        } else {
+            rc = hyoka__nomem();
+        }
+    }
+    if (rc == HYOKA_OK && portfolio->schemes.count > 0) {
+        p->schemes.items = hyoka__calloc(portfolio->schemes.count, sizeof *p->schemes.items);
+        if (p->schemes.items)
+            p->schemes.cap = portfolio->schemes.count;
+        else
+            rc = hyoka__nomem();
+    }
+    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->schemes.count; i++) {
+        hyoka_scheme *s = NULL;
+        rc = hyoka_scheme_copy(portfolio->schemes.items[i], &s);
+        if (rc == HYOKA_OK) {
+            s->owned = 1;
+            p->schemes.items[p->schemes.count++] = s;
+        }
+    }
+    if (rc == HYOKA_OK && portfolio->projects.count > 0) {
+        p->projects.items = hyoka__calloc(portfolio->projects.count, sizeof *p->projects.items);
+        if (p->projects.items)
+            p->projects.cap = portfolio->projects.count;
+        else
+            rc = hyoka__nomem();
+    }
+    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
+        hyoka_project *proj = NULL;
+        rc = hyoka_project_copy(portfolio->projects.items[i], &proj);
+        if (rc == HYOKA_OK) {
+            proj->portfolio = p;
+            p->projects.items[p->projects.count++] = proj;
+        }
+    }
+    if (rc != HYOKA_OK) {
+        /* The failing call has recorded the error. */
+        hyoka_portfolio_free(p);
+        return rc;
+    }
+    *out = p;
+    return HYOKA_OK;
+}
+
+static int denominators_equal(const hyoka_portfolio *a, const hyoka_portfolio *b)
+{
+    if (a->denominator_count != b->denominator_count)
+        return 0;
+    for (size_t i = 0; i < a->denominator_count; i++) {
+        const struct hyoka__denominator *x = &a->denominators[i], *y = &b->denominators[i];
+        if (x->fiscal_year != y->fiscal_year || x->present != y->present)
+            return 0;
+        if ((x->present & DENOM_POPULATION) && x->population != y->population)
+            return 0;
+        if ((x->present & DENOM_HOUSEHOLDS) && x->households != y->households)
+            return 0;
+    }
+    return 1;
+}
+
+static int rounding_equal(const struct hyoka__rounding_rule *x, const struct hyoka__rounding_rule *y)
+{
+    if (x->set != y->set)
+        return 0;
+    return !x->set || (x->places == y->places && x->mode == y->mode && x->unit == y->unit);
+}
+
+int hyoka_portfolio_equal(const hyoka_portfolio *a, const hyoka_portfolio *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a == b)
+        return 1;
+    if (!hyoka__str_equal(a->municipality_name, b->municipality_name) ||
+        !hyoka__str_equal(a->municipality_code, b->municipality_code) || a->amount_unit != b->amount_unit ||
+        a->stated_tolerance != b->stated_tolerance || !denominators_equal(a, b))
+        return 0;
+    for (size_t i = 0; i < HYOKA__FIGURE_COUNT; i++)
+        if (!rounding_equal(&a->rounding[i], &b->rounding[i]))
+            return 0;
+    if (a->schemes.count != b->schemes.count || a->projects.count != b->projects.count)
+        return 0;
+    for (size_t i = 0; i < a->schemes.count; i++)
+        if (!hyoka_scheme_equal(a->schemes.items[i], b->schemes.items[i]))
+            return 0;
+    for (size_t i = 0; i < a->projects.count; i++)
+        if (!hyoka_project_equal(a->projects.items[i], b->projects.items[i]))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Municipality                                                              */
+
+int hyoka_municipality_code_check(const char *code, size_t len)
+{
+    int sum = 0, check;
+
+    if (!code)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_municipality_code_check: code is NULL");
+    len = hyoka__len(code, len);
+    if (len != 6)
+        return hyoka__fail(HYOKA_ESYNTAX, "hyoka_municipality_code_check: a municipality code has 6 digits, not %zu bytes",
+                           len);
+    for (size_t i = 0; i < 6; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return hyoka__fail(HYOKA_ESYNTAX,
+                               "hyoka_municipality_code_check: character %zu of the code is not an ASCII digit",
+                               i + 1);
+    for (size_t i = 0; i < 5; i++)
+        sum += (code[i] - '0') * (int)(6 - i);
+    check = (11 - sum % 11) % 10;
+    if (code[5] - '0' != check)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_municipality_code_check: check digit of \"%.6s\" should be %d, not %c",
+                           code, check, code[5]);
+    return HYOKA_OK;
+}
+
+int hyoka_portfolio_set_municipality(hyoka_portfolio *portfolio, const char *name, size_t name_len,
+                                     const char *code, size_t code_len)
+{
+    char *n = NULL, *c = NULL;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_municipality: portfolio is NULL");
+    if (code) {
+        code_len = hyoka__len(code, code_len);
+        rc = hyoka_municipality_code_check(code, code_len);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    rc = hyoka__text_dup("hyoka_portfolio_set_municipality: name", name, name_len, &n);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__text_dup("hyoka_portfolio_set_municipality: code", code, code_len, &c);
+    if (rc != HYOKA_OK) {
+        hyoka__free(n);
+        return rc;
+    }
+    hyoka__free(portfolio->municipality_name);
+    hyoka__free(portfolio->municipality_code);
+    portfolio->municipality_name = n;
+    portfolio->municipality_code = c;
+    return HYOKA_OK;
+}
+
+const char *hyoka_portfolio_municipality_name(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->municipality_name : NULL;
+}
+
+const char *hyoka_portfolio_municipality_code(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->municipality_code : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Denominators                                                              */
+
+static int denominator_bit(const char *fn, int which, unsigned *bit)
+{
+    if (which == HYOKA_COST_POPULATION)
+        *bit = DENOM_POPULATION;
+    else if (which == HYOKA_COST_HOUSEHOLDS)
+        *bit = DENOM_HOUSEHOLDS;
+    else
+        return hyoka__fail(HYOKA_EINVAL, "%s: which is %d, not HYOKA_COST_POPULATION or HYOKA_COST_HOUSEHOLDS", fn,
+                           which);
+    return HYOKA_OK;
+}
+
+static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int32_t fiscal_year)
+{
+    for (size_t i = 0; i < p->denominator_count; i++)
+        if (p->denominators[i].fiscal_year == fiscal_year)
+            return &p->denominators[i];
+    return NULL;
+}
+
+int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t value)
+{
+    static const char fn[] = "hyoka_portfolio_set_denominator";
+    struct hyoka__denominator *d;
+    unsigned bit = 0;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    rc = denominator_bit(fn, which, &bit);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__check_year("hyoka_portfolio_set_denominator: fiscal_year", fiscal_year);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (value < 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s %lld is negative", fn,
+                           bit == DENOM_POPULATION ? "population" : "households", (long long)value);
+    d = denominator_find(portfolio, fiscal_year);
+    if (!d) {
+        rc = hyoka__grow((void **)&portfolio->denominators, &portfolio->denominator_cap,
+                         portfolio->denominator_count, sizeof *portfolio->denominators);
+        if (rc != HYOKA_OK)
+            return rc;
+        d = &portfolio->denominators[portfolio->denominator_count++];
+        memset(d, 0, sizeof *d);
+        d->fiscal_year = fiscal_year;
+    }
+    if (bit == DENOM_POPULATION)
+        d->population = value;
+    else
+        d->households = value;
+    d->present |= bit;
+    return HYOKA_OK;
+}
+
+int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t *out)
+{
+    static const char fn[] = "hyoka_portfolio_denominator";
+    const struct hyoka__denominator *d;
+    unsigned bit = 0;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    rc = denominator_bit(fn, which, &bit);
+    if (rc != HYOKA_OK)
+        return rc;
+    d = denominator_find(portfolio, fiscal_year);
+    if (!d || !(d->present & bit))
+        return 0;
+    if (out)
+        *out = bit == DENOM_POPULATION ? d->population : d->households;
+    return 1;
+}
+
+int hyoka_portfolio_clear_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which)
+{
+    static const char fn[] = "hyoka_portfolio_clear_denominator";
+    struct hyoka__denominator *d;
+    unsigned bit = 0;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    rc = denominator_bit(fn, which, &bit);
+    if (rc != HYOKA_OK)
+        return rc;
+    d = denominator_find(portfolio, fiscal_year);
+    if (d) {
+        d->present &= ~bit;
+        if (bit == DENOM_POPULATION)
+            d->population = 0;
+        else
+            d->households = 0;
+    }
+    return HYOKA_OK;
+}
+
+size_t hyoka_portfolio_denominator_count(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->denominator_count : 0;
+}
+
+int32_t hyoka_portfolio_denominator_year_at(const hyoka_portfolio *portfolio, size_t index)
+{
+    if (!portfolio || index >= portfolio->denominator_count)
+        return 0;
+    return portfolio->denominators[index].fiscal_year;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Settings                                                                  */
+
+/* HYOKA_UNSET (-1, the value of HYOKA_EINVAL too) for NULL. */
+int hyoka_portfolio_amount_unit(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->amount_unit : HYOKA_UNSET;
+}
+
+int hyoka_portfolio_set_amount_unit(hyoka_portfolio *portfolio, int unit)
+{
+    int rc;
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_amount_unit: portfolio is NULL");
+    rc = hyoka__check_enum("hyoka_portfolio_set_amount_unit: unit", unit, UNIT_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    portfolio->amount_unit = unit;
+    return HYOKA_OK;
+}
+
+static int is_money_figure(int figure)
+{
+    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
+}
+
+static int is_per_head_figure(int figure)
+{
+    return figure == HYOKA_FIG_PER_CAPITA || figure == HYOKA_FIG_PER_HOUSEHOLD || figure == HYOKA_FIG_UNIT_COST ||
+           figure == HYOKA_FIG_PER_BENEFICIARY;
+}
+
+int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int places, int mode, int unit)
+{
+    static const char fn[] = "hyoka_portfolio_set_rounding";
+    struct hyoka__rounding_rule *r;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (places < 0 || places > HYOKA_DECIMAL_MAX_SCALE)
+        return hyoka__fail(HYOKA_EINVAL, "%s: places %d outside 0..%d", fn, places, HYOKA_DECIMAL_MAX_SCALE);
+    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: mode", mode, ROUNDING_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: unit", unit, UNIT_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (unit != HYOKA_UNIT_YEN && !is_per_head_figure(figure))
+        return hyoka__fail(HYOKA_EINVAL, "%s: only per-head figures can be shown in thousand yen (figure %d)", fn,
+                           figure);
+    r = &portfolio->rounding[figure];
+    r->set = 1;
+    r->places = (unsigned char)places;
+    r->mode = (unsigned char)mode;
+    r->unit = (unsigned char)unit;
+    return HYOKA_OK;
+}
+
+int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *places, int *mode, int *unit)
+{
+    const struct hyoka__rounding_rule *r;
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_rounding: portfolio is NULL");
+    rc = hyoka__check_enum("hyoka_portfolio_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    r = &portfolio->rounding[figure];
+    if (r->set) {
+        if (places)
+            *places = r->places;
+        if (mode)
+            *mode = r->mode;
+        if (unit)
+            *unit = r->unit;
+        return 1;
+    }
+    if (places)
+        *places = is_money_figure(figure) ? 0 : 1;
+    if (mode)
+        *mode = HYOKA_ROUND_HALF_UP;
+    if (unit)
+        *unit = HYOKA_UNIT_YEN;
+    return 0;
+}
+
+int hyoka_portfolio_clear_rounding(hyoka_portfolio *portfolio, int figure)
+{
+    int rc;
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_clear_rounding: portfolio is NULL");
+    rc = hyoka__check_enum("hyoka_portfolio_clear_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
+    if (rc != HYOKA_OK)
+        return rc;
+    memset(&portfolio->rounding[figure], 0, sizeof portfolio->rounding[figure]);
+    return HYOKA_OK;
+}
+
+int hyoka_portfolio_set_stated_tolerance(hyoka_portfolio *portfolio, int64_t ulps)
+{
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_stated_tolerance: portfolio is NULL");
+    if (ulps < 0)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_stated_tolerance: tolerance %lld is negative",
+                           (long long)ulps);
+    portfolio->stated_tolerance = ulps;
+    return HYOKA_OK;
+}
+
+int64_t hyoka_portfolio_stated_tolerance(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->stated_tolerance : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Schemes                                                                   */
+
+static hyoka_scheme *own_scheme(const hyoka_portfolio *p, const char *id, size_t len)
+{
+    for (size_t i = 0; i < p->schemes.count; i++) {
+        hyoka_scheme *s = p->schemes.items[i];
+        if (hyoka__str_eq_n(s->id, id, len))
+            return s;
+    }
+    return NULL;
+}
+
+int hyoka_portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme)
+{
+    static const char fn[] = "hyoka_portfolio_add_scheme";
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    if (!scheme)
+        return hyoka__fail(HYOKA_EINVAL, "%s: scheme is NULL", fn);
+    if (scheme->builtin)
+        return hyoka__fail(HYOKA_ESTATE, "%s: \"%s\" is a built-in scheme; add a copy (hyoka_scheme_copy())", fn,
+                           scheme->id ? scheme->id : "");
+    if (scheme->owned)
+        return hyoka__fail(HYOKA_ESTATE, "%s: the scheme is already owned by a portfolio", fn);
+    if (!scheme->id)
+        return hyoka__fail(HYOKA_EINVAL, "%s: the scheme has no id", fn);
+    if (own_scheme(portfolio, scheme->id, strlen(scheme->id)))
+        return hyoka__fail(HYOKA_EEXIST, "%s: the portfolio already has a scheme \"%s\"", fn, scheme->id);
+    rc = hyoka__vec_push(&portfolio->schemes, scheme);
+    if (rc != HYOKA_OK)
+        return rc;
+    scheme->owned = 1;
+    return HYOKA_OK;
+}
+
+size_t hyoka_portfolio_scheme_count(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->schemes.count : 0;
+}
+
+hyoka_scheme *hyoka_portfolio_scheme_at(const hyoka_portfolio *portfolio, size_t index)
+{
+    if (!portfolio || index >= portfolio->schemes.count)
+        return NULL;
+    return portfolio->schemes.items[index];
+}
+
+/* A NULL portfolio finds the built-in schemes only. */
+const hyoka_scheme *hyoka_portfolio_find_scheme(const hyoka_portfolio *portfolio, const char *id, size_t len)
+{
+    const hyoka_scheme *s;
+
+    if (!id)
+        return NULL;
+    len = hyoka__len(id, len);
+    if (portfolio && (s = own_scheme(portfolio, id, len)) != NULL)
+        return s;
+    return hyoka_scheme_builtin(id, len);
+}
+
+int hyoka_portfolio_remove_scheme(hyoka_portfolio *portfolio, size_t index)
+{
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_remove_scheme: portfolio is NULL");
+    if (index >= portfolio->schemes.count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_portfolio_remove_scheme: index %zu out of range (%zu schemes)",
+                           index, portfolio->schemes.count);
+    hyoka__scheme_destroy(hyoka__vec_remove(&portfolio->schemes, index));
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Projects                                                                  */
+
+int hyoka_portfolio_add_project(hyoka_portfolio *portfolio, hyoka_project *project)
+{
+    static const char fn[] = "hyoka_portfolio_add_project";
+    int rc;
+
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
+    if (project->portfolio || project->parent)
+        return hyoka__fail(HYOKA_ESTATE, "%s: the project is already owned by %s", fn,
+                           project->parent ? "a parent project" : "a portfolio");
+    rc = hyoka__vec_push(&portfolio->projects, project);
+    if (rc != HYOKA_OK)
+        return rc;
+    project->portfolio = portfolio;
+    return HYOKA_OK;
+}
+
+size_t hyoka_portfolio_project_count(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->projects.count : 0;
+}
+
+hyoka_project *hyoka_portfolio_project_at(const hyoka_portfolio *portfolio, size_t index)
+{
+    if (!portfolio || index >= portfolio->projects.count)
+        return NULL;
+    return portfolio->projects.items[index];
+}
+
+hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, const char *code, size_t len)
+{
+    if (!portfolio || !code)
+        return NULL;
+    len = hyoka__len(code, len);
+    for (size_t i = 0; i < portfolio->projects.count; i++) {
+        hyoka_project *p = portfolio->projects.items[i];
+        if (hyoka__str_eq_n(p->text[HYOKA_TEXT_CODE], code, len))
+            return p;
+    }
+    return NULL;
+}
+
+int hyoka_portfolio_remove_project(hyoka_portfolio *portfolio, size_t index)
+{
+    if (!portfolio)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_remove_project: portfolio is NULL");
+    if (index >= portfolio->projects.count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_portfolio_remove_project: index %zu out of range (%zu projects)",
+                           index, portfolio->projects.count);
+    hyoka__project_destroy(hyoka__vec_remove(&portfolio->projects, index));
+    return HYOKA_OK;
+}
+
+hyoka_portfolio *hyoka_project_portfolio(const hyoka_project *project)
+{
+    if (!project)
+        return NULL;
+    while (project->parent)
+        project = project->parent;
+    return project->portfolio;
+}

@@ -1,0 +1,820 @@
+/* Projects (事務事業): identity, organisation, classification paths, texts,
+ * cost years, indicators, evaluations, sub-projects and extensions.
+ *
+ * Ownership: a project belongs to the caller until it is added to a
+ * portfolio (p->portfolio set) or to a parent project (p->parent set).
+ * Cost years, indicators and evaluations point back to their project
+ * through their own `project` member.
+ *
+ * Every setter validates all its arguments and makes every allocation it
+ * needs before it changes anything, so a failure leaves the project as it
+ * was.
+ *
+ * Sub-project trees are walked without recursion (destroy, copy, equal,
+ * the ancestor check of add_child), so a deep tree cannot overflow the
+ * stack. */
+#include "model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DUTY_COUNT (HYOKA_DUTY_STATUTORY_ENTRUSTED + 1)
+#define PERIOD_COUNT (HYOKA_PERIOD_FIXED_TERM + 1)
+#define CLASS_KIND_COUNT (HYOKA_CLASS_ACCOUNT + 1)
+#define KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
+#define STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                                */
+
+int hyoka_project_new(hyoka_project **out)
+{
+    hyoka_project *p;
+
+    if (!out)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_new: out is NULL");
+    p = hyoka__calloc(1, sizeof *p);
+    if (!p)
+        return hyoka__nomem();
+    p->duty = HYOKA_UNSET;
+    p->period = HYOKA_UNSET;
+    *out = p;
+    return HYOKA_OK;
+}
+
+static void class_path_release(struct hyoka__class_path *path)
+{
+    for (size_t i = 0; i < path->count; i++) {
+        hyoka__free(path->items[i].level);
+        hyoka__free(path->items[i].code);
+        hyoka__free(path->items[i].name);
+    }
+    hyoka__free(path->items);
+    path->items = NULL;
+    path->count = path->cap = 0;
+}
+
+/* Free everything @p p holds except its sub-projects and itself. */
+static void project_release_fields(hyoka_project *p)
+{
+    for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++) {
+        hyoka__free(p->text[i]);
+        p->text[i] = NULL;
+    }
+    for (size_t k = 0; k < CLASS_KIND_COUNT; k++)
+        class_path_release(&p->cls[k]);
+    for (size_t i = 0; i < p->years.count; i++)
+        hyoka__costs_free(p->years.items[i]);
+    hyoka__vec_release(&p->years);
+    for (size_t i = 0; i < p->indicators.count; i++)
+        hyoka__indicator_free(p->indicators.items[i]);
+    hyoka__vec_release(&p->indicators);
+    for (size_t i = 0; i < p->evaluations.count; i++)
+        hyoka__evaluation_free(p->evaluations.items[i]);
+    hyoka__vec_release(&p->evaluations);
+    hyoka__kv_release(&p->extensions);
+}
+
+/* Free @p root and its whole sub-project tree, whoever owns it. The tree
+ * is taken apart leaf by leaf, last child first, climbing back through
+ * the parent links; @p root's own links are not followed. */
+void hyoka__project_destroy(hyoka_project *root)
+{
+    hyoka_project *node = root;
+
+    if (!root)
+        return;
+    for (;;) {
+        hyoka_project *up;
+
+        while (node->children.count > 0)
+            node = node->children.items[node->children.count - 1];
+        up = node == root ? NULL : node->parent;
+        project_release_fields(node);
+        hyoka__vec_release(&node->children);
+        hyoka__free(node);
+        if (!up)
+            return;
+        up->children.count--; /* node was its last child */
+        node = up;
+    }
+}
+
+/* A project owned by a portfolio or a parent project is not freed here:
+ * freeing it would leave a dangling pointer in its owner and lead to a
+ * double free when the owner goes. The call is refused instead: it records
+ * an ::HYOKA_ESTATE error (see hyoka_error_last()) and changes nothing. */
+void hyoka_project_free(hyoka_project *project)
+{
+    if (!project)
+        return;
+    if (project->parent || project->portfolio) {
+        hyoka__fail(HYOKA_ESTATE, "hyoka_project_free: the project is owned by %s; remove it from its owner instead",
+                    project->parent ? "a parent project" : "a portfolio");
+        return;
+    }
+    hyoka__project_destroy(project);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Copy                                                                      */
+
+static int class_path_copy(const struct hyoka__class_path *src, struct hyoka__class_path *dst)
+{
+    struct hyoka__class_path out = {NULL, 0, 0};
+
+    if (src->count > 0) {
+        out.items = hyoka__calloc(src->count, sizeof *out.items);
+        if (!out.items)
+            return hyoka__nomem();
+        out.cap = src->count;
+        for (size_t i = 0; i < src->count; i++) {
+            struct hyoka__class_level *d = &out.items[i];
+            out.count = i + 1;
+            if (hyoka__str_copy(src->items[i].level, &d->level) != HYOKA_OK ||
+                hyoka__str_copy(src->items[i].code, &d->code) != HYOKA_OK ||
+                hyoka__str_copy(src->items[i].name, &d->name) != HYOKA_OK) {
+                class_path_release(&out);
+                return hyoka__nomem();
+            }
+        }
+    }
+    *dst = out;
+    return HYOKA_OK;
+}
+
+/* Make room for @p n items in an empty vector. */
+static int vec_reserve(struct hyoka__vec *v, size_t n)
+{
+    if (n == 0)
+        return HYOKA_OK;
+    v->items = hyoka__calloc(n, sizeof *v->items);
+    if (!v->items)
+        return hyoka__nomem();
+    v->cap = n;
+    return HYOKA_OK;
+}
+
+/* Copy everything but the sub-projects and the owner links. */
+static int project_copy_fields(const hyoka_project *src, hyoka_project **out)
+{
+    hyoka_project *p;
+    int rc;
+
+    p = hyoka__calloc(1, sizeof *p);
+    if (!p)
+        return hyoka__nomem();
+    p->duty = src->duty;
+    p->period = src->period;
+    p->start_year = src->start_year;
+    p->end_year = src->end_year;
+    for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++) {
+        rc = hyoka__str_copy(src->text[i], &p->text[i]);
+        if (rc != HYOKA_OK)
+            goto fail;
+    }
+    for (size_t k = 0; k < CLASS_KIND_COUNT; k++) {
+        rc = class_path_copy(&src->cls[k], &p->cls[k]);
+        if (rc != HYOKA_OK)
+            goto fail;
+    }
+    rc = vec_reserve(&p->years, src->years.count);
+    for (size_t i = 0; rc == HYOKA_OK && i < src->years.count; i++) {
+        hyoka_costs *c = NULL;
+        rc = hyoka__costs_copy(src->years.items[i], p, &c);
+        if (rc == HYOKA_OK)
+            p->years.items[p->years.count++] = c;
+    }
+    if (rc != HYOKA_OK)
+        goto fail;
+    rc = vec_reserve(&p->indicators, src->indicators.count);
+    for (size_t i = 0; rc == HYOKA_OK && i < src->indicators.count; i++) {
+        hyoka_indicator *ind = NULL;
+        rc = hyoka__indicator_copy(src->indicators.items[i], p, &ind);
+        if (rc == HYOKA_OK)
+            p->indicators.items[p->indicators.count++] = ind;
+    }
+    if (rc != HYOKA_OK)
+        goto fail;
+    rc = vec_reserve(&p->evaluations, src->evaluations.count);
+    for (size_t i = 0; rc == HYOKA_OK && i < src->evaluations.count; i++) {
+        hyoka_evaluation *e = NULL;
+        rc = hyoka__evaluation_copy(src->evaluations.items[i], p, &e);
+        if (rc == HYOKA_OK)
+            p->evaluations.items[p->evaluations.count++] = e;
+    }
+    if (rc != HYOKA_OK)
+        goto fail;
+    rc = hyoka__kv_copy(&src->extensions, &p->extensions);
+    if (rc != HYOKA_OK)
+        goto fail;
+    rc = vec_reserve(&p->children, src->children.count);
+    if (rc != HYOKA_OK)
+        goto fail;
+    *out = p;
+    return HYOKA_OK;
+
+fail:
+    /* The failing helper has recorded the error. */
+    project_release_fields(p);
+    hyoka__free(p);
+    return rc;
+}
+
+/* Deep copy without recursion: the copy of a node counts how many of its
+ * source's children are already copied, which tells where to go on after
+ * climbing back up. Each copied node has room for all its children, so
+ * linking a child cannot fail. */
+int hyoka_project_copy(const hyoka_project *project, hyoka_project **out)
+{
+    const hyoka_project *s;
+    hyoka_project *root, *d;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_copy: project is NULL");
+    if (!out)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_copy: out is NULL");
+    rc = project_copy_fields(project, &root);
+    if (rc != HYOKA_OK)
+        return rc;
+    s = project;
+    d = root;
+    for (;;) {
+        if (d->children.count < s->children.count) {
+            const hyoka_project *sc = s->children.items[d->children.count];
+            hyoka_project *dc;
+            rc = project_copy_fields(sc, &dc);
+            if (rc != HYOKA_OK) {
+                hyoka__project_destroy(root);
+                return rc;
+            }
+            dc->parent = d;
+            d->children.items[d->children.count++] = dc;
+            s = sc;
+            d = dc;
+        } else if (s == project) {
+            break;
+        } else {
+            s = s->parent;
+            d = d->parent;
+        }
+    }
+    *out = root;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Equality                                                                  */
+
+static int class_path_equal(const struct hyoka__class_path *a, const struct hyoka__class_path *b)
+{
+    if (a->count != b->count)
+        return 0;
+    for (size_t i = 0; i < a->count; i++)
+        if (!hyoka__str_equal(a->items[i].level, b->items[i].level) ||
+            !hyoka__str_equal(a->items[i].code, b->items[i].code) ||
+            !hyoka__str_equal(a->items[i].name, b->items[i].name))
+            return 0;
+    return 1;
+}
+
+/* Everything but the sub-projects themselves (their number included). */
+static int project_fields_equal(const hyoka_project *a, const hyoka_project *b)
+{
+    if (a->duty != b->duty || a->period != b->period || a->start_year != b->start_year ||
+        a->end_year != b->end_year)
+        return 0;
+    for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++)
+        if (!hyoka__str_equal(a->text[i], b->text[i]))
+            return 0;
+    for (size_t k = 0; k < CLASS_KIND_COUNT; k++)
+        if (!class_path_equal(&a->cls[k], &b->cls[k]))
+            return 0;
+    if (a->years.count != b->years.count || a->indicators.count != b->indicators.count ||
+        a->evaluations.count != b->evaluations.count || a->children.count != b->children.count)
+        return 0;
+    for (size_t i = 0; i < a->years.count; i++)
+        if (!hyoka__costs_equal(a->years.items[i], b->years.items[i]))
+            return 0;
+    for (size_t i = 0; i < a->indicators.count; i++)
+        if (!hyoka__indicator_equal(a->indicators.items[i], b->indicators.items[i]))
+            return 0;
+    for (size_t i = 0; i < a->evaluations.count; i++)
+        if (!hyoka__evaluation_equal(a->evaluations.items[i], b->evaluations.items[i]))
+            return 0;
+    return hyoka__kv_equal(&a->extensions, &b->extensions);
+}
+
+static size_t child_index(const hyoka_project *parent, const hyoka_project *child)
+{
+    size_t i = 0;
+    while (parent->children.items[i] != child)
+        i++;
+    return i;
+}
+
+/* Both trees are walked in step, in pre-order, without recursion: after
+ * the last child of a node the walk climbs to the parent and goes on with
+ * the next sibling (found by position, so a node with k children costs
+ * O(k^2) pointer comparisons in all, which stays small for real sheets). */
+int hyoka_project_equal(const hyoka_project *a, const hyoka_project *b)
+{
+    const hyoka_project *x = a, *y = b;
+
+    if (!a || !b)
+        return a == b;
+    if (a == b)
+        return 1;
+    for (;;) {
+        if (!project_fields_equal(x, y))
+            return 0;
+        if (x->children.count > 0) {
+            x = x->children.items[0];
+            y = y->children.items[0];
+            continue;
+        }
+        /* Leaf: climb until a node has a next sibling. */
+        for (;;) {
+            const hyoka_project *px, *py;
+            size_t i;
+            if (x == a)
+                return 1;
+            px = x->parent;
+            py = y->parent;
+            i = child_index(px, x) + 1;
+            if (i < px->children.count) {
+                x = px->children.items[i];
+                y = py->children.items[i];
+                break;
+            }
+            x = px;
+            y = py;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Texts                                                                     */
+
+static const char *const text_names[HYOKA__PROJECT_TEXT_COUNT] = {
+    "code",
+    "name",
+    "organization.department",
+    "organization.section",
+    "organization.group",
+    "organization.head",
+    "organization.contact",
+    "organization.phone",
+    "legal_basis",
+    "texts.purpose",
+    "texts.target",
+    "texts.intent",
+    "texts.result",
+    "texts.summary",
+    "texts.background",
+    "texts.environment",
+    "texts.opinions",
+    "texts.activities_done",
+    "texts.activities_planned",
+};
+
+static int set_text(const char *fn, hyoka_project *project, int field, const char *text, size_t len)
+{
+    char what[96];
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
+    if (field < 0 || field >= HYOKA__PROJECT_TEXT_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a project text field", fn, field);
+    snprintf(what, sizeof what, "%s: %s", fn, text_names[field]);
+    return hyoka__text_set(&project->text[field], what, text, len);
+}
+
+int hyoka_project_set_text(hyoka_project *project, int field, const char *text, size_t len)
+{
+    return set_text("hyoka_project_set_text", project, field, text, len);
+}
+
+const char *hyoka_project_text(const hyoka_project *project, int field)
+{
+    if (!project || field < 0 || field >= HYOKA__PROJECT_TEXT_COUNT)
+        return NULL;
+    return project->text[field];
+}
+
+int hyoka_project_set_code(hyoka_project *project, const char *code, size_t len)
+{
+    return set_text("hyoka_project_set_code", project, HYOKA_TEXT_CODE, code, len);
+}
+
+const char *hyoka_project_code(const hyoka_project *project)
+{
+    return hyoka_project_text(project, HYOKA_TEXT_CODE);
+}
+
+int hyoka_project_set_name(hyoka_project *project, const char *name, size_t len)
+{
+    return set_text("hyoka_project_set_name", project, HYOKA_TEXT_NAME, name, len);
+}
+
+const char *hyoka_project_name(const hyoka_project *project)
+{
+    return hyoka_project_text(project, HYOKA_TEXT_NAME);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Duty, period, years                                                       */
+
+int hyoka_project_duty(const hyoka_project *project)
+{
+    return project ? project->duty : HYOKA_UNSET;
+}
+
+int hyoka_project_set_duty(hyoka_project *project, int duty)
+{
+    int rc;
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_duty: project is NULL");
+    rc = hyoka__check_enum("hyoka_project_set_duty: duty", duty, DUTY_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    project->duty = duty;
+    return HYOKA_OK;
+}
+
+int hyoka_project_period(const hyoka_project *project)
+{
+    return project ? project->period : HYOKA_UNSET;
+}
+
+int hyoka_project_set_period(hyoka_project *project, int period)
+{
+    int rc;
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_period: project is NULL");
+    rc = hyoka__check_enum("hyoka_project_set_period: period", period, PERIOD_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    project->period = period;
+    return HYOKA_OK;
+}
+
+int32_t hyoka_project_start_year(const hyoka_project *project)
+{
+    return project ? project->start_year : 0;
+}
+
+int32_t hyoka_project_end_year(const hyoka_project *project)
+{
+    return project ? project->end_year : 0;
+}
+
+int hyoka_project_set_period_years(hyoka_project *project, int32_t start, int32_t end)
+{
+    int rc;
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_period_years: project is NULL");
+    if (start != 0 && (rc = hyoka__check_year("hyoka_project_set_period_years: start", start)) != HYOKA_OK)
+        return rc;
+    if (end != 0 && (rc = hyoka__check_year("hyoka_project_set_period_years: end", end)) != HYOKA_OK)
+        return rc;
+    project->start_year = start;
+    project->end_year = end;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Classification paths                                                      */
+
+static int check_class_kind(const char *fn, int kind)
+{
+    return hyoka__check_enum(fn, kind, CLASS_KIND_COUNT, 0);
+}
+
+int hyoka_project_add_class(hyoka_project *project, int kind,
+                            const char *level, size_t level_len,
+                            const char *code, size_t code_len,
+                            const char *name, size_t name_len)
+{
+    struct hyoka__class_path *path;
+    char *l = NULL, *c = NULL, *n = NULL;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_class: project is NULL");
+    rc = check_class_kind("hyoka_project_add_class: kind", kind);
+    if (rc != HYOKA_OK)
+        return rc;
+    path = &project->cls[kind];
+    rc = hyoka__text_dup("hyoka_project_add_class: level", level, level_len, &l);
+    if (rc == HYOKA_OK)
+        rc = hyoka__text_dup("hyoka_project_add_class: code", code, code_len, &c);
+    if (rc == HYOKA_OK)
+        rc = hyoka__text_dup("hyoka_project_add_class: name", name, name_len, &n);
+    if (rc == HYOKA_OK)
+        rc = hyoka__grow((void **)&path->items, &path->cap, path->count, sizeof *path->items);
+    if (rc != HYOKA_OK) {
+        hyoka__free(l);
+        hyoka__free(c);
+        hyoka__free(n);
+        return rc;
+    }
+    path->items[path->count].level = l;
+    path->items[path->count].code = c;
+    path->items[path->count].name = n;
+    path->count++;
+    return HYOKA_OK;
+}
+
+size_t hyoka_project_class_count(const hyoka_project *project, int kind)
+{
+    if (!project || kind < 0 || kind >= CLASS_KIND_COUNT)
+        return 0;
+    return project->cls[kind].count;
+}
+
+int hyoka_project_class_at(const hyoka_project *project, int kind, size_t index,
+                           const char **level, const char **code, const char **name)
+{
+    const struct hyoka__class_level *e;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_class_at: project is NULL");
+    rc = check_class_kind("hyoka_project_class_at: kind", kind);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (index >= project->cls[kind].count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_project_class_at: index %zu out of range (%zu levels)", index,
+                           project->cls[kind].count);
+    e = &project->cls[kind].items[index];
+    if (level)
+        *level = e->level;
+    if (code)
+        *code = e->code;
+    if (name)
+        *name = e->name;
+    return HYOKA_OK;
+}
+
+int hyoka_project_clear_class(hyoka_project *project, int kind)
+{
+    int rc;
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_clear_class: project is NULL");
+    rc = check_class_kind("hyoka_project_clear_class: kind", kind);
+    if (rc != HYOKA_OK)
+        return rc;
+    class_path_release(&project->cls[kind]);
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cost years, indicators, evaluations                                       */
+
+static void *vec_at(const struct hyoka__vec *v, size_t index)
+{
+    return index < v->count ? v->items[index] : NULL;
+}
+
+int hyoka_project_add_year(hyoka_project *project, int32_t fiscal_year, hyoka_costs **out)
+{
+    hyoka_costs *c = NULL;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_year: project is NULL");
+    rc = hyoka__check_year("hyoka_project_add_year: fiscal_year", fiscal_year);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__grow((void **)&project->years.items, &project->years.cap, project->years.count,
+                     sizeof *project->years.items);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__costs_new(project, fiscal_year, &c);
+    if (rc != HYOKA_OK)
+        return rc;
+    c->project = project;
+    project->years.items[project->years.count++] = c;
+    if (out)
+        *out = c;
+    return HYOKA_OK;
+}
+
+size_t hyoka_project_year_count(const hyoka_project *project)
+{
+    return project ? project->years.count : 0;
+}
+
+hyoka_costs *hyoka_project_year_at(const hyoka_project *project, size_t index)
+{
+    return project ? vec_at(&project->years, index) : NULL;
+}
+
+hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fiscal_year)
+{
+    if (!project)
+        return NULL;
+    for (size_t i = 0; i < project->years.count; i++) {
+        hyoka_costs *c = project->years.items[i];
+        if (c->fiscal_year == fiscal_year)
+            return c;
+    }
+    return NULL;
+}
+
+static int check_index(const char *fn, const void *project, size_t index, size_t count, const char *what)
+{
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
+    if (index >= count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu out of range (%zu %s)", fn, index, count, what);
+    return HYOKA_OK;
+}
+
+int hyoka_project_remove_year(hyoka_project *project, size_t index)
+{
+    int rc = check_index("hyoka_project_remove_year", project, index, project ? project->years.count : 0,
+                         "cost years");
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__costs_free(hyoka__vec_remove(&project->years, index));
+    return HYOKA_OK;
+}
+
+int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicator **out)
+{
+    hyoka_indicator *ind = NULL;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_indicator: project is NULL");
+    rc = hyoka__check_enum("hyoka_project_add_indicator: kind", kind, KIND_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__grow((void **)&project->indicators.items, &project->indicators.cap, project->indicators.count,
+                     sizeof *project->indicators.items);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__indicator_new(project, kind, &ind);
+    if (rc != HYOKA_OK)
+        return rc;
+    ind->project = project;
+    project->indicators.items[project->indicators.count++] = ind;
+    if (out)
+        *out = ind;
+    return HYOKA_OK;
+}
+
+size_t hyoka_project_indicator_count(const hyoka_project *project)
+{
+    return project ? project->indicators.count : 0;
+}
+
+hyoka_indicator *hyoka_project_indicator_at(const hyoka_project *project, size_t index)
+{
+    return project ? vec_at(&project->indicators, index) : NULL;
+}
+
+int hyoka_project_remove_indicator(hyoka_project *project, size_t index)
+{
+    int rc = check_index("hyoka_project_remove_indicator", project, index,
+                         project ? project->indicators.count : 0, "indicators");
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__indicator_free(hyoka__vec_remove(&project->indicators, index));
+    return HYOKA_OK;
+}
+
+int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evaluation **out)
+{
+    hyoka_evaluation *e = NULL;
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_evaluation: project is NULL");
+    rc = hyoka__check_enum("hyoka_project_add_evaluation: stage", stage, STAGE_COUNT, 1);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__grow((void **)&project->evaluations.items, &project->evaluations.cap, project->evaluations.count,
+                     sizeof *project->evaluations.items);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__evaluation_new(project, stage, &e);
+    if (rc != HYOKA_OK)
+        return rc;
+    e->project = project;
+    project->evaluations.items[project->evaluations.count++] = e;
+    if (out)
+        *out = e;
+    return HYOKA_OK;
+}
+
+size_t hyoka_project_evaluation_count(const hyoka_project *project)
+{
+    return project ? project->evaluations.count : 0;
+}
+
+hyoka_evaluation *hyoka_project_evaluation_at(const hyoka_project *project, size_t index)
+{
+    return project ? vec_at(&project->evaluations, index) : NULL;
+}
+
+int hyoka_project_remove_evaluation(hyoka_project *project, size_t index)
+{
+    int rc = check_index("hyoka_project_remove_evaluation", project, index,
+                         project ? project->evaluations.count : 0, "evaluations");
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__evaluation_free(hyoka__vec_remove(&project->evaluations, index));
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sub-projects                                                              */
+
+int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
+{
+    int rc;
+
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: project is NULL");
+    if (!child)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: child is NULL");
+    if (child == project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: a project cannot be its own sub-project");
+    if (child->parent || child->portfolio)
+        return hyoka__fail(HYOKA_ESTATE, "hyoka_project_add_child: the child is already owned by %s",
+                           child->parent ? "a parent project" : "a portfolio");
+    for (const hyoka_project *a = project->parent; a; a = a->parent)
+        if (a == child)
+            return hyoka__fail(HYOKA_ESTATE,
+                               "hyoka_project_add_child: the child is an ancestor of the project (a cycle)");
+    rc = hyoka__vec_push(&project->children, child);
+    if (rc != HYOKA_OK)
+        return rc;
+    child->parent = project;
+    return HYOKA_OK;
+}
+
+size_t hyoka_project_child_count(const hyoka_project *project)
+{
+    return project ? project->children.count : 0;
+}
+
+hyoka_project *hyoka_project_child_at(const hyoka_project *project, size_t index)
+{
+    return project ? vec_at(&project->children, index) : NULL;
+}
+
+int hyoka_project_remove_child(hyoka_project *project, size_t index)
+{
+    int rc = check_index("hyoka_project_remove_child", project, index, project ? project->children.count : 0,
+                         "sub-projects");
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__project_destroy(hyoka__vec_remove(&project->children, index));
+    return HYOKA_OK;
+}
+
+hyoka_project *hyoka_project_parent(const hyoka_project *project)
+{
+    return project ? project->parent : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Extensions                                                                */
+
+int hyoka_project_set_extension(hyoka_project *project, const char *key, size_t key_len,
+                                const char *value, size_t value_len)
+{
+    if (!project)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_extension: project is NULL");
+    return hyoka__kv_set(&project->extensions, "hyoka_project_set_extension", key, key_len, value, value_len);
+}
+
+const char *hyoka_project_extension(const hyoka_project *project, const char *key, size_t key_len)
+{
+    if (!project)
+        return NULL;
+    return hyoka__kv_get(&project->extensions, key, key_len);
+}
+
+size_t hyoka_project_extension_count(const hyoka_project *project)
+{
+    return project ? project->extensions.count : 0;
+}
+
+int hyoka_project_extension_at(const hyoka_project *project, size_t index, const char **key, const char **value)
+{
+    int rc = check_index("hyoka_project_extension_at", project, index, project ? project->extensions.count : 0,
+                         "extensions");
+    if (rc != HYOKA_OK)
+        return rc;
+    if (key)
+        *key = project->extensions.items[index].key;
+    if (value)
+        *value = project->extensions.items[index].value;
+    return HYOKA_OK;
+}

@@ -1,0 +1,1091 @@
+/* scheme: the vocabulary of one evaluation practice (criteria with their
+ * options or numeric range, verdicts, budget directions, rating bands and
+ * the missing-data rating), and the three built-in schemes.
+ *
+ * The built-in schemes are static const data: nothing is allocated or
+ * initialised at run time, so they may be read from any thread. Every
+ * mutator checks the builtin flag before it touches anything and returns
+ * HYOKA_ESTATE for them. See docs/schemes.md for their contents. */
+#include "model.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Built-in data                                                             */
+
+/* The built-in tables are const; the model's fields are plain pointers.
+ * These casts only adapt the types: nothing ever writes through them (every
+ * mutator refuses a scheme whose builtin flag is set). */
+#define TXT(s) ((char *)(s))
+#define ARR(type, a) ((type *)(a))
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A decimal constant: coefficient × 10^-scale. The private layout of
+ * hyoka_decimal is documented in decimal.c (hyoka_private_[0] is the
+ * coefficient, hyoka_private_[1] the scale); constant initialisers are the
+ * only way to keep the built-ins free of run-time initialisation. The unit
+ * tests compare these values with hyoka_decimal_from_int() and
+ * hyoka_decimal_from_parts(). */
+#define DEC(coef, scale) {{(int64_t)(coef), (int64_t)(scale)}}
+
+#define OPTION(c, l, s) {.code = TXT(c), .label = TXT(l), .has_score = 1, .score = DEC(s, 0)}
+
+#define CATEGORICAL(c, l, w, opts)                                                    \
+    {.code = TXT(c), .label = TXT(l), .weight = DEC(w, 0),                            \
+     .options = ARR(struct hyoka__option, opts), .option_count = COUNT(opts),         \
+     .option_cap = COUNT(opts)}
+
+#define RANGED(c, l, w, req, lo, hi)                                                  \
+    {.code = TXT(c), .label = TXT(l), .weight = DEC(w, 0), .required = (req),         \
+     .numeric = 1, .has_min = 1, .has_max = 1, .min = DEC(lo, 0), .max = DEC(hi, 0)}
+
+#define VERDICT(c, l, g) {.code = TXT(c), .label = TXT(l), .group = (g)}
+#define BUDGET(c, l, k) {.code = TXT(c), .label = TXT(l), .kind = (k)}
+#define BAND(coef, scale, c, l) {.min = DEC(coef, scale), .code = TXT(c), .label = TXT(l)}
+
+#define LIST(field, prefix, type, a) \
+    .field = ARR(type, a), .prefix##_count = COUNT(a), .prefix##_cap = COUNT(a)
+
+/* jp-standard ------------------------------------------------------------- */
+
+static const struct hyoka__option jp_options[] = {
+    OPTION("A", "高い・妥当", 3),
+    OPTION("B", "おおむね妥当", 2),
+    OPTION("C", "低い・見直しが必要", 1),
+    OPTION("3", "高い", 3),
+    OPTION("2", "中程度", 2),
+    OPTION("1", "低い", 1),
+};
+
+static const struct hyoka__criterion jp_criteria[] = {
+    CATEGORICAL("relevance", "妥当性", 1, jp_options),
+    CATEGORICAL("effectiveness", "有効性", 1, jp_options),
+    CATEGORICAL("efficiency", "効率性", 1, jp_options),
+    CATEGORICAL("achievement", "達成度", 1, jp_options),
+    CATEGORICAL("contribution", "貢献度", 1, jp_options),
+};
+
+static const struct hyoka__verdict jp_verdicts[] = {
+    VERDICT("expand", "拡充", HYOKA_VERDICT_CONTINUE),
+    VERDICT("maintain", "現状維持", HYOKA_VERDICT_CONTINUE),
+    VERDICT("improve", "改善・効率化", HYOKA_VERDICT_CONTINUE),
+    VERDICT("reduce", "縮小", HYOKA_VERDICT_CONTINUE),
+    VERDICT("integrate", "統合", HYOKA_VERDICT_CONTINUE),
+    VERDICT("review", "要検討", HYOKA_VERDICT_CONTINUE),
+    VERDICT("suspend", "休止", HYOKA_VERDICT_END),
+    VERDICT("abolish", "廃止", HYOKA_VERDICT_END),
+    VERDICT("complete", "完了", HYOKA_VERDICT_END),
+    VERDICT("end", "終了", HYOKA_VERDICT_END),
+    VERDICT("other", "その他", HYOKA_VERDICT_CONTINUE),
+};
+
+static const struct hyoka__budget jp_budgets[] = {
+    BUDGET("status_quo", "現状どおり", HYOKA_BUDGET_SAME),
+    BUDGET("increase", "増額", HYOKA_BUDGET_INCREASE),
+    BUDGET("decrease", "減額", HYOKA_BUDGET_DECREASE),
+    BUDGET("end", "終了", HYOKA_BUDGET_END),
+};
+
+static const struct hyoka__band jp_bands[] = {
+    BAND(25, 1, "A", "良好"),
+    BAND(15, 1, "B", "おおむね良好"),
+    BAND(0, 0, "C", "要改善"),
+};
+
+/* us-omb-part -------------------------------------------------------------- */
+
+static const struct hyoka__criterion omb_criteria[] = {
+    RANGED("purpose", "Program Purpose & Design", 20, 0, 0, 100),
+    RANGED("planning", "Strategic Planning", 10, 0, 0, 100),
+    RANGED("management", "Program Management", 20, 0, 0, 100),
+    RANGED("results", "Program Results/Accountability", 50, 1, 0, 100),
+};
+
+static const struct hyoka__band omb_bands[] = {
+    BAND(85, 0, "effective", "Effective"),
+    BAND(70, 0, "moderately_effective", "Moderately Effective"),
+    BAND(50, 0, "adequate", "Adequate"),
+    BAND(0, 0, "ineffective", "Ineffective"),
+};
+
+/* oecd-dac ----------------------------------------------------------------- */
+
+static const struct hyoka__option dac_options[] = {
+    OPTION("4", "Highly satisfactory", 4),
+    OPTION("3", "Satisfactory", 3),
+    OPTION("2", "Unsatisfactory", 2),
+    OPTION("1", "Highly unsatisfactory", 1),
+};
+
+static const struct hyoka__criterion dac_criteria[] = {
+    CATEGORICAL("relevance", "Relevance", 1, dac_options),
+    CATEGORICAL("coherence", "Coherence", 1, dac_options),
+    CATEGORICAL("effectiveness", "Effectiveness", 1, dac_options),
+    CATEGORICAL("efficiency", "Efficiency", 1, dac_options),
+    CATEGORICAL("impact", "Impact", 1, dac_options),
+    CATEGORICAL("sustainability", "Sustainability", 1, dac_options),
+};
+
+static const struct hyoka__band dac_bands[] = {
+    BAND(35, 1, "highly_satisfactory", "Highly satisfactory"),
+    BAND(25, 1, "satisfactory", "Satisfactory"),
+    BAND(15, 1, "unsatisfactory", "Unsatisfactory"),
+    BAND(0, 0, "highly_unsatisfactory", "Highly unsatisfactory"),
+};
+
+/* The schemes ------------------------------------------------------------- */
+
+static const struct hyoka_scheme builtin_jp = {
+    .id = TXT("jp-standard"),
+    .name = TXT("標準評価"),
+    .builtin = 1,
+    LIST(criteria, criterion, struct hyoka__criterion, jp_criteria),
+    LIST(verdicts, verdict, struct hyoka__verdict, jp_verdicts),
+    LIST(budgets, budget, struct hyoka__budget, jp_budgets),
+    LIST(bands, band, struct hyoka__band, jp_bands),
+};
+
+static const struct hyoka_scheme builtin_omb = {
+    .id = TXT("us-omb-part"),
+    .name = TXT("OMB PART"),
+    .builtin = 1,
+    LIST(criteria, criterion, struct hyoka__criterion, omb_criteria),
+    LIST(bands, band, struct hyoka__band, omb_bands),
+    .missing_code = TXT("results_not_demonstrated"),
+    .missing_label = TXT("Results Not Demonstrated"),
+};
+
+static const struct hyoka_scheme builtin_dac = {
+    .id = TXT("oecd-dac"),
+    .name = TXT("OECD DAC"),
+    .builtin = 1,
+    LIST(criteria, criterion, struct hyoka__criterion, dac_criteria),
+    LIST(bands, band, struct hyoka__band, dac_bands),
+};
+
+static const struct hyoka_scheme *const builtins[] = {
+    &builtin_jp,
+    &builtin_omb,
+    &builtin_dac,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+static int fail_null(const char *func, const char *what)
+{
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", func, what);
+}
+
+static int fail_builtin(const char *func, const hyoka_scheme *s)
+{
+    return hyoka__fail(HYOKA_ESTATE, "%s: scheme \"%s\" is built in and cannot be changed (copy it first)",
+                       func, s->id);
+}
+
+/* The common first checks of a mutator. */
+static int check_mutable(const char *func, const hyoka_scheme *s)
+{
+    if (!s)
+        return fail_null(func, "scheme");
+    if (s->builtin)
+        return fail_builtin(func, s);
+    return HYOKA_OK;
+}
+
+/* Check a criterion index (for functions that report ENOTFOUND). */
+static int check_criterion(const char *func, const hyoka_scheme *s, size_t index)
+{
+    if (index >= s->criterion_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no criterion at index %zu (scheme \"%s\" has %zu)",
+                           func, index, s->id, s->criterion_count);
+    return HYOKA_OK;
+}
+
+/* Whether a decimal argument is well formed (built by the decimal API):
+ * round-tripping it through its public parts gives the same value only
+ * when its scale is valid. */
+static int decimal_valid(const hyoka_decimal *d)
+{
+    hyoka_decimal t;
+    if (hyoka_decimal_from_parts(hyoka_decimal_coefficient(d), hyoka_decimal_scale(d), &t) != HYOKA_OK)
+        return 0;
+    return hyoka_decimal_identical(&t, d);
+}
+
+static int check_decimal(const char *func, const char *what, const hyoka_decimal *d)
+{
+    if (!decimal_valid(d))
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal (build it with the hyoka_decimal functions)",
+                           func, what);
+    return HYOKA_OK;
+}
+
+/* Validate and copy a code: non-NULL, non-empty, valid text. On success
+ * *out owns the copy. */
+static int code_dup(const char *func, const char *what, const char *code, size_t len, char **out)
+{
+    if (!code)
+        return fail_null(func, what);
+    if (hyoka__len(code, len) == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is empty", func, what);
+    return hyoka__text_dup(what, code, len, out);
+}
+
+/* Validate and copy a code and an optional label together. On failure
+ * nothing is kept. */
+static int code_label_dup(const char *func, const char *what, const char *code, size_t code_len,
+                          const char *label, size_t label_len, char **code_out, char **label_out)
+{
+    char *c = NULL, *l = NULL;
+    int rc = code_dup(func, what, code, code_len, &c);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka__text_dup("scheme label", label, label_len, &l);
+    if (rc != HYOKA_OK) {
+        hyoka__free(c);
+        return rc;
+    }
+    *code_out = c;
+    *label_out = l;
+    return HYOKA_OK;
+}
+
+static int fail_exists(const char *func, const char *what, const char *code, const hyoka_scheme *s)
+{
+    return hyoka__fail(HYOKA_EEXIST, "%s: %s \"%s\" already exists in scheme \"%s\"", func, what, code, s->id);
+}
+
+static int fail_not_found(const char *func, const char *what, const hyoka_scheme *s)
+{
+    return hyoka__fail(HYOKA_ENOTFOUND, "%s: no such %s in scheme \"%s\"", func, what, s->id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Life cycle                                                                */
+
+static void criterion_release(struct hyoka__criterion *c)
+{
+    hyoka__free(c->code);
+    hyoka__free(c->label);
+    for (size_t j = 0; j < c->option_count; j++) {
+        hyoka__free(c->options[j].code);
+        hyoka__free(c->options[j].label);
+    }
+    hyoka__free(c->options);
+}
+
+void hyoka__scheme_destroy(hyoka_scheme *s)
+{
+    if (!s || s->builtin)
+        return;
+    for (size_t i = 0; i < s->criterion_count; i++)
+        criterion_release(&s->criteria[i]);
+    hyoka__free(s->criteria);
+    for (size_t i = 0; i < s->verdict_count; i++) {
+        hyoka__free(s->verdicts[i].code);
+        hyoka__free(s->verdicts[i].label);
+    }
+    hyoka__free(s->verdicts);
+    for (size_t i = 0; i < s->budget_count; i++) {
+        hyoka__free(s->budgets[i].code);
+        hyoka__free(s->budgets[i].label);
+    }
+    hyoka__free(s->budgets);
+    for (size_t i = 0; i < s->band_count; i++) {
+        hyoka__free(s->bands[i].code);
+        hyoka__free(s->bands[i].label);
+    }
+    hyoka__free(s->bands);
+    hyoka__free(s->missing_code);
+    hyoka__free(s->missing_label);
+    hyoka__free(s->id);
+    hyoka__free(s->name);
+    hyoka__free(s);
+}
+
+int hyoka_scheme_new(hyoka_scheme **out, const char *id, size_t len)
+{
+    hyoka_scheme *s;
+    char *copy = NULL;
+    int rc;
+
+    if (!out)
+        return fail_null("hyoka_scheme_new", "out");
+    rc = code_dup("hyoka_scheme_new", "scheme id", id, len, &copy);
+    if (rc != HYOKA_OK)
+        return rc;
+    s = hyoka__calloc(1, sizeof *s);
+    if (!s) {
+        hyoka__free(copy);
+        return hyoka__nomem();
+    }
+    s->id = copy;
+    *out = s;
+    return HYOKA_OK;
+}
+
+void hyoka_scheme_free(hyoka_scheme *scheme)
+{
+    if (!scheme || scheme->builtin)
+        return;
+    if (scheme->owned) {
+        (void)hyoka__fail(HYOKA_ESTATE,
+                          "hyoka_scheme_free: scheme \"%s\" belongs to a portfolio and is freed with it",
+                          scheme->id);
+        return;
+    }
+    hyoka__scheme_destroy(scheme);
+}
+
+/* Deep copy of one criterion into *dst (zeroed by the caller). On failure
+ * *dst holds what was copied so far, to be released by the caller. */
+static int criterion_copy(const struct hyoka__criterion *src, struct hyoka__criterion *dst)
+{
+    *dst = *src;
+    dst->code = NULL;
+    dst->label = NULL;
+    dst->options = NULL;
+    dst->option_count = 0;
+    dst->option_cap = 0;
+    if (hyoka__str_copy(src->code, &dst->code) != HYOKA_OK ||
+        hyoka__str_copy(src->label, &dst->label) != HYOKA_OK)
+        return HYOKA_ENOMEM;
+    if (src->option_count) {
+        dst->options = hyoka__calloc(src->option_count, sizeof *dst->options);
+        if (!dst->options)
+            return hyoka__nomem();
+        dst->option_cap = src->option_count;
+        for (size_t j = 0; j < src->option_count; j++) {
+            struct hyoka__option *o = &dst->options[j];
+            dst->option_count = j + 1;
+            o->has_score = src->options[j].has_score;
+            o->score = src->options[j].score;
+            if (hyoka__str_copy(src->options[j].code, &o->code) != HYOKA_OK ||
+                hyoka__str_copy(src->options[j].label, &o->label) != HYOKA_OK)
+                return HYOKA_ENOMEM;
+        }
+    }
+    return HYOKA_OK;
+}
+
+/* Allocate a zeroed array of @p count (> 0) elements. */
+#define ALLOC_ARRAY(items, count)                                   \
+    do {                                                            \
+        (items) = hyoka__calloc((count), sizeof *(items));          \
+        if (!(items))                                               \
+            return hyoka__nomem();                                  \
+    } while (0)
+
+static int scheme_copy(const hyoka_scheme *src, hyoka_scheme *d)
+{
+    if (hyoka__str_copy(src->id, &d->id) != HYOKA_OK || hyoka__str_copy(src->name, &d->name) != HYOKA_OK ||
+        hyoka__str_copy(src->missing_code, &d->missing_code) != HYOKA_OK ||
+        hyoka__str_copy(src->missing_label, &d->missing_label) != HYOKA_OK)
+        return HYOKA_ENOMEM;
+
+    if (src->criterion_count) {
+        ALLOC_ARRAY(d->criteria, src->criterion_count);
+        d->criterion_cap = src->criterion_count;
+        for (size_t i = 0; i < src->criterion_count; i++) {
+            int rc;
+            d->criterion_count = i + 1;
+            rc = criterion_copy(&src->criteria[i], &d->criteria[i]);
+            if (rc != HYOKA_OK)
+                return rc;
+        }
+    }
+
+    if (src->verdict_count) {
+        ALLOC_ARRAY(d->verdicts, src->verdict_count);
+        d->verdict_cap = src->verdict_count;
+        for (size_t i = 0; i < src->verdict_count; i++) {
+            d->verdict_count = i + 1;
+            d->verdicts[i].group = src->verdicts[i].group;
+            if (hyoka__str_copy(src->verdicts[i].code, &d->verdicts[i].code) != HYOKA_OK ||
+                hyoka__str_copy(src->verdicts[i].label, &d->verdicts[i].label) != HYOKA_OK)
+                return HYOKA_ENOMEM;
+        }
+    }
+
+    if (src->budget_count) {
+        ALLOC_ARRAY(d->budgets, src->budget_count);
+        d->budget_cap = src->budget_count;
+        for (size_t i = 0; i < src->budget_count; i++) {
+            d->budget_count = i + 1;
+            d->budgets[i].kind = src->budgets[i].kind;
+            if (hyoka__str_copy(src->budgets[i].code, &d->budgets[i].code) != HYOKA_OK ||
+                hyoka__str_copy(src->budgets[i].label, &d->budgets[i].label) != HYOKA_OK)
+                return HYOKA_ENOMEM;
+        }
+    }
+
+    if (src->band_count) {
+        ALLOC_ARRAY(d->bands, src->band_count);
+        d->band_cap = src->band_count;
+        for (size_t i = 0; i < src->band_count; i++) {
+            d->band_count = i + 1;
+            d->bands[i].min = src->bands[i].min;
+            if (hyoka__str_copy(src->bands[i].code, &d->bands[i].code) != HYOKA_OK ||
+                hyoka__str_copy(src->bands[i].label, &d->bands[i].label) != HYOKA_OK)
+                return HYOKA_ENOMEM;
+        }
+    }
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_copy(const hyoka_scheme *scheme, hyoka_scheme **out)
+{
+    hyoka_scheme *d;
+    int rc;
+
+    if (!scheme)
+        return fail_null("hyoka_scheme_copy", "scheme");
+    if (!out)
+        return fail_null("hyoka_scheme_copy", "out");
+    d = hyoka__calloc(1, sizeof *d);
+    if (!d)
+        return hyoka__nomem();
+    rc = scheme_copy(scheme, d);
+    if (rc != HYOKA_OK) {
+        hyoka__scheme_destroy(d); /* builtin and owned are 0 */
+        return rc;
+    }
+    *out = d;
+    return HYOKA_OK;
+}
+
+static int criterion_equal(const struct hyoka__criterion *a, const struct hyoka__criterion *b)
+{
+    if (!hyoka__str_equal(a->code, b->code) || !hyoka__str_equal(a->label, b->label) ||
+        !hyoka_decimal_identical(&a->weight, &b->weight) || !a->required != !b->required ||
+        !a->numeric != !b->numeric || !a->has_min != !b->has_min || !a->has_max != !b->has_max)
+        return 0;
+    if (a->has_min && !hyoka_decimal_identical(&a->min, &b->min))
+        return 0;
+    if (a->has_max && !hyoka_decimal_identical(&a->max, &b->max))
+        return 0;
+    if (a->option_count != b->option_count)
+        return 0;
+    for (size_t j = 0; j < a->option_count; j++) {
+        const struct hyoka__option *x = &a->options[j], *y = &b->options[j];
+        if (!hyoka__str_equal(x->code, y->code) || !hyoka__str_equal(x->label, y->label) ||
+            !x->has_score != !y->has_score)
+            return 0;
+        if (x->has_score && !hyoka_decimal_identical(&x->score, &y->score))
+            return 0;
+    }
+    return 1;
+}
+
+int hyoka_scheme_equal(const hyoka_scheme *a, const hyoka_scheme *b)
+{
+    if (a == b)
+        return 1;
+    if (!a || !b)
+        return 0;
+    if (!hyoka__str_equal(a->id, b->id) || !hyoka__str_equal(a->name, b->name) ||
+        !hyoka__str_equal(a->missing_code, b->missing_code) ||
+        !hyoka__str_equal(a->missing_label, b->missing_label))
+        return 0;
+    if (a->criterion_count != b->criterion_count || a->verdict_count != b->verdict_count ||
+        a->budget_count != b->budget_count || a->band_count != b->band_count)
+        return 0;
+    for (size_t i = 0; i < a->criterion_count; i++)
+        if (!criterion_equal(&a->criteria[i], &b->criteria[i]))
+            return 0;
+    for (size_t i = 0; i < a->verdict_count; i++)
+        if (!hyoka__str_equal(a->verdicts[i].code, b->verdicts[i].code) ||
+            !hyoka__str_equal(a->verdicts[i].label, b->verdicts[i].label) ||
+            a->verdicts[i].group != b->verdicts[i].group)
+            return 0;
+    for (size_t i = 0; i < a->budget_count; i++)
+        if (!hyoka__str_equal(a->budgets[i].code, b->budgets[i].code) ||
+            !hyoka__str_equal(a->budgets[i].label, b->budgets[i].label) ||
+            a->budgets[i].kind != b->budgets[i].kind)
+            return 0;
+    for (size_t i = 0; i < a->band_count; i++)
+        if (!hyoka__str_equal(a->bands[i].code, b->bands[i].code) ||
+            !hyoka__str_equal(a->bands[i].label, b->bands[i].label) ||
+            !hyoka_decimal_identical(&a->bands[i].min, &b->bands[i].min))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Built-ins                                                                 */
+
+const hyoka_scheme *hyoka_scheme_builtin(const char *id, size_t len)
+{
+    if (!id)
+        return NULL;
+    for (size_t i = 0; i < COUNT(builtins); i++)
+        if (hyoka__str_eq_n(builtins[i]->id, id, len))
+            return builtins[i];
+    return NULL;
+}
+
+size_t hyoka_scheme_builtin_count(void)
+{
+    return COUNT(builtins);
+}
+
+const hyoka_scheme *hyoka_scheme_builtin_at(size_t index)
+{
+    return index < COUNT(builtins) ? builtins[index] : NULL;
+}
+
+int hyoka_scheme_is_builtin(const hyoka_scheme *scheme)
+{
+    return scheme && scheme->builtin ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Identity                                                                  */
+
+const char *hyoka_scheme_id(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->id : NULL;
+}
+
+const char *hyoka_scheme_name(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->name : NULL;
+}
+
+int hyoka_scheme_set_name(hyoka_scheme *scheme, const char *name, size_t len)
+{
+    int rc = check_mutable("hyoka_scheme_set_name", scheme);
+    if (rc != HYOKA_OK)
+        return rc;
+    return hyoka__text_set(&scheme->name, "scheme name", name, len);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Criteria                                                                  */
+
+static const struct hyoka__criterion *find_criterion(const hyoka_scheme *s, const char *code, size_t len)
+{
+    for (size_t i = 0; i < s->criterion_count; i++)
+        if (hyoka__str_eq_n(s->criteria[i].code, code, len))
+            return &s->criteria[i];
+    return NULL;
+}
+
+int hyoka_scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len,
+                               const char *label, size_t label_len,
+                               const hyoka_decimal *weight, size_t *index)
+{
+    static const char func[] = "hyoka_scheme_add_criterion";
+    struct hyoka__criterion c;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    memset(&c, 0, sizeof c);
+    if (weight) {
+        rc = check_decimal(func, "weight", weight);
+        if (rc != HYOKA_OK)
+            return rc;
+        if (hyoka_decimal_sign(weight) < 0)
+            return hyoka__fail(HYOKA_EINVAL, "%s: weight is negative", func);
+        c.weight = *weight;
+    } else {
+        c.weight = hyoka_decimal_from_int(1);
+    }
+    rc = code_label_dup(func, "criterion code", code, code_len, label, label_len, &c.code, &c.label);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (find_criterion(scheme, c.code, HYOKA_NTS)) {
+        rc = fail_exists(func, "criterion", c.code, scheme);
+        goto fail;
+    }
+    rc = hyoka__grow((void **)&scheme->criteria, &scheme->criterion_cap, scheme->criterion_count,
+                     sizeof *scheme->criteria);
+    if (rc != HYOKA_OK)
+        goto fail;
+    scheme->criteria[scheme->criterion_count] = c;
+    if (index)
+        *index = scheme->criterion_count;
+    scheme->criterion_count++;
+    return HYOKA_OK;
+fail:
+    hyoka__free(c.code);
+    hyoka__free(c.label);
+    return rc;
+}
+
+size_t hyoka_scheme_criterion_count(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->criterion_count : 0;
+}
+
+int hyoka_scheme_criterion_at(const hyoka_scheme *scheme, size_t index,
+                              const char **code, const char **label, hyoka_decimal *weight)
+{
+    static const char func[] = "hyoka_scheme_criterion_at";
+    const struct hyoka__criterion *c;
+    int rc;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    rc = check_criterion(func, scheme, index);
+    if (rc != HYOKA_OK)
+        return rc;
+    c = &scheme->criteria[index];
+    if (code)
+        *code = c->code;
+    if (label)
+        *label = c->label;
+    if (weight)
+        *weight = c->weight;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_find_criterion(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
+{
+    static const char func[] = "hyoka_scheme_find_criterion";
+    const struct hyoka__criterion *c;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (!code)
+        return fail_null(func, "code");
+    c = find_criterion(scheme, code, len);
+    if (!c)
+        return fail_not_found(func, "criterion", scheme);
+    if (index)
+        *index = (size_t)(c - scheme->criteria);
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_set_required(hyoka_scheme *scheme, size_t criterion, int required)
+{
+    static const char func[] = "hyoka_scheme_set_required";
+    int rc = check_mutable(func, scheme);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = check_criterion(func, scheme, criterion);
+    if (rc != HYOKA_OK)
+        return rc;
+    scheme->criteria[criterion].required = required ? 1 : 0;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_required(const hyoka_scheme *scheme, size_t criterion)
+{
+    if (!scheme || criterion >= scheme->criterion_count)
+        return 0;
+    return scheme->criteria[criterion].required ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Options and ranges                                                        */
+
+int hyoka_scheme_add_option(hyoka_scheme *scheme, size_t criterion,
+                            const char *code, size_t code_len,
+                            const char *label, size_t label_len,
+                            const hyoka_decimal *score)
+{
+    static const char func[] = "hyoka_scheme_add_option";
+    struct hyoka__criterion *c;
+    struct hyoka__option o;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = check_criterion(func, scheme, criterion);
+    if (rc != HYOKA_OK)
+        return rc;
+    c = &scheme->criteria[criterion];
+    if (c->numeric)
+        return hyoka__fail(HYOKA_ESTATE, "%s: criterion \"%s\" is numeric (it has a range) and takes no options",
+                           func, c->code);
+    memset(&o, 0, sizeof o);
+    if (score) {
+        rc = check_decimal(func, "score", score);
+        if (rc != HYOKA_OK)
+            return rc;
+        o.has_score = 1;
+        o.score = *score;
+    }
+    rc = code_label_dup(func, "option code", code, code_len, label, label_len, &o.code, &o.label);
+    if (rc != HYOKA_OK)
+        return rc;
+    for (size_t j = 0; j < c->option_count; j++) {
+        if (hyoka__str_equal(c->options[j].code, o.code)) {
+            rc = hyoka__fail(HYOKA_EEXIST, "%s: option \"%s\" already exists in criterion \"%s\"",
+                             func, o.code, c->code);
+            goto fail;
+        }
+    }
+    rc = hyoka__grow((void **)&c->options, &c->option_cap, c->option_count, sizeof *c->options);
+    if (rc != HYOKA_OK)
+        goto fail;
+    c->options[c->option_count++] = o;
+    return HYOKA_OK;
+fail:
+    hyoka__free(o.code);
+    hyoka__free(o.label);
+    return rc;
+}
+
+size_t hyoka_scheme_option_count(const hyoka_scheme *scheme, size_t criterion)
+{
+    if (!scheme || criterion >= scheme->criterion_count)
+        return 0;
+    return scheme->criteria[criterion].option_count;
+}
+
+int hyoka_scheme_option_at(const hyoka_scheme *scheme, size_t criterion, size_t option,
+                           const char **code, const char **label,
+                           hyoka_decimal *score, int *has_score)
+{
+    static const char func[] = "hyoka_scheme_option_at";
+    const struct hyoka__criterion *c;
+    const struct hyoka__option *o;
+    int rc;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    rc = check_criterion(func, scheme, criterion);
+    if (rc != HYOKA_OK)
+        return rc;
+    c = &scheme->criteria[criterion];
+    if (option >= c->option_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: criterion \"%s\" has no option at index %zu (it has %zu)",
+                           func, c->code, option, c->option_count);
+    o = &c->options[option];
+    if (code)
+        *code = o->code;
+    if (label)
+        *label = o->label;
+    if (has_score)
+        *has_score = o->has_score ? 1 : 0;
+    if (score && o->has_score)
+        *score = o->score;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_set_range(hyoka_scheme *scheme, size_t criterion,
+                           const hyoka_decimal *min, const hyoka_decimal *max)
+{
+    static const char func[] = "hyoka_scheme_set_range";
+    struct hyoka__criterion *c;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = check_criterion(func, scheme, criterion);
+    if (rc != HYOKA_OK)
+        return rc;
+    c = &scheme->criteria[criterion];
+    if (c->option_count)
+        return hyoka__fail(HYOKA_ESTATE, "%s: criterion \"%s\" has options and cannot be numeric", func, c->code);
+    if (min && (rc = check_decimal(func, "min", min)) != HYOKA_OK)
+        return rc;
+    if (max && (rc = check_decimal(func, "max", max)) != HYOKA_OK)
+        return rc;
+    if (min && max && hyoka_decimal_cmp(min, max) > 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: min is greater than max for criterion \"%s\"", func, c->code);
+    c->numeric = 1;
+    c->has_min = min != NULL;
+    c->has_max = max != NULL;
+    c->min = min ? *min : hyoka_decimal_from_int(0);
+    c->max = max ? *max : hyoka_decimal_from_int(0);
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_range(const hyoka_scheme *scheme, size_t criterion,
+                       hyoka_decimal *min, int *has_min, hyoka_decimal *max, int *has_max)
+{
+    static const char func[] = "hyoka_scheme_range";
+    const struct hyoka__criterion *c;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (criterion >= scheme->criterion_count)
+        return hyoka__fail(HYOKA_EINVAL, "%s: no criterion at index %zu (scheme \"%s\" has %zu)",
+                           func, criterion, scheme->id, scheme->criterion_count);
+    c = &scheme->criteria[criterion];
+    if (has_min)
+        *has_min = c->numeric && c->has_min;
+    if (has_max)
+        *has_max = c->numeric && c->has_max;
+    if (min && c->numeric && c->has_min)
+        *min = c->min;
+    if (max && c->numeric && c->has_max)
+        *max = c->max;
+    return c->numeric ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Verdicts and budget directions                                            */
+
+int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len,
+                             const char *label, size_t label_len, int group)
+{
+    static const char func[] = "hyoka_scheme_add_verdict";
+    struct hyoka__verdict v;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (group < 0 || group > HYOKA_VERDICT_END)
+        return hyoka__fail(HYOKA_EINVAL, "%s: group %d is not a hyoka_verdict_group (0..%d)",
+                           func, group, HYOKA_VERDICT_END);
+    v.group = group;
+    rc = code_label_dup(func, "verdict code", code, code_len, label, label_len, &v.code, &v.label);
+    if (rc != HYOKA_OK)
+        return rc;
+    for (size_t i = 0; i < scheme->verdict_count; i++) {
+        if (hyoka__str_equal(scheme->verdicts[i].code, v.code)) {
+            rc = fail_exists(func, "verdict", v.code, scheme);
+            goto fail;
+        }
+    }
+    rc = hyoka__grow((void **)&scheme->verdicts, &scheme->verdict_cap, scheme->verdict_count,
+                     sizeof *scheme->verdicts);
+    if (rc != HYOKA_OK)
+        goto fail;
+    scheme->verdicts[scheme->verdict_count++] = v;
+    return HYOKA_OK;
+fail:
+    hyoka__free(v.code);
+    hyoka__free(v.label);
+    return rc;
+}
+
+size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->verdict_count : 0;
+}
+
+int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
+                            const char **code, const char **label, int *group)
+{
+    static const char func[] = "hyoka_scheme_verdict_at";
+    const struct hyoka__verdict *v;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (index >= scheme->verdict_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no verdict at index %zu (scheme \"%s\" has %zu)",
+                           func, index, scheme->id, scheme->verdict_count);
+    v = &scheme->verdicts[index];
+    if (code)
+        *code = v->code;
+    if (label)
+        *label = v->label;
+    if (group)
+        *group = v->group;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
+{
+    static const char func[] = "hyoka_scheme_find_verdict";
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (!code)
+        return fail_null(func, "code");
+    for (size_t i = 0; i < scheme->verdict_count; i++) {
+        if (hyoka__str_eq_n(scheme->verdicts[i].code, code, len)) {
+            if (index)
+                *index = i;
+            return HYOKA_OK;
+        }
+    }
+    return fail_not_found(func, "verdict", scheme);
+}
+
+int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len,
+                            const char *label, size_t label_len, int kind)
+{
+    static const char func[] = "hyoka_scheme_add_budget";
+    struct hyoka__budget b;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (kind < 0 || kind > HYOKA_BUDGET_END)
+        return hyoka__fail(HYOKA_EINVAL, "%s: kind %d is not a hyoka_budget_kind (0..%d)",
+                           func, kind, HYOKA_BUDGET_END);
+    b.kind = kind;
+    rc = code_label_dup(func, "budget direction code", code, code_len, label, label_len, &b.code, &b.label);
+    if (rc != HYOKA_OK)
+        return rc;
+    for (size_t i = 0; i < scheme->budget_count; i++) {
+        if (hyoka__str_equal(scheme->budgets[i].code, b.code)) {
+            rc = fail_exists(func, "budget direction", b.code, scheme);
+            goto fail;
+        }
+    }
+    rc = hyoka__grow((void **)&scheme->budgets, &scheme->budget_cap, scheme->budget_count,
+                     sizeof *scheme->budgets);
+    if (rc != HYOKA_OK)
+        goto fail;
+    scheme->budgets[scheme->budget_count++] = b;
+    return HYOKA_OK;
+fail:
+    hyoka__free(b.code);
+    hyoka__free(b.label);
+    return rc;
+}
+
+size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->budget_count : 0;
+}
+
+int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
+                           const char **code, const char **label, int *kind)
+{
+    static const char func[] = "hyoka_scheme_budget_at";
+    const struct hyoka__budget *b;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (index >= scheme->budget_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no budget direction at index %zu (scheme \"%s\" has %zu)",
+                           func, index, scheme->id, scheme->budget_count);
+    b = &scheme->budgets[index];
+    if (code)
+        *code = b->code;
+    if (label)
+        *label = b->label;
+    if (kind)
+        *kind = b->kind;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
+{
+    static const char func[] = "hyoka_scheme_find_budget";
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (!code)
+        return fail_null(func, "code");
+    for (size_t i = 0; i < scheme->budget_count; i++) {
+        if (hyoka__str_eq_n(scheme->budgets[i].code, code, len)) {
+            if (index)
+                *index = i;
+            return HYOKA_OK;
+        }
+    }
+    return fail_not_found(func, "budget direction", scheme);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rating                                                                    */
+
+int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
+                          const char *code, size_t code_len,
+                          const char *label, size_t label_len)
+{
+    static const char func[] = "hyoka_scheme_add_band";
+    struct hyoka__band b;
+    size_t at;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (!min)
+        return fail_null(func, "min");
+    rc = check_decimal(func, "min", min);
+    if (rc != HYOKA_OK)
+        return rc;
+    b.min = *min;
+    rc = code_label_dup(func, "band code", code, code_len, label, label_len, &b.code, &b.label);
+    if (rc != HYOKA_OK)
+        return rc;
+    /* Bands are sorted by min, highest first: insert before the first band
+     * whose min is lower. */
+    at = scheme->band_count;
+    for (size_t i = 0; i < scheme->band_count; i++) {
+        int c = hyoka_decimal_cmp(&scheme->bands[i].min, min);
+        if (hyoka__str_equal(scheme->bands[i].code, b.code)) {
+            rc = fail_exists(func, "band", b.code, scheme);
+            goto fail;
+        }
+        if (c == 0) {
+            rc = hyoka__fail(HYOKA_EEXIST, "%s: band \"%s\" of scheme \"%s\" already starts at that minimum",
+                             func, scheme->bands[i].code, scheme->id);
+            goto fail;
+        }
+        if (c < 0 && at == scheme->band_count)
+            at = i;
+    }
+    rc = hyoka__grow((void **)&scheme->bands, &scheme->band_cap, scheme->band_count, sizeof *scheme->bands);
+    if (rc != HYOKA_OK)
+        goto fail;
+    memmove(scheme->bands + at + 1, scheme->bands + at, (scheme->band_count - at) * sizeof *scheme->bands);
+    scheme->bands[at] = b;
+    scheme->band_count++;
+    return HYOKA_OK;
+fail:
+    hyoka__free(b.code);
+    hyoka__free(b.label);
+    return rc;
+}
+
+size_t hyoka_scheme_band_count(const hyoka_scheme *scheme)
+{
+    return scheme ? scheme->band_count : 0;
+}
+
+int hyoka_scheme_band_at(const hyoka_scheme *scheme, size_t index,
+                         hyoka_decimal *min, const char **code, const char **label)
+{
+    static const char func[] = "hyoka_scheme_band_at";
+    const struct hyoka__band *b;
+
+    if (!scheme)
+        return fail_null(func, "scheme");
+    if (index >= scheme->band_count)
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no band at index %zu (scheme \"%s\" has %zu)",
+                           func, index, scheme->id, scheme->band_count);
+    b = &scheme->bands[index];
+    if (min)
+        *min = b->min;
+    if (code)
+        *code = b->code;
+    if (label)
+        *label = b->label;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_set_missing_rating(hyoka_scheme *scheme, const char *code, size_t code_len,
+                                    const char *label, size_t label_len)
+{
+    static const char func[] = "hyoka_scheme_set_missing_rating";
+    char *c = NULL, *l = NULL;
+    int rc = check_mutable(func, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (code) {
+        rc = code_label_dup(func, "missing rating code", code, code_len, label, label_len, &c, &l);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    /* A NULL code removes the rating; the label goes with it. */
+    hyoka__free(scheme->missing_code);
+    hyoka__free(scheme->missing_label);
+    scheme->missing_code = c;
+    scheme->missing_label = l;
+    return HYOKA_OK;
+}
+
+int hyoka_scheme_missing_rating(const hyoka_scheme *scheme, const char **code, const char **label)
+{
+    if (!scheme)
+        return fail_null("hyoka_scheme_missing_rating", "scheme");
+    if (code)
+        *code = scheme->missing_code;
+    if (label)
+        *label = scheme->missing_label;
+    return scheme->missing_code ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+/* UTF-8 validation, decoding and encoding (RFC 3629). */
+#include "internal.h"
+
+int32_t hyoka__utf8_next(const char *s, size_t len, size_t *pos)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = *pos;
+    uint32_t c, cp, min;
+    int n;
+
+    if (i >= len)
+        return -1;
+    c = p[i];
+    if (c < 0x80u) {
+        *pos = i + 1;
+        return (int32_t)c;
+    }
+    if (c >= 0xC2u && c <= 0xDFu) {
+        n = 1;
+        cp = c & 0x1Fu;
+        min = 0x80u;
+    } else if (c >= 0xE0u && c <= 0xEFu) {
+        n = 2;
+        cp = c & 0x0Fu;
+        min = 0x800u;
+    } else if (c >= 0xF0u && c <= 0xF4u) {
+        n = 3;
+        cp = c & 0x07u;
+        min = 0x10000u;
+    } else {
+        return -1;
+    }
+    if (len - i < (size_t)n + 1)
+        return -1;
+    for (int k = 1; k <= n; k++) {
+        uint32_t b = p[i + (size_t)k];
+        if ((b & 0xC0u) != 0x80u)
+            return -1;
+        cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
+        return -1;
+    *pos = i + (size_t)n + 1;
+    return (int32_t)cp;
+}
+
+bool hyoka__utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        /* Fast path over ASCII runs. */
+        if (p[i] < 0x80u) {
+            i++;
+            continue;
+        }
+        if (hyoka__utf8_next(s, len, &i) < 0)
+            return false;
+    }
+    return true;
+}
+
+size_t hyoka__utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80u) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800u) {
+        o[0] = (unsigned char)(0xC0u | (cp >> 6));
+        o[1] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        return 2;
+    }
+    if (cp < 0x10000u) {
+        o[0] = (unsigned char)(0xE0u | (cp >> 12));
+        o[1] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
+        o[2] = (unsigned char)(0x80u | (cp & 0x3Fu));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0u | (cp >> 18));
+    o[1] = (unsigned char)(0x80u | ((cp >> 12) & 0x3Fu));
+    o[2] = (unsigned char)(0x80u | ((cp >> 6) & 0x3Fu));
+    o[3] = (unsigned char)(0x80u | (cp & 0x3Fu));
+    return 4;
+}

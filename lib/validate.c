@@ -1,0 +1,1235 @@
+/* Validation of a portfolio (DESIGN §7): hyoka_validate().
+ *
+ * One pass over the portfolio in document order — every project, its cost
+ * years, indicators, evaluations and sub-projects (recursively) — appending
+ * a diagnostic for every problem found. Nothing is changed and nothing is
+ * cached. docs/validation.md states every rule precisely; the comments
+ * below only say how each is computed.
+ *
+ * Order. Diagnostics come in the order in which their locations appear in
+ * the hyoka/1 form of the document (members in the order that form writes
+ * them); a diagnostic on an object comes before those on its members, and
+ * several diagnostics on one location come in catalog order.
+ *
+ * Stated figures. A stated figure s, written with p places in unit u,
+ * matches when |s − c| ≤ tolerance × 10^-p, where c is the exact computed
+ * figure expressed in u and rounded once to p places with the mode of the
+ * rounding rule in force for that figure. The exact figure is a ratio
+ * num ÷ den of exact decimals, rounded by hyoka_decimal_div(). */
+#include "hyoka/figures.h"
+#include "hyoka/report.h"
+#include "model.h"
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MESSAGE_MAX 1024
+#define QUOTE_MAX 96
+/* Later years named in an E002 message before "…". */
+#define E002_YEARS_LISTED 6
+
+/* ------------------------------------------------------------------------ */
+/* Paths (JSON pointers), grown on the heap                                  */
+
+struct path {
+    char *buf;
+    size_t len;
+    size_t cap;
+};
+
+static int path_append(struct path *p, const char *s, size_t n)
+{
+    if (p->len + n + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 64;
+        char *nb;
+        while (p->len + n + 1 > cap)
+            cap *= 2;
+        nb = hyoka__realloc(p->buf, cap);
+        if (!nb)
+            return hyoka__nomem();
+        p->buf = nb;
+        p->cap = cap;
+    }
+    memcpy(p->buf + p->len, s, n);
+    p->len += n;
+    p->buf[p->len] = '\0';
+    return HYOKA_OK;
+}
+
+/* Append "/key"; the key is escaped as a JSON pointer token (~ → ~0, / → ~1). */
+static int path_key(struct path *p, const char *key)
+{
+    int rc = path_append(p, "/", 1);
+    for (const char *s = key; rc == HYOKA_OK && *s; s++) {
+        if (*s == '~')
+            rc = path_append(p, "~0", 2);
+        else if (*s == '/')
+            rc = path_append(p, "~1", 2);
+        else
+            rc = path_append(p, s, 1);
+    }
+    return rc;
+}
+
+/* Append "/key/index". */
+static int path_index(struct path *p, const char *key, size_t index)
+{
+    char num[32];
+    int n = snprintf(num, sizeof num, "/%zu", index);
+    int rc = path_key(p, key);
+    if (rc == HYOKA_OK)
+        rc = path_append(p, num, (size_t)n);
+    return rc;
+}
+
+static void path_cut(struct path *p, size_t mark)
+{
+    p->len = mark;
+    if (p->buf)
+        p->buf[mark] = '\0';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Context and emission                                                      */
+
+struct vctx {
+    const hyoka_portfolio *pf;
+    hyoka_report *report;
+    struct path path;
+    int amount_unit;
+    int64_t tolerance;
+};
+
+/* Cut a string that snprintf may have truncated back to a whole code point. */
+static void utf8_trim(char *buf, int written, size_t size)
+{
+    size_t end;
+    if (written >= 0 && (size_t)written < size)
+        return;
+    end = size - 1;
+    while (end > 0 && ((unsigned char)buf[end] & 0xC0u) == 0x80u)
+        end--;
+    buf[end] = '\0';
+}
+
+/* Add a diagnostic at the current path, or at the current path followed by
+ * "/member" when @p member is not NULL. */
+static int emit(struct vctx *c, const char *code, const char *member, const char *en, const char *ja)
+{
+    size_t mark = c->path.len;
+    int rc = HYOKA_OK;
+    if (member)
+        rc = path_key(&c->path, member);
+    if (rc == HYOKA_OK)
+        rc = hyoka__report_add(c->report, code, -1, c->path.buf ? c->path.buf : "", 0, 0, en, ja);
+    path_cut(&c->path, mark);
+    return rc;
+}
+
+#define MSG(buf, ...) utf8_trim((buf), snprintf((buf), sizeof(buf), __VA_ARGS__), sizeof(buf))
+
+/* Append formatted text to buf (size bytes, *len used), cutting on a code
+ * point boundary when it is full. */
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...) HYOKA_PRINTF(4, 5);
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    if (*len + 1 >= size)
+        return;
+    va_start(ap, fmt);
+    n = vsnprintf(buf + *len, size - *len, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        buf[*len] = '\0';
+        return;
+    }
+    if ((size_t)n >= size - *len) {
+        utf8_trim(buf, n, size);
+        *len = strlen(buf);
+        return;
+    }
+    *len += (size_t)n;
+}
+
+/* A user string cut to at most QUOTE_MAX bytes on a code point boundary. */
+static void quote(const char *s, char *out, size_t size)
+{
+    size_t n = strlen(s);
+    size_t max = size - 4; /* room for "…" and NUL */
+    if (n < size) {
+        memcpy(out, s, n + 1);
+        return;
+    }
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0u) == 0x80u)
+        n--;
+    memcpy(out, s, n);
+    memcpy(out + n, "\xE2\x80\xA6", 4);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Number formatting for messages                                            */
+
+static void fmt_dec(const hyoka_decimal *d, unsigned flags, char *buf, size_t size)
+{
+    if (hyoka_decimal_format(d, flags, buf, size, NULL) != HYOKA_OK)
+        snprintf(buf, size, "?");
+}
+
+/* An amount in the document's unit: 1,068.978 (thousand yen) or 1,068,978 (yen). */
+struct money {
+    char num[HYOKA_DECIMAL_STRING_MAX];
+    const char *en;
+    const char *ja;
+};
+
+static void fmt_money(const struct vctx *c, int64_t yen, struct money *m)
+{
+    hyoka_decimal d = hyoka_decimal_from_int(yen);
+    if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
+        int64_t coef = yen;
+        int scale = 3;
+        while (scale > 0 && coef % 10 == 0) {
+            coef /= 10;
+            scale--;
+        }
+        hyoka_decimal_from_parts(coef, scale, &d);
+        m->en = " thousand yen";
+        m->ja = "千円";
+    } else {
+        m->en = " yen";
+        m->ja = "円";
+    }
+    fmt_dec(&d, HYOKA_DECIMAL_FMT_GROUPING, m->num, sizeof m->num);
+}
+
+/* A date YYYYMMDD (day 00 for a month) as 2008-05-15 or 2008-05. */
+static void fmt_date(int32_t date, char *buf, size_t size)
+{
+    if (date % 100 == 0)
+        snprintf(buf, size, "%04d-%02d", (int)(date / 10000), (int)(date / 100 % 100));
+    else
+        snprintf(buf, size, "%04d-%02d-%02d", (int)(date / 10000), (int)(date / 100 % 100), (int)(date % 100));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Figures                                                                   */
+
+static const char *const figure_key[HYOKA__YEAR_FIGURE_COUNT] = {
+    "expense", "personnel", "debt_service", "indirect_costs", "total_cost",
+    "general_revenue", "specific_revenue", "per_capita", "per_household",
+    "unit_cost", "per_beneficiary", "execution_rate", "personnel_share",
+    "general_revenue_share", "total_cost_change",
+};
+
+static const char *const figure_ja[HYOKA__YEAR_FIGURE_COUNT] = {
+    "事業費", "人件費", "公債費", "間接費", "トータルコスト",
+    "一般財源", "特定財源", "市民一人当たりコスト", "一世帯当たりコスト",
+    "利用数一単位当たりコスト", "受益者一人当たりコスト", "執行率", "人件費比率",
+    "一般財源比率", "トータルコスト前年度比",
+};
+
+static int is_money(int figure)
+{
+    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
+}
+
+static int is_per_head(int figure)
+{
+    return figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY;
+}
+
+static int rule_mode(const struct vctx *c, int figure)
+{
+    int mode = HYOKA_ROUND_HALF_UP;
+    hyoka_portfolio_rounding(c->pf, figure, NULL, &mode, NULL);
+    return mode;
+}
+
+/* Outcome of computing a figure for comparison. */
+enum {
+    FIG_OK = 0,      /* computed */
+    FIG_NONE = 1     /* unavailable (or out of range): not compared */
+};
+
+/* A money figure of a cost year in yen; FIG_NONE when unavailable.
+ * Returns a negative status only for failures that must stop validation. */
+static int money_figure(const hyoka_costs *y, int figure, int64_t *yen)
+{
+    hyoka_decimal d;
+    int reason = 0;
+    int rc = hyoka_costs_figure(y, figure, &d, &reason);
+    if (rc == HYOKA_ENOMEM)
+        return rc;
+    if (rc != HYOKA_OK)
+        return FIG_NONE;
+    if (hyoka_decimal_scale(&d) != 0) {
+        int64_t v;
+        if (hyoka_decimal_to_int(&d, HYOKA_ROUND_HALF_UP, &v) != HYOKA_OK)
+            return FIG_NONE;
+        *yen = v;
+        return FIG_OK;
+    }
+    *yen = hyoka_decimal_coefficient(&d);
+    return FIG_OK;
+}
+
+/* An amount in yen as a decimal in @p unit (yen, or thousand yen exactly). */
+static hyoka_decimal in_unit(int64_t yen, int unit)
+{
+    hyoka_decimal d = hyoka_decimal_from_int(yen);
+    if (unit == HYOKA_UNIT_THOUSAND_YEN)
+        hyoka_decimal_from_parts(yen, 3, &d);
+    return d;
+}
+
+/* num ÷ den rounded to @p places by @p mode; FIG_NONE when den is 0 or the
+ * result does not fit. */
+static int ratio(const hyoka_decimal *num, const hyoka_decimal *den, int places, int mode, hyoka_decimal *out)
+{
+    if (hyoka_decimal_sign(den) == 0)
+        return FIG_NONE;
+    return hyoka_decimal_div(num, den, places, mode, out) == HYOKA_OK ? FIG_OK : FIG_NONE;
+}
+
+/* a × 100 ÷ b rounded. */
+static int percent(const hyoka_decimal *a, const hyoka_decimal *b, int places, int mode, hyoka_decimal *out)
+{
+    hyoka_decimal hundred = hyoka_decimal_from_int(100), num;
+    if (hyoka_decimal_mul(a, &hundred, &num) != HYOKA_OK)
+        return FIG_NONE;
+    return ratio(&num, b, places, mode, out);
+}
+
+/* The population (which = HYOKA_COST_POPULATION) or households of a cost
+ * year: its own count, else the portfolio's denominator for its fiscal year. */
+static int head_count(const struct vctx *c, const hyoka_costs *y, int which, int64_t *out)
+{
+    const hyoka_portfolio *pf = c->pf;
+    uint32_t bit = which == HYOKA_COST_POPULATION ? 1u : 2u;
+    if (y->present & (1u << which)) {
+        *out = y->value[which];
+        return 1;
+    }
+    for (size_t i = 0; i < pf->denominator_count; i++) {
+        const struct hyoka__denominator *d = &pf->denominators[i];
+        if (d->fiscal_year == y->fiscal_year && (d->present & bit)) {
+            *out = which == HYOKA_COST_POPULATION ? d->population : d->households;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The computed counterpart of a stated cost-year figure, in @p unit, rounded
+ * to @p places by the figure's rule mode. FIG_OK, FIG_NONE, or a negative
+ * status that stops validation. */
+static int computed_year_figure(const struct vctx *c, const hyoka_costs *y, int figure, int unit, int places,
+                                hyoka_decimal *out)
+{
+    int mode = rule_mode(c, figure);
+    hyoka_decimal one = hyoka_decimal_from_int(1);
+    int64_t a, b, count;
+    int rc;
+
+    if (is_money(figure)) {
+        hyoka_decimal v;
+        if ((rc = money_figure(y, figure, &a)) != FIG_OK)
+            return rc;
+        v = in_unit(a, unit);
+        return ratio(&v, &one, places, mode, out);
+    }
+    if (is_per_head(figure)) {
+        hyoka_decimal num, den;
+        switch (figure) {
+        case HYOKA_FIG_PER_CAPITA:
+            if (!head_count(c, y, HYOKA_COST_POPULATION, &count))
+                return FIG_NONE;
+            break;
+        case HYOKA_FIG_PER_HOUSEHOLD:
+            if (!head_count(c, y, HYOKA_COST_HOUSEHOLDS, &count))
+                return FIG_NONE;
+            break;
+        case HYOKA_FIG_UNIT_COST:
+            if (!(y->present & (1u << HYOKA_COST_USAGE)))
+                return FIG_NONE;
+            count = y->value[HYOKA_COST_USAGE];
+            break;
+        default:
+            if (!(y->present & (1u << HYOKA_COST_BENEFICIARIES)))
+                return FIG_NONE;
+            count = y->value[HYOKA_COST_BENEFICIARIES];
+            break;
+        }
+        if ((rc = money_figure(y, HYOKA_FIG_TOTAL_COST, &a)) != FIG_OK)
+            return rc;
+        num = in_unit(a, unit);
+        den = hyoka_decimal_from_int(count);
+        return ratio(&num, &den, places, mode, out);
+    }
+    switch (figure) {
+    case HYOKA_FIG_EXECUTION_RATE: {
+        hyoka_decimal s, f;
+        if (!(y->present & (1u << HYOKA_COST_SETTLEMENT)) || !(y->present & (1u << HYOKA_COST_FINAL_BUDGET)))
+            return FIG_NONE;
+        s = hyoka_decimal_from_int(y->value[HYOKA_COST_SETTLEMENT]);
+        f = hyoka_decimal_from_int(y->value[HYOKA_COST_FINAL_BUDGET]);
+        return percent(&s, &f, places, mode, out);
+    }
+    case HYOKA_FIG_PERSONNEL_SHARE:
+    case HYOKA_FIG_GENERAL_REVENUE_SHARE: {
+        hyoka_decimal da, db;
+        int fa = figure == HYOKA_FIG_PERSONNEL_SHARE ? HYOKA_FIG_PERSONNEL : HYOKA_FIG_GENERAL_REVENUE;
+        int fb = figure == HYOKA_FIG_PERSONNEL_SHARE ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_EXPENSE;
+        if ((rc = money_figure(y, fa, &a)) != FIG_OK || (rc = money_figure(y, fb, &b)) != FIG_OK)
+            return rc;
+        da = hyoka_decimal_from_int(a);
+        db = hyoka_decimal_from_int(b);
+        return percent(&da, &db, places, mode, out);
+    }
+    case HYOKA_FIG_TOTAL_COST_CHANGE: {
+        const hyoka_costs *prev = NULL;
+        const hyoka_project *p = y->project;
+        hyoka_decimal dd, db;
+        int64_t diff;
+        for (size_t i = 0; p && i < p->years.count && !prev; i++) {
+            const hyoka_costs *o = p->years.items[i];
+            if (o->fiscal_year == y->fiscal_year - 1)
+                prev = o;
+        }
+        if (!prev)
+            return FIG_NONE;
+        if ((rc = money_figure(y, HYOKA_FIG_TOTAL_COST, &a)) != FIG_OK ||
+            (rc = money_figure(prev, HYOKA_FIG_TOTAL_COST, &b)) != FIG_OK)
+            return rc;
+        if (hyoka_yen_sub(a, b, &diff) != HYOKA_OK)
+            return FIG_NONE;
+        dd = hyoka_decimal_from_int(diff);
+        db = hyoka_decimal_from_int(b);
+        return percent(&dd, &db, places, mode, out);
+    }
+    default:
+        return FIG_NONE;
+    }
+}
+
+/* 1 when |stated − computed| ≤ tolerance units of 10^-places. */
+static int within_tolerance(const struct vctx *c, const hyoka_decimal *stated, const hyoka_decimal *computed,
+                            int places)
+{
+    hyoka_decimal diff, tol, zero = hyoka_decimal_from_int(0);
+    if (hyoka_decimal_sub(stated, computed, &diff) != HYOKA_OK)
+        return 0;
+    if (hyoka_decimal_sign(&diff) < 0 && hyoka_decimal_sub(&zero, &diff, &diff) != HYOKA_OK)
+        return 0;
+    if (hyoka_decimal_sign(&diff) == 0)
+        return 1;
+    if (hyoka_decimal_from_parts(c->tolerance, places, &tol) != HYOKA_OK)
+        return 0;
+    return hyoka_decimal_cmp(&diff, &tol) <= 0;
+}
+
+/* Report a stated figure that does not match its computed value. */
+static int emit_stated(struct vctx *c, const char *code, const char *member, const char *name_en,
+                       const char *name_ja, const hyoka_decimal *stated, const hyoka_decimal *computed,
+                       const char *unit_en, const char *unit_ja)
+{
+    char s[HYOKA_DECIMAL_STRING_MAX], v[HYOKA_DECIMAL_STRING_MAX];
+    char tol_en[64] = "", tol_ja[64] = "";
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    fmt_dec(stated, 0, s, sizeof s);
+    fmt_dec(computed, 0, v, sizeof v);
+    if (c->tolerance > 0) {
+        MSG(tol_en, ", beyond the tolerance of %lld in the last place", (long long)c->tolerance);
+        MSG(tol_ja, "(許容差: 最終桁で%lld)", (long long)c->tolerance);
+    }
+    MSG(en, "stated %s %s differs from the computed %s%s%s", name_en, s, v, unit_en, tol_en);
+    MSG(ja, "記載の%s %s%sが計算値 %s%sと一致しない%s", name_ja, s, unit_ja, v, unit_ja, tol_ja);
+    return emit(c, code, member, en, ja);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cost years                                                                */
+
+static const int funding_fields[] = {
+    HYOKA_COST_NATIONAL, HYOKA_COST_PREFECTURAL, HYOKA_COST_BONDS,
+    HYOKA_COST_USER_CHARGES, HYOKA_COST_OTHER, HYOKA_COST_GENERAL,
+};
+static const char *const funding_keys[] = {
+    "national", "prefectural", "bonds", "user_charges", "other", "general",
+};
+static const char *const funding_ja[] = {
+    "国庫支出金", "都道府県支出金", "地方債", "使用料・受益者負担金", "その他特定財源", "一般財源",
+};
+
+static int check_negative(struct vctx *c, const hyoka_costs *y, int field, const char *key, const char *name_ja)
+{
+    struct money m;
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    if (!(y->present & (1u << field)) || y->value[field] >= 0)
+        return HYOKA_OK;
+    fmt_money(c, y->value[field], &m);
+    MSG(en, "%s is negative: %s%s", key, m.num, m.en);
+    MSG(ja, "%sが負の金額: %s%s", name_ja, m.num, m.ja);
+    return emit(c, "C002", key, en, ja);
+}
+
+static int population_given_elsewhere(const struct vctx *c)
+{
+    for (size_t i = 0; i < c->pf->denominator_count; i++)
+        if (c->pf->denominators[i].present & 1u)
+            return 1;
+    return 0;
+}
+
+static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, int personnel_mode)
+{
+    const hyoka_staff *st = y->staff.items[k];
+    uint32_t pr = st->present;
+    int by_fte = (pr & (1u << HYOKA_STAFF_FTE)) && (pr & (1u << HYOKA_STAFF_UNIT_COST));
+    int by_hours = (pr & (1u << HYOKA_STAFF_HOURS)) && (pr & (1u << HYOKA_STAFF_HOURLY_RATE));
+    int64_t amount, computed;
+    int reason = 0, rc;
+    size_t mark;
+    struct money mc, ma;
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+
+    if (!(pr & (1u << HYOKA_STAFF_AMOUNT)) || !(by_fte || by_hours))
+        return HYOKA_OK;
+    amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
+    rc = hyoka_staff_cost(st, &computed, &reason);
+    if (rc == HYOKA_ENOMEM)
+        return rc;
+    if (rc != HYOKA_OK || computed == amount)
+        return HYOKA_OK;
+    if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
+        hyoka_decimal num = hyoka_decimal_from_int(computed), den = hyoka_decimal_from_int(1000), q;
+        int64_t thousands, rounded;
+        if (hyoka_decimal_div(&num, &den, 0, personnel_mode, &q) == HYOKA_OK &&
+            hyoka_decimal_to_int(&q, HYOKA_ROUND_DOWN, &thousands) == HYOKA_OK &&
+            hyoka_yen_mul(thousands, 1000, &rounded) == HYOKA_OK && rounded == amount)
+            return HYOKA_OK;
+    }
+    fmt_money(c, computed, &mc);
+    fmt_money(c, amount, &ma);
+    MSG(en, "staff line %zu costs %s%s by %s but states an amount of %s%s", k, mc.num, mc.en,
+        by_fte ? "FTE × unit cost" : "hours × hourly rate", ma.num, ma.en);
+    MSG(ja, "人件費の行%zu: %sでは%s%sだが、記載の金額は%s%s", k, by_fte ? "人工×単価" : "時間×時間単価",
+        mc.num, mc.ja, ma.num, ma.ja);
+    mark = c->path.len;
+    rc = path_index(&c->path, "staff", k);
+    if (rc == HYOKA_OK)
+        rc = emit(c, "C003", NULL, en, ja);
+    path_cut(&c->path, mark);
+    return rc;
+}
+
+static int check_stated(struct vctx *c, const hyoka_costs *y)
+{
+    size_t mark = c->path.len;
+    int rc = HYOKA_OK;
+
+    if (!y->stated_present)
+        return HYOKA_OK;
+    for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && rc == HYOKA_OK; f++) {
+        const hyoka_decimal *s = &y->stated[f];
+        int unit = y->stated_unit[f];
+        int places = hyoka_decimal_scale(s);
+        hyoka_decimal v;
+        const char *code, *unit_en = "", *unit_ja = "";
+        int got;
+
+        if (!(y->stated_present & (1u << f)))
+            continue;
+        if (is_money(f) || is_per_head(f)) {
+            if (unit != HYOKA_UNIT_THOUSAND_YEN)
+                unit = HYOKA_UNIT_YEN;
+            unit_en = unit == HYOKA_UNIT_THOUSAND_YEN ? " (thousand yen)" : " (yen)";
+            unit_ja = unit == HYOKA_UNIT_THOUSAND_YEN ? "千円" : "円";
+        } else {
+            unit = HYOKA_UNIT_YEN;
+            unit_en = " (%)";
+            unit_ja = "%";
+        }
+        got = computed_year_figure(c, y, f, unit, places, &v);
+        if (got < 0)
+            return got;
+        if (got != FIG_OK || within_tolerance(c, s, &v, places))
+            continue;
+        if (f == HYOKA_FIG_PERSONNEL)
+            code = "C003";
+        else if (is_money(f))
+            code = "C004";
+        else
+            code = "C005";
+        rc = path_key(&c->path, "stated");
+        if (rc == HYOKA_OK)
+            rc = emit_stated(c, code, figure_key[f], figure_key[f], figure_ja[f], s, &v, unit_en, unit_ja);
+        path_cut(&c->path, mark);
+    }
+    return rc;
+}
+
+static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
+{
+    const hyoka_costs *y = p->years.items[k];
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    int64_t pop, expense;
+    int rc;
+
+    /* C007: the year as a whole. */
+    if (!head_count(c, y, HYOKA_COST_POPULATION, &pop) &&
+        ((y->stated_present & (1u << HYOKA_FIG_PER_CAPITA)) || population_given_elsewhere(c))) {
+        MSG(en, "no population for fiscal %d: the per-capita cost cannot be computed", (int)y->fiscal_year);
+        MSG(ja, "%d年度の人口がなく、一人当たりコストを計算できない", (int)y->fiscal_year);
+        if ((rc = emit(c, "C007", NULL, en, ja)) != HYOKA_OK)
+            return rc;
+    }
+
+    /* P004, C008: fiscal_year. */
+    if ((p->start_year && y->fiscal_year < p->start_year) || (p->end_year && y->fiscal_year > p->end_year)) {
+        char period[64];
+        if (p->start_year && p->end_year)
+            snprintf(period, sizeof period, "%d–%d", (int)p->start_year, (int)p->end_year);
+        else if (p->start_year)
+            snprintf(period, sizeof period, "%d–", (int)p->start_year);
+        else
+            snprintf(period, sizeof period, "–%d", (int)p->end_year);
+        MSG(en, "fiscal year %d lies outside the project's period %s", (int)y->fiscal_year, period);
+        MSG(ja, "%d年度は事業期間(%s年度)の外", (int)y->fiscal_year, period);
+        if ((rc = emit(c, "P004", "fiscal_year", en, ja)) != HYOKA_OK)
+            return rc;
+    }
+    for (size_t j = 0; j < k; j++) {
+        const hyoka_costs *o = p->years.items[j];
+        if (o->fiscal_year == y->fiscal_year) {
+            MSG(en, "fiscal year %d already has a cost year (years/%zu)", (int)y->fiscal_year, j);
+            MSG(ja, "%d年度の経費は既にある(years/%zu)", (int)y->fiscal_year, j);
+            if ((rc = emit(c, "C008", "fiscal_year", en, ja)) != HYOKA_OK)
+                return rc;
+            break;
+        }
+    }
+
+    /* C002 budgets and settlement; C006. */
+    if ((rc = check_negative(c, y, HYOKA_COST_INITIAL_BUDGET, "initial_budget", "当初予算")) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_FINAL_BUDGET, "final_budget", "最終予算")) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_SETTLEMENT, "settlement", "決算額")) != HYOKA_OK)
+        return rc;
+    if ((y->present & (1u << HYOKA_COST_SETTLEMENT)) && (y->present & (1u << HYOKA_COST_FINAL_BUDGET)) &&
+        y->value[HYOKA_COST_SETTLEMENT] > y->value[HYOKA_COST_FINAL_BUDGET]) {
+        struct money ms, mf;
+        fmt_money(c, y->value[HYOKA_COST_SETTLEMENT], &ms);
+        fmt_money(c, y->value[HYOKA_COST_FINAL_BUDGET], &mf);
+        MSG(en, "settlement %s%s is above the final budget %s%s", ms.num, ms.en, mf.num, mf.en);
+        MSG(ja, "決算額%s%sが最終予算額%s%sを上回る", ms.num, ms.ja, mf.num, mf.ja);
+        if ((rc = emit(c, "C006", "settlement", en, ja)) != HYOKA_OK)
+            return rc;
+    }
+
+    /* C001 on funding, then C002 on its members. */
+    {
+        int any = 0, overflow = 0;
+        int64_t sum = 0;
+        for (size_t i = 0; i < sizeof funding_fields / sizeof funding_fields[0]; i++) {
+            int f = funding_fields[i];
+            if (y->present & (1u << f)) {
+                any = 1;
+                if (!overflow && hyoka_yen_add(sum, y->value[f], &sum) != HYOKA_OK)
+                    overflow = 1;
+            }
+        }
+        if (any) {
+            rc = money_figure(y, HYOKA_FIG_EXPENSE, &expense);
+            if (rc < 0)
+                return rc;
+            if (rc == FIG_OK && (overflow || sum != expense)) {
+                struct money ms, me;
+                fmt_money(c, expense, &me);
+                if (overflow) {
+                    MSG(en, "the funding sources add up to more than can be held; the expense is %s%s", me.num,
+                        me.en);
+                    MSG(ja, "財源内訳の合計が桁あふれする(事業費は%s%s)", me.num, me.ja);
+                } else {
+                    fmt_money(c, sum, &ms);
+                    MSG(en, "the funding sources add up to %s%s, the expense is %s%s", ms.num, ms.en, me.num, me.en);
+                    MSG(ja, "財源内訳の合計%s%sが事業費%s%sと一致しない", ms.num, ms.ja, me.num, me.ja);
+                }
+                if ((rc = emit(c, "C001", "funding", en, ja)) != HYOKA_OK)
+                    return rc;
+            }
+        }
+        if (any) {
+            size_t mark = c->path.len;
+            if ((rc = path_key(&c->path, "funding")) != HYOKA_OK)
+                return rc;
+            for (size_t i = 0; i < sizeof funding_fields / sizeof funding_fields[0] && rc == HYOKA_OK; i++)
+                rc = check_negative(c, y, funding_fields[i], funding_keys[i], funding_ja[i]);
+            path_cut(&c->path, mark);
+            if (rc != HYOKA_OK)
+                return rc;
+        }
+    }
+
+    /* C003 staff lines. */
+    if (y->staff.count) {
+        int mode = rule_mode(c, HYOKA_FIG_PERSONNEL);
+        for (size_t i = 0; i < y->staff.count; i++)
+            if ((rc = check_staff(c, y, i, mode)) != HYOKA_OK)
+                return rc;
+    }
+
+    /* C002 debt service and indirect costs. */
+    if ((rc = check_negative(c, y, HYOKA_COST_DEBT_SERVICE, "debt_service", "公債費")) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_INDIRECT, "indirect_costs", "間接費")) != HYOKA_OK)
+        return rc;
+
+    /* C003, C004, C005: stated figures. */
+    return check_stated(c, y);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Indicators                                                                */
+
+static int is_percent_unit(const char *unit)
+{
+    return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "\xEF\xBC\x85") == 0); /* % or ％ */
+}
+
+/* The achievement of one value entry, rounded to @p places by the
+ * ACHIEVEMENT rule's mode; FIG_NONE when it cannot be computed. */
+static int achievement(const struct vctx *c, const hyoka_indicator *ind, const struct hyoka__ivalue *v, int places,
+                       hyoka_decimal *out)
+{
+    int mode = rule_mode(c, HYOKA_FIG_ACHIEVEMENT);
+    const hyoka_decimal *t = &v->v[HYOKA_VALUE_TARGET], *a = &v->v[HYOKA_VALUE_ACTUAL];
+    int dir = ind->direction;
+
+    if (ind->not_settable || !(v->present & (1u << HYOKA_VALUE_TARGET)) ||
+        !(v->present & (1u << HYOKA_VALUE_ACTUAL)) || hyoka_decimal_sign(t) == 0 ||
+        (dir != HYOKA_DIRECTION_INCREASE && dir != HYOKA_DIRECTION_DECREASE && dir != HYOKA_DIRECTION_MAINTAIN))
+        return FIG_NONE;
+    if (dir == HYOKA_DIRECTION_MAINTAIN) {
+        int cmp = hyoka_decimal_cmp(a, t);
+        if (cmp == 0) {
+            hyoka_decimal hundred = hyoka_decimal_from_int(100);
+            return hyoka_decimal_round(&hundred, places, mode, out) == HYOKA_OK ? FIG_OK : FIG_NONE;
+        }
+        dir = cmp > 0 ? HYOKA_DIRECTION_DECREASE : HYOKA_DIRECTION_INCREASE;
+    }
+    if (dir == HYOKA_DIRECTION_INCREASE)
+        return percent(a, t, places, mode, out);
+    return percent(t, a, places, mode, out); /* FIG_NONE when the actual is 0 */
+}
+
+static int check_percent_value(struct vctx *c, const hyoka_decimal *d, const char *member, const char *what_en,
+                               const char *what_ja)
+{
+    hyoka_decimal zero = hyoka_decimal_from_int(0), hundred = hyoka_decimal_from_int(100);
+    char s[HYOKA_DECIMAL_STRING_MAX], en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    if (hyoka_decimal_cmp(d, &zero) >= 0 && hyoka_decimal_cmp(d, &hundred) <= 0)
+        return HYOKA_OK;
+    fmt_dec(d, 0, s, sizeof s);
+    MSG(en, "%s %s%% is outside 0–100 for an indicator in %%", what_en, s);
+    MSG(ja, "単位が%%の指標の%s %s%% が0〜100の範囲外", what_ja, s);
+    return emit(c, "I004", member, en, ja);
+}
+
+static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
+{
+    const char *unit = ind->text[HYOKA_INDICATOR_UNIT];
+    int pct = is_percent_unit(unit);
+    size_t first_untargeted = SIZE_MAX;
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    int rc;
+
+    if (!unit || !*unit) {
+        if ((rc = emit(c, "I001", "unit", "the indicator has no unit", "指標に単位がない")) != HYOKA_OK)
+            return rc;
+    }
+    if (!ind->not_settable && ind->kind != HYOKA_KIND_TARGET) {
+        for (size_t m = 0; m < ind->value_count; m++) {
+            uint32_t pr = ind->values[m].present;
+            if ((pr & (1u << HYOKA_VALUE_ACTUAL)) && !(pr & (1u << HYOKA_VALUE_TARGET))) {
+                first_untargeted = m;
+                break;
+            }
+        }
+    }
+    for (size_t m = 0; m < ind->value_count; m++) {
+        const struct hyoka__ivalue *v = &ind->values[m];
+        size_t mark = c->path.len;
+        static const int fields[] = {HYOKA_VALUE_TARGET, HYOKA_VALUE_ACTUAL, HYOKA_VALUE_FORECAST};
+        static const char *const keys[] = {"target", "actual", "forecast"};
+        static const char *const ja_names[] = {"目標値", "実績値", "見込値"};
+
+        if ((rc = path_index(&c->path, "values", m)) != HYOKA_OK)
+            return rc;
+        if (m == first_untargeted) {
+            MSG(en, "fiscal %d has an actual but no target, and the indicator is not marked not settable",
+                (int)v->fiscal_year);
+            MSG(ja, "%d年度に実績値があるのに目標値がなく、設定困難ともされていない", (int)v->fiscal_year);
+            rc = emit(c, "I002", NULL, en, ja);
+        }
+        for (size_t i = 0; pct && i < 3 && rc == HYOKA_OK; i++)
+            if (v->present & (1u << fields[i]))
+                rc = check_percent_value(c, &v->v[fields[i]], keys[i], keys[i], ja_names[i]);
+        if (rc == HYOKA_OK && (v->present & (1u << HYOKA_VALUE_STATED_ACHIEVEMENT))) {
+            const hyoka_decimal *s = &v->v[HYOKA_VALUE_STATED_ACHIEVEMENT];
+            int places = hyoka_decimal_scale(s);
+            hyoka_decimal a;
+            if (achievement(c, ind, v, places, &a) == FIG_OK && !within_tolerance(c, s, &a, places))
+                rc = emit_stated(c, "I003", "stated_achievement", "achievement", "達成率", s, &a, " (%)", "%");
+        }
+        path_cut(&c->path, mark);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    if (pct && ind->has_long_term) {
+        size_t mark = c->path.len;
+        if ((rc = path_key(&c->path, "long_term_target")) != HYOKA_OK)
+            return rc;
+        rc = check_percent_value(c, &ind->long_term, "value", "long-term target", "将来目標");
+        path_cut(&c->path, mark);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Evaluations                                                               */
+
+static const struct hyoka__verdict *find_verdict(const hyoka_scheme *s, const char *code)
+{
+    for (size_t i = 0; i < s->verdict_count; i++)
+        if (strcmp(s->verdicts[i].code, code) == 0)
+            return &s->verdicts[i];
+    return NULL;
+}
+
+static const struct hyoka__budget *find_budget(const hyoka_scheme *s, const char *code)
+{
+    for (size_t i = 0; i < s->budget_count; i++)
+        if (strcmp(s->budgets[i].code, code) == 0)
+            return &s->budgets[i];
+    return NULL;
+}
+
+static const struct hyoka__criterion *find_criterion(const hyoka_scheme *s, const char *code)
+{
+    for (size_t i = 0; i < s->criterion_count; i++)
+        if (strcmp(s->criteria[i].code, code) == 0)
+            return &s->criteria[i];
+    return NULL;
+}
+
+static const char *stage_en(int stage)
+{
+    static const char *const names[] = {"self", "primary", "secondary", "external", "committee"};
+    return stage >= 0 && stage <= HYOKA_STAGE_COMMITTEE ? names[stage] : "unstaged";
+}
+
+static const char *stage_ja(int stage)
+{
+    static const char *const names[] = {"自己評価", "一次評価", "二次評価", "外部評価", "委員会評価"};
+    return stage >= 0 && stage <= HYOKA_STAGE_COMMITTEE ? names[stage] : "評価";
+}
+
+/* The decisive evaluation of a fiscal year: highest stage, the last of
+ * equals in document order. */
+static int is_decisive(const hyoka_project *p, size_t i)
+{
+    const hyoka_evaluation *e = p->evaluations.items[i];
+    for (size_t j = 0; j < p->evaluations.count; j++) {
+        const hyoka_evaluation *o = p->evaluations.items[j];
+        if (j == i || o->fiscal_year != e->fiscal_year)
+            continue;
+        if (o->stage > e->stage || (o->stage == e->stage && j > i))
+            return 0;
+    }
+    return 1;
+}
+
+static int date_before(int32_t a, int32_t b)
+{
+    if (a % 100 == 0 || b % 100 == 0)
+        return a / 100 < b / 100;
+    return a < b;
+}
+
+/* E002: the later years that still plan spending. */
+static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka_evaluation *e,
+                             const struct hyoka__verdict *vd)
+{
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX], list_en[MESSAGE_MAX / 2] = "", list_ja[MESSAGE_MAX / 2] = "";
+    char code[QUOTE_MAX + 4], label[QUOTE_MAX + 4];
+    size_t found = 0, len_en = 0, len_ja = 0;
+    int rc;
+
+    for (size_t k = 0; k < p->years.count; k++) {
+        const hyoka_costs *y = p->years.items[k];
+        int64_t expense;
+        struct money m;
+        if (y->fiscal_year <= e->fiscal_year || y->phase == HYOKA_PHASE_SETTLED)
+            continue;
+        rc = money_figure(y, HYOKA_FIG_EXPENSE, &expense);
+        if (rc < 0)
+            return rc;
+        if (rc != FIG_OK || expense <= 0)
+            continue;
+        found++;
+        if (found > E002_YEARS_LISTED) {
+            if (found == E002_YEARS_LISTED + 1) {
+                append(list_en, sizeof list_en, &len_en, ", …");
+                append(list_ja, sizeof list_ja, &len_ja, "、…");
+            }
+            continue;
+        }
+        fmt_money(c, expense, &m);
+        append(list_en, sizeof list_en, &len_en, "%s%s%s in fiscal %d", found > 1 ? ", " : "", m.num, m.en,
+               (int)y->fiscal_year);
+        append(list_ja, sizeof list_ja, &len_ja, "%s%d年度 %s%s", found > 1 ? "、" : "", (int)y->fiscal_year,
+               m.num, m.ja);
+    }
+    if (!found)
+        return HYOKA_OK;
+    quote(vd->code, code, sizeof code);
+    quote(vd->label ? vd->label : vd->code, label, sizeof label);
+    MSG(en, "the %s evaluation of fiscal %d ends the project (verdict %s, %s) while later years still plan spending: %s",
+        stage_en(e->stage), (int)e->fiscal_year, code, label, list_en);
+    MSG(ja, "%d年度の%sの総合評価は終了(%s「%s」)なのに、後年度に支出が計画されている: %s", (int)e->fiscal_year,
+        stage_ja(e->stage), code, label, list_ja);
+    return emit(c, "E002", "verdict", en, ja);
+}
+
+static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
+{
+    const struct hyoka__criterion *cr = find_criterion(s, criterion);
+    char qc[QUOTE_MAX + 4], qv[QUOTE_MAX + 4], qs[QUOTE_MAX + 4];
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    size_t mark = c->path.len;
+    int rc;
+
+    quote(criterion, qc, sizeof qc);
+    quote(value, qv, sizeof qv);
+    quote(s->id, qs, sizeof qs);
+    if (!cr) {
+        MSG(en, "criterion \"%s\" is not in scheme \"%s\"", qc, qs);
+        MSG(ja, "評価項目「%s」は評価体系「%s」にない", qc, qs);
+    } else if (cr->numeric) {
+        hyoka_decimal d;
+        if (hyoka_decimal_parse(value, HYOKA_NTS, &d) != HYOKA_OK) {
+            MSG(en, "answer \"%s\" to criterion \"%s\" is not a number", qv, qc);
+            MSG(ja, "評価項目「%s」の回答「%s」が数値でない", qc, qv);
+        } else if ((cr->has_min && hyoka_decimal_cmp(&d, &cr->min) < 0) ||
+                   (cr->has_max && hyoka_decimal_cmp(&d, &cr->max) > 0)) {
+            char lo[HYOKA_DECIMAL_STRING_MAX] = "", hi[HYOKA_DECIMAL_STRING_MAX] = "";
+            if (cr->has_min)
+                fmt_dec(&cr->min, 0, lo, sizeof lo);
+            if (cr->has_max)
+                fmt_dec(&cr->max, 0, hi, sizeof hi);
+            MSG(en, "answer %s to criterion \"%s\" is outside its range %s..%s", qv, qc, lo, hi);
+            MSG(ja, "評価項目「%s」の回答 %s が範囲 %s〜%s の外", qc, qv, lo, hi);
+        } else {
+            return HYOKA_OK;
+        }
+    } else {
+        for (size_t i = 0; i < cr->option_count; i++)
+            if (strcmp(cr->options[i].code, value) == 0)
+                return HYOKA_OK;
+        MSG(en, "answer \"%s\" is not an option of criterion \"%s\"", qv, qc);
+        MSG(ja, "回答「%s」は評価項目「%s」の選択肢にない", qv, qc);
+    }
+    rc = path_key(&c->path, "scores");
+    if (rc == HYOKA_OK)
+        rc = emit(c, "E001", criterion, en, ja);
+    path_cut(&c->path, mark);
+    return rc;
+}
+
+static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
+{
+    const hyoka_evaluation *e = p->evaluations.items[i];
+    const char *id = e->text[HYOKA_EVAL_SCHEME] ? e->text[HYOKA_EVAL_SCHEME] : "jp-standard";
+    const char *verdict = e->text[HYOKA_EVAL_VERDICT], *budget = e->text[HYOKA_EVAL_BUDGET];
+    const hyoka_scheme *s = hyoka_portfolio_find_scheme(c->pf, id, HYOKA_NTS);
+    const struct hyoka__verdict *vd = NULL;
+    const struct hyoka__budget *bd = NULL;
+    char q1[QUOTE_MAX + 4], q2[QUOTE_MAX + 4];
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    int rc;
+
+    if (!s) {
+        quote(id, q1, sizeof q1);
+        MSG(en, "unknown evaluation scheme \"%s\"", q1);
+        MSG(ja, "評価体系「%s」がない", q1);
+        if ((rc = emit(c, "E001", "scheme", en, ja)) != HYOKA_OK)
+            return rc;
+    }
+
+    /* E004: date. */
+    if (e->stage == HYOKA_STAGE_SECONDARY && e->fiscal_year && e->date) {
+        for (size_t j = 0; j < p->evaluations.count; j++) {
+            const hyoka_evaluation *o = p->evaluations.items[j];
+            if (o->stage != HYOKA_STAGE_PRIMARY || o->fiscal_year != e->fiscal_year || !o->date ||
+                !date_before(e->date, o->date))
+                continue;
+            fmt_date(e->date, q1, sizeof q1);
+            fmt_date(o->date, q2, sizeof q2);
+            MSG(en, "the secondary evaluation of fiscal %d is dated %s, before the primary evaluation (%s)",
+                (int)e->fiscal_year, q1, q2);
+            MSG(ja, "%d年度の二次評価の日付(%s)が一次評価(%s)より前", (int)e->fiscal_year, q1, q2);
+            if ((rc = emit(c, "E004", "date", en, ja)) != HYOKA_OK)
+                return rc;
+            break;
+        }
+    }
+    if (!s)
+        return HYOKA_OK;
+
+    /* E001, E002: verdict. */
+    if (verdict) {
+        vd = find_verdict(s, verdict);
+        if (!vd) {
+            quote(verdict, q1, sizeof q1);
+            quote(s->id, q2, sizeof q2);
+            MSG(en, "verdict \"%s\" is not in scheme \"%s\"", q1, q2);
+            MSG(ja, "総合評価「%s」は評価体系「%s」にない", q1, q2);
+            if ((rc = emit(c, "E001", "verdict", en, ja)) != HYOKA_OK)
+                return rc;
+        } else if (vd->group == HYOKA_VERDICT_END && e->fiscal_year && is_decisive(p, i)) {
+            if ((rc = check_end_verdict(c, p, e, vd)) != HYOKA_OK)
+                return rc;
+        }
+    }
+
+    /* E001, E003: budget. */
+    if (budget) {
+        bd = find_budget(s, budget);
+        if (!bd) {
+            quote(budget, q1, sizeof q1);
+            quote(s->id, q2, sizeof q2);
+            MSG(en, "budget direction \"%s\" is not in scheme \"%s\"", q1, q2);
+            MSG(ja, "予算の方向性「%s」は評価体系「%s」にない", q1, q2);
+            if ((rc = emit(c, "E001", "budget", en, ja)) != HYOKA_OK)
+                return rc;
+        } else if (vd && ((vd->group == HYOKA_VERDICT_END &&
+                           (bd->kind == HYOKA_BUDGET_INCREASE || bd->kind == HYOKA_BUDGET_SAME)) ||
+                          (vd->group == HYOKA_VERDICT_CONTINUE && bd->kind == HYOKA_BUDGET_END))) {
+            char lv[QUOTE_MAX + 4], lb[QUOTE_MAX + 4];
+            quote(vd->code, q1, sizeof q1);
+            quote(bd->code, q2, sizeof q2);
+            quote(vd->label ? vd->label : vd->code, lv, sizeof lv);
+            quote(bd->label ? bd->label : bd->code, lb, sizeof lb);
+            MSG(en, "budget direction %s contradicts the verdict %s, which %s the project", q2, q1,
+                vd->group == HYOKA_VERDICT_END ? "ends" : "continues");
+            MSG(ja, "予算の方向性「%s」が総合評価「%s」(事業の%s)と矛盾する", lb, lv,
+                vd->group == HYOKA_VERDICT_END ? "終了" : "継続");
+            if ((rc = emit(c, "E003", "budget", en, ja)) != HYOKA_OK)
+                return rc;
+        }
+    }
+
+    /* E001: scores. */
+    for (size_t k = 0; k < e->answers.count; k++)
+        if ((rc = check_answer(c, s, e->answers.items[k].key, e->answers.items[k].value)) != HYOKA_OK)
+            return rc;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Projects                                                                  */
+
+struct code_entry {
+    const char *code;
+    size_t index;
+};
+
+static int code_entry_cmp(const void *a, const void *b)
+{
+    const struct code_entry *x = a, *y = b;
+    int r = strcmp(x->code, y->code);
+    if (r)
+        return r;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* For a list of sibling projects, the index of the first sibling with the
+ * same code for each project that repeats an earlier one, else SIZE_MAX.
+ * *out is NULL for an empty list. */
+static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
+{
+    size_t n = projects->count, m = 0;
+    struct code_entry *entries;
+    size_t *first;
+
+    *out = NULL;
+    if (n == 0)
+        return HYOKA_OK;
+    if (n > SIZE_MAX / sizeof *entries)
+        return hyoka__nomem();
+    first = hyoka__malloc(n * sizeof *first);
+    entries = hyoka__malloc(n * sizeof *entries);
+    if (!first || !entries) {
+        hyoka__free(first);
+        hyoka__free(entries);
+        return hyoka__nomem();
+    }
+    for (size_t i = 0; i < n; i++) {
+        const hyoka_project *p = projects->items[i];
+        const char *code = p->text[HYOKA_TEXT_CODE];
+        first[i] = SIZE_MAX;
+        if (code && *code) {
+            entries[m].code = code;
+            entries[m].index = i;
+            m++;
+        }
+    }
+    if (m > 1)
+        qsort(entries, m, sizeof *entries, code_entry_cmp);
+    for (size_t i = 1; i < m; i++) {
+        size_t g = i;
+        while (g > 0 && strcmp(entries[g - 1].code, entries[i].code) == 0)
+            g--;
+        if (g != i)
+            first[entries[i].index] = entries[g].index;
+    }
+    hyoka__free(entries);
+    *out = first;
+    return HYOKA_OK;
+}
+
+static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key);
+
+static int check_children(struct vctx *c, const hyoka_project *p)
+{
+    size_t *dups = NULL;
+    int rc = duplicate_codes(&p->children, &dups);
+    for (size_t k = 0; rc == HYOKA_OK && k < p->children.count; k++) {
+        size_t mark = c->path.len;
+        rc = path_index(&c->path, "children", k);
+        if (rc == HYOKA_OK)
+            rc = check_project(c, p->children.items[k], dups[k], "children");
+        path_cut(&c->path, mark);
+    }
+    hyoka__free(dups);
+    return rc;
+}
+
+static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key)
+{
+    const char *code = p->text[HYOKA_TEXT_CODE], *name = p->text[HYOKA_TEXT_NAME];
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    int has_outcome = 0, rc;
+
+    /* I005: the project as a whole. */
+    for (size_t j = 0; j < p->indicators.count; j++) {
+        const hyoka_indicator *ind = p->indicators.items[j];
+        if (ind->kind == HYOKA_KIND_OUTCOME || ind->kind == HYOKA_KIND_UPPER_OUTCOME)
+            has_outcome = 1;
+    }
+    if (!has_outcome &&
+        (rc = emit(c, "I005", NULL, "the project has no outcome or upper-outcome indicator",
+                   "成果指標・上位成果指標がない")) != HYOKA_OK)
+        return rc;
+
+    /* P001, P003: code; P001: name. */
+    if (!code || !*code) {
+        if ((rc = emit(c, "P001", "code", "the project has no code", "事業コードがない")) != HYOKA_OK)
+            return rc;
+    } else if (dup_of != SIZE_MAX) {
+        char q[QUOTE_MAX + 4];
+        quote(code, q, sizeof q);
+        MSG(en, "project code \"%s\" is already used by %s/%zu", q, list_key, dup_of);
+        MSG(ja, "事業コード「%s」は%s/%zuと重複する", q, list_key, dup_of);
+        if ((rc = emit(c, "P003", "code", en, ja)) != HYOKA_OK)
+            return rc;
+    }
+    if ((!name || !*name) &&
+        (rc = emit(c, "P001", "name", "the project has no name", "事業名がない")) != HYOKA_OK)
+        return rc;
+
+    /* P002: end_fiscal_year. */
+    if (p->start_year && p->end_year && p->end_year < p->start_year) {
+        MSG(en, "the end fiscal year %d is before the start fiscal year %d", (int)p->end_year, (int)p->start_year);
+        MSG(ja, "終了年度(%d年度)が開始年度(%d年度)より前", (int)p->end_year, (int)p->start_year);
+        if ((rc = emit(c, "P002", "end_fiscal_year", en, ja)) != HYOKA_OK)
+            return rc;
+    }
+
+    for (size_t k = 0; k < p->years.count; k++) {
+        size_t mark = c->path.len;
+        rc = path_index(&c->path, "years", k);
+        if (rc == HYOKA_OK)
+            rc = check_year(c, p, k);
+        path_cut(&c->path, mark);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    for (size_t k = 0; k < p->indicators.count; k++) {
+        size_t mark = c->path.len;
+        rc = path_index(&c->path, "indicators", k);
+        if (rc == HYOKA_OK)
+            rc = check_indicator(c, p->indicators.items[k]);
+        path_cut(&c->path, mark);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    for (size_t k = 0; k < p->evaluations.count; k++) {
+        size_t mark = c->path.len;
+        rc = path_index(&c->path, "evaluations", k);
+        if (rc == HYOKA_OK)
+            rc = check_evaluation(c, p, k);
+        path_cut(&c->path, mark);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    return check_children(c, p);
+}
+
+int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
+{
+    struct vctx c;
+    size_t *dups = NULL;
+    char saved_message[512];
+    int saved_code, rc;
+
+    if (!portfolio || !report)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_validate: portfolio and report are required");
+
+    /* Figures that are unavailable fail internally; a successful validation
+     * must leave the thread's last error as it found it. */
+    saved_code = hyoka_error_last_code();
+    snprintf(saved_message, sizeof saved_message, "%s", hyoka_error_last());
+
+    memset(&c, 0, sizeof c);
+    c.pf = portfolio;
+    c.report = report;
+    c.amount_unit = portfolio->amount_unit;
+    c.tolerance = portfolio->stated_tolerance;
+
+    rc = path_append(&c.path, "", 0);
+    if (rc == HYOKA_OK)
+        rc = duplicate_codes(&portfolio->projects, &dups);
+    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
+        rc = path_index(&c.path, "projects", i);
+        if (rc == HYOKA_OK)
+            rc = check_project(&c, portfolio->projects.items[i], dups[i], "projects");
+        path_cut(&c.path, 0);
+    }
+    hyoka__free(dups);
+    hyoka__free(c.path.buf);
+    if (rc != HYOKA_OK)
+        return rc == HYOKA_ENOMEM ? hyoka__nomem() : rc;
+
+    if (saved_code == HYOKA_OK)
+        hyoka_error_clear();
+    else
+        hyoka__fail(saved_code, "%s", saved_message);
+    return HYOKA_OK;
+}

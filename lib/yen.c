@@ -1,0 +1,155 @@
+/* yen: checked arithmetic on money held as int64_t yen. Never wraps; on
+ * failure the output is left unchanged. */
+#include "internal.h"
+
+#include <inttypes.h>
+
+__extension__ typedef __int128 i128;
+
+static int fail_null(const char *func)
+{
+    return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", func);
+}
+
+static bool fits_i64(i128 v)
+{
+    return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
+}
+
+static i128 pow10_i128(int k)
+{
+    i128 r = 1;
+    while (k-- > 0)
+        r *= 10;
+    return r;
+}
+
+int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
+{
+    int64_t r;
+    if (!out)
+        return fail_null("hyoka_yen_add");
+    if (__builtin_add_overflow(a, b, &r))
+        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_add: %" PRId64 " + %" PRId64 " yen overflows 64 bits", a, b);
+    *out = r;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_sub(int64_t a, int64_t b, int64_t *out)
+{
+    int64_t r;
+    if (!out)
+        return fail_null("hyoka_yen_sub");
+    if (__builtin_sub_overflow(a, b, &r))
+        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_sub: %" PRId64 " - %" PRId64 " yen overflows 64 bits", a, b);
+    *out = r;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_mul(int64_t a, int64_t b, int64_t *out)
+{
+    int64_t r;
+    if (!out)
+        return fail_null("hyoka_yen_mul");
+    if (__builtin_mul_overflow(a, b, &r))
+        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_mul: %" PRId64 " * %" PRId64 " yen overflows 64 bits", a, b);
+    *out = r;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, int64_t *out)
+{
+    static const char who[] = "hyoka_yen_mul_decimal";
+    char fs[HYOKA_DECIMAL_STRING_MAX];
+    hyoka_decimal t;
+    int64_t t_int = 0;
+    i128 p, d, q, r, q2, result;
+    int scale, rc;
+
+    if (!factor || !out)
+        return fail_null(who);
+    if (!hyoka_rounding_name(mode))
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown rounding mode %d", who, mode);
+    /* Formatting validates the factor (a garbage scale is refused). */
+    if (hyoka_decimal_format(factor, 0, fs, sizeof fs, NULL) != HYOKA_OK)
+        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal factor", who);
+    scale = hyoka_decimal_scale(factor);
+
+    /* Exact product yen × coefficient (|p| <= 2^126), then the single
+     * rounding of p / 10^scale. q and r truncate toward zero, so both carry
+     * the sign of p. The value is (q - q2) + (q2 + r / d) with q2 = q mod 2:
+     * the first term is an even integer, so every mode rounds the sum as it
+     * rounds the second term, which has the same sign and fits an int64
+     * coefficient (|q2 × d + r| < 2 × 10^18); hyoka_decimal_to_int() does
+     * that rounding. */
+    p = (i128)yen * hyoka_decimal_coefficient(factor);
+    d = pow10_i128(scale);
+    q = p / d;
+    r = p % d;
+    q2 = q % 2;
+    rc = hyoka_decimal_from_parts((int64_t)(q2 * d + r), scale, &t);
+    if (rc == HYOKA_OK)
+        rc = hyoka_decimal_to_int(&t, mode, &t_int);
+    if (rc != HYOKA_OK)
+        return rc; /* not reached: t is always representable */
+    result = (q - q2) + t_int;
+    if (!fits_i64(result))
+        return hyoka__fail(HYOKA_ERANGE, "%s: %" PRId64 " yen * %s overflows 64 bits", who, yen, fs);
+    *out = (int64_t)result;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
+{
+    static const char who[] = "hyoka_yen_from_thousands";
+    char ts[HYOKA_DECIMAL_STRING_MAX];
+    int64_t coef;
+    int scale;
+    i128 yen;
+
+    if (!thousands || !out)
+        return fail_null(who);
+    if (hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL) != HYOKA_OK) /* validates */
+        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal amount", who);
+    coef = hyoka_decimal_coefficient(thousands);
+    scale = hyoka_decimal_scale(thousands);
+    /* Trailing zeros below the yen carry nothing: 1068.9780 is 1068.978. */
+    while (scale > 3 && coef % 10 == 0) {
+        coef /= 10;
+        scale--;
+    }
+    if (scale > 3)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", who,
+                           ts);
+    yen = (i128)coef * pow10_i128(3 - scale);
+    if (!fits_i64(yen))
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", who, ts);
+    *out = (int64_t)yen;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_to_thousands(int64_t yen, hyoka_decimal *out)
+{
+    if (!out)
+        return fail_null("hyoka_yen_to_thousands");
+    return hyoka_decimal_from_parts(yen, 3, out);
+}
+
+int hyoka_yen_sum(const int64_t *values, size_t count, int64_t *out)
+{
+    static const char who[] = "hyoka_yen_sum";
+    i128 total = 0;
+
+    if (!out || (!values && count > 0))
+        return fail_null(who);
+    /* The exact total decides, whatever the order of the amounts: a
+     * partial sum may leave the 64-bit range as long as the total does not.
+     * an array in memory holds fewer than 2^61 amounts of at most 2^63,
+     * so the 128-bit total cannot wrap. */
+    for (size_t i = 0; i < count; i++)
+        total += values[i];
+    if (!fits_i64(total))
+        return hyoka__fail(HYOKA_ERANGE, "%s: the sum of %zu amounts overflows 64 bits", who, count);
+    *out = (int64_t)total;
+    return HYOKA_OK;
+}
