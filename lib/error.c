@@ -89,10 +89,7 @@ int hyoka__fail(int code, const char *fmt, ...)
         snprintf(last_message, sizeof last_message, "%s", hyoka_strerror(code));
     } else if ((size_t)n >= sizeof last_message) {
         /* Cut on a UTF-8 boundary so the message stays valid text. */
-        size_t end = sizeof last_message - 1;
-        while (end > 0 && ((unsigned char)last_message[end] & 0xC0u) == 0x80u)
-            end--;
-        last_message[end] = '\0';
+        hyoka__utf8_cut(last_message, sizeof last_message - 1);
     }
     return code;
 }

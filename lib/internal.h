@@ -51,6 +51,9 @@ static inline size_t hyoka__len(const char *text, size_t len)
 bool hyoka__utf8_valid(const char *s, size_t len);
 /* Decode one code point at s[*pos]; advances *pos. Returns -1 on invalid. */
 int32_t hyoka__utf8_next(const char *s, size_t len, size_t *pos);
+/* Cut a string of @p len bytes so it does not end inside a character;
+ * writes the NUL and returns the new length. */
+size_t hyoka__utf8_cut(char *s, size_t len);
 /* Encode @p cp into out (4 bytes room); returns the byte count. */
 size_t hyoka__utf8_encode(uint32_t cp, char *out);
 

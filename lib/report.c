@@ -169,8 +169,10 @@ int hyoka__report_addf(hyoka_report *r, const char *code, int severity, const ch
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-    vsnprintf(en, sizeof en, fmt_en, ap);
-    vsnprintf(ja, sizeof ja, fmt_ja, aq);
+    if (vsnprintf(en, sizeof en, fmt_en, ap) >= (int)sizeof en)
+        hyoka__utf8_cut(en, sizeof en - 1);
+    if (vsnprintf(ja, sizeof ja, fmt_ja, aq) >= (int)sizeof ja)
+        hyoka__utf8_cut(ja, sizeof ja - 1);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif

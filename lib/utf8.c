@@ -84,3 +84,26 @@ size_t hyoka__utf8_encode(uint32_t cp, char *out)
     o[3] = (unsigned char)(0x80u | (cp & 0x3Fu));
     return 4;
 }
+
+size_t hyoka__utf8_cut(char *s, size_t len)
+{
+    /* Find the start of the last character and check it is complete. */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t start = len;
+    size_t need;
+
+    while (start > 0 && (p[start - 1] & 0xC0u) == 0x80u && len - start < 3)
+        start--;
+    if (start == 0 || p[start - 1] < 0x80u) {
+        /* Only continuation bytes (or nothing) after an ASCII byte: drop any strays. */
+        s[start] = '\0';
+        return start;
+    }
+    start--; /* the lead byte */
+    need = p[start] >= 0xF0u ? 4 : p[start] >= 0xE0u ? 3 : p[start] >= 0xC0u ? 2 : 1;
+    if (len - start < need) {
+        s[start] = '\0';
+        return start;
+    }
+    return len;
+}

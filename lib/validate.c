@@ -103,16 +103,31 @@ struct vctx {
     int64_t tolerance;
 };
 
-/* Cut a string that snprintf may have truncated back to a whole code point. */
+/* Drop an incomplete UTF-8 sequence at the end of a string (left there by
+ * a truncating snprintf). */
+static void utf8_cut_partial(char *buf)
+{
+    size_t len = strlen(buf), i = len, need;
+    unsigned char lead;
+    while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0u) == 0x80u)
+        i--;
+    if (i == 0) {
+        buf[0] = '\0';
+        return;
+    }
+    lead = (unsigned char)buf[i - 1];
+    need = lead >= 0xF0u ? 4 : lead >= 0xE0u ? 3 : lead >= 0xC0u ? 2 : 1;
+    if (i - 1 + need > len)
+        buf[i - 1] = '\0';
+}
+
+/* After snprintf wrote @p written bytes (or wanted to) into buf[size]. */
 static void utf8_trim(char *buf, int written, size_t size)
 {
-    size_t end;
-    if (written >= 0 && (size_t)written < size)
-        return;
-    end = size - 1;
-    while (end > 0 && ((unsigned char)buf[end] & 0xC0u) == 0x80u)
-        end--;
-    buf[end] = '\0';
+    if (written < 0)
+        buf[0] = '\0';
+    else if ((size_t)written >= size)
+        utf8_cut_partial(buf);
 }
 
 /* Add a diagnostic at the current path, or at the current path followed by
@@ -148,7 +163,7 @@ static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
         return;
     }
     if ((size_t)n >= size - *len) {
-        utf8_trim(buf, n, size);
+        utf8_cut_partial(buf);
         *len = strlen(buf);
         return;
     }
@@ -647,6 +662,17 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
             rc = money_figure(y, HYOKA_FIG_EXPENSE, &expense);
             if (rc < 0)
                 return rc;
+            if (rc == FIG_OK && !overflow && sum != expense) {
+                /* Some sheets break down the whole cost, personnel included
+                 * (所沢市's 財源内訳 covers 事業費合計): a breakdown that adds up
+                 * to the total cost is consistent too. */
+                int64_t total = 0;
+                int trc = money_figure(y, HYOKA_FIG_TOTAL_COST, &total);
+                if (trc < 0)
+                    return trc;
+                if (trc == FIG_OK && sum == total)
+                    sum = expense;
+            }
             if (rc == FIG_OK && (overflow || sum != expense)) {
                 struct money ms, me;
                 fmt_money(c, expense, &me);
@@ -656,8 +682,8 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
                     MSG(ja, "財源内訳の合計が桁あふれする(事業費は%s%s)", me.num, me.ja);
                 } else {
                     fmt_money(c, sum, &ms);
-                    MSG(en, "the funding sources add up to %s%s, the expense is %s%s", ms.num, ms.en, me.num, me.en);
-                    MSG(ja, "財源内訳の合計%s%sが事業費%s%sと一致しない", ms.num, ms.ja, me.num, me.ja);
+                    MSG(en, "the funding sources add up to %s%s, neither the expense (%s%s) nor the total cost", ms.num, ms.en, me.num, me.en);
+                    MSG(ja, "財源内訳の合計%s%sが事業費%s%sともトータルコストとも一致しない", ms.num, ms.ja, me.num, me.ja);
                 }
                 if ((rc = emit(c, "C001", "funding", en, ja)) != HYOKA_OK)
                     return rc;

@@ -428,10 +428,27 @@ static void test_c001(void **state)
     c = add_year(p, 2007, HYOKA_PHASE_SETTLED);
     set(c, HYOKA_COST_SETTLEMENT, 400000);
     set(c, HYOKA_COST_GENERAL, 300000);
-    expect_message(pf, "the funding sources add up to 300,000 yen, the expense is 400,000 yen", "財源内訳");
+    expect_message(pf, "the funding sources add up to 300,000 yen, neither the expense (400,000 yen)", "財源内訳");
     OK(hyoka_portfolio_set_amount_unit(pf, HYOKA_UNIT_THOUSAND_YEN));
     set(c, HYOKA_COST_GENERAL, 300500);
-    expect_message(pf, "300.5 thousand yen, the expense is 400 thousand yen", "300.5千円");
+    expect_message(pf, "300.5 thousand yen, neither the expense (400 thousand yen)", "300.5千円");
+    hyoka_portfolio_free(pf);
+
+    /* A breakdown of the total cost (personnel included), as 所沢市 prints
+     * it, is consistent too; one that matches neither is not. */
+    pf = new_portfolio();
+    p = clean_project(pf, NULL, "A");
+    c = add_year(p, 2007, HYOKA_PHASE_SETTLED);
+    set(c, HYOKA_COST_SETTLEMENT, 0);
+    {
+        hyoka_staff *st = NULL;
+        OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &st));
+        OK(hyoka_staff_set_amount(st, HYOKA_STAFF_AMOUNT, 16627000));
+    }
+    set(c, HYOKA_COST_GENERAL, 16627000);
+    CHECK_NONE(pf);
+    set(c, HYOKA_COST_GENERAL, 16626000);
+    CHECK(pf, "C001 E /projects/0/years/0/funding");
     hyoka_portfolio_free(pf);
 }
 

@@ -54,12 +54,6 @@ typedef enum hyoka_reason {
     HYOKA_REASON_BAD_ANSWER = 23       /**< "bad_answer": an answer is not an option or number of its criterion. */
 } hyoka_reason;
 
-/** Languages of messages. */
-typedef enum hyoka_lang {
-    HYOKA_LANG_EN = 0, /**< English. */
-    HYOKA_LANG_JA = 1  /**< Japanese. */
-} hyoka_lang;
-
 /** The document name of a reason ("no_population"...); NULL when unknown. Static, owned by the library. */
 HYOKA_API const char *hyoka_reason_name(int reason);
 

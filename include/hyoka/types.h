@@ -133,6 +133,12 @@ typedef enum hyoka_severity {
     HYOKA_SEVERITY_INFO = 2     /**< "info": worth knowing. */
 } hyoka_severity;
 
+/** Languages of messages. */
+typedef enum hyoka_lang {
+    HYOKA_LANG_EN = 0, /**< English. */
+    HYOKA_LANG_JA = 1  /**< Japanese. */
+} hyoka_lang;
+
 /**
  * The figures hyoka computes, named as in the metrics output and in a
  * document's `rounding` member. Money figures are in yen; the others are
@@ -190,7 +196,7 @@ typedef enum hyoka_enum_id {
     HYOKA_ENUM_INDICATOR_TEXT = 22,  /**< ::hyoka_indicator_field (indicator.h). */
     HYOKA_ENUM_EVALUATION_TEXT = 23, /**< ::hyoka_evaluation_field (evaluation.h). */
     HYOKA_ENUM_REASON = 24,          /**< ::hyoka_reason (figures.h). */
-    HYOKA_ENUM_LANG = 25,            /**< ::hyoka_lang (figures.h). */
+    HYOKA_ENUM_LANG = 25,            /**< ::hyoka_lang. */
     HYOKA_ENUM_GROUP_BY = 26         /**< ::hyoka_group_by (figures.h). */
 } hyoka_enum_id;
 

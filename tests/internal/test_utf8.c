@@ -40,11 +40,33 @@ static void test_round_trip(void **state)
     }
 }
 
+static void test_cut(void **state)
+{
+    char buf[16];
+    (void)state;
+    /* "aあ" cut after 1, 2, 3 and 4 bytes. */
+    strcpy(buf, "a\xe3\x81\x82");
+    assert_int_equal(hyoka__utf8_cut(buf, 4), 4);
+    strcpy(buf, "a\xe3\x81\x82");
+    assert_int_equal(hyoka__utf8_cut(buf, 3), 1);
+    assert_string_equal(buf, "a");
+    strcpy(buf, "a\xe3\x81\x82");
+    assert_int_equal(hyoka__utf8_cut(buf, 2), 1);
+    strcpy(buf, "a\xe3\x81\x82");
+    assert_int_equal(hyoka__utf8_cut(buf, 1), 1);
+    strcpy(buf, "\xf0\xa0\xae\xb7");
+    assert_int_equal(hyoka__utf8_cut(buf, 3), 0);
+    strcpy(buf, "ab");
+    assert_int_equal(hyoka__utf8_cut(buf, 2), 2);
+    assert_int_equal(hyoka__utf8_cut(buf, 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_valid_and_invalid),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
