@@ -385,32 +385,53 @@ static int parse_options(int argc, char **argv, struct options *o, const char *a
     return 0;
 }
 
+/* Parse a command's options and require FILE arguments. Returns -1 when the
+ * command must stop with *status set (usage error, or --help shown). */
+static int begin(int argc, char **argv, struct options *o, const char *allowed, void (*help)(FILE *),
+                 const char *name, int *status)
+{
+    int rc = parse_options(argc, argv, o, allowed, help);
+    if (rc != 0) {
+        *status = rc > 0 ? EXIT_FINE : EXIT_USAGE;
+        return -1;
+    }
+    if (o->nfiles == 0) {
+        fprintf(stderr, "%s %s: no FILE given\n", program, name);
+        help(stderr);
+        *status = EXIT_USAGE;
+        return -1;
+    }
+    return 0;
+}
+
+/* Load the i-th file of a command, with progress; reports out of memory. */
+static int load_nth(struct document *d, const struct options *o, int i)
+{
+    progress(i, o->nfiles, o->files[i]);
+    if (load(d, o->files[i], 1) != 0) {
+        fprintf(stderr, "%s: out of memory\n", program);
+        unload(d);
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- check ---- */
 
 static int cmd_check(int argc, char **argv)
 {
     struct options o;
     int status = EXIT_FINE;
-    int rc = parse_options(argc, argv, &o, "jl", usage_check);
 
-    if (rc != 0) {
+    if (begin(argc, argv, &o, "jl", usage_check, "check", &status) != 0) {
         free(o.files);
-        return rc > 0 ? EXIT_FINE : EXIT_USAGE;
-    }
-    if (o.nfiles == 0) {
-        fprintf(stderr, "%s check: no FILE given\n", program);
-        usage_check(stderr);
-        free(o.files);
-        return EXIT_USAGE;
+        return status;
     }
     if (o.json)
         printf("{\"format\": \"hyoka-check/1\", \"files\": [");
     for (int i = 0; i < o.nfiles; i++) {
         struct document d;
-        progress(i, o.nfiles, o.files[i]);
-        if (load(&d, o.files[i], 1) != 0) {
-            fprintf(stderr, "%s: out of memory\n", program);
-            unload(&d);
+        if (load_nth(&d, &o, i) != 0) {
             free(o.files);
             return EXIT_UNREADABLE;
         }
@@ -578,26 +599,16 @@ static int cmd_metrics(int argc, char **argv)
 {
     struct options o;
     int status = EXIT_FINE;
-    int rc = parse_options(argc, argv, &o, "jl", usage_metrics);
 
-    if (rc != 0) {
+    if (begin(argc, argv, &o, "jl", usage_metrics, "metrics", &status) != 0) {
         free(o.files);
-        return rc > 0 ? EXIT_FINE : EXIT_USAGE;
-    }
-    if (o.nfiles == 0) {
-        fprintf(stderr, "%s metrics: no FILE given\n", program);
-        usage_metrics(stderr);
-        free(o.files);
-        return EXIT_USAGE;
+        return status;
     }
     if (o.json && o.nfiles > 1)
         printf("[\n");
     for (int i = 0; i < o.nfiles; i++) {
         struct document d;
-        progress(i, o.nfiles, o.files[i]);
-        if (load(&d, o.files[i], 1) != 0) {
-            fprintf(stderr, "%s: out of memory\n", program);
-            unload(&d);
+        if (load_nth(&d, &o, i) != 0) {
             free(o.files);
             return EXIT_UNREADABLE;
         }
@@ -790,26 +801,16 @@ static int cmd_summary(int argc, char **argv)
 {
     struct options o;
     int status = EXIT_FINE;
-    int rc = parse_options(argc, argv, &o, "jly", usage_summary);
 
-    if (rc != 0) {
+    if (begin(argc, argv, &o, "jly", usage_summary, "summary", &status) != 0) {
         free(o.files);
-        return rc > 0 ? EXIT_FINE : EXIT_USAGE;
-    }
-    if (o.nfiles == 0) {
-        fprintf(stderr, "%s summary: no FILE given\n", program);
-        usage_summary(stderr);
-        free(o.files);
-        return EXIT_USAGE;
+        return status;
     }
     if (o.json)
         printf("{\"format\": \"hyoka-summary/1\", \"files\": [");
     for (int i = 0; i < o.nfiles; i++) {
         struct document d;
-        progress(i, o.nfiles, o.files[i]);
-        if (load(&d, o.files[i], 1) != 0) {
-            fprintf(stderr, "%s: out of memory\n", program);
-            unload(&d);
+        if (load_nth(&d, &o, i) != 0) {
             free(o.files);
             return EXIT_UNREADABLE;
         }

@@ -799,7 +799,7 @@ int seed003_build(hyoka_portfolio **out)
     TRY(answer(e, "efficiency", "A"));
     TRY(answer(e, "effectiveness", "B"));
     TRY(answer(e, "contribution", "A"));
-    TRY(comment(e, "rating", "B"));
+    TRY(comment(e, "overall_rating", "B"));
     TRY(comment(e, "reason", S3_REASON));
     TRY(comment(e, "contribution", S3_CONTRIBUTION_BASIS));
     TRY(comment(e, "direction", S3_DIRECTION));

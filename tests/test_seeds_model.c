@@ -508,7 +508,7 @@ static const exp_year s3_years[] = {
 static const exp_evaluation s3_evaluations[] = {
     {HYOKA_STAGE_SELF, 2012, 0, {[HYOKA_EVAL_SCHEME] = "jp-standard"}, HYOKA_UNSET, HYOKA_UNSET,
      {{"relevance", "A"}, {"efficiency", "A"}, {"effectiveness", "B"}, {"contribution", "A"}},
-     {{"rating", "B"}, {"reason", X3_REASON}, {"contribution", X3_CONTRIBUTION_BASIS}, {"direction", X3_DIRECTION}},
+     {{"overall_rating", "B"}, {"reason", X3_REASON}, {"contribution", X3_CONTRIBUTION_BASIS}, {"direction", X3_DIRECTION}},
      0, {{NULL, NULL, 0}}},
 };
 

@@ -27,5 +27,7 @@
 #include "figures.h"
 #include "report.h"
 #include "json.h"
+#include "csv.h"
+#include "html.h"
 
 #endif /* HYOKA_HYOKA_H */
