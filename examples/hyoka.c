@@ -105,7 +105,7 @@ static void usage_summary(FILE *out)
             "final verdict, and rank projects by total cost.\n"
             "\n"
             "  --year FY      fiscal year for the department, verdict and ranking tables\n"
-            "                 (2019, 令和元年度, H31...; default: the latest year present)\n"
+            "                 (2019, 令和元年度, H31...; default: the year most projects report)\n"
             "  --json         machine output\n"
             "  --lang ja|en   language of labels (default en)\n"
             "  --help         this help\n",
@@ -517,6 +517,14 @@ static void print_padded(const char *s, int width)
         fputc(' ', stdout);
 }
 
+static void print_right(const char *s, int width)
+{
+    int pad = width - display_width(s);
+    while (pad-- > 0)
+        fputc(' ', stdout);
+    fputs(s, stdout);
+}
+
 static void format_figure(const hyoka_decimal *v, char *buf, size_t size)
 {
     if (hyoka_decimal_format(v, HYOKA_DECIMAL_FMT_GROUPING, buf, size, NULL) != HYOKA_OK)
@@ -540,7 +548,8 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
                 hyoka_fiscal_year_format(fy, 0, cell, sizeof cell, NULL);
             else
                 snprintf(cell, sizeof cell, "%ld", (long)fy);
-            printf(" %16s", cell);
+            fputc(' ', stdout);
+            print_right(cell, 16);
         }
         fputc('\n', stdout);
         for (size_t f = 0; f < N_YEAR_FIGURES; f++) {
@@ -554,7 +563,8 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
                     format_figure(&v, cell, sizeof cell);
                 else
                     snprintf(cell, sizeof cell, "-");
-                printf(" %16s", cell);
+                fputc(' ', stdout);
+                print_right(cell, 16);
             }
             fputc('\n', stdout);
         }
@@ -704,18 +714,31 @@ static int cmd_convert(int argc, char **argv)
 
 /* ---- summary ---- */
 
-static int32_t latest_year(const hyoka_portfolio *p)
+/* The default fiscal year of the tables: the one most projects report
+ * (the latest of those on a tie), so a year planned by a few projects
+ * only does not hide the others. 0 when there is no cost year. */
+static int32_t busiest_year(const hyoka_portfolio *p)
 {
+    hyoka_rollup *r = NULL;
     int32_t best = 0;
-    for (size_t i = 0; i < hyoka_portfolio_project_count(p); i++) {
-        const hyoka_project *pr = hyoka_portfolio_project_at(p, i);
-        for (size_t y = 0; y < hyoka_project_year_count(pr); y++) {
-            int32_t fy = hyoka_costs_fiscal_year(hyoka_project_year_at(pr, y));
-            if (fy > best)
-                best = fy;
+    size_t best_n = 0;
+    if (hyoka_rollup_new(&r, p, HYOKA_GROUP_FISCAL_YEAR, 1, 0) != HYOKA_OK)
+        return 0;
+    for (size_t i = 0; i < hyoka_rollup_count(r); i++) {
+        size_t n = hyoka_rollup_projects(r, i);
+        if (n >= best_n) {
+            best_n = n;
+            best = (int32_t)strtol(hyoka_rollup_key(r, i), NULL, 10);
         }
     }
+    hyoka_rollup_free(r);
     return best;
+}
+
+static void format_yen(int64_t yen, char *buf, size_t size)
+{
+    hyoka_decimal d = hyoka_decimal_from_int(yen);
+    format_figure(&d, buf, size);
 }
 
 static void print_rollup(const hyoka_portfolio *p, int group_by, int32_t year, const char *title, int json,
@@ -731,7 +754,7 @@ static void print_rollup(const hyoka_portfolio *p, int group_by, int32_t year, c
         json_string(stdout, title);
         printf(": [");
     } else {
-        printf("%s\n", title);
+        printf("%s (yen; projects, expense, personnel, total cost)\n", title);
     }
     for (size_t i = 0; i < hyoka_rollup_count(r); i++) {
         int64_t total = 0, expense = 0, personnel = 0;
@@ -745,10 +768,13 @@ static void print_rollup(const hyoka_portfolio *p, int group_by, int32_t year, c
             printf(", \"projects\": %zu, \"expense\": %lld, \"personnel\": %lld, \"total_cost\": %lld}",
                    hyoka_rollup_projects(r, i), (long long)expense, (long long)personnel, (long long)total);
         } else {
+            char e[HYOKA_DECIMAL_STRING_MAX], pe[HYOKA_DECIMAL_STRING_MAX], t[HYOKA_DECIMAL_STRING_MAX];
+            format_yen(expense, e, sizeof e);
+            format_yen(personnel, pe, sizeof pe);
+            format_yen(total, t, sizeof t);
             printf("  ");
             print_padded(key[0] ? key : "-", CELL);
-            printf(" %4zu projects  expense %15lld  personnel %15lld  total %15lld yen\n", hyoka_rollup_projects(r, i),
-                   (long long)expense, (long long)personnel, (long long)total);
+            printf(" %4zu  expense %16s  personnel %16s  total %16s\n", hyoka_rollup_projects(r, i), e, pe, t);
         }
     }
     if (json)
@@ -817,7 +843,7 @@ static int cmd_summary(int argc, char **argv)
         status = worse(status, document_status(&d));
         print_diagnostics_text(stderr, &d, o.lang);
         if (d.portfolio) {
-            int32_t year = o.year ? o.year : latest_year(d.portfolio);
+            int32_t year = o.year ? o.year : busiest_year(d.portfolio);
             int ja = o.lang == HYOKA_LANG_JA;
             if (o.json) {
                 printf("%s\n  {\"file\": ", i ? "," : "");
@@ -828,6 +854,8 @@ static int cmd_summary(int argc, char **argv)
             }
             print_rollup(d.portfolio, HYOKA_GROUP_FISCAL_YEAR, 0,
                          o.json ? "by_fiscal_year" : (ja ? "年度別" : "by fiscal year"), o.json, 1);
+            if (!o.json)
+                printf(ja ? "-- %ld年度\n" : "-- fiscal year %ld\n", (long)year);
             print_rollup(d.portfolio, HYOKA_GROUP_DEPARTMENT, year,
                          o.json ? "by_department" : (ja ? "部別" : "by department"), o.json, 0);
             print_rollup(d.portfolio, HYOKA_GROUP_VERDICT, year,
