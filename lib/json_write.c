@@ -49,10 +49,17 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define HAS(bits, field) (((bits) >> (unsigned)(field)) & 1u)
+
+#if defined(__GNUC__)
+#  define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#  define ALWAYS_INLINE
+#endif
 
 /* ------------------------------------------------------------------------ */
 /* Names (those of docs/format.md; the enumeration names come from types.c) */
@@ -104,13 +111,18 @@ struct writer {
     int unit;      /* amount unit of money members (hyoka_unit) */
     const hyoka_portfolio *pf;
     int lang;
+    int fd;               /* writing a file: flush to it (else -1) */
+    const char *fd_name;  /* its name, for messages */
 };
+
+static int io_fail(const char *what, const char *path, int err);
 
 static void writer_init(struct writer *w, bool pretty)
 {
     memset(w, 0, sizeof *w);
     w->pretty = pretty;
     w->first = true;
+    w->fd = -1;
 }
 
 static void fail(struct writer *w, int rc)
@@ -119,7 +131,31 @@ static void fail(struct writer *w, int rc)
         w->err = rc;
 }
 
-/* Make room for @p n more bytes and a NUL. false once anything failed. */
+/* Writing a file: the buffer is emptied into it once it holds this much. */
+#define FLUSH_SIZE ((size_t)1 << 17)
+
+/* Write the buffer out to the writer's file and empty it. */
+static bool flush(struct writer *w)
+{
+    size_t done = 0;
+
+    while (done < w->len) {
+        size_t chunk = w->len - done > ((size_t)1 << 30) ? ((size_t)1 << 30) : w->len - done;
+        ssize_t n = write(w->fd, w->buf + done, chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            fail(w, io_fail("cannot write", w->fd_name, errno));
+            return false;
+        }
+        done += (size_t)n;
+    }
+    w->len = 0;
+    return true;
+}
+
+/* Make room for @p n more bytes and a NUL (when writing a file, by
+ * flushing first). false once anything failed. */
 static bool grow(struct writer *w, size_t n)
 {
     size_t need, cap;
@@ -127,6 +163,12 @@ static bool grow(struct writer *w, size_t n)
 
     if (w->err != HYOKA_OK)
         return false;
+    if (w->fd >= 0 && w->len >= FLUSH_SIZE) {
+        if (!flush(w))
+            return false;
+        if (w->cap - w->len > n)
+            return true;
+    }
     if (n > SIZE_MAX - 1 - w->len) {
         fail(w, hyoka__fail(HYOKA_ERANGE, "JSON writer: the output does not fit in memory"));
         return false;
@@ -326,19 +368,38 @@ static void colon(struct writer *w)
         put_char(w, ':');
 }
 
-/* A member name known to need no escaping. */
-static void key(struct writer *w, const char *name)
+/* A member name of @p n bytes known to need no escaping, with the
+ * separator before it and the colon after it, in one step. */
+static void key_n(struct writer *w, const char *name, size_t n)
 {
-    size_t n = strlen(name);
+    size_t indent = w->pretty ? w->depth * 2 : 0;
+    char *p;
 
-    sep(w);
-    if (!room(w, n + 4))
+    if (!room(w, n + indent + 6))
         return;
-    w->buf[w->len++] = '"';
-    memcpy(w->buf + w->len, name, n);
-    w->len += n;
-    w->buf[w->len++] = '"';
-    colon(w);
+    p = w->buf + w->len;
+    if (!w->first)
+        *p++ = ',';
+    if (w->pretty) {
+        *p++ = '\n';
+        memset(p, ' ', indent);
+        p += indent;
+    }
+    *p++ = '"';
+    memcpy(p, name, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (w->pretty)
+        *p++ = ' ';
+    w->len = (size_t)(p - w->buf);
+    w->first = false;
+}
+
+/* Inlined so that the length of a literal name is known when compiling. */
+ALWAYS_INLINE static inline void key(struct writer *w, const char *name)
+{
+    key_n(w, name, strlen(name));
 }
 
 /* A member name from user data. */
@@ -366,7 +427,7 @@ static void close_c(struct writer *w, char c)
 }
 
 /* Members of common shapes; nothing is written for a missing value. */
-static void m_string(struct writer *w, const char *name, const char *value)
+ALWAYS_INLINE static inline void m_string(struct writer *w, const char *name, const char *value)
 {
     if (!value)
         return;
@@ -374,13 +435,13 @@ static void m_string(struct writer *w, const char *name, const char *value)
     put_string(w, value);
 }
 
-static void m_int(struct writer *w, const char *name, int64_t value)
+ALWAYS_INLINE static inline void m_int(struct writer *w, const char *name, int64_t value)
 {
     key(w, name);
     put_int(w, value);
 }
 
-static void m_enum(struct writer *w, const char *name, int which, int value)
+ALWAYS_INLINE static inline void m_enum(struct writer *w, const char *name, int which, int value)
 {
     const char *s;
 
@@ -395,13 +456,13 @@ static void m_enum(struct writer *w, const char *name, int which, int value)
     put_string(w, s);
 }
 
-static void m_year(struct writer *w, const char *name, int32_t fiscal_year)
+ALWAYS_INLINE static inline void m_year(struct writer *w, const char *name, int32_t fiscal_year)
 {
     if (fiscal_year != 0)
         m_int(w, name, fiscal_year);
 }
 
-static void m_date(struct writer *w, const char *name, int32_t date)
+ALWAYS_INLINE static inline void m_date(struct writer *w, const char *name, int32_t date)
 {
     char buf[HYOKA_CALENDAR_STRING_MAX];
     size_t n = 0;
@@ -418,14 +479,14 @@ static void m_date(struct writer *w, const char *name, int32_t date)
     put_string_n(w, buf, n);
 }
 
-static void m_null(struct writer *w, const char *name)
+ALWAYS_INLINE static inline void m_null(struct writer *w, const char *name)
 {
     key(w, name);
     put(w, "null", 4);
 }
 
 /* A string member in the metrics output: null when missing. */
-static void m_string_or_null(struct writer *w, const char *name, const char *value)
+ALWAYS_INLINE static inline void m_string_or_null(struct writer *w, const char *name, const char *value)
 {
     if (value)
         m_string(w, name, value);
@@ -1021,6 +1082,9 @@ static int io_fail(const char *what, const char *path, int err)
     return hyoka__fail(HYOKA_EIO, "hyoka_json_write_file: %s \"%s\": %s", what, path, msg);
 }
 
+/* Room for the suffix of a temporary file name (".%lx.tmp") and a NUL. */
+#define TEMP_SUFFIX_MAX 32
+
 /* Create a new file beside @p path (same directory, so the final rename is
  * atomic) with a name nobody else uses; its name goes to @p tmp. */
 static int create_temp(const char *path, char *tmp, size_t size, int *fd)
@@ -1043,70 +1107,62 @@ static int create_temp(const char *path, char *tmp, size_t size, int *fd)
     return io_fail("cannot create a temporary file for", path, EEXIST);
 }
 
+/* The text goes to a new file beside @p path as it is made (through a
+ * bounded buffer), is flushed to disk and then renamed over @p path:
+ * readers see the old file or the whole new one, never a part, and a
+ * failure leaves no file behind. A new file gets the permissions fopen()
+ * would give it; a replaced file keeps its mode. A symbolic link at
+ * @p path is replaced, not followed. */
 int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, const char *path)
 {
     static const char fn[] = "hyoka_json_write_file";
-    char *text = NULL, *tmp;
-    size_t len = 0, plen, done = 0;
+    struct writer w;
+    char *tmp;
+    size_t plen;
+    struct stat st;
     int fd = -1, rc;
 
-    if (!path)
-        return hyoka__fail(HYOKA_EINVAL, "%s: path is NULL", fn);
+    if (!portfolio || !path)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "path");
     if (!path[0])
         return hyoka__fail(HYOKA_EINVAL, "%s: path is empty", fn);
-    rc = hyoka_json_write(portfolio, flags, &text, &len);
-    if (rc != HYOKA_OK)
-        return rc;
+    if (flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN))
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
     plen = strlen(path);
-    if (plen > SIZE_MAX - 32) {
-        hyoka__free(text);
+    if (plen > SIZE_MAX - TEMP_SUFFIX_MAX)
         return hyoka__fail(HYOKA_EINVAL, "%s: path too long", fn);
-    }
-    tmp = hyoka__malloc(plen + 32);
-    if (!tmp) {
-        hyoka__free(text);
+    tmp = hyoka__malloc(plen + TEMP_SUFFIX_MAX);
+    if (!tmp)
         return hyoka__nomem();
+    rc = create_temp(path, tmp, plen + TEMP_SUFFIX_MAX, &fd);
+    if (rc != HYOKA_OK) {
+        hyoka__free(tmp);
+        return rc;
     }
-    rc = create_temp(path, tmp, plen + 32, &fd);
-    if (rc != HYOKA_OK)
-        goto out;
-    while (done < len) {
-        ssize_t n = write(fd, text + done, len - done > (size_t)1 << 30 ? (size_t)1 << 30 : len - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            rc = io_fail("cannot write", tmp, errno);
-            goto out;
-        }
-        done += (size_t)n;
-    }
-    if (fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
-        rc = io_fail("cannot write", tmp, errno);
-        goto out;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        rc = io_fail("cannot write", tmp, errno);
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        rc = io_fail("cannot replace", path, errno);
-        goto out;
-    }
-    hyoka__free(tmp);
-    hyoka__free(text);
-    return HYOKA_OK;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        (void)fchmod(fd, st.st_mode & 07777);
 
-out:
-    if (fd >= 0) {
-        close(fd);
-        fd = -1;
-    }
-    if (tmp[0])
+    writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    w.pf = portfolio;
+    w.unit = (flags & HYOKA_WRITE_YEN) ? HYOKA_UNIT_YEN : portfolio->amount_unit;
+    w.fd = fd;
+    w.fd_name = tmp;
+    write_document(&w, portfolio);
+    if (w.pretty)
+        put_char(&w, '\n');
+    if (w.err == HYOKA_OK)
+        flush(&w);
+    hyoka__free(w.buf);
+    rc = w.err;
+    if (rc == HYOKA_OK && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+        rc = io_fail("cannot write", tmp, errno);
+    if (close(fd) != 0 && rc == HYOKA_OK)
+        rc = io_fail("cannot write", tmp, errno);
+    if (rc == HYOKA_OK && rename(tmp, path) != 0)
+        rc = io_fail("cannot replace", path, errno);
+    if (rc != HYOKA_OK)
         unlink(tmp);
     hyoka__free(tmp);
-    hyoka__free(text);
     return rc;
 }
 

@@ -52,6 +52,14 @@ static const struct catalog_entry catalog[] = {
     {"S002", HYOKA_SEVERITY_ERROR, "unknown member", "未知のメンバー"},
     {"S003", HYOKA_SEVERITY_ERROR, "wrong type", "型が違う"},
     {"S004", HYOKA_SEVERITY_ERROR, "value not allowed", "許されない値"},
+    {"V001", HYOKA_SEVERITY_ERROR, "malformed CSV", "CSV の形式が不正"},
+    {"V002", HYOKA_SEVERITY_ERROR, "wrong number of fields in a CSV row", "CSV の行のフィールド数が違う"},
+    {"V003", HYOKA_SEVERITY_ERROR, "bad encoding", "文字コードが不正"},
+    {"V004", HYOKA_SEVERITY_ERROR, "unknown or missing column", "未知の列または必要な列がない"},
+    {"V005", HYOKA_SEVERITY_ERROR, "bad value in a CSV cell", "CSV のセルの値が不正"},
+    {"V006", HYOKA_SEVERITY_ERROR, "dangling key: the row refers to something that does not exist",
+     "行が存在しないものを参照している"},
+    {"V007", HYOKA_SEVERITY_ERROR, "CSV field or row longer than the limit", "CSV のフィールドまたは行が上限を超える"},
 };
 
 #define CATALOG_COUNT (sizeof catalog / sizeof catalog[0])

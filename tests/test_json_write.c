@@ -616,6 +616,8 @@ static const char *const full_pretty_lines[] = {
     NULL,
 };
 
+static hyoka_portfolio *random_portfolio(uint64_t seed, int projects);
+
 /* The expected texts, joined from their lines by group_setup(). */
 static char full_pretty[16384];
 static char metrics_expected_en[16384];
@@ -1258,6 +1260,42 @@ static void test_write_file(void **state)
     hyoka_free(expected);
     free(text);
     assert_int_equal(dir_entries(dir), 1);
+    /* A document much larger than the writer's buffer, in both layouts,
+     * with a text far longer than the buffer. */
+    {
+        hyoka_portfolio *big = random_portfolio(77, 600);
+        hyoka_project *p = hyoka_portfolio_project_at(big, 3);
+        size_t blen = (size_t)1 << 20;
+        char *btext = malloc(blen + 1);
+
+        assert_non_null(btext);
+        for (size_t i = 0; i < blen; i++)
+            btext[i] = "a\n\"\x01"[i % 4];
+        btext[blen] = '\0';
+        OK(hyoka_project_set_text(p, HYOKA_TEXT_SUMMARY, btext, blen));
+        free(btext);
+        for (unsigned flags = 0; flags <= HYOKA_WRITE_COMPACT; flags++) {
+            OK(hyoka_json_write_file(big, flags, path));
+            text = read_all(path, &n);
+            expected = write_doc(big, flags, &m);
+            assert_true(m > ((size_t)1 << 21));
+            assert_int_equal(n, m);
+            assert_memory_equal(text, expected, n);
+            hyoka_free(expected);
+            free(text);
+        }
+        hyoka_portfolio_free(big);
+        assert_int_equal(dir_entries(dir), 1);
+    }
+    /* A replaced file keeps its permissions. */
+    {
+        struct stat st;
+        assert_int_equal(chmod(path, 0640), 0);
+        OK(hyoka_json_write_file(pf, 0, path));
+        assert_int_equal(stat(path, &st), 0);
+        assert_int_equal(st.st_mode & 07777, 0640);
+        assert_int_equal(dir_entries(dir), 1);
+    }
 
     /* A directory that does not exist: EIO, nothing created. */
     snprintf(sub, sizeof sub, "%s/missing/out.json", dir);
@@ -1453,6 +1491,25 @@ static int body_report(void *ctx)
     return rc;
 }
 
+static char sweep_dir[64];
+
+/* Writing a file: on failure nothing is left in the folder. */
+static int body_write_file(void *ctx)
+{
+    char path[128];
+    int rc;
+
+    (void)ctx;
+    snprintf(path, sizeof path, "%s/out.json", sweep_dir);
+    rc = hyoka_json_write_file(sweep_portfolio, HYOKA_WRITE_COMPACT, path);
+    if (rc == HYOKA_OK) {
+        assert_int_equal(dir_entries(sweep_dir), 1);
+        assert_int_equal(unlink(path), 0);
+    }
+    assert_int_equal(dir_entries(sweep_dir), 0);
+    return rc;
+}
+
 /* A portfolio big enough for the buffer to grow several times, with a
  * sub-project tree deeper than the walk's local frames. */
 static hyoka_portfolio *sweep_build(void)
@@ -1482,6 +1539,10 @@ static void test_alloc_failures(void **state)
     x.flags = HYOKA_WRITE_COMPACT;
     failalloc_sweep(body_metrics, &x);
     failalloc_sweep(body_report, &x);
+    strcpy(sweep_dir, "/tmp/hyoka-jw-sweep-XXXXXX");
+    assert_non_null(mkdtemp(sweep_dir));
+    failalloc_sweep(body_write_file, &x);
+    assert_int_equal(rmdir(sweep_dir), 0);
     hyoka_portfolio_free(sweep_portfolio);
     sweep_portfolio = NULL;
 }
@@ -1760,6 +1821,189 @@ static int group_setup(void **state)
     return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Round trips through the reader                                            */
+
+static hyoka_portfolio *read_doc_(const char *text, size_t n, int line)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_report *r = NULL;
+    int rc;
+
+    OK(hyoka_report_new(&r));
+    rc = hyoka_json_read(text, n, NULL, &pf, r);
+    if (rc != HYOKA_OK || hyoka_report_count_severity(r, HYOKA_SEVERITY_ERROR) != 0) {
+        for (size_t i = 0; i < hyoka_report_count(r) && i < 10; i++)
+            fprintf(stderr, "  %s %s: %s\n", hyoka_report_code(r, i), hyoka_report_path(r, i),
+                    hyoka_report_message(r, i, HYOKA_LANG_EN));
+        fail_msg("line %d: reading the written document: %s (%s)", line, hyoka_status_name(rc), hyoka_error_last());
+    }
+    hyoka_report_free(r);
+    assert_non_null(pf);
+    return pf;
+}
+#define read_doc(text, n) read_doc_((text), (n), __LINE__)
+
+/* write → read → equal → write → the same bytes, pretty and compact; and
+ * with HYOKA_WRITE_YEN: the yen document reads back to the same portfolio
+ * but for its amount unit, and is its own fixed point. */
+static void round_trip_(const hyoka_portfolio *pf, int line)
+{
+    static const unsigned flag_sets[] = {0, HYOKA_WRITE_COMPACT, HYOKA_WRITE_YEN,
+                                         HYOKA_WRITE_YEN | HYOKA_WRITE_COMPACT};
+
+    for (size_t k = 0; k < sizeof flag_sets / sizeof flag_sets[0]; k++) {
+        unsigned flags = flag_sets[k];
+        size_t na = 0, nb = 0;
+        char *a = write_doc(pf, flags, &na), *b;
+        hyoka_portfolio *q = read_doc_(a, na, line);
+
+        if (flags & HYOKA_WRITE_YEN) {
+            assert_int_equal(hyoka_portfolio_amount_unit(q), HYOKA_UNIT_YEN);
+            b = write_doc(q, flags & HYOKA_WRITE_COMPACT, &nb);
+            expect_text_(b, nb, a, line);
+            hyoka_free(b);
+            OK(hyoka_portfolio_set_amount_unit(q, hyoka_portfolio_amount_unit(pf)));
+        }
+        if (!hyoka_portfolio_equal(pf, q)) {
+            fprintf(stderr, "%s\n", a);
+            fail_msg("line %d: flags %u: the portfolio read back differs from the one written", line, flags);
+        }
+        b = write_doc(q, flags, &nb);
+        expect_text_(b, nb, a, line);
+        hyoka_free(b);
+        hyoka_free(a);
+        hyoka_portfolio_free(q);
+    }
+}
+#define round_trip(pf) round_trip_((pf), __LINE__)
+
+static void test_round_trip_fixed(void **state)
+{
+    hyoka_portfolio *pf;
+    (void)state;
+
+    pf = full_portfolio();
+    round_trip(pf);
+    hyoka_portfolio_free(pf);
+    pf = metrics_portfolio();
+    round_trip(pf);
+    hyoka_portfolio_free(pf);
+    pf = new_portfolio();
+    round_trip(pf);
+    hyoka_portfolio_free(pf);
+}
+
+static void test_round_trip_generated(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1000; seed < 1300; seed++) {
+        hyoka_portfolio *pf = random_portfolio(seed, (int)(seed % 9));
+        round_trip(pf);
+        hyoka_portfolio_free(pf);
+    }
+}
+
+/* The folder of the JSON fixtures: $HYOKA_TEST_DATA/json, else
+ * tests/data/json beside this source file (its path as the compiler saw
+ * it, relative to the build root when meson gives a relative one; the
+ * build root is the parent of the folder of this program). */
+static bool data_dir(char *out, size_t size)
+{
+    const char *env = getenv("HYOKA_TEST_DATA");
+    const char *src = __FILE__;
+    const char *slash = strrchr(src, '/');
+    char exe[4096];
+    ssize_t n;
+
+    if (env && env[0]) {
+        int k = snprintf(out, size, "%s/json", env);
+        return k > 0 && (size_t)k < size;
+    }
+    if (!slash)
+        return false;
+    if (src[0] == '/') {
+        int k = snprintf(out, size, "%.*s/data/json", (int)(slash - src), src);
+        return k > 0 && (size_t)k < size;
+    }
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return false;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {
+        char *e = strrchr(exe, '/');
+        if (!e)
+            return false;
+        *e = '\0';
+    }
+    {
+        int k = snprintf(out, size, "%s/%.*s/data/json", exe, (int)(slash - src), src);
+        return k > 0 && (size_t)k < size;
+    }
+}
+
+static bool has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* Every readable document of the fixtures: write(read(x)) reads back to
+ * an equal portfolio and is a fixed point of read-then-write. */
+static void test_round_trip_fixtures(void **state)
+{
+    char dir[4096];
+    DIR *d;
+    struct dirent *e;
+    size_t checked = 0, skipped = 0;
+    (void)state;
+
+    if (!data_dir(dir, sizeof dir) || !(d = opendir(dir))) {
+        fprintf(stderr, "note: no JSON fixtures found; skipped\n");
+        return;
+    }
+    while ((e = readdir(d)) != NULL) {
+        char path[8192];
+        char *text, *a, *b;
+        int k;
+        size_t n = 0, na = 0, nb = 0;
+        hyoka_portfolio *x = NULL, *y;
+        hyoka_report *r = NULL;
+        int rc;
+
+        if (!has_suffix(e->d_name, ".json"))
+            continue;
+        k = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        assert_true(k > 0 && (size_t)k < sizeof path);
+        text = read_all(path, &n);
+        OK(hyoka_report_new(&r));
+        rc = hyoka_json_read(text, n, NULL, &x, r);
+        hyoka_report_free(r);
+        free(text);
+        if (rc != HYOKA_OK) {
+            assert_null(x);
+            skipped++;
+            continue;
+        }
+        for (unsigned flags = 0; flags <= HYOKA_WRITE_COMPACT; flags++) {
+            a = write_doc(x, flags, &na);
+            y = read_doc(a, na);
+            if (!hyoka_portfolio_equal(x, y))
+                fail_msg("%s: flags %u: write then read changes the portfolio", e->d_name, flags);
+            b = write_doc(y, flags, &nb);
+            expect_text(b, nb, a);
+            hyoka_free(a);
+            hyoka_free(b);
+            hyoka_portfolio_free(y);
+        }
+        round_trip(x);
+        hyoka_portfolio_free(x);
+        checked++;
+    }
+    closedir(d);
+    fprintf(stderr, "note: %zu fixture documents round-tripped, %zu invalid ones skipped\n", checked, skipped);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1784,6 +2028,9 @@ int main(void)
         cmocka_unit_test(test_extreme_values),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_generated),
+        cmocka_unit_test(test_round_trip_fixed),
+        cmocka_unit_test(test_round_trip_generated),
+        cmocka_unit_test(test_round_trip_fixtures),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }

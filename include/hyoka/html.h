@@ -44,7 +44,7 @@ HYOKA_API int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, c
  * The file name of a top-level project's sheet: "project-N.html", N its
  * 1-based position, so any code (even one with "/" or none) is safe.
  * @param index position of the project in the portfolio, from 0.
- * @param buf   caller's buffer (32 bytes suffice); see common.h.
+ * @param buf   caller's buffer (40 bytes suffice for any index); see common.h.
  * @param size  its size.
  * @param len   receives the length; may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.

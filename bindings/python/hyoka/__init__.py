@@ -1,0 +1,220 @@
+"""hyoka: program evaluation sheets (事務事業評価) — Python binding of libhyoka.
+
+A pure-ctypes binding: no compiler and no third-party package. The library
+is found through ``HYOKA_LIBRARY``, pkg-config or the system path, and a
+library of another major version is refused at import (ImportError).
+
+Quick tour::
+
+    import hyoka
+    with hyoka.Portfolio.load('tokorozawa-010802.json') as pf:
+        for project in pf.projects:
+            for year in project.years:
+                print(year.fiscal_year, year.figure('per_capita'))
+        for d in pf.validate(lang='ja'):
+            print(d.code, d.severity, d.path, d.message)
+
+Money is ``int`` yen, every other quantity ``decimal.Decimal`` (crossing the
+boundary as text, never as float), text is ``str``, enumerations are their
+document names (``'settled'``, ``'outcome'``...).
+"""
+
+import ctypes as _ctypes
+import decimal as _decimal
+
+from . import _ffi
+from .errors import (Error, InvalidArgument, OutOfMemory, RangeError, EncodingError, HyokaSyntaxError,
+                     NotFound, AlreadyExists, DivisionByZero, HyokaIOError, LimitExceeded, Unavailable,
+                     StateError, InvalidDocument, MissingFeature, STATUS_CLASSES)
+from . import _core
+from ._core import lib as _lib
+from ._ffi import check_version
+from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
+                    Diagnostic, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
+                    RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
+                    parse_metrics, csv_table_names)
+
+__all__ = [
+    'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
+    'Figure', 'Rating', 'Diagnostic', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
+    'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
+    'BudgetDirection', 'Band', 'Metrics',
+    'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'EncodingError', 'HyokaSyntaxError',
+    'NotFound', 'AlreadyExists', 'DivisionByZero', 'HyokaIOError', 'LimitExceeded', 'Unavailable',
+    'StateError', 'InvalidDocument', 'MissingFeature',
+    'version', 'version_string', 'library_path', 'check_version', 'names', 'FIGURES',
+    'reason_message', 'code_title', 'parse_metrics', 'csv_table_names',
+    'parse_decimal', 'parse_printed', 'format_decimal', 'divide', 'round_decimal',
+    'yen_from_thousands', 'yen_to_thousands', 'parse_fiscal_year', 'format_fiscal_year', 'parse_date',
+    'format_date', 'check_municipality_code', 'limit', 'strerror',
+]
+
+__version__ = '1.0.0'
+
+
+def version():
+    """``hyoka_version()`` of the loaded library (major * 10000 + minor * 100 + patch)."""
+    return _lib.hyoka_version()
+
+
+def version_string():
+    """The loaded library's version as 'major.minor.patch'."""
+    return _lib.hyoka_version_string().decode('ascii')
+
+
+def library_path():
+    """Where the loaded library came from (path or name) and how it was found."""
+    return _lib.path
+
+
+_NAME_ENUMS = {
+    'rounding': _core.ENUM_ROUNDING, 'unit': _core.ENUM_UNIT, 'phase': _core.ENUM_PHASE,
+    'duty': _core.ENUM_DUTY, 'period': _core.ENUM_PERIOD, 'staff_category': _core.ENUM_STAFF_CATEGORY,
+    'indicator_kind': _core.ENUM_INDICATOR_KIND, 'direction': _core.ENUM_DIRECTION,
+    'stage': _core.ENUM_STAGE, 'expected_outcome': _core.ENUM_EXPECTED_OUTCOME,
+    'expected_cost': _core.ENUM_EXPECTED_COST, 'verdict_group': _core.ENUM_VERDICT_GROUP,
+    'budget_kind': _core.ENUM_BUDGET_KIND, 'class_kind': _core.ENUM_CLASS_KIND,
+    'severity': _core.ENUM_SEVERITY, 'figure': _core.ENUM_FIGURE, 'cost_field': _core.ENUM_COST_FIELD,
+    'staff_field': _core.ENUM_STAFF_FIELD, 'project_text': _core.ENUM_PROJECT_TEXT,
+    'value_field': _core.ENUM_VALUE_FIELD, 'indicator_text': _core.ENUM_INDICATOR_TEXT,
+    'evaluation_text': _core.ENUM_EVALUATION_TEXT, 'reason': _core.ENUM_REASON,
+    'lang': _core.ENUM_LANG, 'group_by': _core.ENUM_GROUP_BY,
+}
+
+
+def names(enumeration):
+    """The document names of an enumeration, read from the library:
+    ``names('phase')`` → ['plan', 'budget', 'forecast', 'settled']."""
+    try:
+        which = _NAME_ENUMS[enumeration]
+    except KeyError:
+        raise InvalidArgument('unknown enumeration %r; one of %s' % (enumeration, ', '.join(_NAME_ENUMS)),
+                              code=InvalidArgument.code, status='HYOKA_EINVAL') from None
+    return _core.enum_names(which)
+
+
+#: Every figure name, in library order ('expense' ... 'score').
+FIGURES = tuple(_core.enum_names(_core.ENUM_FIGURE))
+
+
+def code_title(code, lang='en'):
+    """The title of a diagnostic code ('C005' → 'stated per-capita ... differs ...'), or None."""
+    return _core.text_out(_lib.hyoka_code_title(_core.nts_arg(code, 'code'), _core.lang_value(lang)))
+
+
+def strerror(code):
+    """The library's description of a status code."""
+    return _lib.hyoka_strerror(code).decode('utf-8')
+
+
+def limit(name):
+    """A built-in limit: 'decimal_max_scale', 'decimal_string_max', 'fiscal_year_min',
+    'fiscal_year_max' or 'text_max'."""
+    ids = {'decimal_max_scale': 0, 'decimal_string_max': 1, 'fiscal_year_min': 2,
+           'fiscal_year_max': 3, 'text_max': 4}  # hyoka_limit_id
+    if name not in ids:
+        raise InvalidArgument('unknown limit %r' % (name,), code=InvalidArgument.code, status='HYOKA_EINVAL')
+    return _lib.hyoka_limit(ids[name])
+
+
+# decimals --------------------------------------------------------------------
+
+def parse_decimal(text):
+    """Parse a number exactly (hyoka_decimal_parse): '1.50' → Decimal('1.50')."""
+    return _core.dec_out(_core.dec_in(text))
+
+
+def parse_printed(text):
+    """Parse a number as printed on sheets: '16,627', '△1,200', '７３．５'."""
+    b, n = _core.text_arg(text)
+    d = _ffi.Decimal_()
+    _lib.hyoka_decimal_parse_printed(b, n, _ctypes.byref(d))
+    return _core.dec_out(d)
+
+
+def format_decimal(value, grouping=False):
+    """Format exactly with the value's own places; ``grouping`` adds thousands commas."""
+    d = _core.dec_in(value)
+    buf = _ctypes.create_string_buffer(_core.DECIMAL_STRING_MAX)
+    n = _ctypes.c_size_t()
+    _lib.hyoka_decimal_format(_ctypes.byref(d), 1 if grouping else 0, buf, _core.DECIMAL_STRING_MAX,
+                              _ctypes.byref(n))
+    return buf.raw[:n.value].decode('ascii')
+
+
+def divide(a, b, places=1, mode='half_up'):
+    """a ÷ b rounded once to ``places`` by ``mode`` (DivisionByZero when b is 0)."""
+    x = _core.dec_in(a, 'a')
+    y = _core.dec_in(b, 'b')
+    out = _ffi.Decimal_()
+    _lib.hyoka_decimal_div(_ctypes.byref(x), _ctypes.byref(y), places,
+                           _core.enum_value(_core.ENUM_ROUNDING, mode), _ctypes.byref(out))
+    return _core.dec_out(out)
+
+
+def round_decimal(value, places, mode='half_up'):
+    """Round to ``places`` by ``mode`` ('half_up', 'down', 'up', 'half_even', 'floor', 'ceiling')."""
+    x = _core.dec_in(value)
+    out = _ffi.Decimal_()
+    _lib.hyoka_decimal_round(_ctypes.byref(x), places, _core.enum_value(_core.ENUM_ROUNDING, mode),
+                             _ctypes.byref(out))
+    return _core.dec_out(out)
+
+
+def yen_from_thousands(thousands):
+    """千円 → yen exactly: Decimal('1068.978') → 1068978 (RangeError when finer than a yen)."""
+    d = _core.dec_in(thousands)
+    out = _ctypes.c_int64()
+    _lib.hyoka_yen_from_thousands(_ctypes.byref(d), _ctypes.byref(out))
+    return out.value
+
+
+def yen_to_thousands(yen):
+    """yen → 千円 as a Decimal with three places."""
+    out = _ffi.Decimal_()
+    _lib.hyoka_yen_to_thousands(_core.int_in(yen, 'yen'), _ctypes.byref(out))
+    return _core.dec_out(out)
+
+
+# calendar --------------------------------------------------------------------
+
+def parse_fiscal_year(text):
+    """'平成19年度', 'H19', '令和元年度', '2024年度' → the fiscal year as an int."""
+    return _core.year_in(text)
+
+
+def format_fiscal_year(fiscal_year, strict=False, numeric_first=False, abbrev=False, western=False,
+                       fullwidth=False, suffix=True):
+    """Name a fiscal year: 2019 → '令和元年度' (strict: '平成31年度')."""
+    flags = ((0x1 if strict else 0) | (0x2 if numeric_first else 0) | (0x4 if abbrev else 0)
+             | (0x8 if western else 0) | (0x10 if fullwidth else 0) | (0 if suffix else 0x20))
+    buf = _ctypes.create_string_buffer(64)
+    n = _ctypes.c_size_t()
+    _lib.hyoka_fiscal_year_format(_core.int_in(fiscal_year), flags, buf, 64, _ctypes.byref(n))
+    return buf.raw[:n.value].decode('utf-8')
+
+
+def parse_date(text):
+    """'平成20年5月15日', '2008/5/15', 'H20.5.15' → '2008-05-15' ('2008-12' for a month)."""
+    return _core.date_out(_core.date_in(text))
+
+
+def format_date(date, abbrev=False, western=False, numeric_first=False, fullwidth=False):
+    """'2008-05-15' → '平成20年5月15日' (the era in force on that day)."""
+    value = _core.date_in(date)
+    flags = ((0x2 if numeric_first else 0) | (0x4 if abbrev else 0) | (0x8 if western else 0)
+             | (0x10 if fullwidth else 0))
+    buf = _ctypes.create_string_buffer(64)
+    n = _ctypes.c_size_t()
+    _lib.hyoka_date_format(value, flags, buf, 64, _ctypes.byref(n))
+    return buf.raw[:n.value].decode('utf-8')
+
+
+def check_municipality_code(code):
+    """Check a 全国地方公共団体コード (six digits with its check digit); raise if wrong."""
+    b, n = _core.text_arg(code, 'code')
+    _lib.hyoka_municipality_code_check(b, n)
+    return True
+
+
+del _decimal

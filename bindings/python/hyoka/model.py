@@ -1,0 +1,2254 @@
+"""The domain model: Portfolio, Project, Year, Staff, Indicator, Evaluation,
+Scheme, and the figures, diagnostics, roll-ups and rankings computed from them.
+
+Ownership
+---------
+Only three kinds of object own a C handle: :class:`Portfolio`, a
+:class:`Project` made standalone with ``Project(...)`` (until it is added to
+a portfolio or a parent project, which then own it) and a :class:`Scheme`
+made with ``Scheme(...)`` (until added to a portfolio). Owned handles are
+freed exactly once: by ``close()`` / the ``with`` block, or when the Python
+object is garbage-collected.
+
+Every other object (a portfolio's projects, a project's years, indicators,
+evaluations, sub-projects, a year's staff lines) borrows its handle from its
+parent and keeps a reference to the parent's Python object, so the parent
+cannot be freed while the child is alive. After a parent is closed, or after
+a child is removed from its parent, using the child raises
+:class:`hyoka.StateError` instead of touching freed memory.
+"""
+
+import collections
+import collections.abc
+import ctypes
+import decimal
+import json
+import os
+import weakref
+
+from . import _ffi
+from . import errors
+from ._core import (lib, byref, UNSET, MONEY_FIGURES,
+                    ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
+                    ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
+                    ENUM_EXPECTED_COST, ENUM_VERDICT_GROUP, ENUM_BUDGET_KIND, ENUM_CLASS_KIND,
+                    ENUM_SEVERITY, ENUM_FIGURE, ENUM_COST_FIELD, ENUM_STAFF_FIELD,
+                    ENUM_PROJECT_TEXT, ENUM_VALUE_FIELD, ENUM_INDICATOR_TEXT,
+                    ENUM_EVALUATION_TEXT, ENUM_REASON, ENUM_GROUP_BY, ENUM_ROUNDING,
+                    enum, enum_value, enum_value_or_unset, enum_name, enum_names, lang_value,
+                    figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
+                    take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
+
+c_void_p = ctypes.c_void_p
+c_int = ctypes.c_int
+c_int32 = ctypes.c_int32
+c_int64 = ctypes.c_int64
+c_size_t = ctypes.c_size_t
+c_char_p = ctypes.c_char_p
+Dec = _ffi.Decimal_
+
+_KEEP = object()  # "leave unchanged" default of keyword arguments
+
+# --------------------------------------------------------------------------
+# Value types
+# --------------------------------------------------------------------------
+
+
+class Figure(collections.namedtuple('Figure', 'value reason')):
+    """A computed figure: ``value`` (int yen, or decimal.Decimal) or None with
+    ``reason`` (a document name such as ``'no_population'``); reason is None
+    when the value is available."""
+    __slots__ = ()
+
+    @property
+    def available(self):
+        return self.reason is None
+
+    def message(self, lang='en'):
+        """Why the figure is unavailable, as a sentence (None when available)."""
+        return None if self.reason is None else reason_message(self.reason, lang)
+
+
+Rating = collections.namedtuple('Rating', 'code label reason')
+Rating.__doc__ = 'The rating band of an evaluation: code and label, or None with a reason.'
+
+Diagnostic = collections.namedtuple('Diagnostic', 'code severity path line column message')
+Diagnostic.__doc__ = ('A validation or reading problem: code ("C005"), severity ("error", '
+                      '"warning", "info"), JSON-pointer path, line and column (None when '
+                      'unknown), message in the chosen language.')
+
+ClassLevel = collections.namedtuple('ClassLevel', 'level code name')
+ClassLevel.__doc__ = 'One level of a policy or account path (each part may be None).'
+
+IndicatorValue = collections.namedtuple('IndicatorValue', 'target actual forecast stated_achievement')
+IndicatorValue.__doc__ = 'The values of an indicator for one fiscal year (decimal.Decimal or None).'
+
+LongTerm = collections.namedtuple('LongTerm', 'value fiscal_year')
+Goal = collections.namedtuple('Goal', 'what level by')
+Stated = collections.namedtuple('Stated', 'value unit')
+Denominator = collections.namedtuple('Denominator', 'population households')
+Rounding = collections.namedtuple('Rounding', 'places mode unit overridden')
+RollupRow = collections.namedtuple('RollupRow', 'key projects totals')
+Ranked = collections.namedtuple('Ranked', 'project value reason')
+Criterion = collections.namedtuple('Criterion', 'code label weight required options range')
+Option = collections.namedtuple('Option', 'code label score')
+Verdict = collections.namedtuple('Verdict', 'code label group')
+BudgetDirection = collections.namedtuple('BudgetDirection', 'code label kind')
+Band = collections.namedtuple('Band', 'min code label')
+
+
+def reason_message(reason, lang='en'):
+    """The sentence explaining a reason name, in 'en' or 'ja'."""
+    v = enum_value(ENUM_REASON, reason)
+    return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
+
+
+def _figure_result(rc, d, reason, figure_name):
+    if rc < 0:
+        return Figure(None, enum_name(ENUM_REASON, reason.value))
+    if figure_name in MONEY_FIGURES:
+        return Figure(int(dec_out(d)), None)
+    return Figure(dec_out(d), None)
+
+
+# --------------------------------------------------------------------------
+# Base of every wrapper
+# --------------------------------------------------------------------------
+
+
+class _Node:
+    __slots__ = ('_ptr', '_parent', '_dead', '_kids', '__weakref__')
+
+    def _init_borrowed(self, ptr, parent):
+        self._ptr = ptr
+        self._parent = parent
+        self._dead = False
+        self._kids = None
+
+    @classmethod
+    def _wrap(cls, ptr, parent):
+        self = cls.__new__(cls)
+        self._init_borrowed(ptr, parent)
+        return self
+
+    def _h(self):
+        """The handle, after checking that it and every ancestor is alive."""
+        n = self
+        while n is not None:
+            if n._dead:
+                raise errors.StateError(
+                    '%s is no longer usable: %s' % (type(self).__name__, n._dead_reason()),
+                    code=errors.StateError.code, status='HYOKA_ESTATE')
+            n = n._parent
+        return self._ptr
+
+    def _dead_reason(self):
+        return 'its %s was freed or removed' % type(self).__name__.lower()
+
+    def _kid(self, cls, ptr):
+        """The wrapper of a borrowed child handle (one per handle while alive)."""
+        if not ptr:
+            return None
+        kids = self._kids
+        if kids is None:
+            kids = self._kids = weakref.WeakValueDictionary()
+        w = kids.get(ptr)
+        if w is None or w._dead or w._parent is not self:
+            w = cls._wrap(ptr, self)
+            kids[ptr] = w
+        return w
+
+    def _adopt(self, child):
+        """Record a child whose handle now belongs to this node."""
+        kids = self._kids
+        if kids is None:
+            kids = self._kids = weakref.WeakValueDictionary()
+        kids[child._ptr] = child
+
+    def _forget(self, ptr):
+        """A child handle is about to be freed by the library."""
+        if ptr and self._kids is not None:
+            w = self._kids.pop(ptr, None)
+            if w is not None:
+                w._dead = True
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError('%s objects cannot be pickled or copied: they belong to their portfolio '
+                        '(copy the portfolio or the project instead)' % type(self).__name__)
+
+    def __copy__(self):
+        self.__reduce_ex__(2)
+
+    def __deepcopy__(self, memo):
+        self.__reduce_ex__(2)
+
+    @property
+    def alive(self):
+        """False once the object (or one of its owners) was freed or removed."""
+        n = self
+        while n is not None:
+            if n._dead:
+                return False
+            n = n._parent
+        return True
+
+
+class _Children:
+    """A live, read-only sequence view of a node's children."""
+    __slots__ = ('_node', '_count', '_at', '_cls')
+
+    def __init__(self, node, count, at, cls):
+        self._node = node
+        self._count = count
+        self._at = at
+        self._cls = cls
+
+    def __len__(self):
+        return self._count(self._node._h())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError('index out of range')
+        return self._node._kid(self._cls, self._at(self._node._h(), index))
+
+    def __iter__(self):
+        node = self._node
+        i = 0
+        while True:
+            h = node._h()
+            if i >= self._count(h):
+                return
+            yield node._kid(self._cls, self._at(h, i))
+            i += 1
+
+    def __bool__(self):
+        return len(self) > 0
+
+    def __repr__(self):
+        return '[%s]' % ', '.join(repr(x) for x in self)
+
+
+# property builders --------------------------------------------------------
+
+def _text_prop(getter, setter, enum_id, name, doc):
+    cache = []
+
+    def field():
+        if not cache:
+            cache.append(enum_value(enum_id, name))
+        return cache[0]
+
+    def fget(self):
+        return text_out(getter(self._h(), field()))
+
+    def fset(self, value):
+        b, n = text_arg(value, name)
+        setter(self._h(), field(), b, n)
+
+    return property(fget, fset, None, doc)
+
+
+def _enum_prop(getter, setter, enum_id, doc):
+    def fget(self):
+        return enum_name(enum_id, getter(self._h()))
+
+    def fset(self, value):
+        setter(self._h(), enum_value_or_unset(enum_id, value))
+
+    return property(fget, fset, None, doc)
+
+
+def _set_props(obj, props):
+    cls = type(obj)
+    for key, value in props.items():
+        attr = getattr(cls, key, None)
+        if not isinstance(attr, property) or attr.fset is None:
+            raise TypeError('%s has no settable property %r' % (cls.__name__, key))
+        setattr(obj, key, value)
+
+
+# --------------------------------------------------------------------------
+# Reports
+# --------------------------------------------------------------------------
+
+def _report_new():
+    out = c_void_p()
+    lib.hyoka_report_new(byref(out))
+    return out.value
+
+
+def _diagnostics(report, lang='en'):
+    if not report:
+        return []
+    lv = lang_value(lang)
+    sev = enum(ENUM_SEVERITY)
+    line = c_int64()
+    col = c_int64()
+    out = []
+    for i in range(lib.hyoka_report_count(report)):
+        lib.hyoka_report_position(report, i, byref(line), byref(col))
+        out.append(Diagnostic(text_out(lib.hyoka_report_code(report, i)),
+                              sev.name(lib.hyoka_report_severity(report, i)),
+                              text_out(lib.hyoka_report_path(report, i)),
+                              line.value or None, col.value or None,
+                              text_out(lib.hyoka_report_message(report, i, lv))))
+    return out
+
+
+def _copy_report(src, dst):
+    en = lang_value('en')
+    ja = lang_value('ja')
+    for i in range(lib.hyoka_report_count(src)):
+        lib.hyoka_report_add(dst, lib.hyoka_report_code(src, i), lib.hyoka_report_severity(src, i),
+                             lib.hyoka_report_path(src, i), lib.hyoka_report_message(src, i, en),
+                             lib.hyoka_report_message(src, i, ja))
+
+
+def _with_diagnostics(fn, report, lang):
+    """Run fn(); on a hyoka error, attach the report's diagnostics to it."""
+    try:
+        return fn()
+    except errors.Error as e:
+        e.diagnostics = _diagnostics(report, lang)
+        raise
+
+
+# --------------------------------------------------------------------------
+# Metrics (bulk path)
+# --------------------------------------------------------------------------
+
+_Decimal = decimal.Decimal
+_YEAR_DECIMALS = tuple(n for n in year_figure_names() if n not in MONEY_FIGURES)
+_VALUE_DECIMALS = ('achievement', 'change')
+_METRICS_PREFIX = '{"format":"hyoka-metrics/1","projects":['
+_METRICS_TAIL = '],"diagnostics":'
+_DECODER = json.JSONDecoder()
+
+
+def _convert_project(p, _D=_Decimal, _yd=_YEAR_DECIMALS, _vd=_VALUE_DECIMALS):
+    """Turn the decimal strings of one metrics project (and its children) into Decimal."""
+    for y in p.get('years', ()):
+        for k in _yd:
+            v = y.get(k)
+            if v is not None:
+                y[k] = _D(v)
+    for ind in p.get('indicators', ()):
+        for v in ind.get('values', ()):
+            for k in _vd:
+                x = v.get(k)
+                if x is not None:
+                    v[k] = _D(x)
+    for e in p.get('evaluations', ()):
+        x = e.get('score')
+        if x is not None:
+            e['score'] = _D(x)
+    for c in p.get('children', ()):
+        _convert_project(c)
+    return p
+
+
+def parse_metrics(text):
+    """Parse hyoka-metrics/1 JSON eagerly into plain dicts and lists: amounts
+    stay int yen, decimal figures (strings in the text) become decimal.Decimal."""
+    if isinstance(text, (bytes, bytearray)):
+        text = text.decode('utf-8')
+    doc = json.loads(text)
+    for p in doc.get('projects', ()):
+        _convert_project(p)
+    return doc
+
+
+class _LazyProjects(collections.abc.Sequence):
+    """The projects of a metrics document, decoded one by one on first access."""
+    __slots__ = ('_text', '_pos', '_count', '_items')
+
+    def __init__(self, text, pos, count):
+        self._text = text
+        self._pos = pos
+        self._count = count
+        self._items = []
+
+    def __len__(self):
+        return self._count
+
+    def _fill(self, index):
+        items = self._items
+        text = self._text
+        decode = _DECODER.raw_decode
+        while len(items) <= index:
+            if text[self._pos - 1] == ']' and items:
+                raise IndexError('metrics project index out of range')
+            obj, end = decode(text, self._pos)
+            items.append(_convert_project(obj))
+            self._pos = end + 1  # past ',' or ']'
+        if len(items) == self._count:
+            self._text = None    # everything decoded: drop the reference
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError('metrics project index out of range')
+        if index >= len(self._items):
+            self._fill(index)
+        return self._items[index]
+
+    def __iter__(self):
+        for i in range(self._count):
+            yield self[i]
+
+    def __eq__(self, other):
+        if isinstance(other, collections.abc.Sequence) and not isinstance(other, (str, bytes)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self):
+        return '<%d metrics projects, %d decoded>' % (self._count, len(self._items))
+
+
+class _CBuffer:
+    """A text buffer the library allocated (released with hyoka_free() once)."""
+    __slots__ = ('_ptr', '_len')
+
+    def __init__(self, ptr, length):
+        self._ptr = ptr
+        self._len = length
+
+    def decode(self):
+        ptr = self._ptr
+        if not ptr:
+            return ''
+        return str((ctypes.c_char * self._len).from_address(ptr), 'utf-8')
+
+    def free(self):
+        ptr, self._ptr = self._ptr, None
+        if ptr:
+            lib.hyoka_free(ptr)
+
+    def __del__(self):
+        try:
+            self.free()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+
+class Metrics(collections.abc.Mapping):
+    """The hyoka-metrics/1 document of a portfolio (every figure, computed in C).
+
+    A read-only mapping with the members ``format``, ``projects`` (a sequence
+    of project dicts: ``years``, ``indicators``, ``evaluations``,
+    ``children``) and ``diagnostics``. Amounts are int yen, the other figures
+    decimal.Decimal, unavailable figures None with the reason under
+    ``unavailable``. The library's JSON is decoded on first access, and
+    projects one by one as they are reached (iterate, index);
+    :meth:`to_dict` decodes everything into plain dicts. It does not refer
+    to the portfolio.
+    """
+    __slots__ = ('_doc', '_tail', '_text', '_raw', '_count')
+
+    def __init__(self, text, count=None):
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode('utf-8')
+        self._raw = text
+        self._count = count
+        self._doc = None
+        self._tail = None
+        self._text = None
+
+    def _ready(self):
+        doc = self._doc
+        if doc is not None:
+            return doc
+        raw = self._raw
+        text = raw.decode() if isinstance(raw, _CBuffer) else raw
+        count = self._count
+        tail = text.rfind(_METRICS_TAIL) if count is not None else -1
+        if text.startswith(_METRICS_PREFIX) and tail > 0:
+            doc = {'format': 'hyoka-metrics/1',
+                   'projects': _LazyProjects(text, len(_METRICS_PREFIX), count)}
+            self._tail = tail
+            self._text = text
+        else:
+            doc = parse_metrics(text)
+        self._doc = doc
+        self._raw = None
+        if isinstance(raw, _CBuffer):
+            raw.free()
+        return doc
+
+    def _load_tail(self):
+        # the members after "projects": {"diagnostics": [...], ...}
+        rest = json.loads('{' + self._text[self._tail + 2:])
+        self._doc.update(rest)
+        self._tail = None
+        self._text = None
+
+    def __getitem__(self, key):
+        doc = self._ready()
+        if key not in doc and self._tail is not None:
+            self._load_tail()
+        return doc[key]
+
+    def __iter__(self):
+        self._ready()
+        if self._tail is not None:
+            self._load_tail()
+        return iter(self._doc)
+
+    def __len__(self):
+        self._ready()
+        if self._tail is not None:
+            self._load_tail()
+        return len(self._doc)
+
+    def __contains__(self, key):
+        doc = self._ready()
+        if key not in doc and self._tail is not None:
+            self._load_tail()
+        return key in doc
+
+    @property
+    def projects(self):
+        return self['projects']
+
+    @property
+    def diagnostics(self):
+        return self['diagnostics']
+
+    def to_dict(self):
+        """Everything as plain dicts and lists."""
+        out = {}
+        for k in self:
+            v = self[k]
+            out[k] = list(v) if isinstance(v, _LazyProjects) else v
+        return out
+
+    def __repr__(self):
+        return '<hyoka.Metrics %d projects>' % len(self['projects'])
+
+
+# --------------------------------------------------------------------------
+# CSV helpers
+# --------------------------------------------------------------------------
+
+_ENCODINGS = {
+    # hyoka_encoding values (csv.h); the library has no name table for them
+    'utf-8': 0, 'utf8': 0, 'utf-8-sig': 0, 'utf-8-bom': 0,
+    'utf-8-nobom': 1, 'utf8-nobom': 1,
+    'cp932': 2, 'ms932': 2, 'windows-31j': 2, 'shift_jis': 2, 'sjis': 2,
+}
+
+
+def _csv_options(encoding):
+    opts = _ffi.CsvOptions()
+    lib.hyoka_csv_options_init(byref(opts))
+    try:
+        opts.encoding = _ENCODINGS[encoding.lower()]
+    except (KeyError, AttributeError):
+        raise errors.InvalidArgument(
+            'unknown CSV encoding %r; expected utf-8, utf-8-nobom or cp932' % (encoding,),
+            code=errors.InvalidArgument.code, status='HYOKA_EINVAL') from None
+    return opts
+
+
+def csv_table_names():
+    """The CSV tables in hyoka_csv_table order (file names without .csv)."""
+    out = []
+    for i in range(_ffi.CSV_TABLE_COUNT):
+        out.append(text_out(lib.hyoka_csv_table_name(i)))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Portfolio
+# --------------------------------------------------------------------------
+
+
+class Portfolio(_Node):
+    """A document: municipality, denominators, schemes and projects.
+
+    ``Portfolio()`` makes an empty one; :meth:`load`, :meth:`loads` and
+    :meth:`from_csv_dir` read one. It is a context manager: the handle is
+    freed when the ``with`` block ends (or by :meth:`close`, or when
+    garbage-collected), and any use afterwards raises :class:`hyoka.StateError`.
+    """
+    __slots__ = ('_source', '_read_report')
+
+    def __init__(self):
+        out = c_void_p()
+        lib.hyoka_portfolio_new(byref(out))
+        self._init_owned(out.value)
+
+    def _init_owned(self, ptr, source=None, read_report=None):
+        self._init_borrowed(ptr, None)
+        self._source = source
+        self._read_report = read_report
+
+    @classmethod
+    def _from_ptr(cls, ptr, source=None, read_report=None):
+        self = cls.__new__(cls)
+        self._init_owned(ptr, source, read_report)
+        return self
+
+    # -- lifetime --------------------------------------------------------
+
+    def close(self):
+        """Free the portfolio and everything it holds (idempotent)."""
+        try:
+            ptr, self._ptr = self._ptr, None
+            rep, self._read_report = self._read_report, None
+        except AttributeError:  # __init__ failed
+            return
+        self._dead = True
+        self._source = None
+        if ptr:
+            lib.hyoka_portfolio_free(ptr)
+        if rep:
+            lib.hyoka_report_free(rep)
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    def _dead_reason(self):
+        return 'the portfolio was closed'
+
+    @property
+    def closed(self):
+        return self._dead
+
+    def __enter__(self):
+        self._h()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def copy(self):
+        """A deep copy, owned by the caller."""
+        out = c_void_p()
+        lib.hyoka_portfolio_copy(self._h(), byref(out))
+        return Portfolio._from_ptr(out.value)
+
+    def __eq__(self, other):
+        if not isinstance(other, Portfolio):
+            return NotImplemented
+        return bool(lib.hyoka_portfolio_equal(self._h(), other._h()))
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __reduce_ex__(self, protocol):
+        # pickled as its canonical compact JSON
+        return (_portfolio_from_json, (self.dumpb(compact=True),))
+
+    __hash__ = None
+
+    def __repr__(self):
+        if self._dead:
+            return '<hyoka.Portfolio closed>'
+        return '<hyoka.Portfolio %r, %d projects>' % (self.municipality_name, len(self.projects))
+
+    # -- reading and writing --------------------------------------------
+
+    @classmethod
+    def loads(cls, text, *, lang='en', max_depth=None, max_string=None, max_diagnostics=None):
+        """Read a hyoka/1 document from a str or bytes.
+
+        :raises InvalidDocument: when the document has errors (``.diagnostics``
+            lists them with line and column, messages in ``lang``).
+        """
+        if isinstance(text, str):
+            data = text.encode('utf-8', 'surrogatepass')
+        elif isinstance(text, (bytes, bytearray, memoryview)):
+            data = bytes(text)
+        else:
+            raise TypeError('loads() takes str or bytes, not %s' % type(text).__name__)
+        opts = None
+        if max_depth is not None or max_string is not None or max_diagnostics is not None:
+            opts = _ffi.ReadOptions()
+            lib.hyoka_read_options_init(byref(opts))
+            if max_depth is not None:
+                opts.max_depth = max_depth
+            if max_string is not None:
+                opts.max_string = max_string
+            if max_diagnostics is not None:
+                opts.max_diagnostics = max_diagnostics
+            opts = byref(opts)
+        report = _report_new()
+        out = c_void_p()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_json_read(data, len(data), opts, byref(out), report),
+                              report, lang)
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        if lib.hyoka_report_count(report) == 0:
+            lib.hyoka_report_free(report)
+            report = None
+        return cls._from_ptr(out.value, data, report)
+
+    @classmethod
+    def load(cls, path, **options):
+        """Read a hyoka/1 document from a file (see :meth:`loads`).
+
+        :raises HyokaIOError: when the file cannot be read.
+        """
+        try:
+            with open(path, 'rb') as f:
+                data = f.read()
+        except OSError as e:
+            raise errors.HyokaIOError('%s: %s' % (path, e.strerror or e), code=errors.HyokaIOError.code,
+                                      status='HYOKA_EIO') from e
+        return cls.loads(data, **options)
+
+    def dump(self, compact=False, yen=False):
+        """The canonical hyoka/1 JSON text (``compact``: one line; ``yen``: amounts in yen)."""
+        return self.dumpb(compact, yen).decode('utf-8')
+
+    def dumpb(self, compact=False, yen=False):
+        """As :meth:`dump`, as UTF-8 bytes."""
+        out = c_void_p()
+        n = c_size_t()
+        lib.hyoka_json_write(self._h(), self._write_flags(compact, yen), byref(out), byref(n))
+        return take_buffer(out, n)
+
+    def save(self, path, compact=False, yen=False):
+        """Write the canonical JSON to a file (HyokaIOError when it cannot be written)."""
+        lib.hyoka_json_write_file(self._h(), self._write_flags(compact, yen), path_arg(path))
+
+    @staticmethod
+    def _write_flags(compact, yen):
+        return (0x1 if compact else 0) | (0x2 if yen else 0)  # HYOKA_WRITE_COMPACT, HYOKA_WRITE_YEN
+
+    def to_csv_dir(self, path, encoding='utf-8', lang='en'):
+        """Write every CSV table into a folder (utf-8 with BOM, utf-8-nobom or cp932)."""
+        opts = _csv_options(encoding)
+        h = self._h()
+        report = _report_new()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_csv_write_dir(h, path_arg(path), byref(opts), report),
+                              report, lang)
+        finally:
+            lib.hyoka_report_free(report)
+
+    def to_csv_tables(self, encoding='utf-8', lang='en'):
+        """Every CSV table as bytes: a dict from table name to file content."""
+        opts = _csv_options(encoding)
+        h = self._h()
+        report = _report_new()
+        tables = {}
+        try:
+            for i, name in enumerate(csv_table_names()):
+                out = c_void_p()
+                n = c_size_t()
+                _with_diagnostics(lambda: lib.hyoka_csv_write_table(h, i, byref(opts), byref(out),
+                                                                    byref(n), report), report, lang)
+                tables[name] = take_buffer(out, n)
+        finally:
+            lib.hyoka_report_free(report)
+        return tables
+
+    @classmethod
+    def from_csv_dir(cls, path, encoding='utf-8', lang='en'):
+        """Read a portfolio from a folder of CSV tables.
+
+        :raises InvalidDocument: when the tables have errors (``.diagnostics``).
+        """
+        opts = _csv_options(encoding)
+        report = _report_new()
+        out = c_void_p()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_csv_read_dir(path_arg(path), byref(opts), byref(out),
+                                                             report), report, lang)
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        return cls._from_csv_result(out, report)
+
+    @classmethod
+    def from_csv_tables(cls, tables, encoding='utf-8', lang='en'):
+        """Read a portfolio from a dict of table name → bytes (missing tables are empty)."""
+        opts = _csv_options(encoding)
+        names = csv_table_names()
+        unknown = set(tables) - set(names)
+        if unknown:
+            raise errors.InvalidArgument('unknown CSV table(s): %s' % ', '.join(sorted(unknown)),
+                                         code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
+        keep = []
+        texts = (c_void_p * _ffi.CSV_TABLE_COUNT)()
+        lens = (c_size_t * _ffi.CSV_TABLE_COUNT)()
+        for i, name in enumerate(names):
+            data = tables.get(name)
+            if data is None:
+                continue
+            if isinstance(data, str):
+                data = data.encode('utf-8')
+            buf = ctypes.create_string_buffer(bytes(data), len(data))
+            keep.append(buf)
+            texts[i] = ctypes.cast(buf, c_void_p)
+            lens[i] = len(data)
+        report = _report_new()
+        out = c_void_p()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_csv_read_tables(texts, lens, byref(opts), byref(out),
+                                                                report), report, lang)
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        return cls._from_csv_result(out, report)
+
+    @classmethod
+    def _from_csv_result(cls, out, report):
+        if lib.hyoka_report_count(report) == 0:
+            lib.hyoka_report_free(report)
+            report = None
+        return cls._from_ptr(out.value, None, report)
+
+    def to_html(self, lang='ja'):
+        """The index page (str) listing every project with its headline figures."""
+        out = c_void_p()
+        n = c_size_t()
+        lib.hyoka_html_portfolio(self._h(), lang_value(lang), byref(out), byref(n))
+        return take_buffer(out, n).decode('utf-8')
+
+    def to_html_dir(self, path, lang='ja'):
+        """Write index.html and project-N.html into a folder (created if needed)."""
+        lib.hyoka_html_write_dir(self._h(), lang_value(lang), path_arg(path))
+
+    # -- municipality and settings ----------------------------------------
+
+    def set_municipality(self, name=_KEEP, code=_KEEP):
+        """Set the municipality's name and/or 6-digit code (None makes a part missing)."""
+        h = self._h()
+        if name is _KEEP:
+            name = self.municipality_name
+        if code is _KEEP:
+            code = self.municipality_code
+        nb, nn = text_arg(name, 'name')
+        cb, cn = text_arg(code, 'code')
+        lib.hyoka_portfolio_set_municipality(h, nb, nn, cb, cn)
+
+    @property
+    def municipality_name(self):
+        return text_out(lib.hyoka_portfolio_municipality_name(self._h()))
+
+    @municipality_name.setter
+    def municipality_name(self, value):
+        self.set_municipality(name=value)
+
+    @property
+    def municipality_code(self):
+        return text_out(lib.hyoka_portfolio_municipality_code(self._h()))
+
+    @municipality_code.setter
+    def municipality_code(self, value):
+        self.set_municipality(code=value)
+
+    @property
+    def amount_unit(self):
+        """'yen' or 'thousand_yen': the unit the document writes amounts in."""
+        return enum_name(ENUM_UNIT, lib.hyoka_portfolio_amount_unit(self._h()))
+
+    @amount_unit.setter
+    def amount_unit(self, value):
+        lib.hyoka_portfolio_set_amount_unit(self._h(), enum_value(ENUM_UNIT, value))
+
+    @property
+    def stated_tolerance(self):
+        return lib.hyoka_portfolio_stated_tolerance(self._h())
+
+    @stated_tolerance.setter
+    def stated_tolerance(self, value):
+        lib.hyoka_portfolio_set_stated_tolerance(self._h(), int_in(value, 'stated_tolerance'))
+
+    def denominator(self, fiscal_year):
+        """Population and households of a fiscal year (None where missing)."""
+        h = self._h()
+        fy = year_in(fiscal_year)
+        out = []
+        for which in ('population', 'households'):
+            v = c_int64()
+            present = lib.hyoka_portfolio_denominator(h, fy, enum_value(ENUM_COST_FIELD, which), byref(v))
+            out.append(v.value if present == 1 else None)
+        return Denominator(*out)
+
+    def set_denominator(self, fiscal_year, population=_KEEP, households=_KEEP):
+        """Set (or with None, clear) the population and/or households of a fiscal year."""
+        h = self._h()
+        fy = year_in(fiscal_year)
+        for which, value in (('population', population), ('households', households)):
+            if value is _KEEP:
+                continue
+            field = enum_value(ENUM_COST_FIELD, which)
+            if value is None:
+                lib.hyoka_portfolio_clear_denominator(h, fy, field)
+            else:
+                lib.hyoka_portfolio_set_denominator(h, fy, field, int_in(value, which))
+
+    @property
+    def denominators(self):
+        """{fiscal_year: Denominator(population, households)} in order of first setting."""
+        h = self._h()
+        years = [lib.hyoka_portfolio_denominator_year_at(h, i)
+                 for i in range(lib.hyoka_portfolio_denominator_count(h))]
+        return {fy: self.denominator(fy) for fy in years}
+
+    def rounding(self, figure):
+        """The rounding rule in force for a figure: Rounding(places, mode, unit, overridden)."""
+        places = c_int()
+        mode = c_int()
+        unit = c_int()
+        rc = lib.hyoka_portfolio_rounding(self._h(), figure_value(figure), byref(places), byref(mode),
+                                          byref(unit))
+        return Rounding(places.value, enum_name(ENUM_ROUNDING, mode.value),
+                        enum_name(ENUM_UNIT, unit.value), rc == 1)
+
+    def set_rounding(self, figure, places, mode='half_up', unit='yen'):
+        """Override the rounding of a figure (unit: for per-head figures, 'yen' or 'thousand_yen')."""
+        lib.hyoka_portfolio_set_rounding(self._h(), figure_value(figure), int_in(places, 'places'),
+                                         enum_value(ENUM_ROUNDING, mode), enum_value(ENUM_UNIT, unit))
+
+    def clear_rounding(self, figure):
+        lib.hyoka_portfolio_clear_rounding(self._h(), figure_value(figure))
+
+    # -- schemes -----------------------------------------------------------
+
+    @property
+    def schemes(self):
+        """The document's own schemes (built-ins are not listed)."""
+        return _Children(self, lib.hyoka_portfolio_scheme_count, lib.hyoka_portfolio_scheme_at, Scheme)
+
+    def add_scheme(self, scheme):
+        """Add a scheme made with ``Scheme(...)``; the portfolio then owns it."""
+        if not isinstance(scheme, Scheme):
+            raise TypeError('add_scheme() takes a hyoka.Scheme')
+        sh = scheme._h()
+        h = self._h()
+        if not scheme._owned:
+            raise errors.StateError('the scheme already has an owner (or is built in); add a copy',
+                                    code=errors.StateError.code, status='HYOKA_ESTATE')
+        lib.hyoka_portfolio_add_scheme(h, sh)
+        scheme._owned = False
+        scheme._parent = self
+        self._adopt(scheme)
+        return scheme
+
+    def find_scheme(self, scheme_id):
+        """A scheme by id: the document's own first, then the built-ins; None when unknown."""
+        h = self._h()
+        b, n = text_arg(scheme_id, 'scheme id')
+        ptr = lib.hyoka_portfolio_find_scheme(h, b, n)
+        if not ptr:
+            return None
+        if lib.hyoka_scheme_is_builtin(ptr):
+            return Scheme._builtin(ptr)
+        return self._kid(Scheme, ptr)
+
+    def remove_scheme(self, index):
+        h = self._h()
+        index = self._index_of(index, self.schemes)
+        self._forget(lib.hyoka_portfolio_scheme_at(h, index))
+        lib.hyoka_portfolio_remove_scheme(h, index)
+
+    # -- projects ----------------------------------------------------------
+
+    @property
+    def projects(self):
+        """The top-level projects (a live sequence)."""
+        return _Children(self, lib.hyoka_portfolio_project_count, lib.hyoka_portfolio_project_at,
+                         Project)
+
+    def __iter__(self):
+        """Iterate over the top-level projects."""
+        return iter(self.projects)
+
+    def add_project(self, project=None, **props):
+        """Append a project and return it.
+
+        Either pass a standalone :class:`Project` (ownership moves to the
+        portfolio) or keyword properties (``code=..., name=..., department=...``)
+        for a new one.
+        """
+        h = self._h()
+        if project is None:
+            project = Project(**props)
+        elif props:
+            _set_props(project, props)
+        if not isinstance(project, Project):
+            raise TypeError('add_project() takes a hyoka.Project')
+        ph = project._h()
+        if not project._owned:
+            raise errors.StateError('the project already has an owner; add project.copy()',
+                                    code=errors.StateError.code, status='HYOKA_ESTATE')
+        lib.hyoka_portfolio_add_project(h, ph)
+        project._owned = False
+        project._parent = self
+        self._adopt(project)
+        return project
+
+    def find_project(self, code):
+        """The first top-level project with this code, or None."""
+        h = self._h()
+        b, n = text_arg(code, 'code')
+        return self._kid(Project, lib.hyoka_portfolio_find_project(h, b, n))
+
+    def remove_project(self, project):
+        """Remove and free a project (given by index or object); its wrappers die."""
+        h = self._h()
+        index = self._index_of(project, self.projects)
+        self._forget(lib.hyoka_portfolio_project_at(h, index))
+        lib.hyoka_portfolio_remove_project(h, index)
+
+    @staticmethod
+    def _index_of(item, seq):
+        if isinstance(item, int):
+            n = len(seq)
+            return item + n if item < 0 else item
+        for i, x in enumerate(seq):
+            if x is item:
+                return i
+        raise errors.NotFound('not found in this container', code=errors.NotFound.code,
+                              status='HYOKA_ENOTFOUND')
+
+    # -- analysis ----------------------------------------------------------
+
+    def validate(self, lang='en'):
+        """Every diagnostic of the document: reading warnings, then validation.
+
+        :return: a list of :class:`Diagnostic`, messages in ``lang`` ('en' or
+            'ja'); line and column are given for a document read from text.
+        """
+        report = self._full_report()
+        try:
+            return _diagnostics(report, lang)
+        finally:
+            lib.hyoka_report_free(report)
+
+    def _full_report(self, validate=True):
+        h = self._h()
+        report = _report_new()
+        try:
+            if self._read_report:
+                _copy_report(self._read_report, report)
+            if validate:
+                lib.hyoka_validate(h, report)
+            if self._source is not None and lib.hyoka_report_count(report):
+                lib.hyoka_report_locate(report, self._source, len(self._source))
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        return report
+
+    def _metrics_buffer(self, lang, validate, compact):
+        report = self._full_report(validate)
+        try:
+            out = c_void_p()
+            n = c_size_t()
+            lib.hyoka_metrics_write(self._h(), report, 0x1 if compact else 0, lang_value(lang),
+                                    byref(out), byref(n))
+            return _CBuffer(out.value, n.value)
+        finally:
+            lib.hyoka_report_free(report)
+
+    def metrics_json(self, lang='en', validate=True, compact=True):
+        """hyoka-metrics/1 text (UTF-8 bytes): every figure, computed in one library call."""
+        buf = self._metrics_buffer(lang, validate, compact)
+        try:
+            return ctypes.string_at(buf._ptr, buf._len) if buf._ptr else b''
+        finally:
+            buf.free()
+
+    def metrics(self, lang='en', validate=True, lazy=True):
+        """Every figure of every project: the hyoka-metrics/1 document.
+
+        The bulk path: one library call (hyoka_metrics_write) computes every
+        figure, and the JSON it writes is decoded with the json module.
+        Amounts are int yen, other figures decimal.Decimal, unavailable ones
+        None (with the reason under ``unavailable``). With ``validate``, the
+        diagnostics (reading and validation) are included, messages in ``lang``.
+
+        :return: a :class:`Metrics` mapping, decoded on first access and
+            project by project (``lazy=False``: a plain dict decoded at once).
+        """
+        buf = self._metrics_buffer(lang, validate, True)
+        if not lazy:
+            try:
+                return parse_metrics(buf.decode())
+            finally:
+                buf.free()
+        return Metrics(buf, lib.hyoka_portfolio_project_count(self._h()))
+
+    def rollup(self, group_by='fiscal_year', depth=1, fiscal_year=None):
+        """Totals of the money figures by group ('fiscal_year', 'department',
+        'policy' at ``depth``, 'verdict'), optionally for one fiscal year.
+
+        :return: a list of RollupRow(key, projects, totals) with totals a dict
+            of money figure name → int yen.
+        """
+        out = c_void_p()
+        lib.hyoka_rollup_new(byref(out), self._h(), enum_value(ENUM_GROUP_BY, group_by),
+                             int_in(depth, 'depth'), year_in(fiscal_year))
+        r = out.value
+        try:
+            money = [(n, figure_value(n)) for n in enum_names(ENUM_FIGURE) if n in MONEY_FIGURES]
+            rows = []
+            v = c_int64()
+            for i in range(lib.hyoka_rollup_count(r)):
+                totals = {}
+                for name, fv in money:
+                    lib.hyoka_rollup_total(r, i, fv, byref(v))
+                    totals[name] = v.value
+                rows.append(RollupRow(text_out(lib.hyoka_rollup_key(r, i)),
+                                      lib.hyoka_rollup_projects(r, i), totals))
+            return rows
+        finally:
+            lib.hyoka_rollup_free(r)
+
+    def ranking(self, figure, fiscal_year=None, descending=True):
+        """Top-level projects ordered by a cost-year figure of one fiscal year
+        (or by 'score' of their latest evaluation); unavailable ones last.
+
+        :return: a list of Ranked(project, value, reason).
+        """
+        h = self._h()
+        out = c_void_p()
+        lib.hyoka_ranking_new(byref(out), h, figure_value(figure), year_in(fiscal_year),
+                              1 if descending else 0)
+        r = out.value
+        try:
+            rows = []
+            p = c_void_p()
+            d = Dec()
+            reason = c_int()
+            for i in range(lib.hyoka_ranking_count(r)):
+                rc = lib.hyoka_ranking_at(r, i, byref(p), byref(d), byref(reason))
+                fig = _figure_result(rc, d, reason, figure)
+                rows.append(Ranked(self._kid(Project, p.value), fig.value, fig.reason))
+            return rows
+        finally:
+            lib.hyoka_ranking_free(r)
+
+
+def _portfolio_from_json(data):
+    return Portfolio.loads(data)
+
+
+# --------------------------------------------------------------------------
+# Project
+# --------------------------------------------------------------------------
+
+def _ptext(name, doc):
+    return _text_prop(lambda h, f: lib.hyoka_project_text(h, f),
+                      lambda h, f, b, n: lib.hyoka_project_set_text(h, f, b, n),
+                      ENUM_PROJECT_TEXT, name, doc)
+
+
+class Project(_Node):
+    """A program (事務事業).
+
+    ``Project(code=..., name=..., **properties)`` makes a standalone project
+    owned by Python until it is added to a portfolio or a parent project.
+    """
+    __slots__ = ('_owned',)
+
+    def __init__(self, code=None, name=None, **props):
+        out = c_void_p()
+        lib.hyoka_project_new(byref(out))
+        self._init_borrowed(out.value, None)
+        self._owned = True
+        try:
+            if code is not None:
+                self.code = code
+            if name is not None:
+                self.name = name
+            _set_props(self, props)
+        except BaseException:
+            self._release()
+            raise
+
+    @classmethod
+    def _wrap(cls, ptr, parent):
+        self = cls.__new__(cls)
+        self._init_borrowed(ptr, parent)
+        self._owned = False
+        return self
+
+    def _release(self):
+        try:
+            owned = self._owned
+        except AttributeError:
+            return
+        if owned:
+            ptr, self._ptr = self._ptr, None
+            self._owned = False
+            self._dead = True
+            if ptr:
+                lib.hyoka_project_free(ptr)
+
+    def __del__(self):
+        try:
+            self._release()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    @property
+    def owned(self):
+        """True while the project is standalone (owned by this Python object)."""
+        return self._owned
+
+    def copy(self):
+        """A deep, standalone copy (sub-projects included)."""
+        out = c_void_p()
+        lib.hyoka_project_copy(self._h(), byref(out))
+        p = Project.__new__(Project)
+        p._init_borrowed(out.value, None)
+        p._owned = True
+        return p
+
+    def __eq__(self, other):
+        if not isinstance(other, Project):
+            return NotImplemented
+        return bool(lib.hyoka_project_equal(self._h(), other._h()))
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    __hash__ = None
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Project (freed)>'
+        return '<hyoka.Project %s %s>' % (self.code, self.name)
+
+    # texts
+    code = _ptext('code', '事業コード (str or None).')
+    name = _ptext('name', '事務事業名.')
+    department = _ptext('organization.department', '部.')
+    section = _ptext('organization.section', '課.')
+    group = _ptext('organization.group', '係・グループ.')
+    head = _ptext('organization.head', '責任者.')
+    contact = _ptext('organization.contact', '担当者.')
+    phone = _ptext('organization.phone', '電話.')
+    legal_basis = _ptext('legal_basis', '根拠法令.')
+    purpose = _ptext('texts.purpose', '目的.')
+    target = _ptext('texts.target', '対象.')
+    intent = _ptext('texts.intent', '意図.')
+    result = _ptext('texts.result', '結果.')
+    summary = _ptext('texts.summary', '概要.')
+    background = _ptext('texts.background', 'きっかけ・背景.')
+    environment = _ptext('texts.environment', '環境変化.')
+    opinions = _ptext('texts.opinions', '意見・要望.')
+    activities_done = _ptext('texts.activities_done', '実施内容.')
+    activities_planned = _ptext('texts.activities_planned', '今後の予定.')
+
+    @property
+    def texts(self):
+        """Every text field that is present, by document name ('texts.purpose' → 'purpose')."""
+        h = self._h()
+        out = {}
+        for i, name in enumerate(enum_names(ENUM_PROJECT_TEXT)):
+            v = lib.hyoka_project_text(h, enum_value(ENUM_PROJECT_TEXT, name))
+            if v is not None:
+                out[name.rpartition('.')[2]] = v.decode('utf-8')
+        return out
+
+    duty = _enum_prop(lambda h: lib.hyoka_project_duty(h), lambda h, v: lib.hyoka_project_set_duty(h, v),
+                      ENUM_DUTY, "'autonomous', 'statutory_entrusted' or None.")
+    period = _enum_prop(lambda h: lib.hyoka_project_period(h),
+                        lambda h, v: lib.hyoka_project_set_period(h, v),
+                        ENUM_PERIOD, "'one_time', 'recurring', 'fixed_term' or None.")
+
+    @property
+    def start_fiscal_year(self):
+        return lib.hyoka_project_start_year(self._h()) or None
+
+    @start_fiscal_year.setter
+    def start_fiscal_year(self, value):
+        h = self._h()
+        lib.hyoka_project_set_period_years(h, year_in(value), lib.hyoka_project_end_year(h))
+
+    @property
+    def end_fiscal_year(self):
+        return lib.hyoka_project_end_year(self._h()) or None
+
+    @end_fiscal_year.setter
+    def end_fiscal_year(self, value):
+        h = self._h()
+        lib.hyoka_project_set_period_years(h, lib.hyoka_project_start_year(h), year_in(value))
+
+    # classification paths
+    def _class_path(self, kind):
+        h = self._h()
+        k = enum_value(ENUM_CLASS_KIND, kind)
+        out = []
+        level = c_char_p()
+        code = c_char_p()
+        name = c_char_p()
+        for i in range(lib.hyoka_project_class_count(h, k)):
+            lib.hyoka_project_class_at(h, k, i, byref(level), byref(code), byref(name))
+            out.append(ClassLevel(text_out(level.value), text_out(code.value), text_out(name.value)))
+        return out
+
+    def _set_class_path(self, kind, levels):
+        h = self._h()
+        k = enum_value(ENUM_CLASS_KIND, kind)
+        items = []
+        for item in levels:
+            if isinstance(item, dict):
+                item = ClassLevel(item.get('level'), item.get('code'), item.get('name'))
+            items.append(ClassLevel(*item))
+        lib.hyoka_project_clear_class(h, k)
+        for it in items:
+            self._add_class(kind, *it)
+
+    def _add_class(self, kind, level=None, code=None, name=None):
+        h = self._h()
+        lb, ln = text_arg(level, 'level')
+        cb, cn = text_arg(None if code is None else str(code), 'code')
+        nb, nn = text_arg(name, 'name')
+        lib.hyoka_project_add_class(h, enum_value(ENUM_CLASS_KIND, kind), lb, ln, cb, cn, nb, nn)
+
+    @property
+    def policy(self):
+        """The policy path (政策 > 施策 > ...) as a list of ClassLevel(level, code, name)."""
+        return self._class_path('policy')
+
+    @policy.setter
+    def policy(self, levels):
+        self._set_class_path('policy', levels)
+
+    def add_policy(self, level=None, code=None, name=None):
+        self._add_class('policy', level, code, name)
+
+    @property
+    def account(self):
+        """The budget account path (会計 > 款 > 項 > 目 > 事業)."""
+        return self._class_path('account')
+
+    @account.setter
+    def account(self, levels):
+        self._set_class_path('account', levels)
+
+    def add_account(self, level=None, code=None, name=None):
+        self._add_class('account', level, code, name)
+
+    # years
+    @property
+    def years(self):
+        """The cost years (a live sequence of :class:`Year`)."""
+        return _Children(self, lib.hyoka_project_year_count, lib.hyoka_project_year_at, Year)
+
+    def add_year(self, fiscal_year, phase=None, **fields):
+        """Append a cost year: ``add_year(2007, phase='settled', settlement=..., usage=...)``."""
+        h = self._h()
+        out = c_void_p()
+        lib.hyoka_project_add_year(h, year_in(fiscal_year), byref(out))
+        y = self._kid(Year, out.value)
+        try:
+            if phase is not None:
+                y.phase = phase
+            _set_props(y, fields)
+        except BaseException:
+            self.remove_year(y)
+            raise
+        return y
+
+    def year(self, fiscal_year):
+        """The first cost year of a fiscal year, or None."""
+        return self._kid(Year, lib.hyoka_project_find_year(self._h(), year_in(fiscal_year)))
+
+    def remove_year(self, year):
+        """Remove a cost year (a Year, or its index)."""
+        h = self._h()
+        index = Portfolio._index_of(year, self.years)
+        self._forget(lib.hyoka_project_year_at(h, index))
+        lib.hyoka_project_remove_year(h, index)
+
+    # indicators
+    @property
+    def indicators(self):
+        return _Children(self, lib.hyoka_project_indicator_count, lib.hyoka_project_indicator_at,
+                         Indicator)
+
+    def add_indicator(self, kind=None, **props):
+        """Append an indicator: ``add_indicator('outcome', name=..., unit='%', direction='increase')``."""
+        h = self._h()
+        out = c_void_p()
+        lib.hyoka_project_add_indicator(h, enum_value_or_unset(ENUM_INDICATOR_KIND, kind), byref(out))
+        ind = self._kid(Indicator, out.value)
+        try:
+            _set_props(ind, props)
+        except BaseException:
+            self.remove_indicator(ind)
+            raise
+        return ind
+
+    def remove_indicator(self, indicator):
+        h = self._h()
+        index = Portfolio._index_of(indicator, self.indicators)
+        self._forget(lib.hyoka_project_indicator_at(h, index))
+        lib.hyoka_project_remove_indicator(h, index)
+
+    # evaluations
+    @property
+    def evaluations(self):
+        return _Children(self, lib.hyoka_project_evaluation_count, lib.hyoka_project_evaluation_at,
+                         Evaluation)
+
+    def add_evaluation(self, stage=None, **props):
+        """Append an evaluation: ``add_evaluation('primary', fiscal_year=2008, verdict='improve')``."""
+        h = self._h()
+        out = c_void_p()
+        lib.hyoka_project_add_evaluation(h, enum_value_or_unset(ENUM_STAGE, stage), byref(out))
+        ev = self._kid(Evaluation, out.value)
+        try:
+            _set_props(ev, props)
+        except BaseException:
+            self.remove_evaluation(ev)
+            raise
+        return ev
+
+    def remove_evaluation(self, evaluation):
+        h = self._h()
+        index = Portfolio._index_of(evaluation, self.evaluations)
+        self._forget(lib.hyoka_project_evaluation_at(h, index))
+        lib.hyoka_project_remove_evaluation(h, index)
+
+    # sub-projects
+    @property
+    def children(self):
+        """Sub-projects (細事業)."""
+        return _Children(self, lib.hyoka_project_child_count, lib.hyoka_project_child_at, Project)
+
+    def add_child(self, child=None, **props):
+        """Add a sub-project (a standalone Project, whose ownership moves here, or properties)."""
+        h = self._h()
+        if child is None:
+            child = Project(**props)
+        elif props:
+            _set_props(child, props)
+        if not isinstance(child, Project):
+            raise TypeError('add_child() takes a hyoka.Project')
+        ch = child._h()
+        if not child._owned:
+            raise errors.StateError('the project already has an owner; add project.copy()',
+                                    code=errors.StateError.code, status='HYOKA_ESTATE')
+        lib.hyoka_project_add_child(h, ch)
+        child._owned = False
+        child._parent = self
+        self._adopt(child)
+        return child
+
+    def remove_child(self, child):
+        h = self._h()
+        index = Portfolio._index_of(child, self.children)
+        self._forget(lib.hyoka_project_child_at(h, index))
+        lib.hyoka_project_remove_child(h, index)
+
+    @property
+    def parent(self):
+        """The parent project of a sub-project, else None."""
+        self._h()
+        p = self._parent
+        return p if isinstance(p, Project) else None
+
+    @property
+    def portfolio(self):
+        """The portfolio that owns this project (directly or through parents), else None."""
+        self._h()
+        n = self._parent
+        while n is not None and not isinstance(n, Portfolio):
+            n = n._parent
+        return n
+
+    # extensions
+    @property
+    def extensions(self):
+        """The extension map (a dict copy, in order)."""
+        h = self._h()
+        out = {}
+        k = c_char_p()
+        v = c_char_p()
+        for i in range(lib.hyoka_project_extension_count(h)):
+            lib.hyoka_project_extension_at(h, i, byref(k), byref(v))
+            out[text_out(k.value)] = text_out(v.value)
+        return out
+
+    @extensions.setter
+    def extensions(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.extensions):
+            self.set_extension(key, None)
+        for key, value in mapping.items():
+            self.set_extension(key, value)
+
+    def extension(self, key):
+        b, n = text_arg(key, 'key')
+        return text_out(lib.hyoka_project_extension(self._h(), b, n))
+
+    def set_extension(self, key, value):
+        """Set an extension (None removes it)."""
+        h = self._h()
+        kb, kn = text_arg(key, 'key')
+        vb, vn = text_arg(value, 'value')
+        lib.hyoka_project_set_extension(h, kb, kn, vb, vn)
+
+    def to_html(self, lang='ja'):
+        """The sheet of this project as a self-contained HTML page (str)."""
+        out = c_void_p()
+        n = c_size_t()
+        lib.hyoka_html_project(self._h(), lang_value(lang), byref(out), byref(n))
+        return take_buffer(out, n).decode('utf-8')
+
+
+# --------------------------------------------------------------------------
+# Year (hyoka_costs) and Staff
+# --------------------------------------------------------------------------
+
+def _cost_prop(name, doc):
+    cache = []
+
+    def field():
+        if not cache:
+            cache.append(enum_value(ENUM_COST_FIELD, name))
+        return cache[0]
+
+    def fget(self):
+        v = c_int64()
+        return v.value if lib.hyoka_costs_get(self._h(), field(), byref(v)) == 1 else None
+
+    def fset(self, value):
+        h = self._h()
+        if value is None:
+            lib.hyoka_costs_clear(h, field())
+        else:
+            lib.hyoka_costs_set(h, field(), int_in(value, name))
+
+    return property(fget, fset, None, doc)
+
+
+class Year(_Node):
+    """One fiscal year of a project's costs (amounts in int yen; None = missing)."""
+    __slots__ = ()
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Year (freed)>'
+        return '<hyoka.Year %s %s>' % (self.fiscal_year, self.phase)
+
+    @property
+    def project(self):
+        self._h()
+        return self._parent
+
+    @property
+    def fiscal_year(self):
+        return lib.hyoka_costs_fiscal_year(self._h())
+
+    @fiscal_year.setter
+    def fiscal_year(self, value):
+        lib.hyoka_costs_set_fiscal_year(self._h(), year_in(value))
+
+    phase = _enum_prop(lambda h: lib.hyoka_costs_phase(h), lambda h, v: lib.hyoka_costs_set_phase(h, v),
+                       ENUM_PHASE, "'plan', 'budget', 'forecast', 'settled' or None.")
+
+    initial_budget = _cost_prop('initial_budget', '当初予算 (yen).')
+    final_budget = _cost_prop('final_budget', '最終予算 (yen).')
+    settlement = _cost_prop('settlement', '決算額 (yen).')
+    national = _cost_prop('national', '国庫支出金 (yen).')
+    prefectural = _cost_prop('prefectural', '都道府県支出金 (yen).')
+    bonds = _cost_prop('bonds', '地方債 (yen).')
+    user_charges = _cost_prop('user_charges', '使用料・受益者負担金 (yen).')
+    other = _cost_prop('other', 'その他特定財源 (yen).')
+    general = _cost_prop('general', '一般財源 (yen).')
+    debt_service = _cost_prop('debt_service', '公債費 (yen).')
+    indirect_costs = _cost_prop('indirect_costs', '間接費 (yen).')
+    usage = _cost_prop('usage', '利用数 (count).')
+    beneficiaries = _cost_prop('beneficiaries', '受益者数 (count).')
+    population = _cost_prop('population', "This year's population, overriding the portfolio's.")
+    households = _cost_prop('households', "This year's households, overriding the portfolio's.")
+
+    _FUNDING = ('national', 'prefectural', 'bonds', 'user_charges', 'other', 'general')
+
+    @property
+    def funding(self):
+        """The six funding sources (財源内訳) as a dict (None where missing)."""
+        return {name: getattr(self, name) for name in self._FUNDING}
+
+    @funding.setter
+    def funding(self, mapping):
+        for key, value in mapping.items():
+            if key not in self._FUNDING:
+                raise TypeError('unknown funding source %r' % key)
+            setattr(self, key, value)
+
+    # staff
+    @property
+    def staff(self):
+        """The staff lines (a live sequence of :class:`Staff`)."""
+        return _Children(self, lib.hyoka_costs_staff_count, lib.hyoka_costs_staff_at, Staff)
+
+    def add_staff(self, category=None, **fields):
+        """Append a staff line: ``add_staff('regular', fte=Decimal('1.77'), amount=16627000)``."""
+        h = self._h()
+        out = c_void_p()
+        lib.hyoka_costs_add_staff(h, enum_value_or_unset(ENUM_STAFF_CATEGORY, category), byref(out))
+        s = self._kid(Staff, out.value)
+        try:
+            _set_props(s, fields)
+        except BaseException:
+            self.remove_staff(s)
+            raise
+        return s
+
+    def remove_staff(self, staff):
+        h = self._h()
+        index = Portfolio._index_of(staff, self.staff)
+        self._forget(lib.hyoka_costs_staff_at(h, index))
+        lib.hyoka_costs_remove_staff(h, index)
+
+    # stated figures
+    @property
+    def stated(self):
+        """The figures as the sheet printed them: {figure: Stated(value, unit)}."""
+        h = self._h()
+        out = {}
+        d = Dec()
+        unit = c_int()
+        for name in year_figure_names():
+            if lib.hyoka_costs_stated(h, figure_value(name), byref(d), byref(unit)) == 1:
+                out[name] = Stated(dec_out(d), enum_name(ENUM_UNIT, unit.value))
+        return out
+
+    def set_stated(self, figure, value, unit='yen'):
+        """Keep a printed figure to be checked (value with its printed places: '15775.5')."""
+        if value is None:
+            return self.clear_stated(figure)
+        d = dec_in(value, figure)
+        lib.hyoka_costs_set_stated(self._h(), figure_value(figure), byref(d), enum_value(ENUM_UNIT, unit))
+
+    def clear_stated(self, figure):
+        lib.hyoka_costs_clear_stated(self._h(), figure_value(figure))
+
+    # figures
+    def figure(self, name):
+        """One figure of §6: ``Figure(value, reason)``; money as int yen, others Decimal."""
+        d = Dec()
+        reason = c_int()
+        rc = lib.hyoka_costs_figure(self._h(), figure_value(name), byref(d), byref(reason))
+        return _figure_result(rc, d, reason, name)
+
+    def figures(self):
+        """Every figure of this cost year: {name: Figure}."""
+        return {name: self.figure(name) for name in year_figure_names()}
+
+
+def _staff_dec_prop(name, doc):
+    def fget(self):
+        d = Dec()
+        rc = lib.hyoka_staff_get_decimal(self._h(), enum_value(ENUM_STAFF_FIELD, name), byref(d))
+        return dec_out(d) if rc == 1 else None
+
+    def fset(self, value):
+        h = self._h()
+        f = enum_value(ENUM_STAFF_FIELD, name)
+        if value is None:
+            lib.hyoka_staff_clear(h, f)
+        else:
+            d = dec_in(value, name)
+            lib.hyoka_staff_set_decimal(h, f, byref(d))
+
+    return property(fget, fset, None, doc)
+
+
+def _staff_yen_prop(name, doc):
+    def fget(self):
+        v = c_int64()
+        rc = lib.hyoka_staff_get_amount(self._h(), enum_value(ENUM_STAFF_FIELD, name), byref(v))
+        return v.value if rc == 1 else None
+
+    def fset(self, value):
+        h = self._h()
+        f = enum_value(ENUM_STAFF_FIELD, name)
+        if value is None:
+            lib.hyoka_staff_clear(h, f)
+        else:
+            lib.hyoka_staff_set_amount(h, f, int_in(value, name))
+
+    return property(fget, fset, None, doc)
+
+
+class Staff(_Node):
+    """One staff line of a cost year."""
+    __slots__ = ()
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Staff (freed)>'
+        return '<hyoka.Staff %s fte=%s amount=%s>' % (self.category, self.fte, self.amount)
+
+    category = _enum_prop(lambda h: lib.hyoka_staff_category(h),
+                          lambda h, v: lib.hyoka_staff_set_category(h, v),
+                          ENUM_STAFF_CATEGORY, "'regular', 'reappointed', 'part_time', 'temporary'.")
+    headcount = _staff_dec_prop('headcount', '従事人数 (Decimal).')
+    fte = _staff_dec_prop('fte', '人工 (Decimal).')
+    hours = _staff_dec_prop('hours', '延べ業務時間 (Decimal).')
+    unit_cost = _staff_yen_prop('unit_cost', 'Yearly cost of one FTE (yen).')
+    hourly_rate = _staff_yen_prop('hourly_rate', 'Cost of one hour (yen).')
+    amount = _staff_yen_prop('amount', 'The amount stated on the sheet (yen).')
+
+    def cost(self):
+        """What the line costs in PERSONNEL: Figure(int yen, None) or Figure(None, reason)."""
+        v = c_int64()
+        reason = c_int()
+        rc = lib.hyoka_staff_cost(self._h(), byref(v), byref(reason))
+        if rc < 0:
+            return Figure(None, enum_name(ENUM_REASON, reason.value))
+        return Figure(v.value, None)
+
+
+# --------------------------------------------------------------------------
+# Indicator
+# --------------------------------------------------------------------------
+
+def _itext(name, doc):
+    return _text_prop(lambda h, f: lib.hyoka_indicator_text(h, f),
+                      lambda h, f, b, n: lib.hyoka_indicator_set_text(h, f, b, n),
+                      ENUM_INDICATOR_TEXT, name, doc)
+
+
+class Indicator(_Node):
+    """An indicator (指標) with its values per fiscal year (decimal.Decimal or None)."""
+    __slots__ = ()
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Indicator (freed)>'
+        return '<hyoka.Indicator %s %s>' % (self.kind, self.name)
+
+    @property
+    def project(self):
+        self._h()
+        return self._parent
+
+    kind = _enum_prop(lambda h: lib.hyoka_indicator_kind(h), lambda h, v: lib.hyoka_indicator_set_kind(h, v),
+                      ENUM_INDICATOR_KIND, "'activity', 'target', 'outcome', 'upper_outcome'.")
+    direction = _enum_prop(lambda h: lib.hyoka_indicator_direction(h),
+                           lambda h, v: lib.hyoka_indicator_set_direction(h, v),
+                           ENUM_DIRECTION, "'increase', 'decrease', 'maintain' or None.")
+    name = _itext('name', '指標名.')
+    unit = _itext('unit', '単位.')
+    definition = _itext('definition', '計算方法・定義.')
+    not_settable_reason = _itext('not_settable_reason', 'Why no target can be set.')
+    long_term_note = _itext('long_term_target.note', 'A long-term target given in words.')
+
+    @property
+    def not_settable(self):
+        """True when marked 設定困難 (no target can be set)."""
+        return bool(lib.hyoka_indicator_not_settable(self._h()))
+
+    @not_settable.setter
+    def not_settable(self, value):
+        lib.hyoka_indicator_set_not_settable(self._h(), 1 if value else 0)
+
+    @property
+    def long_term(self):
+        """The long-term target: LongTerm(value, fiscal_year) or None."""
+        d = Dec()
+        fy = c_int32()
+        if lib.hyoka_indicator_long_term(self._h(), byref(d), byref(fy)) == 1:
+            return LongTerm(dec_out(d), fy.value or None)
+        return None
+
+    @long_term.setter
+    def long_term(self, value):
+        if isinstance(value, tuple):
+            self.set_long_term(*value)
+        else:
+            self.set_long_term(value)
+
+    def set_long_term(self, value, fiscal_year=None):
+        d = dec_in_opt(value, 'long_term')
+        lib.hyoka_indicator_set_long_term(self._h(), None if d is None else byref(d), year_in(fiscal_year))
+
+    @property
+    def years(self):
+        """The fiscal years that have an entry, in order."""
+        h = self._h()
+        return [lib.hyoka_indicator_year_at(h, i) for i in range(lib.hyoka_indicator_year_count(h))]
+
+    def add_year(self, fiscal_year):
+        lib.hyoka_indicator_add_year(self._h(), year_in(fiscal_year))
+
+    def remove_year(self, fiscal_year):
+        lib.hyoka_indicator_remove_year(self._h(), year_in(fiscal_year))
+
+    def value(self, fiscal_year):
+        """IndicatorValue(target, actual, forecast, stated_achievement) of one fiscal year."""
+        h = self._h()
+        fy = year_in(fiscal_year)
+        d = Dec()
+        out = []
+        for name in IndicatorValue._fields:
+            rc = lib.hyoka_indicator_value(h, fy, enum_value(ENUM_VALUE_FIELD, name), byref(d))
+            out.append(dec_out(d) if rc == 1 else None)
+        return IndicatorValue(*out)
+
+    @property
+    def values(self):
+        """{fiscal_year: IndicatorValue} for every entry."""
+        return {fy: self.value(fy) for fy in self.years}
+
+    def set_value(self, fiscal_year, target=_KEEP, actual=_KEEP, forecast=_KEEP, stated_achievement=_KEEP):
+        """Set values of one fiscal year (None makes a value missing; others are kept)."""
+        h = self._h()
+        fy = year_in(fiscal_year)
+        lib.hyoka_indicator_add_year(h, fy)
+        for name, value in (('target', target), ('actual', actual), ('forecast', forecast),
+                            ('stated_achievement', stated_achievement)):
+            if value is _KEEP:
+                continue
+            d = dec_in_opt(value, name)
+            lib.hyoka_indicator_set_value(h, fy, enum_value(ENUM_VALUE_FIELD, name),
+                                          None if d is None else byref(d))
+
+    def figure(self, fiscal_year, name='achievement'):
+        """'achievement' or 'change' for one fiscal year: Figure(Decimal, None) or Figure(None, reason)."""
+        d = Dec()
+        reason = c_int()
+        rc = lib.hyoka_indicator_figure(self._h(), year_in(fiscal_year), figure_value(name), byref(d),
+                                        byref(reason))
+        return _figure_result(rc, d, reason, name)
+
+    def achievement(self, fiscal_year):
+        """達成率 (%) of one fiscal year."""
+        return self.figure(fiscal_year, 'achievement')
+
+    def change(self, fiscal_year):
+        """Change of the actual against the previous fiscal year (%)."""
+        return self.figure(fiscal_year, 'change')
+
+
+# --------------------------------------------------------------------------
+# Evaluation
+# --------------------------------------------------------------------------
+
+def _etext(name, doc):
+    return _text_prop(lambda h, f: lib.hyoka_evaluation_text(h, f),
+                      lambda h, f, b, n: lib.hyoka_evaluation_set_text(h, f, b, n),
+                      ENUM_EVALUATION_TEXT, name, doc)
+
+
+class Evaluation(_Node):
+    """An evaluation (評価) of a project."""
+    __slots__ = ()
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Evaluation (freed)>'
+        return '<hyoka.Evaluation %s %s %s>' % (self.stage, self.fiscal_year, self.verdict)
+
+    @property
+    def project(self):
+        self._h()
+        return self._parent
+
+    stage = _enum_prop(lambda h: lib.hyoka_evaluation_stage(h),
+                       lambda h, v: lib.hyoka_evaluation_set_stage(h, v),
+                       ENUM_STAGE, "'self', 'primary', 'secondary', 'external', 'committee'.")
+    evaluator = _etext('evaluator', '記入者・評価者.')
+    scheme = _etext('scheme', "Id of the scheme followed (None means 'jp-standard').")
+    verdict = _etext('verdict', 'Code of the overall verdict (総合評価).')
+    budget = _etext('budget', 'Code of the budget direction.')
+
+    @property
+    def fiscal_year(self):
+        return lib.hyoka_evaluation_fiscal_year(self._h()) or None
+
+    @fiscal_year.setter
+    def fiscal_year(self, value):
+        lib.hyoka_evaluation_set_fiscal_year(self._h(), year_in(value))
+
+    @property
+    def date(self):
+        """ISO date '2008-05-15' (or '2008-12' for a month), or None."""
+        return date_out(lib.hyoka_evaluation_date(self._h()))
+
+    @date.setter
+    def date(self, value):
+        lib.hyoka_evaluation_set_date(self._h(), date_in(value))
+
+    @property
+    def expected_outcome(self):
+        return enum_name(ENUM_EXPECTED_OUTCOME, lib.hyoka_evaluation_expected_outcome(self._h()))
+
+    @expected_outcome.setter
+    def expected_outcome(self, value):
+        h = self._h()
+        lib.hyoka_evaluation_set_expected(h, enum_value_or_unset(ENUM_EXPECTED_OUTCOME, value),
+                                          lib.hyoka_evaluation_expected_cost(h))
+
+    @property
+    def expected_cost(self):
+        return enum_name(ENUM_EXPECTED_COST, lib.hyoka_evaluation_expected_cost(self._h()))
+
+    @expected_cost.setter
+    def expected_cost(self, value):
+        h = self._h()
+        lib.hyoka_evaluation_set_expected(h, lib.hyoka_evaluation_expected_outcome(h),
+                                          enum_value_or_unset(ENUM_EXPECTED_COST, value))
+
+    def _pairs(self, count, at):
+        h = self._h()
+        out = {}
+        k = c_char_p()
+        v = c_char_p()
+        for i in range(count(h)):
+            at(h, i, byref(k), byref(v))
+            out[text_out(k.value)] = text_out(v.value)
+        return out
+
+    @property
+    def answers(self):
+        """Criterion answers {criterion: answer} (a dict copy; assign a dict to replace)."""
+        return self._pairs(lib.hyoka_evaluation_answer_count, lib.hyoka_evaluation_answer_at)
+
+    @answers.setter
+    def answers(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.answers):
+            self.set_answer(key, None)
+        for key, value in mapping.items():
+            self.set_answer(key, value)
+
+    def set_answer(self, criterion, value):
+        """Answer a criterion (an option code such as 'A', or a number); None removes it."""
+        h = self._h()
+        kb, kn = text_arg(criterion, 'criterion')
+        if value is not None and not isinstance(value, str):
+            if isinstance(value, float):
+                raise TypeError('answers are text or exact numbers (int, Decimal), not float')
+            value = str(value)
+        vb, vn = text_arg(value, 'answer')
+        lib.hyoka_evaluation_set_answer(h, kb, kn, vb, vn)
+
+    @property
+    def comments(self):
+        """Free comments {key: text} (a dict copy; assign a dict to replace)."""
+        return self._pairs(lib.hyoka_evaluation_comment_count, lib.hyoka_evaluation_comment_at)
+
+    @comments.setter
+    def comments(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.comments):
+            self.set_comment(key, None)
+        for key, value in mapping.items():
+            self.set_comment(key, value)
+
+    def set_comment(self, key, text):
+        h = self._h()
+        kb, kn = text_arg(key, 'key')
+        vb, vn = text_arg(text, 'comment')
+        lib.hyoka_evaluation_set_comment(h, kb, kn, vb, vn)
+
+    @property
+    def goals(self):
+        """Goals (今期目標) as a list of Goal(what, level, by) with ``by`` an ISO date or None."""
+        h = self._h()
+        out = []
+        what = c_char_p()
+        level = c_char_p()
+        by = c_int32()
+        for i in range(lib.hyoka_evaluation_goal_count(h)):
+            lib.hyoka_evaluation_goal_at(h, i, byref(what), byref(level), byref(by))
+            out.append(Goal(text_out(what.value), text_out(level.value), date_out(by.value)))
+        return out
+
+    def add_goal(self, what=None, level=None, by=None):
+        h = self._h()
+        wb, wn = text_arg(what, 'what')
+        lb, ln = text_arg(level, 'level')
+        lib.hyoka_evaluation_add_goal(h, wb, wn, lb, ln, date_in(by))
+
+    def remove_goal(self, index):
+        lib.hyoka_evaluation_remove_goal(self._h(), index)
+
+    def score(self):
+        """The scheme's weighted score: Figure(Decimal, None) or Figure(None, reason)."""
+        d = Dec()
+        reason = c_int()
+        rc = lib.hyoka_evaluation_score(self._h(), byref(d), byref(reason))
+        return _figure_result(rc, d, reason, 'score')
+
+    def rating(self):
+        """The rating band: Rating(code, label, None) or Rating(None, None, reason)."""
+        code = c_char_p()
+        label = c_char_p()
+        reason = c_int()
+        rc = lib.hyoka_evaluation_rating(self._h(), byref(code), byref(label), byref(reason))
+        if rc < 0:
+            return Rating(None, None, enum_name(ENUM_REASON, reason.value))
+        return Rating(text_out(code.value), text_out(label.value), None)
+
+
+# --------------------------------------------------------------------------
+# Scheme
+# --------------------------------------------------------------------------
+
+class Scheme(_Node):
+    """The vocabulary of an evaluation practice.
+
+    ``Scheme('city-3point', name=...)`` makes one owned by Python until added
+    to a portfolio; :meth:`builtin` returns a read-only built-in scheme.
+    """
+    __slots__ = ('_owned',)
+
+    def __init__(self, scheme_id, name=None):
+        b, n = text_arg(scheme_id, 'scheme id')
+        out = c_void_p()
+        lib.hyoka_scheme_new(byref(out), b, n)
+        self._init_borrowed(out.value, None)
+        self._owned = True
+        if name is not None:
+            try:
+                self.name = name
+            except BaseException:
+                self._release()
+                raise
+
+    @classmethod
+    def _wrap(cls, ptr, parent):
+        self = cls.__new__(cls)
+        self._init_borrowed(ptr, parent)
+        self._owned = False
+        return self
+
+    @classmethod
+    def _builtin(cls, ptr):
+        return cls._wrap(ptr, None)
+
+    @classmethod
+    def builtin(cls, scheme_id):
+        """A built-in scheme ('jp-standard', 'us-omb-part', 'oecd-dac'); None when unknown."""
+        b, n = text_arg(scheme_id, 'scheme id')
+        ptr = lib.hyoka_scheme_builtin(b, n)
+        return cls._builtin(ptr) if ptr else None
+
+    @classmethod
+    def builtins(cls):
+        return [cls._builtin(lib.hyoka_scheme_builtin_at(i)) for i in range(lib.hyoka_scheme_builtin_count())]
+
+    def _release(self):
+        try:
+            owned = self._owned
+        except AttributeError:
+            return
+        if owned:
+            ptr, self._ptr = self._ptr, None
+            self._owned = False
+            self._dead = True
+            if ptr:
+                lib.hyoka_scheme_free(ptr)
+
+    def __del__(self):
+        try:
+            self._release()
+        except Exception:  # pragma: no cover
+            pass
+
+    def copy(self):
+        """A mutable copy owned by the caller (also of a built-in)."""
+        out = c_void_p()
+        lib.hyoka_scheme_copy(self._h(), byref(out))
+        s = Scheme.__new__(Scheme)
+        s._init_borrowed(out.value, None)
+        s._owned = True
+        return s
+
+    def __eq__(self, other):
+        if not isinstance(other, Scheme):
+            return NotImplemented
+        return bool(lib.hyoka_scheme_equal(self._h(), other._h()))
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    __hash__ = None
+
+    def __repr__(self):
+        return '<hyoka.Scheme %s>' % (self.id if self.alive else '(freed)')
+
+    @property
+    def id(self):
+        return text_out(lib.hyoka_scheme_id(self._h()))
+
+    @property
+    def name(self):
+        return text_out(lib.hyoka_scheme_name(self._h()))
+
+    @name.setter
+    def name(self, value):
+        b, n = text_arg(value, 'name')
+        lib.hyoka_scheme_set_name(self._h(), b, n)
+
+    @property
+    def is_builtin(self):
+        return bool(lib.hyoka_scheme_is_builtin(self._h()))
+
+    def _criterion_index(self, criterion):
+        if isinstance(criterion, int):
+            return criterion
+        b, n = text_arg(criterion, 'criterion')
+        idx = c_size_t()
+        lib.hyoka_scheme_find_criterion(self._h(), b, n, byref(idx))
+        return idx.value
+
+    @property
+    def criteria(self):
+        """Criteria with their options or numeric range."""
+        h = self._h()
+        out = []
+        code = c_char_p()
+        label = c_char_p()
+        w = Dec()
+        for i in range(lib.hyoka_scheme_criterion_count(h)):
+            lib.hyoka_scheme_criterion_at(h, i, byref(code), byref(label), byref(w))
+            options = []
+            oc = c_char_p()
+            ol = c_char_p()
+            sc = Dec()
+            has = c_int()
+            for j in range(lib.hyoka_scheme_option_count(h, i)):
+                lib.hyoka_scheme_option_at(h, i, j, byref(oc), byref(ol), byref(sc), byref(has))
+                options.append(Option(text_out(oc.value), text_out(ol.value),
+                                      dec_out(sc) if has.value else None))
+            mn = Dec()
+            mx = Dec()
+            hmn = c_int()
+            hmx = c_int()
+            rng = None
+            if lib.hyoka_scheme_range(h, i, byref(mn), byref(hmn), byref(mx), byref(hmx)) == 1:
+                rng = (dec_out(mn) if hmn.value else None, dec_out(mx) if hmx.value else None)
+            out.append(Criterion(text_out(code.value), text_out(label.value), dec_out(w),
+                                 bool(lib.hyoka_scheme_required(h, i)), options, rng))
+        return out
+
+    def add_criterion(self, code, label=None, weight=None, required=False, options=None, range=None):
+        """Append a criterion; ``options`` a list of (code, label, score) or Option,
+        ``range`` a (min, max) pair for a numeric one. Returns its index."""
+        h = self._h()
+        cb, cn = text_arg(code, 'code')
+        lb, ln = text_arg(label, 'label')
+        w = dec_in_opt(weight, 'weight')
+        idx = c_size_t()
+        lib.hyoka_scheme_add_criterion(h, cb, cn, lb, ln, None if w is None else byref(w), byref(idx))
+        i = idx.value
+        if required:
+            lib.hyoka_scheme_set_required(h, i, 1)
+        for opt in options or ():
+            self.add_option(i, *opt)
+        if range is not None:
+            self.set_range(i, *range)
+        return i
+
+    def set_required(self, criterion, required=True):
+        lib.hyoka_scheme_set_required(self._h(), self._criterion_index(criterion), 1 if required else 0)
+
+    def add_option(self, criterion, code, label=None, score=None):
+        h = self._h()
+        i = self._criterion_index(criterion)
+        cb, cn = text_arg(str(code), 'code')
+        lb, ln = text_arg(label, 'label')
+        s = dec_in_opt(score, 'score')
+        lib.hyoka_scheme_add_option(h, i, cb, cn, lb, ln, None if s is None else byref(s))
+
+    def set_range(self, criterion, min=None, max=None):
+        h = self._h()
+        i = self._criterion_index(criterion)
+        a = dec_in_opt(min, 'min')
+        b = dec_in_opt(max, 'max')
+        lib.hyoka_scheme_set_range(h, i, None if a is None else byref(a), None if b is None else byref(b))
+
+    def _triples(self, count, at, enum_id, cls):
+        h = self._h()
+        out = []
+        code = c_char_p()
+        label = c_char_p()
+        kind = c_int()
+        for i in range(count(h)):
+            at(h, i, byref(code), byref(label), byref(kind))
+            out.append(cls(text_out(code.value), text_out(label.value), enum_name(enum_id, kind.value)))
+        return out
+
+    @property
+    def verdicts(self):
+        return self._triples(lib.hyoka_scheme_verdict_count, lib.hyoka_scheme_verdict_at,
+                             ENUM_VERDICT_GROUP, Verdict)
+
+    def add_verdict(self, code, label=None, group='continue'):
+        cb, cn = text_arg(code, 'code')
+        lb, ln = text_arg(label, 'label')
+        lib.hyoka_scheme_add_verdict(self._h(), cb, cn, lb, ln, enum_value(ENUM_VERDICT_GROUP, group))
+
+    @property
+    def budget_directions(self):
+        return self._triples(lib.hyoka_scheme_budget_count, lib.hyoka_scheme_budget_at,
+                             ENUM_BUDGET_KIND, BudgetDirection)
+
+    def add_budget_direction(self, code, label=None, kind='same'):
+        cb, cn = text_arg(code, 'code')
+        lb, ln = text_arg(label, 'label')
+        lib.hyoka_scheme_add_budget(self._h(), cb, cn, lb, ln, enum_value(ENUM_BUDGET_KIND, kind))
+
+    @property
+    def bands(self):
+        """Rating bands, highest minimum first."""
+        h = self._h()
+        out = []
+        mn = Dec()
+        code = c_char_p()
+        label = c_char_p()
+        for i in range(lib.hyoka_scheme_band_count(h)):
+            lib.hyoka_scheme_band_at(h, i, byref(mn), byref(code), byref(label))
+            out.append(Band(dec_out(mn), text_out(code.value), text_out(label.value)))
+        return out
+
+    def add_band(self, min, code, label=None):
+        d = dec_in(min, 'min')
+        cb, cn = text_arg(code, 'code')
+        lb, ln = text_arg(label, 'label')
+        lib.hyoka_scheme_add_band(self._h(), byref(d), cb, cn, lb, ln)
+
+    @property
+    def missing_rating(self):
+        """(code, label) given when a required criterion is unanswered, or None."""
+        code = c_char_p()
+        label = c_char_p()
+        if lib.hyoka_scheme_missing_rating(self._h(), byref(code), byref(label)) == 1:
+            return (text_out(code.value), text_out(label.value))
+        return None
+
+    def set_missing_rating(self, code, label=None):
+        cb, cn = text_arg(code, 'code')
+        lb, ln = text_arg(label, 'label')
+        lib.hyoka_scheme_set_missing_rating(self._h(), cb, cn, lb, ln)

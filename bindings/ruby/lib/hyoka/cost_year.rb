@@ -1,0 +1,229 @@
+# frozen_string_literal: true
+
+module Hyoka
+  # One fiscal year of a project's costs (hyoka_costs), owned by its
+  # project. Amounts are Integer yen, counts Integers; nil is missing
+  # (which is not 0).
+  class CostYear < Handle
+    # reader/writer name => hyoka_cost_field
+    FIELDS = {
+      initial_budget: 0, final_budget: 1, settlement: 2, national: 3, prefectural: 4, bonds: 5,
+      user_charges: 6, other: 7, general: 8, debt_service: 9, indirect_costs: 10, usage: 11,
+      beneficiaries: 12, population: 13, households: 14
+    }.freeze
+
+    # Set several attributes at once; also staff: (Array of Hashes for
+    # #add_staff) and stated: ({figure => value or [value, unit]}).
+    def assign(attrs)
+      attrs.each do |k, v|
+        case k
+        when :staff then v.each { |s| add_staff(**s) }
+        when :stated
+          v.each do |fig, val|
+            val, unit = val.is_a?(Array) ? val : [val, nil]
+            set_stated(fig, val, unit: unit)
+          end
+        else
+          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
+
+          public_send("#{k}=", v)
+        end
+      end
+      self
+    end
+
+    def fiscal_year
+      Lib.hyoka_costs_fiscal_year(self)
+    end
+
+    def fiscal_year=(fy)
+      check(Lib.hyoka_costs_set_fiscal_year(self, Support.fiscal_year_in(fy)), 'fiscal_year')
+    end
+
+    # :plan, :budget, :forecast, :settled or nil.
+    def phase
+      Support.enum_out(:phase, Lib.hyoka_costs_phase(self))
+    end
+
+    def phase=(value)
+      check(Lib.hyoka_costs_set_phase(self, Support.enum_in(:phase, value)))
+    end
+
+    FIELDS.each do |name, field|
+      define_method(name) { get(field) }
+      define_method("#{name}=") { |value| set(field, value, name) }
+    end
+
+    # ---- stated figures --------------------------------------------------
+
+    # The figure as the sheet printed it (a Stated), or nil. Without an
+    # argument, a Hash of every stated figure.
+    def stated(figure = nil)
+      return YEAR_FIGURES.each_with_object({}) { |f, h| (s = stated(f)) && h[f] = s } if figure.nil?
+
+      value = Support.new_decimal
+      unit = FFI::MemoryPointer.new(:int)
+      rc = check(Lib.hyoka_costs_stated(self, Support.enum_in(:figure, figure, allow_nil: false), value, unit))
+      return nil if rc.zero?
+
+      text = Support.decimal_string(value)
+      Stated.new(BigDecimal(text), Support.enum_out(:unit, unit.read(:int)), text)
+    end
+
+    # Keep a printed figure to be checked (C003/C004/C005): value as
+    # String ("15775.5", keeps places), Integer or BigDecimal; unit :yen or
+    # :thousand_yen (default: the yen, or the portfolio's amount unit for
+    # money figures when unit is nil).
+    def set_stated(figure, value, unit: nil)
+      fig = Support.enum_in(:figure, figure, allow_nil: false)
+      return clear_stated(figure) if value.nil?
+
+      unit ||= :yen
+      check(Lib.hyoka_costs_set_stated(self, fig, Support.decimal_in(value),
+                                       Support.enum_in(:unit, unit, allow_nil: false)), "stated #{figure}")
+      self
+    end
+
+    def clear_stated(figure)
+      check(Lib.hyoka_costs_clear_stated(self, Support.enum_in(:figure, figure, allow_nil: false)))
+      self
+    end
+
+    # ---- staff -----------------------------------------------------------
+
+    def staff
+      ChildList.new(self, -> { Lib.hyoka_costs_staff_count(self) }) do |i|
+        wrap(Staff, Lib.hyoka_costs_staff_at(self, i))
+      end
+    end
+
+    # Append a staff line: add_staff(category: :regular, fte: '1.77',
+    # unit_cost: 8_400_000) or (hours: 220, amount: 914_000).
+    def add_staff(category: nil, **attrs)
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.hyoka_costs_add_staff(self, Support.enum_in(:staff_category, category), out), 'add_staff')
+      s = wrap(Staff, out.read_pointer)
+      undo_on_error(s) { remove_staff(s) }.assign(attrs)
+      s
+    end
+
+    def remove_staff(line)
+      i = index_of(line, :hyoka_costs_staff_count, :hyoka_costs_staff_at)
+      ptr = Lib.hyoka_costs_staff_at(self, i)
+      check(Lib.hyoka_costs_remove_staff(self, i))
+      forget(ptr)
+      self
+    end
+
+    # ---- figures ---------------------------------------------------------
+
+    # A computed figure (DESIGN §6) as a Figure: year.figure(:per_capita).
+    def figure(name)
+      value = Support.new_decimal
+      reason = FFI::MemoryPointer.new(:int)
+      rc = Lib.hyoka_costs_figure(self, Support.enum_in(:figure, name, allow_nil: false), value, reason)
+      Hyoka.figure_result(rc, name, value, reason)
+    end
+
+    # Every figure of the year: { name => Figure }.
+    def figures
+      YEAR_FIGURES.to_h { |f| [f, figure(f)] }
+    end
+
+    # The project this year belongs to.
+    def project
+      @owner
+    end
+
+    private
+
+    def inspect_details
+      valid? ? " #{fiscal_year} #{phase.inspect}" : ''
+    end
+
+    def get(field)
+      out = FFI::MemoryPointer.new(:int64)
+      rc = check(Lib.hyoka_costs_get(self, field, out))
+      rc == 1 ? out.read(:int64) : nil
+    end
+
+    def set(field, value, name)
+      if value.nil?
+        check(Lib.hyoka_costs_clear(self, field))
+      else
+        raise TypeError, "#{name} takes an Integer (yen or a count), got #{value.class}" unless value.is_a?(Integer)
+
+        check(Lib.hyoka_costs_set(self, field, value), name.to_s)
+      end
+    end
+  end
+
+  # A staff line of a cost year (hyoka_staff).
+  class Staff < Handle
+    DECIMAL_FIELDS = { headcount: 0, fte: 1, hours: 2 }.freeze
+    AMOUNT_FIELDS = { unit_cost: 3, hourly_rate: 4, amount: 5 }.freeze
+
+    def assign(attrs)
+      attrs.each do |k, v|
+        raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
+
+        public_send("#{k}=", v)
+      end
+      self
+    end
+
+    # :regular, :reappointed, :part_time, :temporary or nil.
+    def category
+      Support.enum_out(:staff_category, Lib.hyoka_staff_category(self))
+    end
+
+    def category=(value)
+      check(Lib.hyoka_staff_set_category(self, Support.enum_in(:staff_category, value)))
+    end
+
+    DECIMAL_FIELDS.each do |name, field|
+      define_method(name) do
+        out = Support.new_decimal
+        check(Lib.hyoka_staff_get_decimal(self, field, out)) == 1 ? Support.decimal_out(out) : nil
+      end
+      define_method("#{name}=") do |value|
+        if value.nil?
+          check(Lib.hyoka_staff_clear(self, field))
+        else
+          check(Lib.hyoka_staff_set_decimal(self, field, Support.decimal_in(value)), name.to_s)
+        end
+      end
+    end
+
+    AMOUNT_FIELDS.each do |name, field|
+      define_method(name) do
+        out = FFI::MemoryPointer.new(:int64)
+        check(Lib.hyoka_staff_get_amount(self, field, out)) == 1 ? out.read(:int64) : nil
+      end
+      define_method("#{name}=") do |value|
+        if value.nil?
+          check(Lib.hyoka_staff_clear(self, field))
+        else
+          raise TypeError, "#{name} takes Integer yen, got #{value.class}" unless value.is_a?(Integer)
+
+          check(Lib.hyoka_staff_set_amount(self, field, value), name.to_s)
+        end
+      end
+    end
+
+    # The cost of the line in yen as counted in personnel (a Figure).
+    def cost
+      out = FFI::MemoryPointer.new(:int64)
+      reason = FFI::MemoryPointer.new(:int)
+      rc = Lib.hyoka_staff_cost(self, out, reason)
+      return Figure.new(out.read(:int64), nil, out.read(:int64).to_s) if rc.zero?
+      return Figure.new(nil, Support.enum_out(:reason, reason.read(:int)), nil) if rc == Unavailable::CODE
+
+      check(rc, 'staff cost')
+    end
+
+    def cost_year
+      @owner
+    end
+  end
+end

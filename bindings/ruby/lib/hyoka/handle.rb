@@ -1,0 +1,195 @@
+# frozen_string_literal: true
+
+module Hyoka
+  # Base of every wrapper around a C handle.
+  #
+  # An owned handle (a Portfolio, a standalone Project or Scheme) holds an
+  # FFI::AutoPointer that frees it when the Ruby object is collected. A
+  # borrowed handle (a project of a portfolio, a cost year, an indicator…)
+  # holds a plain pointer and a reference to its parent Ruby object, which
+  # keeps the owner alive as long as the child is reachable.
+  #
+  # Parents remember the wrappers they handed out (one Ruby object per C
+  # object), so removing a child, or closing its owner, invalidates the
+  # wrappers: using them afterwards raises Hyoka::StateError instead of
+  # touching freed memory.
+  class Handle
+    attr_reader :owner
+
+    class << self
+      # Wrap a borrowed child pointer.
+      def borrowed(ptr, owner)
+        obj = allocate
+        obj.__send__(:init_handle, ptr, owner)
+        obj
+      end
+
+      private
+
+      # Wrap a newly created handle the caller owns.
+      def owned(ptr, releaser)
+        obj = allocate
+        obj.__send__(:init_handle, FFI::AutoPointer.new(ptr, releaser), nil)
+        obj
+      end
+    end
+
+    # The pointer, or Hyoka::StateError when the object is gone.
+    def to_ptr
+      @ptr || raise(StateError.new("this #{self.class.name.split('::').last} was removed or its owner closed", -12))
+    end
+
+    # True until removed from its owner or closed.
+    def valid?
+      !@ptr.nil?
+    end
+
+    def inspect
+      "#<#{self.class.name}#{valid? ? format(' 0x%x', @ptr.address) : ' (released)'}#{inspect_details}>"
+    end
+
+    # Same C object (wrappers are cached, so usually the same Ruby object).
+    def same?(other)
+      other.is_a?(Handle) && valid? && other.valid? && other.to_ptr.address == to_ptr.address
+    end
+
+    protected
+
+    # Called by a parent after the C object was freed.
+    def invalidate!
+      @children&.each_value { |c| c.invalidate! }
+      @children = nil
+      @ptr = nil
+    end
+
+    # Adopt: this (standalone, owned) handle now belongs to +owner+.
+    def adopt!(owner)
+      @ptr.autorelease = false if @ptr.is_a?(FFI::AutoPointer)
+      @owner = owner
+    end
+
+    # The cached wrapper of a child pointer.
+    def wrap(klass, ptr)
+      return nil if ptr.nil? || ptr.null?
+
+      @children ||= {}
+      @children[ptr.address] ||= klass.borrowed(ptr, self)
+    end
+
+    # Register an existing wrapper as our child (after adoption).
+    def register(child)
+      @children ||= {}
+      @children[child.to_ptr.address] = child
+    end
+
+    # Forget and invalidate the wrapper of a child that C is about to free.
+    def forget(ptr)
+      return if ptr.nil? || ptr.null? || @children.nil?
+
+      c = @children.delete(ptr.address)
+      c&.invalidate!
+    end
+
+    private
+
+    def init_handle(ptr, owner)
+      @ptr = ptr
+      @owner = owner
+      @children = nil
+    end
+
+    def inspect_details
+      ''
+    end
+
+    # Index of a child given as an Integer or a wrapper.
+    def index_of(child, count_fn, at_fn)
+      return child if child.is_a?(Integer)
+
+      n = Lib.__send__(count_fn, to_ptr)
+      addr = child.to_ptr.address
+      (0...n).each { |i| return i if Lib.__send__(at_fn, to_ptr, i).address == addr }
+      raise NotFound.new("#{child.class.name.split('::').last} does not belong here", -6)
+    end
+
+    # ---- small helpers shared by the domain classes ----------------------
+
+    # A proxy whose #assign removes the new child again (with +undo+) when
+    # an attribute is refused, so a failed add_* leaves nothing behind.
+    def undo_on_error(child, &undo)
+      Undo.new(child, undo)
+    end
+
+    Undo = Struct.new(:child, :undo) do
+      def assign(attrs)
+        child.assign(attrs)
+      rescue StandardError
+        undo.call
+        raise
+      end
+    end
+
+    def str(ptr)
+      Support.utf8_out(ptr)
+    end
+
+    def check(status, context = nil)
+      Hyoka.check(status, context)
+    end
+  end
+
+  # A live, Enumerable view of a parent's children (projects, cost years,
+  # indicators...): it reads the C side on every call.
+  class ChildList
+    include Enumerable
+
+    def initialize(parent, count, &at)
+      @owner = parent
+      @count = count
+      @at = at
+    end
+
+    def size
+      @count.call
+    end
+    alias length size
+    alias count_all size
+
+    def empty?
+      size.zero?
+    end
+
+    def [](index)
+      n = size
+      index += n if index.negative?
+      return nil if index.negative? || index >= n
+
+      @at.call(index)
+    end
+
+    def first(n = nil)
+      return self[0] if n.nil?
+
+      super
+    end
+
+    def last
+      self[-1]
+    end
+
+    def each
+      return to_enum(:each) { size } unless block_given?
+
+      i = 0
+      while i < size
+        yield @at.call(i)
+        i += 1
+      end
+      self
+    end
+
+    def inspect
+      "#<#{self.class.name} size=#{size}>"
+    end
+  end
+end

@@ -1,0 +1,357 @@
+# frozen_string_literal: true
+
+module Hyoka
+  # A program (事務事業, hyoka_project). Made with Project.new it is owned by
+  # Ruby until added to a portfolio (Portfolio#add_project) or to a parent
+  # project (#add_child); projects read from a portfolio are borrowed from
+  # it and keep it alive.
+  class Project < Handle
+    # Text fields: reader/writer name => hyoka_text_field.
+    TEXT_FIELDS = {
+      code: 0, name: 1, department: 2, section: 3, group: 4, head: 5, contact: 6, phone: 7,
+      legal_basis: 8, purpose: 9, target: 10, intent: 11, result: 12, summary: 13,
+      background: 14, environment: 15, opinions: 16, activities_done: 17, activities_planned: 18
+    }.freeze
+    CLASS_KINDS = { policy: 0, account: 1 }.freeze
+
+    class << self
+      # A standalone project owned by Ruby: Project.new(code: '010802', name: '...').
+      def new(**attrs)
+        out = FFI::MemoryPointer.new(:pointer)
+        Hyoka.check(Lib.hyoka_project_new(out), 'Project.new')
+        pr = owned(out.read_pointer, Lib.method(:hyoka_project_free))
+        pr.assign(attrs)
+        pr
+      end
+
+      private
+
+      # A new project built from +attrs+ and handed to +owner+ with
+      # +add_fn+, never owned by Ruby (no finalizer); freed here if
+      # anything fails before the owner takes it.
+      def build_into(owner, attrs, add_fn)
+        out = FFI::MemoryPointer.new(:pointer)
+        Hyoka.check(Lib.hyoka_project_new(out), 'Project.new')
+        ptr = out.read_pointer
+        pr = borrowed(ptr, nil)
+        begin
+          pr.assign(attrs)
+          Hyoka.check(Lib.__send__(add_fn, owner, ptr), add_fn.to_s.sub('hyoka_portfolio_', '').sub('hyoka_project_', ''))
+        rescue Exception # rubocop:disable Lint/RescueException
+          Lib.hyoka_project_free(ptr)
+          pr.__send__(:invalidate!)
+          raise
+        end
+        pr.__send__(:adopt!, owner)
+        pr
+      end
+    end
+
+    # Set several attributes at once. Besides the writers (code:, name:,
+    # duty:, start_fiscal_year:...), accepts policy: and account: (Arrays of
+    # {level:, code:, name:}) and extensions: (a Hash).
+    def assign(attrs)
+      attrs.each do |k, v|
+        case k
+        when :policy, :account then v.each { |lvl| add_class(k, **lvl) }
+        when :extensions then v.each { |ek, ev| set_extension(ek, ev) }
+        else
+          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
+
+          public_send("#{k}=", v)
+        end
+      end
+      self
+    end
+
+    TEXT_FIELDS.each do |name, field|
+      define_method(name) { str(Lib.hyoka_project_text(self, field)) }
+      define_method("#{name}=") do |value|
+        s, l = Support.utf8_in(value)
+        check(Lib.hyoka_project_set_text(self, field, s, l), name.to_s)
+      end
+    end
+
+    # Free a standalone project now (its wrappers become invalid).
+    def close
+      raise StateError.new('the project belongs to an owner; remove it from there', -12) if @owner
+
+      ptr = @ptr
+      return if ptr.nil?
+
+      invalidate!
+      ptr.free
+      nil
+    end
+
+    # A deep copy, standalone and owned by Ruby.
+    def copy
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.hyoka_project_copy(self, out), 'copy')
+      self.class.__send__(:owned, out.read_pointer, Lib.method(:hyoka_project_free))
+    end
+    alias dup copy
+
+    # Structural equality (every field, year, indicator, evaluation...).
+    def ==(other)
+      other.is_a?(Project) && Lib.hyoka_project_equal(self, other) == 1
+    end
+
+    # :autonomous, :statutory_entrusted or nil.
+    def duty
+      Support.enum_out(:duty, Lib.hyoka_project_duty(self))
+    end
+
+    def duty=(value)
+      check(Lib.hyoka_project_set_duty(self, Support.enum_in(:duty, value)))
+    end
+
+    # :one_time, :recurring, :fixed_term or nil.
+    def period
+      Support.enum_out(:period, Lib.hyoka_project_period(self))
+    end
+
+    def period=(value)
+      check(Lib.hyoka_project_set_period(self, Support.enum_in(:period, value)))
+    end
+
+    def start_fiscal_year
+      y = Lib.hyoka_project_start_year(self)
+      y.zero? ? nil : y
+    end
+
+    def end_fiscal_year
+      y = Lib.hyoka_project_end_year(self)
+      y.zero? ? nil : y
+    end
+
+    def start_fiscal_year=(fy)
+      set_period_years(fy, end_fiscal_year)
+    end
+
+    def end_fiscal_year=(fy)
+      set_period_years(start_fiscal_year, fy)
+    end
+
+    def set_period_years(start, finish)
+      check(Lib.hyoka_project_set_period_years(self, Support.fiscal_year_in(start, allow_nil: true),
+                                               Support.fiscal_year_in(finish, allow_nil: true)), 'period years')
+      self
+    end
+
+    # ---- classification --------------------------------------------------
+
+    # The policy path (政策 > 施策 > ...): an Array of ClassLevel.
+    def policy
+      class_path(:policy)
+    end
+
+    # The budget account path (会計 > 款 > 項 > 目 > 事業).
+    def account
+      class_path(:account)
+    end
+
+    def add_policy(level: nil, code: nil, name: nil)
+      add_class(:policy, level: level, code: code, name: name)
+    end
+
+    def add_account(level: nil, code: nil, name: nil)
+      add_class(:account, level: level, code: code, name: name)
+    end
+
+    def policy=(levels)
+      clear_class(:policy)
+      levels.each { |l| add_class(:policy, **l.to_h) }
+    end
+
+    def account=(levels)
+      clear_class(:account)
+      levels.each { |l| add_class(:account, **l.to_h) }
+    end
+
+    def add_class(kind, level: nil, code: nil, name: nil)
+      l, ll = Support.utf8_in(level)
+      c, cl = Support.utf8_in(code)
+      n, nl = Support.utf8_in(name)
+      check(Lib.hyoka_project_add_class(self, CLASS_KINDS.fetch(kind), l, ll, c, cl, n, nl), kind.to_s)
+      self
+    end
+
+    def clear_class(kind)
+      check(Lib.hyoka_project_clear_class(self, CLASS_KINDS.fetch(kind)))
+      self
+    end
+
+    # ---- cost years ------------------------------------------------------
+
+    def years
+      ChildList.new(self, -> { Lib.hyoka_project_year_count(self) }) do |i|
+        wrap(CostYear, Lib.hyoka_project_year_at(self, i))
+      end
+    end
+
+    # Append a cost year: add_year(2007, phase: :settled, settlement: 0,
+    # general: 12_236_000, usage: 1054, staff: [{category: :regular, ...}]).
+    def add_year(fiscal_year, **attrs)
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.hyoka_project_add_year(self, Support.fiscal_year_in(fiscal_year), out), 'add_year')
+      year = wrap(CostYear, out.read_pointer)
+      undo_on_error(year) { remove_year(year) }.assign(attrs)
+      year
+    end
+
+    def find_year(fiscal_year)
+      wrap(CostYear, Lib.hyoka_project_find_year(self, Support.fiscal_year_in(fiscal_year)))
+    end
+
+    def remove_year(year)
+      remove_child_of(year, :hyoka_project_year_count, :hyoka_project_year_at, :hyoka_project_remove_year)
+    end
+
+    # ---- indicators ------------------------------------------------------
+
+    def indicators
+      ChildList.new(self, -> { Lib.hyoka_project_indicator_count(self) }) do |i|
+        wrap(Indicator, Lib.hyoka_project_indicator_at(self, i))
+      end
+    end
+
+    # Append an indicator: add_indicator(kind: :outcome, name: '受講率',
+    # unit: '%', direction: :increase, values: {2007 => {target: 60, actual: 59}}).
+    def add_indicator(kind: nil, **attrs)
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.hyoka_project_add_indicator(self, Support.enum_in(:indicator_kind, kind), out), 'add_indicator')
+      ind = wrap(Indicator, out.read_pointer)
+      undo_on_error(ind) { remove_indicator(ind) }.assign(attrs)
+      ind
+    end
+
+    def remove_indicator(indicator)
+      remove_child_of(indicator, :hyoka_project_indicator_count, :hyoka_project_indicator_at,
+                      :hyoka_project_remove_indicator)
+    end
+
+    # ---- evaluations -----------------------------------------------------
+
+    def evaluations
+      ChildList.new(self, -> { Lib.hyoka_project_evaluation_count(self) }) do |i|
+        wrap(Evaluation, Lib.hyoka_project_evaluation_at(self, i))
+      end
+    end
+
+    # Append an evaluation: add_evaluation(stage: :primary, fiscal_year: 2008,
+    # verdict: 'improve', budget: 'status_quo', answers: {relevance: 'A'}).
+    def add_evaluation(stage: nil, **attrs)
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.hyoka_project_add_evaluation(self, Support.enum_in(:stage, stage), out), 'add_evaluation')
+      ev = wrap(Evaluation, out.read_pointer)
+      undo_on_error(ev) { remove_evaluation(ev) }.assign(attrs)
+      ev
+    end
+
+    def remove_evaluation(evaluation)
+      remove_child_of(evaluation, :hyoka_project_evaluation_count, :hyoka_project_evaluation_at,
+                      :hyoka_project_remove_evaluation)
+    end
+
+    # ---- sub-projects ----------------------------------------------------
+
+    def children
+      ChildList.new(self, -> { Lib.hyoka_project_child_count(self) }) do |i|
+        wrap(Project, Lib.hyoka_project_child_at(self, i))
+      end
+    end
+
+    # Add a sub-project (細事業): a standalone Project (taken over) or a new
+    # one built from attributes.
+    def add_child(child = nil, **attrs)
+      return register(Project.__send__(:build_into, self, attrs, :hyoka_project_add_child)) if child.nil?
+      raise TypeError, "expected a Hyoka::Project, got #{child.class}" unless child.is_a?(Project)
+      raise StateError.new('the project already belongs to an owner', -12) if child.owner
+
+      child.assign(attrs)
+      check(Lib.hyoka_project_add_child(self, child), 'add_child')
+      child.__send__(:adopt!, self)
+      register(child)
+    end
+
+    def remove_child(child)
+      remove_child_of(child, :hyoka_project_child_count, :hyoka_project_child_at, :hyoka_project_remove_child)
+    end
+
+    # The parent project of a sub-project (細事業), else nil.
+    def parent
+      @owner.is_a?(Project) ? @owner : nil
+    end
+
+    # The portfolio this project belongs to (through its parents), or nil.
+    def portfolio
+      p = @owner
+      p = p.owner while p.is_a?(Project)
+      p
+    end
+
+    # ---- extensions ------------------------------------------------------
+
+    # The extensions as a Hash (insertion order).
+    def extensions
+      k = FFI::MemoryPointer.new(:pointer)
+      v = FFI::MemoryPointer.new(:pointer)
+      (0...Lib.hyoka_project_extension_count(self)).each_with_object({}) do |i, h|
+        check(Lib.hyoka_project_extension_at(self, i, k, v))
+        h[str(k.read_pointer)] = str(v.read_pointer)
+      end
+    end
+
+    def extension(key)
+      s, l = Support.utf8_in(key)
+      str(Lib.hyoka_project_extension(self, s, l))
+    end
+
+    # Set an extension; nil removes it.
+    def set_extension(key, value)
+      k, kl = Support.utf8_in(key)
+      v, vl = Support.utf8_in(value)
+      check(Lib.hyoka_project_set_extension(self, k, kl, v, vl), 'extension')
+      self
+    end
+
+    def extensions=(hash)
+      extensions.each_key { |k| set_extension(k, nil) }
+      hash.each { |k, v| set_extension(k, v) }
+    end
+
+    # ---- output ----------------------------------------------------------
+
+    # The HTML sheet of this project.
+    def to_html(lang: :ja)
+      l = Support.lang_in(lang)
+      Support.buffer_call('html') { |out, len| Lib.hyoka_html_project(self, l, out, len) }
+    end
+
+    private
+
+    def inspect_details
+      valid? ? " #{code.inspect} #{name.inspect}" : ''
+    end
+
+    def class_path(kind)
+      k = CLASS_KINDS.fetch(kind)
+      lvl = FFI::MemoryPointer.new(:pointer)
+      cd = FFI::MemoryPointer.new(:pointer)
+      nm = FFI::MemoryPointer.new(:pointer)
+      (0...Lib.hyoka_project_class_count(self, k)).map do |i|
+        check(Lib.hyoka_project_class_at(self, k, i, lvl, cd, nm))
+        ClassLevel.new(str(lvl.read_pointer), str(cd.read_pointer), str(nm.read_pointer))
+      end
+    end
+
+    def remove_child_of(child, count_fn, at_fn, remove_fn)
+      i = index_of(child, count_fn, at_fn)
+      ptr = Lib.__send__(at_fn, self, i)
+      check(Lib.__send__(remove_fn, self, i))
+      forget(ptr)
+      self
+    end
+  end
+end

@@ -1,0 +1,220 @@
+# frozen_string_literal: true
+
+require 'bigdecimal'
+
+module Hyoka
+  # Conversions between Ruby values and the C side: UTF-8 text as (pointer,
+  # length), decimals as text, enumerations by their document names.
+  module Support
+    NTS = FFI::Pointer::SIZE == 8 ? 0xFFFF_FFFF_FFFF_FFFF : 0xFFFF_FFFF
+    DECIMAL_SIZE = 16
+    DECIMAL_STRING_MAX = 48
+
+    module_function
+
+    # ---- text ------------------------------------------------------------
+
+    # Text for C: a String (or Symbol) converted to UTF-8; nil stays nil.
+    # Returns [string_or_nil, byte_length].
+    def utf8_in(value)
+      return [nil, 0] if value.nil?
+
+      s = value.is_a?(Symbol) ? value.to_s : value
+      raise TypeError, "expected a String, got #{value.class}" unless s.is_a?(String)
+
+      s = if s.encoding == Encoding::UTF_8
+            s
+          elsif s.encoding == Encoding::BINARY || s.encoding == Encoding::US_ASCII
+            s.dup.force_encoding(Encoding::UTF_8)
+          else
+            s.encode(Encoding::UTF_8)
+          end
+      [s, s.bytesize]
+    rescue ::EncodingError => e
+      raise Hyoka::EncodingError.new("cannot convert text to UTF-8: #{e.message}", -4)
+    end
+
+    # A borrowed const char * from C as a new UTF-8 String, nil for NULL.
+    def utf8_out(ptr)
+      return nil if ptr.nil? || ptr.null?
+
+      ptr.read_string.force_encoding(Encoding::UTF_8)
+    end
+
+    # Read and release (hyoka_free) a buffer the library allocated for us.
+    def take_buffer(out_ptr, len_ptr, encoding = Encoding::UTF_8)
+      buf = out_ptr.read_pointer
+      return nil if buf.null?
+
+      begin
+        buf.read_bytes(len_ptr.read(:size_t)).force_encoding(encoding)
+      ensure
+        Lib.hyoka_free(buf)
+      end
+    end
+
+    # Call fn(..., char **out, size_t *len) and return the text.
+    def buffer_call(context, encoding = Encoding::UTF_8)
+      out = FFI::MemoryPointer.new(:pointer)
+      len = FFI::MemoryPointer.new(:size_t)
+      Hyoka.check(yield(out, len), context)
+      take_buffer(out, len, encoding)
+    end
+
+    # Call a formatter writing into a caller buffer (common.h convention).
+    def format_call(size = 64)
+      buf = FFI::MemoryPointer.new(:char, size)
+      len = FFI::MemoryPointer.new(:size_t)
+      Hyoka.check(yield(buf, size, len))
+      buf.read_bytes(len.read(:size_t)).force_encoding(Encoding::UTF_8)
+    end
+
+    # ---- decimals --------------------------------------------------------
+
+    # A hyoka_decimal in new memory from a BigDecimal, Integer or String
+    # ("0.30" keeps its two places). Floats are refused: figures never go
+    # through binary floating point.
+    def decimal_in(value)
+      text = decimal_text(value)
+      mem = FFI::MemoryPointer.new(:uint8, DECIMAL_SIZE)
+      Hyoka.check(Lib.hyoka_decimal_parse(text, text.bytesize, mem), 'decimal')
+      mem
+    end
+
+    def decimal_text(value)
+      case value
+      when Integer then value.to_s
+      when BigDecimal
+        raise Hyoka::InvalidArgument.new("not a finite decimal: #{value}", -1) unless value.finite?
+
+        value.to_s('F')
+      when String then value.encode(Encoding::UTF_8)
+      when Float
+        raise TypeError, "hyoka takes decimals as BigDecimal, Integer or String, not Float (#{value}): " \
+                         'binary floating point would change the figure'
+      else
+        return value.to_d.to_s('F') if value.respond_to?(:to_d) && !value.is_a?(Float)
+
+        raise TypeError, "expected a BigDecimal, Integer or String, got #{value.class}"
+      end
+    end
+
+    # The text of a hyoka_decimal, with its places ("98.30").
+    def decimal_string(mem)
+      buf = FFI::MemoryPointer.new(:char, DECIMAL_STRING_MAX)
+      len = FFI::MemoryPointer.new(:size_t)
+      Hyoka.check(Lib.hyoka_decimal_format(mem, 0, buf, DECIMAL_STRING_MAX, len))
+      buf.read_bytes(len.read(:size_t))
+    end
+
+    def decimal_out(mem)
+      BigDecimal(decimal_string(mem))
+    end
+
+    def new_decimal
+      FFI::MemoryPointer.new(:uint8, DECIMAL_SIZE)
+    end
+
+    # ---- enumerations ----------------------------------------------------
+
+    ENUM_IDS = {
+      status: 0, rounding: 1, era: 2, unit: 3, phase: 4, duty: 5, period: 6,
+      staff_category: 7, indicator_kind: 8, direction: 9, stage: 10,
+      expected_outcome: 11, expected_cost: 12, verdict_group: 13, budget_kind: 14,
+      class_kind: 15, severity: 16, figure: 17, cost_field: 18, staff_field: 19,
+      project_text: 20, value_field: 21, indicator_text: 22, evaluation_text: 23,
+      reason: 24, lang: 25, group_by: 26
+    }.freeze
+
+    @enum_cache = {}
+    @enum_lock = Mutex.new
+
+    class << self
+      # { name_symbol => value } of an enumeration, read from the library.
+      def enum_table(which)
+        @enum_cache[which] || @enum_lock.synchronize do
+          @enum_cache[which] ||= begin
+            id = ENUM_IDS.fetch(which)
+            count = Lib.hyoka_enum_count(id)
+            Hyoka.check(count)
+            values = which == :status ? (0...count).map { |i| -i } : (0...count).to_a
+            values.each_with_object({}) do |v, h|
+              name = Support.utf8_out(Lib.hyoka_enum_name(id, v))
+              h[name.to_sym] = v if name && !name.empty?
+            end.freeze
+          end
+        end
+      end
+    end
+
+    # Symbol (or String, or Integer) → enum value; nil → HYOKA_UNSET (-1)
+    # when +allow_nil+.
+    def enum_in(which, value, allow_nil: true)
+      if value.nil?
+        return -1 if allow_nil
+
+        raise Hyoka::InvalidArgument.new("#{which} must be given", -1)
+      end
+      return value if value.is_a?(Integer)
+
+      table = Support.enum_table(which)
+      table.fetch(value.to_s.to_sym) do
+        raise Hyoka::InvalidArgument.new(
+          "unknown #{which} #{value.inspect} (one of #{table.keys.map(&:inspect).join(', ')})", -1
+        )
+      end
+    end
+
+    # enum value → Symbol; HYOKA_UNSET → nil.
+    def enum_out(which, value)
+      return nil if value.nil? || value.negative? && which != :status
+
+      Support.enum_table(which).key(value) || value
+    end
+
+    def lang_in(lang)
+      enum_in(:lang, lang || :ja, allow_nil: false)
+    end
+
+    # ---- fiscal years and dates -----------------------------------------
+
+    # An Integer fiscal year, or an era string ("平成19年度", "H19").
+    def fiscal_year_in(value, allow_nil: false)
+      return 0 if value.nil? && allow_nil
+      return value if value.is_a?(Integer)
+
+      raise TypeError, "expected a fiscal year (Integer or String), got #{value.class}" unless value.is_a?(String)
+
+      Hyoka.fiscal_year(value)
+    end
+
+    # A date as YYYYMMDD: from a Date, "2008-05-15", "平成20年5月15日",
+    # [y, m, d] or an Integer YYYYMMDD; nil → 0.
+    def date_in(value)
+      case value
+      when nil then 0
+      when Integer then value
+      when String then Hyoka.date_value(value)
+      when Array
+        out = FFI::MemoryPointer.new(:int32)
+        Hyoka.check(Lib.hyoka_date_make(value[0], value[1] || 0, value[2] || 0, out))
+        out.read(:int32)
+      else
+        if value.respond_to?(:year) && value.respond_to?(:month) && value.respond_to?(:day)
+          out = FFI::MemoryPointer.new(:int32)
+          Hyoka.check(Lib.hyoka_date_make(value.year, value.month, value.day, out))
+          out.read(:int32)
+        else
+          raise TypeError, "expected a date (String, Date, Integer YYYYMMDD), got #{value.class}"
+        end
+      end
+    end
+
+    # YYYYMMDD → ISO text ("2008-05-15", "2008-12"); 0 → nil.
+    def date_out(value)
+      return nil if value.nil? || value.zero?
+
+      format_call { |buf, size, len| Lib.hyoka_date_to_iso(value, buf, size, len) }
+    end
+  end
+end

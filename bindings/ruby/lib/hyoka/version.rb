@@ -1,0 +1,6 @@
+# frozen_string_literal: true
+
+module Hyoka
+  # Version of this gem (the binding); the library's is Hyoka.library_version_string.
+  VERSION = '1.0.0'
+end

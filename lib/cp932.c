@@ -1,0 +1,189 @@
+/* CP932 (Windows Japanese) <-> UTF-8, from the table tools/gen_cp932.py
+ * generates out of Python's cp932 codec (lib/cp932_table.h).
+ *
+ * Decoding maps every byte and byte pair the table maps, NEC and IBM
+ * extensions and the user-defined area (0xF040..0xF9FC -> U+E000..) included.
+ * Encoding is strict: only code points that some CP932 code decodes to are
+ * written, each as the code Windows' WideCharToMultiByte writes for it where
+ * there are duplicates (JIS X 0208, then NEC row 13, then IBM extensions;
+ * never the NEC-selected IBM extensions); anything else (U+301C WAVE DASH,
+ * U+2212 MINUS SIGN, U+00A5, characters outside the BMP...) is
+ * HYOKA_EENCODING, never a '?'. */
+#include "cp932.h"
+#include "cp932_table.h"
+
+#include <string.h>
+
+int32_t hyoka__cp932_code(uint32_t cp)
+{
+    size_t lo = 0, hi = CP932_ENCODE_COUNT;
+
+    if (cp < 0x80)
+        return (int32_t)cp;
+    if (cp > 0xFFFF)
+        return -1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t u = cp932_encode[mid][0];
+        if (u == cp)
+            return cp932_encode[mid][1];
+        if (u < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int lead_index(unsigned b)
+{
+    if (b >= 0x81 && b <= 0x9F)
+        return (int)(b - 0x81);
+    if (b >= 0xE0 && b <= 0xFC)
+        return (int)(b - 0xE0 + 31);
+    return -1;
+}
+
+int32_t hyoka__cp932_next(const unsigned char *s, size_t len, size_t *pos)
+{
+    size_t i = *pos;
+    unsigned b = s[i];
+    int li;
+    unsigned t;
+    uint16_t cp;
+
+    if (cp932_single[b] != 0xFFFF) {
+        *pos = i + 1;
+        return cp932_single[b];
+    }
+    li = lead_index(b);
+    if (li < 0 || i + 1 >= len)
+        return -1;
+    t = s[i + 1];
+    if (t < CP932_TRAIL_MIN || t > CP932_TRAIL_MAX)
+        return -1;
+    cp = cp932_double[li][t - CP932_TRAIL_MIN];
+    if (cp == 0)
+        return -1;
+    *pos = i + 2;
+    return cp;
+}
+
+bool hyoka__cp932_can_encode(const char *utf8, size_t len, size_t *bad, uint32_t *cp)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        size_t at = i;
+        int32_t c;
+        if ((unsigned char)utf8[i] < 0x80) {
+            i++;
+            continue;
+        }
+        c = hyoka__utf8_next(utf8, len, &i);
+        if (c < 0 || hyoka__cp932_code((uint32_t)c) < 0) {
+            if (bad)
+                *bad = at;
+            if (cp)
+                *cp = c < 0 ? 0xFFFD : (uint32_t)c;
+            return false;
+        }
+    }
+    return true;
+}
+
+int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len, size_t *bad)
+{
+    static const char fn[] = "hyoka_cp932_encode";
+    char *buf;
+    size_t i = 0, o = 0;
+
+    if (!utf8 || !out || !out_len)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !utf8 ? "utf8" : !out ? "out" : "out_len");
+    *out = NULL;
+    *out_len = 0;
+    len = hyoka__len(utf8, len);
+    if (len == SIZE_MAX)
+        return hyoka__fail(HYOKA_EINVAL, "%s: length too large", fn);
+    /* A non-ASCII character takes 2 to 4 bytes in UTF-8 and 1 or 2 in CP932. */
+    buf = hyoka__malloc(len + 1);
+    if (!buf)
+        return hyoka__nomem();
+    while (i < len) {
+        size_t at = i;
+        int32_t c;
+        int32_t code;
+        if ((unsigned char)utf8[i] < 0x80) {
+            buf[o++] = utf8[i++];
+            continue;
+        }
+        c = hyoka__utf8_next(utf8, len, &i);
+        if (c < 0) {
+            hyoka__free(buf);
+            if (bad)
+                *bad = at;
+            return hyoka__fail(HYOKA_EENCODING, "%s: invalid UTF-8 at byte %zu", fn, at);
+        }
+        code = hyoka__cp932_code((uint32_t)c);
+        if (code < 0) {
+            char ch[5] = {0};
+            hyoka__free(buf);
+            if (bad)
+                *bad = at;
+            hyoka__utf8_encode((uint32_t)c, ch);
+            return hyoka__fail(HYOKA_EENCODING, "%s: U+%04lX '%s' at byte %zu cannot be written in CP932", fn,
+                               (unsigned long)c, ch, at);
+        }
+        if (code > 0xFF)
+            buf[o++] = (char)(unsigned char)(code >> 8);
+        buf[o++] = (char)(unsigned char)(code & 0xFF);
+    }
+    buf[o] = '\0';
+    *out = buf;
+    *out_len = o;
+    return HYOKA_OK;
+}
+
+int hyoka_cp932_decode(const char *cp932, size_t len, char **out, size_t *out_len, size_t *bad)
+{
+    static const char fn[] = "hyoka_cp932_decode";
+    const unsigned char *s = (const unsigned char *)cp932;
+    char *buf;
+    size_t i = 0, o = 0;
+
+    if (!cp932 || !out || !out_len)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !cp932 ? "cp932" : !out ? "out" : "out_len");
+    *out = NULL;
+    *out_len = 0;
+    len = hyoka__len(cp932, len);
+    /* Every CP932 character becomes at most 3 bytes of UTF-8 (all of them
+     * are in the BMP), and takes at least 1 byte. */
+    if (len > (SIZE_MAX - 1) / 3)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %zu bytes is too long", fn, len);
+    buf = hyoka__malloc(len * 3 + 1);
+    if (!buf)
+        return hyoka__nomem();
+    while (i < len) {
+        int32_t c;
+        if (s[i] < 0x80) {
+            buf[o++] = (char)s[i++];
+            continue;
+        }
+        c = hyoka__cp932_next(s, len, &i);
+        if (c < 0) {
+            hyoka__free(buf);
+            if (bad)
+                *bad = i;
+            if (i + 1 < len && lead_index(s[i]) >= 0)
+                return hyoka__fail(HYOKA_EENCODING, "%s: bytes %02X %02X at offset %zu are not CP932", fn, s[i],
+                                   s[i + 1], i);
+            return hyoka__fail(HYOKA_EENCODING, "%s: byte %02X at offset %zu is not CP932%s", fn, s[i], i,
+                               lead_index(s[i]) >= 0 ? " (a lead byte at the end)" : "");
+        }
+        o += hyoka__utf8_encode((uint32_t)c, buf + o);
+    }
+    buf[o] = '\0';
+    *out = buf;
+    *out_len = o;
+    return HYOKA_OK;
+}
