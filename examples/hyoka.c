@@ -3,7 +3,7 @@
  *
  *   hyoka check   [--json] [--lang ja|en] FILE...
  *   hyoka metrics [--json] [--lang ja|en] FILE...
- *   hyoka convert [--from json] --to json [--compact] IN OUT
+ *   hyoka convert [--from json|csv] --to json|csv|html [--encoding ENC] IN OUT
  *   hyoka summary [--json] [--lang ja|en] [--year FY] FILE...
  *
  * Exit status: 0 fine (warnings allowed), 1 errors found, 2 unreadable
@@ -85,14 +85,18 @@ static void usage_metrics(FILE *out)
 static void usage_convert(FILE *out)
 {
     fprintf(out,
-            "usage: %s convert [--from json] --to json [--compact] IN OUT\n"
+            "usage: %s convert [--from json|csv] --to json|csv|html [OPTIONS] IN OUT\n"
             "\n"
-            "Convert a document. OUT may be '-' for standard output.\n"
+            "Convert a portfolio between formats. JSON is one file ('-' for standard\n"
+            "input or output); CSV is a folder holding one file per table; HTML is a\n"
+            "folder holding index.html and one sheet per project.\n"
             "\n"
-            "  --from json    format of IN (default json)\n"
-            "  --to json      format of OUT: canonical hyoka/1 JSON\n"
-            "  --compact      no indentation\n"
-            "  --help         this help\n",
+            "  --from json|csv        format of IN (default json)\n"
+            "  --to json|csv|html     format of OUT\n"
+            "  --encoding ENC         CSV encoding: utf-8 (with BOM, default), utf-8-nobom, cp932\n"
+            "  --compact              JSON without indentation\n"
+            "  --lang ja|en           language of HTML labels and messages (default en)\n"
+            "  --help                 this help\n",
             program);
 }
 
@@ -657,12 +661,63 @@ static int cmd_metrics(int argc, char **argv)
 
 /* ---- convert ---- */
 
+static int parse_encoding(const char *name, int *encoding)
+{
+    if (!name || strcmp(name, "utf-8") == 0 || strcmp(name, "utf8") == 0)
+        *encoding = HYOKA_ENCODING_UTF8_BOM;
+    else if (strcmp(name, "utf-8-nobom") == 0)
+        *encoding = HYOKA_ENCODING_UTF8;
+    else if (strcmp(name, "cp932") == 0 || strcmp(name, "shift_jis") == 0 || strcmp(name, "sjis") == 0)
+        *encoding = HYOKA_ENCODING_CP932;
+    else
+        return -1;
+    return 0;
+}
+
+/* Read IN as CSV (a folder of tables) into d. */
+static int load_csv(struct document *d, const char *dir, const hyoka_csv_options *copt)
+{
+    int rc;
+    memset(d, 0, sizeof *d);
+    d->file = dir;
+    if (hyoka_report_new(&d->report) != HYOKA_OK)
+        return -1;
+    rc = hyoka_csv_read_dir(dir, copt, &d->portfolio, d->report);
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc == HYOKA_EIO) {
+        fprintf(stderr, "%s: %s: %s\n", program, dir, hyoka_error_last());
+        d->unreadable = 1;
+    } else if (rc != HYOKA_OK && rc != HYOKA_EINVALID) {
+        fprintf(stderr, "%s: %s: %s\n", program, dir, hyoka_error_last());
+        d->unreadable = 1;
+    }
+    return 0;
+}
+
+static int write_json_out(const hyoka_portfolio *p, unsigned flags, const char *out)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc;
+    if (strcmp(out, "-") != 0)
+        return hyoka_json_write_file(p, flags, out);
+    rc = hyoka_json_write(p, flags, &text, &len);
+    if (rc == HYOKA_OK) {
+        fwrite(text, 1, len, stdout);
+        hyoka_free(text);
+    }
+    return rc;
+}
+
 static int cmd_convert(int argc, char **argv)
 {
     struct options o;
     struct document d;
-    int status;
-    int rc = parse_options(argc, argv, &o, "ftce", usage_convert);
+    hyoka_csv_options copt;
+    int status, encoding = HYOKA_ENCODING_UTF8_BOM;
+    int from_csv, to;
+    int rc = parse_options(argc, argv, &o, "ftcel", usage_convert);
 
     if (rc != 0) {
         free(o.files);
@@ -674,12 +729,33 @@ static int cmd_convert(int argc, char **argv)
         free(o.files);
         return EXIT_USAGE;
     }
-    if ((o.from && strcmp(o.from, "json") != 0) || strcmp(o.to, "json") != 0) {
-        fprintf(stderr, "%s convert: only json is supported in this version\n", program);
+    from_csv = o.from && strcmp(o.from, "csv") == 0;
+    if (o.from && !from_csv && strcmp(o.from, "json") != 0) {
+        fprintf(stderr, "%s convert: --from takes json or csv, not '%s'\n", program, o.from);
         free(o.files);
         return EXIT_USAGE;
     }
-    if (load(&d, o.files[0], 0) != 0) {
+    to = strcmp(o.to, "json") == 0 ? 0 : strcmp(o.to, "csv") == 0 ? 1 : strcmp(o.to, "html") == 0 ? 2 : -1;
+    if (to < 0) {
+        fprintf(stderr, "%s convert: --to takes json, csv or html, not '%s'\n", program, o.to);
+        free(o.files);
+        return EXIT_USAGE;
+    }
+    if (parse_encoding(o.encoding, &encoding) != 0) {
+        fprintf(stderr, "%s convert: --encoding takes utf-8, utf-8-nobom or cp932, not '%s'\n", program,
+                o.encoding);
+        free(o.files);
+        return EXIT_USAGE;
+    }
+    if ((to != 0 && strcmp(o.files[1], "-") == 0) || (from_csv && strcmp(o.files[0], "-") == 0)) {
+        fprintf(stderr, "%s convert: CSV and HTML are folders: '-' is only for JSON\n", program);
+        free(o.files);
+        return EXIT_USAGE;
+    }
+    hyoka_csv_options_init(&copt);
+    copt.encoding = encoding;
+    rc = from_csv ? load_csv(&d, o.files[0], &copt) : load(&d, o.files[0], 0);
+    if (rc != 0) {
         fprintf(stderr, "%s: out of memory\n", program);
         unload(&d);
         free(o.files);
@@ -688,21 +764,15 @@ static int cmd_convert(int argc, char **argv)
     print_diagnostics_text(stderr, &d, o.lang);
     status = document_status(&d);
     if (d.portfolio) {
-        unsigned flags = o.compact ? HYOKA_WRITE_COMPACT : 0;
-        if (strcmp(o.files[1], "-") == 0) {
-            char *text = NULL;
-            size_t len = 0;
-            rc = hyoka_json_write(d.portfolio, flags, &text, &len);
-            if (rc == HYOKA_OK) {
-                fwrite(text, 1, len, stdout);
-                hyoka_free(text);
-            }
-        } else {
-            rc = hyoka_json_write_file(d.portfolio, flags, o.files[1]);
-        }
+        if (to == 0)
+            rc = write_json_out(d.portfolio, o.compact ? HYOKA_WRITE_COMPACT : 0, o.files[1]);
+        else if (to == 1)
+            rc = hyoka_csv_write_dir(d.portfolio, o.files[1], &copt, d.report);
+        else
+            rc = hyoka_html_write_dir(d.portfolio, o.lang, o.files[1]);
         if (rc != HYOKA_OK) {
             fprintf(stderr, "%s: %s: %s\n", program, o.files[1], hyoka_error_last());
-            status = worse(status, EXIT_UNREADABLE);
+            status = worse(status, rc == HYOKA_EENCODING ? EXIT_ERRORS : EXIT_UNREADABLE);
         }
     } else if (status == EXIT_FINE) {
         status = EXIT_ERRORS;
