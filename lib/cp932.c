@@ -3,16 +3,30 @@
  *
  * Decoding maps every byte and byte pair the table maps, NEC and IBM
  * extensions and the user-defined area (0xF040..0xF9FC -> U+E000..) included.
- * Encoding is strict: only code points that some CP932 code decodes to are
- * written, each as the code Windows' WideCharToMultiByte writes for it where
- * there are duplicates (JIS X 0208, then NEC row 13, then IBM extensions;
- * never the NEC-selected IBM extensions); anything else (U+301C WAVE DASH,
- * U+2212 MINUS SIGN, U+00A5, characters outside the BMP...) is
- * HYOKA_EENCODING, never a '?'. */
+ * Encoding writes every code point that some CP932 code decodes to, as the
+ * code Windows' WideCharToMultiByte writes for it where there are duplicates
+ * (JIS X 0208, then NEC row 13, then IBM extensions; never the NEC-selected
+ * IBM extensions). The well-known Shift_JIS/CP932 differences are written
+ * the way Windows writes them: the JIS forms 〜 U+301C, ‖ U+2016,
+ * − U+2212, — U+2014, ¢ U+00A2, £ U+00A3 and ¬ U+00AC take the codes of
+ * ～ － ― ￠ ￡ ￢ ∥ (reading gives back the Windows forms, as Windows does).
+ * Anything else (U+00A5, 𠮷 and other characters outside the BMP, emoji...)
+ * is HYOKA_EENCODING, never a '?'. */
 #include "cp932.h"
 #include "cp932_table.h"
 
 #include <string.h>
+
+/* JIS X 0208 forms that CP932 holds under another code point (one way). */
+static const uint16_t jis_forms[][2] = {
+    {0x00A2, 0x8191}, /* ¢ as ￠ */
+    {0x00A3, 0x8192}, /* £ as ￡ */
+    {0x00AC, 0x81CA}, /* ¬ as ￢ */
+    {0x2014, 0x815C}, /* — as ― */
+    {0x2016, 0x8161}, /* ‖ as ∥ */
+    {0x2212, 0x817C}, /* − as － */
+    {0x301C, 0x8160}, /* 〜 as ～ */
+};
 
 int32_t hyoka__cp932_code(uint32_t cp)
 {
@@ -20,6 +34,9 @@ int32_t hyoka__cp932_code(uint32_t cp)
 
     if (cp < 0x80)
         return (int32_t)cp;
+    for (size_t i = 0; i < sizeof jis_forms / sizeof jis_forms[0]; i++)
+        if (jis_forms[i][0] == cp)
+            return jis_forms[i][1];
     if (cp > 0xFFFF)
         return -1;
     while (lo < hi) {

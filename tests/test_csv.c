@@ -876,6 +876,28 @@ static bool cp932_writable(const hyoka_portfolio *pf)
     return true;
 }
 
+/* Whether the portfolio's text survives CP932 unchanged: the JIS forms
+ * (〜 ‖ − — ¢ £ ¬) are written as Windows writes them and read back as the
+ * Windows forms (～ ∥ － ― ￠ ￡ ￢), so such a portfolio comes back changed
+ * by design. */
+static bool cp932_exact(const hyoka_portfolio *pf)
+{
+    char *json = NULL, *enc = NULL, *dec = NULL;
+    size_t n = 0, m = 0, k = 0;
+    bool same;
+    OK(hyoka_json_write(pf, HYOKA_WRITE_COMPACT, &json, &n));
+    if (hyoka_cp932_encode(json, n, &enc, &m, NULL) != HYOKA_OK) {
+        hyoka_free(json);
+        return false;
+    }
+    OK(hyoka_cp932_decode(enc, m, &dec, &k, NULL));
+    same = k == n && memcmp(json, dec, n) == 0;
+    hyoka_free(json);
+    hyoka_free(enc);
+    hyoka_free(dec);
+    return same;
+}
+
 /* JSON -> CSV -> JSON gives the same JSON text. */
 static void json_csv_json(const hyoka_portfolio *pf)
 {
@@ -926,7 +948,7 @@ static void test_roundtrip_examples(void **state)
         roundtrip(pf, ENC_BOM);
         roundtrip(pf, ENC_UTF8);
         json_csv_json(pf);
-        if (cp932_writable(pf))
+        if (cp932_writable(pf) && cp932_exact(pf))
             roundtrip(pf, ENC_CP932);
         hyoka_portfolio_free(pf);
         count++;

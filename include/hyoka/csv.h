@@ -123,7 +123,10 @@ HYOKA_API int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *optio
                                  hyoka_report *report);
 
 /**
- * Convert UTF-8 text to CP932.
+ * Convert UTF-8 text to CP932, as Windows writes it: the JIS forms
+ * 〜 ‖ − — ¢ £ ¬ (U+301C, U+2016, U+2212, U+2014, U+00A2, U+00A3, U+00AC)
+ * take the codes of ～ ∥ － ― ￠ ￡ ￢, and a character CP932 cannot hold at
+ * all is an error, never a `?`.
  * @param utf8    the text.
  * @param len     its length in bytes, or ::HYOKA_NTS.
  * @param out_len receives the length of @p out.

@@ -23,6 +23,9 @@ update = '--update' in sys.argv[3:]
 sheets_dir = os.path.join('examples', 'sheets')
 expected_dir = os.path.join(root, 'tests', 'cli', 'expected')
 passed = failed = 0
+# CP932 writes the JIS forms as Windows does and reads back the Windows forms.
+WINDOWS_FORMS = str.maketrans({'\u301c': '\uff5e', '\u2016': '\u2225', '\u2212': '\uff0d', '\u2014': '\u2015',
+                               '\u00a2': '\uffe0', '\u00a3': '\uffe1', '\u00ac': '\uffe2'})
 
 
 def run(*args, cwd=root, stdin=None):
@@ -97,8 +100,12 @@ for sheet in sheets:
             check(rc == 0, 'convert %s to csv (%s)' % (sheet, enc), err.decode())
             rc, _, err = run('convert', '--from', 'csv', '--encoding', enc, '--to', 'json', csv_dir, back)
             check(rc == 0, 'convert %s back from csv (%s)' % (sheet, enc), err.decode())
-            same = os.path.exists(back) and open(canon, 'rb').read() == open(back, 'rb').read()
-            check(same, '%s: JSON -> CSV (%s) -> JSON loses nothing' % (sheet, enc))
+            want = open(canon, 'rb').read()
+            if enc == 'cp932':
+                want = want.decode('utf-8').translate(WINDOWS_FORMS).encode('utf-8')
+            same = os.path.exists(back) and want == open(back, 'rb').read()
+            check(same, '%s: JSON -> CSV (%s) -> JSON loses nothing%s' % (
+                sheet, enc, ' (JIS forms come back as the Windows forms)' if enc == 'cp932' else ''))
         html_dir = os.path.join(tmp, 'html')
         rc, _, err = run('convert', '--to', 'html', '--lang', 'ja', path, html_dir)
         n_projects = len(json.load(open(canon, encoding='utf-8'))['projects'])
