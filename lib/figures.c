@@ -479,7 +479,7 @@ static int year_figure(const hyoka_costs *c, int figure, hyoka_decimal *out, int
     return ratio(&num, &den, 1, &r, out);
 }
 
-int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
+static int costs_figure_impl(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_costs_figure";
     hyoka_decimal v;
@@ -493,19 +493,29 @@ int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out,
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
     if (figure > HYOKA_FIG_TOTAL_COST_CHANGE) {
         set_reason(reason, HYOKA_REASON_NOT_A_FIGURE);
-        return fail_unavailable(fn, figure, costs->fiscal_year, HYOKA_REASON_NOT_A_FIGURE);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, costs->fiscal_year, HYOKA_REASON_NOT_A_FIGURE);
     }
     rc = year_figure(costs, figure, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        return fail_unavailable(fn, figure, costs->fiscal_year, why);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, costs->fiscal_year, why);
     }
     if (rc == HYOKA_OK)
         *out = v;
     return rc;
 }
 
-int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reason)
+int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
+{
+    return costs_figure_impl(costs, figure, out, reason, 0);
+}
+
+int hyoka__costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
+{
+    return costs_figure_impl(costs, figure, out, reason, 1);
+}
+
+static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_staff_cost";
     int64_t v = 0;
@@ -523,13 +533,23 @@ int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reason)
     rc = staff_cost_of(staff, mode, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        return hyoka__fail(HYOKA_EUNAVAILABLE,
+        return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE,
                            "%s: the staff line has neither FTE and unit cost, hours and hourly rate, nor an amount",
                            fn);
     }
     if (rc == HYOKA_OK)
         *out = v;
     return rc;
+}
+
+int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reason)
+{
+    return staff_cost_impl(staff, out, reason, 0);
+}
+
+int hyoka__staff_cost(const hyoka_staff *staff, int64_t *out, int *reason)
+{
+    return staff_cost_impl(staff, out, reason, 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -630,8 +650,8 @@ static int indicator_figure(const hyoka_indicator *ind, int32_t fiscal_year, int
     return ratio(target, actual, 1, &r, out);
 }
 
-int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
-                           int *reason)
+static int indicator_figure_impl(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
+                           int *reason, int quiet)
 {
     static const char fn[] = "hyoka_indicator_figure";
     hyoka_decimal v;
@@ -645,16 +665,28 @@ int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
     if (figure != HYOKA_FIG_ACHIEVEMENT && figure != HYOKA_FIG_CHANGE) {
         set_reason(reason, HYOKA_REASON_NOT_A_FIGURE);
-        return fail_unavailable(fn, figure, fiscal_year, HYOKA_REASON_NOT_A_FIGURE);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, fiscal_year, HYOKA_REASON_NOT_A_FIGURE);
     }
     rc = indicator_figure(indicator, fiscal_year, figure, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        return fail_unavailable(fn, figure, fiscal_year, why);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, fiscal_year, why);
     }
     if (rc == HYOKA_OK)
         *out = v;
     return rc;
+}
+
+int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
+                           int *reason)
+{
+    return indicator_figure_impl(indicator, fiscal_year, figure, out, reason, 0);
+}
+
+int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
+                           int *reason)
+{
+    return indicator_figure_impl(indicator, fiscal_year, figure, out, reason, 1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -760,7 +792,7 @@ static int score_of(const hyoka_evaluation *e, hyoka_decimal *out, int *why)
     return hyoka_decimal_div(&ws, &w, r.places, r.mode, out);
 }
 
-int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason)
+static int evaluation_score_impl(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_evaluation_score";
     hyoka_decimal v;
@@ -773,11 +805,21 @@ int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *ou
     rc = score_of(evaluation, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        return fail_unavailable(fn, HYOKA_FIG_SCORE, evaluation->fiscal_year, why);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, HYOKA_FIG_SCORE, evaluation->fiscal_year, why);
     }
     if (rc == HYOKA_OK)
         *out = v;
     return rc;
+}
+
+int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason)
+{
+    return evaluation_score_impl(evaluation, out, reason, 0);
+}
+
+int hyoka__evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason)
+{
+    return evaluation_score_impl(evaluation, out, reason, 1);
 }
 
 static int rating_of(const hyoka_evaluation *e, const char **code, const char **label, int *why)
@@ -823,7 +865,7 @@ static int rating_of(const hyoka_evaluation *e, const char **code, const char **
     return HYOKA_EUNAVAILABLE;
 }
 
-int hyoka_evaluation_rating(const hyoka_evaluation *evaluation, const char **code, const char **label, int *reason)
+static int evaluation_rating_impl(const hyoka_evaluation *evaluation, const char **code, const char **label, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_evaluation_rating";
     const char *c = NULL, *l = NULL;
@@ -837,9 +879,9 @@ int hyoka_evaluation_rating(const hyoka_evaluation *evaluation, const char **cod
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
         if (evaluation->fiscal_year != 0)
-            return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating of fiscal year %ld is unavailable: %s", fn,
+            return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating of fiscal year %ld is unavailable: %s", fn,
                                (long)evaluation->fiscal_year, reason_table[why].en);
-        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating is unavailable: %s", fn, reason_table[why].en);
+        return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating is unavailable: %s", fn, reason_table[why].en);
     }
     if (rc != HYOKA_OK)
         return rc;
@@ -848,6 +890,16 @@ int hyoka_evaluation_rating(const hyoka_evaluation *evaluation, const char **cod
     if (label)
         *label = l;
     return HYOKA_OK;
+}
+
+int hyoka_evaluation_rating(const hyoka_evaluation *evaluation, const char **code, const char **label, int *reason)
+{
+    return evaluation_rating_impl(evaluation, code, label, reason, 0);
+}
+
+int hyoka__evaluation_rating(const hyoka_evaluation *evaluation, const char **code, const char **label, int *reason)
+{
+    return evaluation_rating_impl(evaluation, code, label, reason, 1);
 }
 
 /* The final evaluation of a project: the latest fiscal year, then the

@@ -590,7 +590,7 @@ static void cell_figure(struct out *o, const hyoka_costs *c, int figure)
 {
     hyoka_decimal d, stated;
     int reason = HYOKA_REASON_NONE, stated_unit = HYOKA_UNIT_YEN;
-    int rc = hyoka_costs_figure(c, figure, &d, &reason);
+    int rc = hyoka__costs_figure(c, figure, &d, &reason);
     bool money = is_money_figure(figure);
 
     if (rc != HYOKA_OK) {
@@ -802,7 +802,7 @@ static void year_segments(struct out *o, const hyoka_costs *c, struct segments *
             s->value[s->count++] = c->value[f];
         }
     }
-    rc = hyoka_costs_figure(c, HYOKA_FIG_TOTAL_COST, &total, &reason);
+    rc = hyoka__costs_figure(c, HYOKA_FIG_TOTAL_COST, &total, &reason);
     if (rc == HYOKA_ENOMEM)
         fail(o, rc);
     if (rc == HYOKA_OK) {
@@ -868,7 +868,7 @@ static void cost_chart(struct out *o, const hyoka_project *p, size_t n, unsigned
             puts_(o, tr(o, "; ", "、"));
         put_fy(o, c->fiscal_year);
         puts_(o, " ");
-        if (hyoka_costs_figure(c, HYOKA_FIG_TOTAL_COST, &t, &reason) == HYOKA_OK)
+        if (hyoka__costs_figure(c, HYOKA_FIG_TOTAL_COST, &t, &reason) == HYOKA_OK)
             put_money(o, hyoka_decimal_coefficient(&t));
         else
             puts_(o, "\xE2\x80\x94");
@@ -1401,7 +1401,7 @@ static void staff_line(struct out *o, const hyoka_staff *s)
         }
     }
     puts_(o, "</span> ");
-    rc = hyoka_staff_cost(s, &cost, &reason);
+    rc = hyoka__staff_cost(s, &cost, &reason);
     if (rc == HYOKA_OK) {
         putf(o, "<span class=\"staff-cost\" data-yen=\"%lld\">", (long long)cost);
         put_money(o, cost);
@@ -1639,7 +1639,7 @@ static void achievement_cell(struct out *o, const hyoka_indicator *ind, int32_t 
 {
     hyoka_decimal d, stated;
     int reason = HYOKA_REASON_NONE;
-    int rc = hyoka_indicator_figure(ind, fy, HYOKA_FIG_ACHIEVEMENT, &d, &reason);
+    int rc = hyoka__indicator_figure(ind, fy, HYOKA_FIG_ACHIEVEMENT, &d, &reason);
     bool has_stated = hyoka_indicator_value(ind, fy, HYOKA_VALUE_STATED_ACHIEVEMENT, &stated) == 1;
 
     if (rc != HYOKA_OK) {
@@ -1959,13 +1959,13 @@ static void evaluation_box(struct out *o, const hyoka_evaluation *e, int depth)
     puts_(o, "</td><th scope=\"row\">");
     puts_(o, tr(o, "Score / rating", "評点・評定"));
     puts_(o, "</th>");
-    rc = hyoka_evaluation_score(e, &score, &reason);
+    rc = hyoka__evaluation_score(e, &score, &reason);
     if (rc == HYOKA_OK) {
         puts_(o, "<td class=\"score\"><span class=\"num\">");
         put_decimal(o, &score);
         puts_(o, "</span>");
         reason = HYOKA_REASON_NONE;
-        rc = hyoka_evaluation_rating(e, &rcode, &rlabel, &reason);
+        rc = hyoka__evaluation_rating(e, &rcode, &rlabel, &reason);
         if (rc == HYOKA_OK && (rlabel || rcode)) {
             puts_(o, " / <span class=\"rating\">");
             esc(o, rlabel ? rlabel : rcode);

@@ -1313,7 +1313,7 @@ static void metrics_year(struct writer *w, const hyoka_costs *c)
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
-        int rc = hyoka_costs_figure(c, f, &v, &reason);
+        int rc = hyoka__costs_figure(c, f, &v, &reason);
 
         put_figure(w, &u, f, rc, &v, reason);
     }
@@ -1345,7 +1345,7 @@ static void metrics_indicator(struct writer *w, const hyoka_indicator *ind)
         for (size_t j = 0; j < sizeof figures / sizeof figures[0]; j++) {
             hyoka_decimal v = {{0, 0}};
             int reason = HYOKA_REASON_NONE;
-            int rc = hyoka_indicator_figure(ind, fy, figures[j], &v, &reason);
+            int rc = hyoka__indicator_figure(ind, fy, figures[j], &v, &reason);
 
             put_figure(w, &u, figures[j], rc, &v, reason);
         }
@@ -1376,10 +1376,10 @@ static void metrics_evaluation(struct writer *w, const hyoka_evaluation *e)
     else
         m_null(w, "fiscal_year");
     m_string_or_null(w, "verdict", e->text[HYOKA_EVAL_VERDICT]);
-    rc = hyoka_evaluation_score(e, &v, &reason);
+    rc = hyoka__evaluation_score(e, &v, &reason);
     put_figure(w, &u, HYOKA_FIG_SCORE, rc, &v, reason);
     reason = HYOKA_REASON_NONE;
-    rc = hyoka_evaluation_rating(e, &code, NULL, &reason);
+    rc = hyoka__evaluation_rating(e, &code, NULL, &reason);
     key(w, "rating");
     if (rc == HYOKA_OK && code) {
         put_string(w, code);

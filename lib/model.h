@@ -259,6 +259,17 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
 /* Free a scheme regardless of its owned flag (not a built-in). */
 void hyoka__scheme_destroy(hyoka_scheme *s);
 
+/* Figures without recording an unavailable figure as the thread's last
+ * error (figures.c): same arguments and results as the public functions.
+ * For the library's own bulk users (metrics, validation, HTML). */
+int hyoka__costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason);
+int hyoka__staff_cost(const hyoka_staff *staff, int64_t *out, int *reason);
+int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
+                            int *reason);
+int hyoka__evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason);
+int hyoka__evaluation_rating(const hyoka_evaluation *evaluation, const char **code, const char **label,
+                             int *reason);
+
 /* Free a project regardless of owner links. */
 void hyoka__project_destroy(hyoka_project *p);
 

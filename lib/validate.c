@@ -277,7 +277,7 @@ static int money_figure(const hyoka_costs *y, int figure, int64_t *yen)
 {
     hyoka_decimal d;
     int reason = 0;
-    int rc = hyoka_costs_figure(y, figure, &d, &reason);
+    int rc = hyoka__costs_figure(y, figure, &d, &reason);
     if (rc == HYOKA_ENOMEM)
         return rc;
     if (rc != HYOKA_OK)
@@ -516,7 +516,7 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, int perso
     if (!(pr & (1u << HYOKA_STAFF_AMOUNT)) || !(by_fte || by_hours))
         return HYOKA_OK;
     amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
-    rc = hyoka_staff_cost(st, &computed, &reason);
+    rc = hyoka__staff_cost(st, &computed, &reason);
     if (rc == HYOKA_ENOMEM)
         return rc;
     if (rc != HYOKA_OK || computed == amount)
