@@ -2,7 +2,7 @@
  * exactly from the data each time it is asked for, and the portfolio
  * roll-ups and rankings built on them.
  *
- * Rules followed throughout (docs/figures.md gives them per figure):
+ * Rules followed throughout (docs/guide.md, chapter Figures, gives them per figure):
  * - Money is int64_t yen, every sum and product checked (HYOKA_ERANGE).
  * - Every other figure is ONE exact ratio of exact decimals, rounded once by
  *   hyoka_decimal_div() with the places and mode of the rule in force
