@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""The hyoka benchmark, in one command (docs/performance.md).
+
+    python3 tests/bench/run_bench.py [--build-dir DIR] [--sizes 10000,100000] [--runs 5]
+                                     [--seed 1] [--corpus-dir DIR] [--clock wall|cpu]
+                                     [--json OUT.json] [--markdown OUT.md] [--no-python]
+
+Without --build-dir it sets up (release) and builds build-bench/ at the top
+of the source tree when needed.
+
+Generates the corpora if missing (gen_corpus.py; under the build directory,
+never committed), checks that hyoka reads and validates them without a
+single diagnostic, then measures on the same file in the same run:
+
+  hyoka        read; read + validate + every figure; read + validate +
+               hyoka-metrics/1 output; write           (bench_hyoka)
+  cJSON, jansson, RapidJSON, simdjson
+               read the file, parse into the DOM, walk every value
+                                                       (bench_peers_c, bench_peers_cxx)
+  Python       json.load + every figure with Decimal   (baseline.py)
+
+Every measurement is a fresh process (cold start, its own peak RSS); each is
+repeated --runs times and the medians are reported as a Markdown table:
+MB/s (10^6 bytes of the input file per second), projects/s, time relative to
+hyoka read + validate + figures, and peak RSS ÷ file size; then the per-project
+cost across sizes and the targets of the issue. A benchmark, not a test: it
+never fails on a number.
+
+    run_bench.py --smoke --build-dir BUILD --work-dir DIR
+
+is the `meson test --suite bench` smoke run: a 50-project corpus, each tool
+once; fails when the corpus has a diagnostic, a tool fails, the tools
+disagree on the number of projects, or hyoka's figures differ from the
+Python baseline's.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_corpus  # noqa: E402
+
+# (key, label, what it does), in table order
+ROWS = [
+    ("hyoka/full", "hyoka read + validate + figures", "read, validate, all §6 figures"),
+    ("hyoka/read", "hyoka read", "read into the model"),
+    ("hyoka/metrics", "hyoka read + validate + metrics JSON", "as `hyoka metrics --json`, to memory"),
+    ("hyoka/write", "hyoka write", "write compact hyoka/1, to memory (read not timed)"),
+    ("peers-c/cjson", "cJSON", "parse to DOM + walk"),
+    ("peers-c/jansson", "jansson", "parse to DOM + walk"),
+    ("peers-cxx/rapidjson", "RapidJSON", "parse to DOM + walk"),
+    ("peers-cxx/simdjson", "simdjson", "parse to DOM + walk"),
+    ("python/baseline", "Python json + Decimal figures", "json.load, all §6 figures"),
+]
+REF = "hyoka/full"
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def find_build_dir(arg, build=True):
+    """The build directory holding bench_hyoka. Without --build-dir it is
+    build-bench/ at the top of the source tree, configured (release) and
+    built here when needed, so the benchmark is one command."""
+    root = os.path.abspath(os.path.join(HERE, "..", ".."))
+    path = os.path.abspath(arg) if arg else os.path.join(root, "build-bench")
+    if build and shutil.which("ninja"):
+        if not os.path.exists(os.path.join(path, "build.ninja")) and not arg and shutil.which("meson"):
+            log("configuring %s (release)..." % path)
+            subprocess.run(["meson", "setup", path, "--buildtype=release"], cwd=root, check=True,
+                           stdout=subprocess.DEVNULL)
+        if os.path.exists(os.path.join(path, "build.ninja")):
+            r = subprocess.run(["ninja", "-C", path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if r.returncode != 0:
+                log(r.stdout[-4000:])
+                sys.exit("run_bench: the build failed")
+    if not os.path.exists(os.path.join(path, "tests", "bench", "bench_hyoka")):
+        sys.exit("run_bench: no tests/bench/bench_hyoka under %s; build first: meson setup build-bench "
+                 "--buildtype=release && ninja -C build-bench" % path)
+    return path
+
+
+def programs(build):
+    d = os.path.join(build, "tests", "bench")
+    out = {}
+    for name in ("bench_hyoka", "bench_peers_c", "bench_peers_cxx"):
+        p = os.path.join(d, name)
+        if os.path.exists(p):
+            out[name] = p
+    return out
+
+
+def ensure_corpus(path, n, seed):
+    if os.path.exists(path):
+        return
+    log("generating %s (%d projects, seed %d)..." % (path, n, seed))
+    t = time.time()
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        gen_corpus.generate(n, f, seed)
+    os.replace(tmp, path)
+    log("  %d bytes in %.1f s" % (os.path.getsize(path), time.time() - t))
+
+
+def check_corpus(progs, path):
+    r = subprocess.run([progs["bench_hyoka"], "--check", path], capture_output=True, text=True)
+    log(r.stdout.strip())
+    return r.returncode == 0
+
+
+def run_prog(prog, path, runs):
+    """Run a bench program; return its JSON result lines."""
+    r = subprocess.run([prog, "--runs", str(runs), path], capture_output=True, text=True)
+    if r.stderr.strip():
+        log(r.stderr.strip())
+    out = []
+    for line in r.stdout.splitlines():
+        if line.startswith("{"):
+            out.append(json.loads(line))
+    if r.returncode != 0:
+        log("run_bench: %s exited with %d" % (os.path.basename(prog), r.returncode))
+    return out
+
+
+def run_python(path, runs):
+    out = []
+    size = os.path.getsize(path)
+    for run in range(1, runs + 1):
+        p = subprocess.Popen([sys.executable, os.path.join(HERE, "baseline.py"), path], stdout=subprocess.PIPE,
+                             text=True)
+        text = p.stdout.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        m = re.search(r"RESULT (\S+) (\S+) (\d+) (\d+)", text)
+        if p.returncode != 0 or not m:
+            log("run_bench: baseline.py failed (%d)" % p.returncode)
+            continue
+        out.append({"tool": "python", "mode": "baseline", "run": run, "seconds": float(m.group(1)),
+                    "cpu_seconds": float(m.group(2)), "file_bytes": size, "projects": int(m.group(3)),
+                    "values": int(m.group(4)), "out_bytes": 0,
+                    "maxrss_kb": ru.ru_maxrss, "diagnostics": 0})
+    return out
+
+
+def measure(progs, path, runs, python=True):
+    results = []
+    for name in ("bench_hyoka", "bench_peers_c", "bench_peers_cxx"):
+        if name in progs:
+            log("  %s x%d..." % (name, runs))
+            results += run_prog(progs[name], path, runs)
+    if python:
+        log("  baseline.py x%d..." % runs)
+        results += run_python(path, runs)
+    return results
+
+
+def medians(results, clock="wall"):
+    by = {}
+    for r in results:
+        by.setdefault("%s/%s" % (r["tool"], r["mode"]), []).append(r)
+    out = {}
+    for key, rs in by.items():
+        field = "cpu_seconds" if clock == "cpu" else "seconds"
+        out[key] = {
+            "runs": len(rs),
+            "wall_seconds": statistics.median(r["seconds"] for r in rs),
+            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in rs),
+            "seconds": statistics.median(r[field] for r in rs),
+            "min_seconds": min(r[field] for r in rs),
+            "max_seconds": max(r[field] for r in rs),
+            "maxrss_kb": statistics.median(r["maxrss_kb"] for r in rs),
+            "file_bytes": rs[0]["file_bytes"],
+            "projects": rs[0]["projects"],
+            "out_bytes": rs[0]["out_bytes"],
+            "values": rs[0]["values"],
+            "projects_agree": len({r["projects"] for r in rs}) == 1,
+        }
+    return out
+
+
+def table(med, n):
+    ref = med.get(REF)
+    lines = ["| tool | measures | wall (s) | CPU (s) | MB/s | projects/s | time ÷ hyoka r+v+f | peak RSS ÷ file |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for key, label, what in ROWS:
+        m = med.get(key)
+        if not m:
+            continue
+        nbytes = m["out_bytes"] if key == "hyoka/write" and m["out_bytes"] else m["file_bytes"]
+        ratio = "%.2f" % (m["seconds"] / ref["seconds"]) if ref else "–"
+        lines.append("| %s | %s | %.3f | %.3f | %.0f | %.0f | %s | %.2f |" % (
+            label, what, m["wall_seconds"], m["cpu_seconds"], nbytes / 1e6 / m["seconds"], n / m["seconds"], ratio,
+            m["maxrss_kb"] * 1024 / m["file_bytes"]))
+    return "\n".join(lines)
+
+
+def machine():
+    info = {"load": " ".join("%.2f" % x for x in os.getloadavg()), "cpu": "?", "cores": os.cpu_count(), "memory_gib": None, "kernel": platform.release(),
+            "python": platform.python_version(), "cc": "?", "cxx": "?"}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    info["cpu"] = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal"):
+                    info["memory_gib"] = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    info["peers"] = {}
+    if shutil.which("pkg-config"):
+        for name in ("libcjson", "jansson", "RapidJSON", "simdjson"):
+            r = subprocess.run(["pkg-config", "--modversion", name], capture_output=True, text=True)
+            if r.returncode == 0:
+                info["peers"][name] = r.stdout.strip()
+    for key, cmd in (("cc", "cc"), ("cxx", "c++")):
+        if shutil.which(cmd):
+            r = subprocess.run([cmd, "--version"], capture_output=True, text=True)
+            info[key] = r.stdout.splitlines()[0] if r.stdout else "?"
+    return info
+
+
+def targets(per_size):
+    """The targets of the issue, from the medians of each size."""
+    out = []
+    for n, med in sorted(per_size.items()):
+        ref = med.get(REF)
+        if not ref:
+            continue
+
+        def ratio(key):
+            m = med.get(key)
+            return m["seconds"] / ref["seconds"] if m else None
+
+        for key, goal, label in (("peers-c/cjson", 2.0, "≥ 2× cJSON parse-only"),
+                                 ("peers-cxx/rapidjson", 1.0, "≥ RapidJSON parse-only (cold start)"),
+                                 ("python/baseline", 30.0, "≥ 30× plain Python")):
+            r = ratio(key)
+            if r is not None:
+                out.append((n, "hyoka read+validate+figures " + label, "%.2f×" % r, r >= goal))
+        rss = ref["maxrss_kb"] * 1024 / ref["file_bytes"]
+        out.append((n, "hyoka read+validate+figures peak RSS ≤ 2× file size", "%.2f×" % rss, rss <= 2.0))
+        rd = med.get("hyoka/read")
+        if rd:
+            rss = rd["maxrss_kb"] * 1024 / rd["file_bytes"]
+            out.append((n, "hyoka read peak RSS ≤ 2× file size", "%.2f×" % rss, rss <= 2.0))
+    sizes = sorted(per_size)
+    if len(sizes) >= 2:
+        a, b = sizes[0], sizes[-1]
+        for key in ("hyoka/full", "hyoka/read"):
+            if key in per_size[a] and key in per_size[b]:
+                pa = per_size[a][key]["seconds"] / a
+                pb = per_size[b][key]["seconds"] / b
+                out.append(("%d→%d" % (a, b), "%s per-project cost flat (within 10%%)" % key,
+                            "%+.1f%%" % ((pb / pa - 1) * 100), abs(pb / pa - 1) <= 0.10))
+    return out
+
+
+def scaling(per_size):
+    sizes = sorted(per_size)
+    head = "| tool | " + " | ".join("µs/project at %d" % n for n in sizes) + " | change |"
+    lines = [head, "|---|" + "---:|" * (len(sizes) + 1)]
+    for key, label, _ in ROWS:
+        if not all(key in per_size[n] for n in sizes):
+            continue
+        per = [per_size[n][key]["seconds"] / n * 1e6 for n in sizes]
+        lines.append("| %s | %s | %+.1f%% |" % (label, " | ".join("%.1f" % p for p in per),
+                                                 (per[-1] / per[0] - 1) * 100))
+    return "\n".join(lines)
+
+
+def smoke(args):
+    progs = programs(find_build_dir(args.build_dir, build=False))  # meson has built it
+    work = args.work_dir or os.path.join(args.build_dir, "tests", "bench")
+    os.makedirs(work, exist_ok=True)
+    path = os.path.join(work, "smoke-50.json")
+    with open(path, "wb") as f:
+        gen_corpus.generate(50, f, args.seed)
+    ok = check_corpus(progs, path)
+    if not ok:
+        log("FAIL: the smoke corpus has diagnostics")
+    results = measure(progs, path, 1, python=True)
+    seen = {}
+    for r in results:
+        seen["%s/%s" % (r["tool"], r["mode"])] = r["projects"]
+    for key, p in sorted(seen.items()):
+        log("  %-22s %d projects" % (key, p))
+    expected = {"bench_hyoka": 4, "bench_peers_c": 0, "bench_peers_cxx": 0}
+    for name, prog in progs.items():
+        listed = subprocess.run([prog, "--list"], capture_output=True, text=True).stdout.split()
+        expected[name] = len(listed)
+    if len(results) != sum(expected.values()) + 1:
+        log("FAIL: %d measurements, expected %d" % (len(results), sum(expected.values()) + 1))
+        ok = False
+    if set(seen.values()) != {50}:
+        log("FAIL: the tools disagree on the number of projects: %s" % seen)
+        ok = False
+    # hyoka's figures against the independent Python computation
+    hm = subprocess.run([progs["bench_hyoka"], "--metrics", path], capture_output=True, text=True)
+    bd = subprocess.run([sys.executable, os.path.join(HERE, "baseline.py"), "--dump", path],
+                        capture_output=True, text=True)
+    if hm.returncode or bd.returncode:
+        log("FAIL: metrics (%d) or baseline dump (%d) failed" % (hm.returncode, bd.returncode))
+        return 1
+    n, bad = compare_figures(json.loads(hm.stdout)["projects"], json.loads(bd.stdout))
+    log("  figures compared with the Python baseline: %d, differing: %d" % (n, len(bad)))
+    for b in bad[:10]:
+        log("    " + b)
+    if bad or n == 0:
+        ok = False
+    log("bench-smoke: %s" % ("ok" if ok else "FAILED"))
+    return 0 if ok else 1
+
+
+def compare_figures(hyoka_projects, base_projects):
+    def norm(v):
+        return None if v is None else str(v)
+
+    n, bad = 0, []
+    for pm, pb in zip(hyoka_projects, base_projects):
+        for ym, yb in zip(pm.get("years", []), pb["years"]):
+            for k, v in yb.items():
+                n += 1
+                if norm(ym.get(k)) != norm(v):
+                    bad.append("%s %s %s: hyoka %s, python %s" % (pb["code"], yb["fiscal_year"], k, ym.get(k), v))
+        for im, ib in zip(pm.get("indicators", []), pb["indicators"]):
+            for vm, vb in zip(im.get("values", []), ib["values"]):
+                for k in ("achievement", "change"):
+                    n += 1
+                    if norm(vm.get(k)) != norm(vb[k]):
+                        bad.append("%s %s %s: hyoka %s, python %s" % (pb["code"], vb["fiscal_year"], k,
+                                                                     vm.get(k), vb[k]))
+        for em, eb in zip(pm.get("evaluations", []), pb["evaluations"]):
+            for k in ("score", "rating"):
+                n += 1
+                if norm(em.get(k)) != norm(eb[k]):
+                    bad.append("%s evaluation %s: hyoka %s, python %s" % (pb["code"], k, em.get(k), eb[k]))
+        if len(pm.get("years", [])) != len(pb["years"]):
+            bad.append("%s: %d years vs %d" % (pb["code"], len(pm.get("years", [])), len(pb["years"])))
+    if len(hyoka_projects) != len(base_projects):
+        bad.append("%d projects vs %d" % (len(hyoka_projects), len(base_projects)))
+    return n, bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--build-dir", help="meson build directory (default: build-bench/ at the top of the source "
+                                        "tree, set up and built when missing)")
+    ap.add_argument("--sizes", default="10000,100000", help="corpus sizes in projects (default 10000,100000)")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each measurement (default 5, at least 5 for a report)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus-dir", help="where corpora are generated (default BUILD/tests/bench/corpus)")
+    ap.add_argument("--json", help="also write every run and the medians as JSON here")
+    ap.add_argument("--markdown", help="also write the Markdown report here")
+    ap.add_argument("--no-python", action="store_true", help="skip the Python baseline")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                    help="time that throughput and ratios use: wall (default) or the CPU time of the timed part "
+                         "(for a busy machine)")
+    ap.add_argument("--smoke", action="store_true", help="the meson smoke test (50 projects, one run)")
+    ap.add_argument("--work-dir", help="--smoke: where to write the small corpus")
+    args = ap.parse_args()
+    if args.smoke:
+        return smoke(args)
+
+    build = find_build_dir(args.build_dir)
+    progs = programs(build)
+    corpus_dir = args.corpus_dir or os.path.join(build, "tests", "bench", "corpus")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    mach = machine()
+    log("machine: %s, %s cores, %s GiB" % (mach["cpu"], mach["cores"], mach["memory_gib"]))
+    all_runs, per_size, files, ok_corpus = {}, {}, {}, {}
+    for n in sizes:
+        path = os.path.join(corpus_dir, "corpus-%d-seed%d.json" % (n, args.seed))
+        ensure_corpus(path, n, args.seed)
+        files[n] = path
+        ok_corpus[n] = check_corpus(progs, path)
+        log("measuring %s (%d runs)..." % (path, args.runs))
+        all_runs[n] = measure(progs, path, args.runs, python=not args.no_python)
+        per_size[n] = medians(all_runs[n], args.clock)
+
+    out = ["# hyoka benchmark", "",
+           "Machine: %s, %s logical CPUs, %s GiB RAM, Linux %s; %s; %s; Python %s." % (
+               mach["cpu"], mach["cores"], mach["memory_gib"], mach["kernel"], mach["cc"], mach["cxx"],
+               mach["python"]),
+           "Peers: %s." % (", ".join("%s %s" % kv for kv in mach["peers"].items()) or "none"),
+           "Medians of %d runs, each a fresh process. MB = 10^6 bytes of the input file (hyoka write: of its output). "
+           "Throughput and ratios use %s time%s." % (
+               args.runs, args.clock, " (CPU time of the timed part: user + system)" if args.clock == "cpu" else ""),
+           "Load average when the run started: %s." % mach["load"], ""]
+    for n in sizes:
+        med = per_size[n]
+        any_m = next(iter(med.values()), None)
+        agree = {m["projects"] for m in med.values()}
+        out.append("## %d projects — %s, %.1f MB (%.0f bytes per project)" % (
+            n, os.path.basename(files[n]), any_m["file_bytes"] / 1e6 if any_m else 0,
+            any_m["file_bytes"] / n if any_m else 0))
+        out.append("")
+        out.append(table(med, n))
+        out.append("")
+        out.append("Corpus diagnostics (read + validate): %s. Projects found by every tool: %s." % (
+            "none" if ok_corpus[n] else "SOME — see stderr", ", ".join(str(a) for a in sorted(agree))))
+        out.append("")
+    if len(sizes) > 1:
+        out += ["## Per-project cost", "", scaling(per_size), ""]
+    out += ["## Targets", "", "| size | target | measured | met |", "|---|---|---:|---|"]
+    for n, label, value, met in targets(per_size):
+        out.append("| %s | %s | %s | %s |" % (n, label, value, "yes" if met else "**no**"))
+    out.append("")
+    text = "\n".join(out)
+    print(text)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(text + "\n")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"machine": mach, "runs": {str(k): v for k, v in all_runs.items()},
+                       "medians": {str(k): v for k, v in per_size.items()}}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

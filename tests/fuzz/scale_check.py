@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Scale check: large but legal inputs must not take super-linear time.
+
+libFuzzer works on small inputs, so it cannot see an algorithm that is
+quadratic in the number of projects, cost years or CSV rows. This script
+writes such documents at two sizes, N and 4N, runs the hyoka command-line
+program on them, and fails when a command takes longer than the limit, or
+when 4N costs more than SLOWDOWN (default 8) times N (linear: about 4,
+quadratic: about 16).
+
+    tests/fuzz/scale_check.py HYOKA_PROGRAM [--n N] [--limit SECONDS] [--only NAME]
+
+Cases:
+  dup-codes     N top-level projects sharing one code   -> hyoka check   (P003)
+  same-year     one project with N cost years of one fiscal year -> hyoka metrics
+  csv-ext       CSV: one project with N extension rows   -> hyoka convert --from csv
+  csv-answers   CSV: one evaluation with N answer rows   -> hyoka convert --from csv
+  projects      N projects with distinct codes           -> hyoka check, metrics
+  ext-json      one project with N extensions (JSON)     -> hyoka check
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def doc(projects, **extra):
+    d = {"format": "hyoka/1"}
+    d.update(extra)
+    d["projects"] = projects
+    return d
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_csv_dir(path, tables):
+    os.makedirs(path, exist_ok=True)
+    for name, rows in tables.items():
+        with open(os.path.join(path, name + ".csv"), "w", encoding="utf-8", newline="") as f:
+            f.write("\r\n".join(rows) + "\r\n")
+
+
+PROJECT_HEADER = ("project,code,name,department,section,group,head,contact,phone,duty,period,"
+                  "start_fiscal_year,end_fiscal_year,legal_basis,purpose,target,intent,result,summary,"
+                  "background,environment,opinions,activities_done,activities_planned")
+PROJECT_ROW = "1,P1,事業" + "," * 21
+
+
+def make(case, n, where):
+    """Write the input of @case at size @n; return the command arguments."""
+    if case == "dup-codes":
+        p = os.path.join(where, "dup-codes.json")
+        write_json(p, doc([{"code": "1", "name": "p"} for _ in range(n)]))
+        return [["check", p]]
+    if case == "same-year":
+        p = os.path.join(where, "same-year.json")
+        years = [{"fiscal_year": 2000, "settlement": i} for i in range(n)]
+        write_json(p, doc([{"code": "1", "name": "p", "years": years}]))
+        return [["metrics", p]]
+    if case == "projects":
+        p = os.path.join(where, "projects.json")
+        write_json(p, doc([{"code": str(i), "name": "p", "years": [{"fiscal_year": 2000, "settlement": i}]}
+                           for i in range(n)]))
+        return [["check", p], ["metrics", p]]
+    if case == "ext-json":
+        p = os.path.join(where, "ext.json")
+        write_json(p, doc([{"code": "1", "name": "p", "extensions": {"k%d" % i: "v" for i in range(n)}}]))
+        return [["check", p]]
+    if case == "csv-ext":
+        d = os.path.join(where, "csv-ext")
+        write_csv_dir(d, {"document": ["key,value", "format,hyoka/1"],
+                          "projects": [PROJECT_HEADER, PROJECT_ROW],
+                          "extensions": ["project,key,value"] + ["1,k%d,v" % i for i in range(n)]})
+        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-ext.json")]]
+    if case == "csv-answers":
+        d = os.path.join(where, "csv-answers")
+        write_csv_dir(d, {"document": ["key,value", "format,hyoka/1"],
+                          "projects": [PROJECT_HEADER, PROJECT_ROW],
+                          "evaluations": ["project,evaluation,stage,scheme,fiscal_year,date,evaluator,verdict,"
+                                          "budget,expected_outcome,expected_cost",
+                                          "1,1,primary,jp-standard,2007,,,,,,"],
+                          "answers": ["project,evaluation,criterion,answer"] +
+                                     ["1,1,c%d,A" % i for i in range(n)]})
+        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-answers.json")]]
+    raise ValueError(case)
+
+
+CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "projects", "ext-json"]
+
+
+def run(program, args, limit):
+    t0 = time.monotonic()
+    try:
+        r = subprocess.run([program] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=limit)
+        code = r.returncode
+    except subprocess.TimeoutExpired:
+        return None, "timeout"
+    return time.monotonic() - t0, code
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("program")
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--limit", type=float, default=30.0)
+    ap.add_argument("--slowdown", type=float, default=8.0)
+    ap.add_argument("--only", action="append")
+    a = ap.parse_args()
+
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="hyoka-scale-") as tmp:
+        for case in a.only or CASES:
+            times = []
+            for n in (a.n, 4 * a.n):
+                where = os.path.join(tmp, "%s-%d" % (case, n))
+                os.makedirs(where)
+                total = 0.0
+                status = "ok"
+                for args in make(case, n, where):
+                    t, code = run(a.program, args, a.limit)
+                    if t is None:
+                        total, status = None, "timeout after %.0f s" % a.limit
+                        break
+                    if code not in (0, 1):
+                        status = "exit %s" % code
+                    total += t
+                times.append(total)
+                print("%-12s n=%-7d %s  %s" % (case, n, "%.3f s" % total if total is not None else "-", status))
+                if total is None or status.startswith("exit"):
+                    failed = True
+                    break
+            if len(times) == 2 and None not in times:
+                ratio = times[1] / max(times[0], 0.05)
+                verdict = "ok" if ratio <= a.slowdown else "SUPER-LINEAR"
+                print("%-12s 4N/N = %.1f  %s" % (case, ratio, verdict))
+                if ratio > a.slowdown:
+                    failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
