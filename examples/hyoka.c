@@ -207,7 +207,7 @@ struct document {
     size_t len;
     hyoka_portfolio *portfolio;
     hyoka_report *report;
-    int io_error;       /* errno, when the file could not be read */
+    char io_message[512]; /* why the file could not be read ("" when it could) */
     int unreadable;     /* not a readable hyoka/1 document (I/O or JSON syntax) */
 };
 
@@ -222,6 +222,22 @@ static int has_syntax_errors(const hyoka_report *r)
 }
 
 /* Read and (optionally) validate. Returns 0, or -1 when out of memory. */
+/* Whether some diagnostic still lacks a line and column. */
+static int needs_locating(const hyoka_report *r)
+{
+    for (size_t i = 0; i < hyoka_report_count(r); i++) {
+        int64_t line = 0;
+        hyoka_report_position(r, i, &line, NULL);
+        if (line == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Read and (optionally) validate. Returns 0, or -1 when out of memory.
+ * A file is read with hyoka_json_read_file(), which does not keep the whole
+ * text in memory beside the portfolio; the text is read again only when
+ * diagnostics need their line and column. */
 static int load(struct document *d, const char *file, int validate)
 {
     int rc;
@@ -230,15 +246,24 @@ static int load(struct document *d, const char *file, int validate)
     d->file = file;
     if (hyoka_report_new(&d->report) != HYOKA_OK)
         return -1;
-    d->text = slurp(file, &d->len);
-    if (!d->text) {
-        d->io_error = errno ? errno : EIO;
+    if (strcmp(file, "-") == 0) {
+        d->text = slurp(file, &d->len);
+        if (!d->text) {
+            snprintf(d->io_message, sizeof d->io_message, "%s", strerror(errno ? errno : EIO));
+            d->unreadable = 1;
+            return 0;
+        }
+        rc = hyoka_json_read(d->text, d->len, NULL, &d->portfolio, d->report);
+    } else {
+        rc = hyoka_json_read_file(file, NULL, &d->portfolio, d->report);
+    }
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc == HYOKA_EIO) {
+        snprintf(d->io_message, sizeof d->io_message, "%s", hyoka_error_last());
         d->unreadable = 1;
         return 0;
     }
-    rc = hyoka_json_read(d->text, d->len, NULL, &d->portfolio, d->report);
-    if (rc == HYOKA_ENOMEM)
-        return -1;
     if (rc != HYOKA_OK && rc != HYOKA_EINVALID) {
         fprintf(stderr, "%s: %s: %s\n", program, file, hyoka_error_last());
         d->unreadable = 1;
@@ -250,8 +275,12 @@ static int load(struct document *d, const char *file, int validate)
         if (hyoka_validate(d->portfolio, d->report) == HYOKA_ENOMEM)
             return -1;
     }
-    if (hyoka_report_locate(d->report, d->text, d->len) == HYOKA_ENOMEM)
-        return -1;
+    if (needs_locating(d->report)) {
+        if (!d->text)
+            d->text = slurp(file, &d->len);
+        if (d->text && hyoka_report_locate(d->report, d->text, d->len) == HYOKA_ENOMEM)
+            return -1;
+    }
     return 0;
 }
 
@@ -289,8 +318,8 @@ static const char *severity_word(int severity, int lang)
 
 static void print_diagnostics_text(FILE *out, const struct document *d, int lang)
 {
-    if (d->io_error) {
-        fprintf(out, "%s: error: cannot read: %s\n", d->file, strerror(d->io_error));
+    if (d->io_message[0]) {
+        fprintf(out, "%s: error: cannot read: %s\n", d->file, d->io_message);
         return;
     }
     for (size_t i = 0; i < hyoka_report_count(d->report); i++) {
@@ -444,9 +473,9 @@ static int cmd_check(int argc, char **argv)
             char *text = NULL;
             printf("%s\n  {\"file\": ", i ? "," : "");
             json_string(stdout, d.file);
-            if (d.io_error) {
+            if (d.io_message[0]) {
                 printf(", \"error\": ");
-                json_string(stdout, strerror(d.io_error));
+                json_string(stdout, d.io_message);
             }
             if (hyoka_report_write_json(d.report, HYOKA_WRITE_COMPACT, o.lang, &text, NULL) == HYOKA_OK) {
                 printf(", \"diagnostics\": %s}", text);

@@ -68,6 +68,10 @@
 #  undef _POSIX_C_SOURCE
 #  define _POSIX_C_SOURCE 200809L
 #endif
+/* madvise(MADV_DONTNEED): posix_madvise()'s DONTNEED does nothing on glibc. */
+#ifndef _DEFAULT_SOURCE
+#  define _DEFAULT_SOURCE 1
+#endif
 
 #include "model.h"
 #include "report.h"
@@ -77,7 +81,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #if defined(__SSE2__)
 #  include <emmintrin.h>
@@ -566,6 +572,10 @@ struct rd {
     const char *text; /* after a byte-order mark */
     const char *end;
     const char *p;
+    /* A file mapped by hyoka_json_read_file(): pages the parser has left
+     * behind are given back (see release_behind()). */
+    int mapped;
+    const char *released; /* everything below has been given back */
     size_t max_depth, max_string, max_number;
     hyoka_report *report;
     hyoka_portfolio *pf;
@@ -3109,6 +3119,28 @@ static int read_element(struct rd *r)
     return 0;
 }
 
+/* Give back the pages of a mapped file that lie more than a margin behind
+ * the cursor, so that reading a large file does not hold the whole text in
+ * memory beside the model. The mapping is private and read-only: should any
+ * part be read again (a line count, a path found on an error), the kernel
+ * reads it back from the file, unchanged. */
+#define RELEASE_STEP ((size_t)8 << 20)
+#define RELEASE_MARGIN ((size_t)1 << 20)
+
+static void release_behind(struct rd *r)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t upto;
+
+    if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
+        return;
+    upto = ((uintptr_t)(r->p - RELEASE_MARGIN)) & ~(page - 1);
+    if (upto > (uintptr_t)r->released) {
+        (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
+        r->released = (const char *)upto;
+    }
+}
+
 static int run(struct rd *r)
 {
     const char *end = r->end;
@@ -3136,6 +3168,9 @@ static int run(struct rd *r)
         struct frame *f = &r->frames[r->depth - 1];
         int arr = is_array_kind(f->kind);
         char close = arr ? ']' : '}';
+
+        if (r->mapped)
+            release_behind(r);
 
         r->p = skip_ws(r->p, end);
         if (r->p >= end)
@@ -3567,8 +3602,17 @@ static void reader_release(struct rd *r)
         strset_free(&r->sets[i]);
 }
 
+static int read_text(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
+                     hyoka_report *report, int mapped);
+
 int hyoka_json_read(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
                     hyoka_report *report)
+{
+    return read_text(text, len, options, out, report, 0);
+}
+
+static int read_text(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
+                     hyoka_report *report, int mapped)
 {
     static const char fn[] = "hyoka_json_read";
     hyoka_read_options opt;
@@ -3592,6 +3636,8 @@ int hyoka_json_read(const char *text, size_t len, const hyoka_read_options *opti
     r->base = text;
     r->text = text;
     r->end = text + len;
+    r->mapped = mapped;
+    r->released = text;
     r->report = report;
     r->max_depth = opt.max_depth;
     r->max_string = opt.max_string;
@@ -3679,6 +3725,17 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
                                opt.max_document);
         }
         cap = (size_t)sb.st_size + 1;
+        if (sb.st_size > 0) {
+            /* Map the file rather than copy it; fall back to reading. */
+            void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
+            if (map != MAP_FAILED) {
+                (void)madvise(map, (size_t)sb.st_size, MADV_SEQUENTIAL);
+                fclose(fp);
+                rc = read_text(map, (size_t)sb.st_size, &opt, out, report, 1);
+                munmap(map, (size_t)sb.st_size);
+                return rc;
+            }
+        }
     }
     for (;;) {
         size_t got;
