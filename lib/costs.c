@@ -88,6 +88,13 @@ static void staff_free(hyoka_staff *s)
     hyoka__free(s);
 }
 
+struct hyoka__stated *hyoka__costs_stated_block(hyoka_costs *c)
+{
+    if (!c->st)
+        c->st = hyoka__calloc(1, sizeof *c->st);
+    return c->st;
+}
+
 void hyoka__costs_free(hyoka_costs *c)
 {
     if (!c)
@@ -95,6 +102,7 @@ void hyoka__costs_free(hyoka_costs *c)
     for (size_t i = 0; i < c->staff.count; i++)
         staff_free(c->staff.items[i]);
     hyoka__vec_release(&c->staff);
+    hyoka__free(c->st);
     hyoka__free(c);
 }
 
@@ -109,9 +117,19 @@ int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs 
     c->staff.items = NULL;
     c->staff.count = 0;
     c->staff.cap = 0;
+    c->st = NULL;
+    if (src->st) {
+        c->st = hyoka__malloc(sizeof *c->st);
+        if (!c->st) {
+            hyoka__free(c);
+            return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
+        }
+        *c->st = *src->st;
+    }
     if (src->staff.count) {
         c->staff.items = hyoka__calloc(src->staff.count, sizeof *c->staff.items);
         if (!c->staff.items) {
+            hyoka__free(c->st);
             hyoka__free(c);
             return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
         }
@@ -160,7 +178,7 @@ int hyoka__costs_equal(const hyoka_costs *a, const hyoka_costs *b)
             return 0;
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++)
         if ((a->stated_present & (1u << f)) &&
-            (!hyoka_decimal_identical(&a->stated[f], &b->stated[f]) || a->stated_unit[f] != b->stated_unit[f]))
+            (!hyoka_decimal_identical(&a->st->value[f], &b->st->value[f]) || a->st->unit[f] != b->st->unit[f]))
             return 0;
     for (size_t i = 0; i < a->staff.count; i++)
         if (!staff_equal(a->staff.items[i], b->staff.items[i]))
@@ -269,8 +287,10 @@ int hyoka_costs_set_stated(hyoka_costs *costs, int figure, const hyoka_decimal *
     if (unit < 0 || unit >= UNIT_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s: %d is not a unit (yen or thousand_yen)", fn,
                            figure_names[figure], unit);
-    costs->stated[figure] = *value;
-    costs->stated_unit[figure] = (unsigned char)(is_percentage_figure(figure) ? HYOKA_UNIT_YEN : unit);
+    if (!hyoka__costs_stated_block(costs))
+        return hyoka__nomem();
+    costs->st->value[figure] = *value;
+    costs->st->unit[figure] = (unsigned char)(is_percentage_figure(figure) ? HYOKA_UNIT_YEN : unit);
     costs->stated_present |= 1u << figure;
     return HYOKA_OK;
 }
@@ -286,9 +306,9 @@ int hyoka_costs_stated(const hyoka_costs *costs, int figure, hyoka_decimal *valu
     if (!(costs->stated_present & (1u << figure)))
         return 0;
     if (value)
-        *value = costs->stated[figure];
+        *value = costs->st->value[figure];
     if (unit)
-        *unit = costs->stated_unit[figure];
+        *unit = costs->st->unit[figure];
     return 1;
 }
 
@@ -302,8 +322,10 @@ int hyoka_costs_clear_stated(hyoka_costs *costs, int figure)
     if (figure < 0 || figure >= HYOKA__YEAR_FIGURE_COUNT)
         return fail_year_figure(fn, figure);
     costs->stated_present &= ~(1u << figure);
-    costs->stated[figure] = zero;
-    costs->stated_unit[figure] = HYOKA_UNIT_YEN;
+    if (costs->st) {
+        costs->st->value[figure] = zero;
+        costs->st->unit[figure] = HYOKA_UNIT_YEN;
+    }
     return HYOKA_OK;
 }
 

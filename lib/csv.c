@@ -1025,12 +1025,12 @@ static void write_years(struct wr *w, const struct plist *l)
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++) {
                 bool has = HAS(c->stated_present, f);
                 if (has)
-                    w_decimal(w, &c->stated[f]);
+                    w_decimal(w, &c->st->value[f]);
                 else
                     w_missing(w);
                 if (f < STATED_WITH_UNIT) {
-                    if (has && c->stated_unit[f] != implied_unit(w->pf, f))
-                        w_enum(w, HYOKA_ENUM_UNIT, c->stated_unit[f]);
+                    if (has && c->st->unit[f] != implied_unit(w->pf, f))
+                        w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
                     else
                         w_missing(w);
                 }

@@ -1796,11 +1796,14 @@ static unsigned char implied_unit(struct rd *r, int fig)
     return HYOKA_UNIT_YEN;
 }
 
-static void set_stated(hyoka_costs *c, int fig, const hyoka_decimal *d, unsigned char unit)
+static int set_stated(struct rd *r, hyoka_costs *c, int fig, const hyoka_decimal *d, unsigned char unit)
 {
-    c->stated[fig] = *d;
-    c->stated_unit[fig] = is_percentage_figure(fig) ? (unsigned char)HYOKA_UNIT_YEN : unit;
+    if (!hyoka__costs_stated_block(c))
+        return nomem(r);
+    c->st->value[fig] = *d;
+    c->st->unit[fig] = is_percentage_figure(fig) ? (unsigned char)HYOKA_UNIT_YEN : unit;
     c->stated_present |= 1u << fig;
+    return 0;
 }
 
 /* Create the item for an element object of an array frame and push it. */
@@ -2427,8 +2430,8 @@ static int m_stated(struct rd *r, struct frame *f, int mid, struct tok *t)
     if (t->type == T_OBJECT)
         return open_container(r, t, K_STATEDOBJ, c, mid);
     rc = get_decimal(r, t, &d, 0, &ok);
-    if (ok)
-        set_stated(c, mid, &d, implied_unit(r, mid));
+    if (ok && set_stated(r, c, mid, &d, implied_unit(r, mid)))
+        return -1;
     return rc;
 }
 
@@ -2756,8 +2759,9 @@ static int close_frame(struct rd *r)
     case K_STATEDOBJ:
         if (!GIVEN(f, SO_VALUE))
             rc = missing_member(r, f, "value");
-        else if (f->has_value)
-            set_stated(f->obj, f->aux, &f->dec, f->unit != UNIT_IMPLIED ? f->unit : implied_unit(r, f->aux));
+        else if (f->has_value &&
+                 set_stated(r, f->obj, f->aux, &f->dec, f->unit != UNIT_IMPLIED ? f->unit : implied_unit(r, f->aux)))
+            rc = -1;
         break;
     case A_IVALUES: {
         hyoka_indicator *ind = f->obj;
@@ -3490,8 +3494,8 @@ static int fixup_model(struct rd *r)
                 }
             }
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++)
-                if ((c->stated_present & (1u << f)) && c->stated_unit[f] == UNIT_IMPLIED)
-                    c->stated_unit[f] = is_money_figure(f) ? (unsigned char)pf->amount_unit
+                if ((c->stated_present & (1u << f)) && c->st->unit[f] == UNIT_IMPLIED)
+                    c->st->unit[f] = is_money_figure(f) ? (unsigned char)pf->amount_unit
                                         : pf->rounding[f].set ? pf->rounding[f].unit
                                                               : (unsigned char)HYOKA_UNIT_YEN;
         }

@@ -721,13 +721,13 @@ static void write_costs(struct writer *w, const hyoka_costs *c)
             if (!HAS(c->stated_present, f))
                 continue;
             key(w, figure_names[f]);
-            if (c->stated_unit[f] == implied_unit(w, f)) {
-                put_decimal(w, &c->stated[f], true);
+            if (c->st->unit[f] == implied_unit(w, f)) {
+                put_decimal(w, &c->st->value[f], true);
             } else {
                 open_c(w, '{');
                 key(w, "value");
-                put_decimal(w, &c->stated[f], true);
-                m_enum(w, "unit", HYOKA_ENUM_UNIT, c->stated_unit[f]);
+                put_decimal(w, &c->st->value[f], true);
+                m_enum(w, "unit", HYOKA_ENUM_UNIT, c->st->unit[f]);
                 close_c(w, '}');
             }
         }

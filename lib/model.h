@@ -68,6 +68,18 @@ struct hyoka_staff {
     int64_t amount[3];                     /* UNIT_COST, HOURLY_RATE, AMOUNT (index field - 3) */
 };
 
+/* The figures a sheet printed for a cost year; allocated on the first
+ * one, as most years state few or none. Entries not in stated_present are
+ * zero. */
+struct hyoka__stated {
+    hyoka_decimal value[HYOKA__YEAR_FIGURE_COUNT];
+    unsigned char unit[HYOKA__YEAR_FIGURE_COUNT];
+};
+
+/* The stated block of a cost year, allocated (zeroed) on first use; NULL
+ * when out of memory (costs.c). */
+struct hyoka__stated *hyoka__costs_stated_block(hyoka_costs *c);
+
 struct hyoka_costs {
     hyoka_project *project;                /* owner */
     int32_t fiscal_year;
@@ -75,8 +87,7 @@ struct hyoka_costs {
     uint32_t present;                      /* bit (1u << hyoka_cost_field) */
     int64_t value[HYOKA__COST_FIELD_COUNT];
     uint32_t stated_present;               /* bit (1u << hyoka_figure) */
-    hyoka_decimal stated[HYOKA__YEAR_FIGURE_COUNT];
-    unsigned char stated_unit[HYOKA__YEAR_FIGURE_COUNT];
+    struct hyoka__stated *st;              /* NULL until a figure is stated */
     struct hyoka__vec staff;               /* hyoka_staff * */
 };
 

@@ -551,8 +551,8 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
     if (!y->stated_present)
         return HYOKA_OK;
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && rc == HYOKA_OK; f++) {
-        const hyoka_decimal *s = &y->stated[f];
-        int unit = y->stated_unit[f];
+        const hyoka_decimal *s = &y->st->value[f];
+        int unit = y->st->unit[f];
         int places = hyoka_decimal_scale(s);
         hyoka_decimal v;
         const char *code, *unit_en = "", *unit_ja = "";

@@ -773,9 +773,11 @@ static int body_copy(void *vctx)
         rc = hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &s);
     if (rc == HYOKA_OK) {
         assert_int_equal(hyoka_staff_set_decimal(s, HYOKA_STAFF_FTE, &d), HYOKA_OK);
-        assert_int_equal(hyoka_costs_set_stated(c, HYOKA_FIG_TOTAL_COST, &d, HYOKA_UNIT_THOUSAND_YEN), HYOKA_OK);
-        rc = hyoka_project_add_indicator(p, HYOKA_KIND_OUTCOME, &ind);
+        /* the first stated figure of a year allocates its block */
+        rc = hyoka_costs_set_stated(c, HYOKA_FIG_TOTAL_COST, &d, HYOKA_UNIT_THOUSAND_YEN);
     }
+    if (rc == HYOKA_OK)
+        rc = hyoka_project_add_indicator(p, HYOKA_KIND_OUTCOME, &ind);
     if (rc == HYOKA_OK)
         rc = hyoka_indicator_set_text(ind, HYOKA_INDICATOR_NAME, "受講率", HYOKA_NTS);
     if (rc == HYOKA_OK)

@@ -104,7 +104,8 @@ HYOKA_API int hyoka_costs_clear(hyoka_costs *costs, int field);
  *               per-head figures, yen or thousand yen; ignored (store
  *               ::HYOKA_UNIT_YEN) for percentages.
  * @param costs the cost year.
- * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL, figure not of a cost year, bad unit).
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL, figure not of a cost year, bad unit),
+ *         ::HYOKA_ENOMEM (the first stated figure of a year allocates; nothing changed).
  */
 HYOKA_API int hyoka_costs_set_stated(hyoka_costs *costs, int figure,
                                      const hyoka_decimal *value, int unit);
