@@ -1940,14 +1940,11 @@ static int open_element(struct rd *r, struct frame *f)
     }
     case A_INDS: {
         hyoka_project *p = owner;
-        hyoka_indicator *ind = hyoka__calloc(1, sizeof *ind);
-        if (!ind)
+        hyoka_indicator *ind = NULL;
+        if (hyoka__indicator_new(p, HYOKA_UNSET, &ind) != HYOKA_OK)
             return nomem(r);
-        ind->project = p;
-        ind->kind = HYOKA_UNSET;
-        ind->direction = HYOKA_UNSET;
         if (hyoka__vec_push(&p->indicators, ind) != HYOKA_OK) {
-            hyoka__free(ind);
+            hyoka__indicator_free(ind);
             return nomem(r);
         }
         return push(r, K_IND, ind, 0);
@@ -1961,15 +1958,11 @@ static int open_element(struct rd *r, struct frame *f)
     }
     case A_EVALS: {
         hyoka_project *p = owner;
-        hyoka_evaluation *e = hyoka__calloc(1, sizeof *e);
-        if (!e)
+        hyoka_evaluation *e = NULL;
+        if (hyoka__evaluation_new(p, HYOKA_UNSET, &e) != HYOKA_OK)
             return nomem(r);
-        e->project = p;
-        e->stage = HYOKA_UNSET;
-        e->expected_outcome = HYOKA_UNSET;
-        e->expected_cost = HYOKA_UNSET;
         if (hyoka__vec_push(&p->evaluations, e) != HYOKA_OK) {
-            hyoka__free(e);
+            hyoka__evaluation_free(e);
             return nomem(r);
         }
         return push(r, K_EVAL, e, 0);
