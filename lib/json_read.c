@@ -90,7 +90,8 @@
 #  define JR_SSE2 1
 #endif
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+/* Without SSE2, eight bytes at a time in a 64-bit word (little-endian). */
+#if !defined(JR_SSE2) && defined(__GNUC__) && defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
 #  if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #    define JR_SWAR 1
 #  endif

@@ -1118,11 +1118,12 @@ static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
     }
     if (m > 1)
         qsort(entries, m, sizeof *entries, code_entry_cmp);
-    for (size_t i = 1; i < m; i++) {
-        size_t g = i;
-        while (g > 0 && strcmp(entries[g - 1].code, entries[i].code) == 0)
-            g--;
-        if (g != i)
+    /* One pass over the sorted codes: g is where the current group of
+     * equal codes starts (linear even when every code is the same). */
+    for (size_t i = 1, g = 0; i < m; i++) {
+        if (strcmp(entries[i - 1].code, entries[i].code) != 0)
+            g = i;
+        else
             first[entries[i].index] = entries[g].index;
     }
     hyoka__free(entries);

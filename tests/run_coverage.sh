@@ -11,7 +11,7 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${1:-"$top/build-cov"}
 if [[ ! -f $build/build.ninja ]]; then
-    meson setup "$build" "$top" -Db_coverage=true -Dc_args=-fprofile-update=atomic \
+    meson setup "$build" "$top" --buildtype=debug -Db_coverage=true -Dc_args=-fprofile-update=atomic \
         -Dbindings=disabled -Ddocs=disabled -Dslow_tests=false
 fi
 ninja -C "$build"
@@ -19,5 +19,5 @@ find "$build" -name '*.gcda' -delete
 meson test -C "$build" --suite unit --suite cli --suite fuzz
 mkdir -p "$build/coverage"
 cd "$build"
-gcovr -r "$top" --filter "$top/lib/" --print-summary \
+gcovr -r "$top" --filter "$top/lib/" --gcov-ignore-parse-errors --print-summary \
     --html-details "$build/coverage/index.html" -o "$build/coverage/summary.txt"
