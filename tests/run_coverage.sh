@@ -20,4 +20,4 @@ meson test -C "$build" --suite unit --suite cli --suite fuzz
 mkdir -p "$build/coverage"
 cd "$build"
 gcovr -r "$top" --filter "$top/lib/" --gcov-ignore-parse-errors --print-summary \
-    --html-details "$build/coverage/index.html" -o "$build/coverage/summary.txt"
+    --html-details "$build/coverage/index.html" -o "$build/coverage/summary.txt" "$build/lib"
