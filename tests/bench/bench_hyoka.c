@@ -3,6 +3,7 @@
  * child process (see bench_common.h). Modes:
  *
  *   read     hyoka_json_read_file(): the file into a portfolio.
+ *   validate read + hyoka_validate() (the figures' share is full - validate).
  *   full     read + hyoka_validate() + every figure of DESIGN §6: the
  *            fifteen cost-year figures of every year, achievement and
  *            change of every indicator value, score and rating of every
@@ -148,6 +149,20 @@ static int mode_full(const char *path, struct bench_result *r)
     return rc;
 }
 
+static int mode_validate(const char *path, struct bench_result *r)
+{
+    hyoka_portfolio *pf = NULL;
+    int rc;
+
+    bench_start();
+    rc = read_portfolio(path, &pf, r);
+    if (rc == 0)
+        rc = validate(pf);
+    bench_stop();
+    hyoka_portfolio_free(pf);
+    return rc;
+}
+
 static int mode_metrics(const char *path, struct bench_result *r)
 {
     hyoka_portfolio *pf = NULL;
@@ -249,6 +264,7 @@ static int metrics(const char *path)
 
 static const struct bench_mode modes[] = {
     {"read", mode_read},
+    {"validate", mode_validate},
     {"full", mode_full},
     {"metrics", mode_metrics},
     {"write", mode_write},
