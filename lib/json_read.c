@@ -3127,11 +3127,11 @@ static int read_element(struct rd *r)
 
 static void release_behind(struct rd *r)
 {
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t upto;
+    uintptr_t page, upto;
 
     if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
         return;
+    page = (uintptr_t)sysconf(_SC_PAGESIZE);
     upto = ((uintptr_t)(r->p - RELEASE_MARGIN)) & ~(page - 1);
     if (upto > (uintptr_t)r->released) {
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);

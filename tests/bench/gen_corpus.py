@@ -22,6 +22,7 @@ line.
 
 import argparse
 import json
+import os
 import random
 import sys
 from decimal import ROUND_HALF_UP, Decimal, getcontext
@@ -554,7 +555,6 @@ def main(argv=None):
         tmp = a.out + ".tmp"
         with open(tmp, "wb") as f:
             size = generate(a.n, f, a.seed)
-        import os
         os.replace(tmp, a.out)
     if a.check and a.out != "-":
         with open(a.out, "rb") as f:

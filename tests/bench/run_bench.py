@@ -47,6 +47,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import gen_corpus  # noqa: E402
 
 # (key, label, what it does), in table order
@@ -120,9 +121,12 @@ def check_corpus(progs, path):
     return r.returncode == 0
 
 
-def run_prog(prog, path, runs):
+def run_prog(prog, path, runs, modes=()):
     """Run a bench program; return its JSON result lines."""
-    r = subprocess.run([prog, "--runs", str(runs), path], capture_output=True, text=True)
+    cmd = [prog, "--runs", str(runs)]
+    for m in modes:
+        cmd += ["--mode", m]
+    r = subprocess.run(cmd + [path], capture_output=True, text=True)
     if r.stderr.strip():
         log(r.stderr.strip())
     out = []
@@ -234,7 +238,21 @@ def machine():
     return info
 
 
-def targets(per_size):
+def interleaved_scaling(progs, files, rounds):
+    """hyoka read and full on the smallest and the largest corpus, the sizes
+    alternating run by run so that the machine's drift falls on both; returns
+    {key: (µs/project small, µs/project large, runs)} from the medians."""
+    sizes = sorted(files)
+    a, b = sizes[0], sizes[-1]
+    got = {}
+    for i in range(rounds):
+        for n in (a, b) if i % 2 == 0 else (b, a):
+            for r in run_prog(progs["bench_hyoka"], files[n], 1, modes=("read", "full")):
+                got.setdefault(("hyoka/" + r["mode"], n), []).append(r)
+    return got
+
+
+def targets(per_size, clock="wall", inter=None):
     """The targets of the issue, from the medians of each size."""
     out = []
     for n, med in sorted(per_size.items()):
@@ -261,12 +279,20 @@ def targets(per_size):
     sizes = sorted(per_size)
     if len(sizes) >= 2:
         a, b = sizes[0], sizes[-1]
+        field = "cpu_seconds" if clock == "cpu" else "seconds"
         for key in ("hyoka/full", "hyoka/read"):
-            if key in per_size[a] and key in per_size[b]:
+            if inter and (key, a) in inter and (key, b) in inter:
+                pa = statistics.median(r[field] for r in inter[(key, a)]) / a
+                pb = statistics.median(r[field] for r in inter[(key, b)]) / b
+                how = ", %d interleaved runs" % len(inter[(key, a)])
+            elif key in per_size[a] and key in per_size[b]:
                 pa = per_size[a][key]["seconds"] / a
                 pb = per_size[b][key]["seconds"] / b
-                out.append(("%d→%d" % (a, b), "%s per-project cost flat (within 10%%)" % key,
-                            "%+.1f%%" % ((pb / pa - 1) * 100), abs(pb / pa - 1) <= 0.10))
+                how = ""
+            else:
+                continue
+            out.append(("%d→%d" % (a, b), "%s per-project cost flat (within 10%%%s)" % (key, how),
+                        "%+.1f%%" % ((pb / pa - 1) * 100), abs(pb / pa - 1) <= 0.10))
     return out
 
 
@@ -369,6 +395,9 @@ def main():
     ap.add_argument("--json", help="also write every run and the medians as JSON here")
     ap.add_argument("--markdown", help="also write the Markdown report here")
     ap.add_argument("--no-python", action="store_true", help="skip the Python baseline")
+    ap.add_argument("--scaling-runs", type=int, default=10,
+                    help="runs of hyoka read and full on the smallest and largest corpus, alternating, for the "
+                         "per-project cost (default 10; 0 = use the main medians)")
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                     help="time that throughput and ratios use: wall (default) or the CPU time of the timed part "
                          "(for a busy machine)")
@@ -398,11 +427,12 @@ def main():
     out = ["# hyoka benchmark", "",
            "Machine: %s, %s logical CPUs, %s GiB RAM, Linux %s; %s; %s; Python %s." % (
                mach["cpu"], mach["cores"], mach["memory_gib"], mach["kernel"], mach["cc"], mach["cxx"],
-               mach["python"]),
-           "Peers: %s." % (", ".join("%s %s" % kv for kv in mach["peers"].items()) or "none"),
+               mach["python"]), "",
+           "Peers: %s." % (", ".join("%s %s" % kv for kv in mach["peers"].items()) or "none"), "",
            "Medians of %d runs (%d for sizes below 50,000 projects), each a fresh process. MB = 10^6 bytes of the input file (hyoka write: of its output). "
            "Throughput and ratios use %s time%s." % (
                args.runs, args.runs * 3, args.clock, " (CPU time of the timed part: user + system)" if args.clock == "cpu" else ""),
+           "",
            "Load average when the run started: %s." % mach["load"], ""]
     for n in sizes:
         med = per_size[n]
@@ -417,10 +447,26 @@ def main():
         out.append("Corpus diagnostics (read + validate): %s. Projects found by every tool: %s." % (
             "none" if ok_corpus[n] else "SOME — see stderr", ", ".join(str(a) for a in sorted(agree))))
         out.append("")
+    inter = None
+    if len(sizes) > 1 and args.scaling_runs > 0:
+        log("per-project cost: hyoka read and full, %d interleaved runs per size..." % args.scaling_runs)
+        inter = interleaved_scaling(progs, files, args.scaling_runs)
     if len(sizes) > 1:
-        out += ["## Per-project cost", "", scaling(per_size), ""]
+        out += ["## Per-project cost", "", "From the medians above:", "", scaling(per_size), ""]
+        if inter:
+            a, b = sizes[0], sizes[-1]
+            field = "cpu_seconds" if args.clock == "cpu" else "seconds"
+            out += ["hyoka alone, the two sizes alternating run by run (%d runs each; the medians above come "
+                    "from runs minutes apart, so they carry more of the machine's drift):" % args.scaling_runs, "",
+                    "| tool | µs/project at %d | µs/project at %d | change |" % (a, b), "|---|---:|---:|---:|"]
+            for key, label, _ in ROWS:
+                if (key, a) in inter and (key, b) in inter:
+                    pa = statistics.median(r[field] for r in inter[(key, a)]) / a * 1e6
+                    pb = statistics.median(r[field] for r in inter[(key, b)]) / b * 1e6
+                    out.append("| %s | %.1f | %.1f | %+.1f%% |" % (label, pa, pb, (pb / pa - 1) * 100))
+            out.append("")
     out += ["## Targets", "", "| size | target | measured | met |", "|---|---|---:|---|"]
-    for n, label, value, met in targets(per_size):
+    for n, label, value, met in targets(per_size, args.clock, inter):
         out.append("| %s | %s | %s | %s |" % (n, label, value, "yes" if met else "**no**"))
     out.append("")
     text = "\n".join(out)
@@ -431,6 +477,7 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"machine": mach, "runs": {str(k): v for k, v in all_runs.items()},
+                       "interleaved": {"%s@%d" % k: v for k, v in (inter or {}).items()},
                        "medians": {str(k): v for k, v in per_size.items()}}, f, indent=1)
     return 0
 
