@@ -69,6 +69,11 @@ static bool valid_value(const hyoka_decimal *d)
     return valid_scale(SCALE(d));
 }
 
+bool hyoka__decimal_valid(const hyoka_decimal *d)
+{
+    return valid_value(d);
+}
+
 static bool valid_mode(int mode)
 {
     return mode >= 0 && mode < ROUNDING_COUNT;
@@ -277,14 +282,28 @@ static u128 round_magnitude(u128 q, u128 r, u128 d, bool neg, int mode)
 static int quotient(u128 n, u128 d, int places, bool neg, int mode, int64_t *coef)
 {
     const u128 limit = MAG_LIMIT;
-    u128 q = n / d, r = n % d;
+    u128 q, r;
 
+    /* 64-bit division when the operands allow: the common case, and many
+     * times cheaper than the 128-bit one. */
+    if ((n >> 64) == 0 && (d >> 64) == 0) {
+        q = (uint64_t)n / (uint64_t)d;
+        r = (uint64_t)n % (uint64_t)d;
+    } else {
+        q = n / d;
+        r = n % d;
+    }
     if (q > limit)
         return HYOKA_ERANGE;
     for (int k = 0; k < places; k++) {
         r *= 10u;
-        q = q * 10u + r / d;
-        r %= d;
+        if ((r >> 64) == 0 && (d >> 64) == 0) {
+            q = q * 10u + (uint64_t)r / (uint64_t)d;
+            r = (uint64_t)r % (uint64_t)d;
+        } else {
+            q = q * 10u + r / d;
+            r %= d;
+        }
         if (q > limit)
             return HYOKA_ERANGE;
     }
@@ -293,6 +312,17 @@ static int quotient(u128 n, u128 d, int places, bool neg, int mode, int64_t *coe
         return HYOKA_ERANGE;
     *coef = from_magnitude((uint64_t)q, neg);
     return HYOKA_OK;
+}
+
+int hyoka__mul_round(int64_t a, int64_t coefficient, int scale, int mode, int64_t *out)
+{
+    i128 p = (i128)a * coefficient; /* |p| <= 2^126 */
+    bool neg = p < 0;
+    u128 n = neg ? (u128)0 - (u128)p : (u128)p;
+
+    if (!valid_scale(scale) || !valid_mode(mode))
+        return HYOKA_EINVAL;
+    return quotient(n, (u128)pow10_tab[scale], 0, neg, mode, out);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,12 @@
 
 static _Thread_local char last_message[HYOKA_ERROR_MESSAGE_MAX];
 static _Thread_local int last_code;
+/* A failure whose message is not written yet (hyoka__fail_lazy). */
+static _Thread_local hyoka__render_fn pending_render;
+static _Thread_local union {
+    unsigned char bytes[HYOKA__LAZY_ARGS_MAX];
+    max_align_t align;
+} pending_args;
 
 struct status_entry {
     const char *name;
@@ -62,6 +69,11 @@ const char *hyoka_status_name(int code)
 
 const char *hyoka_error_last(void)
 {
+    if (pending_render) {
+        hyoka__render_fn render = pending_render;
+        pending_render = NULL;
+        render(last_message, sizeof last_message, pending_args.bytes);
+    }
     return last_message;
 }
 
@@ -72,25 +84,55 @@ int hyoka_error_last_code(void)
 
 void hyoka_error_clear(void)
 {
+    pending_render = NULL;
     last_message[0] = '\0';
     last_code = HYOKA_OK;
+}
+
+static void vmessage(char *buf, size_t size, const char *fmt, va_list ap, int code)
+{
+    int n = vsnprintf(buf, size, fmt, ap);
+
+    if (n < 0) {
+        snprintf(buf, size, "%s", hyoka_strerror(code));
+    } else if ((size_t)n >= size) {
+        /* Cut on a UTF-8 boundary so the message stays valid text. */
+        hyoka__utf8_cut(buf, size - 1);
+    }
+}
+
+void hyoka__message(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vmessage(buf, size, fmt, ap, HYOKA_EINVAL);
+    va_end(ap);
 }
 
 int hyoka__fail(int code, const char *fmt, ...)
 {
     va_list ap;
-    int n;
 
     last_code = code;
+    pending_render = NULL;
     va_start(ap, fmt);
-    n = vsnprintf(last_message, sizeof last_message, fmt, ap);
+    vmessage(last_message, sizeof last_message, fmt, ap, code);
     va_end(ap);
-    if (n < 0) {
+    return code;
+}
+
+int hyoka__fail_lazy(int code, hyoka__render_fn render, const void *args, size_t args_size)
+{
+    last_code = code;
+    if (args_size > sizeof pending_args.bytes) {
+        /* A programming error in the library: say so rather than overrun. */
+        pending_render = NULL;
         snprintf(last_message, sizeof last_message, "%s", hyoka_strerror(code));
-    } else if ((size_t)n >= sizeof last_message) {
-        /* Cut on a UTF-8 boundary so the message stays valid text. */
-        hyoka__utf8_cut(last_message, sizeof last_message - 1);
+        return code;
     }
+    memcpy(pending_args.bytes, args, args_size);
+    pending_render = render;
     return code;
 }
 

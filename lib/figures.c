@@ -112,14 +112,45 @@ static void set_reason(int *reason, int why)
         *reason = why;
 }
 
-/* Record an unavailable figure for the caller of a public function. */
+/* An unavailable figure, recorded for the caller of a public function; the
+ * message is written only if the caller asks for it, since bulk callers
+ * meet thousands of unavailable figures and read none of the messages. */
+struct unavailable {
+    const char *fn;
+    const char *what;      /* the figure's name, or NULL for a staff line */
+    int32_t fiscal_year;   /* 0: none to name */
+    int why;
+};
+
+static void render_unavailable(char *buf, size_t size, const void *args)
+{
+    const struct unavailable *u = args;
+
+    if (!u->what)
+        hyoka__message(buf, size,
+                       "%s: the staff line has neither FTE and unit cost, hours and hourly rate, nor an amount",
+                       u->fn);
+    else if (u->fiscal_year != 0)
+        hyoka__message(buf, size, "%s: %s of fiscal year %ld is unavailable: %s", u->fn, u->what,
+                       (long)u->fiscal_year, reason_table[u->why].en);
+    else
+        hyoka__message(buf, size, "%s: %s is unavailable: %s", u->fn, u->what, reason_table[u->why].en);
+}
+
+static int fail_unavailable_named(const char *fn, const char *what, int32_t fiscal_year, int why)
+{
+    struct unavailable u;
+
+    u.fn = fn;
+    u.what = what;
+    u.fiscal_year = fiscal_year;
+    u.why = why;
+    return hyoka__fail_lazy(HYOKA_EUNAVAILABLE, render_unavailable, &u, sizeof u);
+}
+
 static int fail_unavailable(const char *fn, int figure, int32_t fiscal_year, int why)
 {
-    if (fiscal_year != 0)
-        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: %s of fiscal year %ld is unavailable: %s", fn,
-                           figure_names[figure], (long)fiscal_year, reason_table[why].en);
-    return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: %s is unavailable: %s", fn, figure_names[figure],
-                       reason_table[why].en);
+    return fail_unavailable_named(fn, figure_names[figure], fiscal_year, why);
 }
 
 /* The portfolio a project belongs to, through its parent projects. */
@@ -143,10 +174,11 @@ static int rule_for(const hyoka_portfolio *pf, int figure, struct rule *r)
     r->places = is_money(figure) ? 0 : 1;
     r->mode = HYOKA_ROUND_HALF_UP;
     r->unit = HYOKA_UNIT_YEN;
-    if (pf) {
-        int rc = hyoka_portfolio_rounding(pf, figure, &r->places, &r->mode, &r->unit);
-        if (rc < 0)
-            return rc;
+    if (pf && pf->rounding[figure].set) {
+        const struct hyoka__rounding_rule *o = &pf->rounding[figure];
+        r->places = o->places;
+        r->mode = o->mode;
+        r->unit = o->unit;
     }
     if (r->places < 0 || r->places > HYOKA_DECIMAL_MAX_SCALE || !hyoka_rounding_name(r->mode))
         return hyoka__fail(HYOKA_EINVAL, "figures: invalid rounding rule for %s", figure_names[figure]);
@@ -533,9 +565,7 @@ static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, 
     rc = staff_cost_of(staff, mode, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE,
-                           "%s: the staff line has neither FTE and unit cost, hours and hourly rate, nor an amount",
-                           fn);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable_named(fn, NULL, 0, why);
     }
     if (rc == HYOKA_OK)
         *out = v;
@@ -878,10 +908,7 @@ static int evaluation_rating_impl(const hyoka_evaluation *evaluation, const char
     rc = rating_of(evaluation, &c, &l, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
-        if (evaluation->fiscal_year != 0)
-            return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating of fiscal year %ld is unavailable: %s", fn,
-                               (long)evaluation->fiscal_year, reason_table[why].en);
-        return quiet ? HYOKA_EUNAVAILABLE : hyoka__fail(HYOKA_EUNAVAILABLE, "%s: rating is unavailable: %s", fn, reason_table[why].en);
+        return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable_named(fn, "rating", evaluation->fiscal_year, why);
     }
     if (rc != HYOKA_OK)
         return rc;

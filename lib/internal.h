@@ -34,6 +34,17 @@ int hyoka__fail(int code, const char *fmt, ...) HYOKA_PRINTF(2, 3);
 /* Shorthand for the common out-of-memory failure. */
 int hyoka__nomem(void);
 
+/* Record a failure whose message is written only when someone asks for it
+ * (hyoka_error_last()): for failures that bulk callers expect by the
+ * thousand, such as unavailable figures. @p render writes the message into
+ * a buffer of @p size bytes from a private copy of @p args (at most
+ * HYOKA__LAZY_ARGS_MAX bytes, copied now). Returns @p code. */
+#define HYOKA__LAZY_ARGS_MAX 64
+typedef void (*hyoka__render_fn)(char *buf, size_t size, const void *args);
+int hyoka__fail_lazy(int code, hyoka__render_fn render, const void *args, size_t args_size);
+/* vsnprintf into @p buf, cut on a UTF-8 boundary when too long. */
+void hyoka__message(char *buf, size_t size, const char *fmt, ...) HYOKA_PRINTF(3, 4);
+
 /* Resolve a (text, len) pair where len may be HYOKA_NTS. */
 static inline size_t hyoka__len(const char *text, size_t len)
 {
@@ -56,6 +67,14 @@ int32_t hyoka__utf8_next(const char *s, size_t len, size_t *pos);
 size_t hyoka__utf8_cut(char *s, size_t len);
 /* Encode @p cp into out (4 bytes room); returns the byte count. */
 size_t hyoka__utf8_encode(uint32_t cp, char *out);
+
+/* A decimal with a scale in range (decimal.c); no error recorded. */
+bool hyoka__decimal_valid(const hyoka_decimal *d);
+
+/* round(a × coefficient ÷ 10^scale) by @p mode, exactly (decimal.c).
+ * HYOKA_OK, HYOKA_ERANGE when the result does not fit 64 bits, or
+ * HYOKA_EINVAL for a bad scale or mode; no error recorded. */
+int hyoka__mul_round(int64_t a, int64_t coefficient, int scale, int mode, int64_t *out);
 
 /* Buffer output helper implementing the convention of common.h. */
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len);

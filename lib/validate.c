@@ -78,10 +78,18 @@ static int path_key(struct path *p, const char *key)
 static int path_index(struct path *p, const char *key, size_t index)
 {
     char num[32];
-    int n = snprintf(num, sizeof num, "/%zu", index);
+    size_t at = sizeof num;
     int rc = path_key(p, key);
+
+    /* Digits from the right: cheaper than snprintf, which this is called
+     * for once per item of every project. */
+    do {
+        num[--at] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    num[--at] = '/';
     if (rc == HYOKA_OK)
-        rc = path_append(p, num, (size_t)n);
+        rc = path_append(p, num + at, sizeof num - at);
     return rc;
 }
 

@@ -61,41 +61,20 @@ int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, in
 {
     static const char who[] = "hyoka_yen_mul_decimal";
     char fs[HYOKA_DECIMAL_STRING_MAX];
-    hyoka_decimal t;
-    int64_t t_int = 0;
-    i128 p, d, q, r, q2, result;
     int scale, rc;
 
     if (!factor || !out)
         return fail_null(who);
     if (!hyoka_rounding_name(mode))
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown rounding mode %d", who, mode);
-    /* Formatting validates the factor (a garbage scale is refused). */
-    if (hyoka_decimal_format(factor, 0, fs, sizeof fs, NULL) != HYOKA_OK)
+    if (!hyoka__decimal_valid(factor))
         return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal factor", who);
     scale = hyoka_decimal_scale(factor);
-
-    /* Exact product yen × coefficient (|p| <= 2^126), then the single
-     * rounding of p / 10^scale. q and r truncate toward zero, so both carry
-     * the sign of p. The value is (q - q2) + (q2 + r / d) with q2 = q mod 2:
-     * the first term is an even integer, so every mode rounds the sum as it
-     * rounds the second term, which has the same sign and fits an int64
-     * coefficient (|q2 × d + r| < 2 × 10^18); hyoka_decimal_to_int() does
-     * that rounding. */
-    p = (i128)yen * hyoka_decimal_coefficient(factor);
-    d = pow10_i128(scale);
-    q = p / d;
-    r = p % d;
-    q2 = q % 2;
-    rc = hyoka_decimal_from_parts((int64_t)(q2 * d + r), scale, &t);
-    if (rc == HYOKA_OK)
-        rc = hyoka_decimal_to_int(&t, mode, &t_int);
-    if (rc != HYOKA_OK)
-        return rc; /* not reached: t is always representable */
-    result = (q - q2) + t_int;
-    if (!fits_i64(result))
+    rc = hyoka__mul_round(yen, hyoka_decimal_coefficient(factor), scale, mode, out);
+    if (rc != HYOKA_OK) {
+        (void)hyoka_decimal_format(factor, 0, fs, sizeof fs, NULL);
         return hyoka__fail(HYOKA_ERANGE, "%s: %" PRId64 " yen * %s overflows 64 bits", who, yen, fs);
-    *out = (int64_t)result;
+    }
     return HYOKA_OK;
 }
 

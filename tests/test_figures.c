@@ -457,6 +457,73 @@ static void test_expense(void **state)
     hyoka_project_free(p);
 }
 
+/* The message of an unavailable figure names the call, the figure, the
+ * fiscal year and the reason; it is the thread's last error until the next
+ * failure or hyoka_error_clear(), however often it is read. */
+static void test_unavailable_messages(void **state)
+{
+    hyoka_project *p = new_project("x");
+    hyoka_costs *c = year(p, 2019, HYOKA_PHASE_SETTLED);
+    hyoka_staff *s = NULL;
+    hyoka_evaluation *e = NULL;
+    hyoka_decimal d;
+    int64_t v;
+    const char *code = NULL;
+    const char *m;
+    (void)state;
+
+    set(c, HYOKA_COST_SETTLEMENT, 1000);
+    hyoka_error_clear();
+    assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EUNAVAILABLE);
+    assert_int_equal(hyoka_error_last_code(), HYOKA_EUNAVAILABLE);
+    m = hyoka_error_last();
+    assert_string_equal(m, "hyoka_costs_figure: per_capita of fiscal year 2019 is unavailable: "
+                           "no population for the fiscal year");
+    /* read again: the same text */
+    assert_string_equal(hyoka_error_last(), "hyoka_costs_figure: per_capita of fiscal year 2019 is unavailable: "
+                                            "no population for the fiscal year");
+
+    /* a later unavailable figure replaces it, even unread */
+    assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_UNIT_COST, &d, NULL), HYOKA_EUNAVAILABLE);
+    assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_EXECUTION_RATE, &d, NULL), HYOKA_EUNAVAILABLE);
+    assert_string_equal(hyoka_error_last(), "hyoka_costs_figure: execution_rate of fiscal year 2019 is "
+                                            "unavailable: no final budget");
+
+    /* an ordinary failure after an unread one wins */
+    assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EUNAVAILABLE);
+    assert_int_equal(hyoka_costs_figure(NULL, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EINVAL);
+    assert_int_equal(hyoka_error_last_code(), HYOKA_EINVAL);
+    assert_string_equal(hyoka_error_last(), "hyoka_costs_figure: NULL argument");
+
+    /* clearing drops an unread one */
+    assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EUNAVAILABLE);
+    hyoka_error_clear();
+    assert_int_equal(hyoka_error_last_code(), HYOKA_OK);
+    assert_string_equal(hyoka_error_last(), "");
+
+    /* a staff line with nothing to cost it */
+    OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &s));
+    assert_int_equal(hyoka_staff_cost(s, &v, NULL), HYOKA_EUNAVAILABLE);
+    assert_string_equal(hyoka_error_last(), "hyoka_staff_cost: the staff line has neither FTE and unit cost, "
+                                            "hours and hourly rate, nor an amount");
+
+    /* indicators and ratings */
+    {
+        hyoka_indicator *ind = NULL;
+        OK(hyoka_project_add_indicator(p, HYOKA_KIND_OUTCOME, &ind));
+        assert_int_equal(hyoka_indicator_figure(ind, 2019, HYOKA_FIG_ACHIEVEMENT, &d, NULL), HYOKA_EUNAVAILABLE);
+        m = hyoka_error_last();
+        assert_non_null(strstr(m, "hyoka_indicator_figure: achievement of fiscal year 2019 is unavailable: "));
+    }
+    OK(hyoka_project_add_evaluation(p, HYOKA_STAGE_PRIMARY, &e));
+    assert_int_equal(hyoka_evaluation_rating(e, &code, NULL, NULL), HYOKA_EUNAVAILABLE);
+    assert_non_null(strstr(hyoka_error_last(), "hyoka_evaluation_rating: rating is unavailable: "));
+    OK(hyoka_evaluation_set_fiscal_year(e, 2020));
+    assert_int_equal(hyoka_evaluation_rating(e, &code, NULL, NULL), HYOKA_EUNAVAILABLE);
+    assert_non_null(strstr(hyoka_error_last(), "hyoka_evaluation_rating: rating of fiscal year 2020 is unavailable: "));
+    hyoka_project_free(p);
+}
+
 static void test_staff_cost(void **state)
 {
     hyoka_project *p = new_project("x");
@@ -1919,6 +1986,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reason_names),
         cmocka_unit_test(test_expense),
+        cmocka_unit_test(test_unavailable_messages),
         cmocka_unit_test(test_staff_cost),
         cmocka_unit_test(test_staff_cost_rounding),
         cmocka_unit_test(test_money_figures),
