@@ -241,15 +241,25 @@ static int personnel_mode(const hyoka_costs *c, int *mode)
     return rc;
 }
 
+/* yen × factor rounded by @p mode: the stored factor is valid and the mode
+ * checked by rule_for(), so only an overflow can fail, and only then does
+ * the public function run to record its message. */
+static int times(int64_t yen, const hyoka_decimal *factor, int mode, int64_t *out)
+{
+    if (hyoka__mul_round(yen, hyoka_decimal_coefficient(factor), hyoka_decimal_scale(factor), mode, out) ==
+        HYOKA_OK)
+        return HYOKA_OK;
+    return hyoka_yen_mul_decimal(yen, factor, mode, out);
+}
+
 static int staff_cost_of(const hyoka_staff *s, int mode, int64_t *out, int *why)
 {
     uint32_t p = s->present;
 
     if (HAS(p, HYOKA_STAFF_FTE) && HAS(p, HYOKA_STAFF_UNIT_COST))
-        return hyoka_yen_mul_decimal(s->amount[HYOKA_STAFF_UNIT_COST - 3], &s->dec[HYOKA_STAFF_FTE], mode, out);
+        return times(s->amount[HYOKA_STAFF_UNIT_COST - 3], &s->dec[HYOKA_STAFF_FTE], mode, out);
     if (HAS(p, HYOKA_STAFF_HOURS) && HAS(p, HYOKA_STAFF_HOURLY_RATE))
-        return hyoka_yen_mul_decimal(s->amount[HYOKA_STAFF_HOURLY_RATE - 3], &s->dec[HYOKA_STAFF_HOURS], mode,
-                                     out);
+        return times(s->amount[HYOKA_STAFF_HOURLY_RATE - 3], &s->dec[HYOKA_STAFF_HOURS], mode, out);
     if (HAS(p, HYOKA_STAFF_AMOUNT)) {
         *out = s->amount[HYOKA_STAFF_AMOUNT - 3];
         return HYOKA_OK;

@@ -62,7 +62,17 @@ static int path_append(struct path *p, const char *s, size_t n)
 /* Append "/key"; the key is escaped as a JSON pointer token (~ → ~0, / → ~1). */
 static int path_key(struct path *p, const char *key)
 {
-    int rc = path_append(p, "/", 1);
+    size_t n = strcspn(key, "~/");
+    int rc;
+
+    if (key[n] == '\0' && p->len + n + 2 <= p->cap) {
+        /* Nothing to escape and room for it: the common case. */
+        p->buf[p->len] = '/';
+        memcpy(p->buf + p->len + 1, key, n + 1);
+        p->len += n + 1;
+        return HYOKA_OK;
+    }
+    rc = path_append(p, "/", 1);
     for (const char *s = key; rc == HYOKA_OK && *s; s++) {
         if (*s == '~')
             rc = path_append(p, "~0", 2);
