@@ -3613,7 +3613,7 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
                      hyoka_report *report, int mapped)
 {
     static const char fn[] = "hyoka_json_read";
-    hyoka_read_options opt;
+    hyoka_read_options opt = {0};
     struct rd *r;
     int rc;
 
@@ -3685,7 +3685,7 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
                          hyoka_report *report)
 {
     static const char fn[] = "hyoka_json_read_file";
-    hyoka_read_options opt;
+    hyoka_read_options opt = {0};
     struct stat sb;
     FILE *fp;
     char *text = NULL;
