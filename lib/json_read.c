@@ -2759,6 +2759,16 @@ static int close_frame(struct rd *r)
         break;
     case A_IVALUES: {
         hyoka_indicator *ind = f->obj;
+        if (ind->value_count > 0 && ind->value_cap > ind->value_count) {
+            /* Give back the doubling's spare room: a value is 72 bytes
+             * and an indicator rarely grows after reading. A failed
+             * shrink keeps the larger block. */
+            void *fit = hyoka__realloc(ind->values, ind->value_count * sizeof *ind->values);
+            if (fit) {
+                ind->values = fit;
+                ind->value_cap = ind->value_count;
+            }
+        }
         for (size_t i = 0; i < ind->value_count; i++)
             if (ind->values[i].fiscal_year)
                 year_bit(r->value_years, ind->values[i].fiscal_year, 0);
