@@ -1454,6 +1454,25 @@ struct field {
     bool quoted;
 };
 
+/* The keys of the string lists (extensions, answers, comments) that the
+ * rows of the current table have filled, so that a key given twice is
+ * found without a search of its list: an open-addressing hash set of
+ * (list, key), the key borrowed from the list, which owns it. Each list is
+ * filled by the rows of one table only and only grows while it is read,
+ * so the set starts empty with each table. The list's address seeds the
+ * hash, so where a key lands does not follow from the text alone. */
+struct kslot {
+    const struct hyoka__kvlist *list; /* NULL: a free slot */
+    const char *key;
+    size_t len;
+    uint64_t h;
+};
+struct kset {
+    struct kslot *t;
+    size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
+    unsigned shift;     /* 64 - log2(cap) */
+};
+
 /* State of the document table while it is read. */
 struct docstate {
     unsigned seen;            /* fixed keys seen (bit per DK_*) */
@@ -1502,6 +1521,7 @@ struct rd {
     size_t *comps;       /* project position */
     size_t ncomps, compcap;
     struct docstate doc;
+    struct kset keys;    /* keys of the string lists filled by this table */
     /* outcome */
     size_t errors;
     int fatal;           /* HYOKA_ENOMEM once an allocation failed */
@@ -2564,13 +2584,85 @@ static void class_row(struct rd *r)
                                    has[1] ? tn[1] : 0, has[2] ? t[2] : NULL, has[2] ? tn[2] : 0));
 }
 
-/* Whether a string list already has @p key. */
-static bool kv_has(const struct hyoka__kvlist *l, const char *key, size_t n)
+/* ---- the keys of string lists ---- */
+
+static void kset_free(struct kset *set)
 {
-    for (size_t i = 0; i < l->count; i++)
-        if (strlen(l->items[i].key) == n && memcmp(l->items[i].key, key, n) == 0)
-            return true;
-    return false;
+    hyoka__free(set->t);
+    set->t = NULL;
+    set->cap = set->count = 0;
+    set->shift = 0;
+}
+
+static uint64_t kset_hash(const struct hyoka__kvlist *l, const char *key, size_t n)
+{
+    uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)l;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)key[i];
+        h *= UINT64_C(1099511628211);
+    }
+    return h;
+}
+
+/* The slot of (l, key): where it is, or the free slot where it would go.
+ * (Fibonacci hashing: the high bits of h times 2^64 / phi.) */
+static struct kslot *kset_slot(struct kslot *t, size_t cap, unsigned shift, const struct hyoka__kvlist *l,
+                               const char *key, size_t n, uint64_t h)
+{
+    size_t i = (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
+    for (;;) {
+        struct kslot *e = &t[i];
+        if (!e->list || (e->list == l && e->h == h && e->len == n && memcmp(e->key, key, n) == 0))
+            return e;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+/* Make room for one more key. HYOKA_OK or HYOKA_ENOMEM (set unchanged). */
+static int kset_reserve(struct kset *set)
+{
+    size_t ncap = set->cap ? set->cap * 2 : 16;
+    unsigned nshift = set->cap ? set->shift - 1 : 60;
+    struct kslot *nt;
+
+    if ((set->count + 1) * 2 <= set->cap)
+        return HYOKA_OK;
+    if (ncap < set->cap || ncap > SIZE_MAX / sizeof *nt)
+        return hyoka__nomem();
+    nt = hyoka__calloc(ncap, sizeof *nt);
+    if (!nt)
+        return hyoka__nomem();
+    for (size_t i = 0; i < set->cap; i++) {
+        const struct kslot *e = &set->t[i];
+        if (e->list)
+            *kset_slot(nt, ncap, nshift, e->list, e->key, e->len, e->h) = *e;
+    }
+    hyoka__free(set->t);
+    set->t = nt;
+    set->cap = ncap;
+    set->shift = nshift;
+    return HYOKA_OK;
+}
+
+/* Whether the list @p l already has @p key (hash @p h). */
+static bool kset_has(const struct kset *set, const struct hyoka__kvlist *l, const char *key, size_t n, uint64_t h)
+{
+    if (!set->cap)
+        return false;
+    return kset_slot(set->t, set->cap, set->shift, l, key, n, h)->list != NULL;
+}
+
+/* Record the key of @p n bytes just appended to @p l (its copy there is
+ * what the set borrows; room reserved, key absent). */
+static void kset_add(struct kset *set, const struct hyoka__kvlist *l, size_t n, uint64_t h)
+{
+    const char *key = l->items[l->count - 1].key;
+    struct kslot *e = kset_slot(set->t, set->cap, set->shift, l, key, n, h);
+    e->list = l;
+    e->key = key;
+    e->len = n;
+    e->h = h;
+    set->count++;
 }
 
 /* Read a key and a text for a string list (extensions, answers, comments). */
@@ -2578,6 +2670,7 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
 {
     const char *k, *v;
     size_t kn, vn;
+    uint64_t h;
     char q[80];
     int rc;
 
@@ -2588,7 +2681,8 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
         return;
     }
     item_token(r, k, kn);
-    if (kv_has(l, k, kn)) {
+    h = kset_hash(l, k, kn);
+    if (kset_has(&r->keys, l, k, kn, h)) {
         cdiag(r, "V005", HYOKA_SEVERITY_ERROR, kc, "%s \"%s\" given twice", "%s「%s」が重複", what,
               excerpt(k, kn, q, sizeof q));
         return;
@@ -2598,8 +2692,15 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
         v = "";
         vn = 0;
     }
-    rc = hyoka__kv_set(l, what, k, kn, v, vn);
-    set_ok(r, vc, rc);
+    rc = kset_reserve(&r->keys);
+    if (rc != HYOKA_OK) {
+        r_fatal(r, rc);
+        return;
+    }
+    /* The set has the list's keys: no search of the list. */
+    rc = hyoka__kv_append(l, what, k, kn, v, vn);
+    if (set_ok(r, vc, rc))
+        kset_add(&r->keys, l, kn, h);
 }
 
 static void extension_row(struct rd *r)
@@ -3181,6 +3282,7 @@ static void read_table(struct rd *r, int table, const char *text, size_t len)
 
     r->t = &tables[table];
     r->table = table;
+    kset_free(&r->keys);
     r->s = (const unsigned char *)text;
     r->n = len;
     r->pos = 0;
@@ -3231,6 +3333,7 @@ static void rd_release(struct rd *r)
     sb_free(&r->path);
     hyoka__free(r->f);
     hyoka__free(r->comps);
+    kset_free(&r->keys);
     doc_release(r);
 }
 

@@ -228,6 +228,12 @@ void hyoka__vec_release(struct hyoka__vec *v);
  * HYOKA_OK, or an error with the list unchanged. */
 int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
                   const char *value, size_t value_len);
+/* Append key and value (neither NULL) without looking for the key: for
+ * readers that check uniqueness themselves in less than linear time.
+ * Validates both as hyoka__kv_set() does, in the same order and with the
+ * same messages. HYOKA_OK, or an error with the list unchanged. */
+int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
+                     const char *value, size_t value_len);
 const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t key_len);
 void hyoka__kv_release(struct hyoka__kvlist *l);
 int hyoka__kv_copy(const struct hyoka__kvlist *src, struct hyoka__kvlist *dst);

@@ -112,11 +112,30 @@ static struct hyoka__kv *kv_find(const struct hyoka__kvlist *l, const char *key,
     return NULL;
 }
 
+/* Append a new key with the value @p v (taken over: freed on failure).
+ * The key is validated and copied here; the caller knows it is absent. */
+static int kv_add(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len, char *v)
+{
+    char *k = NULL;
+    int rc = hyoka__text_dup(what, key, key_len, &k);
+    if (rc == HYOKA_OK)
+        rc = hyoka__grow((void **)&l->items, &l->cap, l->count, sizeof *l->items);
+    if (rc != HYOKA_OK) {
+        hyoka__free(k);
+        hyoka__free(v);
+        return rc;
+    }
+    l->items[l->count].key = k;
+    l->items[l->count].value = v;
+    l->count++;
+    return HYOKA_OK;
+}
+
 int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
                   const char *value, size_t value_len)
 {
     struct hyoka__kv *e;
-    char *k = NULL, *v = NULL;
+    char *v = NULL;
     int rc;
 
     if (!key)
@@ -143,18 +162,26 @@ int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, si
         e->value = v;
         return HYOKA_OK;
     }
-    rc = hyoka__text_dup(what, key, key_len, &k);
-    if (rc == HYOKA_OK)
-        rc = hyoka__grow((void **)&l->items, &l->cap, l->count, sizeof *l->items);
-    if (rc != HYOKA_OK) {
-        hyoka__free(k);
-        hyoka__free(v);
+    return kv_add(l, what, key, key_len, v);
+}
+
+int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
+                     const char *value, size_t value_len)
+{
+    char *v = NULL;
+    int rc;
+
+    if (!key)
+        return hyoka__fail(HYOKA_EINVAL, "%s: key is NULL", what);
+    key_len = hyoka__len(key, key_len);
+    if (key_len == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: key is empty", what);
+    if (!value)
+        return hyoka__fail(HYOKA_EINVAL, "%s: value is NULL", what);
+    rc = hyoka__text_dup(what, value, value_len, &v);
+    if (rc != HYOKA_OK)
         return rc;
-    }
-    l->items[l->count].key = k;
-    l->items[l->count].value = v;
-    l->count++;
-    return HYOKA_OK;
+    return kv_add(l, what, key, key_len, v);
 }
 
 const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t key_len)

@@ -1,7 +1,8 @@
 /* CSV tables (csv.h, docs/csv.md): exact output, formula neutralisation,
  * missing versus empty text, full round trips (seeds, every field, deep
  * sub-projects, hostile text, the sample sheets), CP932, malformed input
- * with exact rows and columns, limits, folders, and allocation failures. */
+ * with exact rows and columns, duplicate keys, many key rows in about
+ * linear time, limits, folders, and allocation failures. */
 #if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
 #  undef _POSIX_C_SOURCE
 #  define _POSIX_C_SOURCE 200809L
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -1303,6 +1305,221 @@ static void test_limits(void **state)
     hyoka_report_free(rep);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Keys of string lists: duplicates, and many rows                           */
+
+/* Keys are unique per list (a project's extensions, an evaluation's
+ * answers or comments): the same key in another list is no duplicate. */
+static void test_duplicate_keys(void **state)
+{
+    const char *in[NT] = {0};
+    hyoka_report *rep;
+    (void)state;
+
+    in[HYOKA_CSV_PROJECTS] = "project\r\n1\r\n2\r\n";
+    in[HYOKA_CSV_EVALUATIONS] = "project,evaluation\r\n1,1\r\n1,2\r\n";
+    in[HYOKA_CSV_EXTENSIONS] = "project,key,value\r\n"
+                               "1,a,1\r\n"
+                               "2,a,2\r\n"   /* another project: fine */
+                               "1,b,3\r\n"
+                               "1,a,4\r\n"   /* twice in project 1 */
+                               "2,a,5\r\n"   /* twice in project 2 */
+                               "1,,6\r\n"    /* no key */
+                               "1,\"\",6\r\n"  /* empty key */
+                               "1,c,\r\n";   /* empty value: fine */
+    in[HYOKA_CSV_ANSWERS] = "project,evaluation,criterion,answer\r\n"
+                            "1,1,x,A\r\n"
+                            "1,2,x,B\r\n"    /* another evaluation: fine */
+                            "1,1,x,C\r\n";   /* twice */
+    in[HYOKA_CSV_COMMENTS] = "project,evaluation,key,text\r\n"
+                             "1,1,x,note\r\n"  /* an answer's key: another list */
+                             "1,1,y,a\r\n"
+                             "1,1,x,again\r\n";
+    rep = read_bad(in, ENC_UTF8, 6);
+    EXPECT_DIAG(rep, 0, "V005", 5, 2, "/projects/0/extensions/a",
+                "extensions: row 5, column 2 (key): extension key \"a\" given twice");
+    EXPECT_DIAG(rep, 1, "V005", 6, 2, "/projects/1/extensions/a",
+                "extensions: row 6, column 2 (key): extension key \"a\" given twice");
+    EXPECT_DIAG(rep, 2, "V005", 7, 2, "/projects/0/extensions", "extensions: row 7, column 2 (key): a value is required");
+    EXPECT_DIAG(rep, 3, "V005", 8, 2, "/projects/0/extensions", "extensions: row 8, column 2 (key): empty extension key");
+    EXPECT_DIAG(rep, 4, "V005", 4, 3, "/projects/0/evaluations/0/scores/x",
+                "answers: row 4, column 3 (criterion): criterion \"x\" given twice");
+    EXPECT_DIAG(rep, 5, "V005", 4, 3, "/projects/0/evaluations/0/comments/x",
+                "comments: row 4, column 3 (key): comment key \"x\" given twice");
+    assert_string_equal(hyoka_report_message(rep, 0, HYOKA_LANG_JA),
+                        "extensions 表 5 行 2 列 (key): extension key「a」が重複");
+    hyoka_report_free(rep);
+
+    /* Without the duplicates: every list in row order. */
+    in[HYOKA_CSV_EXTENSIONS] = "project,key,value\r\n1,a,1\r\n2,a,2\r\n1,b,3\r\n1,c,\r\n";
+    in[HYOKA_CSV_ANSWERS] = "project,evaluation,criterion,answer\r\n1,1,x,A\r\n1,2,x,B\r\n";
+    in[HYOKA_CSV_COMMENTS] = "project,evaluation,key,text\r\n1,1,x,note\r\n1,1,y,a\r\n";
+    {
+        hyoka_portfolio *pf = read_good(in, ENC_UTF8, NULL);
+        hyoka_project *p1 = hyoka_portfolio_project_at(pf, 0), *p2 = hyoka_portfolio_project_at(pf, 1);
+        hyoka_evaluation *e1 = hyoka_project_evaluation_at(p1, 0), *e2 = hyoka_project_evaluation_at(p1, 1);
+        const char *k = NULL, *v = NULL;
+        assert_int_equal(hyoka_project_extension_count(p1), 3);
+        OK(hyoka_project_extension_at(p1, 2, &k, &v));
+        assert_string_equal(k, "c");
+        assert_string_equal(v, "");
+        assert_string_equal(hyoka_project_extension(p1, "a", NTS), "1");
+        assert_int_equal(hyoka_project_extension_count(p2), 1);
+        assert_string_equal(hyoka_project_extension(p2, "a", NTS), "2");
+        assert_string_equal(hyoka_evaluation_answer(e1, "x", NTS), "A");
+        assert_string_equal(hyoka_evaluation_answer(e2, "x", NTS), "B");
+        assert_int_equal(hyoka_evaluation_comment_count(e1), 2);
+        assert_string_equal(hyoka_evaluation_comment(e1, "x", NTS), "note");
+        hyoka_portfolio_free(pf);
+    }
+}
+
+struct text {
+    char *p;
+    size_t n, cap;
+};
+
+static void text_add(struct text *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = (t->n + n + 1) * 2;
+        char *p = realloc(t->p, cap);
+        assert_non_null(p);
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->n, s, n + 1);
+    t->n += n;
+}
+
+/* One project, one evaluation, @p n extension, answer and comment rows. */
+static void many_keys_tables(size_t n, struct text tx[NT])
+{
+    char row[64];
+    memset(tx, 0, NT * sizeof *tx);
+    text_add(&tx[HYOKA_CSV_PROJECTS], "project,code\r\n1,P1\r\n");
+    text_add(&tx[HYOKA_CSV_EVALUATIONS], "project,evaluation,stage\r\n1,1,primary\r\n");
+    text_add(&tx[HYOKA_CSV_EXTENSIONS], "project,key,value\r\n");
+    text_add(&tx[HYOKA_CSV_ANSWERS], "project,evaluation,criterion,answer\r\n");
+    text_add(&tx[HYOKA_CSV_COMMENTS], "project,evaluation,key,text\r\n");
+    for (size_t i = 0; i < n; i++) {
+        snprintf(row, sizeof row, "1,k%zu,v%zu\r\n", i, i);
+        text_add(&tx[HYOKA_CSV_EXTENSIONS], row);
+        snprintf(row, sizeof row, "1,1,c%zu,%zu\r\n", i, i % 5);
+        text_add(&tx[HYOKA_CSV_ANSWERS], row);
+        snprintf(row, sizeof row, "1,1,r%zu,t%zu\r\n", i, i);
+        text_add(&tx[HYOKA_CSV_COMMENTS], row);
+    }
+}
+
+/* Read the tables; the CPU seconds it took. */
+static double many_keys_read(const struct text tx[NT], hyoka_report *rep, hyoka_portfolio **pf, int *rc)
+{
+    hyoka_csv_options o = opts(ENC_UTF8);
+    const char *texts[NT];
+    size_t lens[NT];
+    clock_t t0;
+    for (int i = 0; i < NT; i++) {
+        texts[i] = tx[i].p;
+        lens[i] = tx[i].n;
+    }
+    t0 = clock();
+    *rc = hyoka_csv_read_tables(texts, lens, &o, pf, rep);
+    return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+static void many_keys_free(struct text tx[NT])
+{
+    for (int i = 0; i < NT; i++)
+        free(tx[i].p);
+}
+
+/* 40,000 rows of extensions, answers and comments: all read, in order, in
+ * about linear time (a duplicate check that searched each list took 26 s
+ * of CPU for these tables, 0.1 s now), and a duplicate in the last row
+ * still found. */
+static void test_many_keys(void **state)
+{
+    enum { N = 10000 };
+    struct text small[NT], big[NT];
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p;
+    hyoka_evaluation *e;
+    hyoka_report *rep = NULL;
+    double t1, t4;
+    char want_k[32], want_v[32];
+    int rc;
+    (void)state;
+
+    many_keys_tables(N, small);
+    many_keys_tables(4 * N, big);
+    t1 = many_keys_read(small, NULL, &pf, &rc);
+    OK(rc);
+    hyoka_portfolio_free(pf);
+    pf = NULL;
+    t4 = many_keys_read(big, NULL, &pf, &rc);
+    OK(rc);
+    print_message("many keys: %d rows per table %.3f s, %d rows %.3f s (CPU)\n", N, t1, 4 * N, t4);
+    /* Linear: 4N costs about 4 times N; the old quadratic check about 16
+     * times, and seconds. Slow machines and valgrind may pass the time
+     * but keep the ratio. */
+    if (t4 > 2.0 && t4 > 8.0 * (t1 > 0.01 ? t1 : 0.01))
+        fail_msg("reading %d key rows took %.2f s CPU, %.1f times %d rows: not linear", 4 * N, t4, t4 / t1, N);
+
+    p = hyoka_portfolio_project_at(pf, 0);
+    e = hyoka_project_evaluation_at(p, 0);
+    assert_int_equal(hyoka_project_extension_count(p), 4 * N);
+    assert_int_equal(hyoka_evaluation_answer_count(e), 4 * N);
+    assert_int_equal(hyoka_evaluation_comment_count(e), 4 * N);
+    for (size_t i = 0; i < 4 * N; i++) {
+        const char *k = NULL, *v = NULL;
+        OK(hyoka_project_extension_at(p, i, &k, &v));
+        snprintf(want_k, sizeof want_k, "k%zu", i);
+        snprintf(want_v, sizeof want_v, "v%zu", i);
+        assert_string_equal(k, want_k);
+        assert_string_equal(v, want_v);
+        OK(hyoka_evaluation_answer_at(e, i, &k, &v));
+        snprintf(want_k, sizeof want_k, "c%zu", i);
+        snprintf(want_v, sizeof want_v, "%zu", i % 5);
+        assert_string_equal(k, want_k);
+        assert_string_equal(v, want_v);
+        OK(hyoka_evaluation_comment_at(e, i, &k, &v));
+        snprintf(want_k, sizeof want_k, "r%zu", i);
+        snprintf(want_v, sizeof want_v, "t%zu", i);
+        assert_string_equal(k, want_k);
+        assert_string_equal(v, want_v);
+    }
+    assert_string_equal(hyoka_project_extension(p, "k39999", NTS), "v39999");
+    assert_null(hyoka_project_extension(p, "k40000", NTS));
+    hyoka_portfolio_free(pf);
+    pf = NULL;
+
+    /* A key of the first row again in the last: found, at that row. */
+    text_add(&big[HYOKA_CSV_EXTENSIONS], "1,k0,again\r\n");
+    text_add(&big[HYOKA_CSV_ANSWERS], "1,1,c39999,A\r\n");
+    text_add(&big[HYOKA_CSV_COMMENTS], "1,1,r20000,x\r\n1,1,r40000,x\r\n1,1,r40000,y\r\n");
+    OK(hyoka_report_new(&rep));
+    many_keys_read(big, rep, &pf, &rc);
+    assert_int_equal(rc, HYOKA_EINVALID);
+    assert_null(pf);
+    if (hyoka_report_count(rep) != 4)
+        print_report(rep);
+    assert_int_equal(hyoka_report_count(rep), 4);
+    EXPECT_DIAG(rep, 0, "V005", 4 * N + 2, 2, "/projects/0/extensions/k0",
+                "extensions: row 40002, column 2 (key): extension key \"k0\" given twice");
+    EXPECT_DIAG(rep, 1, "V005", 4 * N + 2, 3, "/projects/0/evaluations/0/scores/c39999",
+                "answers: row 40002, column 3 (criterion): criterion \"c39999\" given twice");
+    EXPECT_DIAG(rep, 2, "V005", 4 * N + 2, 3, "/projects/0/evaluations/0/comments/r20000",
+                "comment key \"r20000\" given twice");
+    /* r40000 is new in row 40003, a duplicate in row 40004 */
+    EXPECT_DIAG(rep, 3, "V005", 4 * N + 4, 3, "/projects/0/evaluations/0/comments/r40000",
+                "comment key \"r40000\" given twice");
+    hyoka_report_free(rep);
+    many_keys_free(small);
+    many_keys_free(big);
+}
+
 /* Random damage to valid tables: never a crash, a hang or a leak. */
 static void test_garbage(void **state)
 {
@@ -1513,6 +1730,39 @@ static int body_read_bad(void *ctx)
     return rc == HYOKA_EINVALID ? HYOKA_OK : rc;
 }
 
+/* Enough keys for the duplicate set to grow, and a duplicate. */
+static int body_read_keys(void *ctx)
+{
+    char ext[1024], ans[1024];
+    const char *in[NT] = {0};
+    hyoka_report *rep = NULL;
+    hyoka_portfolio *pf = NULL;
+    size_t o = 0, a = 0;
+    int rc;
+    (void)ctx;
+    o += (size_t)snprintf(ext + o, sizeof ext - o, "project,key,value\r\n");
+    a += (size_t)snprintf(ans + a, sizeof ans - a, "project,evaluation,criterion,answer\r\n");
+    for (int i = 0; i < 20; i++) {
+        o += (size_t)snprintf(ext + o, sizeof ext - o, "%d,k%d,v\r\n", 1 + i % 2, i / 2);
+        a += (size_t)snprintf(ans + a, sizeof ans - a, "1,1,c%d,A\r\n", i);
+    }
+    snprintf(ext + o, sizeof ext - o, "2,k3,again\r\n");
+    in[HYOKA_CSV_PROJECTS] = "project\r\n1\r\n2\r\n";
+    in[HYOKA_CSV_EVALUATIONS] = "project,evaluation\r\n1,1\r\n";
+    in[HYOKA_CSV_EXTENSIONS] = ext;
+    in[HYOKA_CSV_ANSWERS] = ans;
+    rc = hyoka_report_new(&rep);
+    if (rc == HYOKA_OK)
+        rc = read_texts(in, ENC_UTF8, rep, &pf);
+    assert_null(pf);
+    if (rc == HYOKA_EINVALID) {
+        assert_int_equal(hyoka_report_count(rep), 1);
+        EXPECT_DIAG(rep, 0, "V005", 22, 2, "/projects/1/extensions/k3", "extension key \"k3\" given twice");
+    }
+    hyoka_report_free(rep);
+    return rc == HYOKA_EINVALID ? HYOKA_OK : rc;
+}
+
 static char sweep_dir[64];
 
 static int body_dirs(void *ctx)
@@ -1569,6 +1819,7 @@ static void test_alloc_failures(void **state)
         free_all(&sweep_tables);
     }
     failalloc_sweep(body_read_bad, NULL);
+    failalloc_sweep(body_read_keys, NULL);
     strcpy(sweep_dir, "/tmp/hyoka-csv-sweep-XXXXXX");
     assert_non_null(mkdtemp(sweep_dir));
     failalloc_sweep(body_dirs, NULL);
@@ -1599,6 +1850,8 @@ int main(void)
         cmocka_unit_test(test_dangling_keys),
         cmocka_unit_test(test_max_diagnostics),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_duplicate_keys),
+        cmocka_unit_test(test_many_keys),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_folders),
         cmocka_unit_test(test_alloc_failures),

@@ -15,6 +15,7 @@ Cases:
   same-year     one project with N cost years of one fiscal year -> hyoka metrics
   csv-ext       CSV: one project with N extension rows   -> hyoka convert --from csv
   csv-answers   CSV: one evaluation with N answer rows   -> hyoka convert --from csv
+  csv-comments  CSV: one evaluation with N comment rows  -> hyoka convert --from csv
   projects      N projects with distinct codes           -> hyoka check, metrics
   ext-json      one project with N extensions (JSON)     -> hyoka check
 """
@@ -78,20 +79,23 @@ def make(case, n, where):
                           "projects": [PROJECT_HEADER, PROJECT_ROW],
                           "extensions": ["project,key,value"] + ["1,k%d,v" % i for i in range(n)]})
         return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-ext.json")]]
-    if case == "csv-answers":
-        d = os.path.join(where, "csv-answers")
-        write_csv_dir(d, {"document": ["key,value", "format,hyoka/1"],
-                          "projects": [PROJECT_HEADER, PROJECT_ROW],
-                          "evaluations": ["project,evaluation,stage,scheme,fiscal_year,date,evaluator,verdict,"
-                                          "budget,expected_outcome,expected_cost",
-                                          "1,1,primary,jp-standard,2007,,,,,,"],
-                          "answers": ["project,evaluation,criterion,answer"] +
-                                     ["1,1,c%d,A" % i for i in range(n)]})
-        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-answers.json")]]
+    if case in ("csv-answers", "csv-comments"):
+        d = os.path.join(where, case)
+        tables = {"document": ["key,value", "format,hyoka/1"],
+                  "projects": [PROJECT_HEADER, PROJECT_ROW],
+                  "evaluations": ["project,evaluation,stage,scheme,fiscal_year,date,evaluator,verdict,"
+                                  "budget,expected_outcome,expected_cost",
+                                  "1,1,primary,jp-standard,2007,,,,,,"]}
+        if case == "csv-answers":
+            tables["answers"] = ["project,evaluation,criterion,answer"] + ["1,1,c%d,A" % i for i in range(n)]
+        else:
+            tables["comments"] = ["project,evaluation,key,text"] + ["1,1,r%d,t" % i for i in range(n)]
+        write_csv_dir(d, tables)
+        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-%s.json" % case)]]
     raise ValueError(case)
 
 
-CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "projects", "ext-json"]
+CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "csv-comments", "projects", "ext-json"]
 
 
 def run(program, args, limit):
