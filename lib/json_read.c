@@ -349,13 +349,21 @@ struct strset {
     size_t cap, count;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
+/* FNV-1a from a per-set starting value, then a final mix so that every bit
+ * of the hash reaches the low bits the table is indexed by. The starting
+ * value comes from the set's address, which address-space randomisation
+ * makes different from run to run, so a document cannot be crafted to put
+ * all its codes on one probe chain. */
+static uint64_t hash_bytes(const struct strset *set, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603u;
+    uint64_t h = 1469598103934665603u ^ ((uint64_t)(uintptr_t)set * 0x9E3779B97F4A7C15u);
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211u;
     }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93u;
+    h ^= h >> 32;
     return h;
 }
 
@@ -392,7 +400,7 @@ static struct sent *strset_slot(struct sent *t, size_t cap, const char *s, size_
 /* Add a string; *dup = 1 when it was there already. -1 on ENOMEM. */
 static int strset_add(struct strset *set, const char *s, size_t n, int *dup)
 {
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = hash_bytes(set, s, n);
     struct sent *e;
 
     *dup = 0;
@@ -428,7 +436,7 @@ static struct sent *strset_find(const struct strset *set, const char *s, size_t 
     struct sent *e;
     if (!set->cap)
         return NULL;
-    e = strset_slot(set->t, set->cap, s, n, hash_bytes(s, n));
+    e = strset_slot(set->t, set->cap, s, n, hash_bytes(set, s, n));
     return e->s ? e : NULL;
 }
 
