@@ -131,6 +131,17 @@ static int kv_add(struct hyoka__kvlist *l, const char *what, const char *key, si
     return HYOKA_OK;
 }
 
+/* A key argument: not NULL, not empty; resolves HYOKA_NTS. */
+static int kv_key_check(const char *what, const char *key, size_t *key_len)
+{
+    if (!key)
+        return hyoka__fail(HYOKA_EINVAL, "%s: key is NULL", what);
+    *key_len = hyoka__len(key, *key_len);
+    if (*key_len == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: key is empty", what);
+    return HYOKA_OK;
+}
+
 int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
                   const char *value, size_t value_len)
 {
@@ -138,11 +149,9 @@ int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, si
     char *v = NULL;
     int rc;
 
-    if (!key)
-        return hyoka__fail(HYOKA_EINVAL, "%s: key is NULL", what);
-    key_len = hyoka__len(key, key_len);
-    if (key_len == 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: key is empty", what);
+    rc = kv_key_check(what, key, &key_len);
+    if (rc != HYOKA_OK)
+        return rc;
     e = kv_find(l, key, key_len);
     if (!value) {
         if (e) {
@@ -171,11 +180,9 @@ int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key,
     char *v = NULL;
     int rc;
 
-    if (!key)
-        return hyoka__fail(HYOKA_EINVAL, "%s: key is NULL", what);
-    key_len = hyoka__len(key, key_len);
-    if (key_len == 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: key is empty", what);
+    rc = kv_key_check(what, key, &key_len);
+    if (rc != HYOKA_OK)
+        return rc;
     if (!value)
         return hyoka__fail(HYOKA_EINVAL, "%s: value is NULL", what);
     rc = hyoka__text_dup(what, value, value_len, &v);
