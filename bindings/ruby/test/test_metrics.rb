@@ -206,6 +206,10 @@ class TestMetrics < Minitest::Test
     assert_raises(NoMethodError) { m['x'] = 1 }
     assert_raises(NoMethodError) { m.merge!('x' => 1) }
     refute_respond_to m, :store
+    copy = Marshal.load(Marshal.dump(pf.metrics))
+    assert_equal e, copy.to_h
+    assert_equal e['projects'][3], copy['projects'][3]
+    assert_equal e['projects'], Marshal.load(Marshal.dump(pf.metrics['projects'])).to_a
     plain = pf.metrics(lazy: false)
     assert_instance_of Hash, plain
     assert_equal e, plain

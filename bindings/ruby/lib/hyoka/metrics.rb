@@ -166,6 +166,17 @@ module Hyoka
       to_h.hash
     end
 
+    # Marshal gives the decoded document; the copy reads the same.
+    def marshal_dump
+      to_h
+    end
+
+    def marshal_load(doc)
+      @doc = doc
+      @text = nil
+      @lock = Mutex.new
+    end
+
     def inspect
       ps = @doc['projects']
       "#<Hyoka::Metrics #{@doc['format']} #{ps.respond_to?(:size) ? ps.size : 0} projects>"
@@ -344,6 +355,18 @@ module Hyoka
 
       def eql?(other)
         other.is_a?(Projects) && self == other
+      end
+
+      def marshal_dump
+        to_a
+      end
+
+      def marshal_load(items)
+        @items = items
+        @count = @decoded = items.size
+        @done = true
+        @text = @starts = @ends = nil
+        @lock = Mutex.new
       end
 
       def inspect
