@@ -29,6 +29,7 @@ require_relative 'hyoka/project'
 require_relative 'hyoka/cost_year'
 require_relative 'hyoka/indicator'
 require_relative 'hyoka/scheme'
+require_relative 'hyoka/metrics'
 
 module Hyoka
   # Calendar formatting flags (calendar.h).

@@ -386,16 +386,20 @@ module Hyoka
       validation_report.diagnostics(lang)
     end
 
-    # Every figure of every project (hyoka-metrics/1), computed in C and
-    # parsed from JSON: money as Integer yen, other figures as BigDecimal,
-    # nil where unavailable (the reason under "unavailable").
-    def metrics(lang: :ja, diagnostics: true)
+    # Every figure of every project (hyoka-metrics/1), computed in C in one
+    # call: money as Integer yen, other figures as BigDecimal, nil where
+    # unavailable (the reason under "unavailable"). A Hyoka::Metrics, read
+    # like the Hash of the JSON; each project is decoded when first read.
+    # lazy: false gives that Hash, decoded at once.
+    def metrics(lang: :ja, diagnostics: true, lazy: true)
       report = diagnostics ? validation_report : nil
       l = Support.lang_in(lang)
-      text = Support.buffer_call('metrics') do |out, len|
+      text = Support.buffer_call('metrics', Encoding::BINARY) do |out, len|
         Lib.hyoka_metrics_write(self, report, WRITE_COMPACT, l, out, len)
       end
-      Hyoka.convert_metrics(JSON.parse(text))
+      return Metrics.new(text, Lib.hyoka_portfolio_project_count(self)) if lazy
+
+      Hyoka.convert_metrics(JSON.parse(text.force_encoding(Encoding::UTF_8)))
     end
 
     # The metrics as JSON text, exactly as the library writes it.
