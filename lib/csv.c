@@ -1454,21 +1454,44 @@ struct field {
     bool quoted;
 };
 
-/* The keys of the string lists (extensions, answers, comments) that the
- * rows of the current table have filled, so that a key given twice is
- * found without a search of its list: an open-addressing hash set of
- * (list, key), the key borrowed from the list, which owns it. Each list is
- * filled by the rows of one table only and only grows while it is read,
- * so the set starts empty with each table. The list's address seeds the
- * hash, so where a key lands does not follow from the text alone. */
+/* Keys given in the rows of the current table, so that a key given twice,
+ * or the item a row names, is found without a search of a list: an
+ * open-addressing hash set of (owner, tag, key) with a value, the key
+ * borrowed from the model, which owns it. The owners are the string lists
+ * (extensions, answers, comments; tag 0), the portfolio for scheme ids and
+ * a scheme for its criteria, options (per criterion), verdicts and budget
+ * directions, the tag telling those apart. Each of these is filled by the
+ * rows of one table only and only grows while it is read, so the set
+ * starts empty with each table. The owner's address seeds the hash, so
+ * where a key lands does not follow from the text alone. */
 struct kslot {
-    const struct hyoka__kvlist *list; /* NULL: a free slot */
+    const void *owner; /* NULL: a free slot */
+    size_t tag;
     const char *key;
     size_t len;
     uint64_t h;
+    size_t value;      /* the item's index */
 };
 struct kset {
     struct kslot *t;
+    size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
+    unsigned shift;     /* 64 - log2(cap) */
+};
+
+/* Numbers given in the rows, by owner: an open-addressing hash map of
+ * (owner, a, b) to a value. The years table keeps (project, fiscal year,
+ * 0) -> how many years of that fiscal year the project has, and (project,
+ * fiscal year, year_index) -> the year's index, which the staff table
+ * reads; the values table keeps (indicator, fiscal year, 0). Cleared with
+ * each table but the staff table. */
+struct islot {
+    const void *owner; /* NULL: a free slot */
+    int64_t a;
+    size_t b;
+    size_t value;
+};
+struct imap {
+    struct islot *t;
     size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
     unsigned shift;     /* 64 - log2(cap) */
 };
@@ -1521,7 +1544,8 @@ struct rd {
     size_t *comps;       /* project position */
     size_t ncomps, compcap;
     struct docstate doc;
-    struct kset keys;    /* keys of the string lists filled by this table */
+    struct kset keys;    /* keys given by this table's rows */
+    struct imap nums;    /* numbers given by the rows (years, values) */
     /* outcome */
     size_t errors;
     int fatal;           /* HYOKA_ENOMEM once an allocation failed */
@@ -2584,7 +2608,7 @@ static void class_row(struct rd *r)
                                    has[1] ? tn[1] : 0, has[2] ? t[2] : NULL, has[2] ? tn[2] : 0));
 }
 
-/* ---- the keys of string lists ---- */
+/* ---- keys and numbers given by the rows ---- */
 
 static void kset_free(struct kset *set)
 {
@@ -2594,9 +2618,10 @@ static void kset_free(struct kset *set)
     set->shift = 0;
 }
 
-static uint64_t kset_hash(const struct hyoka__kvlist *l, const char *key, size_t n)
+static uint64_t kset_hash(const void *owner, size_t tag, const char *key, size_t n)
 {
-    uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)l;
+    uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)owner;
+    h = (h ^ (uint64_t)tag) * UINT64_C(1099511628211);
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)key[i];
         h *= UINT64_C(1099511628211);
@@ -2604,15 +2629,16 @@ static uint64_t kset_hash(const struct hyoka__kvlist *l, const char *key, size_t
     return h;
 }
 
-/* The slot of (l, key): where it is, or the free slot where it would go.
- * (Fibonacci hashing: the high bits of h times 2^64 / phi.) */
-static struct kslot *kset_slot(struct kslot *t, size_t cap, unsigned shift, const struct hyoka__kvlist *l,
+/* The slot of (owner, tag, key): where it is, or the free slot where it
+ * would go. (Fibonacci hashing: the high bits of h times 2^64 / phi.) */
+static struct kslot *kset_slot(struct kslot *t, size_t cap, unsigned shift, const void *owner, size_t tag,
                                const char *key, size_t n, uint64_t h)
 {
     size_t i = (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
     for (;;) {
         struct kslot *e = &t[i];
-        if (!e->list || (e->list == l && e->h == h && e->len == n && memcmp(e->key, key, n) == 0))
+        if (!e->owner ||
+            (e->owner == owner && e->tag == tag && e->h == h && e->len == n && memcmp(e->key, key, n) == 0))
             return e;
         i = (i + 1) & (cap - 1);
     }
@@ -2634,8 +2660,8 @@ static int kset_reserve(struct kset *set)
         return hyoka__nomem();
     for (size_t i = 0; i < set->cap; i++) {
         const struct kslot *e = &set->t[i];
-        if (e->list)
-            *kset_slot(nt, ncap, nshift, e->list, e->key, e->len, e->h) = *e;
+        if (e->owner)
+            *kset_slot(nt, ncap, nshift, e->owner, e->tag, e->key, e->len, e->h) = *e;
     }
     hyoka__free(set->t);
     set->t = nt;
@@ -2644,25 +2670,118 @@ static int kset_reserve(struct kset *set)
     return HYOKA_OK;
 }
 
-/* Whether the list @p l already has @p key (hash @p h). */
-static bool kset_has(const struct kset *set, const struct hyoka__kvlist *l, const char *key, size_t n, uint64_t h)
+/* The entry of (owner, tag, key) with hash @p h, or NULL. */
+static const struct kslot *kset_find(const struct kset *set, const void *owner, size_t tag, const char *key, size_t n,
+                                     uint64_t h)
 {
+    const struct kslot *e;
     if (!set->cap)
-        return false;
-    return kset_slot(set->t, set->cap, set->shift, l, key, n, h)->list != NULL;
+        return NULL;
+    e = kset_slot(set->t, set->cap, set->shift, owner, tag, key, n, h);
+    return e->owner ? e : NULL;
 }
 
-/* Record the key of @p n bytes just appended to @p l (its copy there is
- * what the set borrows; room reserved, key absent). */
-static void kset_add(struct kset *set, const struct hyoka__kvlist *l, size_t n, uint64_t h)
+/* Record a key of @p n bytes (the model's copy, which the set borrows) with
+ * its item's index (room reserved, key absent). */
+static void kset_add(struct kset *set, const void *owner, size_t tag, const char *key, size_t n, uint64_t h,
+                     size_t value)
 {
-    const char *key = l->items[l->count - 1].key;
-    struct kslot *e = kset_slot(set->t, set->cap, set->shift, l, key, n, h);
-    e->list = l;
+    struct kslot *e = kset_slot(set->t, set->cap, set->shift, owner, tag, key, n, h);
+    e->owner = owner;
+    e->tag = tag;
     e->key = key;
     e->len = n;
     e->h = h;
+    e->value = value;
     set->count++;
+}
+
+static void imap_free(struct imap *m)
+{
+    hyoka__free(m->t);
+    m->t = NULL;
+    m->cap = m->count = 0;
+    m->shift = 0;
+}
+
+static uint64_t imap_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= UINT64_C(0xBF58476D1CE4E5B9);
+    x ^= x >> 27;
+    x *= UINT64_C(0x94D049BB133111EB);
+    return x ^ (x >> 31);
+}
+
+/* The slot of (owner, a, b): where it is, or the free slot where it would
+ * go. The owner's address seeds the hash. */
+static struct islot *imap_slot(struct islot *t, size_t cap, unsigned shift, const void *owner, int64_t a, size_t b)
+{
+    uint64_t h = imap_mix(imap_mix((uint64_t)(uintptr_t)owner ^ (uint64_t)a) ^ (uint64_t)b);
+    size_t i = (size_t)(h >> shift);
+    for (;;) {
+        struct islot *e = &t[i];
+        if (!e->owner || (e->owner == owner && e->a == a && e->b == b))
+            return e;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+/* Make room for @p more new entries. HYOKA_OK or HYOKA_ENOMEM (map
+ * unchanged). */
+static int imap_reserve(struct imap *m, size_t more)
+{
+    size_t ncap = m->cap ? m->cap : 8;
+    unsigned nshift = m->cap ? m->shift : 61;
+    struct islot *nt;
+
+    if ((m->count + more) * 2 <= m->cap)
+        return HYOKA_OK;
+    while ((m->count + more) * 2 > ncap) {
+        if (ncap > SIZE_MAX / 2 / sizeof *nt)
+            return hyoka__nomem();
+        ncap *= 2;
+        nshift--;
+    }
+    nt = hyoka__calloc(ncap, sizeof *nt);
+    if (!nt)
+        return hyoka__nomem();
+    for (size_t i = 0; i < m->cap; i++) {
+        const struct islot *e = &m->t[i];
+        if (e->owner)
+            *imap_slot(nt, ncap, nshift, e->owner, e->a, e->b) = *e;
+    }
+    hyoka__free(m->t);
+    m->t = nt;
+    m->cap = ncap;
+    m->shift = nshift;
+    return HYOKA_OK;
+}
+
+/* The value of (owner, a, b): true and *value, or false when absent. */
+static bool imap_get(const struct imap *m, const void *owner, int64_t a, size_t b, size_t *value)
+{
+    const struct islot *e;
+    if (!m->cap)
+        return false;
+    e = imap_slot(m->t, m->cap, m->shift, owner, a, b);
+    if (!e->owner)
+        return false;
+    *value = e->value;
+    return true;
+}
+
+/* Set the value of (owner, a, b) (room reserved when it is new). */
+static void imap_put(struct imap *m, const void *owner, int64_t a, size_t b, size_t value)
+{
+    struct islot *e = imap_slot(m->t, m->cap, m->shift, owner, a, b);
+    if (!e->owner) {
+        e->owner = owner;
+        e->a = a;
+        e->b = b;
+        m->count++;
+    }
+    e->value = value;
 }
 
 /* Read a key and a text for a string list (extensions, answers, comments). */
@@ -2681,8 +2800,8 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
         return;
     }
     item_token(r, k, kn);
-    h = kset_hash(l, k, kn);
-    if (kset_has(&r->keys, l, k, kn, h)) {
+    h = kset_hash(l, 0, k, kn);
+    if (kset_find(&r->keys, l, 0, k, kn, h)) {
         cdiag(r, "V005", HYOKA_SEVERITY_ERROR, kc, "%s \"%s\" given twice", "%s「%s」が重複", what,
               excerpt(k, kn, q, sizeof q));
         return;
@@ -2700,7 +2819,7 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
     /* The set has the list's keys: no search of the list. */
     rc = hyoka__kv_append(l, what, k, kn, v, vn);
     if (set_ok(r, vc, rc))
-        kset_add(&r->keys, l, kn, h);
+        kset_add(&r->keys, l, 0, l->items[l->count - 1].key, kn, h, l->count - 1);
 }
 
 static void extension_row(struct rd *r)
@@ -2723,17 +2842,15 @@ static bool get_year_index(struct rd *r, int ci, size_t *out)
     return rc >= 0;
 }
 
-/* The year of a project with fiscal year @p fy and occurrence @p occ (1-based). */
-static hyoka_costs *find_year(const hyoka_project *p, int32_t fy, size_t occ, size_t *index)
+/* The year of a project with fiscal year @p fy and occurrence @p occ
+ * (1-based), as the years table recorded it. */
+static hyoka_costs *find_year(const struct rd *r, const hyoka_project *p, int32_t fy, size_t occ, size_t *index)
 {
-    for (size_t k = 0; k < p->years.count; k++) {
-        hyoka_costs *c = p->years.items[k];
-        if (c->fiscal_year == fy && --occ == 0) {
-            *index = k;
-            return c;
-        }
-    }
-    return NULL;
+    size_t k;
+    if (!imap_get(&r->nums, p, fy, occ, &k))
+        return NULL;
+    *index = k;
+    return p->years.items[k];
 }
 
 static void year_row(struct rd *r)
@@ -2750,9 +2867,8 @@ static void year_row(struct rd *r)
     item_idx(r, p->years.count);
     if (required(r, YR_FY, get_year(r, YR_FY, &fy)) < 0 || !get_year_index(r, YR_INDEX, &yi))
         return;
-    for (size_t k = 0; k < p->years.count; k++)
-        if (((hyoka_costs *)p->years.items[k])->fiscal_year == fy)
-            occ++;
+    /* occ: the project's years of this fiscal year so far */
+    (void)imap_get(&r->nums, p, fy, 0, &occ);
     if (yi != occ + 1) {
         if (yi <= occ)
             cdiag(r, "V005", HYOKA_SEVERITY_ERROR, YR_FY, "fiscal year %ld (year_index %zu) given twice",
@@ -2763,9 +2879,16 @@ static void year_row(struct rd *r)
                   "year_index %zu の順序が違う: 年度 %ld の次の year_index は %zu", yi, (long)fy, occ + 1);
         return;
     }
+    rc = imap_reserve(&r->nums, 2);
+    if (rc != HYOKA_OK) {
+        r_fatal(r, rc);
+        return;
+    }
     rc = hyoka_project_add_year(p, fy, &c);
     if (!set_ok(r, YR_FY, rc))
         return;
+    imap_put(&r->nums, p, fy, 0, occ + 1);
+    imap_put(&r->nums, p, fy, occ + 1, p->years.count - 1);
     if (get_enum(r, YR_PHASE, HYOKA_ENUM_PHASE, &v) > 0)
         c->phase = v;
     for (int f = 0; f < HYOKA__COST_FIELD_COUNT && !r->fatal; f++) {
@@ -2804,7 +2927,7 @@ static void staff_row(struct rd *r)
     if (!p || required(r, ST_FY, get_year(r, ST_FY, &fy)) < 0 || !get_year_index(r, ST_YEAR_INDEX, &yi) ||
         required(r, ST_INDEX, get_index(r, ST_INDEX, &si)) < 0)
         return;
-    c = find_year(p, fy, yi, &k);
+    c = find_year(r, p, fy, yi, &k);
     if (!c) {
         cdiag(r, "V006", HYOKA_SEVERITY_ERROR, ST_FY, "the project has no year %ld (year_index %zu) in years",
               "事業に年度 %ld (year_index %zu) がない (years 表)", (long)fy, yi);
@@ -3283,6 +3406,8 @@ static void read_table(struct rd *r, int table, const char *text, size_t len)
     r->t = &tables[table];
     r->table = table;
     kset_free(&r->keys);
+    if (table != HYOKA_CSV_STAFF)
+        imap_free(&r->nums); /* the staff table reads the years table's */
     r->s = (const unsigned char *)text;
     r->n = len;
     r->pos = 0;
@@ -3334,6 +3459,7 @@ static void rd_release(struct rd *r)
     hyoka__free(r->f);
     hyoka__free(r->comps);
     kset_free(&r->keys);
+    imap_free(&r->nums);
     doc_release(r);
 }
 
