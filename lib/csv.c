@@ -3017,7 +3017,8 @@ static void value_row(struct rd *r)
     hyoka_project *p = get_project(r);
     hyoka_indicator *ind;
     int32_t fy;
-    size_t idx;
+    size_t idx, had;
+    int rc;
 
     if (!p || !(ind = get_indicator(r, p, VA_INDICATOR, &idx)))
         return;
@@ -3025,18 +3026,26 @@ static void value_row(struct rd *r)
     item_idx(r, ind->value_count);
     if (required(r, VA_FY, get_year(r, VA_FY, &fy)) < 0)
         return;
-    for (size_t j = 0; j < ind->value_count; j++)
-        if (ind->values[j].fiscal_year == fy) {
-            cdiag(r, "V005", HYOKA_SEVERITY_ERROR, VA_FY, "fiscal year %ld given twice for this indicator",
-                  "この指標で年度 %ld が重複", (long)fy);
-            return;
-        }
-    if (!set_ok(r, VA_FY, hyoka_indicator_add_year(ind, fy)))
+    /* The indicator's values come from this table only: the map has
+     * their fiscal years. */
+    if (imap_get(&r->nums, ind, fy, 0, &had)) {
+        cdiag(r, "V005", HYOKA_SEVERITY_ERROR, VA_FY, "fiscal year %ld given twice for this indicator",
+              "この指標で年度 %ld が重複", (long)fy);
         return;
+    }
+    rc = imap_reserve(&r->nums, 1);
+    if (rc != HYOKA_OK) {
+        r_fatal(r, rc);
+        return;
+    }
+    /* Absent: appended without a search, the values set on that entry. */
+    if (!set_ok(r, VA_FY, hyoka__indicator_append_year(ind, fy)))
+        return;
+    imap_put(&r->nums, ind, fy, 0, ind->value_count - 1);
     for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT && !r->fatal; f++) {
         hyoka_decimal d;
         if (get_decimal(r, VA_VALUE + f, &d) > 0)
-            set_ok(r, VA_VALUE + f, hyoka_indicator_set_value(ind, fy, f, &d));
+            set_ok(r, VA_VALUE + f, hyoka__indicator_set_last_value(ind, f, &d));
     }
 }
 

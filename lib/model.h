@@ -267,6 +267,13 @@ int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out);
 void hyoka__indicator_free(hyoka_indicator *ind);
 int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyoka_indicator **out);
 int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b);
+/* For readers that check that an indicator's fiscal years are unique
+ * themselves, in less than linear time: append an entry for @p fiscal_year
+ * without looking for it, validated as by hyoka_indicator_add_year(); set
+ * a field of the last entry, validated as by hyoka_indicator_set_value()
+ * (the same messages). HYOKA_OK, or an error with the indicator unchanged. */
+int hyoka__indicator_append_year(hyoka_indicator *indicator, int32_t fiscal_year);
+int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const hyoka_decimal *value);
 
 int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out);
 void hyoka__evaluation_free(hyoka_evaluation *e);
