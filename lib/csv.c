@@ -3151,26 +3151,46 @@ static void goal_row(struct rd *r)
 
 /* ---- schemes ---- */
 
-static hyoka_scheme *find_scheme(const hyoka_portfolio *pf, const char *id, size_t n, size_t *index)
+/* The schemes and their codes are in the key set while the schemes table
+ * is read, which alone fills them: the portfolio's scheme ids (tag
+ * EL_SCHEME), a scheme's criteria, verdicts and budget directions (tag
+ * EL_CRITERION, EL_VERDICT, EL_BUDGET) and the options of its criterion j
+ * (tag EL_COUNT + j). The model's copy of a code is the text of the cell
+ * (it refuses one with a NUL), so a lookup of the cell finds what a search
+ * of the list would. */
+
+/* The item of @p owner and @p tag with @p code: true and *index, or false. */
+static bool find_code(const struct rd *r, const void *owner, size_t tag, const char *code, size_t n, size_t *index)
 {
-    for (size_t i = 0; i < pf->schemes.count; i++) {
-        hyoka_scheme *s = pf->schemes.items[i];
-        if (strlen(s->id) == n && memcmp(s->id, id, n) == 0) {
-            *index = i;
-            return s;
-        }
-    }
-    return NULL;
+    const struct kslot *e = kset_find(&r->keys, owner, tag, code, n, kset_hash(owner, tag, code, n));
+    if (!e)
+        return false;
+    *index = e->value;
+    return true;
 }
 
-static bool find_criterion(const hyoka_scheme *s, const char *code, size_t n, size_t *index)
+/* Room in the key set for the code a row adds. false (fatal) when there is
+ * no memory. */
+static bool code_room(struct rd *r)
 {
-    for (size_t j = 0; j < s->criterion_count; j++)
-        if (strlen(s->criteria[j].code) == n && memcmp(s->criteria[j].code, code, n) == 0) {
-            *index = j;
-            return true;
-        }
-    return false;
+    int rc = kset_reserve(&r->keys);
+    if (rc != HYOKA_OK)
+        r_fatal(r, rc);
+    return rc == HYOKA_OK;
+}
+
+/* Record the code just added at @p index (the model's copy, borrowed). */
+static void code_added(struct rd *r, const void *owner, size_t tag, const char *stored, size_t index)
+{
+    size_t n = strlen(stored);
+    kset_add(&r->keys, owner, tag, stored, n, kset_hash(owner, tag, stored, n), index);
+}
+
+static hyoka_scheme *find_scheme(const struct rd *r, const char *id, size_t n, size_t *index)
+{
+    if (!find_code(r, r->pf, EL_SCHEME, id, n, index))
+        return NULL;
+    return r->pf->schemes.items[*index];
 }
 
 /* The criterion named by the criterion column. */
@@ -3182,7 +3202,7 @@ static bool scheme_criterion(struct rd *r, const hyoka_scheme *s, size_t *j)
 
     if (required(r, SC_CRITERION, get_text(r, SC_CRITERION, &c, &cn)) < 0)
         return false;
-    if (!find_criterion(s, c, cn, j)) {
+    if (!find_code(r, s, EL_CRITERION, c, cn, j)) {
         cdiag(r, "V006", HYOKA_SEVERITY_ERROR, SC_CRITERION, "criterion \"%s\" is not defined above in this scheme",
               "評価項目「%s」がこの評価体系の上の行で定義されていない", excerpt(c, cn, q, sizeof q));
         return false;
@@ -3197,9 +3217,9 @@ static void scheme_row(struct rd *r)
     hyoka_portfolio *pf = r->pf;
     hyoka_scheme *s;
     const char *id, *el, *code = NULL, *label = NULL;
-    size_t idn, eln, cn = 0, ln = 0, si = 0, j;
+    size_t idn, eln, cn = 0, ln = 0, si = 0, j, k;
     int element, rc;
-    bool bad = false;
+    bool bad = false, had;
     hyoka_decimal d1, d2;
     char q[80];
 
@@ -3224,7 +3244,7 @@ static void scheme_row(struct rd *r)
         }
     if (bad)
         return;
-    s = find_scheme(pf, id, idn, &si);
+    s = find_scheme(r, id, idn, &si);
     r->scheme_row = element == EL_SCHEME;
     if (element == EL_SCHEME) {
         hyoka_scheme *ns = NULL;
@@ -3235,12 +3255,14 @@ static void scheme_row(struct rd *r)
         }
         item_cat(r, "/schemes/");
         item_idx(r, pf->schemes.count);
-        if (!set_ok(r, SC_SCHEME, hyoka_scheme_new(&ns, id, idn)))
+        if (!code_room(r) || !set_ok(r, SC_SCHEME, hyoka_scheme_new(&ns, id, idn)))
             return;
         if (get_text(r, SC_LABEL, &label, &ln) > 0)
             set_ok(r, SC_LABEL, hyoka_scheme_set_name(ns, label, ln));
-        rc = r->fatal ? r->fatal : hyoka_portfolio_add_scheme(pf, ns);
-        if (rc != HYOKA_OK) {
+        rc = r->fatal ? r->fatal : hyoka__portfolio_add_scheme(pf, ns, 0);
+        if (rc == HYOKA_OK)
+            code_added(r, pf, EL_SCHEME, ns->id, pf->schemes.count - 1);
+        else {
             hyoka_scheme_free(ns);
             if (rc == HYOKA_ENOMEM)
                 r_fatal(r, rc);
@@ -3268,10 +3290,14 @@ static void scheme_row(struct rd *r)
         item_cat(r, "/criteria/");
         item_idx(r, s->criterion_count);
         hw = get_decimal(r, SC_WEIGHT, &d1);
-        if (hw < 0 || get_bool(r, SC_REQUIRED, &req) < 0)
+        if (hw < 0 || get_bool(r, SC_REQUIRED, &req) < 0 || !code_room(r))
             return;
-        if (set_ok(r, SC_CODE, hyoka_scheme_add_criterion(s, code, cn, label, label ? ln : 0, hw > 0 ? &d1 : NULL, &j)) &&
-            req)
+        had = find_code(r, s, EL_CRITERION, code, cn, &j);
+        if (!set_ok(r, SC_CODE, hyoka__scheme_add_criterion(s, code, cn, label, label ? ln : 0, hw > 0 ? &d1 : NULL,
+                                                            &j, had)))
+            return;
+        code_added(r, s, EL_CRITERION, s->criteria[j].code, j);
+        if (req)
             set_ok(r, SC_REQUIRED, hyoka_scheme_set_required(s, j, 1));
         return;
     }
@@ -3282,8 +3308,13 @@ static void scheme_row(struct rd *r)
         item_cat(r, "/options/");
         item_idx(r, s->criteria[j].option_count);
         hs = get_decimal(r, SC_SCORE, &d1);
-        if (hs >= 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_option(s, j, code, cn, label, label ? ln : 0, hs > 0 ? &d1 : NULL));
+        if (hs < 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_COUNT + j, code, cn, &k);
+        if (set_ok(r, SC_CODE,
+                   hyoka__scheme_add_option(s, j, code, cn, label, label ? ln : 0, hs > 0 ? &d1 : NULL, had)))
+            code_added(r, s, EL_COUNT + j, s->criteria[j].options[s->criteria[j].option_count - 1].code,
+                       s->criteria[j].option_count - 1);
         return;
     }
     case EL_RANGE: {
@@ -3308,18 +3339,24 @@ static void scheme_row(struct rd *r)
             return;
         item_cat(r, "/verdicts/");
         item_idx(r, s->verdict_count);
-        if (required(r, SC_GROUP, get_enum(r, SC_GROUP, HYOKA_ENUM_VERDICT_GROUP, &g)) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_verdict(s, code, cn, label, label ? ln : 0, g));
+        if (required(r, SC_GROUP, get_enum(r, SC_GROUP, HYOKA_ENUM_VERDICT_GROUP, &g)) <= 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_VERDICT, code, cn, &k);
+        if (set_ok(r, SC_CODE, hyoka__scheme_add_verdict(s, code, cn, label, label ? ln : 0, g, had)))
+            code_added(r, s, EL_VERDICT, s->verdicts[s->verdict_count - 1].code, s->verdict_count - 1);
         return;
     }
     case EL_BUDGET: {
-        int k;
+        int kind;
         if (required(r, SC_CODE, code ? 1 : 0) < 0)
             return;
         item_cat(r, "/budget_directions/");
         item_idx(r, s->budget_count);
-        if (required(r, SC_KIND, get_enum(r, SC_KIND, HYOKA_ENUM_BUDGET_KIND, &k)) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_budget(s, code, cn, label, label ? ln : 0, k));
+        if (required(r, SC_KIND, get_enum(r, SC_KIND, HYOKA_ENUM_BUDGET_KIND, &kind)) <= 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_BUDGET, code, cn, &k);
+        if (set_ok(r, SC_CODE, hyoka__scheme_add_budget(s, code, cn, label, label ? ln : 0, kind, had)))
+            code_added(r, s, EL_BUDGET, s->budgets[s->budget_count - 1].code, s->budget_count - 1);
         return;
     }
     case EL_BAND:

@@ -283,6 +283,20 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
 /* Free a scheme regardless of its owned flag (not a built-in). */
 void hyoka__scheme_destroy(hyoka_scheme *s);
 
+/* The public adders of schemes and their parts for readers that keep the
+ * codes in a hash themselves: @p exists says whether the code (the id) is
+ * taken, found by the caller, instead of a search of the list. Otherwise
+ * the same checks in the same order, the same results and messages. */
+int hyoka__portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme, int exists);
+int hyoka__scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                                size_t label_len, const hyoka_decimal *weight, size_t *index, int exists);
+int hyoka__scheme_add_option(hyoka_scheme *scheme, size_t criterion, const char *code, size_t code_len,
+                             const char *label, size_t label_len, const hyoka_decimal *score, int exists);
+int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                              size_t label_len, int group, int exists);
+int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                             size_t label_len, int kind, int exists);
+
 /* Figures without recording an unavailable figure as the thread's last
  * error (figures.c): same arguments and results as the public functions.
  * For the library's own bulk users (metrics, validation, HTML). */
