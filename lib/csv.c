@@ -1545,6 +1545,8 @@ struct rd {
     size_t ncomps, compcap;
     struct docstate doc;
     struct kset keys;    /* keys given by this table's rows */
+    hyoka_decimal *bmins; /* min of each band the schemes table added, by */
+    size_t nbmins, bmincap; /* the value of its code in keys */
     struct imap nums;    /* numbers given by the rows (years, values) */
     /* outcome */
     size_t errors;
@@ -3153,9 +3155,10 @@ static void goal_row(struct rd *r)
 
 /* The schemes and their codes are in the key set while the schemes table
  * is read, which alone fills them: the portfolio's scheme ids (tag
- * EL_SCHEME), a scheme's criteria, verdicts and budget directions (tag
- * EL_CRITERION, EL_VERDICT, EL_BUDGET) and the options of its criterion j
- * (tag EL_COUNT + j). The model's copy of a code is the text of the cell
+ * EL_SCHEME), a scheme's criteria, verdicts, budget directions and bands
+ * (tag EL_CRITERION, EL_VERDICT, EL_BUDGET, EL_BAND; a band's value is its
+ * min's place in r->bmins) and the options of its criterion j (tag
+ * EL_COUNT + j). The model's copy of a code is the text of the cell
  * (it refuses one with a NUL), so a lookup of the cell finds what a search
  * of the list would. */
 
@@ -3184,6 +3187,13 @@ static void code_added(struct rd *r, const void *owner, size_t tag, const char *
 {
     size_t n = strlen(stored);
     kset_add(&r->keys, owner, tag, stored, n, kset_hash(owner, tag, stored, n), index);
+}
+
+static void bmins_free(struct rd *r)
+{
+    hyoka__free(r->bmins);
+    r->bmins = NULL;
+    r->nbmins = r->bmincap = 0;
 }
 
 static hyoka_scheme *find_scheme(const struct rd *r, const char *id, size_t n, size_t *index)
@@ -3362,8 +3372,21 @@ static void scheme_row(struct rd *r)
     case EL_BAND:
         item_cat(r, "/rating/bands/");
         item_idx(r, s->band_count);
-        if (required(r, SC_MIN, get_decimal(r, SC_MIN, &d1)) > 0 && required(r, SC_CODE, code ? 1 : 0) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_band(s, &d1, code, cn, label, label ? ln : 0));
+        if (required(r, SC_MIN, get_decimal(r, SC_MIN, &d1)) <= 0 || required(r, SC_CODE, code ? 1 : 0) <= 0 ||
+            !code_room(r))
+            return;
+        rc = hyoka__grow((void **)&r->bmins, &r->bmincap, r->nbmins, sizeof *r->bmins);
+        if (rc != HYOKA_OK) {
+            r_fatal(r, rc);
+            return;
+        }
+        /* The band with the code is found by its min. */
+        had = find_code(r, s, EL_BAND, code, cn, &k);
+        if (!set_ok(r, SC_CODE, hyoka__scheme_add_band(s, &d1, code, cn, label, label ? ln : 0,
+                                                       had ? &r->bmins[k] : NULL, &j)))
+            return;
+        r->bmins[r->nbmins] = d1;
+        code_added(r, s, EL_BAND, s->bands[j].code, r->nbmins++);
         return;
     case EL_MISSING:
         item_cat(r, "/rating/missing");
@@ -3452,6 +3475,7 @@ static void read_table(struct rd *r, int table, const char *text, size_t len)
     r->t = &tables[table];
     r->table = table;
     kset_free(&r->keys);
+    bmins_free(r);
     if (table != HYOKA_CSV_STAFF)
         imap_free(&r->nums); /* the staff table reads the years table's */
     r->s = (const unsigned char *)text;
@@ -3505,6 +3529,7 @@ static void rd_release(struct rd *r)
     hyoka__free(r->f);
     hyoka__free(r->comps);
     kset_free(&r->keys);
+    bmins_free(r);
     imap_free(&r->nums);
     doc_release(r);
 }

@@ -296,6 +296,12 @@ int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t cod
                               size_t label_len, int group, int exists);
 int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
                              size_t label_len, int kind, int exists);
+/* The band with the code, if any, is given by its min (@p code_min, NULL
+ * for none); the bands must be as hyoka_scheme_add_band() keeps them
+ * (sorted by min, highest first, no two alike), which finds the rest by
+ * binary search. *index: where the new band went. */
+int hyoka__scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                           const char *label, size_t label_len, const hyoka_decimal *code_min, size_t *index);
 
 /* Figures without recording an unavailable figure as the thread's last
  * error (figures.c): same arguments and results as the public functions.

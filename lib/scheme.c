@@ -1034,9 +1034,25 @@ int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_
 /* ------------------------------------------------------------------------ */
 /* Rating                                                                    */
 
-int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
-                          const char *code, size_t code_len,
-                          const char *label, size_t label_len)
+/* The first band whose min is at most @p min (bands sorted by min,
+ * highest first, no two alike). */
+static size_t band_position(const hyoka_scheme *s, const hyoka_decimal *min)
+{
+    size_t lo = 0, hi = s->band_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hyoka_decimal_cmp(&s->bands[mid].min, min) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* @p known: whether the caller says which band has the code (@p code_min:
+ * that band's min, NULL for none) instead of a search of the bands. */
+static int add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                    const char *label, size_t label_len, bool known, const hyoka_decimal *code_min, size_t *index)
 {
     static const char func[] = "hyoka_scheme_add_band";
     struct hyoka__band b;
@@ -1057,7 +1073,22 @@ int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
     /* Bands are sorted by min, highest first: insert before the first band
      * whose min is lower. */
     at = scheme->band_count;
-    for (size_t i = 0; i < scheme->band_count; i++) {
+    if (known) {
+        /* What the search below finds first: the band with the code, or
+         * one with that min (the same band: the code first). */
+        size_t code_at = code_min ? band_position(scheme, code_min) : SIZE_MAX;
+        at = band_position(scheme, min);
+        if (at < scheme->band_count && hyoka_decimal_cmp(&scheme->bands[at].min, min) == 0 && at < code_at) {
+            rc = hyoka__fail(HYOKA_EEXIST, "%s: band \"%s\" of scheme \"%s\" already starts at that minimum",
+                             func, scheme->bands[at].code, scheme->id);
+            goto fail;
+        }
+        if (code_at != SIZE_MAX) {
+            rc = fail_exists(func, "band", b.code, scheme);
+            goto fail;
+        }
+    }
+    for (size_t i = 0; !known && i < scheme->band_count; i++) {
         int c = hyoka_decimal_cmp(&scheme->bands[i].min, min);
         if (hyoka__str_equal(scheme->bands[i].code, b.code)) {
             rc = fail_exists(func, "band", b.code, scheme);
@@ -1077,11 +1108,26 @@ int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
     memmove(scheme->bands + at + 1, scheme->bands + at, (scheme->band_count - at) * sizeof *scheme->bands);
     scheme->bands[at] = b;
     scheme->band_count++;
+    if (index)
+        *index = at;
     return HYOKA_OK;
 fail:
     hyoka__free(b.code);
     hyoka__free(b.label);
     return rc;
+}
+
+int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
+                          const char *code, size_t code_len,
+                          const char *label, size_t label_len)
+{
+    return add_band(scheme, min, code, code_len, label, label_len, false, NULL, NULL);
+}
+
+int hyoka__scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                           const char *label, size_t label_len, const hyoka_decimal *code_min, size_t *index)
+{
+    return add_band(scheme, min, code, code_len, label, label_len, true, code_min, index);
 }
 
 size_t hyoka_scheme_band_count(const hyoka_scheme *scheme)
