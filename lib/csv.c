@@ -1454,21 +1454,44 @@ struct field {
     bool quoted;
 };
 
-/* The keys of the string lists (extensions, answers, comments) that the
- * rows of the current table have filled, so that a key given twice is
- * found without a search of its list: an open-addressing hash set of
- * (list, key), the key borrowed from the list, which owns it. Each list is
- * filled by the rows of one table only and only grows while it is read,
- * so the set starts empty with each table. The list's address seeds the
- * hash, so where a key lands does not follow from the text alone. */
+/* Keys given in the rows of the current table, so that a key given twice,
+ * or the item a row names, is found without a search of a list: an
+ * open-addressing hash set of (owner, tag, key) with a value, the key
+ * borrowed from the model, which owns it. The owners are the string lists
+ * (extensions, answers, comments; tag 0), the portfolio for scheme ids and
+ * a scheme for its criteria, options (per criterion), verdicts and budget
+ * directions, the tag telling those apart. Each of these is filled by the
+ * rows of one table only and only grows while it is read, so the set
+ * starts empty with each table. The owner's address seeds the hash, so
+ * where a key lands does not follow from the text alone. */
 struct kslot {
-    const struct hyoka__kvlist *list; /* NULL: a free slot */
+    const void *owner; /* NULL: a free slot */
+    size_t tag;
     const char *key;
     size_t len;
     uint64_t h;
+    size_t value;      /* the item's index */
 };
 struct kset {
     struct kslot *t;
+    size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
+    unsigned shift;     /* 64 - log2(cap) */
+};
+
+/* Numbers given in the rows, by owner: an open-addressing hash map of
+ * (owner, a, b) to a value. The years table keeps (project, fiscal year,
+ * 0) -> how many years of that fiscal year the project has, and (project,
+ * fiscal year, year_index) -> the year's index, which the staff table
+ * reads; the values table keeps (indicator, fiscal year, 0). Cleared with
+ * each table but the staff table. */
+struct islot {
+    const void *owner; /* NULL: a free slot */
+    int64_t a;
+    size_t b;
+    size_t value;
+};
+struct imap {
+    struct islot *t;
     size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
     unsigned shift;     /* 64 - log2(cap) */
 };
@@ -1521,7 +1544,10 @@ struct rd {
     size_t *comps;       /* project position */
     size_t ncomps, compcap;
     struct docstate doc;
-    struct kset keys;    /* keys of the string lists filled by this table */
+    struct kset keys;    /* keys given by this table's rows */
+    hyoka_decimal *bmins; /* min of each band the schemes table added, by */
+    size_t nbmins, bmincap; /* the value of its code in keys */
+    struct imap nums;    /* numbers given by the rows (years, values) */
     /* outcome */
     size_t errors;
     int fatal;           /* HYOKA_ENOMEM once an allocation failed */
@@ -2584,7 +2610,7 @@ static void class_row(struct rd *r)
                                    has[1] ? tn[1] : 0, has[2] ? t[2] : NULL, has[2] ? tn[2] : 0));
 }
 
-/* ---- the keys of string lists ---- */
+/* ---- keys and numbers given by the rows ---- */
 
 static void kset_free(struct kset *set)
 {
@@ -2594,9 +2620,10 @@ static void kset_free(struct kset *set)
     set->shift = 0;
 }
 
-static uint64_t kset_hash(const struct hyoka__kvlist *l, const char *key, size_t n)
+static uint64_t kset_hash(const void *owner, size_t tag, const char *key, size_t n)
 {
-    uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)l;
+    uint64_t h = UINT64_C(14695981039346656037) ^ (uint64_t)(uintptr_t)owner;
+    h = (h ^ (uint64_t)tag) * UINT64_C(1099511628211);
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)key[i];
         h *= UINT64_C(1099511628211);
@@ -2604,15 +2631,16 @@ static uint64_t kset_hash(const struct hyoka__kvlist *l, const char *key, size_t
     return h;
 }
 
-/* The slot of (l, key): where it is, or the free slot where it would go.
- * (Fibonacci hashing: the high bits of h times 2^64 / phi.) */
-static struct kslot *kset_slot(struct kslot *t, size_t cap, unsigned shift, const struct hyoka__kvlist *l,
+/* The slot of (owner, tag, key): where it is, or the free slot where it
+ * would go. (Fibonacci hashing: the high bits of h times 2^64 / phi.) */
+static struct kslot *kset_slot(struct kslot *t, size_t cap, unsigned shift, const void *owner, size_t tag,
                                const char *key, size_t n, uint64_t h)
 {
     size_t i = (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> shift);
     for (;;) {
         struct kslot *e = &t[i];
-        if (!e->list || (e->list == l && e->h == h && e->len == n && memcmp(e->key, key, n) == 0))
+        if (!e->owner ||
+            (e->owner == owner && e->tag == tag && e->h == h && e->len == n && memcmp(e->key, key, n) == 0))
             return e;
         i = (i + 1) & (cap - 1);
     }
@@ -2634,8 +2662,8 @@ static int kset_reserve(struct kset *set)
         return hyoka__nomem();
     for (size_t i = 0; i < set->cap; i++) {
         const struct kslot *e = &set->t[i];
-        if (e->list)
-            *kset_slot(nt, ncap, nshift, e->list, e->key, e->len, e->h) = *e;
+        if (e->owner)
+            *kset_slot(nt, ncap, nshift, e->owner, e->tag, e->key, e->len, e->h) = *e;
     }
     hyoka__free(set->t);
     set->t = nt;
@@ -2644,25 +2672,118 @@ static int kset_reserve(struct kset *set)
     return HYOKA_OK;
 }
 
-/* Whether the list @p l already has @p key (hash @p h). */
-static bool kset_has(const struct kset *set, const struct hyoka__kvlist *l, const char *key, size_t n, uint64_t h)
+/* The entry of (owner, tag, key) with hash @p h, or NULL. */
+static const struct kslot *kset_find(const struct kset *set, const void *owner, size_t tag, const char *key, size_t n,
+                                     uint64_t h)
 {
+    const struct kslot *e;
     if (!set->cap)
-        return false;
-    return kset_slot(set->t, set->cap, set->shift, l, key, n, h)->list != NULL;
+        return NULL;
+    e = kset_slot(set->t, set->cap, set->shift, owner, tag, key, n, h);
+    return e->owner ? e : NULL;
 }
 
-/* Record the key of @p n bytes just appended to @p l (its copy there is
- * what the set borrows; room reserved, key absent). */
-static void kset_add(struct kset *set, const struct hyoka__kvlist *l, size_t n, uint64_t h)
+/* Record a key of @p n bytes (the model's copy, which the set borrows) with
+ * its item's index (room reserved, key absent). */
+static void kset_add(struct kset *set, const void *owner, size_t tag, const char *key, size_t n, uint64_t h,
+                     size_t value)
 {
-    const char *key = l->items[l->count - 1].key;
-    struct kslot *e = kset_slot(set->t, set->cap, set->shift, l, key, n, h);
-    e->list = l;
+    struct kslot *e = kset_slot(set->t, set->cap, set->shift, owner, tag, key, n, h);
+    e->owner = owner;
+    e->tag = tag;
     e->key = key;
     e->len = n;
     e->h = h;
+    e->value = value;
     set->count++;
+}
+
+static void imap_free(struct imap *m)
+{
+    hyoka__free(m->t);
+    m->t = NULL;
+    m->cap = m->count = 0;
+    m->shift = 0;
+}
+
+static uint64_t imap_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= UINT64_C(0xBF58476D1CE4E5B9);
+    x ^= x >> 27;
+    x *= UINT64_C(0x94D049BB133111EB);
+    return x ^ (x >> 31);
+}
+
+/* The slot of (owner, a, b): where it is, or the free slot where it would
+ * go. The owner's address seeds the hash. */
+static struct islot *imap_slot(struct islot *t, size_t cap, unsigned shift, const void *owner, int64_t a, size_t b)
+{
+    uint64_t h = imap_mix(imap_mix((uint64_t)(uintptr_t)owner ^ (uint64_t)a) ^ (uint64_t)b);
+    size_t i = (size_t)(h >> shift);
+    for (;;) {
+        struct islot *e = &t[i];
+        if (!e->owner || (e->owner == owner && e->a == a && e->b == b))
+            return e;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+/* Make room for @p more new entries. HYOKA_OK or HYOKA_ENOMEM (map
+ * unchanged). */
+static int imap_reserve(struct imap *m, size_t more)
+{
+    size_t ncap = m->cap ? m->cap : 8;
+    unsigned nshift = m->cap ? m->shift : 61;
+    struct islot *nt;
+
+    if ((m->count + more) * 2 <= m->cap)
+        return HYOKA_OK;
+    while ((m->count + more) * 2 > ncap) {
+        if (ncap > SIZE_MAX / 2 / sizeof *nt)
+            return hyoka__nomem();
+        ncap *= 2;
+        nshift--;
+    }
+    nt = hyoka__calloc(ncap, sizeof *nt);
+    if (!nt)
+        return hyoka__nomem();
+    for (size_t i = 0; i < m->cap; i++) {
+        const struct islot *e = &m->t[i];
+        if (e->owner)
+            *imap_slot(nt, ncap, nshift, e->owner, e->a, e->b) = *e;
+    }
+    hyoka__free(m->t);
+    m->t = nt;
+    m->cap = ncap;
+    m->shift = nshift;
+    return HYOKA_OK;
+}
+
+/* The value of (owner, a, b): true and *value, or false when absent. */
+static bool imap_get(const struct imap *m, const void *owner, int64_t a, size_t b, size_t *value)
+{
+    const struct islot *e;
+    if (!m->cap)
+        return false;
+    e = imap_slot(m->t, m->cap, m->shift, owner, a, b);
+    if (!e->owner)
+        return false;
+    *value = e->value;
+    return true;
+}
+
+/* Set the value of (owner, a, b) (room reserved when it is new). */
+static void imap_put(struct imap *m, const void *owner, int64_t a, size_t b, size_t value)
+{
+    struct islot *e = imap_slot(m->t, m->cap, m->shift, owner, a, b);
+    if (!e->owner) {
+        e->owner = owner;
+        e->a = a;
+        e->b = b;
+        m->count++;
+    }
+    e->value = value;
 }
 
 /* Read a key and a text for a string list (extensions, answers, comments). */
@@ -2681,8 +2802,8 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
         return;
     }
     item_token(r, k, kn);
-    h = kset_hash(l, k, kn);
-    if (kset_has(&r->keys, l, k, kn, h)) {
+    h = kset_hash(l, 0, k, kn);
+    if (kset_find(&r->keys, l, 0, k, kn, h)) {
         cdiag(r, "V005", HYOKA_SEVERITY_ERROR, kc, "%s \"%s\" given twice", "%s「%s」が重複", what,
               excerpt(k, kn, q, sizeof q));
         return;
@@ -2700,7 +2821,7 @@ static void kv_row(struct rd *r, struct hyoka__kvlist *l, int kc, int vc, const 
     /* The set has the list's keys: no search of the list. */
     rc = hyoka__kv_append(l, what, k, kn, v, vn);
     if (set_ok(r, vc, rc))
-        kset_add(&r->keys, l, kn, h);
+        kset_add(&r->keys, l, 0, l->items[l->count - 1].key, kn, h, l->count - 1);
 }
 
 static void extension_row(struct rd *r)
@@ -2723,17 +2844,15 @@ static bool get_year_index(struct rd *r, int ci, size_t *out)
     return rc >= 0;
 }
 
-/* The year of a project with fiscal year @p fy and occurrence @p occ (1-based). */
-static hyoka_costs *find_year(const hyoka_project *p, int32_t fy, size_t occ, size_t *index)
+/* The year of a project with fiscal year @p fy and occurrence @p occ
+ * (1-based), as the years table recorded it. */
+static hyoka_costs *find_year(const struct rd *r, const hyoka_project *p, int32_t fy, size_t occ, size_t *index)
 {
-    for (size_t k = 0; k < p->years.count; k++) {
-        hyoka_costs *c = p->years.items[k];
-        if (c->fiscal_year == fy && --occ == 0) {
-            *index = k;
-            return c;
-        }
-    }
-    return NULL;
+    size_t k;
+    if (!imap_get(&r->nums, p, fy, occ, &k))
+        return NULL;
+    *index = k;
+    return p->years.items[k];
 }
 
 static void year_row(struct rd *r)
@@ -2750,9 +2869,8 @@ static void year_row(struct rd *r)
     item_idx(r, p->years.count);
     if (required(r, YR_FY, get_year(r, YR_FY, &fy)) < 0 || !get_year_index(r, YR_INDEX, &yi))
         return;
-    for (size_t k = 0; k < p->years.count; k++)
-        if (((hyoka_costs *)p->years.items[k])->fiscal_year == fy)
-            occ++;
+    /* occ: the project's years of this fiscal year so far */
+    (void)imap_get(&r->nums, p, fy, 0, &occ);
     if (yi != occ + 1) {
         if (yi <= occ)
             cdiag(r, "V005", HYOKA_SEVERITY_ERROR, YR_FY, "fiscal year %ld (year_index %zu) given twice",
@@ -2763,9 +2881,16 @@ static void year_row(struct rd *r)
                   "year_index %zu の順序が違う: 年度 %ld の次の year_index は %zu", yi, (long)fy, occ + 1);
         return;
     }
+    rc = imap_reserve(&r->nums, 2);
+    if (rc != HYOKA_OK) {
+        r_fatal(r, rc);
+        return;
+    }
     rc = hyoka_project_add_year(p, fy, &c);
     if (!set_ok(r, YR_FY, rc))
         return;
+    imap_put(&r->nums, p, fy, 0, occ + 1);
+    imap_put(&r->nums, p, fy, occ + 1, p->years.count - 1);
     if (get_enum(r, YR_PHASE, HYOKA_ENUM_PHASE, &v) > 0)
         c->phase = v;
     for (int f = 0; f < HYOKA__COST_FIELD_COUNT && !r->fatal; f++) {
@@ -2804,7 +2929,7 @@ static void staff_row(struct rd *r)
     if (!p || required(r, ST_FY, get_year(r, ST_FY, &fy)) < 0 || !get_year_index(r, ST_YEAR_INDEX, &yi) ||
         required(r, ST_INDEX, get_index(r, ST_INDEX, &si)) < 0)
         return;
-    c = find_year(p, fy, yi, &k);
+    c = find_year(r, p, fy, yi, &k);
     if (!c) {
         cdiag(r, "V006", HYOKA_SEVERITY_ERROR, ST_FY, "the project has no year %ld (year_index %zu) in years",
               "事業に年度 %ld (year_index %zu) がない (years 表)", (long)fy, yi);
@@ -2894,7 +3019,8 @@ static void value_row(struct rd *r)
     hyoka_project *p = get_project(r);
     hyoka_indicator *ind;
     int32_t fy;
-    size_t idx;
+    size_t idx, had;
+    int rc;
 
     if (!p || !(ind = get_indicator(r, p, VA_INDICATOR, &idx)))
         return;
@@ -2902,18 +3028,26 @@ static void value_row(struct rd *r)
     item_idx(r, ind->value_count);
     if (required(r, VA_FY, get_year(r, VA_FY, &fy)) < 0)
         return;
-    for (size_t j = 0; j < ind->value_count; j++)
-        if (ind->values[j].fiscal_year == fy) {
-            cdiag(r, "V005", HYOKA_SEVERITY_ERROR, VA_FY, "fiscal year %ld given twice for this indicator",
-                  "この指標で年度 %ld が重複", (long)fy);
-            return;
-        }
-    if (!set_ok(r, VA_FY, hyoka_indicator_add_year(ind, fy)))
+    /* The indicator's values come from this table only: the map has
+     * their fiscal years. */
+    if (imap_get(&r->nums, ind, fy, 0, &had)) {
+        cdiag(r, "V005", HYOKA_SEVERITY_ERROR, VA_FY, "fiscal year %ld given twice for this indicator",
+              "この指標で年度 %ld が重複", (long)fy);
         return;
+    }
+    rc = imap_reserve(&r->nums, 1);
+    if (rc != HYOKA_OK) {
+        r_fatal(r, rc);
+        return;
+    }
+    /* Absent: appended without a search, the values set on that entry. */
+    if (!set_ok(r, VA_FY, hyoka__indicator_append_year(ind, fy)))
+        return;
+    imap_put(&r->nums, ind, fy, 0, ind->value_count - 1);
     for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT && !r->fatal; f++) {
         hyoka_decimal d;
         if (get_decimal(r, VA_VALUE + f, &d) > 0)
-            set_ok(r, VA_VALUE + f, hyoka_indicator_set_value(ind, fy, f, &d));
+            set_ok(r, VA_VALUE + f, hyoka__indicator_set_last_value(ind, f, &d));
     }
 }
 
@@ -3019,26 +3153,54 @@ static void goal_row(struct rd *r)
 
 /* ---- schemes ---- */
 
-static hyoka_scheme *find_scheme(const hyoka_portfolio *pf, const char *id, size_t n, size_t *index)
+/* The schemes and their codes are in the key set while the schemes table
+ * is read, which alone fills them: the portfolio's scheme ids (tag
+ * EL_SCHEME), a scheme's criteria, verdicts, budget directions and bands
+ * (tag EL_CRITERION, EL_VERDICT, EL_BUDGET, EL_BAND; a band's value is its
+ * min's place in r->bmins) and the options of its criterion j (tag
+ * EL_COUNT + j). The model's copy of a code is the text of the cell
+ * (it refuses one with a NUL), so a lookup of the cell finds what a search
+ * of the list would. */
+
+/* The item of @p owner and @p tag with @p code: true and *index, or false. */
+static bool find_code(const struct rd *r, const void *owner, size_t tag, const char *code, size_t n, size_t *index)
 {
-    for (size_t i = 0; i < pf->schemes.count; i++) {
-        hyoka_scheme *s = pf->schemes.items[i];
-        if (strlen(s->id) == n && memcmp(s->id, id, n) == 0) {
-            *index = i;
-            return s;
-        }
-    }
-    return NULL;
+    const struct kslot *e = kset_find(&r->keys, owner, tag, code, n, kset_hash(owner, tag, code, n));
+    if (!e)
+        return false;
+    *index = e->value;
+    return true;
 }
 
-static bool find_criterion(const hyoka_scheme *s, const char *code, size_t n, size_t *index)
+/* Room in the key set for the code a row adds. false (fatal) when there is
+ * no memory. */
+static bool code_room(struct rd *r)
 {
-    for (size_t j = 0; j < s->criterion_count; j++)
-        if (strlen(s->criteria[j].code) == n && memcmp(s->criteria[j].code, code, n) == 0) {
-            *index = j;
-            return true;
-        }
-    return false;
+    int rc = kset_reserve(&r->keys);
+    if (rc != HYOKA_OK)
+        r_fatal(r, rc);
+    return rc == HYOKA_OK;
+}
+
+/* Record the code just added at @p index (the model's copy, borrowed). */
+static void code_added(struct rd *r, const void *owner, size_t tag, const char *stored, size_t index)
+{
+    size_t n = strlen(stored);
+    kset_add(&r->keys, owner, tag, stored, n, kset_hash(owner, tag, stored, n), index);
+}
+
+static void bmins_free(struct rd *r)
+{
+    hyoka__free(r->bmins);
+    r->bmins = NULL;
+    r->nbmins = r->bmincap = 0;
+}
+
+static hyoka_scheme *find_scheme(const struct rd *r, const char *id, size_t n, size_t *index)
+{
+    if (!find_code(r, r->pf, EL_SCHEME, id, n, index))
+        return NULL;
+    return r->pf->schemes.items[*index];
 }
 
 /* The criterion named by the criterion column. */
@@ -3050,7 +3212,7 @@ static bool scheme_criterion(struct rd *r, const hyoka_scheme *s, size_t *j)
 
     if (required(r, SC_CRITERION, get_text(r, SC_CRITERION, &c, &cn)) < 0)
         return false;
-    if (!find_criterion(s, c, cn, j)) {
+    if (!find_code(r, s, EL_CRITERION, c, cn, j)) {
         cdiag(r, "V006", HYOKA_SEVERITY_ERROR, SC_CRITERION, "criterion \"%s\" is not defined above in this scheme",
               "評価項目「%s」がこの評価体系の上の行で定義されていない", excerpt(c, cn, q, sizeof q));
         return false;
@@ -3065,9 +3227,9 @@ static void scheme_row(struct rd *r)
     hyoka_portfolio *pf = r->pf;
     hyoka_scheme *s;
     const char *id, *el, *code = NULL, *label = NULL;
-    size_t idn, eln, cn = 0, ln = 0, si = 0, j;
+    size_t idn, eln, cn = 0, ln = 0, si = 0, j, k;
     int element, rc;
-    bool bad = false;
+    bool bad = false, had;
     hyoka_decimal d1, d2;
     char q[80];
 
@@ -3092,7 +3254,7 @@ static void scheme_row(struct rd *r)
         }
     if (bad)
         return;
-    s = find_scheme(pf, id, idn, &si);
+    s = find_scheme(r, id, idn, &si);
     r->scheme_row = element == EL_SCHEME;
     if (element == EL_SCHEME) {
         hyoka_scheme *ns = NULL;
@@ -3103,12 +3265,14 @@ static void scheme_row(struct rd *r)
         }
         item_cat(r, "/schemes/");
         item_idx(r, pf->schemes.count);
-        if (!set_ok(r, SC_SCHEME, hyoka_scheme_new(&ns, id, idn)))
+        if (!code_room(r) || !set_ok(r, SC_SCHEME, hyoka_scheme_new(&ns, id, idn)))
             return;
         if (get_text(r, SC_LABEL, &label, &ln) > 0)
             set_ok(r, SC_LABEL, hyoka_scheme_set_name(ns, label, ln));
-        rc = r->fatal ? r->fatal : hyoka_portfolio_add_scheme(pf, ns);
-        if (rc != HYOKA_OK) {
+        rc = r->fatal ? r->fatal : hyoka__portfolio_add_scheme(pf, ns, 0);
+        if (rc == HYOKA_OK)
+            code_added(r, pf, EL_SCHEME, ns->id, pf->schemes.count - 1);
+        else {
             hyoka_scheme_free(ns);
             if (rc == HYOKA_ENOMEM)
                 r_fatal(r, rc);
@@ -3136,10 +3300,14 @@ static void scheme_row(struct rd *r)
         item_cat(r, "/criteria/");
         item_idx(r, s->criterion_count);
         hw = get_decimal(r, SC_WEIGHT, &d1);
-        if (hw < 0 || get_bool(r, SC_REQUIRED, &req) < 0)
+        if (hw < 0 || get_bool(r, SC_REQUIRED, &req) < 0 || !code_room(r))
             return;
-        if (set_ok(r, SC_CODE, hyoka_scheme_add_criterion(s, code, cn, label, label ? ln : 0, hw > 0 ? &d1 : NULL, &j)) &&
-            req)
+        had = find_code(r, s, EL_CRITERION, code, cn, &j);
+        if (!set_ok(r, SC_CODE, hyoka__scheme_add_criterion(s, code, cn, label, label ? ln : 0, hw > 0 ? &d1 : NULL,
+                                                            &j, had)))
+            return;
+        code_added(r, s, EL_CRITERION, s->criteria[j].code, j);
+        if (req)
             set_ok(r, SC_REQUIRED, hyoka_scheme_set_required(s, j, 1));
         return;
     }
@@ -3150,8 +3318,13 @@ static void scheme_row(struct rd *r)
         item_cat(r, "/options/");
         item_idx(r, s->criteria[j].option_count);
         hs = get_decimal(r, SC_SCORE, &d1);
-        if (hs >= 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_option(s, j, code, cn, label, label ? ln : 0, hs > 0 ? &d1 : NULL));
+        if (hs < 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_COUNT + j, code, cn, &k);
+        if (set_ok(r, SC_CODE,
+                   hyoka__scheme_add_option(s, j, code, cn, label, label ? ln : 0, hs > 0 ? &d1 : NULL, had)))
+            code_added(r, s, EL_COUNT + j, s->criteria[j].options[s->criteria[j].option_count - 1].code,
+                       s->criteria[j].option_count - 1);
         return;
     }
     case EL_RANGE: {
@@ -3176,25 +3349,44 @@ static void scheme_row(struct rd *r)
             return;
         item_cat(r, "/verdicts/");
         item_idx(r, s->verdict_count);
-        if (required(r, SC_GROUP, get_enum(r, SC_GROUP, HYOKA_ENUM_VERDICT_GROUP, &g)) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_verdict(s, code, cn, label, label ? ln : 0, g));
+        if (required(r, SC_GROUP, get_enum(r, SC_GROUP, HYOKA_ENUM_VERDICT_GROUP, &g)) <= 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_VERDICT, code, cn, &k);
+        if (set_ok(r, SC_CODE, hyoka__scheme_add_verdict(s, code, cn, label, label ? ln : 0, g, had)))
+            code_added(r, s, EL_VERDICT, s->verdicts[s->verdict_count - 1].code, s->verdict_count - 1);
         return;
     }
     case EL_BUDGET: {
-        int k;
+        int kind;
         if (required(r, SC_CODE, code ? 1 : 0) < 0)
             return;
         item_cat(r, "/budget_directions/");
         item_idx(r, s->budget_count);
-        if (required(r, SC_KIND, get_enum(r, SC_KIND, HYOKA_ENUM_BUDGET_KIND, &k)) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_budget(s, code, cn, label, label ? ln : 0, k));
+        if (required(r, SC_KIND, get_enum(r, SC_KIND, HYOKA_ENUM_BUDGET_KIND, &kind)) <= 0 || !code_room(r))
+            return;
+        had = find_code(r, s, EL_BUDGET, code, cn, &k);
+        if (set_ok(r, SC_CODE, hyoka__scheme_add_budget(s, code, cn, label, label ? ln : 0, kind, had)))
+            code_added(r, s, EL_BUDGET, s->budgets[s->budget_count - 1].code, s->budget_count - 1);
         return;
     }
     case EL_BAND:
         item_cat(r, "/rating/bands/");
         item_idx(r, s->band_count);
-        if (required(r, SC_MIN, get_decimal(r, SC_MIN, &d1)) > 0 && required(r, SC_CODE, code ? 1 : 0) > 0)
-            set_ok(r, SC_CODE, hyoka_scheme_add_band(s, &d1, code, cn, label, label ? ln : 0));
+        if (required(r, SC_MIN, get_decimal(r, SC_MIN, &d1)) <= 0 || required(r, SC_CODE, code ? 1 : 0) <= 0 ||
+            !code_room(r))
+            return;
+        rc = hyoka__grow((void **)&r->bmins, &r->bmincap, r->nbmins, sizeof *r->bmins);
+        if (rc != HYOKA_OK) {
+            r_fatal(r, rc);
+            return;
+        }
+        /* The band with the code is found by its min. */
+        had = find_code(r, s, EL_BAND, code, cn, &k);
+        if (!set_ok(r, SC_CODE, hyoka__scheme_add_band(s, &d1, code, cn, label, label ? ln : 0,
+                                                       had ? &r->bmins[k] : NULL, &j)))
+            return;
+        r->bmins[r->nbmins] = d1;
+        code_added(r, s, EL_BAND, s->bands[j].code, r->nbmins++);
         return;
     case EL_MISSING:
         item_cat(r, "/rating/missing");
@@ -3283,6 +3475,9 @@ static void read_table(struct rd *r, int table, const char *text, size_t len)
     r->t = &tables[table];
     r->table = table;
     kset_free(&r->keys);
+    bmins_free(r);
+    if (table != HYOKA_CSV_STAFF)
+        imap_free(&r->nums); /* the staff table reads the years table's */
     r->s = (const unsigned char *)text;
     r->n = len;
     r->pos = 0;
@@ -3334,6 +3529,8 @@ static void rd_release(struct rd *r)
     hyoka__free(r->f);
     hyoka__free(r->comps);
     kset_free(&r->keys);
+    bmins_free(r);
+    imap_free(&r->nums);
     doc_release(r);
 }
 

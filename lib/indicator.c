@@ -59,6 +59,19 @@ static int append_year(hyoka_indicator *ind, int32_t fiscal_year, struct hyoka__
     return HYOKA_OK;
 }
 
+/* Set or clear one value field of an entry. */
+static void put_value(struct hyoka__ivalue *e, int field, const hyoka_decimal *value)
+{
+    if (value) {
+        e->v[field] = *value;
+        e->present |= 1u << field;
+    } else {
+        hyoka_decimal zero = {{0, 0}};
+        e->v[field] = zero;
+        e->present &= ~(1u << field);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* Internals used by the project module                                       */
 
@@ -336,14 +349,33 @@ int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, i
         if (rc != HYOKA_OK)
             return rc;
     }
+    put_value(e, field, value);
+    return HYOKA_OK;
+}
+
+int hyoka__indicator_append_year(hyoka_indicator *indicator, int32_t fiscal_year)
+{
+    struct hyoka__ivalue *e;
+    int rc = hyoka__check_year("hyoka_indicator_add_year: fiscal_year", fiscal_year);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    return append_year(indicator, fiscal_year, &e);
+}
+
+int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const hyoka_decimal *value)
+{
+    static const char fn[] = "hyoka_indicator_set_value";
+    int rc;
+
+    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
     if (value) {
-        e->v[field] = *value;
-        e->present |= 1u << field;
-    } else {
-        hyoka_decimal zero = {{0, 0}};
-        e->v[field] = zero;
-        e->present &= ~(1u << field);
+        rc = check_decimal(fn, value_names[field], value);
+        if (rc != HYOKA_OK)
+            return rc;
     }
+    put_value(&indicator->values[indicator->value_count - 1], field, value);
     return HYOKA_OK;
 }
 

@@ -267,6 +267,13 @@ int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out);
 void hyoka__indicator_free(hyoka_indicator *ind);
 int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyoka_indicator **out);
 int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b);
+/* For readers that check that an indicator's fiscal years are unique
+ * themselves, in less than linear time: append an entry for @p fiscal_year
+ * without looking for it, validated as by hyoka_indicator_add_year(); set
+ * a field of the last entry, validated as by hyoka_indicator_set_value()
+ * (the same messages). HYOKA_OK, or an error with the indicator unchanged. */
+int hyoka__indicator_append_year(hyoka_indicator *indicator, int32_t fiscal_year);
+int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const hyoka_decimal *value);
 
 int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out);
 void hyoka__evaluation_free(hyoka_evaluation *e);
@@ -275,6 +282,26 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
 
 /* Free a scheme regardless of its owned flag (not a built-in). */
 void hyoka__scheme_destroy(hyoka_scheme *s);
+
+/* The public adders of schemes and their parts for readers that keep the
+ * codes in a hash themselves: @p exists says whether the code (the id) is
+ * taken, found by the caller, instead of a search of the list. Otherwise
+ * the same checks in the same order, the same results and messages. */
+int hyoka__portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme, int exists);
+int hyoka__scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                                size_t label_len, const hyoka_decimal *weight, size_t *index, int exists);
+int hyoka__scheme_add_option(hyoka_scheme *scheme, size_t criterion, const char *code, size_t code_len,
+                             const char *label, size_t label_len, const hyoka_decimal *score, int exists);
+int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                              size_t label_len, int group, int exists);
+int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                             size_t label_len, int kind, int exists);
+/* The band with the code, if any, is given by its min (@p code_min, NULL
+ * for none); the bands must be as hyoka_scheme_add_band() keeps them
+ * (sorted by min, highest first, no two alike), which finds the rest by
+ * binary search. *index: where the new band went. */
+int hyoka__scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                           const char *label, size_t label_len, const hyoka_decimal *code_min, size_t *index);
 
 /* Figures without recording an unavailable figure as the thread's last
  * error (figures.c): same arguments and results as the public functions.

@@ -477,7 +477,9 @@ static hyoka_scheme *own_scheme(const hyoka_portfolio *p, const char *id, size_t
     return NULL;
 }
 
-int hyoka_portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme)
+/* @p exists: 1 or 0 when the caller knows whether the id is taken, -1 to
+ * look. */
+static int add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme, int exists)
 {
     static const char fn[] = "hyoka_portfolio_add_scheme";
     int rc;
@@ -493,13 +495,23 @@ int hyoka_portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme)
         return hyoka__fail(HYOKA_ESTATE, "%s: the scheme is already owned by a portfolio", fn);
     if (!scheme->id)
         return hyoka__fail(HYOKA_EINVAL, "%s: the scheme has no id", fn);
-    if (own_scheme(portfolio, scheme->id, strlen(scheme->id)))
+    if (exists < 0 ? own_scheme(portfolio, scheme->id, strlen(scheme->id)) != NULL : exists != 0)
         return hyoka__fail(HYOKA_EEXIST, "%s: the portfolio already has a scheme \"%s\"", fn, scheme->id);
     rc = hyoka__vec_push(&portfolio->schemes, scheme);
     if (rc != HYOKA_OK)
         return rc;
     scheme->owned = 1;
     return HYOKA_OK;
+}
+
+int hyoka_portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme)
+{
+    return add_scheme(portfolio, scheme, -1);
+}
+
+int hyoka__portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme, int exists)
+{
+    return add_scheme(portfolio, scheme, exists);
 }
 
 size_t hyoka_portfolio_scheme_count(const hyoka_portfolio *portfolio)

@@ -572,9 +572,10 @@ static const struct hyoka__criterion *find_criterion(const hyoka_scheme *s, cons
     return NULL;
 }
 
-int hyoka_scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len,
-                               const char *label, size_t label_len,
-                               const hyoka_decimal *weight, size_t *index)
+/* @p exists: 1 or 0 when the caller knows whether the code is taken, -1
+ * to look. */
+static int add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                         size_t label_len, const hyoka_decimal *weight, size_t *index, int exists)
 {
     static const char func[] = "hyoka_scheme_add_criterion";
     struct hyoka__criterion c;
@@ -596,7 +597,7 @@ int hyoka_scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t co
     rc = code_label_dup(func, "criterion code", code, code_len, label, label_len, &c.code, &c.label);
     if (rc != HYOKA_OK)
         return rc;
-    if (find_criterion(scheme, c.code, HYOKA_NTS)) {
+    if (exists < 0 ? find_criterion(scheme, c.code, HYOKA_NTS) != NULL : exists != 0) {
         rc = fail_exists(func, "criterion", c.code, scheme);
         goto fail;
     }
@@ -613,6 +614,19 @@ fail:
     hyoka__free(c.code);
     hyoka__free(c.label);
     return rc;
+}
+
+int hyoka_scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len,
+                               const char *label, size_t label_len,
+                               const hyoka_decimal *weight, size_t *index)
+{
+    return add_criterion(scheme, code, code_len, label, label_len, weight, index, -1);
+}
+
+int hyoka__scheme_add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                                size_t label_len, const hyoka_decimal *weight, size_t *index, int exists)
+{
+    return add_criterion(scheme, code, code_len, label, label_len, weight, index, exists);
 }
 
 size_t hyoka_scheme_criterion_count(const hyoka_scheme *scheme)
@@ -682,10 +696,8 @@ int hyoka_scheme_required(const hyoka_scheme *scheme, size_t criterion)
 /* ------------------------------------------------------------------------ */
 /* Options and ranges                                                        */
 
-int hyoka_scheme_add_option(hyoka_scheme *scheme, size_t criterion,
-                            const char *code, size_t code_len,
-                            const char *label, size_t label_len,
-                            const hyoka_decimal *score)
+static int add_option(hyoka_scheme *scheme, size_t criterion, const char *code, size_t code_len, const char *label,
+                      size_t label_len, const hyoka_decimal *score, int exists)
 {
     static const char func[] = "hyoka_scheme_add_option";
     struct hyoka__criterion *c;
@@ -712,12 +724,13 @@ int hyoka_scheme_add_option(hyoka_scheme *scheme, size_t criterion,
     rc = code_label_dup(func, "option code", code, code_len, label, label_len, &o.code, &o.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t j = 0; j < c->option_count; j++) {
-        if (hyoka__str_equal(c->options[j].code, o.code)) {
-            rc = hyoka__fail(HYOKA_EEXIST, "%s: option \"%s\" already exists in criterion \"%s\"",
-                             func, o.code, c->code);
-            goto fail;
-        }
+    for (size_t j = 0; exists < 0 && j < c->option_count; j++)
+        if (hyoka__str_equal(c->options[j].code, o.code))
+            exists = 1;
+    if (exists > 0) {
+        rc = hyoka__fail(HYOKA_EEXIST, "%s: option \"%s\" already exists in criterion \"%s\"", func, o.code,
+                         c->code);
+        goto fail;
     }
     rc = hyoka__grow((void **)&c->options, &c->option_cap, c->option_count, sizeof *c->options);
     if (rc != HYOKA_OK)
@@ -728,6 +741,20 @@ fail:
     hyoka__free(o.code);
     hyoka__free(o.label);
     return rc;
+}
+
+int hyoka_scheme_add_option(hyoka_scheme *scheme, size_t criterion,
+                            const char *code, size_t code_len,
+                            const char *label, size_t label_len,
+                            const hyoka_decimal *score)
+{
+    return add_option(scheme, criterion, code, code_len, label, label_len, score, -1);
+}
+
+int hyoka__scheme_add_option(hyoka_scheme *scheme, size_t criterion, const char *code, size_t code_len,
+                             const char *label, size_t label_len, const hyoka_decimal *score, int exists)
+{
+    return add_option(scheme, criterion, code, code_len, label, label_len, score, exists);
 }
 
 size_t hyoka_scheme_option_count(const hyoka_scheme *scheme, size_t criterion)
@@ -822,8 +849,8 @@ int hyoka_scheme_range(const hyoka_scheme *scheme, size_t criterion,
 /* ------------------------------------------------------------------------ */
 /* Verdicts and budget directions                                            */
 
-int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len,
-                             const char *label, size_t label_len, int group)
+static int add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                       size_t label_len, int group, int exists)
 {
     static const char func[] = "hyoka_scheme_add_verdict";
     struct hyoka__verdict v;
@@ -838,11 +865,12 @@ int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code
     rc = code_label_dup(func, "verdict code", code, code_len, label, label_len, &v.code, &v.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t i = 0; i < scheme->verdict_count; i++) {
-        if (hyoka__str_equal(scheme->verdicts[i].code, v.code)) {
-            rc = fail_exists(func, "verdict", v.code, scheme);
-            goto fail;
-        }
+    for (size_t i = 0; exists < 0 && i < scheme->verdict_count; i++)
+        if (hyoka__str_equal(scheme->verdicts[i].code, v.code))
+            exists = 1;
+    if (exists > 0) {
+        rc = fail_exists(func, "verdict", v.code, scheme);
+        goto fail;
     }
     rc = hyoka__grow((void **)&scheme->verdicts, &scheme->verdict_cap, scheme->verdict_count,
                      sizeof *scheme->verdicts);
@@ -854,6 +882,18 @@ fail:
     hyoka__free(v.code);
     hyoka__free(v.label);
     return rc;
+}
+
+int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len,
+                             const char *label, size_t label_len, int group)
+{
+    return add_verdict(scheme, code, code_len, label, label_len, group, -1);
+}
+
+int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                              size_t label_len, int group, int exists)
+{
+    return add_verdict(scheme, code, code_len, label, label_len, group, exists);
 }
 
 size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
@@ -900,8 +940,8 @@ int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size
     return fail_not_found(func, "verdict", scheme);
 }
 
-int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len,
-                            const char *label, size_t label_len, int kind)
+static int add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                      size_t label_len, int kind, int exists)
 {
     static const char func[] = "hyoka_scheme_add_budget";
     struct hyoka__budget b;
@@ -916,11 +956,12 @@ int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_
     rc = code_label_dup(func, "budget direction code", code, code_len, label, label_len, &b.code, &b.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t i = 0; i < scheme->budget_count; i++) {
-        if (hyoka__str_equal(scheme->budgets[i].code, b.code)) {
-            rc = fail_exists(func, "budget direction", b.code, scheme);
-            goto fail;
-        }
+    for (size_t i = 0; exists < 0 && i < scheme->budget_count; i++)
+        if (hyoka__str_equal(scheme->budgets[i].code, b.code))
+            exists = 1;
+    if (exists > 0) {
+        rc = fail_exists(func, "budget direction", b.code, scheme);
+        goto fail;
     }
     rc = hyoka__grow((void **)&scheme->budgets, &scheme->budget_cap, scheme->budget_count,
                      sizeof *scheme->budgets);
@@ -932,6 +973,18 @@ fail:
     hyoka__free(b.code);
     hyoka__free(b.label);
     return rc;
+}
+
+int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len,
+                            const char *label, size_t label_len, int kind)
+{
+    return add_budget(scheme, code, code_len, label, label_len, kind, -1);
+}
+
+int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
+                             size_t label_len, int kind, int exists)
+{
+    return add_budget(scheme, code, code_len, label, label_len, kind, exists);
 }
 
 size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
@@ -981,9 +1034,25 @@ int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_
 /* ------------------------------------------------------------------------ */
 /* Rating                                                                    */
 
-int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
-                          const char *code, size_t code_len,
-                          const char *label, size_t label_len)
+/* The first band whose min is at most @p min (bands sorted by min,
+ * highest first, no two alike). */
+static size_t band_position(const hyoka_scheme *s, const hyoka_decimal *min)
+{
+    size_t lo = 0, hi = s->band_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (hyoka_decimal_cmp(&s->bands[mid].min, min) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* @p known: whether the caller says which band has the code (@p code_min:
+ * that band's min, NULL for none) instead of a search of the bands. */
+static int add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                    const char *label, size_t label_len, bool known, const hyoka_decimal *code_min, size_t *index)
 {
     static const char func[] = "hyoka_scheme_add_band";
     struct hyoka__band b;
@@ -1004,7 +1073,22 @@ int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
     /* Bands are sorted by min, highest first: insert before the first band
      * whose min is lower. */
     at = scheme->band_count;
-    for (size_t i = 0; i < scheme->band_count; i++) {
+    if (known) {
+        /* What the search below finds first: the band with the code, or
+         * one with that min (the same band: the code first). */
+        size_t code_at = code_min ? band_position(scheme, code_min) : SIZE_MAX;
+        at = band_position(scheme, min);
+        if (at < scheme->band_count && hyoka_decimal_cmp(&scheme->bands[at].min, min) == 0 && at < code_at) {
+            rc = hyoka__fail(HYOKA_EEXIST, "%s: band \"%s\" of scheme \"%s\" already starts at that minimum",
+                             func, scheme->bands[at].code, scheme->id);
+            goto fail;
+        }
+        if (code_at != SIZE_MAX) {
+            rc = fail_exists(func, "band", b.code, scheme);
+            goto fail;
+        }
+    }
+    for (size_t i = 0; !known && i < scheme->band_count; i++) {
         int c = hyoka_decimal_cmp(&scheme->bands[i].min, min);
         if (hyoka__str_equal(scheme->bands[i].code, b.code)) {
             rc = fail_exists(func, "band", b.code, scheme);
@@ -1024,11 +1108,26 @@ int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
     memmove(scheme->bands + at + 1, scheme->bands + at, (scheme->band_count - at) * sizeof *scheme->bands);
     scheme->bands[at] = b;
     scheme->band_count++;
+    if (index)
+        *index = at;
     return HYOKA_OK;
 fail:
     hyoka__free(b.code);
     hyoka__free(b.label);
     return rc;
+}
+
+int hyoka_scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min,
+                          const char *code, size_t code_len,
+                          const char *label, size_t label_len)
+{
+    return add_band(scheme, min, code, code_len, label, label_len, false, NULL, NULL);
+}
+
+int hyoka__scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
+                           const char *label, size_t label_len, const hyoka_decimal *code_min, size_t *index)
+{
+    return add_band(scheme, min, code, code_len, label, label_len, true, code_min, index);
 }
 
 size_t hyoka_scheme_band_count(const hyoka_scheme *scheme)

@@ -1,8 +1,8 @@
 /* CSV tables (csv.h, docs/csv.md): exact output, formula neutralisation,
  * missing versus empty text, full round trips (seeds, every field, deep
  * sub-projects, hostile text, the sample sheets), CP932, malformed input
- * with exact rows and columns, duplicate keys, many key rows in about
- * linear time, limits, folders, and allocation failures. */
+ * with exact rows and columns, duplicate keys and codes, many rows of each
+ * kind in about linear time, limits, folders, and allocation failures. */
 #if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
 #  undef _POSIX_C_SOURCE
 #  define _POSIX_C_SOURCE 200809L
@@ -1520,6 +1520,262 @@ static void test_many_keys(void **state)
     many_keys_free(big);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Codes and fiscal years: duplicates, and many rows                          */
+
+/* The reader finds these without a search of the model's lists: the same
+ * diagnostics as the search did, in particular which band is found first
+ * when a row's code and min are both taken. */
+static void test_duplicate_codes(void **state)
+{
+    const char *in[NT] = {0};
+    hyoka_report *rep;
+    (void)state;
+
+    in[HYOKA_CSV_PROJECTS] = "project\r\n1\r\n2\r\n";
+    in[HYOKA_CSV_YEARS] = "project,fiscal_year,year_index\r\n"
+                          "1,2007,\r\n1,2007,2\r\n1,2008,\r\n"
+                          "1,2007,2\r\n"    /* twice */
+                          "1,2007,4\r\n"    /* out of sequence */
+                          "2,2007,1\r\n";   /* another project */
+    in[HYOKA_CSV_STAFF] = "project,fiscal_year,year_index,staff_index\r\n"
+                          "1,2007,2,1\r\n2,2007,,1\r\n"
+                          "1,2008,2,1\r\n"  /* no such year */
+                          "1,2007,1,1\r\n";
+    in[HYOKA_CSV_INDICATORS] = "project,indicator\r\n1,1\r\n2,1\r\n";
+    in[HYOKA_CSV_VALUES] = "project,indicator,fiscal_year,target\r\n"
+                           "1,1,2007,1\r\n1,1,2008,2\r\n2,1,2007,3\r\n"
+                           "1,1,2007,4\r\n";  /* twice */
+    in[HYOKA_CSV_SCHEMES] = "scheme,element,criterion,code,label,min,group,kind\r\n"
+                            "s,scheme,,,S,,,\r\n"
+                            "s,scheme,,,again,,,\r\n"     /* 3: twice */
+                            "s,criterion,,c,,,,\r\n"
+                            "s,criterion,,d,,,,\r\n"
+                            "s,criterion,,c,,,,\r\n"      /* 6: twice */
+                            "s,option,c,A,,,,\r\n"
+                            "s,option,d,A,,,,\r\n"        /* another criterion */
+                            "s,option,c,A,,,,\r\n"        /* 9: twice */
+                            "s,verdict,,v,,,continue,\r\n"
+                            "s,verdict,,v,,,end,\r\n"     /* 11 */
+                            "s,budget,,b,,,,same\r\n"
+                            "s,budget,,b,,,,end\r\n"      /* 13 */
+                            "s,band,,hi,,2,,\r\n"
+                            "s,band,,lo,,1,,\r\n"
+                            "s,band,,mid,,1.0,,\r\n"      /* 16: the min of lo */
+                            "s,band,,lo,,2.0,,\r\n"       /* 17: min of hi (first), code of lo */
+                            "s,band,,hi,,1,,\r\n"         /* 18: code of hi (first), min of lo */
+                            "s,band,,lo,,1,,\r\n"         /* 19: both of lo: the code */
+                            "t,scheme,,,,,,\r\n"
+                            "t,criterion,,c,,,,\r\n"      /* another scheme */
+                            "t,verdict,,v,,,continue,\r\n"
+                            "t,band,,hi,,2,,\r\n";
+    rep = read_bad(in, ENC_UTF8, 13);
+    EXPECT_DIAG(rep, 0, "V005", 3, 1, "", "schemes: row 3, column 1 (scheme): scheme \"s\" given twice");
+    EXPECT_DIAG(rep, 1, "V005", 6, 4, "/schemes/0/criteria/2/code",
+                "schemes: row 6, column 4 (code): hyoka_scheme_add_criterion: criterion \"c\" already exists in "
+                "scheme \"s\"");
+    EXPECT_DIAG(rep, 2, "V005", 9, 4, "/schemes/0/criteria/0/options/1/code",
+                "hyoka_scheme_add_option: option \"A\" already exists in criterion \"c\"");
+    EXPECT_DIAG(rep, 3, "V005", 11, 4, "/schemes/0/verdicts/1/code",
+                "hyoka_scheme_add_verdict: verdict \"v\" already exists in scheme \"s\"");
+    EXPECT_DIAG(rep, 4, "V005", 13, 4, "/schemes/0/budget_directions/1/code",
+                "hyoka_scheme_add_budget: budget direction \"b\" already exists in scheme \"s\"");
+    EXPECT_DIAG(rep, 5, "V005", 16, 4, "/schemes/0/rating/bands/2/code",
+                "hyoka_scheme_add_band: band \"lo\" of scheme \"s\" already starts at that minimum");
+    EXPECT_DIAG(rep, 6, "V005", 17, 4, "/schemes/0/rating/bands/2/code",
+                "hyoka_scheme_add_band: band \"hi\" of scheme \"s\" already starts at that minimum");
+    EXPECT_DIAG(rep, 7, "V005", 18, 4, "/schemes/0/rating/bands/2/code",
+                "hyoka_scheme_add_band: band \"hi\" already exists in scheme \"s\"");
+    EXPECT_DIAG(rep, 8, "V005", 19, 4, "/schemes/0/rating/bands/2/code",
+                "hyoka_scheme_add_band: band \"lo\" already exists in scheme \"s\"");
+    EXPECT_DIAG(rep, 9, "V005", 5, 2, "/projects/0/years/3/fiscal_year",
+                "years: row 5, column 2 (fiscal_year): fiscal year 2007 (year_index 2) given twice");
+    EXPECT_DIAG(rep, 10, "V005", 6, 3, "/projects/0/years/3",
+                "year_index 4 is out of sequence: the next year_index of fiscal year 2007 is 3");
+    EXPECT_DIAG(rep, 11, "V006", 4, 2, "/projects/0",
+                "staff: row 4, column 2 (fiscal_year): the project has no year 2008 (year_index 2) in years");
+    EXPECT_DIAG(rep, 12, "V005", 5, 3, "/projects/0/indicators/0/values/2/fiscal_year",
+                "values: row 5, column 3 (fiscal_year): fiscal year 2007 given twice for this indicator");
+    hyoka_report_free(rep);
+}
+
+/* @p n rows of each kind: years of one fiscal year of one project with a
+ * staff line each, indicators with a value each, n / 5 values of the first
+ * indicator, schemes, and the criteria, options (one per criterion, and n
+ * of the first), verdicts, budget directions and bands (highest first) of
+ * the first scheme. */
+static void many_rows_tables(size_t n, struct text tx[NT])
+{
+    char row[96];
+    memset(tx, 0, NT * sizeof *tx);
+    text_add(&tx[HYOKA_CSV_PROJECTS], "project,code\r\n1,P1\r\n");
+    text_add(&tx[HYOKA_CSV_YEARS], "project,fiscal_year,year_index,settlement\r\n");
+    text_add(&tx[HYOKA_CSV_STAFF], "project,fiscal_year,year_index,staff_index,amount\r\n");
+    text_add(&tx[HYOKA_CSV_INDICATORS], "project,indicator,name\r\n");
+    text_add(&tx[HYOKA_CSV_VALUES], "project,indicator,fiscal_year,target\r\n");
+    text_add(&tx[HYOKA_CSV_SCHEMES], "scheme,element,criterion,code,min,group,kind\r\n");
+    for (size_t i = 0; i < n; i++) {
+        snprintf(row, sizeof row, "1,2000,%zu,%zu\r\n", i + 1, i);
+        text_add(&tx[HYOKA_CSV_YEARS], row);
+        snprintf(row, sizeof row, "1,2000,%zu,1,%zu\r\n", i + 1, 2 * i);
+        text_add(&tx[HYOKA_CSV_STAFF], row);
+        snprintf(row, sizeof row, "1,%zu,i%zu\r\n", i + 1, i);
+        text_add(&tx[HYOKA_CSV_INDICATORS], row);
+        if (i > 0) {
+            snprintf(row, sizeof row, "1,%zu,2000,%zu\r\n", i + 1, i);
+            text_add(&tx[HYOKA_CSV_VALUES], row);
+        }
+        snprintf(row, sizeof row, "s%zu,scheme,,,,,\r\n", i);
+        text_add(&tx[HYOKA_CSV_SCHEMES], row);
+    }
+    for (size_t i = 0; i < n / 5; i++) {
+        snprintf(row, sizeof row, "1,1,%zu,%zu\r\n", 1868 + i, i);
+        text_add(&tx[HYOKA_CSV_VALUES], row);
+    }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(row, sizeof row, "s0,criterion,,c%zu,,,\r\n", i);
+        text_add(&tx[HYOKA_CSV_SCHEMES], row);
+    }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(row, sizeof row, "s0,option,c%zu,A,,,\r\ns0,option,c0,o%zu,,,\r\n", i, i);
+        text_add(&tx[HYOKA_CSV_SCHEMES], row);
+        snprintf(row, sizeof row, "s0,verdict,,v%zu,,continue,\r\ns0,budget,,b%zu,,,same\r\n", i, i);
+        text_add(&tx[HYOKA_CSV_SCHEMES], row);
+        snprintf(row, sizeof row, "s0,band,,r%zu,%zu,,\r\n", i, n - i);
+        text_add(&tx[HYOKA_CSV_SCHEMES], row);
+    }
+}
+
+/* 40,000 rows of each kind: all read, in order, in about linear time (the
+ * searches of the model's lists were quadratic: tens of seconds for tables
+ * like these), and duplicates of early rows in the last rows still found. */
+static void test_many_rows(void **state)
+{
+    enum { N = 10000 };
+    struct text small[NT], big[NT];
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p;
+    const hyoka_scheme *s;
+    hyoka_report *rep = NULL;
+    double t1, t4;
+    const char *code;
+    int64_t x;
+    int rc;
+    (void)state;
+
+    many_rows_tables(N, small);
+    many_rows_tables(4 * N, big);
+    t1 = many_keys_read(small, NULL, &pf, &rc);
+    OK(rc);
+    hyoka_portfolio_free(pf);
+    pf = NULL;
+    t4 = many_keys_read(big, NULL, &pf, &rc);
+    OK(rc);
+    print_message("many rows: %d per kind %.3f s, %d %.3f s (CPU)\n", N, t1, 4 * N, t4);
+    if (t4 > 2.0 && t4 > 8.0 * (t1 > 0.01 ? t1 : 0.01))
+        fail_msg("reading %d rows of each kind took %.2f s CPU, %.1f times %d rows: not linear", 4 * N, t4, t4 / t1,
+                 N);
+
+    p = hyoka_portfolio_project_at(pf, 0);
+    assert_int_equal(hyoka_project_year_count(p), 4 * N);
+    assert_int_equal(hyoka_project_indicator_count(p), 4 * N);
+    for (size_t i = 0; i < 4 * N; i++) {
+        hyoka_costs *c = hyoka_project_year_at(p, i);
+        hyoka_indicator *ind = hyoka_project_indicator_at(p, i);
+        hyoka_decimal d;
+        assert_int_equal(hyoka_costs_fiscal_year(c), 2000);
+        assert_int_equal(hyoka_costs_get(c, HYOKA_COST_SETTLEMENT, &x), 1);
+        assert_int_equal(x, (int64_t)i);
+        assert_int_equal(hyoka_costs_staff_count(c), 1);
+        assert_int_equal(hyoka_staff_get_amount(hyoka_costs_staff_at(c, 0), HYOKA_STAFF_AMOUNT, &x), 1);
+        assert_int_equal(x, (int64_t)(2 * i));
+        if (i > 0) {
+            assert_int_equal(hyoka_indicator_year_count(ind), 1);
+            assert_int_equal(hyoka_indicator_value(ind, 2000, HYOKA_VALUE_TARGET, &d), 1);
+            OK(hyoka_decimal_to_int(&d, HYOKA_ROUND_HALF_UP, &x));
+            assert_int_equal(x, (int64_t)i);
+        }
+    }
+    {
+        hyoka_indicator *ind = hyoka_project_indicator_at(p, 0);
+        assert_int_equal(hyoka_indicator_year_count(ind), 4 * N / 5);
+        for (size_t i = 0; i < 4 * N / 5; i++)
+            assert_int_equal(hyoka_indicator_year_at(ind, i), 1868 + (int32_t)i);
+    }
+    assert_int_equal(hyoka_portfolio_scheme_count(pf), 4 * N);
+    for (size_t i = 0; i < 4 * N; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "s%zu", i);
+        assert_string_equal(hyoka_scheme_id(hyoka_portfolio_scheme_at(pf, i)), want);
+    }
+    s = hyoka_portfolio_scheme_at(pf, 0);
+    assert_int_equal(hyoka_scheme_criterion_count(s), 4 * N);
+    assert_int_equal(hyoka_scheme_option_count(s, 0), 4 * N + 1);
+    assert_int_equal(hyoka_scheme_option_count(s, 4 * N - 1), 1);
+    assert_int_equal(hyoka_scheme_verdict_count(s), 4 * N);
+    assert_int_equal(hyoka_scheme_budget_count(s), 4 * N);
+    assert_int_equal(hyoka_scheme_band_count(s), 4 * N);
+    for (size_t i = 0; i < 4 * N; i++) {
+        char want[32];
+        hyoka_decimal min;
+        snprintf(want, sizeof want, "c%zu", i);
+        OK(hyoka_scheme_criterion_at(s, i, &code, NULL, NULL));
+        assert_string_equal(code, want);
+        snprintf(want, sizeof want, "o%zu", i);
+        OK(hyoka_scheme_option_at(s, 0, i + 1, &code, NULL, NULL, NULL));
+        assert_string_equal(code, want);
+        snprintf(want, sizeof want, "v%zu", i);
+        OK(hyoka_scheme_verdict_at(s, i, &code, NULL, NULL));
+        assert_string_equal(code, want);
+        snprintf(want, sizeof want, "r%zu", i);
+        OK(hyoka_scheme_band_at(s, i, &min, &code, NULL));
+        assert_string_equal(code, want);
+        OK(hyoka_decimal_to_int(&min, HYOKA_ROUND_HALF_UP, &x));
+        assert_int_equal(x, (int64_t)(4 * N - i));
+    }
+    hyoka_portfolio_free(pf);
+    pf = NULL;
+
+    /* Early rows again in the last: found, at their rows. */
+    text_add(&big[HYOKA_CSV_YEARS], "1,2000,1,0\r\n");
+    text_add(&big[HYOKA_CSV_STAFF], "1,2000,40001,1,0\r\n");
+    text_add(&big[HYOKA_CSV_VALUES], "1,1,9867,0\r\n1,40000,2000,0\r\n");
+    text_add(&big[HYOKA_CSV_SCHEMES], "s39999,scheme,,,,,\r\n"
+                                      "s0,criterion,,c39999,,,\r\n"
+                                      "s0,option,c0,o39999,,,\r\n"
+                                      "s0,verdict,,v0,,end,\r\n"
+                                      "s0,band,,r0,0.5,,\r\n"
+                                      "s0,band,,new,40000,,\r\n");
+    OK(hyoka_report_new(&rep));
+    many_keys_read(big, rep, &pf, &rc);
+    assert_int_equal(rc, HYOKA_EINVALID);
+    assert_null(pf);
+    if (hyoka_report_count(rep) != 10)
+        print_report(rep);
+    assert_int_equal(hyoka_report_count(rep), 10);
+    EXPECT_DIAG(rep, 0, "V005", 7 * 4 * N + 2, 1, "", "scheme \"s39999\" given twice");
+    EXPECT_DIAG(rep, 1, "V005", 7 * 4 * N + 3, 4, "/schemes/0/criteria/40000/code",
+                "criterion \"c39999\" already exists in scheme \"s0\"");
+    EXPECT_DIAG(rep, 2, "V005", 7 * 4 * N + 4, 4, "/schemes/0/criteria/0/options/40001/code",
+                "option \"o39999\" already exists in criterion \"c0\"");
+    EXPECT_DIAG(rep, 3, "V005", 7 * 4 * N + 5, 4, "/schemes/0/verdicts/40000/code",
+                "verdict \"v0\" already exists in scheme \"s0\"");
+    EXPECT_DIAG(rep, 4, "V005", 7 * 4 * N + 6, 4, "/schemes/0/rating/bands/40000/code",
+                "band \"r0\" already exists in scheme \"s0\"");
+    EXPECT_DIAG(rep, 5, "V005", 7 * 4 * N + 7, 4, "/schemes/0/rating/bands/40000/code",
+                "band \"r0\" of scheme \"s0\" already starts at that minimum");
+    EXPECT_DIAG(rep, 6, "V005", 4 * N + 2, 2, "/projects/0/years/40000/fiscal_year",
+                "fiscal year 2000 (year_index 1) given twice");
+    EXPECT_DIAG(rep, 7, "V006", 4 * N + 2, 2, "/projects/0", "the project has no year 2000 (year_index 40001)");
+    EXPECT_DIAG(rep, 8, "V005", 4 * N + 4 * N / 5 + 1, 3, "/projects/0/indicators/0/values/8000/fiscal_year",
+                "fiscal year 9867 given twice for this indicator");
+    EXPECT_DIAG(rep, 9, "V005", 4 * N + 4 * N / 5 + 2, 3, "/projects/0/indicators/39999/values/1/fiscal_year",
+                "fiscal year 2000 given twice for this indicator");
+    hyoka_report_free(rep);
+    many_keys_free(small);
+    many_keys_free(big);
+}
+
 /* Random damage to valid tables: never a crash, a hang or a leak. */
 static void test_garbage(void **state)
 {
@@ -1763,6 +2019,58 @@ static int body_read_keys(void *ctx)
     return rc == HYOKA_EINVALID ? HYOKA_OK : rc;
 }
 
+/* Enough years, values and scheme codes for the reader's map, key set and
+ * band mins to grow, and a duplicate of each kind. */
+static int body_read_codes(void *ctx)
+{
+    char yr[512], st[512], va[512], sc[2048];
+    const char *in[NT] = {0};
+    hyoka_report *rep = NULL;
+    hyoka_portfolio *pf = NULL;
+    size_t y = 0, t = 0, v = 0, o = 0;
+    int rc;
+    (void)ctx;
+    y += (size_t)snprintf(yr + y, sizeof yr - y, "project,fiscal_year,year_index\r\n");
+    t += (size_t)snprintf(st + t, sizeof st - t, "project,fiscal_year,year_index,staff_index\r\n");
+    v += (size_t)snprintf(va + v, sizeof va - v, "project,indicator,fiscal_year,target\r\n");
+    o += (size_t)snprintf(sc + o, sizeof sc - o, "scheme,element,criterion,code,min,group,kind\r\n"
+                                                 "s,scheme,,,,,\r\nt,scheme,,,,,\r\n");
+    for (int i = 0; i < 6; i++) {
+        y += (size_t)snprintf(yr + y, sizeof yr - y, "1,%d,%d\r\n", 2000 + i % 2, i / 2 + 1);
+        t += (size_t)snprintf(st + t, sizeof st - t, "1,%d,%d,1\r\n", 2000 + i % 2, i / 2 + 1);
+        v += (size_t)snprintf(va + v, sizeof va - v, "1,1,%d,%d\r\n", 2000 + i, i);
+        o += (size_t)snprintf(sc + o, sizeof sc - o,
+                              "s,criterion,,c%d,,,\r\ns,option,c0,o%d,,,\r\ns,verdict,,v%d,,end,\r\n"
+                              "s,budget,,b%d,,,same\r\ns,band,,r%d,%d,,\r\n",
+                              i, i, i, i, i, 10 - i);
+    }
+    snprintf(yr + y, sizeof yr - y, "1,2001,3\r\n");
+    snprintf(va + v, sizeof va - v, "1,1,2003,0\r\n");
+    snprintf(sc + o, sizeof sc - o, "s,criterion,,c3,,,\r\ns,band,,x,7,,\r\n");
+    in[HYOKA_CSV_PROJECTS] = "project\r\n1\r\n";
+    in[HYOKA_CSV_INDICATORS] = "project,indicator\r\n1,1\r\n";
+    in[HYOKA_CSV_YEARS] = yr;
+    in[HYOKA_CSV_STAFF] = st;
+    in[HYOKA_CSV_VALUES] = va;
+    in[HYOKA_CSV_SCHEMES] = sc;
+    rc = hyoka_report_new(&rep);
+    if (rc == HYOKA_OK)
+        rc = read_texts(in, ENC_UTF8, rep, &pf);
+    assert_null(pf);
+    if (rc == HYOKA_EINVALID) {
+        assert_int_equal(hyoka_report_count(rep), 4);
+        EXPECT_DIAG(rep, 0, "V005", 34, 4, "/schemes/0/criteria/6/code", "criterion \"c3\" already exists");
+        EXPECT_DIAG(rep, 1, "V005", 35, 4, "/schemes/0/rating/bands/6/code",
+                    "band \"r3\" of scheme \"s\" already starts at that minimum");
+        EXPECT_DIAG(rep, 2, "V005", 8, 2, "/projects/0/years/6/fiscal_year",
+                    "fiscal year 2001 (year_index 3) given twice");
+        EXPECT_DIAG(rep, 3, "V005", 8, 3, "/projects/0/indicators/0/values/6/fiscal_year",
+                    "fiscal year 2003 given twice");
+    }
+    hyoka_report_free(rep);
+    return rc == HYOKA_EINVALID ? HYOKA_OK : rc;
+}
+
 static char sweep_dir[64];
 
 static int body_dirs(void *ctx)
@@ -1820,6 +2128,7 @@ static void test_alloc_failures(void **state)
     }
     failalloc_sweep(body_read_bad, NULL);
     failalloc_sweep(body_read_keys, NULL);
+    failalloc_sweep(body_read_codes, NULL);
     strcpy(sweep_dir, "/tmp/hyoka-csv-sweep-XXXXXX");
     assert_non_null(mkdtemp(sweep_dir));
     failalloc_sweep(body_dirs, NULL);
@@ -1852,6 +2161,8 @@ int main(void)
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_duplicate_keys),
         cmocka_unit_test(test_many_keys),
+        cmocka_unit_test(test_duplicate_codes),
+        cmocka_unit_test(test_many_rows),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_folders),
         cmocka_unit_test(test_alloc_failures),

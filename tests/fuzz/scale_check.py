@@ -16,6 +16,15 @@ Cases:
   csv-ext       CSV: one project with N extension rows   -> hyoka convert --from csv
   csv-answers   CSV: one evaluation with N answer rows   -> hyoka convert --from csv
   csv-comments  CSV: one evaluation with N comment rows  -> hyoka convert --from csv
+  csv-years     CSV: one project with N year rows of one fiscal year -> hyoka convert --from csv
+  csv-staff     CSV: as csv-years, and a staff row for each of the N years
+  csv-values    CSV: one indicator with N/5 values (fiscal years are at most 8,132)
+  csv-indicators CSV: one project with N indicators, a value each
+  csv-schemes   CSV: N schemes, a criterion each
+  csv-criteria  CSV: one scheme with N criteria, an option each
+  csv-options   CSV: one criterion with N options
+  csv-verdicts  CSV: one scheme with N verdicts and N budget directions
+  csv-bands     CSV: one scheme with N rating bands, highest first
   projects      N projects with distinct codes           -> hyoka check, metrics
   ext-json      one project with N extensions (JSON)     -> hyoka check
 """
@@ -92,10 +101,54 @@ def make(case, n, where):
             tables["comments"] = ["project,evaluation,key,text"] + ["1,1,r%d,t" % i for i in range(n)]
         write_csv_dir(d, tables)
         return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-%s.json" % case)]]
+    if case in ("csv-years", "csv-staff", "csv-values", "csv-indicators"):
+        d = os.path.join(where, case)
+        tables = {"document": ["key,value", "format,hyoka/1"],
+                  "projects": [PROJECT_HEADER, PROJECT_ROW]}
+        if case in ("csv-years", "csv-staff"):
+            tables["years"] = ["project,fiscal_year,year_index,settlement"] + \
+                              ["1,2000,%d,%d" % (i + 1, i) for i in range(n)]
+        if case == "csv-staff":
+            tables["staff"] = ["project,fiscal_year,year_index,staff_index,headcount,unit_cost"] + \
+                              ["1,2000,%d,1,1,%d" % (i + 1, i) for i in range(n)]
+        if case == "csv-values":
+            m = min(n // 5, 9999 - 1868 + 1)
+            tables["indicators"] = ["project,indicator,name", "1,1,i"]
+            tables["values"] = ["project,indicator,fiscal_year,target,actual"] + \
+                               ["1,1,%d,%d,%d" % (9999 - i, i, i) for i in range(m)]
+        if case == "csv-indicators":
+            tables["indicators"] = ["project,indicator,name"] + ["1,%d,i%d" % (i + 1, i) for i in range(n)]
+            tables["values"] = ["project,indicator,fiscal_year,target"] + \
+                               ["1,%d,2000,%d" % (i + 1, i) for i in range(n)]
+        write_csv_dir(d, tables)
+        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-%s.json" % case)]]
+    if case in ("csv-schemes", "csv-criteria", "csv-options", "csv-verdicts", "csv-bands"):
+        d = os.path.join(where, case)
+        rows = ["scheme,element,criterion,code,label,score,min,group,kind"]
+        if case == "csv-schemes":
+            for i in range(n):
+                rows += ["s%d,scheme,,,S,,,," % i, "s%d,criterion,,c,C,,,," % i]
+        else:
+            rows.append("s,scheme,,,S,,,,")
+        if case == "csv-criteria":
+            rows += ["s,criterion,,c%d,C,,,," % i for i in range(n)]
+            rows += ["s,option,c%d,A,,1,,," % i for i in range(n)]
+        if case == "csv-options":
+            rows.append("s,criterion,,c,C,,,,")
+            rows += ["s,option,c,o%d,,%d,,," % (i, i) for i in range(n)]
+        if case == "csv-verdicts":
+            rows += ["s,verdict,,v%d,V,,,continue," % i for i in range(n)]
+            rows += ["s,budget,,b%d,B,,,,same" % i for i in range(n)]
+        if case == "csv-bands":
+            rows += ["s,band,,b%d,B,,%d,," % (i, n - i) for i in range(n)]
+        write_csv_dir(d, {"document": ["key,value", "format,hyoka/1"], "schemes": rows})
+        return [["convert", "--from", "csv", "--to", "json", d, os.path.join(where, "out-%s.json" % case)]]
     raise ValueError(case)
 
 
-CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "csv-comments", "projects", "ext-json"]
+CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "csv-comments", "csv-years", "csv-staff",
+         "csv-values", "csv-indicators", "csv-schemes", "csv-criteria", "csv-options", "csv-verdicts",
+         "csv-bands", "projects", "ext-json"]
 
 
 def run(program, args, limit):
@@ -135,14 +188,14 @@ def main():
                         status = "exit %s" % code
                     total += t
                 times.append(total)
-                print("%-12s n=%-7d %s  %s" % (case, n, "%.3f s" % total if total is not None else "-", status))
+                print("%-14s n=%-7d %s  %s" % (case, n, "%.3f s" % total if total is not None else "-", status))
                 if total is None or status.startswith("exit"):
                     failed = True
                     break
             if len(times) == 2 and None not in times:
                 ratio = times[1] / max(times[0], 0.05)
                 verdict = "ok" if ratio <= a.slowdown else "SUPER-LINEAR"
-                print("%-12s 4N/N = %.1f  %s" % (case, ratio, verdict))
+                print("%-14s 4N/N = %.1f  %s" % (case, ratio, verdict))
                 if ratio > a.slowdown:
                     failed = True
     return 1 if failed else 0
