@@ -38,6 +38,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -606,6 +607,9 @@ struct wr {
     bool scheme_row;          /* a scheme's own row: label is its name */
     size_t bad;               /* cells CP932 cannot hold */
     char first[640];          /* message of the first of them */
+    size_t *occ;              /* year_index of each cost year of occ_of */
+    size_t occ_cap;
+    const hyoka_project *occ_of;
 };
 
 static void w_fail(struct wr *w, int rc)
@@ -982,20 +986,75 @@ static void write_extensions(struct wr *w, const struct plist *l)
 }
 
 /* 1 for the first year of its fiscal year in the project, 2 for the second... */
-static size_t year_occurrence(const hyoka_project *p, size_t index)
+struct fy_at {
+    int32_t fiscal_year;
+    size_t index;
+};
+
+static int fy_at_cmp(const void *a, const void *b)
 {
-    const hyoka_costs *c = p->years.items[index];
-    size_t n = 1;
-    for (size_t k = 0; k < index; k++)
-        if (((const hyoka_costs *)p->years.items[k])->fiscal_year == c->fiscal_year)
-            n++;
-    return n;
+    const struct fy_at *x = a, *y = b;
+    if (x->fiscal_year != y->fiscal_year)
+        return x->fiscal_year < y->fiscal_year ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Number each cost year of @p p among the years of its fiscal year, in
+ * project order (1 for the first), into w->occ: one sort per project, so
+ * that a project of many years of one fiscal year is written in
+ * n log n. Years in increasing order, the usual case, need no sort. */
+static void year_occurrences(struct wr *w, const hyoka_project *p)
+{
+    size_t n = p->years.count;
+    struct fy_at *t;
+    bool increasing = true;
+
+    if (w->occ_of == p || w->err != HYOKA_OK)
+        return;
+    w->occ_of = NULL;
+    if (n > w->occ_cap) {
+        size_t *no = n > SIZE_MAX / sizeof *no ? NULL : hyoka__realloc(w->occ, n * sizeof *no);
+        if (!no) {
+            w_fail(w, hyoka__nomem());
+            return;
+        }
+        w->occ = no;
+        w->occ_cap = n;
+    }
+    for (size_t k = 0; k < n; k++) {
+        w->occ[k] = 1;
+        if (k > 0 && ((const hyoka_costs *)p->years.items[k - 1])->fiscal_year >=
+                         ((const hyoka_costs *)p->years.items[k])->fiscal_year)
+            increasing = false;
+    }
+    if (!increasing) {
+        t = n > SIZE_MAX / sizeof *t ? NULL : hyoka__malloc(n * sizeof *t);
+        if (!t) {
+            w_fail(w, hyoka__nomem());
+            return;
+        }
+        for (size_t k = 0; k < n; k++) {
+            t[k].fiscal_year = ((const hyoka_costs *)p->years.items[k])->fiscal_year;
+            t[k].index = k;
+        }
+        qsort(t, n, sizeof *t, fy_at_cmp);
+        for (size_t k = 1; k < n; k++)
+            if (t[k].fiscal_year == t[k - 1].fiscal_year)
+                w->occ[t[k].index] = w->occ[t[k - 1].index] + 1;
+        hyoka__free(t);
+    }
+    w->occ_of = p;
 }
 
 static void w_year_key(struct wr *w, const hyoka_project *p, size_t k)
 {
     const hyoka_costs *c = p->years.items[k];
-    size_t occ = year_occurrence(p, k);
+    size_t occ;
+
+    year_occurrences(w, p);
+    if (w->occ_of != p)
+        return; /* out of memory: the table fails */
+    occ = w->occ[k];
     w_year(w, c->fiscal_year);
     if (occ > 1)
         w_int(w, (int64_t)occ);
@@ -1385,6 +1444,7 @@ static int write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_optio
     w.report = report;
     rc = write_table_utf8(&w, table);
     sb_free(&w.item);
+    hyoka__free(w.occ);
     if (rc == HYOKA_OK && w.bad > 0) {
         if (first && first_size)
             copy_message(first, first_size, w.first);

@@ -1523,6 +1523,44 @@ static void test_many_keys(void **state)
 /* ------------------------------------------------------------------------ */
 /* Codes and fiscal years: duplicates, and many rows                          */
 
+/* The writer numbers the years of one fiscal year in project order,
+ * whatever order the years are in, and the reader gives them back so. */
+static void test_write_year_index(void **state)
+{
+    static const int32_t fy[] = {2008, 2007, 2008, 2006, 2007, 2008};
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p = NULL;
+    char *got;
+    (void)state;
+
+    OK(hyoka_portfolio_new(&pf));
+    OK(hyoka_project_new(&p));
+    OK(hyoka_project_set_text(p, HYOKA_TEXT_CODE, "1", HYOKA_NTS));
+    OK(hyoka_portfolio_add_project(pf, p));
+    for (size_t i = 0; i < sizeof fy / sizeof fy[0]; i++) {
+        hyoka_costs *c = NULL;
+        hyoka_staff *st = NULL;
+        OK(hyoka_project_add_year(p, fy[i], &c));
+        OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, (int64_t)i));
+        OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &st));
+        OK(hyoka_staff_set_amount(st, HYOKA_STAFF_AMOUNT, (int64_t)i * 10));
+    }
+    got = table_text(pf, HYOKA_CSV_YEARS, ENC_UTF8, NULL);
+    assert_non_null(strstr(got, "\r\n1,2008,,,,,0,"));
+    assert_non_null(strstr(got, "\r\n1,2007,,,,,1,"));
+    assert_non_null(strstr(got, "\r\n1,2008,2,,,,2,"));
+    assert_non_null(strstr(got, "\r\n1,2006,,,,,3,"));
+    assert_non_null(strstr(got, "\r\n1,2007,2,,,,4,"));
+    assert_non_null(strstr(got, "\r\n1,2008,3,,,,5,"));
+    hyoka_free(got);
+    got = table_text(pf, HYOKA_CSV_STAFF, ENC_UTF8, NULL);
+    assert_non_null(strstr(got, "\r\n1,2008,3,1,"));
+    assert_non_null(strstr(got, "\r\n1,2007,2,1,"));
+    hyoka_free(got);
+    roundtrip(pf, ENC_UTF8);
+    hyoka_portfolio_free(pf);
+}
+
 /* The reader finds these without a search of the model's lists: the same
  * diagnostics as the search did, in particular which band is found first
  * when a row's code and min are both taken. */
@@ -2162,6 +2200,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_keys),
         cmocka_unit_test(test_many_keys),
         cmocka_unit_test(test_duplicate_codes),
+        cmocka_unit_test(test_write_year_index),
         cmocka_unit_test(test_many_rows),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_folders),

@@ -73,6 +73,11 @@ def make(case, n, where):
         years = [{"fiscal_year": 2000, "settlement": i} for i in range(n)]
         write_json(p, doc([{"code": "1", "name": "p", "years": years}]))
         return [["metrics", p]]
+    if case == "csv-write-years":
+        p = os.path.join(where, "csv-write-years.json")
+        years = [{"fiscal_year": 2000, "settlement": i, "staff": [{"amount": i}]} for i in range(n)]
+        write_json(p, doc([{"code": "1", "name": "p", "years": years}]))
+        return [["convert", "--to", "csv", p, os.path.join(where, "out-csv-write-years")]]
     if case == "projects":
         p = os.path.join(where, "projects.json")
         write_json(p, doc([{"code": str(i), "name": "p", "years": [{"fiscal_year": 2000, "settlement": i}]}
@@ -146,7 +151,7 @@ def make(case, n, where):
     raise ValueError(case)
 
 
-CASES = ["dup-codes", "same-year", "csv-ext", "csv-answers", "csv-comments", "csv-years", "csv-staff",
+CASES = ["dup-codes", "same-year", "csv-write-years", "csv-ext", "csv-answers", "csv-comments", "csv-years", "csv-staff",
          "csv-values", "csv-indicators", "csv-schemes", "csv-criteria", "csv-options", "csv-verdicts",
          "csv-bands", "projects", "ext-json"]
 
