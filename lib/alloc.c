@@ -1,6 +1,7 @@
 /* The library-wide allocator. */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,43 +54,258 @@ void hyoka_free(void *ptr)
     hyoka__free(ptr);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Blocks and arenas                                                         */
+
+/* Every block the library allocates starts with an 8-byte header, just
+ * before the pointer it hands out: the block's size and where it lives,
+ * on the heap (one call of the user's allocator) or in an arena (carved
+ * from a larger block of its owner, given back only with the arena). So
+ * hyoka__free() needs no other context. Pointers are 8-byte aligned, the
+ * most any of the library's records needs. */
+#define HDR 8u
+#define TAG_HEAP 0u
+#define TAG_ARENA 1u
+
+/* Arena blocks above this size go to the heap instead. */
+#define ARENA_LARGE ((size_t)16 * 1024)
+#define ARENA_FIRST ((size_t)1024)
+#define ARENA_MAX ((size_t)4 * 1024 * 1024)
+
+struct achunk {
+    struct achunk *next;
+};
+
+struct hyoka__arena {
+    struct achunk *chunks; /* newest first */
+    char *cur, *end;       /* free room in the newest chunk */
+    size_t next_size;      /* size of the next chunk */
+};
+
+static _Thread_local struct hyoka__arena *current_arena;
+
+static void put_header(char *b, size_t size, unsigned tag)
+{
+    uint64_t h = ((uint64_t)size << 1) | tag;
+    memcpy(b, &h, sizeof h);
+}
+
+static uint64_t get_header(const void *ptr)
+{
+    uint64_t h;
+    memcpy(&h, (const char *)ptr - HDR, sizeof h);
+    return h;
+}
+
+static void *heap_alloc(size_t size)
+{
+    char *b;
+    if (size > SIZE_MAX / 2 - HDR)
+        return NULL;
+    b = allocator.malloc_fn(size + HDR, allocator.user);
+    if (!b)
+        return NULL;
+    put_header(b, size, TAG_HEAP);
+    return b + HDR;
+}
+
+static void *arena_alloc(struct hyoka__arena *a, size_t size)
+{
+    size_t need;
+    char *b;
+
+    if (size > ARENA_LARGE)
+        return NULL;
+    need = HDR + ((size + 7u) & ~(size_t)7u);
+    if (!a->cur || (size_t)(a->end - a->cur) < need) {
+        size_t csize = a->next_size;
+        struct achunk *c;
+        while (csize < need + 16u) /* the chunk's own header, rounded */
+            csize *= 2;
+        c = allocator.malloc_fn(csize, allocator.user);
+        if (!c)
+            return NULL;
+        c->next = a->chunks;
+        a->chunks = c;
+        a->cur = (char *)c + ((sizeof *c + 7u) & ~(size_t)7u);
+        a->end = (char *)c + csize;
+        if (a->next_size < ARENA_MAX)
+            a->next_size = csize * 2 < ARENA_MAX ? csize * 2 : ARENA_MAX;
+    }
+    b = a->cur;
+    a->cur += need;
+    put_header(b, size, TAG_ARENA);
+    return b + HDR;
+}
+
+bool hyoka__arenas_off;
+
+struct hyoka__arena *hyoka__arena_new(void)
+{
+    struct hyoka__arena *a;
+
+    if (hyoka__arenas_off)
+        return NULL;
+    a = allocator.malloc_fn(sizeof *a, allocator.user);
+    if (!a)
+        return NULL;
+    a->chunks = NULL;
+    a->cur = a->end = NULL;
+    a->next_size = ARENA_FIRST;
+    return a;
+}
+
+void hyoka__arena_free(struct hyoka__arena *a)
+{
+    if (!a)
+        return;
+    while (a->chunks) {
+        struct achunk *next = a->chunks->next;
+        allocator.free_fn(a->chunks, allocator.user);
+        a->chunks = next;
+    }
+    allocator.free_fn(a, allocator.user);
+}
+
+struct hyoka__arena *hyoka__arena_enter(struct hyoka__arena *a)
+{
+    struct hyoka__arena *prev = current_arena;
+    current_arena = a;
+    return prev;
+}
+
+void hyoka__arena_leave(struct hyoka__arena *prev)
+{
+    current_arena = prev;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The allocation functions                                                  */
+
 void *hyoka__malloc(size_t size)
 {
-    return allocator.malloc_fn(size ? size : 1, allocator.user);
+    if (current_arena) {
+        void *p = arena_alloc(current_arena, size);
+        if (p)
+            return p;
+    }
+    return heap_alloc(size);
+}
+
+void *hyoka__heap_malloc(size_t size)
+{
+    return heap_alloc(size);
+}
+
+static void *zeroed(void *p, size_t n)
+{
+    if (p)
+        memset(p, 0, n);
+    return p;
 }
 
 void *hyoka__calloc(size_t count, size_t size)
 {
-    void *p;
     if (size != 0 && count > SIZE_MAX / size)
         return NULL;
-    p = hyoka__malloc(count * size);
-    if (p)
-        memset(p, 0, count * size);
-    return p;
+    return zeroed(hyoka__malloc(count * size), count * size);
+}
+
+void *hyoka__heap_calloc(size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    return zeroed(heap_alloc(count * size), count * size);
+}
+
+static size_t round8(size_t n)
+{
+    return (n + 7u) & ~(size_t)7u;
+}
+
+/* Resize on the heap: a NULL or heap block as realloc() does; an arena
+ * block moves to the heap (the old one goes with its arena). */
+static void *heap_realloc(void *ptr, size_t size)
+{
+    uint64_t h;
+    char *b;
+
+    if (!ptr)
+        return heap_alloc(size);
+    h = get_header(ptr);
+    if ((h & 1u) == TAG_ARENA) {
+        size_t old = (size_t)(h >> 1);
+        void *n = heap_alloc(size);
+        if (n)
+            memcpy(n, ptr, old < size ? old : size);
+        return n;
+    }
+    if (size > SIZE_MAX / 2 - HDR)
+        return NULL;
+    b = allocator.realloc_fn((char *)ptr - HDR, size + HDR, allocator.user);
+    if (!b)
+        return NULL;
+    put_header(b, size, TAG_HEAP);
+    return b + HDR;
+}
+
+void *hyoka__heap_realloc(void *ptr, size_t size)
+{
+    return heap_realloc(ptr, size);
 }
 
 void *hyoka__realloc(void *ptr, size_t size)
 {
-    return allocator.realloc_fn(ptr, size ? size : 1, allocator.user);
+    struct hyoka__arena *a = current_arena;
+
+    if (a && (!ptr || (get_header(ptr) & 1u) == TAG_ARENA)) {
+        size_t old = ptr ? (size_t)(get_header(ptr) >> 1) : 0;
+        void *n;
+        /* The arena's last block grows or shrinks where it is: an array
+         * filled with nothing allocated in between (indicator values)
+         * costs no copy and leaves no hole. */
+        if (ptr && size <= ARENA_LARGE && (char *)ptr + round8(old) == a->cur &&
+            round8(size) <= (size_t)(a->end - (char *)ptr)) {
+            a->cur = (char *)ptr + round8(size);
+            put_header((char *)ptr - HDR, size, TAG_ARENA);
+            return ptr;
+        }
+        n = arena_alloc(a, size);
+        if (n) {
+            if (ptr)
+                memcpy(n, ptr, old < size ? old : size);
+            return n;
+        }
+    }
+    return heap_realloc(ptr, size);
 }
 
 void hyoka__free(void *ptr)
 {
-    if (ptr)
-        allocator.free_fn(ptr, allocator.user);
+    if (ptr && (get_header(ptr) & 1u) == TAG_HEAP)
+        allocator.free_fn((char *)ptr - HDR, allocator.user);
 }
 
-char *hyoka__strndup(const char *s, size_t len)
+static char *dup_into(char *p, const char *s, size_t len)
 {
-    char *p;
-    if (len == SIZE_MAX)
-        return NULL;
-    p = hyoka__malloc(len + 1);
     if (!p)
         return NULL;
     if (len)
         memcpy(p, s, len);
     p[len] = '\0';
     return p;
+}
+
+char *hyoka__strndup(const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    return dup_into(hyoka__malloc(len + 1), s, len);
+}
+
+char *hyoka__heap_strndup(const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    return dup_into(heap_alloc(len + 1), s, len);
 }

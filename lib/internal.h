@@ -21,13 +21,43 @@
 /* Longest string a setter accepts (bytes). */
 #define HYOKA__TEXT_MAX ((int64_t)1 << 24)
 
-/* Allocation through the user's allocator (alloc.c). */
+/* Allocation through the user's allocator (alloc.c). Every block carries
+ * a header, so only hyoka__free() (or hyoka_free()) may release it, and
+ * only blocks from these functions may be given to it. While an arena is
+ * entered on the thread, hyoka__malloc(), hyoka__calloc() and
+ * hyoka__strndup() carve small blocks from it; freeing one is then a no-op
+ * and the memory goes with the arena. hyoka__realloc() then grows arrays
+ * in the arena too (in place when the array is its last block); without
+ * an arena it moves an arena block it is given to the heap. */
 void *hyoka__malloc(size_t size);
 void *hyoka__calloc(size_t count, size_t size);
 void *hyoka__realloc(void *ptr, size_t size);
 void hyoka__free(void *ptr);
 /* Copy @p len bytes and add a NUL; NULL on failure (no error set). */
 char *hyoka__strndup(const char *s, size_t len);
+/* The same, always on the heap: for temporaries and for memory that is not
+ * owned by the arena's owner while an arena is entered. */
+void *hyoka__heap_malloc(size_t size);
+void *hyoka__heap_calloc(size_t count, size_t size);
+void *hyoka__heap_realloc(void *ptr, size_t size);
+char *hyoka__heap_strndup(const char *s, size_t len);
+
+/* Arenas: many small blocks of one owner (a portfolio being read), carved
+ * from large blocks of the user's allocator and given back all at once.
+ * hyoka__arena_new() returns NULL when out of memory (no error set). */
+struct hyoka__arena;
+struct hyoka__arena *hyoka__arena_new(void);
+/* For the library's internal tests only: true makes hyoka__arena_new()
+ * return NULL, so readers allocate every record on its own. Never set by
+ * the library. */
+extern bool hyoka__arenas_off;
+/* Give back every block of the arena; nothing carved from it may be used
+ * afterwards. NULL is accepted. */
+void hyoka__arena_free(struct hyoka__arena *a);
+/* Make @p a (or NULL: none) the calling thread's arena; returns the one it
+ * replaces, for hyoka__arena_leave(). */
+struct hyoka__arena *hyoka__arena_enter(struct hyoka__arena *a);
+void hyoka__arena_leave(struct hyoka__arena *prev);
 
 /* Record a failure for hyoka_error_last() and return @p code (error.c). */
 int hyoka__fail(int code, const char *fmt, ...) HYOKA_PRINTF(2, 3);

@@ -313,7 +313,7 @@ static int buf_reserve(struct buf *b, size_t extra)
     cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    d = hyoka__realloc(b->d, cap);
+    d = hyoka__heap_realloc(b->d, cap);
     if (!d)
         return -1;
     b->d = d;
@@ -409,7 +409,7 @@ static int strset_add(struct strset *set, const char *s, size_t n, int *dup)
         struct sent *nt;
         if (ncap > SIZE_MAX / sizeof *nt)
             return -1;
-        nt = hyoka__calloc(ncap, sizeof *nt);
+        nt = hyoka__heap_calloc(ncap, sizeof *nt);
         if (!nt)
             return -1;
         for (size_t i = 0; i < set->cap; i++)
@@ -1357,7 +1357,7 @@ static int push(struct rd *r, int kind, void *obj, int aux)
         struct frame *nf;
         if (ncap > SIZE_MAX / sizeof *nf)
             return nomem(r);
-        nf = hyoka__realloc(r->frames, ncap * sizeof *nf);
+        nf = hyoka__heap_realloc(r->frames, ncap * sizeof *nf);
         if (!nf)
             return nomem(r);
         r->frames = nf;
@@ -1715,7 +1715,7 @@ static int get_money(struct rd *r, const struct tok *t, int64_t *slot, int nonne
                 return fail_range(r, t);
             /* Fine in yen, too large in thousand_yen: decided at the end. */
             if (r->nbig == r->big_cap &&
-                hyoka__grow((void **)&r->bigs, &r->big_cap, r->nbig, sizeof *r->bigs) != HYOKA_OK)
+                hyoka__grow_heap((void **)&r->bigs, &r->big_cap, r->nbig, sizeof *r->bigs) != HYOKA_OK)
                 return nomem(r);
             r->bigs[r->nbig].slot = slot;
             r->bigs[r->nbig].yen = coef;
@@ -1724,7 +1724,7 @@ static int get_money(struct rd *r, const struct tok *t, int64_t *slot, int nonne
             v = 0;
         } else if (scale > 0) {
             if (r->nlate == r->late_cap &&
-                hyoka__grow((void **)&r->lates, &r->late_cap, r->nlate, sizeof *r->lates) != HYOKA_OK)
+                hyoka__grow_heap((void **)&r->lates, &r->late_cap, r->nlate, sizeof *r->lates) != HYOKA_OK)
                 return nomem(r);
             r->lates[r->nlate].off = (size_t)(t->pos - r->base);
             r->lates[r->nlate].what = LATE_FRACTION;
@@ -1903,7 +1903,7 @@ static int open_element(struct rd *r, struct frame *f)
             return nomem(r);
         if (s->band_count >= r->band_pos_cap) {
             size_t ncap = r->band_pos_cap ? r->band_pos_cap * 2 : 8;
-            const char **np = hyoka__realloc(r->band_pos, ncap * sizeof *np);
+            const char **np = hyoka__heap_realloc(r->band_pos, ncap * sizeof *np);
             if (!np)
                 return nomem(r);
             r->band_pos = np;
@@ -2639,8 +2639,8 @@ static int close_bands(struct rd *r, hyoka_scheme *s)
 
     if (n < 2)
         return 0;
-    v = hyoka__malloc(n * sizeof *v);
-    sorted = hyoka__malloc(n * sizeof *sorted);
+    v = hyoka__heap_malloc(n * sizeof *v);
+    sorted = hyoka__heap_malloc(n * sizeof *sorted);
     if (!v || !sorted) {
         hyoka__free(v);
         hyoka__free(sorted);
@@ -2819,7 +2819,7 @@ static int key_add(struct rd *r, struct frame *f, const char *k, size_t n, int e
                 return fail_dup(r, pos, k, n);
     }
     if (r->nkeys == r->keys_cap &&
-        hyoka__grow((void **)&r->keys, &r->keys_cap, r->nkeys, sizeof *r->keys) != HYOKA_OK)
+        hyoka__grow_heap((void **)&r->keys, &r->keys_cap, r->nkeys, sizeof *r->keys) != HYOKA_OK)
         return nomem(r);
     e = &r->keys[r->nkeys++];
     e->len = n;
@@ -2860,7 +2860,7 @@ static int keys_close(struct rd *r, struct frame *f)
     int rc = 0;
 
     if (n > LINEAR_KEYS) {
-        struct keysort *v = hyoka__malloc(n * sizeof *v);
+        struct keysort *v = hyoka__heap_malloc(n * sizeof *v);
         if (!v)
             return nomem(r);
         for (size_t i = 0; i < n; i++) {
@@ -3535,7 +3535,7 @@ static int finish(struct rd *r)
             *r->bigs[i].slot = r->bigs[i].yen;
         } else {
             if (r->nlate == r->late_cap &&
-                hyoka__grow((void **)&r->lates, &r->late_cap, r->nlate, sizeof *r->lates) != HYOKA_OK)
+                hyoka__grow_heap((void **)&r->lates, &r->late_cap, r->nlate, sizeof *r->lates) != HYOKA_OK)
                 return nomem(r);
             r->lates[r->nlate].off = r->bigs[i].off;
             r->lates[r->nlate].what = LATE_OVERFLOW;
@@ -3668,8 +3668,16 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
               "文書の %zu バイトが上限の %zu バイトを超える", len, opt.max_document);
     } else if (hyoka_portfolio_new(&r->pf) != HYOKA_OK) {
         r->status = HYOKA_ENOMEM;
-    } else if (run(r) == 0 && r->status == HYOKA_OK) {
-        finish(r);
+    } else {
+        /* The model's records and strings are carved from an arena of the
+         * portfolio (the reader's own scratch and the report's entries stay
+         * on the heap). Without one, they are allocated one by one. */
+        struct hyoka__arena *prev;
+        r->pf->arena = hyoka__arena_new();
+        prev = hyoka__arena_enter(r->pf->arena);
+        if (run(r) == 0 && r->status == HYOKA_OK)
+            finish(r);
+        hyoka__arena_leave(prev);
     }
     if (r->status == HYOKA_ENOMEM) {
         hyoka_portfolio_free(r->pf);

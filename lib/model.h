@@ -211,6 +211,7 @@ struct hyoka_portfolio {
     int64_t stated_tolerance;
     struct hyoka__vec schemes;             /* hyoka_scheme * (owned) */
     struct hyoka__vec projects;            /* hyoka_project * (owned) */
+    struct hyoka__arena *arena;            /* blocks of what was read; NULL if none */
 };
 
 /* ---- Containers (util.c) ---- */
@@ -218,6 +219,9 @@ struct hyoka_portfolio {
 /* Make room for one more element in an array of elements of size @p elem
  * (capacity doubles). Returns HYOKA_OK or HYOKA_ENOMEM (array unchanged). */
 int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem);
+/* The same, always on the heap (hyoka__heap_realloc): for scratch arrays
+ * while an arena is entered. */
+int hyoka__grow_heap(void **items, size_t *cap, size_t count, size_t elem);
 /* Append a pointer. HYOKA_OK or HYOKA_ENOMEM (vector unchanged). */
 int hyoka__vec_push(struct hyoka__vec *v, void *item);
 /* Remove the pointer at index (later ones move up); returns it. */

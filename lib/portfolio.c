@@ -47,6 +47,7 @@ void hyoka_portfolio_free(hyoka_portfolio *portfolio)
     for (size_t i = 0; i < portfolio->projects.count; i++)
         hyoka__project_destroy(portfolio->projects.items[i]);
     hyoka__vec_release(&portfolio->projects);
+    hyoka__arena_free(portfolio->arena); /* after everything carved from it */
     hyoka__free(portfolio);
 }
 

@@ -95,7 +95,7 @@ int hyoka_report_new(hyoka_report **out)
     hyoka_report *r;
     if (!out)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_report_new: out is NULL");
-    r = hyoka__calloc(1, sizeof *r);
+    r = hyoka__heap_calloc(1, sizeof *r);
     if (!r)
         return hyoka__nomem();
     *out = r;
@@ -145,9 +145,9 @@ int hyoka__report_add(hyoka_report *r, const char *code, int severity, const cha
     lp = strlen(path);
     le = strlen(en);
     lj = strlen(ja);
-    if (hyoka__grow((void **)&r->items, &r->cap, r->count, sizeof *r->items) != HYOKA_OK)
+    if (hyoka__grow_heap((void **)&r->items, &r->cap, r->count, sizeof *r->items) != HYOKA_OK)
         return HYOKA_ENOMEM;
-    block = hyoka__malloc(lp + le + lj + 3);
+    block = hyoka__heap_malloc(lp + le + lj + 3); /* the report outlives a reader's arena */
     if (!block)
         return hyoka__nomem();
     memcpy(block, path, lp + 1);

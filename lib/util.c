@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem)
+static int grow_with(void *(*resize)(void *, size_t), void **items, size_t *cap, size_t count, size_t elem)
 {
     size_t ncap;
     void *p;
@@ -13,12 +13,22 @@ int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem)
     ncap = *cap ? *cap * 2 : 4;
     if (ncap < *cap || ncap > SIZE_MAX / elem)
         return hyoka__nomem();
-    p = hyoka__realloc(*items, ncap * elem);
+    p = resize(*items, ncap * elem);
     if (!p)
         return hyoka__nomem();
     *items = p;
     *cap = ncap;
     return HYOKA_OK;
+}
+
+int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem)
+{
+    return grow_with(hyoka__realloc, items, cap, count, elem);
+}
+
+int hyoka__grow_heap(void **items, size_t *cap, size_t count, size_t elem)
+{
+    return grow_with(hyoka__heap_realloc, items, cap, count, elem);
 }
 
 int hyoka__vec_push(struct hyoka__vec *v, void *item)

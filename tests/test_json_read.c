@@ -1437,7 +1437,10 @@ static void test_allocation_failures(void **state)
     n = failalloc_sweep(sweep_body, NULL);
     assert_true(n > 20);
     n = failalloc_sweep(sweep_body_ok, text);
-    assert_true(n > 50);
+    /* Records, strings and arrays come from a few arena blocks, so the
+     * points are those blocks and the reader's own scratch; the internal
+     * test "arena" sweeps the reader without its arena too. */
+    assert_true(n > 8);
     free(text);
 }
 

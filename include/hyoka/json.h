@@ -40,6 +40,13 @@ HYOKA_API int hyoka_read_options_init(hyoka_read_options *options);
 /**
  * Read a hyoka/1 document.
  *
+ * The portfolio's records, strings and small arrays are carved from a few
+ * large blocks of the allocator (1 KiB doubling to 4 MiB) rather than
+ * allocated one by one, and those blocks are given back by
+ * hyoka_portfolio_free(). A read portfolio can be edited like any other;
+ * the memory of what is replaced or removed is reused only after the
+ * portfolio is freed.
+ *
  * @param text    the document (UTF-8, no BOM required; a leading BOM is accepted).
  * @param len     its length in bytes (::HYOKA_NTS for NUL-terminated text).
  * @param options reader options, or NULL for the defaults.
