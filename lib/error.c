@@ -89,6 +89,9 @@ void hyoka_error_clear(void)
     last_code = HYOKA_OK;
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 0)))
+#endif
 static void vmessage(char *buf, size_t size, const char *fmt, va_list ap, int code)
 {
     int n = vsnprintf(buf, size, fmt, ap);
