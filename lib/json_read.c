@@ -1066,6 +1066,20 @@ static int scan_string(struct rd *r, struct tok *t, struct buf *out)
         if (c == '"')
             break;
         if (c >= 0x80u) {
+            /* Runs of three-byte characters (kana, kanji, full-width
+             * forms: most of a Japanese sheet's text) checked with one
+             * mask each; anything else, and the two ranges the mask lets
+             * through (overlong E0 80..9F, surrogates ED A0..BF), goes to
+             * utf8_seq(). */
+            while (e - s >= 3) {
+                uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+                if ((v & 0xC0C0F0u) != 0x8080E0u || (s[0] == 0xE0u && s[1] < 0xA0u) ||
+                    (s[0] == 0xEDu && s[1] > 0x9Fu))
+                    break;
+                s += 3;
+            }
+            if (s >= e || *s < 0x80u)
+                continue;
             do {
                 int n = utf8_seq(s, e);
                 if (n <= 0) {
