@@ -403,24 +403,103 @@ static int count_of(const hyoka_costs *c, const hyoka_portfolio *pf, int figure,
     return HYOKA_OK;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Cost years by fiscal year                                                 */
+
+/* Up to this many cost years a scan is as quick as a binary search, and
+ * building an index (an allocation and a sort) is not worth it. */
+#define YEAR_INDEX_MIN 16
+
+static int cmp_year_slot(const void *pa, const void *pb)
+{
+    const struct hyoka__year_slot *a = pa, *b = pb;
+    if (a->fiscal_year != b->fiscal_year)
+        return a->fiscal_year < b->fiscal_year ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+void hyoka__year_index_build(struct hyoka__year_index *ix, const hyoka_project *p)
+{
+    size_t n = p ? p->years.count : 0;
+    int sorted = 1;
+
+    ix->project = NULL;
+    ix->count = 0;
+    if (n <= YEAR_INDEX_MIN)
+        return;
+    if (n > ix->cap) {
+        hyoka__year_index_release(ix);
+        if (n > SIZE_MAX / sizeof *ix->slots)
+            return;
+        ix->slots = hyoka__malloc(n * sizeof *ix->slots);
+        if (!ix->slots)
+            return; /* lookups scan: slower, same results */
+        ix->cap = n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const hyoka_costs *c = p->years.items[i];
+        ix->slots[i].fiscal_year = c->fiscal_year;
+        ix->slots[i].pos = i;
+        if (i > 0 && c->fiscal_year < ix->slots[i - 1].fiscal_year)
+            sorted = 0;
+    }
+    /* (fiscal year, position): the first slot of a fiscal year is its
+     * first cost year in project order. */
+    if (!sorted)
+        qsort(ix->slots, n, sizeof *ix->slots, cmp_year_slot);
+    ix->count = n;
+    ix->project = p;
+}
+
+void hyoka__year_index_release(struct hyoka__year_index *ix)
+{
+    hyoka__free(ix->slots);
+    ix->slots = NULL;
+    ix->cap = 0;
+    ix->count = 0;
+    ix->project = NULL;
+}
+
+size_t hyoka__year_find(const hyoka_project *p, const struct hyoka__year_index *ix, int32_t fiscal_year)
+{
+    size_t n = p->years.count;
+
+    if (ix && ix->project == p && ix->count == n) {
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ix->slots[mid].fiscal_year < fiscal_year)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo < n && ix->slots[lo].fiscal_year == fiscal_year ? ix->slots[lo].pos : n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const hyoka_costs *y = p->years.items[i];
+        if (y->fiscal_year == fiscal_year)
+            return i;
+    }
+    return n;
+}
+
 /* The previous fiscal year of @p c in its project: the first cost year of
- * fiscal year − 1, or NULL. */
-static const hyoka_costs *previous_year(const hyoka_costs *c)
+ * fiscal year − 1, or NULL. Through @p ix when it indexes the project. */
+static const hyoka_costs *previous_year(const hyoka_costs *c, const struct hyoka__year_index *ix)
 {
     const hyoka_project *p = c->project;
+    size_t i;
 
     if (!p || c->fiscal_year <= INT32_MIN)
         return NULL;
-    for (size_t i = 0; i < p->years.count; i++) {
-        const hyoka_costs *y = p->years.items[i];
-        if (y->fiscal_year == c->fiscal_year - 1)
-            return y;
-    }
-    return NULL;
+    i = hyoka__year_find(p, ix, c->fiscal_year - 1);
+    return i < p->years.count ? p->years.items[i] : NULL;
 }
 
-/* Any figure of a cost year (EXPENSE .. TOTAL_COST_CHANGE). */
-static int year_figure(const hyoka_costs *c, int figure, hyoka_decimal *out, int *why)
+/* Any figure of a cost year (EXPENSE .. TOTAL_COST_CHANGE); @p ix, an index
+ * of its project or NULL, finds the previous year of TOTAL_COST_CHANGE. */
+static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix, hyoka_decimal *out,
+                       int *why)
 {
     const hyoka_portfolio *pf = portfolio_of(c->project);
     hyoka_decimal num, den;
@@ -496,7 +575,7 @@ static int year_figure(const hyoka_costs *c, int figure, hyoka_decimal *out, int
         rc = total_of(c, &cur, why);
         if (rc != HYOKA_OK)
             return rc;
-        prev = previous_year(c);
+        prev = previous_year(c, ix);
         if (!prev) {
             *why = HYOKA_REASON_NO_PREVIOUS_YEAR;
             return HYOKA_EUNAVAILABLE;
@@ -521,7 +600,8 @@ static int year_figure(const hyoka_costs *c, int figure, hyoka_decimal *out, int
     return ratio(&num, &den, 1, &r, out);
 }
 
-static int costs_figure_impl(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason, int quiet)
+static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_costs_figure";
     hyoka_decimal v;
@@ -537,7 +617,7 @@ static int costs_figure_impl(const hyoka_costs *costs, int figure, hyoka_decimal
         set_reason(reason, HYOKA_REASON_NOT_A_FIGURE);
         return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, costs->fiscal_year, HYOKA_REASON_NOT_A_FIGURE);
     }
-    rc = year_figure(costs, figure, &v, &why);
+    rc = year_figure(costs, figure, ix, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         set_reason(reason, why);
         return quiet ? HYOKA_EUNAVAILABLE : fail_unavailable(fn, figure, costs->fiscal_year, why);
@@ -549,12 +629,18 @@ static int costs_figure_impl(const hyoka_costs *costs, int figure, hyoka_decimal
 
 int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
 {
-    return costs_figure_impl(costs, figure, out, reason, 0);
+    return costs_figure_impl(costs, figure, NULL, out, reason, 0);
 }
 
 int hyoka__costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
 {
-    return costs_figure_impl(costs, figure, out, reason, 1);
+    return costs_figure_impl(costs, figure, NULL, out, reason, 1);
+}
+
+int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                           hyoka_decimal *out, int *reason)
+{
+    return costs_figure_impl(costs, figure, ix, out, reason, 1);
 }
 
 static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, int quiet)
@@ -1348,7 +1434,7 @@ static int rank_value(const hyoka_project *p, int figure, int32_t fiscal_year, s
             e->reason = HYOKA_REASON_NO_YEAR;
             return HYOKA_OK;
         }
-        rc = year_figure(c, figure, &e->value, &why);
+        rc = year_figure(c, figure, NULL, &e->value, &why);
     }
     if (rc == HYOKA_EUNAVAILABLE) {
         e->reason = why;

@@ -110,6 +110,7 @@ struct out {
     size_t years_cap;
     struct frame *stack;      /* sub-project walk */
     size_t stack_cap;
+    struct hyoka__year_index yix; /* cost years of the project in the cost table */
 };
 
 static void out_init(struct out *o, int lang, const hyoka_portfolio *pf)
@@ -127,6 +128,7 @@ static void out_release_scratch(struct out *o)
     hyoka__free(o->order);
     hyoka__free(o->years);
     hyoka__free(o->stack);
+    hyoka__year_index_release(&o->yix);
     o->order = NULL;
     o->years = NULL;
     o->stack = NULL;
@@ -590,7 +592,7 @@ static void cell_figure(struct out *o, const hyoka_costs *c, int figure)
 {
     hyoka_decimal d, stated;
     int reason = HYOKA_REASON_NONE, stated_unit = HYOKA_UNIT_YEN;
-    int rc = hyoka__costs_figure(c, figure, &d, &reason);
+    int rc = hyoka__costs_figure_in(c, figure, &o->yix, &d, &reason);
     bool money = is_money_figure(figure);
 
     if (rc != HYOKA_OK) {
@@ -1281,15 +1283,24 @@ static void texts(struct out *o, const hyoka_project *p, int depth)
     puts_(o, "</table>\n</section>\n");
 }
 
-/* Cost years of @p p in fiscal-year order (stable), into o->order. */
+/* Cost years of @p p in fiscal-year order (stable), into o->order; also
+ * indexes them in o->yix (the previous years of TOTAL_COST_CHANGE). */
 static size_t order_years(struct out *o, const hyoka_project *p)
 {
     size_t n = p->years.count;
 
     if (!scratch(o, (void **)&o->order, &o->order_cap, n, sizeof *o->order))
         return 0;
-    /* Insertion sort (stable) for the usual handful of years; a Shell sort
-     * keyed on (fiscal year, index), which keeps it stable, for many. */
+    hyoka__year_index_build(&o->yix, p);
+    if (o->yix.project == p) {
+        /* The index is in (fiscal year, index) order already. */
+        for (size_t i = 0; i < n; i++)
+            o->order[i] = o->yix.slots[i].pos;
+        return n;
+    }
+    /* Not indexed (few years, or out of memory for the index): insertion
+     * sort (stable) for the usual handful of years; a Shell sort keyed on
+     * (fiscal year, index), which keeps it stable, for many. */
     for (size_t i = 0; i < n; i++)
         o->order[i] = i;
     if (n > 64) {

@@ -113,6 +113,7 @@ struct writer {
     int lang;
     int fd;               /* writing a file: flush to it (else -1) */
     const char *fd_name;  /* its name, for messages */
+    struct hyoka__year_index years; /* metrics: the cost years of the project being written */
 };
 
 static int io_fail(const char *what, const char *path, int err);
@@ -1313,7 +1314,7 @@ static void metrics_year(struct writer *w, const hyoka_costs *c)
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
-        int rc = hyoka__costs_figure(c, f, &v, &reason);
+        int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
 
         put_figure(w, &u, f, rc, &v, reason);
     }
@@ -1414,6 +1415,7 @@ static bool metrics_project_head(struct writer *w, const hyoka_project *p)
     m_string_or_null(w, "name", p->text[HYOKA_TEXT_NAME]);
     key(w, "years");
     open_c(w, '[');
+    hyoka__year_index_build(&w->years, p);
     for (size_t i = 0; i < p->years.count && w->err == HYOKA_OK; i++)
         metrics_year(w, p->years.items[i]);
     close_c(w, ']');
@@ -1466,6 +1468,7 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
     open_c(&w, '[');
     for (size_t i = 0; i < portfolio->projects.count && w.err == HYOKA_OK; i++)
         write_project_tree(&w, portfolio->projects.items[i], metrics_project_head, metrics_project_tail);
+    hyoka__year_index_release(&w.years);
     close_c(&w, ']');
     key(&w, "diagnostics");
     write_diagnostics(&w, report);

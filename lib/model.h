@@ -307,10 +307,43 @@ int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code
 int hyoka__scheme_add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *code, size_t code_len,
                            const char *label, size_t label_len, const hyoka_decimal *code_min, size_t *index);
 
+/* The cost years of one project by fiscal year (figures.c), built once by a
+ * bulk user (metrics, validation, HTML) so that finding the cost year of a
+ * given fiscal year -- the previous year of TOTAL_COST_CHANGE, an earlier
+ * year of the same fiscal year -- is a binary search instead of a scan of
+ * the project's years. Held by the caller (never in the model, which may be
+ * read from several threads); reusable from project to project. Valid only
+ * while the project's years are not changed. */
+struct hyoka__year_slot {
+    int32_t fiscal_year;
+    size_t pos;                            /* index in project->years */
+};
+struct hyoka__year_index {
+    const hyoka_project *project;          /* indexed project; NULL: none */
+    struct hyoka__year_slot *slots;        /* by (fiscal_year, pos) */
+    size_t count;
+    size_t cap;
+};
+
+/* Index the cost years of @p p into @p ix (zeroed, or used before). A
+ * project with few years, or an allocation failure, leaves the index empty:
+ * lookups then scan the years, with the same results. Records no error. */
+void hyoka__year_index_build(struct hyoka__year_index *ix, const hyoka_project *p);
+/* Free the slots; the index is empty (and reusable) afterwards. */
+void hyoka__year_index_release(struct hyoka__year_index *ix);
+/* The position in p->years of the first cost year (in project order) of
+ * @p fiscal_year, or p->years.count when there is none. Uses @p ix when it
+ * indexes @p p (a binary search), else scans; @p ix may be NULL. */
+size_t hyoka__year_find(const hyoka_project *p, const struct hyoka__year_index *ix, int32_t fiscal_year);
+
 /* Figures without recording an unavailable figure as the thread's last
  * error (figures.c): same arguments and results as the public functions.
  * For the library's own bulk users (metrics, validation, HTML). */
 int hyoka__costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason);
+/* hyoka__costs_figure() finding the previous fiscal year through @p ix (an
+ * index of the cost year's project, or NULL: a scan). */
+int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                           hyoka_decimal *out, int *reason);
 int hyoka__staff_cost(const hyoka_staff *staff, int64_t *out, int *reason);
 int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
                             int *reason);

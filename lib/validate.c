@@ -119,6 +119,7 @@ struct vctx {
     struct path path;
     int amount_unit;
     int64_t tolerance;
+    struct hyoka__year_index years; /* the cost years of the project being checked */
 };
 
 /* Drop an incomplete UTF-8 sequence at the end of a string (left there by
@@ -429,10 +430,10 @@ static int computed_year_figure(const struct vctx *c, const hyoka_costs *y, int 
         const hyoka_project *p = y->project;
         hyoka_decimal dd, db;
         int64_t diff;
-        for (size_t i = 0; p && i < p->years.count && !prev; i++) {
-            const hyoka_costs *o = p->years.items[i];
-            if (o->fiscal_year == y->fiscal_year - 1)
-                prev = o;
+        if (p && y->fiscal_year > INT32_MIN) {
+            size_t i = hyoka__year_find(p, &c->years, y->fiscal_year - 1);
+            if (i < p->years.count)
+                prev = p->years.items[i];
         }
         if (!prev)
             return FIG_NONE;
@@ -637,14 +638,14 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
         if ((rc = emit(c, "P004", "fiscal_year", en, ja)) != HYOKA_OK)
             return rc;
     }
-    for (size_t j = 0; j < k; j++) {
-        const hyoka_costs *o = p->years.items[j];
-        if (o->fiscal_year == y->fiscal_year) {
+    {
+        /* the first cost year of this fiscal year, when it comes before */
+        size_t j = hyoka__year_find(p, &c->years, y->fiscal_year);
+        if (j < k) {
             MSG(en, "fiscal year %d already has a cost year (years/%zu)", (int)y->fiscal_year, j);
             MSG(ja, "%d年度の経費は既にある(years/%zu)", (int)y->fiscal_year, j);
             if ((rc = emit(c, "C008", "fiscal_year", en, ja)) != HYOKA_OK)
                 return rc;
-            break;
         }
     }
 
@@ -1207,6 +1208,7 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
             return rc;
     }
 
+    hyoka__year_index_build(&c->years, p);
     for (size_t k = 0; k < p->years.count; k++) {
         size_t mark = c->path.len;
         rc = path_index(&c->path, "years", k);
@@ -1269,6 +1271,7 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
     }
     hyoka__free(dups);
     hyoka__free(c.path.buf);
+    hyoka__year_index_release(&c.years);
     if (rc != HYOKA_OK)
         return rc == HYOKA_ENOMEM ? hyoka__nomem() : rc;
 

@@ -2,7 +2,8 @@
  * the figures as the seed sheets print them, escaping of hostile text in
  * every field, the number of chart elements the data implies, no script
  * and no external resource, well-formed output, writing a folder,
- * allocation failures, deep trees and extreme numbers. Public API only. */
+ * allocation failures, deep trees, extreme numbers and a project of many
+ * cost years. Public API only. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdarg.h>
@@ -1203,6 +1204,115 @@ static void test_deep_and_wide(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Many cost years                                                           */
+
+#define COLUMNS_YEARS 100
+
+/* Fiscal years 2000..2059 in a scrambled order, the first 40 twice; the
+ * settlement tells the years apart (100 + 3 × index). */
+static hyoka_project *columns_project(hyoka_portfolio *pf)
+{
+    hyoka_project *p = new_project(pf, "Y", "多年度");
+    for (int i = 0; i < COLUMNS_YEARS; i++) {
+        hyoka_costs *c = NULL;
+        OK(hyoka_project_add_year(p, 2000 + (i * 37) % 60, &c));
+        if (i != 7) /* 2019 (index 7) has no total: 2020 has no change */
+            OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, 100 + 3 * i));
+    }
+    return p;
+}
+
+/* The cells of the row of class @p cls: the text of each <td> after the
+ * unit's, NULL for a cell without a value. Returns how many. */
+static int row_cells(const char *page, const char *cls, char cells[][32], int max)
+{
+    char open[64];
+    const char *at, *end;
+    int n = 0;
+
+    snprintf(open, sizeof open, "<tr class=\"%s\">", cls);
+    at = strstr(page, open);
+    assert_non_null(at);
+    end = strstr(at, "</tr>");
+    assert_non_null(end);
+    at = strstr(at, "<td class=\"unit\">");
+    assert_non_null(at);
+    at += 5;
+    while ((at = strstr(at, "<td")) != NULL && at < end) {
+        const char *text = strchr(at, '>') + 1, *close = strstr(text, "</td>");
+        assert_true(n < max);
+        if (strncmp(at, "<td class=\"na", 13) == 0) {
+            cells[n][0] = '\0';
+        } else {
+            assert_true((size_t)(close - text) < sizeof cells[n]);
+            memcpy(cells[n], text, (size_t)(close - text));
+            cells[n][close - text] = '\0';
+        }
+        n++;
+        at = close;
+    }
+    return n;
+}
+
+/* The cost table of a project of many years, unsorted and duplicated: the
+ * columns in (fiscal year, order) order, and each change from the first
+ * cost year of the year before, as hyoka_costs_figure() computes it. */
+static void test_many_years_columns(void **state)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p;
+    char settlement[COLUMNS_YEARS][32], change[COLUMNS_YEARS][32];
+    char *page;
+    int order[COLUMNS_YEARS], n = 0;
+    (void)state;
+
+    OK(hyoka_portfolio_new(&pf));
+    p = columns_project(pf);
+    /* The expected columns: by fiscal year, then by index. */
+    for (int fy = 2000; fy < 2060; fy++)
+        for (int i = 0; i < COLUMNS_YEARS; i++)
+            if (hyoka_costs_fiscal_year(hyoka_project_year_at(p, (size_t)i)) == fy)
+                order[n++] = i;
+    assert_int_equal(n, COLUMNS_YEARS);
+
+    page = project_page(p, HYOKA_LANG_EN);
+    WELLFORMED(page);
+    HAS(page, "data-years=\"100\"");
+    assert_int_equal(row_cells(page, "row-settlement", settlement, COLUMNS_YEARS), COLUMNS_YEARS);
+    assert_int_equal(row_cells(page, "row-change", change, COLUMNS_YEARS), COLUMNS_YEARS);
+    for (int k = 0; k < COLUMNS_YEARS; k++) {
+        const hyoka_costs *c = hyoka_project_year_at(p, (size_t)order[k]);
+        char want[HYOKA_DECIMAL_STRING_MAX] = "";
+        hyoka_decimal v;
+        int rc = hyoka_costs_figure(c, HYOKA_FIG_TOTAL_COST_CHANGE, &v, NULL);
+
+        if (order[k] == 7) {
+            assert_string_equal(settlement[k], "");
+        } else {
+            snprintf(want, sizeof want, "%d", 100 + 3 * order[k]);
+            assert_string_equal(settlement[k], want);
+        }
+        if (rc == HYOKA_OK)
+            OK(hyoka_decimal_format(&v, HYOKA_DECIMAL_FMT_GROUPING, want, sizeof want, NULL));
+        else
+            want[0] = '\0';
+        if (strcmp(change[k], want) != 0)
+            fail_msg("column %d (year %d, fiscal year %ld): change \"%s\", hyoka_costs_figure \"%s\"", k, order[k],
+                     (long)hyoka_costs_fiscal_year(c), change[k], want);
+    }
+    /* By hand: 2000 is years 0 and 60 (settlements 100, 280), 2001 years 13
+     * and 73 (139, 319): both changes are from year 0. 2019 is years 7 (no
+     * total) and 67: 2020 has no change. */
+    assert_string_equal(change[2], "39.0");
+    assert_string_equal(change[3], "219.0");
+    for (int k = 0; k < COLUMNS_YEARS; k++)
+        if (hyoka_costs_fiscal_year(hyoka_project_year_at(p, (size_t)order[k])) == 2020)
+            assert_string_equal(change[k], "");
+    hyoka_free(page);
+    hyoka_portfolio_free(pf);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Allocation failures                                                       */
 
 static hyoka_portfolio *sweep_pf;
@@ -1307,6 +1417,37 @@ static void test_alloc_failures(void **state)
     sweep_pf = NULL;
 }
 
+/* A project of many years, whose index of years may fail to be made: the
+ * page is then the same (the years sorted and searched without it). */
+static char *columns_page;
+
+static int body_columns(void *ctx)
+{
+    char *out = NULL;
+    int rc = hyoka_html_project(hyoka_portfolio_project_at(sweep_pf, 0), HYOKA_LANG_EN, &out, NULL);
+    (void)ctx;
+    if (rc == HYOKA_OK) {
+        assert_string_equal(out, columns_page);
+        hyoka_free(out);
+    } else {
+        assert_null(out);
+    }
+    return rc;
+}
+
+static void test_alloc_many_years(void **state)
+{
+    (void)state;
+    OK(hyoka_portfolio_new(&sweep_pf));
+    columns_project(sweep_pf);
+    columns_page = project_page(hyoka_portfolio_project_at(sweep_pf, 0), HYOKA_LANG_EN);
+    assert_true(failalloc_sweep(body_columns, NULL) >= 2);
+    hyoka_free(columns_page);
+    columns_page = NULL;
+    hyoka_portfolio_free(sweep_pf);
+    sweep_pf = NULL;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1325,7 +1466,9 @@ int main(void)
         cmocka_unit_test(test_write_dir),
         cmocka_unit_test(test_error_kept),
         cmocka_unit_test(test_deep_and_wide),
+        cmocka_unit_test(test_many_years_columns),
         cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_alloc_many_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* Tests of the writers of json.h: canonical hyoka/1 (byte-exact, pretty and
  * compact), amounts in thousands of yen, escaping, hyoka-metrics/1, report
- * JSON, writing files, deep trees, allocation failures and determinism on
- * generated portfolios. Public API only. */
+ * JSON, writing files, deep trees, a project of many cost years (figures,
+ * diagnostics and time), allocation failures and determinism on generated
+ * portfolios. Public API only. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include <hyoka/hyoka.h>
@@ -1423,6 +1425,237 @@ static void test_extreme_values(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Many cost years                                                           */
+
+/* TOTAL_COST_CHANGE needs the first cost year, in project order, of the
+ * fiscal year before. The metrics writer and validation find it through an
+ * index of the project's years built once; they must agree with the public
+ * hyoka_costs_figure() (a scan of the years) on duplicated and unsorted
+ * fiscal years, and take near-linear time on a project of many years. */
+
+#define MANY_CRAFTED 6     /* years 0..5 below, then the filler */
+#define MANY_FILLER_YEARS 2000
+#define MANY_TAIL_MAX 2000
+
+/* The fiscal year of filler year k: the even years 6000..9998, each once
+ * in every run of 2000, unsorted (7919 is prime to 2000). */
+static int32_t many_filler_year(size_t k)
+{
+    return (int32_t)(6000 + 2 * ((k * 7919u) % MANY_FILLER_YEARS));
+}
+
+/* The number of odd years at the end of a many_years_portfolio(n). */
+static size_t many_tail(size_t n)
+{
+    return (n - MANY_CRAFTED - 1) / 2 < MANY_TAIL_MAX ? (n - MANY_CRAFTED - 1) / 2 : MANY_TAIL_MAX;
+}
+
+/* One project of @p n cost years (n ≥ 10), t = many_tail(n) of them odd
+ * years at the end:
+ *   0: 3001, settlement 200, stated change 99.0 (computed: 100.0, from year 1)
+ *   1: 3000, settlement 100
+ *   2: 3000, settlement 400 (C008 of years/1), stated change 1.0
+ *   3: 2999 without an expense: no total, so 3000 has no change
+ *   4: 5000, settlement 0: 5001 divides by zero
+ *   5: 5001, settlement 10
+ *   6..n-t-2: the filler, even years, settlement 1000 + index, stated
+ *        change 0.0 when @p stated
+ *   n-t-1: 3000 again, settlement 50 (C008 of years/1)
+ *   n-t..n-1: the odd years 5999, 6001... (settlement 500, 501...): the
+ *        previous years of the filler, found only at the end. */
+static hyoka_portfolio *many_years_portfolio(size_t n, bool stated)
+{
+    static const int32_t fy[MANY_CRAFTED] = {3001, 3000, 3000, 2999, 5000, 5001};
+    static const int64_t settlement[MANY_CRAFTED] = {200, 100, 400, -1 /* none */, 0, 10};
+    size_t tail = many_tail(n);
+    hyoka_portfolio *pf = new_portfolio();
+    hyoka_project *p = add_project(pf, "many", "多年度");
+    hyoka_costs *c = NULL;
+
+    for (size_t i = 0; i < n; i++) {
+        int32_t year;
+        int64_t amount;
+        if (i < MANY_CRAFTED) {
+            year = fy[i];
+            amount = settlement[i];
+        } else if (i == n - tail - 1) {
+            year = 3000;
+            amount = 50;
+        } else if (i >= n - tail) {
+            year = (int32_t)(5999 + 2 * (i - (n - tail)));
+            amount = 500 + (int64_t)(i - (n - tail));
+        } else {
+            year = many_filler_year(i - MANY_CRAFTED);
+            amount = 1000 + (int64_t)i;
+        }
+        OK(hyoka_project_add_year(p, year, &c));
+        if (amount >= 0)
+            OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, amount));
+        if (i == 0)
+            set_stated(c, HYOKA_FIG_TOTAL_COST_CHANGE, "99.0", HYOKA_UNIT_YEN);
+        else if (i == 2)
+            set_stated(c, HYOKA_FIG_TOTAL_COST_CHANGE, "1.0", HYOKA_UNIT_YEN);
+        else if (stated && i >= MANY_CRAFTED && i < n - tail - 1)
+            set_stated(c, HYOKA_FIG_TOTAL_COST_CHANGE, "0.0", HYOKA_UNIT_YEN);
+    }
+    return pf;
+}
+
+/* The first @p needle in [at, end), or NULL. (Not strstr(): with ASan it
+ * measures the whole rest of the text at every call.) */
+static const char *find_text(const char *at, const char *end, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; (size_t)(end - at) >= k; at++)
+        if (*at == *needle && memcmp(at, needle, k) == 0)
+            return at;
+    return NULL;
+}
+
+/* The member "total_cost_change" of each year object of a compact metrics
+ * text with one project, in order: "null" or the quoted decimal. */
+static const char *next_change(const char *at, const char *end, char *buf, size_t size)
+{
+    static const char key[] = "\"total_cost_change\":";
+    const char *year = find_text(at, end, "{\"fiscal_year\":");
+    const char *member, *stop;
+
+    assert_non_null(year);
+    member = find_text(year, end, key);
+    assert_non_null(member);
+    member += strlen(key);
+    for (stop = member; stop < end && *stop != ',' && *stop != '}'; stop++)
+        ;
+    assert_true((size_t)(stop - member) < size);
+    memcpy(buf, member, (size_t)(stop - member));
+    buf[stop - member] = '\0';
+    return stop;
+}
+
+/* What hyoka_costs_figure() (the scan) says, as metrics writes it. */
+static void public_change(const hyoka_costs *c, char *buf, size_t size)
+{
+    hyoka_decimal v;
+    char num[HYOKA_DECIMAL_STRING_MAX];
+    int rc = hyoka_costs_figure(c, HYOKA_FIG_TOTAL_COST_CHANGE, &v, NULL);
+
+    if (rc == HYOKA_EUNAVAILABLE) {
+        snprintf(buf, size, "null");
+        return;
+    }
+    OK(rc);
+    OK(hyoka_decimal_format(&v, 0, num, sizeof num, NULL));
+    snprintf(buf, size, "\"%s\"", num);
+}
+
+/* The index of the first diagnostic of @p code at @p path, or SIZE_MAX. */
+static size_t find_diagnostic(const hyoka_report *r, const char *code, const char *path)
+{
+    for (size_t i = 0; i < hyoka_report_count(r); i++)
+        if (strcmp(hyoka_report_code(r, i), code) == 0 && strcmp(hyoka_report_path(r, i), path) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+static void expect_diagnostic_(const hyoka_report *r, const char *code, const char *path, const char *message,
+                               int line)
+{
+    size_t i = find_diagnostic(r, code, path);
+    if (i == SIZE_MAX)
+        fail_msg("line %d: no %s at %s", line, code, path);
+    if (strstr(hyoka_report_message(r, i, HYOKA_LANG_EN), message) == NULL)
+        fail_msg("line %d: %s at %s says \"%s\", not \"%s\"", line, code, path,
+                 hyoka_report_message(r, i, HYOKA_LANG_EN), message);
+}
+#define expect_diagnostic(r, code, path, message) expect_diagnostic_((r), (code), (path), (message), __LINE__)
+
+/* Metrics, then validation, of a many_years_portfolio(n); CPU seconds. */
+static double many_years_run(size_t n, bool check)
+{
+    hyoka_portfolio *pf = many_years_portfolio(n, true);
+    const hyoka_project *p = hyoka_portfolio_project_at(pf, 0);
+    hyoka_report *r = NULL;
+    char *out = NULL, got[64], want[64], path[64];
+    const char *at;
+    size_t len = 0, c008 = 0, tail = many_tail(n), filler = n - MANY_CRAFTED - 1 - tail;
+    clock_t t0, t1;
+
+    OK(hyoka_report_new(&r));
+    t0 = clock();
+    OK(hyoka_metrics_write(pf, NULL, HYOKA_WRITE_COMPACT, HYOKA_LANG_EN, &out, &len));
+    OK(hyoka_validate(pf, r));
+    t1 = clock();
+    if (!check)
+        goto done;
+
+    /* Metrics against the public function: the crafted years, the tail's
+     * first, and a sample of the rest (the scan makes each check O(n)). */
+    at = out;
+    for (size_t i = 0; i < n; i++) {
+        at = next_change(at, out + len, got, sizeof got);
+        if (i >= MANY_CRAFTED && i + tail + 1 != n && i != n - tail && i % 97 != 0)
+            continue;
+        public_change(hyoka_project_year_at(p, i), want, sizeof want);
+        if (strcmp(got, want) != 0)
+            fail_msg("year %zu (fiscal year %ld): metrics %s, hyoka_costs_figure %s", i,
+                     (long)hyoka_costs_fiscal_year(hyoka_project_year_at(p, i)), got, want);
+        /* The crafted values, by hand. */
+        if (i == 0)
+            assert_string_equal(got, "\"100.0\""); /* (200 - 100) / 100: the first 3000 */
+        else if (i < MANY_CRAFTED || i + tail + 1 == n || i == n - tail)
+            assert_string_equal(got, "null");
+        else if (i == MANY_CRAFTED)
+            assert_string_equal(got, "\"101.2\""); /* 6000: (1006 - 500) / 500, 5999 in the tail */
+    }
+    assert_null(find_text(at, out + len, "{\"fiscal_year\":"));
+
+    /* Validation: C008 names the first year of the fiscal year; C005
+     * compares with the change from the first year of the year before. */
+    expect_diagnostic(r, "C008", "/projects/0/years/2/fiscal_year", "fiscal year 3000 already has a cost year (years/1)");
+    snprintf(path, sizeof path, "/projects/0/years/%zu/fiscal_year", n - tail - 1);
+    expect_diagnostic(r, "C008", path, "fiscal year 3000 already has a cost year (years/1)");
+    if (filler > MANY_FILLER_YEARS + 5) {
+        char msg[96];
+        size_t i = MANY_CRAFTED + MANY_FILLER_YEARS + 5; /* repeats filler year 5 */
+        snprintf(path, sizeof path, "/projects/0/years/%zu/fiscal_year", i);
+        snprintf(msg, sizeof msg, "fiscal year %ld already has a cost year (years/%d)", (long)many_filler_year(5),
+                 MANY_CRAFTED + 5);
+        expect_diagnostic(r, "C008", path, msg);
+    }
+    expect_diagnostic(r, "C005", "/projects/0/years/0/stated/total_cost_change", "differs from the computed 100.0");
+    assert_int_equal(find_diagnostic(r, "C005", "/projects/0/years/2/stated/total_cost_change"), SIZE_MAX);
+    for (size_t i = 0; i < hyoka_report_count(r); i++)
+        if (strcmp(hyoka_report_code(r, i), "C008") == 0)
+            c008++;
+    assert_int_equal(c008, 2 + (filler > MANY_FILLER_YEARS ? filler - MANY_FILLER_YEARS : 0));
+
+done:
+    hyoka_free(out);
+    hyoka_report_free(r);
+    hyoka_portfolio_free(pf);
+    return (double)(t1 - t0) / CLOCKS_PER_SEC;
+}
+
+static void test_many_years(void **state)
+{
+    double small, other, big;
+    (void)state;
+
+    /* Duplicated, unsorted years: same figures and diagnostics as a scan. */
+    many_years_run(60, true);
+    big = many_years_run(40000, true);
+    /* Near-linear: ten times the years must not cost a hundred times the
+     * time (a scan per year did). CPU time, compared with a run of a tenth
+     * the size, so that a loaded machine or valgrind slows both alike. */
+    small = many_years_run(4000, false);
+    other = many_years_run(4000, false);
+    if (other > small)
+        small = other; /* the slower: a hiccup must not fail the test */
+    if (big > 0.25 && big > 40 * small)
+        fail_msg("40,000 years took %.3f s of CPU, 4,000 years %.3f s: not near-linear", big, small);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Allocation failures                                                       */
 
 struct sweep_ctx {
@@ -1543,6 +1776,71 @@ static void test_alloc_failures(void **state)
     assert_non_null(mkdtemp(sweep_dir));
     failalloc_sweep(body_write_file, &x);
     assert_int_equal(rmdir(sweep_dir), 0);
+    hyoka_portfolio_free(sweep_portfolio);
+    sweep_portfolio = NULL;
+}
+
+/* Under allocation failures the index of a project's years may be missing:
+ * the figures and diagnostics are then found by a scan, and must be the
+ * same. */
+static char *many_metrics, *many_report;
+
+static int body_many_metrics(void *ctx)
+{
+    char *out = NULL;
+    size_t n = 0;
+    int rc = hyoka_metrics_write(sweep_portfolio, NULL, HYOKA_WRITE_COMPACT, HYOKA_LANG_EN, &out, &n);
+    (void)ctx;
+    if (rc == HYOKA_OK) {
+        expect_text(out, n, many_metrics);
+        hyoka_free(out);
+    } else {
+        assert_null(out);
+    }
+    return rc;
+}
+
+static char *many_report_json(int *rc)
+{
+    hyoka_report *r = NULL;
+    char *out = NULL;
+
+    *rc = hyoka_report_new(&r);
+    if (*rc != HYOKA_OK)
+        return NULL;
+    *rc = hyoka_validate(sweep_portfolio, r);
+    if (*rc == HYOKA_OK)
+        *rc = hyoka_report_write_json(r, HYOKA_WRITE_COMPACT, HYOKA_LANG_EN, &out, NULL);
+    hyoka_report_free(r);
+    return out;
+}
+
+static int body_many_report(void *ctx)
+{
+    int rc;
+    char *out = many_report_json(&rc);
+    (void)ctx;
+    if (rc == HYOKA_OK) {
+        expect_text(out, strlen(out), many_report);
+        hyoka_free(out);
+    }
+    return rc;
+}
+
+static void test_alloc_many_years(void **state)
+{
+    int rc;
+    (void)state;
+
+    sweep_portfolio = many_years_portfolio(40, true); /* indexed: more than a handful of years */
+    OK(hyoka_metrics_write(sweep_portfolio, NULL, HYOKA_WRITE_COMPACT, HYOKA_LANG_EN, &many_metrics, NULL));
+    many_report = many_report_json(&rc);
+    OK(rc);
+    assert_true(failalloc_sweep(body_many_metrics, NULL) >= 2);
+    assert_true(failalloc_sweep(body_many_report, NULL) >= 2);
+    hyoka_free(many_metrics);
+    hyoka_free(many_report);
+    many_metrics = many_report = NULL;
     hyoka_portfolio_free(sweep_portfolio);
     sweep_portfolio = NULL;
 }
@@ -2026,7 +2324,9 @@ int main(void)
         cmocka_unit_test(test_deep_tree),
         cmocka_unit_test(test_tree_shape),
         cmocka_unit_test(test_extreme_values),
+        cmocka_unit_test(test_many_years),
         cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_alloc_many_years),
         cmocka_unit_test(test_generated),
         cmocka_unit_test(test_round_trip_fixed),
         cmocka_unit_test(test_round_trip_generated),
