@@ -61,9 +61,12 @@ void hyoka_free(void *ptr)
  * before the pointer it hands out: the block's size and where it lives,
  * on the heap (one call of the user's allocator) or in an arena (carved
  * from a larger block of its owner, given back only with the arena). So
- * hyoka__free() needs no other context. Pointers are 8-byte aligned, the
- * most any of the library's records needs. */
+ * hyoka__free() needs no other context. Pointers keep malloc's 16-byte
+ * alignment (some records hold 128-bit sums): a heap block gives 16 bytes
+ * to the header (8 of them unused), an arena block 8, placed so that the
+ * block after it is aligned. */
 #define HDR 8u
+#define HEAP_PAD 16u
 #define TAG_HEAP 0u
 #define TAG_ARENA 1u
 
@@ -100,13 +103,20 @@ static uint64_t get_header(const void *ptr)
 static void *heap_alloc(size_t size)
 {
     char *b;
-    if (size > SIZE_MAX / 2 - HDR)
+    if (size > SIZE_MAX / 2 - HEAP_PAD)
         return NULL;
-    b = allocator.malloc_fn(size + HDR, allocator.user);
+    b = allocator.malloc_fn(size + HEAP_PAD, allocator.user);
     if (!b)
         return NULL;
-    put_header(b, size, TAG_HEAP);
-    return b + HDR;
+    put_header(b + HEAP_PAD - HDR, size, TAG_HEAP);
+    return b + HEAP_PAD;
+}
+
+/* Bytes an arena block of @p size takes, header included: the next header
+ * stays 8 bytes before a 16-byte boundary. */
+static size_t arena_span(size_t size)
+{
+    return (size + HDR + 15u) & ~(size_t)15u;
 }
 
 static void *arena_alloc(struct hyoka__arena *a, size_t size)
@@ -116,18 +126,20 @@ static void *arena_alloc(struct hyoka__arena *a, size_t size)
 
     if (size > ARENA_LARGE)
         return NULL;
-    need = HDR + ((size + 7u) & ~(size_t)7u);
+    need = arena_span(size);
     if (!a->cur || (size_t)(a->end - a->cur) < need) {
         size_t csize = a->next_size;
         struct achunk *c;
-        while (csize < need + 16u) /* the chunk's own header, rounded */
+        while (csize < need + 16u) /* the chunk's own header */
             csize *= 2;
         c = allocator.malloc_fn(csize, allocator.user);
         if (!c)
             return NULL;
         c->next = a->chunks;
         a->chunks = c;
-        a->cur = (char *)c + ((sizeof *c + 7u) & ~(size_t)7u);
+        /* The chunk is 16-byte aligned; its link takes the first 8 bytes,
+         * the first block's header the next 8. */
+        a->cur = (char *)c + HDR;
         a->end = (char *)c + csize;
         if (a->next_size < ARENA_MAX)
             a->next_size = csize * 2 < ARENA_MAX ? csize * 2 : ARENA_MAX;
@@ -218,11 +230,6 @@ void *hyoka__heap_calloc(size_t count, size_t size)
     return zeroed(heap_alloc(count * size), count * size);
 }
 
-static size_t round8(size_t n)
-{
-    return (n + 7u) & ~(size_t)7u;
-}
-
 /* Resize on the heap: a NULL or heap block as realloc() does; an arena
  * block moves to the heap (the old one goes with its arena). */
 static void *heap_realloc(void *ptr, size_t size)
@@ -240,13 +247,13 @@ static void *heap_realloc(void *ptr, size_t size)
             memcpy(n, ptr, old < size ? old : size);
         return n;
     }
-    if (size > SIZE_MAX / 2 - HDR)
+    if (size > SIZE_MAX / 2 - HEAP_PAD)
         return NULL;
-    b = allocator.realloc_fn((char *)ptr - HDR, size + HDR, allocator.user);
+    b = allocator.realloc_fn((char *)ptr - HEAP_PAD, size + HEAP_PAD, allocator.user);
     if (!b)
         return NULL;
-    put_header(b, size, TAG_HEAP);
-    return b + HDR;
+    put_header(b + HEAP_PAD - HDR, size, TAG_HEAP);
+    return b + HEAP_PAD;
 }
 
 void *hyoka__heap_realloc(void *ptr, size_t size)
@@ -264,10 +271,11 @@ void *hyoka__realloc(void *ptr, size_t size)
         /* The arena's last block grows or shrinks where it is: an array
          * filled with nothing allocated in between (indicator values)
          * costs no copy and leaves no hole. */
-        if (ptr && size <= ARENA_LARGE && (char *)ptr + round8(old) == a->cur &&
-            round8(size) <= (size_t)(a->end - (char *)ptr)) {
-            a->cur = (char *)ptr + round8(size);
-            put_header((char *)ptr - HDR, size, TAG_ARENA);
+        char *h = ptr ? (char *)ptr - HDR : NULL;
+        if (h && size <= ARENA_LARGE && h + arena_span(old) == a->cur &&
+            arena_span(size) <= (size_t)(a->end - h)) {
+            a->cur = h + arena_span(size);
+            put_header(h, size, TAG_ARENA);
             return ptr;
         }
         n = arena_alloc(a, size);
@@ -283,7 +291,7 @@ void *hyoka__realloc(void *ptr, size_t size)
 void hyoka__free(void *ptr)
 {
     if (ptr && (get_header(ptr) & 1u) == TAG_HEAP)
-        allocator.free_fn((char *)ptr - HDR, allocator.user);
+        allocator.free_fn((char *)ptr - HEAP_PAD, allocator.user);
 }
 
 static char *dup_into(char *p, const char *s, size_t len)
