@@ -38,7 +38,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -610,6 +609,7 @@ struct wr {
     size_t *occ;              /* year_index of each cost year of occ_of */
     size_t occ_cap;
     const hyoka_project *occ_of;
+    struct hyoka__year_index years; /* occ_of's years by fiscal year */
 };
 
 static void w_fail(struct wr *w, int rc)
@@ -986,28 +986,14 @@ static void write_extensions(struct wr *w, const struct plist *l)
 }
 
 /* 1 for the first year of its fiscal year in the project, 2 for the second... */
-struct fy_at {
-    int32_t fiscal_year;
-    size_t index;
-};
-
-static int fy_at_cmp(const void *a, const void *b)
-{
-    const struct fy_at *x = a, *y = b;
-    if (x->fiscal_year != y->fiscal_year)
-        return x->fiscal_year < y->fiscal_year ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 /* Number each cost year of @p p among the years of its fiscal year, in
- * project order (1 for the first), into w->occ: one sort per project, so
- * that a project of many years of one fiscal year is written in
- * n log n. Years in increasing order, the usual case, need no sort. */
+ * project order (1 for the first), into w->occ. The project's year index
+ * (figures.c: its years sorted by fiscal year and position) gives them in
+ * one walk, so that a project of many years of one fiscal year is written
+ * in n log n; a project too small to be indexed is counted directly. */
 static void year_occurrences(struct wr *w, const hyoka_project *p)
 {
     size_t n = p->years.count;
-    struct fy_at *t;
-    bool increasing = true;
 
     if (w->occ_of == p || w->err != HYOKA_OK)
         return;
@@ -1021,27 +1007,20 @@ static void year_occurrences(struct wr *w, const hyoka_project *p)
         w->occ = no;
         w->occ_cap = n;
     }
-    for (size_t k = 0; k < n; k++) {
-        w->occ[k] = 1;
-        if (k > 0 && ((const hyoka_costs *)p->years.items[k - 1])->fiscal_year >=
-                         ((const hyoka_costs *)p->years.items[k])->fiscal_year)
-            increasing = false;
-    }
-    if (!increasing) {
-        t = n > SIZE_MAX / sizeof *t ? NULL : hyoka__malloc(n * sizeof *t);
-        if (!t) {
-            w_fail(w, hyoka__nomem());
-            return;
-        }
-        for (size_t k = 0; k < n; k++) {
-            t[k].fiscal_year = ((const hyoka_costs *)p->years.items[k])->fiscal_year;
-            t[k].index = k;
-        }
-        qsort(t, n, sizeof *t, fy_at_cmp);
+    hyoka__year_index_build(&w->years, p);
+    if (w->years.project == p) {
+        const struct hyoka__year_slot *t = w->years.slots;
+        w->occ[t[0].pos] = 1;
         for (size_t k = 1; k < n; k++)
-            if (t[k].fiscal_year == t[k - 1].fiscal_year)
-                w->occ[t[k].index] = w->occ[t[k - 1].index] + 1;
-        hyoka__free(t);
+            w->occ[t[k].pos] = t[k].fiscal_year == t[k - 1].fiscal_year ? w->occ[t[k - 1].pos] + 1 : 1;
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            int32_t fy = ((const hyoka_costs *)p->years.items[k])->fiscal_year;
+            w->occ[k] = 1;
+            for (size_t j = 0; j < k; j++)
+                if (((const hyoka_costs *)p->years.items[j])->fiscal_year == fy)
+                    w->occ[k]++;
+        }
     }
     w->occ_of = p;
 }
@@ -1445,6 +1424,7 @@ static int write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_optio
     rc = write_table_utf8(&w, table);
     sb_free(&w.item);
     hyoka__free(w.occ);
+    hyoka__year_index_release(&w.years);
     if (rc == HYOKA_OK && w.bad > 0) {
         if (first && first_size)
             copy_message(first, first_size, w.first);

@@ -1565,6 +1565,23 @@ static void test_write_year_index(void **state)
     assert_non_null(strstr(got, "\r\n1,2008,3,1,"));
     assert_non_null(strstr(got, "\r\n1,2007,2,1,"));
     hyoka_free(got);
+
+    /* A project with enough years to be numbered through its year index:
+     * three fiscal years repeated out of order. */
+    OK(hyoka_project_new(&p));
+    OK(hyoka_project_set_text(p, HYOKA_TEXT_CODE, "2", HYOKA_NTS));
+    OK(hyoka_portfolio_add_project(pf, p));
+    for (int i = 0; i < 40; i++) {
+        hyoka_costs *c = NULL;
+        OK(hyoka_project_add_year(p, 2010 + (i * 7) % 3, &c));
+        OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, i));
+    }
+    got = table_text(pf, HYOKA_CSV_YEARS, ENC_UTF8, NULL);
+    assert_non_null(strstr(got, "\r\n2,2010,,,,,0,"));   /* i = 0: the first 2010 */
+    assert_non_null(strstr(got, "\r\n2,2011,,,,,1,"));   /* i = 1: 7 % 3 = 1 */
+    assert_non_null(strstr(got, "\r\n2,2010,2,,,,3,"));  /* i = 3: 21 % 3 = 0 */
+    assert_non_null(strstr(got, "\r\n2,2012,13,,,,38,")); /* i = 38: the 13th 2012 */
+    hyoka_free(got);
     roundtrip(pf, ENC_UTF8);
     hyoka_portfolio_free(pf);
 }
