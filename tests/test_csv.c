@@ -1438,6 +1438,26 @@ static double many_keys_read(const struct text tx[NT], hyoka_report *rep, hyoka_
     return (double)(clock() - t0) / CLOCKS_PER_SEC;
 }
 
+/* Read the tables of n and of 4n rows; fail unless the time is about
+ * linear (expect_linear); return the portfolio of the 4n rows. */
+static hyoka_portfolio *read_linear(const struct text small[NT], const struct text big[NT], int n,
+                                    const char *what)
+{
+    hyoka_portfolio *pf = NULL;
+    double t1, t4;
+    int rc;
+
+    t1 = many_keys_read(small, NULL, &pf, &rc);
+    OK(rc);
+    hyoka_portfolio_free(pf);
+    pf = NULL;
+    t4 = many_keys_read(big, NULL, &pf, &rc);
+    OK(rc);
+    print_message("%s: %d %.3f s, %d %.3f s (CPU)\n", what, n, t1, 4 * n, t4);
+    expect_linear(what, n, t1, t4);
+    return pf;
+}
+
 static void many_keys_free(struct text tx[NT])
 {
     for (int i = 0; i < NT; i++)
@@ -1456,24 +1476,13 @@ static void test_many_keys(void **state)
     hyoka_project *p;
     hyoka_evaluation *e;
     hyoka_report *rep = NULL;
-    double t1, t4;
     char want_k[32], want_v[32];
     int rc;
     (void)state;
 
     many_keys_tables(N, small);
     many_keys_tables(4 * N, big);
-    t1 = many_keys_read(small, NULL, &pf, &rc);
-    OK(rc);
-    hyoka_portfolio_free(pf);
-    pf = NULL;
-    t4 = many_keys_read(big, NULL, &pf, &rc);
-    OK(rc);
-    print_message("many keys: %d rows per table %.3f s, %d rows %.3f s (CPU)\n", N, t1, 4 * N, t4);
-    /* Linear: 4N costs about 4 times N; the old quadratic check about 16
-     * times, and seconds. Slow machines and valgrind may pass the time
-     * but keep the ratio. */
-    expect_linear("key rows", N, t1, t4);
+    pf = read_linear(small, big, N, "key rows");
 
     p = hyoka_portfolio_project_at(pf, 0);
     e = hyoka_project_evaluation_at(p, 0);
@@ -1720,7 +1729,6 @@ static void test_many_rows(void **state)
     hyoka_project *p;
     const hyoka_scheme *s;
     hyoka_report *rep = NULL;
-    double t1, t4;
     const char *code;
     int64_t x;
     int rc;
@@ -1728,14 +1736,7 @@ static void test_many_rows(void **state)
 
     many_rows_tables(N, small);
     many_rows_tables(4 * N, big);
-    t1 = many_keys_read(small, NULL, &pf, &rc);
-    OK(rc);
-    hyoka_portfolio_free(pf);
-    pf = NULL;
-    t4 = many_keys_read(big, NULL, &pf, &rc);
-    OK(rc);
-    print_message("many rows: %d per kind %.3f s, %d %.3f s (CPU)\n", N, t1, 4 * N, t4);
-    expect_linear("rows of each kind", N, t1, t4);
+    pf = read_linear(small, big, N, "rows of each kind");
 
     p = hyoka_portfolio_project_at(pf, 0);
     assert_int_equal(hyoka_project_year_count(p), 4 * N);
