@@ -264,9 +264,10 @@ void *hyoka__heap_realloc(void *ptr, size_t size)
 void *hyoka__realloc(void *ptr, size_t size)
 {
     struct hyoka__arena *a = current_arena;
+    uint64_t h0 = ptr ? get_header(ptr) : 0;
 
-    if (a && (!ptr || (get_header(ptr) & 1u) == TAG_ARENA)) {
-        size_t old = ptr ? (size_t)(get_header(ptr) >> 1) : 0;
+    if (a && (!ptr || (h0 & 1u) == TAG_ARENA)) {
+        size_t old = (size_t)(h0 >> 1);
         void *n;
         /* The arena's last block grows or shrinks where it is: an array
          * filled with nothing allocated in between (indicator values)
@@ -309,11 +310,4 @@ char *hyoka__strndup(const char *s, size_t len)
     if (len == SIZE_MAX)
         return NULL;
     return dup_into(hyoka__malloc(len + 1), s, len);
-}
-
-char *hyoka__heap_strndup(const char *s, size_t len)
-{
-    if (len == SIZE_MAX)
-        return NULL;
-    return dup_into(heap_alloc(len + 1), s, len);
 }

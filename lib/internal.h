@@ -35,12 +35,11 @@ void *hyoka__realloc(void *ptr, size_t size);
 void hyoka__free(void *ptr);
 /* Copy @p len bytes and add a NUL; NULL on failure (no error set). */
 char *hyoka__strndup(const char *s, size_t len);
-/* The same, always on the heap: for temporaries and for memory that is not
+/* Always on the heap: for temporaries and for memory that is not
  * owned by the arena's owner while an arena is entered. */
 void *hyoka__heap_malloc(size_t size);
 void *hyoka__heap_calloc(size_t count, size_t size);
 void *hyoka__heap_realloc(void *ptr, size_t size);
-char *hyoka__heap_strndup(const char *s, size_t len);
 
 /* Arenas: many small blocks of one owner (a portfolio being read), carved
  * from large blocks of the user's allocator and given back all at once.
