@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate lib/cp932_table.h, the CP932 tables of hyoka, from Python's
+"""Generate lib/csv/cp932_table.h, the CP932 tables of hyoka, from Python's
 built-in 'cp932' codec (no iconv, no downloaded table).
 
-usage: tools/gen_cp932.py [OUTPUT]           write the header (default lib/cp932_table.h)
+usage: tools/gen_cp932.py [OUTPUT]           write the header (default lib/csv/cp932_table.h)
        tools/gen_cp932.py --check FILE      exit 1 when FILE differs from what
                                             this script would write
 
@@ -180,7 +180,7 @@ def main(argv):
     if len(argv) > 2 or (len(argv) == 2 and argv[1].startswith('-')):
         print(__doc__, file=sys.stderr)
         return 64
-    path = argv[1] if len(argv) == 2 else os.path.join(top, 'lib', 'cp932_table.h')
+    path = argv[1] if len(argv) == 2 else os.path.join(top, 'lib', 'csv', 'cp932_table.h')
     with open(path, 'wb') as f:
         f.write(text)
     return 0

@@ -73,7 +73,7 @@ for t in "$@"; do
             ;;
     esac
 done
-# Build what exists (fuzz-csv only once lib/csv.c is in the library).
+# Build what exists (fuzz-csv only once the CSV module is in the library).
 available=$(ninja -C "$build" -t targets all 2>/dev/null | sed -n 's|^\(tests/fuzz/fuzz-[a-z]*\):.*|\1|p')
 to_build=()
 targets=()
@@ -82,7 +82,7 @@ for t in "$@"; do
         to_build+=("tests/fuzz/fuzz-$t")
         targets+=("$t")
     else
-        echo "campaign: fuzz-$t is not built in $build (clang and -Dfuzz=true? lib/csv.c?); skipped" >&2
+        echo "campaign: fuzz-$t is not built in $build (clang and -Dfuzz=true? lib/csv/?); skipped" >&2
     fi
 done
 if ((${#targets[@]} == 0)); then
