@@ -6,7 +6,7 @@ from the ``hyoka`` program, in the same run.
 
 Without FILE, a hyoka/1 document of N projects (default 10,000) is generated
 in a temporary folder. The CLI is given by --cli, else $HYOKA_CLI, else the
-examples/hyoka of the build tree holding $HYOKA_LIBRARY, else the build folders
+cli/hyoka of the build tree holding $HYOKA_LIBRARY, else the build folders
 of the source tree and PATH. It times
 
     hyoka metrics --json FILE > /dev/null
@@ -105,11 +105,11 @@ def find_cli(explicit):
     lib = os.environ.get('HYOKA_LIBRARY')
     if lib:  # the program of the same build tree as the library
         libdir = lib if os.path.isdir(lib) else os.path.dirname(lib)
-        candidates.append(os.path.join(os.path.dirname(os.path.abspath(libdir)), 'examples', 'hyoka'))
+        candidates.append(os.path.join(os.path.dirname(os.path.abspath(libdir)), 'cli', 'hyoka'))
     root = os.path.dirname(os.path.dirname(HERE))
     for b in sorted(os.listdir(root)) if os.path.isdir(root) else ():
         if b.startswith('build'):
-            candidates.append(os.path.join(root, b, 'examples', 'hyoka'))
+            candidates.append(os.path.join(root, b, 'cli', 'hyoka'))
     candidates.append(shutil.which('hyoka'))
     for c in candidates:
         if c and os.path.isfile(c) and os.access(c, os.X_OK):

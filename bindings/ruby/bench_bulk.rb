@@ -10,7 +10,7 @@
 # examples/sheets/sample-city-portfolio.json (HYOKA_SHEETS overrides the
 # folder), its projects repeated with fresh codes (N, default 10,000).
 # HYOKA_CLI (argument or environment variable) is the `hyoka` program
-# (examples/hyoka in a build tree); without it only the binding is timed.
+# (cli/hyoka in a build tree); without it only the binding is timed.
 # HYOKA_LIBRARY selects the library, as for the tests (default: the newest
 # build*/lib/libhyoka.so.1 of the source tree).
 #

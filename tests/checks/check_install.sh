@@ -14,18 +14,22 @@
 #   - embed.c builds with `cc $(pkg-config --cflags --libs hyoka)`, runs
 #     against the installed libhyoka.so.1 and prints the version;
 #   - embed.c links statically against the installed libhyoka.a with
-#     `pkg-config --static --libs hyoka` and runs without libhyoka.so.
+#     `pkg-config --static --libs hyoka` and runs without libhyoka.so;
+#   - with --bindir, the hyoka program is installed there and runs against
+#     the installed library; with --mandir too, its manual page is
+#     installed in man1 and is the page the installed program prints.
 #
 # usage: check_install.sh --builddir DIR --meson P --pkg-config P
 #          --libdir ABS --includedir ABS --version V --soname S
 #          --example embed.c [--readelf P] [--sanitize V] [--coverage B]
+#          [--bindir ABS [--mandir ABS]]
 #          --header H... -- CC [CC-ARGS...]
 #
 # Exit status: 0 pass, 1 failure, 77 skipped (meson or pkg-config missing).
 set -u
 
 builddir='' meson='' pkgconfig='' readelf='' libdir='' includedir='' version=''
-soname='' example='' sanitize=none coverage=false
+soname='' example='' sanitize=none coverage=false bindir='' mandir=''
 headers=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -40,6 +44,8 @@ while [ $# -gt 0 ]; do
         --example) example=$2; shift 2 ;;
         --sanitize) sanitize=$2; shift 2 ;;
         --coverage) coverage=$2; shift 2 ;;
+        --bindir) bindir=$2; shift 2 ;;
+        --mandir) mandir=$2; shift 2 ;;
         --header) headers+=("$(basename "$2")"); shift 2 ;;
         --) shift; break ;;
         *) echo "check_install.sh: unknown argument $1" >&2; exit 1 ;;
@@ -227,6 +233,31 @@ if "${cc[@]}" "$example" -o "$sexe" -DHYOKA_STATIC "${cflags_a[@]}" "${static_a[
 else
     cat "$tmp/cc.log"
     fail "embed.c does not link against the installed libhyoka.a"
+fi
+
+# --- the hyoka program and its manual page ------------------------------------
+if [ -n "$bindir" ]; then
+    prog=$root$bindir/hyoka
+    if [ ! -x "$prog" ]; then
+        fail "the hyoka program is not installed as $prog"
+    else
+        out=$(LD_LIBRARY_PATH=$L "$prog" --version 2>&1); st=$?
+        if [ $st -eq 0 ] && [ "$out" = "hyoka $version" ]; then
+            ok "$bindir/hyoka --version runs against the installed library: $out"
+        else
+            fail "installed hyoka --version exited $st and printed '$out', expected 'hyoka $version'"
+        fi
+        if [ -n "$mandir" ]; then
+            page=$root$mandir/man1/hyoka.1
+            if [ ! -f "$page" ]; then
+                fail "hyoka(1) is not installed as $page"
+            elif LD_LIBRARY_PATH=$L "$prog" --man | cmp -s - "$page"; then
+                ok "hyoka(1) installed in $mandir/man1, the page the installed program prints"
+            else
+                fail "$page differs from what the installed hyoka --man prints"
+            fi
+        fi
+    fi
 fi
 
 if [ $failures -ne 0 ]; then

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Tests of the hyoka program (examples/hyoka.c) through its command line.
+"""Tests of the hyoka program (cli/) through its command line.
 
 - `check --json` and `metrics --json` on every sample sheet are compared
   byte for byte with the expectations committed in tests/cli/expected/
   (regenerate them on purpose with --update and review the diff);
 - exit statuses: 0 fine, 1 errors, 2 unreadable input, 64 usage;
-- --help of every command;
+- --help of hyoka and of every command, compared byte for byte with
+  tests/cli/expected/help*.txt; a usage error names the bad option;
 - convert: JSON → CSV → JSON and JSON → CSV (cp932) → JSON give the same
   canonical JSON; JSON → HTML writes an index and one sheet per project.
 
@@ -17,12 +18,14 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
+
+from tally import check, finish
 
 hyoka, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 update = '--update' in sys.argv[3:]
 sheets_dir = os.path.join('examples', 'sheets')
 expected_dir = os.path.join(root, 'tests', 'cli', 'expected')
-passed = failed = 0
 # CP932 writes the JIS forms as Windows does and reads back the Windows forms.
 WINDOWS_FORMS = str.maketrans({'\u301c': '\uff5e', '\u2016': '\u2225', '\u2212': '\uff0d', '\u2014': '\u2015',
                                '\u00a2': '\uffe0', '\u00a3': '\uffe1', '\u00ac': '\uffe2'})
@@ -31,16 +34,6 @@ WINDOWS_FORMS = str.maketrans({'\u301c': '\uff5e', '\u2016': '\u2225', '\u2212':
 def run(*args, cwd=root, stdin=None):
     p = subprocess.run([hyoka] + list(args), cwd=cwd, capture_output=True, input=stdin)
     return p.returncode, p.stdout, p.stderr
-
-
-def check(ok, what, detail=''):
-    global passed, failed
-    if ok:
-        passed += 1
-        print('ok      ' + what)
-    else:
-        failed += 1
-        print('FAILED  ' + what + (('\n' + detail) if detail else ''))
 
 
 def expect_file(name, data):
@@ -149,13 +142,51 @@ for args in (['frobnicate'], ['check'], ['check', '--bogus', 'x'], ['check', '--
              ['convert', '--to', 'pdf', 'a', 'b'], ['convert', 'a'], []):
     rc, _, _ = run(*args)
     check(rc == 64, 'usage error exits 64: hyoka %s' % ' '.join(args))
+# A usage error names what is wrong on standard error, prints nothing on
+# standard output, and says where the help is.
+for args, named in ((['check', '--bogus', 'x'], "unknown option '--bogus'"),
+                    (['metrics', '--bogus=1', 'x'], "unknown option '--bogus'"),
+                    (['summary', '-x', 'f'], "unknown option '-x'"),
+                    (['check', '--lang', 'fr', 'x'], "--lang takes ja or en, not 'fr'"),
+                    (['check', '--lang=fr', 'x'], "--lang takes ja or en, not 'fr'"),
+                    (['check', 'x', '--lang'], 'option --lang needs a value'),
+                    (['check', '--json=yes', 'x'], 'option --json takes no value'),
+                    (['summary', '--year', 'someday', 'f'], '--year: '),
+                    (['convert', '--to', 'pdf', 'a', 'b'], "--to takes json, csv or html, not 'pdf'"),
+                    (['convert', '--from', 'html', '--to', 'json', 'a', 'b'], "--from takes json or csv, not 'html'"),
+                    (['convert', '--encoding', 'latin1', '--to', 'csv', 'a', 'b'],
+                     "--encoding takes utf-8, utf-8-nobom or cp932, not 'latin1'"),
+                    (['convert', 'a', 'b'], 'option --to is required'),
+                    (['convert', '--to', 'csv', os.path.join(sheets_dir, sheets[0]), '-'], '--to csv writes a folder'),
+                    (['convert', '--from', 'csv', '--to', 'json', '-', 'b'], '--from csv reads a folder'),
+                    (['check'], 'missing operand (expects FILE...)'),
+                    (['convert', '--to', 'json', 'a', 'b', 'c'], 'too many operands (expects IN OUT)'),
+                    (['frobnicate'], "unknown command 'frobnicate'"),
+                    (['--frobnicate'], "unknown option '--frobnicate'")):
+    rc, out, err = run(*args)
+    err = err.decode()
+    check(rc == 64 and out == b'' and named in err and ' --help' in err,
+          'usage error names it: hyoka %s' % ' '.join(args), err)
+# The help of hyoka and of every command, as committed.
+for args, name in ((['--help'], 'help.txt'), (['check', '--help'], 'help-check.txt'),
+                   (['metrics', '--help'], 'help-metrics.txt'), (['convert', '--help'], 'help-convert.txt'),
+                   (['summary', '--help'], 'help-summary.txt')):
+    rc, out, err = run(*args)
+    check(rc == 0 and err == b'', 'hyoka %s exits 0' % ' '.join(args), err.decode())
+    expect_file(name, out)
 for cmd in ('check', 'metrics', 'convert', 'summary'):
     rc, out, _ = run(cmd, '--help')
     check(rc == 0 and out.startswith(b'usage: hyoka ' + cmd.encode()), '%s --help' % cmd)
+    rc, short, _ = run(cmd, 'x', '-h')
+    check(rc == 0 and short == out, '%s -h after an operand is --help' % cmd)
+    rc, other, _ = run('help', cmd)
+    check(rc == 0 and other == out, 'hyoka help %s is %s --help' % (cmd, cmd))
+    lines = out.decode().splitlines()
+    wide = [l for l in lines if sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in l) > 79]
+    check(not wide, '%s --help fits in 79 columns' % cmd, '\n'.join(wide))
 rc, out, _ = run('--help')
 check(rc == 0 and b'Commands:' in out, 'hyoka --help')
 rc, out, _ = run('--version')
 check(rc == 0 and out.startswith(b'hyoka 1.'), 'hyoka --version')
 
-print('%d passed, %d failed' % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()

@@ -1,0 +1,72 @@
+/*
+ * cli/check.c: hyoka check: validate documents and print their diagnostics.
+ */
+#include "cli.h"
+
+static const struct cli_option options[] = {
+    {"--json", NULL, "print {\"format\": \"hyoka-check/1\", \"files\": [...]}, one object per file, instead of lines", NULL, 0,
+     cli_set_json},
+    {"--lang", "ja|en", "language of the severities and messages", "en", 0, cli_set_lang},
+};
+
+static const struct cli_example examples[] = {
+    {"hyoka check examples/sheets/*.json",
+     "Check the sample sheets of the source tree: one line per diagnostic, and exit status 1 when one "
+     "of them has an error."},
+    {"hyoka check --json --lang ja examples/sheets/tokorozawa-010802.json",
+     "The diagnostics of one sheet as JSON, with messages in Japanese."},
+};
+
+static int check_one(const struct cli_args *args, const struct cli_document *d, int i)
+{
+    if (args->json) {
+        char *text = NULL;
+        printf("%s\n  {\"file\": ", i ? "," : "");
+        cli_json_string(stdout, d->file);
+        if (d->io_message[0]) {
+            printf(", \"error\": ");
+            cli_json_string(stdout, d->io_message);
+        }
+        if (hyoka_report_write_json(d->report, HYOKA_WRITE_COMPACT, args->lang, &text, NULL) == HYOKA_OK) {
+            printf(", \"diagnostics\": %s}", text);
+            hyoka_free(text);
+        } else {
+            printf(", \"diagnostics\": []}");
+        }
+    } else {
+        cli_print_diagnostics(stdout, d, args->lang);
+    }
+    return CLI_EXIT_FINE;
+}
+
+static int run(const struct cli_args *args)
+{
+    int status;
+
+    if (args->json)
+        printf("{\"format\": \"hyoka-check/1\", \"files\": [");
+    status = cli_each_document(args, check_one);
+    if (status < 0)
+        return CLI_EXIT_UNREADABLE;
+    if (args->json)
+        printf("\n]}\n");
+    return status;
+}
+
+const struct cli_command cli_check = {
+    .name = "check",
+    .operands = "FILE...",
+    .min_operands = 1,
+    .max_operands = -1,
+    .summary = "report every problem of hyoka/1 documents",
+    .description = "Read each hyoka/1 document, validate it and print its diagnostics, one\n"
+                   "per line:\n"
+                   "  FILE:LINE:COL: severity CODE: message [PATH]\n"
+                   "A file that cannot be read is reported as\n"
+                   "  FILE: error: cannot read: REASON\n",
+    .options = options,
+    .n_options = CLI_COUNT(options),
+    .examples = examples,
+    .n_examples = CLI_COUNT(examples),
+    .run = run,
+};

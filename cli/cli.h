@@ -1,0 +1,214 @@
+/*
+ * cli/cli.h: what the commands of the hyoka program share.
+ *
+ *   - exit statuses (main.c holds their descriptions);
+ *   - the option table of a command and its parser (options.c), from which
+ *     `--help` and the manual page hyoka(1) are generated (help.c);
+ *   - reading an input of any format into a document, the language of the
+ *     messages, and output helpers (common.c).
+ *
+ * Each command lives in its own file (check.c, metrics.c, convert.c,
+ * summary.c) and declares its options once, in its struct cli_command.
+ */
+#ifndef HYOKA_CLI_H
+#define HYOKA_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <hyoka/hyoka.h>
+
+#define CLI_PROGRAM "hyoka"
+
+/* Exit statuses. 64 is EX_USAGE of sysexits.h. */
+enum {
+    CLI_EXIT_FINE = 0,       /* fine, warnings allowed */
+    CLI_EXIT_ERRORS = 1,     /* errors found */
+    CLI_EXIT_UNREADABLE = 2, /* unreadable input (or out of memory) */
+    CLI_EXIT_USAGE = 64      /* bad command line */
+};
+
+/* An exit status and its description, for --help and the manual page. */
+struct cli_exit_status {
+    int status;
+    const char *brief; /* a few words: "errors found" */
+    const char *text;  /* a sentence for the manual page */
+};
+
+/* The exit statuses, in increasing order; ends with a NULL brief. */
+extern const struct cli_exit_status cli_exit_statuses[];
+
+/* Input formats of convert --from. */
+enum { CLI_FORMAT_JSON, CLI_FORMAT_CSV, CLI_FORMAT_HTML };
+
+/* The parsed command line of a command. */
+struct cli_args {
+    const struct cli_command *command;
+    int json;          /* --json */
+    int lang;          /* --lang: HYOKA_LANG_EN (default) or HYOKA_LANG_JA */
+    int compact;       /* --compact */
+    int32_t year;      /* --year, 0 when not given */
+    int from;          /* --from: CLI_FORMAT_JSON (default) or CLI_FORMAT_CSV */
+    int to;            /* --to: a CLI_FORMAT_ */
+    int encoding;      /* --encoding: a HYOKA_ENCODING_, default UTF-8 with BOM */
+    char **files;      /* the operands, in order */
+    int nfiles;
+    unsigned given;    /* bit i: the command's option i was given */
+};
+
+struct cli_option;
+
+/* Stores an option's value in args. value is NULL for a flag. Returns 0, or
+ * -1 after printing why the value is refused (cli_bad_value() does). */
+typedef int (*cli_setter)(struct cli_args *args, const struct cli_option *opt, const char *value);
+
+/* One option of a command, declared once: parsing, --help and hyoka(1)
+ * are all made from it. */
+struct cli_option {
+    const char *name;  /* "--lang" */
+    const char *arg;   /* the value: "ja|en" lists the accepted words, "FY"
+                          names one; NULL for a flag */
+    const char *help;  /* what it does, a phrase without a final period */
+    const char *def;   /* the default in words, or NULL */
+    int required;      /* the command needs it */
+    cli_setter set;
+};
+
+/* An example command line of the manual page, run by tests/cli. */
+struct cli_example {
+    const char *line; /* starts with "hyoka " */
+    const char *what; /* one or two sentences */
+};
+
+/* A command: its options, its help and its work. */
+struct cli_command {
+    const char *name;        /* "check" */
+    const char *operands;    /* "FILE..." or "IN OUT" */
+    int min_operands;
+    int max_operands;        /* -1: no limit */
+    const char *summary;     /* one line for `hyoka --help` */
+    const char *description; /* lines of at most 76 columns; a blank line
+                                starts a paragraph, a line starting with two
+                                spaces is shown as it is */
+    const struct cli_option *options;
+    size_t n_options;
+    const struct cli_example *examples;
+    size_t n_examples;
+    int (*run)(const struct cli_args *args); /* returns the exit status */
+};
+
+#define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+extern const struct cli_command cli_check;
+extern const struct cli_command cli_metrics;
+extern const struct cli_command cli_convert;
+extern const struct cli_command cli_summary;
+
+/* Every command, in the order of the help; NULL-terminated. */
+extern const struct cli_command *const cli_commands[];
+
+/* The options of hyoka without a command (--help, --version);
+ * NULL-terminated. */
+extern const struct cli_option *const cli_global_options[];
+
+/* ---- options.c: parsing ---- */
+
+/* The implicit --help (-h) of every command. */
+extern const struct cli_option cli_help_option;
+
+/* Parse a command's arguments (after the command name). Returns 0, 1 when
+ * --help was shown (exit 0), or -1 after a usage error was reported (exit
+ * 64). args->files is allocated: release it with cli_args_free(). */
+int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *args);
+void cli_args_free(struct cli_args *args);
+
+/* The option called name (as given, up to its '=' if any) among opts. */
+const struct cli_option *cli_option_find(const struct cli_option *opts, size_t n, const char *name);
+
+/* Report a refused value: "hyoka CMD: --to takes json, csv or html, not 'pdf'".
+ * Returns -1. */
+int cli_bad_value(const struct cli_args *args, const struct cli_option *opt, const char *value);
+
+/* Report a usage error of command c (NULL: of hyoka itself), printf-style,
+ * followed by the usage line and where to find help. */
+void cli_usage_error(const struct cli_command *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Setters shared by several commands. */
+int cli_set_json(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char *value);
+
+/* ---- help.c: --help and the manual page ---- */
+
+void cli_help_main(FILE *out);
+void cli_help_command(FILE *out, const struct cli_command *c);
+void cli_usage_line(FILE *out, const struct cli_command *c);
+void cli_manual(FILE *out);
+
+/* ---- common.c: documents ---- */
+
+/* A document as read from an input: the text (kept to locate diagnostics),
+ * the portfolio when it could be read, and the report. */
+struct cli_document {
+    const char *file;
+    char *text;
+    size_t len;
+    hyoka_portfolio *portfolio;
+    hyoka_report *report;
+    char io_message[512]; /* why the file could not be read ("" when it could) */
+    int unreadable;       /* not a readable document (I/O or JSON syntax) */
+};
+
+/* Read file ("-": standard input for JSON) in format (CLI_FORMAT_JSON, or
+ * CLI_FORMAT_CSV: a folder of tables read with copt), and validate it when
+ * asked. Returns 0 (problems are in d), or -1 when out of memory, after
+ * saying so; release d with cli_document_free() in both cases. */
+int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
+                      int validate);
+void cli_document_free(struct cli_document *d);
+
+/* The exit status a document calls for. */
+int cli_document_status(const struct cli_document *d);
+
+/* The worse of two exit statuses: unreadable outranks errors, which
+ * outrank fine. */
+int cli_worse(int a, int b);
+
+/* What a command does with the i-th operand of args, read as d; returns
+ * an exit status (CLI_EXIT_FINE when it adds nothing to d's). */
+typedef int (*cli_each_fn)(const struct cli_args *args, const struct cli_document *d, int i);
+
+/* Read and validate each operand of args in turn (progress on a terminal
+ * when there are several) and hand it to each. Returns the worst exit
+ * status of the documents and of each, or -1 when out of memory (said on
+ * standard error). */
+int cli_each_document(const struct cli_args *args, cli_each_fn each);
+
+/* Print the diagnostics of d as FILE:LINE:COL: severity CODE: message [PATH]. */
+void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang);
+
+/* ---- common.c: output ---- */
+
+/* Width of the first column of text tables. */
+#define CLI_CELL 24
+
+/* s as a JSON string. */
+void cli_json_string(FILE *out, const char *s);
+
+/* Display width of the len bytes of UTF-8 text at s: East Asian characters
+ * count 2. */
+int cli_display_width(const char *s, size_t len);
+
+/* s on stdout, padded with spaces to width (left-aligned) or after them
+ * (right-aligned). */
+void cli_print_padded(const char *s, int width);
+void cli_print_right(const char *s, int width);
+
+/* A figure with thousands separators ("?" if it cannot be formatted). */
+void cli_format_figure(const hyoka_decimal *v, char *buf, size_t size);
+
+#endif

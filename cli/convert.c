@@ -1,0 +1,165 @@
+/*
+ * cli/convert.c: hyoka convert: a document from one format to another.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const format_names[] = {
+    [CLI_FORMAT_JSON] = "json",
+    [CLI_FORMAT_CSV] = "csv",
+    [CLI_FORMAT_HTML] = "html",
+};
+
+/* The format called value among the first ones up to last; -1 after
+ * reporting a value opt does not take. */
+static int format_named(const struct cli_args *args, const struct cli_option *opt, const char *value, int last)
+{
+    for (int f = 0; f <= last; f++) {
+        if (strcmp(value, format_names[f]) == 0)
+            return f;
+    }
+    return cli_bad_value(args, opt, value);
+}
+
+static int set_from(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    args->from = format_named(args, opt, value, CLI_FORMAT_CSV);
+    return args->from < 0 ? -1 : 0;
+}
+
+static int set_to(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    args->to = format_named(args, opt, value, CLI_FORMAT_HTML);
+    return args->to < 0 ? -1 : 0;
+}
+
+/* The names --encoding takes: those of the option's table entry, and
+ * other spellings of them. */
+static const struct {
+    const char *name;
+    int encoding;
+} encodings[] = {
+    {"utf-8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf-8-nobom", HYOKA_ENCODING_UTF8},
+    {"cp932", HYOKA_ENCODING_CP932},
+    {"shift_jis", HYOKA_ENCODING_CP932},
+    {"sjis", HYOKA_ENCODING_CP932},
+};
+
+static int set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    for (size_t i = 0; i < CLI_COUNT(encodings); i++) {
+        if (strcmp(value, encodings[i].name) == 0) {
+            args->encoding = encodings[i].encoding;
+            return 0;
+        }
+    }
+    return cli_bad_value(args, opt, value);
+}
+
+static int set_compact(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    (void)opt;
+    (void)value;
+    args->compact = 1;
+    return 0;
+}
+
+static const struct cli_option options[] = {
+    {"--from", "json|csv", "format of IN", "json", 0, set_from},
+    {"--to", "json|csv|html", "format of OUT", NULL, 1, set_to},
+    {"--encoding", "utf-8|utf-8-nobom|cp932",
+     "encoding of the CSV files: UTF-8 with a byte order mark, UTF-8 without one, or CP932 (the Windows "
+     "form of Shift_JIS); utf8, shift_jis and sjis are accepted as other names",
+     "utf-8", 0, set_encoding},
+    {"--compact", NULL, "write JSON without indentation", NULL, 0, set_compact},
+    {"--lang", "ja|en", "language of the HTML labels and of the messages", "en", 0, cli_set_lang},
+};
+
+static const struct cli_example examples[] = {
+    {"hyoka convert --to csv --encoding cp932 examples/sheets/sample-city-portfolio.json tables",
+     "The tables of a portfolio, for a spreadsheet that expects Shift_JIS, in the folder tables."},
+    {"hyoka convert --from csv --encoding cp932 --to json tables portfolio.json",
+     "And back: the folder of tables read into canonical hyoka/1 JSON."},
+    {"hyoka convert --to html --lang ja examples/sheets/sample-city-portfolio.json site",
+     "HTML sheets in Japanese: site/index.html and one page per project."},
+    {"hyoka convert --compact --to json - - < portfolio.json",
+     "A document in canonical compact form, from standard input to standard output."},
+};
+
+static int write_json_out(const hyoka_portfolio *p, unsigned flags, const char *out)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc;
+    if (strcmp(out, "-") != 0)
+        return hyoka_json_write_file(p, flags, out);
+    rc = hyoka_json_write(p, flags, &text, &len);
+    if (rc == HYOKA_OK) {
+        fwrite(text, 1, len, stdout);
+        hyoka_free(text);
+    }
+    return rc;
+}
+
+static int run(const struct cli_args *args)
+{
+    const char *in = args->files[0], *out = args->files[1];
+    struct cli_document d;
+    hyoka_csv_options copt;
+    int status, rc;
+
+    /* CSV and HTML are folders: '-' is only for JSON. */
+    if (args->to != CLI_FORMAT_JSON && strcmp(out, "-") == 0) {
+        cli_usage_error(args->command, "--to %s writes a folder, not standard output", format_names[args->to]);
+        return CLI_EXIT_USAGE;
+    }
+    if (args->from != CLI_FORMAT_JSON && strcmp(in, "-") == 0) {
+        cli_usage_error(args->command, "--from %s reads a folder, not standard input", format_names[args->from]);
+        return CLI_EXIT_USAGE;
+    }
+    hyoka_csv_options_init(&copt);
+    copt.encoding = args->encoding;
+    if (cli_document_read(&d, in, args->from, &copt, 0) != 0) {
+        cli_document_free(&d);
+        return CLI_EXIT_UNREADABLE;
+    }
+    cli_print_diagnostics(stderr, &d, args->lang);
+    status = cli_document_status(&d);
+    if (d.portfolio) {
+        if (args->to == CLI_FORMAT_JSON)
+            rc = write_json_out(d.portfolio, args->compact ? HYOKA_WRITE_COMPACT : 0, out);
+        else if (args->to == CLI_FORMAT_CSV)
+            rc = hyoka_csv_write_dir(d.portfolio, out, &copt, d.report);
+        else
+            rc = hyoka_html_write_dir(d.portfolio, args->lang, out);
+        if (rc != HYOKA_OK) {
+            fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, out, hyoka_error_last());
+            status = cli_worse(status, rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_UNREADABLE);
+        }
+    } else if (status == CLI_EXIT_FINE) {
+        status = CLI_EXIT_ERRORS;
+    }
+    cli_document_free(&d);
+    return status;
+}
+
+const struct cli_command cli_convert = {
+    .name = "convert",
+    .operands = "IN OUT",
+    .min_operands = 2,
+    .max_operands = 2,
+    .summary = "convert a document between formats",
+    .description = "Convert a portfolio between formats. JSON is one file (- for standard\n"
+                   "input or output); CSV is a folder holding one file per table; HTML is a\n"
+                   "folder holding index.html and one sheet per project. The document is\n"
+                   "read but not validated: only what prevents reading it is reported, on\n"
+                   "standard error.\n",
+    .options = options,
+    .n_options = CLI_COUNT(options),
+    .examples = examples,
+    .n_examples = CLI_COUNT(examples),
+    .run = run,
+};
