@@ -28,7 +28,6 @@ P = ctypes.POINTER
 # Constants of the headers (names as in C; checked against the headers)
 # --------------------------------------------------------------------------
 
-HYOKA_NTS = ctypes.c_size_t(-1).value
 HYOKA_UNSET = -1
 HYOKA_DECIMAL_STRING_MAX = 48
 HYOKA_CALENDAR_STRING_MAX = 64

@@ -1652,7 +1652,8 @@ class Year(_Node):
 
     # figures
     def figure(self, name):
-        """One figure of §6: ``Figure(value, reason)``; money as int yen, others Decimal."""
+        """One figure (see "Figures" in docs/guide.md): ``Figure(value, reason)``; money as int yen,
+        others Decimal."""
         d = Dec()
         reason = c_int()
         rc = lib.hyoka_costs_figure(self._h(), figure_value(name), byref(d), byref(reason))
