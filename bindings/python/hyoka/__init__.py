@@ -23,7 +23,6 @@ import ctypes as _ctypes
 import decimal as _decimal
 
 from . import _api
-from . import _ffi
 from .errors import (Error, InvalidArgument, OutOfMemory, RangeError, EncodingError, HyokaSyntaxError,
                      NotFound, AlreadyExists, DivisionByZero, HyokaIOError, LimitExceeded, Unavailable,
                      StateError, InvalidDocument, MissingFeature, STATUS_CLASSES)
@@ -117,7 +116,7 @@ def parse_decimal(text):
 def parse_printed(text):
     """Parse a number as printed on sheets: '16,627', '△1,200', '７３．５'."""
     b, n = _core.text_arg(text)
-    d = _ffi.Decimal_()
+    d = _api.Decimal_()
     _lib.hyoka_decimal_parse_printed(b, n, _ctypes.byref(d))
     return _core.dec_out(d)
 
@@ -136,7 +135,7 @@ def divide(a, b, places=1, mode='half_up'):
     """a ÷ b rounded once to ``places`` by ``mode`` (DivisionByZero when b is 0)."""
     x = _core.dec_in(a, 'a')
     y = _core.dec_in(b, 'b')
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_decimal_div(_ctypes.byref(x), _ctypes.byref(y), places,
                            _core.enum_value(_core.ENUM_ROUNDING, mode), _ctypes.byref(out))
     return _core.dec_out(out)
@@ -145,7 +144,7 @@ def divide(a, b, places=1, mode='half_up'):
 def round_decimal(value, places, mode='half_up'):
     """Round to ``places`` by ``mode`` ('half_up', 'down', 'up', 'half_even', 'floor', 'ceiling')."""
     x = _core.dec_in(value)
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_decimal_round(_ctypes.byref(x), places, _core.enum_value(_core.ENUM_ROUNDING, mode),
                              _ctypes.byref(out))
     return _core.dec_out(out)
@@ -161,7 +160,7 @@ def yen_from_thousands(thousands):
 
 def yen_to_thousands(yen):
     """yen → 千円 as a Decimal with three places."""
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_yen_to_thousands(_core.int_in(yen, 'yen'), _ctypes.byref(out))
     return _core.dec_out(out)
 

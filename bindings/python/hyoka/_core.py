@@ -203,7 +203,7 @@ def dec_in(value, what='value'):
         raise TypeError('%s must be a decimal.Decimal, int or str, not %s'
                         % (what, type(value).__name__))
     b = text.encode('utf-8', 'surrogatepass')
-    d = _ffi.Decimal_()
+    d = _api.Decimal_()
     lib.hyoka_decimal_parse(b, len(b), byref(d))
     return d
 

@@ -27,8 +27,8 @@ import os
 import weakref
 
 from . import _api
-from . import _ffi
 from . import errors
+from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
 from ._core import (lib, byref, UNSET, MONEY_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
@@ -40,12 +40,6 @@ from ._core import (lib, byref, UNSET, MONEY_FIGURES,
                     figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
                     take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
 
-c_void_p = ctypes.c_void_p
-c_int = ctypes.c_int
-c_int32 = ctypes.c_int32
-c_int64 = ctypes.c_int64
-c_size_t = ctypes.c_size_t
-c_char_p = ctypes.c_char_p
 Dec = _api.Decimal_
 
 _KEEP = object()  # "leave unchanged" default of keyword arguments
