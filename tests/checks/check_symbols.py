@@ -121,7 +121,8 @@ def main():
     got = soname(args.readelf, args.lib)
     if got != args.soname:
         failures.append("SONAME is %r, expected %r (the SONAME changes only "
-                        "with an incompatible ABI: see DESIGN.md section 2)"
+                        "with an incompatible ABI: see \"Versions and run-time queries\" "
+                        "in docs/guide.md)"
                         % (got, args.soname))
 
     # The map.

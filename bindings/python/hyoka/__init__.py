@@ -22,7 +22,7 @@ document names (``'settled'``, ``'outcome'``...).
 import ctypes as _ctypes
 import decimal as _decimal
 
-from . import _ffi
+from . import _api
 from .errors import (Error, InvalidArgument, OutOfMemory, RangeError, EncodingError, HyokaSyntaxError,
                      NotFound, AlreadyExists, DivisionByZero, HyokaIOError, LimitExceeded, Unavailable,
                      StateError, InvalidDocument, MissingFeature, STATUS_CLASSES)
@@ -67,19 +67,9 @@ def library_path():
     return _lib.path
 
 
-_NAME_ENUMS = {
-    'rounding': _core.ENUM_ROUNDING, 'unit': _core.ENUM_UNIT, 'phase': _core.ENUM_PHASE,
-    'duty': _core.ENUM_DUTY, 'period': _core.ENUM_PERIOD, 'staff_category': _core.ENUM_STAFF_CATEGORY,
-    'indicator_kind': _core.ENUM_INDICATOR_KIND, 'direction': _core.ENUM_DIRECTION,
-    'stage': _core.ENUM_STAGE, 'expected_outcome': _core.ENUM_EXPECTED_OUTCOME,
-    'expected_cost': _core.ENUM_EXPECTED_COST, 'verdict_group': _core.ENUM_VERDICT_GROUP,
-    'budget_kind': _core.ENUM_BUDGET_KIND, 'class_kind': _core.ENUM_CLASS_KIND,
-    'severity': _core.ENUM_SEVERITY, 'figure': _core.ENUM_FIGURE, 'cost_field': _core.ENUM_COST_FIELD,
-    'staff_field': _core.ENUM_STAFF_FIELD, 'project_text': _core.ENUM_PROJECT_TEXT,
-    'value_field': _core.ENUM_VALUE_FIELD, 'indicator_text': _core.ENUM_INDICATOR_TEXT,
-    'evaluation_text': _core.ENUM_EVALUATION_TEXT, 'reason': _core.ENUM_REASON,
-    'lang': _core.ENUM_LANG, 'group_by': _core.ENUM_GROUP_BY,
-}
+# names() knows every enumeration the library names, but the status codes
+# (the exception classes stand for them) and the eras (parse_fiscal_year()).
+_NAME_ENUMS = {name: which for name, which in _core.ENUM_IDS.items() if name not in ('status', 'era')}
 
 
 def names(enumeration):
@@ -110,8 +100,7 @@ def strerror(code):
 def limit(name):
     """A built-in limit: 'decimal_max_scale', 'decimal_string_max', 'fiscal_year_min',
     'fiscal_year_max' or 'text_max'."""
-    ids = {'decimal_max_scale': 0, 'decimal_string_max': 1, 'fiscal_year_min': 2,
-           'fiscal_year_max': 3, 'text_max': 4}  # hyoka_limit_id
+    ids = _api.constants('HYOKA_LIMIT_')
     if name not in ids:
         raise InvalidArgument('unknown limit %r' % (name,), code=InvalidArgument.code, status='HYOKA_EINVAL')
     return _lib.hyoka_limit(ids[name])
@@ -127,7 +116,7 @@ def parse_decimal(text):
 def parse_printed(text):
     """Parse a number as printed on sheets: '16,627', '△1,200', '７３．５'."""
     b, n = _core.text_arg(text)
-    d = _ffi.Decimal_()
+    d = _api.Decimal_()
     _lib.hyoka_decimal_parse_printed(b, n, _ctypes.byref(d))
     return _core.dec_out(d)
 
@@ -137,8 +126,8 @@ def format_decimal(value, grouping=False):
     d = _core.dec_in(value)
     buf = _ctypes.create_string_buffer(_core.DECIMAL_STRING_MAX)
     n = _ctypes.c_size_t()
-    _lib.hyoka_decimal_format(_ctypes.byref(d), 1 if grouping else 0, buf, _core.DECIMAL_STRING_MAX,
-                              _ctypes.byref(n))
+    _lib.hyoka_decimal_format(_ctypes.byref(d), _api.HYOKA_DECIMAL_FMT_GROUPING if grouping else 0, buf,
+                              _core.DECIMAL_STRING_MAX, _ctypes.byref(n))
     return buf.raw[:n.value].decode('ascii')
 
 
@@ -146,7 +135,7 @@ def divide(a, b, places=1, mode='half_up'):
     """a ÷ b rounded once to ``places`` by ``mode`` (DivisionByZero when b is 0)."""
     x = _core.dec_in(a, 'a')
     y = _core.dec_in(b, 'b')
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_decimal_div(_ctypes.byref(x), _ctypes.byref(y), places,
                            _core.enum_value(_core.ENUM_ROUNDING, mode), _ctypes.byref(out))
     return _core.dec_out(out)
@@ -155,7 +144,7 @@ def divide(a, b, places=1, mode='half_up'):
 def round_decimal(value, places, mode='half_up'):
     """Round to ``places`` by ``mode`` ('half_up', 'down', 'up', 'half_even', 'floor', 'ceiling')."""
     x = _core.dec_in(value)
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_decimal_round(_ctypes.byref(x), places, _core.enum_value(_core.ENUM_ROUNDING, mode),
                              _ctypes.byref(out))
     return _core.dec_out(out)
@@ -171,12 +160,24 @@ def yen_from_thousands(thousands):
 
 def yen_to_thousands(yen):
     """yen → 千円 as a Decimal with three places."""
-    out = _ffi.Decimal_()
+    out = _api.Decimal_()
     _lib.hyoka_yen_to_thousands(_core.int_in(yen, 'yen'), _ctypes.byref(out))
     return _core.dec_out(out)
 
 
 # calendar --------------------------------------------------------------------
+
+_CAL_FMT = _api.constants('HYOKA_CAL_FMT_')  # {'strict': 0x1, ...}
+
+
+def _calendar_flags(**wanted):
+    """The HYOKA_CAL_FMT_* flags named by the true keywords."""
+    flags = 0
+    for name, on in wanted.items():
+        if on:
+            flags |= _CAL_FMT[name]
+    return flags
+
 
 def parse_fiscal_year(text):
     """'平成19年度', 'H19', '令和元年度', '2024年度' → the fiscal year as an int."""
@@ -186,12 +187,10 @@ def parse_fiscal_year(text):
 def format_fiscal_year(fiscal_year, strict=False, numeric_first=False, abbrev=False, western=False,
                        fullwidth=False, suffix=True):
     """Name a fiscal year: 2019 → '令和元年度' (strict: '平成31年度')."""
-    flags = ((0x1 if strict else 0) | (0x2 if numeric_first else 0) | (0x4 if abbrev else 0)
-             | (0x8 if western else 0) | (0x10 if fullwidth else 0) | (0 if suffix else 0x20))
-    buf = _ctypes.create_string_buffer(64)
-    n = _ctypes.c_size_t()
-    _lib.hyoka_fiscal_year_format(_core.int_in(fiscal_year), flags, buf, 64, _ctypes.byref(n))
-    return buf.raw[:n.value].decode('utf-8')
+    fy = _core.int_in(fiscal_year)
+    flags = _calendar_flags(strict=strict, numeric_first=numeric_first, abbrev=abbrev, western=western,
+                            fullwidth=fullwidth, no_suffix=not suffix)
+    return _core.calendar_text(lambda buf, size, n: _lib.hyoka_fiscal_year_format(fy, flags, buf, size, n))
 
 
 def parse_date(text):
@@ -202,12 +201,8 @@ def parse_date(text):
 def format_date(date, abbrev=False, western=False, numeric_first=False, fullwidth=False):
     """'2008-05-15' → '平成20年5月15日' (the era in force on that day)."""
     value = _core.date_in(date)
-    flags = ((0x2 if numeric_first else 0) | (0x4 if abbrev else 0) | (0x8 if western else 0)
-             | (0x10 if fullwidth else 0))
-    buf = _ctypes.create_string_buffer(64)
-    n = _ctypes.c_size_t()
-    _lib.hyoka_date_format(value, flags, buf, 64, _ctypes.byref(n))
-    return buf.raw[:n.value].decode('utf-8')
+    flags = _calendar_flags(numeric_first=numeric_first, abbrev=abbrev, western=western, fullwidth=fullwidth)
+    return _core.calendar_text(lambda buf, size, n: _lib.hyoka_date_format(value, flags, buf, size, n))
 
 
 def check_municipality_code(code):

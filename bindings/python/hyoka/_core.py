@@ -5,6 +5,7 @@ import ctypes
 import decimal
 import threading
 
+from . import _api
 from . import _ffi
 from . import errors
 
@@ -12,34 +13,12 @@ lib = _ffi.load()
 
 byref = ctypes.byref
 
-# hyoka_enum_id values (types.h); identifiers of the enumerations, not their contents
-ENUM_STATUS = 0
-ENUM_ROUNDING = 1
-ENUM_ERA = 2
-ENUM_UNIT = 3
-ENUM_PHASE = 4
-ENUM_DUTY = 5
-ENUM_PERIOD = 6
-ENUM_STAFF_CATEGORY = 7
-ENUM_INDICATOR_KIND = 8
-ENUM_DIRECTION = 9
-ENUM_STAGE = 10
-ENUM_EXPECTED_OUTCOME = 11
-ENUM_EXPECTED_COST = 12
-ENUM_VERDICT_GROUP = 13
-ENUM_BUDGET_KIND = 14
-ENUM_CLASS_KIND = 15
-ENUM_SEVERITY = 16
-ENUM_FIGURE = 17
-ENUM_COST_FIELD = 18
-ENUM_STAFF_FIELD = 19
-ENUM_PROJECT_TEXT = 20
-ENUM_VALUE_FIELD = 21
-ENUM_INDICATOR_TEXT = 22
-ENUM_EVALUATION_TEXT = 23
-ENUM_REASON = 24
-ENUM_LANG = 25
-ENUM_GROUP_BY = 26
+# hyoka_enum_id values (types.h), from the checked table of _api: identifiers
+# of the enumerations, not their contents. ENUM_IDS is {'status': 0, ...};
+# each is also a module constant ENUM_STATUS, ENUM_ROUNDING... (the names of
+# types.h without HYOKA_).
+ENUM_IDS = _api.constants('HYOKA_ENUM_')
+globals().update(('ENUM_' + name.upper(), value) for name, value in ENUM_IDS.items())
 
 ENUM_LABELS = {
     ENUM_ROUNDING: 'rounding mode', ENUM_UNIT: 'unit', ENUM_PHASE: 'phase', ENUM_DUTY: 'duty',
@@ -54,8 +33,9 @@ ENUM_LABELS = {
     ENUM_REASON: 'reason', ENUM_LANG: 'language', ENUM_GROUP_BY: 'grouping',
 }
 
-UNSET = -1  # HYOKA_UNSET
-DECIMAL_STRING_MAX = 48  # HYOKA_DECIMAL_STRING_MAX
+UNSET = _api.HYOKA_UNSET
+DECIMAL_STRING_MAX = _api.HYOKA_DECIMAL_STRING_MAX
+CALENDAR_STRING_MAX = _api.HYOKA_CALENDAR_STRING_MAX
 
 MONEY_FIGURES = frozenset(('expense', 'personnel', 'debt_service', 'indirect_costs', 'total_cost',
                            'general_revenue', 'specific_revenue'))
@@ -223,7 +203,7 @@ def dec_in(value, what='value'):
         raise TypeError('%s must be a decimal.Decimal, int or str, not %s'
                         % (what, type(value).__name__))
     b = text.encode('utf-8', 'surrogatepass')
-    d = _ffi.Decimal_()
+    d = _api.Decimal_()
     lib.hyoka_decimal_parse(b, len(b), byref(d))
     return d
 
@@ -287,7 +267,12 @@ def date_in(value):
 def date_out(value):
     if not value:
         return None
-    buf = ctypes.create_string_buffer(64)
+    return calendar_text(lambda buf, size, n: lib.hyoka_date_to_iso(value, buf, size, n))
+
+
+def calendar_text(write):
+    """Call ``write(buf, size, byref(len))``, a calendar formatter, and return its text."""
+    buf = ctypes.create_string_buffer(CALENDAR_STRING_MAX)
     n = ctypes.c_size_t()
-    lib.hyoka_date_to_iso(value, buf, 64, byref(n))
-    return buf.raw[:n.value].decode('ascii')
+    write(buf, CALENDAR_STRING_MAX, byref(n))
+    return buf.raw[:n.value].decode('utf-8')

@@ -26,8 +26,9 @@ import json
 import os
 import weakref
 
-from . import _ffi
+from . import _api
 from . import errors
+from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
 from ._core import (lib, byref, UNSET, MONEY_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
@@ -39,13 +40,7 @@ from ._core import (lib, byref, UNSET, MONEY_FIGURES,
                     figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
                     take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
 
-c_void_p = ctypes.c_void_p
-c_int = ctypes.c_int
-c_int32 = ctypes.c_int32
-c_int64 = ctypes.c_int64
-c_size_t = ctypes.c_size_t
-c_char_p = ctypes.c_char_p
-Dec = _ffi.Decimal_
+Dec = _api.Decimal_
 
 _KEEP = object()  # "leave unchanged" default of keyword arguments
 
@@ -191,6 +186,122 @@ class _Node:
                 return False
             n = n._parent
         return True
+
+
+class _Owned(_Node):
+    """Base of the wrappers that may own their C handle: Portfolio, and a
+    Project or Scheme made standalone.
+
+    An owner frees its handle exactly once: by :meth:`close`, at the end of
+    a ``with`` block, or when garbage-collected. Handed to a parent
+    (``add_project()``, ``add_scheme()``...) or borrowed from one, the
+    object no longer owns its handle and frees nothing. ``copy()`` and
+    ``==`` are the C API's deep copy and structural equality.
+
+    Subclasses name their C functions in ``_free``, ``_copier`` and
+    ``_equal``.
+    """
+    __slots__ = ('_owned',)
+    _free = _copier = _equal = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if '_free' in cls.__dict__:
+            cls._kind = cls  # what copy() makes and == compares with
+
+    def _init_owned(self, ptr):
+        self._init_borrowed(ptr, None)
+        self._owned = True
+
+    @classmethod
+    def _from_owned(cls, ptr, *args):
+        self = cls.__new__(cls)
+        self._init_owned(ptr, *args)
+        return self
+
+    @classmethod
+    def _wrap(cls, ptr, parent):
+        self = super()._wrap(ptr, parent)
+        self._owned = False
+        return self
+
+    @property
+    def owned(self):
+        """True while this Python object owns the handle (standalone, not closed)."""
+        return self._owned
+
+    def _release(self):
+        """Free the handle if this object owns it."""
+        try:
+            owned = self._owned
+        except AttributeError:  # __init__ failed before there was a handle
+            return
+        if owned:
+            ptr, self._ptr = self._ptr, None
+            self._owned = False
+            self._dead = True
+            if ptr:
+                getattr(lib, self._free)(ptr)
+
+    def _hand_to(self, parent, add, refusal):
+        """Move this standalone object's handle into @p parent with
+        ``add(parent_handle, handle)``; StateError with @p refusal when it
+        has an owner already."""
+        handle = self._h()
+        parent_handle = parent._h()
+        if not self._owned:
+            raise errors.StateError(refusal, code=errors.StateError.code, status='HYOKA_ESTATE')
+        add(parent_handle, handle)
+        self._owned = False
+        self._parent = parent
+        parent._adopt(self)
+        return self
+
+    def close(self):
+        """Free the handle and everything it holds now (idempotent).
+
+        :raises StateError: when the object belongs to an owner (a portfolio,
+            a parent project, or the library for a built-in scheme).
+        """
+        if self._owned or self._dead:
+            self._release()
+            return
+        raise errors.StateError('this %s belongs to its owner and cannot be closed; remove it from there'
+                                % type(self).__name__, code=errors.StateError.code, status='HYOKA_ESTATE')
+
+    def __del__(self):
+        try:
+            self._release()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    def __enter__(self):
+        self._h()
+        return self
+
+    def __exit__(self, *exc):
+        self._release()
+        return False
+
+    def copy(self):
+        """A deep copy owned by the caller (sub-projects included; a copy of
+        a built-in scheme is mutable)."""
+        out = c_void_p()
+        getattr(lib, self._copier)(self._h(), byref(out))
+        return self._kind._from_owned(out.value)
+
+    def __eq__(self, other):
+        if not isinstance(other, self._kind):
+            return NotImplemented
+        return bool(getattr(lib, self._equal)(self._h(), other._h()))
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    __hash__ = None
 
 
 class _Children:
@@ -538,16 +649,17 @@ class Metrics(collections.abc.Mapping):
 # CSV helpers
 # --------------------------------------------------------------------------
 
+_BOM, _NOBOM, _CP932 = _api.HYOKA_ENCODING_UTF8_BOM, _api.HYOKA_ENCODING_UTF8, _api.HYOKA_ENCODING_CP932
 _ENCODINGS = {
     # hyoka_encoding values (csv.h); the library has no name table for them
-    'utf-8': 0, 'utf8': 0, 'utf-8-sig': 0, 'utf-8-bom': 0,
-    'utf-8-nobom': 1, 'utf8-nobom': 1,
-    'cp932': 2, 'ms932': 2, 'windows-31j': 2, 'shift_jis': 2, 'sjis': 2,
+    'utf-8': _BOM, 'utf8': _BOM, 'utf-8-sig': _BOM, 'utf-8-bom': _BOM,
+    'utf-8-nobom': _NOBOM, 'utf8-nobom': _NOBOM,
+    'cp932': _CP932, 'ms932': _CP932, 'windows-31j': _CP932, 'shift_jis': _CP932, 'sjis': _CP932,
 }
 
 
 def _csv_options(encoding):
-    opts = _ffi.CsvOptions()
+    opts = _api.CsvOptions()
     lib.hyoka_csv_options_init(byref(opts))
     try:
         opts.encoding = _ENCODINGS[encoding.lower()]
@@ -561,7 +673,7 @@ def _csv_options(encoding):
 def csv_table_names():
     """The CSV tables in hyoka_csv_table order (file names without .csv)."""
     out = []
-    for i in range(_ffi.CSV_TABLE_COUNT):
+    for i in range(_api.HYOKA_CSV_TABLE_COUNT):
         out.append(text_out(lib.hyoka_csv_table_name(i)))
     return out
 
@@ -571,7 +683,7 @@ def csv_table_names():
 # --------------------------------------------------------------------------
 
 
-class Portfolio(_Node):
+class Portfolio(_Owned):
     """A document: municipality, denominators, schemes and projects.
 
     ``Portfolio()`` makes an empty one; :meth:`load`, :meth:`loads` and
@@ -580,6 +692,7 @@ class Portfolio(_Node):
     garbage-collected), and any use afterwards raises :class:`hyoka.StateError`.
     """
     __slots__ = ('_source', '_read_report')
+    _free, _copier, _equal = 'hyoka_portfolio_free', 'hyoka_portfolio_copy', 'hyoka_portfolio_equal'
 
     def __init__(self):
         out = c_void_p()
@@ -587,37 +700,22 @@ class Portfolio(_Node):
         self._init_owned(out.value)
 
     def _init_owned(self, ptr, source=None, read_report=None):
-        self._init_borrowed(ptr, None)
+        super()._init_owned(ptr)
         self._source = source
         self._read_report = read_report
 
-    @classmethod
-    def _from_ptr(cls, ptr, source=None, read_report=None):
-        self = cls.__new__(cls)
-        self._init_owned(ptr, source, read_report)
-        return self
+    # -- lifetime (close(), with, copy(), ==: see _Owned) ------------------
 
-    # -- lifetime --------------------------------------------------------
-
-    def close(self):
-        """Free the portfolio and everything it holds (idempotent)."""
+    def _release(self):
+        """Free the portfolio, everything it holds and the reader's report."""
         try:
-            ptr, self._ptr = self._ptr, None
             rep, self._read_report = self._read_report, None
         except AttributeError:  # __init__ failed
             return
-        self._dead = True
         self._source = None
-        if ptr:
-            lib.hyoka_portfolio_free(ptr)
+        super()._release()
         if rep:
             lib.hyoka_report_free(rep)
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # pragma: no cover - interpreter shutdown
-            pass
 
     def _dead_reason(self):
         return 'the portfolio was closed'
@@ -626,36 +724,9 @@ class Portfolio(_Node):
     def closed(self):
         return self._dead
 
-    def __enter__(self):
-        self._h()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def copy(self):
-        """A deep copy, owned by the caller."""
-        out = c_void_p()
-        lib.hyoka_portfolio_copy(self._h(), byref(out))
-        return Portfolio._from_ptr(out.value)
-
-    def __eq__(self, other):
-        if not isinstance(other, Portfolio):
-            return NotImplemented
-        return bool(lib.hyoka_portfolio_equal(self._h(), other._h()))
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
     def __reduce_ex__(self, protocol):
         # pickled as its canonical compact JSON
         return (_portfolio_from_json, (self.dumpb(compact=True),))
-
-    __hash__ = None
 
     def __repr__(self):
         if self._dead:
@@ -679,7 +750,7 @@ class Portfolio(_Node):
             raise TypeError('loads() takes str or bytes, not %s' % type(text).__name__)
         opts = None
         if max_depth is not None or max_string is not None or max_diagnostics is not None:
-            opts = _ffi.ReadOptions()
+            opts = _api.ReadOptions()
             lib.hyoka_read_options_init(byref(opts))
             if max_depth is not None:
                 opts.max_depth = max_depth
@@ -699,7 +770,7 @@ class Portfolio(_Node):
         if lib.hyoka_report_count(report) == 0:
             lib.hyoka_report_free(report)
             report = None
-        return cls._from_ptr(out.value, data, report)
+        return cls._from_owned(out.value, data, report)
 
     @classmethod
     def load(cls, path, **options):
@@ -732,7 +803,7 @@ class Portfolio(_Node):
 
     @staticmethod
     def _write_flags(compact, yen):
-        return (0x1 if compact else 0) | (0x2 if yen else 0)  # HYOKA_WRITE_COMPACT, HYOKA_WRITE_YEN
+        return (_api.HYOKA_WRITE_COMPACT if compact else 0) | (_api.HYOKA_WRITE_YEN if yen else 0)
 
     def to_csv_dir(self, path, encoding='utf-8', lang='en'):
         """Write every CSV table into a folder (utf-8 with BOM, utf-8-nobom or cp932)."""
@@ -789,8 +860,8 @@ class Portfolio(_Node):
             raise errors.InvalidArgument('unknown CSV table(s): %s' % ', '.join(sorted(unknown)),
                                          code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
         keep = []
-        texts = (c_void_p * _ffi.CSV_TABLE_COUNT)()
-        lens = (c_size_t * _ffi.CSV_TABLE_COUNT)()
+        texts = (c_void_p * _api.HYOKA_CSV_TABLE_COUNT)()
+        lens = (c_size_t * _api.HYOKA_CSV_TABLE_COUNT)()
         for i, name in enumerate(names):
             data = tables.get(name)
             if data is None:
@@ -816,7 +887,7 @@ class Portfolio(_Node):
         if lib.hyoka_report_count(report) == 0:
             lib.hyoka_report_free(report)
             report = None
-        return cls._from_ptr(out.value, None, report)
+        return cls._from_owned(out.value, None, report)
 
     def to_html(self, lang='ja'):
         """The index page (str) listing every project with its headline figures."""
@@ -936,16 +1007,8 @@ class Portfolio(_Node):
         """Add a scheme made with ``Scheme(...)``; the portfolio then owns it."""
         if not isinstance(scheme, Scheme):
             raise TypeError('add_scheme() takes a hyoka.Scheme')
-        sh = scheme._h()
-        h = self._h()
-        if not scheme._owned:
-            raise errors.StateError('the scheme already has an owner (or is built in); add a copy',
-                                    code=errors.StateError.code, status='HYOKA_ESTATE')
-        lib.hyoka_portfolio_add_scheme(h, sh)
-        scheme._owned = False
-        scheme._parent = self
-        self._adopt(scheme)
-        return scheme
+        return scheme._hand_to(self, lib.hyoka_portfolio_add_scheme,
+                               'the scheme already has an owner (or is built in); add a copy')
 
     def find_scheme(self, scheme_id):
         """A scheme by id: the document's own first, then the built-ins; None when unknown."""
@@ -983,22 +1046,15 @@ class Portfolio(_Node):
         portfolio) or keyword properties (``code=..., name=..., department=...``)
         for a new one.
         """
-        h = self._h()
+        self._h()  # a closed portfolio fails before anything is made
         if project is None:
             project = Project(**props)
         elif props:
             _set_props(project, props)
         if not isinstance(project, Project):
             raise TypeError('add_project() takes a hyoka.Project')
-        ph = project._h()
-        if not project._owned:
-            raise errors.StateError('the project already has an owner; add project.copy()',
-                                    code=errors.StateError.code, status='HYOKA_ESTATE')
-        lib.hyoka_portfolio_add_project(h, ph)
-        project._owned = False
-        project._parent = self
-        self._adopt(project)
-        return project
+        return project._hand_to(self, lib.hyoka_portfolio_add_project,
+                                'the project already has an owner; add project.copy()')
 
     def find_project(self, code):
         """The first top-level project with this code, or None."""
@@ -1058,7 +1114,7 @@ class Portfolio(_Node):
         try:
             out = c_void_p()
             n = c_size_t()
-            lib.hyoka_metrics_write(self._h(), report, 0x1 if compact else 0, lang_value(lang),
+            lib.hyoka_metrics_write(self._h(), report, self._write_flags(compact, False), lang_value(lang),
                                     byref(out), byref(n))
             return _CBuffer(out.value, n.value)
         finally:
@@ -1157,19 +1213,19 @@ def _ptext(name, doc):
                       ENUM_PROJECT_TEXT, name, doc)
 
 
-class Project(_Node):
+class Project(_Owned):
     """A program (事務事業).
 
     ``Project(code=..., name=..., **properties)`` makes a standalone project
     owned by Python until it is added to a portfolio or a parent project.
     """
-    __slots__ = ('_owned',)
+    __slots__ = ()
+    _free, _copier, _equal = 'hyoka_project_free', 'hyoka_project_copy', 'hyoka_project_equal'
 
     def __init__(self, code=None, name=None, **props):
         out = c_void_p()
         lib.hyoka_project_new(byref(out))
-        self._init_borrowed(out.value, None)
-        self._owned = True
+        self._init_owned(out.value)
         try:
             if code is not None:
                 self.code = code
@@ -1179,58 +1235,6 @@ class Project(_Node):
         except BaseException:
             self._release()
             raise
-
-    @classmethod
-    def _wrap(cls, ptr, parent):
-        self = cls.__new__(cls)
-        self._init_borrowed(ptr, parent)
-        self._owned = False
-        return self
-
-    def _release(self):
-        try:
-            owned = self._owned
-        except AttributeError:
-            return
-        if owned:
-            ptr, self._ptr = self._ptr, None
-            self._owned = False
-            self._dead = True
-            if ptr:
-                lib.hyoka_project_free(ptr)
-
-    def __del__(self):
-        try:
-            self._release()
-        except Exception:  # pragma: no cover - interpreter shutdown
-            pass
-
-    @property
-    def owned(self):
-        """True while the project is standalone (owned by this Python object)."""
-        return self._owned
-
-    def copy(self):
-        """A deep, standalone copy (sub-projects included)."""
-        out = c_void_p()
-        lib.hyoka_project_copy(self._h(), byref(out))
-        p = Project.__new__(Project)
-        p._init_borrowed(out.value, None)
-        p._owned = True
-        return p
-
-    def __eq__(self, other):
-        if not isinstance(other, Project):
-            return NotImplemented
-        return bool(lib.hyoka_project_equal(self._h(), other._h()))
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    __hash__ = None
 
     def __repr__(self):
         if not self.alive:
@@ -1439,22 +1443,15 @@ class Project(_Node):
 
     def add_child(self, child=None, **props):
         """Add a sub-project (a standalone Project, whose ownership moves here, or properties)."""
-        h = self._h()
+        self._h()  # a freed project fails before anything is made
         if child is None:
             child = Project(**props)
         elif props:
             _set_props(child, props)
         if not isinstance(child, Project):
             raise TypeError('add_child() takes a hyoka.Project')
-        ch = child._h()
-        if not child._owned:
-            raise errors.StateError('the project already has an owner; add project.copy()',
-                                    code=errors.StateError.code, status='HYOKA_ESTATE')
-        lib.hyoka_project_add_child(h, ch)
-        child._owned = False
-        child._parent = self
-        self._adopt(child)
-        return child
+        return child._hand_to(self, lib.hyoka_project_add_child,
+                              'the project already has an owner; add project.copy()')
 
     def remove_child(self, child):
         h = self._h()
@@ -1649,7 +1646,8 @@ class Year(_Node):
 
     # figures
     def figure(self, name):
-        """One figure of §6: ``Figure(value, reason)``; money as int yen, others Decimal."""
+        """One figure (see "Figures" in docs/guide.md): ``Figure(value, reason)``; money as int yen,
+        others Decimal."""
         d = Dec()
         reason = c_int()
         rc = lib.hyoka_costs_figure(self._h(), figure_value(name), byref(d), byref(reason))
@@ -2012,33 +2010,26 @@ class Evaluation(_Node):
 # Scheme
 # --------------------------------------------------------------------------
 
-class Scheme(_Node):
+class Scheme(_Owned):
     """The vocabulary of an evaluation practice.
 
     ``Scheme('city-3point', name=...)`` makes one owned by Python until added
     to a portfolio; :meth:`builtin` returns a read-only built-in scheme.
     """
-    __slots__ = ('_owned',)
+    __slots__ = ()
+    _free, _copier, _equal = 'hyoka_scheme_free', 'hyoka_scheme_copy', 'hyoka_scheme_equal'
 
     def __init__(self, scheme_id, name=None):
         b, n = text_arg(scheme_id, 'scheme id')
         out = c_void_p()
         lib.hyoka_scheme_new(byref(out), b, n)
-        self._init_borrowed(out.value, None)
-        self._owned = True
+        self._init_owned(out.value)
         if name is not None:
             try:
                 self.name = name
             except BaseException:
                 self._release()
                 raise
-
-    @classmethod
-    def _wrap(cls, ptr, parent):
-        self = cls.__new__(cls)
-        self._init_borrowed(ptr, parent)
-        self._owned = False
-        return self
 
     @classmethod
     def _builtin(cls, ptr):
@@ -2054,46 +2045,6 @@ class Scheme(_Node):
     @classmethod
     def builtins(cls):
         return [cls._builtin(lib.hyoka_scheme_builtin_at(i)) for i in range(lib.hyoka_scheme_builtin_count())]
-
-    def _release(self):
-        try:
-            owned = self._owned
-        except AttributeError:
-            return
-        if owned:
-            ptr, self._ptr = self._ptr, None
-            self._owned = False
-            self._dead = True
-            if ptr:
-                lib.hyoka_scheme_free(ptr)
-
-    def __del__(self):
-        try:
-            self._release()
-        except Exception:  # pragma: no cover
-            pass
-
-    def copy(self):
-        """A mutable copy owned by the caller (also of a built-in)."""
-        out = c_void_p()
-        lib.hyoka_scheme_copy(self._h(), byref(out))
-        s = Scheme.__new__(Scheme)
-        s._init_borrowed(out.value, None)
-        s._owned = True
-        return s
-
-    def __eq__(self, other):
-        if not isinstance(other, Scheme):
-            return NotImplemented
-        return bool(lib.hyoka_scheme_equal(self._h(), other._h()))
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    __hash__ = None
 
     def __repr__(self):
         return '<hyoka.Scheme %s>' % (self.id if self.alive else '(freed)')

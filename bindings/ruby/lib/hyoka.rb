@@ -19,9 +19,9 @@ require 'json'
 require 'ffi'
 
 require_relative 'hyoka/version'
-require_relative 'hyoka/errors'
 require_relative 'hyoka/lib'
 require_relative 'hyoka/support'
+require_relative 'hyoka/errors'
 require_relative 'hyoka/values'
 require_relative 'hyoka/handle'
 require_relative 'hyoka/portfolio'
@@ -32,11 +32,13 @@ require_relative 'hyoka/scheme'
 require_relative 'hyoka/metrics'
 
 module Hyoka
-  # Calendar formatting flags (calendar.h).
-  CAL_FMT = { strict: 0x1, numeric_first: 0x2, abbrev: 0x4, western: 0x8, fullwidth: 0x10,
-              no_suffix: 0x20 }.freeze
-  CSV_TABLES = %i[document denominators projects classes extensions years staff indicators values
-                  evaluations answers comments goals schemes].freeze
+  # Calendar formatting flags (HYOKA_CAL_FMT_* of calendar.h): { strict: 0x1, ... }.
+  CAL_FMT = API.constants_with('HYOKA_CAL_FMT_')
+  # The CSV tables in hyoka_csv_table order, named by the library.
+  CSV_TABLES = (0...API::HYOKA_CSV_TABLE_COUNT).map { |i| Lib.hyoka_csv_table_name(i).read_string.to_sym }.freeze
+  # Built-in limits (hyoka_limit_id of version.h): { decimal_max_scale: 0, ... }.
+  LIMITS = API.constants_with('HYOKA_LIMIT_')
+  private_constant :LIMITS
 
   class << self
     # The version of the loaded library as an Integer (10000 * major + ...).
@@ -56,8 +58,7 @@ module Hyoka
 
     # A built-in limit (:text_max, :fiscal_year_min...).
     def limit(which)
-      ids = { decimal_max_scale: 0, decimal_string_max: 1, fiscal_year_min: 2, fiscal_year_max: 3, text_max: 4 }
-      Lib.hyoka_limit(which.is_a?(Integer) ? which : ids.fetch(which))
+      Lib.hyoka_limit(which.is_a?(Integer) ? which : LIMITS.fetch(which))
     end
 
     # Parse a decimal exactly ("1.50", "1.5e1") into a BigDecimal.
@@ -171,14 +172,14 @@ module Hyoka
 
     # Internal: the index of a CSV table name.
     def csv_table_index(table)
-      CSV_TABLES.index(table.to_sym) || raise(InvalidArgument.new("unknown CSV table #{table.inspect}", -1))
+      CSV_TABLES.index(table.to_sym) || raise(InvalidArgument, "unknown CSV table #{table.inspect}")
     end
 
     private
 
     def cal_flags(flags)
       flags.flatten.reduce(0) do |acc, f|
-        acc | CAL_FMT.fetch(f) { raise InvalidArgument.new("unknown calendar flag #{f.inspect}", -1) }
+        acc | CAL_FMT.fetch(f) { raise InvalidArgument, "unknown calendar flag #{f.inspect}" }
       end
     end
   end

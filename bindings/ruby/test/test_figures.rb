@@ -2,7 +2,8 @@
 
 require_relative 'helper'
 
-# Figures against the values printed on the seed sheets (DESIGN §6, §7).
+# Figures against the values printed on the seed sheets (the figures of
+# docs/guide.md, the checks of docs/validation.md).
 class TestFigures < Minitest::Test
   include HyokaTestHelper
 

@@ -5,32 +5,8 @@ module Hyoka
   # project. Amounts are Integer yen, counts Integers; nil is missing
   # (which is not 0).
   class CostYear < Handle
-    # reader/writer name => hyoka_cost_field
-    FIELDS = {
-      initial_budget: 0, final_budget: 1, settlement: 2, national: 3, prefectural: 4, bonds: 5,
-      user_charges: 6, other: 7, general: 8, debt_service: 9, indirect_costs: 10, usage: 11,
-      beneficiaries: 12, population: 13, households: 14
-    }.freeze
-
-    # Set several attributes at once; also staff: (Array of Hashes for
-    # #add_staff) and stated: ({figure => value or [value, unit]}).
-    def assign(attrs)
-      attrs.each do |k, v|
-        case k
-        when :staff then v.each { |s| add_staff(**s) }
-        when :stated
-          v.each do |fig, val|
-            val, unit = val.is_a?(Array) ? val : [val, nil]
-            set_stated(fig, val, unit: unit)
-          end
-        else
-          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-          public_send("#{k}=", v)
-        end
-      end
-      self
-    end
+    # reader/writer name => hyoka_cost_field (the library's names)
+    FIELDS = Support.fields(:cost_field)
 
     def fiscal_year
       Lib.hyoka_costs_fiscal_year(self)
@@ -117,7 +93,8 @@ module Hyoka
 
     # ---- figures ---------------------------------------------------------
 
-    # A computed figure (DESIGN §6) as a Figure: year.figure(:per_capita).
+    # A computed figure (see "Figures" in docs/guide.md) as a Figure:
+    # year.figure(:per_capita).
     def figure(name)
       value = Support.new_decimal
       reason = FFI::MemoryPointer.new(:int)
@@ -136,6 +113,21 @@ module Hyoka
     end
 
     private
+
+    # #assign also takes staff: (Array of Hashes for #add_staff) and
+    # stated: ({figure => value or [value, unit]}).
+    def assign_extra(key, value)
+      case key
+      when :staff then value.each { |s| add_staff(**s) }
+      when :stated
+        value.each do |fig, val|
+          val, unit = val.is_a?(Array) ? val : [val, nil]
+          set_stated(fig, val, unit: unit)
+        end
+      else return false
+      end
+      true
+    end
 
     def inspect_details
       valid? ? " #{fiscal_year} #{phase.inspect}" : ''
@@ -160,17 +152,9 @@ module Hyoka
 
   # A staff line of a cost year (hyoka_staff).
   class Staff < Handle
-    DECIMAL_FIELDS = { headcount: 0, fte: 1, hours: 2 }.freeze
-    AMOUNT_FIELDS = { unit_cost: 3, hourly_rate: 4, amount: 5 }.freeze
-
-    def assign(attrs)
-      attrs.each do |k, v|
-        raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-        public_send("#{k}=", v)
-      end
-      self
-    end
+    # reader/writer name => hyoka_staff_field, decimals and yen amounts
+    DECIMAL_FIELDS = Support.fields(:staff_field).slice(:headcount, :fte, :hours).freeze
+    AMOUNT_FIELDS = Support.fields(:staff_field).slice(:unit_cost, :hourly_rate, :amount).freeze
 
     # :regular, :reappointed, :part_time, :temporary or nil.
     def category

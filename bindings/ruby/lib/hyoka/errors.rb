@@ -16,26 +16,51 @@ module Hyoka
     end
   end
 
-  # One class per status code of error.h (codes are never renumbered).
-  {
-    InvalidArgument: -1,  # HYOKA_EINVAL
-    NoMemory: -2,         # HYOKA_ENOMEM
-    RangeError: -3,       # HYOKA_ERANGE
-    EncodingError: -4,    # HYOKA_EENCODING
-    SyntaxError: -5,      # HYOKA_ESYNTAX
-    NotFound: -6,         # HYOKA_ENOTFOUND
-    AlreadyExists: -7,    # HYOKA_EEXIST
-    DivisionByZero: -8,   # HYOKA_EDIVZERO
-    IOError: -9,          # HYOKA_EIO
-    LimitExceeded: -10,   # HYOKA_ELIMIT
-    Unavailable: -11,     # HYOKA_EUNAVAILABLE
-    StateError: -12,      # HYOKA_ESTATE
-    InvalidDocument: -13  # HYOKA_EINVALID
-  }.each do |name, code|
-    klass = Class.new(Error)
-    klass.const_set(:CODE, code)
-    const_set(name, klass)
+  class << self
+    # The message of the last failure on this thread (hyoka_error_last()).
+    def last_error
+      ptr = Lib.hyoka_error_last
+      ptr.null? ? '' : ptr.read_string.force_encoding(Encoding::UTF_8)
+    end
+
+    # Raise the exception of a negative status; return the status otherwise.
+    def check(status, context = nil)
+      return status if status >= 0
+
+      raise error_for(status, context)
+    end
+
+    def error_for(status, context = nil, **extra)
+      klass = ERRORS.fetch(status, Error)
+      msg = last_error
+      msg = Lib.hyoka_strerror(status).dup.force_encoding(Encoding::UTF_8) if msg.empty?
+      msg = "#{context}: #{msg}" if context
+      klass == Error ? klass.new(msg, status) : klass.new(msg, status, **extra)
+    end
   end
+
+  # One class per status code of error.h; CODE is the library's value of
+  # the status name.
+  STATUS_CLASSES = {
+    InvalidArgument: :HYOKA_EINVAL,
+    NoMemory: :HYOKA_ENOMEM,
+    RangeError: :HYOKA_ERANGE,
+    EncodingError: :HYOKA_EENCODING,
+    SyntaxError: :HYOKA_ESYNTAX,
+    NotFound: :HYOKA_ENOTFOUND,
+    AlreadyExists: :HYOKA_EEXIST,
+    DivisionByZero: :HYOKA_EDIVZERO,
+    IOError: :HYOKA_EIO,
+    LimitExceeded: :HYOKA_ELIMIT,
+    Unavailable: :HYOKA_EUNAVAILABLE,
+    StateError: :HYOKA_ESTATE,
+    InvalidDocument: :HYOKA_EINVALID
+  }.to_h do |name, status|
+    klass = Class.new(Error)
+    klass.const_set(:CODE, Support.enum_table(:status).fetch(status))
+    const_set(name, klass)
+    [status, klass]
+  end.freeze
 
   # A document (JSON or CSV) was read with errors: #diagnostics lists them.
   class InvalidDocument
@@ -63,33 +88,5 @@ module Hyoka
   end
 
   # Status code → exception class.
-  ERRORS = {
-    -1 => InvalidArgument, -2 => NoMemory, -3 => RangeError, -4 => EncodingError,
-    -5 => SyntaxError, -6 => NotFound, -7 => AlreadyExists, -8 => DivisionByZero,
-    -9 => IOError, -10 => LimitExceeded, -11 => Unavailable, -12 => StateError,
-    -13 => InvalidDocument
-  }.freeze
-
-  class << self
-    # The message of the last failure on this thread (hyoka_error_last()).
-    def last_error
-      ptr = Lib.hyoka_error_last
-      ptr.null? ? '' : ptr.read_string.force_encoding(Encoding::UTF_8)
-    end
-
-    # Raise the exception of a negative status; return the status otherwise.
-    def check(status, context = nil)
-      return status if status >= 0
-
-      raise error_for(status, context)
-    end
-
-    def error_for(status, context = nil, **extra)
-      klass = ERRORS.fetch(status, Error)
-      msg = last_error
-      msg = Lib.hyoka_strerror(status).dup.force_encoding(Encoding::UTF_8) if msg.empty?
-      msg = "#{context}: #{msg}" if context
-      klass == Error ? klass.new(msg, status) : klass.new(msg, status, **extra)
-    end
-  end
+  ERRORS = STATUS_CLASSES.each_value.to_h { |klass| [klass::CODE, klass] }.freeze
 end

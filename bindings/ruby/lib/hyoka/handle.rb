@@ -3,11 +3,12 @@
 module Hyoka
   # Base of every wrapper around a C handle.
   #
-  # An owned handle (a Portfolio, a standalone Project or Scheme) holds an
-  # FFI::AutoPointer that frees it when the Ruby object is collected. A
-  # borrowed handle (a project of a portfolio, a cost year, an indicator…)
-  # holds a plain pointer and a reference to its parent Ruby object, which
-  # keeps the owner alive as long as the child is reachable.
+  # An owned handle (a Portfolio, a standalone Project or Scheme: see
+  # OwnedHandle) holds an FFI::AutoPointer that frees it when the Ruby
+  # object is collected. A borrowed handle (a project of a portfolio, a cost
+  # year, an indicator…) holds a plain pointer and a reference to its parent
+  # Ruby object, which keeps the owner alive as long as the child is
+  # reachable.
   #
   # Parents remember the wrappers they handed out (one Ruby object per C
   # object), so removing a child, or closing its owner, invalidates the
@@ -24,24 +25,28 @@ module Hyoka
         obj
       end
 
-      private
-
-      # Wrap a newly created handle the caller owns.
-      def owned(ptr, releaser)
-        obj = allocate
-        obj.__send__(:init_handle, FFI::AutoPointer.new(ptr, releaser), nil)
-        obj
-      end
     end
 
     # The pointer, or Hyoka::StateError when the object is gone.
     def to_ptr
-      @ptr || raise(StateError.new("this #{self.class.name.split('::').last} was removed or its owner closed", -12))
+      @ptr || raise(StateError, "this #{kind_name} was removed or its owner closed")
     end
 
     # True until removed from its owner or closed.
     def valid?
       !@ptr.nil?
+    end
+
+    # Set several attributes at once through their writers (name: for
+    # #name=...); subclasses take more in #assign_extra (staff:, values:...).
+    def assign(attrs)
+      attrs.each do |k, v|
+        next if assign_extra(k, v)
+        raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
+
+        public_send("#{k}=", v)
+      end
+      self
     end
 
     def inspect
@@ -82,6 +87,23 @@ module Hyoka
       @children[child.to_ptr.address] = child
     end
 
+    # Take over a standalone +child+ (an OwnedHandle): set +attrs+ on it,
+    # hand its handle to C with +add_fn+ (hyoka_portfolio_add_project...)
+    # and keep its wrapper as ours.
+    def take(child, add_fn, attrs = {})
+      raise StateError, "the #{child.kind_name.downcase} already belongs to an owner" if child.owner
+
+      child.assign(attrs)
+      check(Lib.__send__(add_fn, self, child), add_fn.to_s.sub(/\Ahyoka_(portfolio|project)_/, ''))
+      child.adopt!(self)
+      register(child)
+    end
+
+    # The class name without Hyoka:: ("Project").
+    def kind_name
+      self.class.name.split('::').last
+    end
+
     # Forget and invalidate the wrapper of a child that C is about to free.
     def forget(ptr)
       return if ptr.nil? || ptr.null? || @children.nil?
@@ -102,6 +124,12 @@ module Hyoka
       ''
     end
 
+    # Attributes #assign takes that are not a writer: handle +key+ and
+    # return true, or return false.
+    def assign_extra(_key, _value)
+      false
+    end
+
     # Index of a child given as an Integer or a wrapper.
     def index_of(child, count_fn, at_fn)
       return child if child.is_a?(Integer)
@@ -109,7 +137,7 @@ module Hyoka
       n = Lib.__send__(count_fn, to_ptr)
       addr = child.to_ptr.address
       (0...n).each { |i| return i if Lib.__send__(at_fn, to_ptr, i).address == addr }
-      raise NotFound.new("#{child.class.name.split('::').last} does not belong here", -6)
+      raise NotFound, "#{child.kind_name} does not belong here"
     end
 
     # ---- small helpers shared by the domain classes ----------------------
@@ -135,6 +163,63 @@ module Hyoka
 
     def check(status, context = nil)
       Hyoka.check(status, context)
+    end
+  end
+
+  # Base of the wrappers that may own their C handle: a Portfolio, and a
+  # Project or Scheme made standalone. An owner frees its handle exactly
+  # once: by #close, or through its FFI::AutoPointer when collected. Handed
+  # to a parent (Portfolio#add_project, #add_scheme, Project#add_child) or
+  # borrowed from one, it frees nothing. #copy and #== are the C API's deep
+  # copy and structural equality.
+  class OwnedHandle < Handle
+    class << self
+      private
+
+      # Name the C functions of a subclass: c_functions(free:
+      # :hyoka_portfolio_free, copy: :hyoka_portfolio_copy, equal: ...).
+      def c_functions(free:, copy:, equal:)
+        functions = { free: free, copy: copy, equal: equal }.freeze
+        kind = self
+        define_singleton_method(:c_function) { |which| functions.fetch(which) }
+        define_singleton_method(:handle_kind) { kind }
+      end
+
+      # Wrap a newly created handle the caller owns.
+      def owned(ptr)
+        obj = allocate
+        obj.__send__(:init_handle, FFI::AutoPointer.new(ptr, Lib.method(c_function(:free))), nil)
+        obj
+      end
+    end
+
+    # Free the C object now (and everything it holds); its wrappers and
+    # those of its children become invalid (Hyoka::StateError when used).
+    # Raises Hyoka::StateError for an object that belongs to an owner.
+    def close
+      raise StateError, "the #{kind_name.downcase} belongs to an owner; remove it from there" if @owner
+
+      ptr = @ptr
+      return if ptr.nil?
+      raise StateError, "a built-in #{kind_name.downcase} belongs to the library" unless ptr.is_a?(FFI::AutoPointer)
+
+      invalidate!
+      ptr.free
+      nil
+    end
+
+    # A deep copy owned by Ruby (sub-projects included; a copy of a built-in
+    # scheme is mutable).
+    def copy
+      out = FFI::MemoryPointer.new(:pointer)
+      check(Lib.__send__(self.class.c_function(:copy), self, out), 'copy')
+      self.class.handle_kind.__send__(:owned, out.read_pointer)
+    end
+    alias dup copy
+
+    # Structural equality (every field, year, indicator, evaluation...).
+    def ==(other)
+      other.is_a?(self.class.handle_kind) && Lib.__send__(self.class.c_function(:equal), self, other) == 1
     end
   end
 

@@ -4,27 +4,9 @@ module Hyoka
   # An indicator (指標) with its values by fiscal year (hyoka_indicator),
   # owned by its project. Values are BigDecimal or nil.
   class Indicator < Handle
-    TEXT_FIELDS = { name: 0, unit: 1, definition: 2, not_settable_reason: 3, long_term_note: 4 }.freeze
-    VALUE_FIELDS = { target: 0, actual: 1, forecast: 2, stated_achievement: 3 }.freeze
-
-    # Set several attributes at once; also values: {fy => {target:, actual:,
-    # forecast:, stated_achievement:}} and long_term_target: value or
-    # [value, fiscal_year].
-    def assign(attrs)
-      attrs.each do |k, v|
-        case k
-        when :values then v.each { |fy, vals| set_value(fy, **vals) }
-        when :long_term_target
-          val, fy = v.is_a?(Array) ? v : [v, nil]
-          set_long_term_target(val, fiscal_year: fy)
-        else
-          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-          public_send("#{k}=", v)
-        end
-      end
-      self
-    end
+    # reader/writer name => hyoka_indicator_field; value name => hyoka_value_field
+    TEXT_FIELDS = Support.fields(:indicator_text, 'long_term_target.note': :long_term_note)
+    VALUE_FIELDS = Support.fields(:value_field)
 
     TEXT_FIELDS.each do |name, field|
       define_method(name) { str(Lib.hyoka_indicator_text(self, field)) }
@@ -144,6 +126,20 @@ module Hyoka
 
     private
 
+    # #assign also takes values: {fy => {target:, actual:, forecast:,
+    # stated_achievement:}} and long_term_target: value or [value,
+    # fiscal_year].
+    def assign_extra(key, value)
+      case key
+      when :values then value.each { |fy, vals| set_value(fy, **vals) }
+      when :long_term_target
+        val, fy = value.is_a?(Array) ? value : [value, nil]
+        set_long_term_target(val, fiscal_year: fy)
+      else return false
+      end
+      true
+    end
+
     def inspect_details
       valid? ? " #{kind.inspect} #{name.inspect}" : ''
     end
@@ -151,25 +147,8 @@ module Hyoka
 
   # An evaluation of a project (評価, hyoka_evaluation), owned by it.
   class Evaluation < Handle
-    TEXT_FIELDS = { evaluator: 0, scheme: 1, verdict: 2, budget: 3 }.freeze
-
-    # Set several attributes at once; also answers: and comments: (Hashes)
-    # and goals: (Array of {what:, level:, by:}).
-    def assign(attrs)
-      attrs.each do |k, v|
-        case k
-        when :answers, :scores then v.each { |c, a| set_answer(c, a) }
-        when :comments then v.each { |c, t| set_comment(c, t) }
-        when :goals then v.each { |g| add_goal(**g.to_h) }
-        when :expected then set_expected(**v)
-        else
-          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-          public_send("#{k}=", v)
-        end
-      end
-      self
-    end
+    # reader/writer name => hyoka_evaluation_field
+    TEXT_FIELDS = Support.fields(:evaluation_text)
 
     TEXT_FIELDS.each do |name, field|
       define_method(name) { str(Lib.hyoka_evaluation_text(self, field)) }
@@ -320,6 +299,19 @@ module Hyoka
     end
 
     private
+
+    # #assign also takes answers: and comments: (Hashes) and goals: (Array
+    # of {what:, level:, by:}).
+    def assign_extra(key, value)
+      case key
+      when :answers, :scores then value.each { |c, a| set_answer(c, a) }
+      when :comments then value.each { |c, t| set_comment(c, t) }
+      when :goals then value.each { |g| add_goal(**g.to_h) }
+      when :expected then set_expected(**value)
+      else return false
+      end
+      true
+    end
 
     def inspect_details
       valid? ? " #{stage.inspect} #{fiscal_year.inspect} #{verdict.inspect}" : ''

@@ -10,14 +10,16 @@ module Hyoka
   #   pf = Hyoka::Portfolio.load('tokorozawa-010802.json')
   #   pf.projects.each { |p| puts p.name }
   #   pf.validate(lang: :en).each { |d| puts d }
-  class Portfolio < Handle
-    WRITE_COMPACT = 0x1
-    WRITE_YEN = 0x2
-    ENCODINGS = {
-      'utf-8' => 0, 'utf8' => 0, 'utf-8-bom' => 0, 'utf8_bom' => 0,
-      'utf-8-nobom' => 1, 'utf8_nobom' => 1, 'utf-8-no-bom' => 1,
-      'cp932' => 2, 'windows-31j' => 2, 'shift_jis' => 2, 'sjis' => 2
-    }.freeze
+  class Portfolio < OwnedHandle
+    c_functions free: :hyoka_portfolio_free, copy: :hyoka_portfolio_copy, equal: :hyoka_portfolio_equal
+
+    WRITE_COMPACT = API::HYOKA_WRITE_COMPACT
+    WRITE_YEN = API::HYOKA_WRITE_YEN
+    ENCODINGS = [
+      [%w[utf-8 utf8 utf-8-bom utf8_bom], API::HYOKA_ENCODING_UTF8_BOM],
+      [%w[utf-8-nobom utf8_nobom utf-8-no-bom], API::HYOKA_ENCODING_UTF8],
+      [%w[cp932 windows-31j shift_jis sjis], API::HYOKA_ENCODING_CP932]
+    ].flat_map { |names, value| names.map { |n| [n, value] } }.to_h.freeze
 
     # Diagnostics (warnings) the reader gave when this portfolio was read.
     attr_reader :read_diagnostics
@@ -38,7 +40,7 @@ module Hyoka
         text = begin
           File.binread(path.to_s)
         rescue SystemCallError => e
-          raise Hyoka::IOError.new("#{path}: #{e.message}", -9)
+          raise Hyoka::IOError, "#{path}: #{e.message}"
         end
         parse(text, **options)
       end
@@ -83,7 +85,7 @@ module Hyoka
 
       # Internal: wrap a portfolio pointer the caller owns.
       def from_owned(ptr)
-        owned(ptr, Lib.method(:hyoka_portfolio_free))
+        owned(ptr)
       end
 
       # Internal: hyoka_csv_options for an encoding name.
@@ -105,7 +107,7 @@ module Hyoka
         else text.encode(Encoding::UTF_8)
         end
       rescue ::EncodingError => e
-        raise Hyoka::EncodingError.new("cannot convert the document to UTF-8: #{e.message}", -4)
+        raise Hyoka::EncodingError, "cannot convert the document to UTF-8: #{e.message}"
       end
 
       def read_options(**given)
@@ -123,45 +125,14 @@ module Hyoka
         name = encoding.is_a?(Encoding) ? encoding.name : encoding.to_s
         ENCODINGS.fetch(name.downcase.tr('_', '-')) do
           ENCODINGS.fetch(name.downcase) do
-            raise InvalidArgument.new("unknown CSV encoding #{encoding.inspect} (utf-8, utf-8-nobom, cp932)", -1)
+            raise InvalidArgument, "unknown CSV encoding #{encoding.inspect} (utf-8, utf-8-nobom, cp932)"
           end
         end
       end
     end
 
-    # Set several attributes at once (municipality_name:, amount_unit:...).
-    def assign(attrs)
-      attrs.each do |k, v|
-        raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-        public_send("#{k}=", v)
-      end
-      self
-    end
-
-    # Free the C portfolio now. Every wrapper of its projects, years...
-    # becomes invalid (Hyoka::StateError when used).
-    def close
-      ptr = @ptr
-      return if ptr.nil?
-
-      invalidate!
-      ptr.free
-      nil
-    end
-
-    # A deep copy, owned by Ruby.
-    def copy
-      out = FFI::MemoryPointer.new(:pointer)
-      check(Lib.hyoka_portfolio_copy(self, out), 'copy')
-      self.class.from_owned(out.read_pointer)
-    end
-    alias dup copy
-
-    # Structural equality of everything the portfolios hold.
-    def ==(other)
-      other.is_a?(Portfolio) && Lib.hyoka_portfolio_equal(self, other) == 1
-    end
+    # #assign (municipality_name:, amount_unit:...), #close, #copy and #==
+    # come from Handle and OwnedHandle.
 
     # ---- municipality ----------------------------------------------------
 
@@ -236,8 +207,8 @@ module Hyoka
 
     # ---- denominators ----------------------------------------------------
 
-    POPULATION = 13
-    HOUSEHOLDS = 14
+    POPULATION = Support.enum_in(:cost_field, :population)
+    HOUSEHOLDS = Support.enum_in(:cost_field, :households)
 
     def population(fiscal_year)
       denominator(fiscal_year, POPULATION)
@@ -284,10 +255,7 @@ module Hyoka
     def add_scheme(scheme)
       raise TypeError, "expected a Hyoka::Scheme, got #{scheme.class}" unless scheme.is_a?(Scheme)
 
-      check(Lib.hyoka_portfolio_add_scheme(self, scheme), 'add_scheme')
-      scheme.__send__(:adopt!, self)
-      register(scheme)
-      scheme
+      take(scheme, :hyoka_portfolio_add_scheme)
     end
 
     # A scheme by id: the portfolio's own first, then the built-ins.
@@ -322,12 +290,8 @@ module Hyoka
     def add_project(project = nil, **attrs)
       return register(Project.__send__(:build_into, self, attrs, :hyoka_portfolio_add_project)) if project.nil?
       raise TypeError, "expected a Hyoka::Project, got #{project.class}" unless project.is_a?(Project)
-      raise StateError.new('the project already belongs to an owner', -12) if project.owner
 
-      project.assign(attrs)
-      check(Lib.hyoka_portfolio_add_project(self, project), 'add_project')
-      project.__send__(:adopt!, self)
-      register(project)
+      take(project, :hyoka_portfolio_add_project, attrs)
     end
 
     def find_project(code)
@@ -483,7 +447,7 @@ module Hyoka
     def csv_table(table, encoding: 'utf-8')
       opts = self.class.csv_options(encoding)
       t = table.is_a?(Integer) ? table : Hyoka.csv_table_index(table)
-      enc = opts[:encoding] == 2 ? Encoding::Windows_31J : Encoding::UTF_8
+      enc = opts[:encoding] == API::HYOKA_ENCODING_CP932 ? Encoding::Windows_31J : Encoding::UTF_8
       Support.buffer_call("csv #{table}", enc) do |out, len|
         Lib.hyoka_csv_write_table(self, t, opts, out, len, nil)
       end

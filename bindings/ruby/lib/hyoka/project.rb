@@ -5,21 +5,20 @@ module Hyoka
   # Ruby until added to a portfolio (Portfolio#add_project) or to a parent
   # project (#add_child); projects read from a portfolio are borrowed from
   # it and keep it alive.
-  class Project < Handle
-    # Text fields: reader/writer name => hyoka_text_field.
-    TEXT_FIELDS = {
-      code: 0, name: 1, department: 2, section: 3, group: 4, head: 5, contact: 6, phone: 7,
-      legal_basis: 8, purpose: 9, target: 10, intent: 11, result: 12, summary: 13,
-      background: 14, environment: 15, opinions: 16, activities_done: 17, activities_planned: 18
-    }.freeze
-    CLASS_KINDS = { policy: 0, account: 1 }.freeze
+  class Project < OwnedHandle
+    c_functions free: :hyoka_project_free, copy: :hyoka_project_copy, equal: :hyoka_project_equal
+
+    # Text fields: reader/writer name => hyoka_text_field (:department for
+    # the library's "organization.department"...).
+    TEXT_FIELDS = Support.fields(:project_text)
+    CLASS_KINDS = Support.fields(:class_kind)
 
     class << self
       # A standalone project owned by Ruby: Project.new(code: '010802', name: '...').
       def new(**attrs)
         out = FFI::MemoryPointer.new(:pointer)
         Hyoka.check(Lib.hyoka_project_new(out), 'Project.new')
-        pr = owned(out.read_pointer, Lib.method(:hyoka_project_free))
+        pr = owned(out.read_pointer)
         pr.assign(attrs)
         pr
       end
@@ -47,54 +46,12 @@ module Hyoka
       end
     end
 
-    # Set several attributes at once. Besides the writers (code:, name:,
-    # duty:, start_fiscal_year:...), accepts policy: and account: (Arrays of
-    # {level:, code:, name:}) and extensions: (a Hash).
-    def assign(attrs)
-      attrs.each do |k, v|
-        case k
-        when :policy, :account then v.each { |lvl| add_class(k, **lvl) }
-        when :extensions then v.each { |ek, ev| set_extension(ek, ev) }
-        else
-          raise ArgumentError, "unknown attribute #{k} for #{self.class}" unless respond_to?("#{k}=")
-
-          public_send("#{k}=", v)
-        end
-      end
-      self
-    end
-
     TEXT_FIELDS.each do |name, field|
       define_method(name) { str(Lib.hyoka_project_text(self, field)) }
       define_method("#{name}=") do |value|
         s, l = Support.utf8_in(value)
         check(Lib.hyoka_project_set_text(self, field, s, l), name.to_s)
       end
-    end
-
-    # Free a standalone project now (its wrappers become invalid).
-    def close
-      raise StateError.new('the project belongs to an owner; remove it from there', -12) if @owner
-
-      ptr = @ptr
-      return if ptr.nil?
-
-      invalidate!
-      ptr.free
-      nil
-    end
-
-    # A deep copy, standalone and owned by Ruby.
-    def copy
-      out = FFI::MemoryPointer.new(:pointer)
-      check(Lib.hyoka_project_copy(self, out), 'copy')
-      self.class.__send__(:owned, out.read_pointer, Lib.method(:hyoka_project_free))
-    end
-    alias dup copy
-
-    # Structural equality (every field, year, indicator, evaluation...).
-    def ==(other)
-      other.is_a?(Project) && Lib.hyoka_project_equal(self, other) == 1
     end
 
     # :autonomous, :statutory_entrusted or nil.
@@ -267,12 +224,8 @@ module Hyoka
     def add_child(child = nil, **attrs)
       return register(Project.__send__(:build_into, self, attrs, :hyoka_project_add_child)) if child.nil?
       raise TypeError, "expected a Hyoka::Project, got #{child.class}" unless child.is_a?(Project)
-      raise StateError.new('the project already belongs to an owner', -12) if child.owner
 
-      child.assign(attrs)
-      check(Lib.hyoka_project_add_child(self, child), 'add_child')
-      child.__send__(:adopt!, self)
-      register(child)
+      take(child, :hyoka_project_add_child, attrs)
     end
 
     def remove_child(child)
@@ -330,6 +283,18 @@ module Hyoka
     end
 
     private
+
+    # #assign takes, besides the writers (code:, name:, duty:,
+    # start_fiscal_year:...), policy: and account: (Arrays of {level:,
+    # code:, name:}) and extensions: (a Hash).
+    def assign_extra(key, value)
+      case key
+      when :policy, :account then value.each { |lvl| add_class(key, **lvl) }
+      when :extensions then value.each { |ek, ev| set_extension(ek, ev) }
+      else return false
+      end
+      true
+    end
 
     def inspect_details
       valid? ? " #{code.inspect} #{name.inspect}" : ''

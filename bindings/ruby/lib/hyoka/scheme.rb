@@ -6,13 +6,15 @@ module Hyoka
   # (Scheme.builtin('jp-standard')) belong to the library and are
   # read-only; Scheme.new makes one owned by Ruby until added to a
   # portfolio (Portfolio#add_scheme).
-  class Scheme < Handle
+  class Scheme < OwnedHandle
+    c_functions free: :hyoka_scheme_free, copy: :hyoka_scheme_copy, equal: :hyoka_scheme_equal
+
     class << self
       def new(id, name: nil)
         s, l = Support.utf8_in(id)
         out = FFI::MemoryPointer.new(:pointer)
         Hyoka.check(Lib.hyoka_scheme_new(out, s, l), 'Scheme.new')
-        sc = owned(out.read_pointer, Lib.method(:hyoka_scheme_free))
+        sc = owned(out.read_pointer)
         sc.name = name if name
         sc
       end
@@ -45,18 +47,6 @@ module Hyoka
     def name=(value)
       s, l = Support.utf8_in(value)
       check(Lib.hyoka_scheme_set_name(self, s, l), 'scheme name')
-    end
-
-    # A copy owned by Ruby (a copy of a built-in is mutable).
-    def copy
-      out = FFI::MemoryPointer.new(:pointer)
-      check(Lib.hyoka_scheme_copy(self, out), 'copy')
-      self.class.__send__(:owned, out.read_pointer, Lib.method(:hyoka_scheme_free))
-    end
-    alias dup copy
-
-    def ==(other)
-      other.is_a?(Scheme) && Lib.hyoka_scheme_equal(self, other) == 1
     end
 
     # Append a criterion. options: Array of [code, label, score] (or

@@ -6,9 +6,10 @@ module Hyoka
   # Conversions between Ruby values and the C side: UTF-8 text as (pointer,
   # length), decimals as text, enumerations by their document names.
   module Support
-    NTS = FFI::Pointer::SIZE == 8 ? 0xFFFF_FFFF_FFFF_FFFF : 0xFFFF_FFFF
-    DECIMAL_SIZE = 16
-    DECIMAL_STRING_MAX = 48
+    NTS = API::HYOKA_NTS
+    UNSET = API::HYOKA_UNSET
+    DECIMAL_SIZE = Lib::Decimal.size
+    DECIMAL_STRING_MAX = API::HYOKA_DECIMAL_STRING_MAX
 
     module_function
 
@@ -31,7 +32,7 @@ module Hyoka
           end
       [s, s.bytesize]
     rescue ::EncodingError => e
-      raise Hyoka::EncodingError.new("cannot convert text to UTF-8: #{e.message}", -4)
+      raise Hyoka::EncodingError, "cannot convert text to UTF-8: #{e.message}"
     end
 
     # A borrowed const char * from C as a new UTF-8 String, nil for NULL.
@@ -62,7 +63,7 @@ module Hyoka
     end
 
     # Call a formatter writing into a caller buffer (common.h convention).
-    def format_call(size = 64)
+    def format_call(size = API::HYOKA_CALENDAR_STRING_MAX)
       buf = FFI::MemoryPointer.new(:char, size)
       len = FFI::MemoryPointer.new(:size_t)
       Hyoka.check(yield(buf, size, len))
@@ -85,7 +86,7 @@ module Hyoka
       case value
       when Integer then value.to_s
       when BigDecimal
-        raise Hyoka::InvalidArgument.new("not a finite decimal: #{value}", -1) unless value.finite?
+        raise Hyoka::InvalidArgument, "not a finite decimal: #{value}" unless value.finite?
 
         value.to_s('F')
       when String then value.encode(Encoding::UTF_8)
@@ -117,14 +118,8 @@ module Hyoka
 
     # ---- enumerations ----------------------------------------------------
 
-    ENUM_IDS = {
-      status: 0, rounding: 1, era: 2, unit: 3, phase: 4, duty: 5, period: 6,
-      staff_category: 7, indicator_kind: 8, direction: 9, stage: 10,
-      expected_outcome: 11, expected_cost: 12, verdict_group: 13, budget_kind: 14,
-      class_kind: 15, severity: 16, figure: 17, cost_field: 18, staff_field: 19,
-      project_text: 20, value_field: 21, indicator_text: 22, evaluation_text: 23,
-      reason: 24, lang: 25, group_by: 26
-    }.freeze
+    # hyoka_enum_id: { status: 0, rounding: 1, ... } (HYOKA_ENUM_STATUS...).
+    ENUM_IDS = API.constants_with('HYOKA_ENUM_')
 
     @enum_cache = {}
     @enum_lock = Mutex.new
@@ -147,21 +142,28 @@ module Hyoka
       end
     end
 
-    # Symbol (or String, or Integer) → enum value; nil → HYOKA_UNSET (-1)
+    # { reader_name => value } of an enumeration of fields, read from the
+    # library: a reader is named after the document name's last part
+    # ("organization.department" → :department) unless +rename+ names it.
+    def fields(which, rename = {})
+      Support.enum_table(which).to_h do |name, value|
+        [rename.fetch(name) { name.to_s.split('.').last.to_sym }, value]
+      end.freeze
+    end
+
+    # Symbol (or String, or Integer) → enum value; nil → HYOKA_UNSET
     # when +allow_nil+.
     def enum_in(which, value, allow_nil: true)
       if value.nil?
-        return -1 if allow_nil
+        return UNSET if allow_nil
 
-        raise Hyoka::InvalidArgument.new("#{which} must be given", -1)
+        raise Hyoka::InvalidArgument, "#{which} must be given"
       end
       return value if value.is_a?(Integer)
 
       table = Support.enum_table(which)
       table.fetch(value.to_s.to_sym) do
-        raise Hyoka::InvalidArgument.new(
-          "unknown #{which} #{value.inspect} (one of #{table.keys.map(&:inspect).join(', ')})", -1
-        )
+        raise Hyoka::InvalidArgument, "unknown #{which} #{value.inspect} (one of #{table.keys.map(&:inspect).join(', ')})"
       end
     end
 

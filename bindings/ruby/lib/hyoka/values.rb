@@ -1,7 +1,7 @@
 # frozen_string_literal: true
 
 module Hyoka
-  # A diagnostic of validation or reading (DESIGN §7): a stable code
+  # A diagnostic of validation or reading (docs/validation.md): a stable code
   # ("C005"), a severity (:error, :warning, :info), a JSON-pointer path,
   # line and column in the text it was read from (nil when unknown), and
   # the message in the language asked for.
@@ -75,11 +75,11 @@ module Hyoka
   # Figures that are money (Integer yen); every other figure is a decimal.
   MONEY_FIGURES = %i[expense personnel debt_service indirect_costs total_cost general_revenue
                      specific_revenue].freeze
-  # Figures of a cost year, in the order of the metrics output.
-  YEAR_FIGURES = (MONEY_FIGURES + %i[per_capita per_household unit_cost per_beneficiary execution_rate
-                                     personnel_share general_revenue_share total_cost_change]).freeze
-  # Every figure name of the library.
-  FIGURES = (YEAR_FIGURES + %i[achievement change score]).freeze
+  # Every figure name of the library, in its order.
+  FIGURES = Support.enum_table(:figure).keys.freeze
+  # Figures of a cost year, in the order of the metrics output (those of
+  # an indicator and an evaluation aside).
+  YEAR_FIGURES = (FIGURES - %i[achievement change score]).freeze
 
   # Internal: a report (hyoka_report) owned by Ruby.
   class Report
@@ -122,7 +122,8 @@ module Hyoka
       (0...size).map do |i|
         [Lib.hyoka_report_code(@ptr, i).read_string, Lib.hyoka_report_severity(@ptr, i),
          Lib.hyoka_report_path(@ptr, i).read_string,
-         Lib.hyoka_report_message(@ptr, i, 0).read_string, Lib.hyoka_report_message(@ptr, i, 1).read_string]
+         Lib.hyoka_report_message(@ptr, i, Support.lang_in(:en)).read_string,
+         Lib.hyoka_report_message(@ptr, i, Support.lang_in(:ja)).read_string]
       end
     end
 
@@ -135,7 +136,7 @@ module Hyoka
     end
 
     def errors?
-      Lib.hyoka_report_count_severity(@ptr, 0).positive?
+      Lib.hyoka_report_count_severity(@ptr, Support.enum_in(:severity, :error)).positive?
     end
   end
 end
