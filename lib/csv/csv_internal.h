@@ -1,0 +1,267 @@
+/* Private interface of the CSV module: a portfolio as a set of CSV tables,
+ * one per entity (docs/csv.md), in UTF-8 (with or without BOM) or CP932,
+ * both ways. Not installed.
+ *
+ * The files of lib/csv/, one job each:
+ *   tables.c          the tables and their columns; the options
+ *   buffer.c          a growable byte buffer
+ *   record.c          RFC 4180 records: formula neutralisation, writing a
+ *                     text field, reading records with their row numbers
+ *                     and limits, problems at a place of a table
+ *   write.c           the writer: one table of a portfolio
+ *   read.c            the reader: tables in order, headers, cells
+ *   read_keys.c       the keys and numbers the rows of a table give
+ *   read_portfolio.c  rows of the document, denominators and schemes tables
+ *   read_projects.c   rows of projects and of the tables that refer to them
+ *   folder.c          a folder of tables, both ways
+ *   cp932.c           the CP932 codec (cp932.h)
+ * The reader's own state is in read_internal.h.
+ *
+ * Names shared between the files carry hyoka__csv_ (HYOKA__CSV_ for
+ * macros); the column enumerators keep the short prefix of their table
+ * (DOC_, PJ_, YR_...). */
+#ifndef HYOKA_CSV_INTERNAL_H
+#define HYOKA_CSV_INTERNAL_H
+
+#include "model.h"
+#include "hyoka/csv.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Size of the buffers that keep the message of the first problem. */
+#define HYOKA__CSV_FIRST_MAX 640
+
+/* ------------------------------------------------------------------------ */
+/* Tables and columns (tables.c)                                            */
+
+struct hyoka__csv_col {
+    const char *name; /* header name */
+    const char *ptr;  /* JSON pointer of the value, relative to the row's item */
+    bool req;         /* the table cannot be read without this column */
+};
+
+enum { DOC_KEY, DOC_VALUE, DOC_COUNT };
+
+enum { DEN_FY, DEN_POPULATION, DEN_HOUSEHOLDS, DEN_COUNT };
+
+enum {
+    PJ_PROJECT, PJ_CODE, PJ_NAME, PJ_DEPARTMENT, PJ_SECTION, PJ_GROUP, PJ_HEAD, PJ_CONTACT, PJ_PHONE,
+    PJ_DUTY, PJ_PERIOD, PJ_START, PJ_END, PJ_LEGAL_BASIS, PJ_PURPOSE, PJ_TARGET, PJ_INTENT, PJ_RESULT,
+    PJ_SUMMARY, PJ_BACKGROUND, PJ_ENVIRONMENT, PJ_OPINIONS, PJ_ACTIVITIES_DONE, PJ_ACTIVITIES_PLANNED,
+    PJ_COUNT
+};
+
+enum { CL_PROJECT, CL_PATH, CL_POSITION, CL_LEVEL, CL_CODE, CL_NAME, CL_COUNT };
+
+enum { EX_PROJECT, EX_KEY, EX_VALUE, EX_COUNT };
+
+/* years: the cost fields in hyoka_cost_field order from YR_COST, then the
+ * stated figures: figures 0..10 (money and per-head) as value and unit
+ * columns, figures 11..14 (percentages) as a value column. */
+enum { YR_PROJECT, YR_FY, YR_INDEX, YR_PHASE, YR_COST, YR_STATED = YR_COST + HYOKA__COST_FIELD_COUNT, YR_COUNT = 45 };
+#define STATED_WITH_UNIT (HYOKA_FIG_PER_BENEFICIARY + 1)
+
+/* The value column of a stated figure. */
+static inline int hyoka__csv_stated_col(int figure)
+{
+    return figure < STATED_WITH_UNIT ? YR_STATED + 2 * figure : YR_STATED + STATED_WITH_UNIT + figure;
+}
+
+/* The unit column of a stated figure below STATED_WITH_UNIT. */
+static inline int hyoka__csv_stated_unit_col(int figure)
+{
+    return YR_STATED + 2 * figure + 1;
+}
+
+enum {
+    ST_PROJECT, ST_FY, ST_YEAR_INDEX, ST_INDEX, ST_CATEGORY, ST_HEADCOUNT, ST_FTE, ST_HOURS, ST_UNIT_COST,
+    ST_HOURLY_RATE, ST_AMOUNT, ST_COUNT
+};
+
+enum {
+    IN_PROJECT, IN_INDEX, IN_KIND, IN_NAME, IN_UNIT, IN_DEFINITION, IN_DIRECTION, IN_NOT_SETTABLE,
+    IN_NOT_SETTABLE_REASON, IN_LT_VALUE, IN_LT_FY, IN_LT_NOTE, IN_COUNT
+};
+
+enum { VA_PROJECT, VA_INDICATOR, VA_FY, VA_VALUE, VA_COUNT = VA_VALUE + HYOKA__VALUE_FIELD_COUNT };
+
+enum {
+    EV_PROJECT, EV_INDEX, EV_STAGE, EV_SCHEME, EV_FY, EV_DATE, EV_EVALUATOR, EV_VERDICT, EV_BUDGET,
+    EV_OUTCOME, EV_COST, EV_COUNT
+};
+
+/* answers and comments */
+enum { KV_PROJECT, KV_EVALUATION, KV_KEY, KV_VALUE, KV_COUNT };
+
+enum { GO_PROJECT, GO_EVALUATION, GO_INDEX, GO_WHAT, GO_LEVEL, GO_BY, GO_COUNT };
+
+enum {
+    SC_SCHEME, SC_ELEMENT, SC_CRITERION, SC_CODE, SC_LABEL, SC_WEIGHT, SC_REQUIRED, SC_SCORE, SC_MIN, SC_MAX,
+    SC_GROUP, SC_KIND, SC_COUNT
+};
+
+/* Elements of the schemes table. */
+enum { EL_SCHEME, EL_CRITERION, EL_OPTION, EL_RANGE, EL_VERDICT, EL_BUDGET, EL_BAND, EL_MISSING, EL_COUNT };
+
+/* Most columns a table has. */
+#define HYOKA__CSV_MAX_COLS 45
+
+struct hyoka__csv_table {
+    const char *name;
+    const struct hyoka__csv_col *cols;
+    size_t ncols;
+};
+
+/* The tables, by hyoka_csv_table. */
+extern const struct hyoka__csv_table hyoka__csv_tables[HYOKA_CSV_TABLE_COUNT];
+
+/* The project text field of each column of the projects table, -1 if none. */
+extern const signed char hyoka__csv_project_text_of[PJ_COUNT];
+
+/* The name of each element of the schemes table, and the columns it uses
+ * (bit per column). */
+extern const char *const hyoka__csv_element_names[EL_COUNT];
+extern const unsigned hyoka__csv_element_cols[EL_COUNT];
+
+/* Whether a figure is a per-head figure (its rounding rule has a unit). */
+bool hyoka__csv_is_per_head_figure(int figure);
+
+/* The unit a stated figure has when its unit cell is empty (docs/format.md). */
+int hyoka__csv_implied_unit(const hyoka_portfolio *pf, int figure);
+
+/* The options a function was given, checked, into *out (the defaults when
+ * @p options is NULL). HYOKA_EINVAL, error set, naming @p fn. */
+int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out);
+
+/* ------------------------------------------------------------------------ */
+/* Growable byte buffer (buffer.c)                                          */
+
+/* Bytes, always followed by a NUL once anything was put; all zero is an
+ * empty buffer. Every function returns HYOKA_OK or HYOKA_ENOMEM (error
+ * set). */
+struct hyoka__csv_buf {
+    char *p;
+    size_t len;
+    size_t cap;
+};
+
+void hyoka__csv_buf_free(struct hyoka__csv_buf *b);
+/* Room for @p more bytes and a NUL. */
+int hyoka__csv_buf_reserve(struct hyoka__csv_buf *b, size_t more);
+
+/* The writer puts every cell through these, the reader every field: inline. */
+static inline int hyoka__csv_buf_put(struct hyoka__csv_buf *b, const char *s, size_t n)
+{
+    int rc = hyoka__csv_buf_reserve(b, n);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return HYOKA_OK;
+}
+
+static inline int hyoka__csv_buf_puts(struct hyoka__csv_buf *b, const char *s)
+{
+    return hyoka__csv_buf_put(b, s, strlen(s));
+}
+
+static inline int hyoka__csv_buf_putc(struct hyoka__csv_buf *b, char c)
+{
+    return hyoka__csv_buf_put(b, &c, 1);
+}
+
+/* A number in decimal. */
+int hyoka__csv_buf_put_size(struct hyoka__csv_buf *b, size_t v);
+/* '/' and a JSON-pointer reference token: '~' as "~0", '/' as "~1". */
+int hyoka__csv_buf_put_token(struct hyoka__csv_buf *b, const char *s, size_t n);
+
+/* Copy a message into a fixed buffer, cut on a character boundary. */
+void hyoka__csv_copy_message(char *dst, size_t size, const char *src);
+
+/* ------------------------------------------------------------------------ */
+/* Records (record.c)                                                       */
+
+/* Whether a text gets a leading apostrophe on export, so that a
+ * spreadsheet does not run it as a formula (the rule is in record.c); the
+ * reader removes one apostrophe from a cell of that shape. */
+bool hyoka__csv_needs_apostrophe(const char *s, size_t n);
+
+/* Append a text field (@p s NUL-terminated, @p n bytes): neutralised and
+ * quoted as RFC 4180 wants. */
+int hyoka__csv_put_text(struct hyoka__csv_buf *o, const char *s, size_t n);
+
+/* Where the problems of a read go: counted, the first error kept, each
+ * added to the report. */
+struct hyoka__csv_log {
+    const char *table;      /* name of the table being read */
+    hyoka_report *report;   /* NULL: none */
+    size_t errors;
+    int fatal;              /* HYOKA_ENOMEM once an allocation failed */
+    char first[HYOKA__CSV_FIRST_MAX]; /* message of the first error */
+};
+
+/* Remember the first failure of an allocation (@p rc not HYOKA_OK). */
+void hyoka__csv_fatal(struct hyoka__csv_log *log, int rc);
+
+/* A problem at row @p row, field @p field (0: the whole row) of the table,
+ * with the column's name when known and the JSON pointer @p path of the
+ * item (NULL: none). */
+void hyoka__csv_vdiag(struct hyoka__csv_log *log, const char *code, int severity, int64_t row, size_t field,
+                      const char *colname, const char *path, const char *fmt_en, const char *fmt_ja, va_list ap);
+/* An error, as hyoka__csv_vdiag(). */
+void hyoka__csv_diag(struct hyoka__csv_log *log, const char *code, int64_t row, size_t field, const char *colname,
+                     const char *path, const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF(7, 9);
+
+/* A field of the current record: its decoded bytes in data. */
+struct hyoka__csv_field {
+    size_t off; /* in data */
+    size_t len;
+    bool quoted;
+};
+
+/* The records of a table, read one at a time, each field decoded to
+ * UTF-8. A record with a problem is reported and marked bad. */
+struct hyoka__csv_records {
+    struct hyoka__csv_log *log;
+    int encoding;        /* of the text: a hyoka_encoding */
+    size_t max_field, max_row;
+    const unsigned char *s;
+    size_t n, pos;
+    int64_t row;         /* row of the current record (1 = header) */
+    bool resynced;       /* a quote ran to the end of the text once already */
+    struct hyoka__csv_buf raw;  /* the current field as in the file */
+    struct hyoka__csv_buf data; /* decoded fields of the record, each followed by a NUL */
+    struct hyoka__csv_field *f;
+    size_t nf, fcap;     /* fields kept */
+    size_t nf_total;     /* fields in the record */
+    size_t keep;         /* fields to keep */
+    bool bad;            /* the record had a problem, already reported */
+};
+
+/* Set up for reading with these options, problems into @p log. */
+void hyoka__csv_records_init(struct hyoka__csv_records *r, struct hyoka__csv_log *log,
+                             const hyoka_csv_options *opt);
+/* Start on a table's text; a UTF-8 byte-order mark is skipped. false
+ * (reported) when the text cannot be read: a byte-order mark in CP932. */
+bool hyoka__csv_records_start(struct hyoka__csv_records *r, const char *text, size_t len);
+/* Parse the next record. true when there is one (possibly bad). */
+bool hyoka__csv_next_record(struct hyoka__csv_records *r);
+/* Whether the record is a blank line. */
+bool hyoka__csv_record_blank(const struct hyoka__csv_records *r);
+void hyoka__csv_records_release(struct hyoka__csv_records *r);
+
+/* ------------------------------------------------------------------------ */
+/* Writer (write.c)                                                         */
+
+/* Write one table; on success *out holds the bytes in the chosen encoding.
+ * HYOKA_EENCODING (no error set) when a text cell cannot be written in
+ * CP932: @p first, when not NULL, gets the message of the first. */
+int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_options *opt, hyoka_report *report,
+                         char **out, size_t *len, char *first, size_t first_size);
+
+#endif
