@@ -324,9 +324,10 @@ void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, in
         hyoka__html_puts(o, " differs\" title=\"");
         hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
         hyoka__html_put_decimal(o, &stated);
-        if (money || (figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY))
-            hyoka__html_puts(o, stated_unit == HYOKA_UNIT_THOUSAND_YEN ? hyoka__html_tr(o, " thousand yen", " 千円")
-                                                                       : hyoka__html_tr(o, " yen", " 円"));
+        if (money || (figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY)) {
+            hyoka__html_puts(o, " ");
+            hyoka__html_puts(o, unit_name(o, stated_unit));
+        }
         hyoka__html_puts_tr(o, "", " と異なる");
     }
     hyoka__html_puts(o, "\"");
