@@ -18,6 +18,7 @@
  * num ÷ den of exact decimals, rounded by hyoka_decimal_div(). */
 #include "hyoka/figures.h"
 #include "hyoka/report.h"
+#include "figures/internal.h"
 #include "model.h"
 #include "report.h"
 

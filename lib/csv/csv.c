@@ -30,7 +30,8 @@
 #  define _POSIX_C_SOURCE 200809L
 #endif
 
-#include "model.h"
+#include "figures/internal.h"
+#include "model_build.h"
 #include "report.h"
 #include "cp932.h"
 #include "hyoka/csv.h"

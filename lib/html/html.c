@@ -37,6 +37,7 @@
 #  define _POSIX_C_SOURCE 200809L
 #endif
 
+#include "figures/internal.h"
 #include "model.h"
 #include "hyoka/html.h"
 #include "hyoka/figures.h"
