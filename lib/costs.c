@@ -3,41 +3,9 @@
  * Every setter checks all of its arguments before it touches the object,
  * allocates what it needs, and only then commits, so a failing call leaves
  * the object exactly as it was. */
-#include "model.h"
+#include "model_build.h"
 
 #include <string.h>
-
-#define PHASE_COUNT (HYOKA_PHASE_SETTLED + 1)
-#define CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
-#define UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)
-#define STAFF_DECIMAL_COUNT (HYOKA_STAFF_HOURS + 1)
-
-static const char *const cost_field_names[HYOKA__COST_FIELD_COUNT] = {
-    "initial_budget", "final_budget", "settlement", "national", "prefectural",
-    "bonds", "user_charges", "other", "general", "debt_service",
-    "indirect_costs", "usage", "beneficiaries", "population", "households",
-};
-
-static const char *const staff_field_names[HYOKA__STAFF_FIELD_COUNT] = {
-    "headcount", "fte", "hours", "unit_cost", "hourly_rate", "amount",
-};
-
-static const char *const figure_names[HYOKA__YEAR_FIGURE_COUNT] = {
-    "expense", "personnel", "debt_service", "indirect_costs", "total_cost",
-    "general_revenue", "specific_revenue", "per_capita", "per_household",
-    "unit_cost", "per_beneficiary", "execution_rate", "personnel_share",
-    "general_revenue_share", "total_cost_change",
-};
-
-static int is_count_field(int field)
-{
-    return field >= HYOKA_COST_USAGE && field <= HYOKA_COST_HOUSEHOLDS;
-}
-
-static int is_percentage_figure(int figure)
-{
-    return figure >= HYOKA_FIG_EXECUTION_RATE && figure <= HYOKA_FIG_TOTAL_COST_CHANGE;
-}
 
 /* A decimal handed in by a caller: refuse one whose private parts do not
  * form a valid value (rebuilding it from its parts must give it back). */
@@ -156,10 +124,10 @@ static int staff_equal(const hyoka_staff *a, const hyoka_staff *b)
     for (int f = 0; f < HYOKA__STAFF_FIELD_COUNT; f++) {
         if (!(a->present & (1u << f)))
             continue;
-        if (f < STAFF_DECIMAL_COUNT) {
+        if (f < HYOKA__STAFF_DECIMAL_COUNT) {
             if (!hyoka_decimal_identical(&a->dec[f], &b->dec[f]))
                 return 0;
-        } else if (a->amount[f - STAFF_DECIMAL_COUNT] != b->amount[f - STAFF_DECIMAL_COUNT]) {
+        } else if (a->amount[f - HYOKA__STAFF_DECIMAL_COUNT] != b->amount[f - HYOKA__STAFF_DECIMAL_COUNT]) {
             return 0;
         }
     }
@@ -218,7 +186,7 @@ int hyoka_costs_set_phase(hyoka_costs *costs, int phase)
 
     if (!costs)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_set_phase: costs is NULL");
-    rc = hyoka__check_enum("hyoka_costs_set_phase: phase", phase, PHASE_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_costs_set_phase: phase", phase, HYOKA__PHASE_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     costs->phase = phase;
@@ -233,9 +201,9 @@ int hyoka_costs_set(hyoka_costs *costs, int field, int64_t value)
         return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
     if (field < 0 || field >= HYOKA__COST_FIELD_COUNT)
         return fail_cost_field(fn, field);
-    if (is_count_field(field) && value < 0)
+    if (hyoka__is_count_field(field) && value < 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s: a count cannot be negative (%lld)", fn,
-                           cost_field_names[field], (long long)value);
+                           hyoka__cost_field_names[field], (long long)value);
     costs->value[field] = value;
     costs->present |= 1u << field;
     return HYOKA_OK;
@@ -280,17 +248,17 @@ int hyoka_costs_set_stated(hyoka_costs *costs, int figure, const hyoka_decimal *
         return fail_year_figure(fn, figure);
     if (!value)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_costs_clear_stated to forget it)", fn,
-                           figure_names[figure]);
-    rc = check_decimal(fn, figure_names[figure], value);
+                           hyoka__figure_names[figure]);
+    rc = check_decimal(fn, hyoka__figure_names[figure], value);
     if (rc != HYOKA_OK)
         return rc;
-    if (unit < 0 || unit >= UNIT_COUNT)
+    if (unit < 0 || unit >= HYOKA__UNIT_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s: %d is not a unit (yen or thousand_yen)", fn,
-                           figure_names[figure], unit);
+                           hyoka__figure_names[figure], unit);
     if (!hyoka__costs_stated_block(costs))
         return hyoka__nomem();
     costs->st->value[figure] = *value;
-    costs->st->unit[figure] = (unsigned char)(is_percentage_figure(figure) ? HYOKA_UNIT_YEN : unit);
+    costs->st->unit[figure] = (unsigned char)hyoka__stated_unit(figure, unit);
     costs->stated_present |= 1u << figure;
     return HYOKA_OK;
 }
@@ -340,7 +308,7 @@ int hyoka_costs_add_staff(hyoka_costs *costs, int category, hyoka_staff **out)
 
     if (!costs)
         return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    rc = hyoka__check_enum("hyoka_costs_add_staff: category", category, CATEGORY_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_costs_add_staff: category", category, HYOKA__CATEGORY_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     s = hyoka__calloc(1, sizeof *s);
@@ -396,7 +364,7 @@ int hyoka_staff_set_category(hyoka_staff *staff, int category)
 
     if (!staff)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_staff_set_category: staff is NULL");
-    rc = hyoka__check_enum("hyoka_staff_set_category: category", category, CATEGORY_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_staff_set_category: category", category, HYOKA__CATEGORY_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     staff->category = category;
@@ -420,16 +388,16 @@ int hyoka_staff_set_decimal(hyoka_staff *staff, int field, const hyoka_decimal *
 
     if (!staff)
         return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < 0 || field >= STAFF_DECIMAL_COUNT)
+    if (field < 0 || field >= HYOKA__STAFF_DECIMAL_COUNT)
         return fail_staff_decimal_field(fn, field);
     if (!value)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_staff_clear to make it missing)", fn,
-                           staff_field_names[field]);
-    rc = check_decimal(fn, staff_field_names[field], value);
+                           hyoka__staff_field_names[field]);
+    rc = check_decimal(fn, hyoka__staff_field_names[field], value);
     if (rc != HYOKA_OK)
         return rc;
     if (hyoka_decimal_sign(value) < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative", fn, staff_field_names[field]);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative", fn, hyoka__staff_field_names[field]);
     staff->dec[field] = *value;
     staff->present |= 1u << field;
     return HYOKA_OK;
@@ -441,7 +409,7 @@ int hyoka_staff_get_decimal(const hyoka_staff *staff, int field, hyoka_decimal *
 
     if (!staff)
         return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < 0 || field >= STAFF_DECIMAL_COUNT)
+    if (field < 0 || field >= HYOKA__STAFF_DECIMAL_COUNT)
         return fail_staff_decimal_field(fn, field);
     if (!(staff->present & (1u << field)))
         return 0;
@@ -456,12 +424,12 @@ int hyoka_staff_set_amount(hyoka_staff *staff, int field, int64_t yen)
 
     if (!staff)
         return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
+    if (field < HYOKA__STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
         return fail_staff_money_field(fn, field);
     if (yen < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative (%lld)", fn, staff_field_names[field],
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative (%lld)", fn, hyoka__staff_field_names[field],
                            (long long)yen);
-    staff->amount[field - STAFF_DECIMAL_COUNT] = yen;
+    staff->amount[field - HYOKA__STAFF_DECIMAL_COUNT] = yen;
     staff->present |= 1u << field;
     return HYOKA_OK;
 }
@@ -472,12 +440,12 @@ int hyoka_staff_get_amount(const hyoka_staff *staff, int field, int64_t *out)
 
     if (!staff)
         return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
+    if (field < HYOKA__STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
         return fail_staff_money_field(fn, field);
     if (!(staff->present & (1u << field)))
         return 0;
     if (out)
-        *out = staff->amount[field - STAFF_DECIMAL_COUNT];
+        *out = staff->amount[field - HYOKA__STAFF_DECIMAL_COUNT];
     return 1;
 }
 
@@ -490,11 +458,11 @@ int hyoka_staff_clear(hyoka_staff *staff, int field)
     if (field < 0 || field >= HYOKA__STAFF_FIELD_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a staff field", fn, field);
     staff->present &= ~(1u << field);
-    if (field < STAFF_DECIMAL_COUNT) {
+    if (field < HYOKA__STAFF_DECIMAL_COUNT) {
         hyoka_decimal zero = {{0, 0}};
         staff->dec[field] = zero;
     } else {
-        staff->amount[field - STAFF_DECIMAL_COUNT] = 0;
+        staff->amount[field - HYOKA__STAFF_DECIMAL_COUNT] = 0;
     }
     return HYOKA_OK;
 }

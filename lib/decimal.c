@@ -6,6 +6,7 @@
  * integers; no binary floating point is used anywhere except in
  * hyoka_decimal_to_double(). */
 #include "internal.h"
+#include "vocab.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -50,12 +51,6 @@ static const int64_t pow10_tab[MAX_SCALE + 1] = {
     INT64_C(1000000000000000000),
 };
 
-static const char *const rounding_names[] = {
-    "half_up", "down", "up", "half_even", "floor", "ceiling",
-};
-
-#define ROUNDING_COUNT ((int)(sizeof rounding_names / sizeof rounding_names[0]))
-
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                             */
 
@@ -76,7 +71,7 @@ bool hyoka__decimal_valid(const hyoka_decimal *d)
 
 static bool valid_mode(int mode)
 {
-    return mode >= 0 && mode < ROUNDING_COUNT;
+    return mode >= 0 && mode < HYOKA__ROUNDING_COUNT;
 }
 
 static void store(hyoka_decimal *out, int64_t coef, int scale)
@@ -231,7 +226,7 @@ static int fail_mode(const char *func, int mode)
 {
     return hyoka__fail(HYOKA_EINVAL,
                        "%s: unknown rounding mode %d (expected 0..%d: half_up, down, up, half_even, floor, ceiling)",
-                       func, mode, ROUNDING_COUNT - 1);
+                       func, mode, HYOKA__ROUNDING_COUNT - 1);
 }
 
 static int fail_places(const char *func, int places)
@@ -330,7 +325,7 @@ int hyoka__mul_round(int64_t a, int64_t coefficient, int scale, int mode, int64_
 
 const char *hyoka_rounding_name(int mode)
 {
-    return valid_mode(mode) ? rounding_names[mode] : NULL;
+    return valid_mode(mode) ? hyoka__rounding_names[mode] : NULL;
 }
 
 int hyoka_rounding_from_name(const char *name, size_t len, int *out)
@@ -341,8 +336,8 @@ int hyoka_rounding_from_name(const char *name, size_t len, int *out)
     if (!name || !out)
         return fail_null("hyoka_rounding_from_name");
     n = hyoka__len(name, len);
-    for (int i = 0; i < ROUNDING_COUNT; i++) {
-        if (strlen(rounding_names[i]) == n && memcmp(rounding_names[i], name, n) == 0) {
+    for (int i = 0; i < HYOKA__ROUNDING_COUNT; i++) {
+        if (strlen(hyoka__rounding_names[i]) == n && memcmp(hyoka__rounding_names[i], name, n) == 0) {
             *out = i;
             return HYOKA_OK;
         }

@@ -4,21 +4,10 @@
  * Every setter checks all of its arguments before it touches the object,
  * allocates what it needs, and only then commits, so a failing call leaves
  * the object exactly as it was. */
-#include "model.h"
+#include "model_build.h"
 
 #include <string.h>
 
-#define STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
-#define OUTCOME_COUNT (HYOKA_EXPECTED_OUTCOME_DOWN + 1)
-#define EXPECTED_COST_COUNT (HYOKA_EXPECTED_COST_UP + 1)
-
-/* How the text setter names each field in error messages. */
-static const char *const text_what[HYOKA__EVAL_TEXT_COUNT] = {
-    "hyoka_evaluation_set_text: evaluator",
-    "hyoka_evaluation_set_text: scheme",
-    "hyoka_evaluation_set_text: verdict",
-    "hyoka_evaluation_set_text: budget",
-};
 
 /* Check a key argument of a string map without copying it, so that even a
  * removal (NULL value) refuses a key that could never have been stored. */
@@ -61,7 +50,7 @@ static void goal_release(struct hyoka__goal *g)
 int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out)
 {
     hyoka_evaluation *e;
-    int rc = hyoka__check_enum("evaluation: stage", stage, STAGE_COUNT, 1);
+    int rc = hyoka__check_enum("evaluation: stage", stage, HYOKA__STAGE_COUNT, 1);
 
     if (rc != HYOKA_OK)
         return rc;
@@ -169,7 +158,7 @@ int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage)
 
     if (!evaluation)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_stage: evaluation is NULL");
-    rc = hyoka__check_enum("hyoka_evaluation_set_stage: stage", stage, STAGE_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_evaluation_set_stage: stage", stage, HYOKA__STAGE_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     evaluation->stage = stage;
@@ -223,7 +212,7 @@ int hyoka_evaluation_set_text(hyoka_evaluation *evaluation, int field, const cha
         return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
     if (field < 0 || field >= HYOKA__EVAL_TEXT_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an evaluation text field", fn, field);
-    return hyoka__text_set(&evaluation->text[field], text_what[field], text, len);
+    return hyoka__text_set_field(&evaluation->text[field], fn, hyoka__evaluation_text_names[field], text, len);
 }
 
 const char *hyoka_evaluation_text(const hyoka_evaluation *evaluation, int field)
@@ -249,10 +238,10 @@ int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int
 
     if (!evaluation)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_expected: evaluation is NULL");
-    rc = hyoka__check_enum("hyoka_evaluation_set_expected: outcome", outcome, OUTCOME_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_evaluation_set_expected: outcome", outcome, HYOKA__EXPECTED_OUTCOME_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__check_enum("hyoka_evaluation_set_expected: cost", cost, EXPECTED_COST_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_evaluation_set_expected: cost", cost, HYOKA__EXPECTED_COST_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     evaluation->expected_outcome = outcome;

@@ -3,25 +3,10 @@
  * Every setter checks all of its arguments before it touches the object,
  * allocates what it needs, and only then commits, so a failing call leaves
  * the object exactly as it was. */
-#include "model.h"
+#include "model_build.h"
 
 #include <string.h>
 
-#define KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
-#define DIRECTION_COUNT (HYOKA_DIRECTION_MAINTAIN + 1)
-
-/* How the text setter names each field in error messages. */
-static const char *const text_what[HYOKA__INDICATOR_TEXT_COUNT] = {
-    "hyoka_indicator_set_text: name",
-    "hyoka_indicator_set_text: unit",
-    "hyoka_indicator_set_text: definition",
-    "hyoka_indicator_set_text: not_settable_reason",
-    "hyoka_indicator_set_text: long_term_target.note",
-};
-
-static const char *const value_names[HYOKA__VALUE_FIELD_COUNT] = {
-    "target", "actual", "forecast", "stated_achievement",
-};
 
 /* A decimal handed in by a caller: refuse one whose private parts do not
  * form a valid value (rebuilding it from its parts must give it back). */
@@ -78,7 +63,7 @@ static void put_value(struct hyoka__ivalue *e, int field, const hyoka_decimal *v
 int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out)
 {
     hyoka_indicator *ind;
-    int rc = hyoka__check_enum("indicator: kind", kind, KIND_COUNT, 1);
+    int rc = hyoka__check_enum("indicator: kind", kind, HYOKA__KIND_COUNT, 1);
 
     if (rc != HYOKA_OK)
         return rc;
@@ -176,7 +161,7 @@ int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind)
 
     if (!indicator)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_kind: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_kind: kind", kind, KIND_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_indicator_set_kind: kind", kind, HYOKA__KIND_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     indicator->kind = kind;
@@ -191,7 +176,7 @@ int hyoka_indicator_set_text(hyoka_indicator *indicator, int field, const char *
         return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
     if (field < 0 || field >= HYOKA__INDICATOR_TEXT_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an indicator text field", fn, field);
-    return hyoka__text_set(&indicator->text[field], text_what[field], text, len);
+    return hyoka__text_set_field(&indicator->text[field], fn, hyoka__indicator_text_names[field], text, len);
 }
 
 const char *hyoka_indicator_text(const hyoka_indicator *indicator, int field)
@@ -212,7 +197,7 @@ int hyoka_indicator_set_direction(hyoka_indicator *indicator, int direction)
 
     if (!indicator)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_direction: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_direction: direction", direction, DIRECTION_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_indicator_set_direction: direction", direction, HYOKA__DIRECTION_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     indicator->direction = direction;
@@ -339,7 +324,7 @@ int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, i
     if (rc != HYOKA_OK)
         return rc;
     if (value) {
-        rc = check_decimal(fn, value_names[field], value);
+        rc = check_decimal(fn, hyoka__value_field_names[field], value);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -371,7 +356,7 @@ int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const
     if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
     if (value) {
-        rc = check_decimal(fn, value_names[field], value);
+        rc = check_decimal(fn, hyoka__value_field_names[field], value);
         if (rc != HYOKA_OK)
             return rc;
     }

@@ -7,12 +7,10 @@
  * frees them (hyoka__project_destroy(), hyoka__scheme_destroy()).
  * Setters validate everything and allocate everything before they change
  * anything, so a failure leaves the portfolio as it was. */
-#include "model.h"
+#include "lookup.h"
+#include "model_build.h"
 
 #include <string.h>
-
-#define UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)
-#define ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
 
 #define DENOM_POPULATION 1u
 #define DENOM_HOUSEHOLDS 2u
@@ -360,22 +358,11 @@ int hyoka_portfolio_set_amount_unit(hyoka_portfolio *portfolio, int unit)
     int rc;
     if (!portfolio)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_amount_unit: portfolio is NULL");
-    rc = hyoka__check_enum("hyoka_portfolio_set_amount_unit: unit", unit, UNIT_COUNT, 0);
+    rc = hyoka__check_enum("hyoka_portfolio_set_amount_unit: unit", unit, HYOKA__UNIT_COUNT, 0);
     if (rc != HYOKA_OK)
         return rc;
     portfolio->amount_unit = unit;
     return HYOKA_OK;
-}
-
-static int is_money_figure(int figure)
-{
-    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
-}
-
-static int is_per_head_figure(int figure)
-{
-    return figure == HYOKA_FIG_PER_CAPITA || figure == HYOKA_FIG_PER_HOUSEHOLD || figure == HYOKA_FIG_UNIT_COST ||
-           figure == HYOKA_FIG_PER_BENEFICIARY;
 }
 
 int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int places, int mode, int unit)
@@ -391,13 +378,13 @@ int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int pla
         return rc;
     if (places < 0 || places > HYOKA_DECIMAL_MAX_SCALE)
         return hyoka__fail(HYOKA_EINVAL, "%s: places %d outside 0..%d", fn, places, HYOKA_DECIMAL_MAX_SCALE);
-    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: mode", mode, ROUNDING_COUNT, 0);
+    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: mode", mode, HYOKA__ROUNDING_COUNT, 0);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: unit", unit, UNIT_COUNT, 0);
+    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: unit", unit, HYOKA__UNIT_COUNT, 0);
     if (rc != HYOKA_OK)
         return rc;
-    if (unit != HYOKA_UNIT_YEN && !is_per_head_figure(figure))
+    if (unit != HYOKA_UNIT_YEN && !hyoka__is_per_head_figure(figure))
         return hyoka__fail(HYOKA_EINVAL, "%s: only per-head figures can be shown in thousand yen (figure %d)", fn,
                            figure);
     r = &portfolio->rounding[figure];
@@ -410,7 +397,7 @@ int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int pla
 
 int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *places, int *mode, int *unit)
 {
-    const struct hyoka__rounding_rule *r;
+    struct hyoka__rounding r;
     int rc;
 
     if (!portfolio)
@@ -418,23 +405,14 @@ int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *
     rc = hyoka__check_enum("hyoka_portfolio_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
     if (rc != HYOKA_OK)
         return rc;
-    r = &portfolio->rounding[figure];
-    if (r->set) {
-        if (places)
-            *places = r->places;
-        if (mode)
-            *mode = r->mode;
-        if (unit)
-            *unit = r->unit;
-        return 1;
-    }
+    rc = hyoka__rounding_in_force(portfolio, figure, &r);
     if (places)
-        *places = is_money_figure(figure) ? 0 : 1;
+        *places = r.places;
     if (mode)
-        *mode = HYOKA_ROUND_HALF_UP;
+        *mode = r.mode;
     if (unit)
-        *unit = HYOKA_UNIT_YEN;
-    return 0;
+        *unit = r.unit;
+    return rc;
 }
 
 int hyoka_portfolio_clear_rounding(hyoka_portfolio *portfolio, int figure)

@@ -13,16 +13,9 @@
  * Sub-project trees are walked without recursion (destroy, copy, equal,
  * the ancestor check of add_child), so a deep tree cannot overflow the
  * stack. */
-#include "model.h"
+#include "model_build.h"
 
-#include <stdio.h>
 #include <string.h>
-
-#define DUTY_COUNT (HYOKA_DUTY_STATUTORY_ENTRUSTED + 1)
-#define PERIOD_COUNT (HYOKA_PERIOD_FIXED_TERM + 1)
-#define CLASS_KIND_COUNT (HYOKA_CLASS_ACCOUNT + 1)
-#define KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
-#define STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
 
 /* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
@@ -61,7 +54,7 @@ static void project_release_fields(hyoka_project *p)
         hyoka__free(p->text[i]);
         p->text[i] = NULL;
     }
-    for (size_t k = 0; k < CLASS_KIND_COUNT; k++)
+    for (size_t k = 0; k < HYOKA__CLASS_KIND_COUNT; k++)
         class_path_release(&p->cls[k]);
     for (size_t i = 0; i < p->years.count; i++)
         hyoka__costs_free(p->years.items[i]);
@@ -173,7 +166,7 @@ static int project_copy_fields(const hyoka_project *src, hyoka_project **out)
         if (rc != HYOKA_OK)
             goto fail;
     }
-    for (size_t k = 0; k < CLASS_KIND_COUNT; k++) {
+    for (size_t k = 0; k < HYOKA__CLASS_KIND_COUNT; k++) {
         rc = class_path_copy(&src->cls[k], &p->cls[k]);
         if (rc != HYOKA_OK)
             goto fail;
@@ -288,7 +281,7 @@ static int project_fields_equal(const hyoka_project *a, const hyoka_project *b)
     for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++)
         if (!hyoka__str_equal(a->text[i], b->text[i]))
             return 0;
-    for (size_t k = 0; k < CLASS_KIND_COUNT; k++)
+    for (size_t k = 0; k < HYOKA__CLASS_KIND_COUNT; k++)
         if (!class_path_equal(&a->cls[k], &b->cls[k]))
             return 0;
     if (a->years.count != b->years.count || a->indicators.count != b->indicators.count ||
@@ -357,38 +350,13 @@ int hyoka_project_equal(const hyoka_project *a, const hyoka_project *b)
 /* ------------------------------------------------------------------------ */
 /* Texts                                                                     */
 
-static const char *const text_names[HYOKA__PROJECT_TEXT_COUNT] = {
-    "code",
-    "name",
-    "organization.department",
-    "organization.section",
-    "organization.group",
-    "organization.head",
-    "organization.contact",
-    "organization.phone",
-    "legal_basis",
-    "texts.purpose",
-    "texts.target",
-    "texts.intent",
-    "texts.result",
-    "texts.summary",
-    "texts.background",
-    "texts.environment",
-    "texts.opinions",
-    "texts.activities_done",
-    "texts.activities_planned",
-};
-
 static int set_text(const char *fn, hyoka_project *project, int field, const char *text, size_t len)
 {
-    char what[96];
-
     if (!project)
         return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
     if (field < 0 || field >= HYOKA__PROJECT_TEXT_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a project text field", fn, field);
-    snprintf(what, sizeof what, "%s: %s", fn, text_names[field]);
-    return hyoka__text_set(&project->text[field], what, text, len);
+    return hyoka__text_set_field(&project->text[field], fn, hyoka__project_text_names[field], text, len);
 }
 
 int hyoka_project_set_text(hyoka_project *project, int field, const char *text, size_t len)
@@ -436,7 +404,7 @@ int hyoka_project_set_duty(hyoka_project *project, int duty)
     int rc;
     if (!project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_duty: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_set_duty: duty", duty, DUTY_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_project_set_duty: duty", duty, HYOKA__DUTY_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     project->duty = duty;
@@ -453,7 +421,7 @@ int hyoka_project_set_period(hyoka_project *project, int period)
     int rc;
     if (!project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_period: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_set_period: period", period, PERIOD_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_project_set_period: period", period, HYOKA__PERIOD_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     project->period = period;
@@ -489,7 +457,7 @@ int hyoka_project_set_period_years(hyoka_project *project, int32_t start, int32_
 
 static int check_class_kind(const char *fn, int kind)
 {
-    return hyoka__check_enum(fn, kind, CLASS_KIND_COUNT, 0);
+    return hyoka__check_enum(fn, kind, HYOKA__CLASS_KIND_COUNT, 0);
 }
 
 int hyoka_project_add_class(hyoka_project *project, int kind,
@@ -529,7 +497,7 @@ int hyoka_project_add_class(hyoka_project *project, int kind,
 
 size_t hyoka_project_class_count(const hyoka_project *project, int kind)
 {
-    if (!project || kind < 0 || kind >= CLASS_KIND_COUNT)
+    if (!project || kind < 0 || kind >= HYOKA__CLASS_KIND_COUNT)
         return 0;
     return project->cls[kind].count;
 }
@@ -650,7 +618,7 @@ int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicato
 
     if (!project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_indicator: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_add_indicator: kind", kind, KIND_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_project_add_indicator: kind", kind, HYOKA__KIND_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     rc = hyoka__grow((void **)&project->indicators.items, &project->indicators.cap, project->indicators.count,
@@ -694,7 +662,7 @@ int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evalua
 
     if (!project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_evaluation: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_add_evaluation: stage", stage, STAGE_COUNT, 1);
+    rc = hyoka__check_enum("hyoka_project_add_evaluation: stage", stage, HYOKA__STAGE_COUNT, 1);
     if (rc != HYOKA_OK)
         return rc;
     rc = hyoka__grow((void **)&project->evaluations.items, &project->evaluations.cap, project->evaluations.count,

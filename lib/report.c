@@ -1,6 +1,6 @@
 /* Diagnostics: storage, the catalog of codes, and access. */
 #include "report.h"
-#include "model.h"
+#include "util/containers.h"
 
 #include <stdio.h>
 #include <string.h>

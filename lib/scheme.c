@@ -6,7 +6,8 @@
  * initialised at run time, so they may be read from any thread. Every
  * mutator checks the builtin flag before it touches anything and returns
  * HYOKA_ESTATE for them. See docs/schemes.md for their contents. */
-#include "model.h"
+#include "lookup.h"
+#include "model_build.h"
 
 #include <string.h>
 
@@ -136,7 +137,7 @@ static const struct hyoka__band dac_bands[] = {
 /* The schemes ------------------------------------------------------------- */
 
 static const struct hyoka_scheme builtin_jp = {
-    .id = TXT("jp-standard"),
+    .id = TXT(HYOKA__DEFAULT_SCHEME),
     .name = TXT("標準評価"),
     .builtin = 1,
     LIST(criteria, criterion, struct hyoka__criterion, jp_criteria),
@@ -564,14 +565,6 @@ int hyoka_scheme_set_name(hyoka_scheme *scheme, const char *name, size_t len)
 /* ------------------------------------------------------------------------ */
 /* Criteria                                                                  */
 
-static const struct hyoka__criterion *find_criterion(const hyoka_scheme *s, const char *code, size_t len)
-{
-    for (size_t i = 0; i < s->criterion_count; i++)
-        if (hyoka__str_eq_n(s->criteria[i].code, code, len))
-            return &s->criteria[i];
-    return NULL;
-}
-
 /* @p exists: 1 or 0 when the caller knows whether the code is taken, -1
  * to look. */
 static int add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
@@ -597,7 +590,7 @@ static int add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len
     rc = code_label_dup(func, "criterion code", code, code_len, label, label_len, &c.code, &c.label);
     if (rc != HYOKA_OK)
         return rc;
-    if (exists < 0 ? find_criterion(scheme, c.code, HYOKA_NTS) != NULL : exists != 0) {
+    if (exists < 0 ? hyoka__find_criterion(scheme, c.code, HYOKA_NTS) != NULL : exists != 0) {
         rc = fail_exists(func, "criterion", c.code, scheme);
         goto fail;
     }
@@ -665,7 +658,7 @@ int hyoka_scheme_find_criterion(const hyoka_scheme *scheme, const char *code, si
         return fail_null(func, "scheme");
     if (!code)
         return fail_null(func, "code");
-    c = find_criterion(scheme, code, len);
+    c = hyoka__find_criterion(scheme, code, len);
     if (!c)
         return fail_not_found(func, "criterion", scheme);
     if (index)
@@ -724,10 +717,7 @@ static int add_option(hyoka_scheme *scheme, size_t criterion, const char *code, 
     rc = code_label_dup(func, "option code", code, code_len, label, label_len, &o.code, &o.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t j = 0; exists < 0 && j < c->option_count; j++)
-        if (hyoka__str_equal(c->options[j].code, o.code))
-            exists = 1;
-    if (exists > 0) {
+    if (exists < 0 ? hyoka__find_option(c, o.code, HYOKA_NTS) != NULL : exists != 0) {
         rc = hyoka__fail(HYOKA_EEXIST, "%s: option \"%s\" already exists in criterion \"%s\"", func, o.code,
                          c->code);
         goto fail;
@@ -865,10 +855,7 @@ static int add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, 
     rc = code_label_dup(func, "verdict code", code, code_len, label, label_len, &v.code, &v.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t i = 0; exists < 0 && i < scheme->verdict_count; i++)
-        if (hyoka__str_equal(scheme->verdicts[i].code, v.code))
-            exists = 1;
-    if (exists > 0) {
+    if (exists < 0 ? hyoka__find_verdict(scheme, v.code, HYOKA_NTS) != NULL : exists != 0) {
         rc = fail_exists(func, "verdict", v.code, scheme);
         goto fail;
     }
@@ -925,19 +912,18 @@ int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
 int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
     static const char func[] = "hyoka_scheme_find_verdict";
+    const struct hyoka__verdict *v;
 
     if (!scheme)
         return fail_null(func, "scheme");
     if (!code)
         return fail_null(func, "code");
-    for (size_t i = 0; i < scheme->verdict_count; i++) {
-        if (hyoka__str_eq_n(scheme->verdicts[i].code, code, len)) {
-            if (index)
-                *index = i;
-            return HYOKA_OK;
-        }
-    }
-    return fail_not_found(func, "verdict", scheme);
+    v = hyoka__find_verdict(scheme, code, len);
+    if (!v)
+        return fail_not_found(func, "verdict", scheme);
+    if (index)
+        *index = (size_t)(v - scheme->verdicts);
+    return HYOKA_OK;
 }
 
 static int add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
@@ -956,10 +942,7 @@ static int add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, c
     rc = code_label_dup(func, "budget direction code", code, code_len, label, label_len, &b.code, &b.label);
     if (rc != HYOKA_OK)
         return rc;
-    for (size_t i = 0; exists < 0 && i < scheme->budget_count; i++)
-        if (hyoka__str_equal(scheme->budgets[i].code, b.code))
-            exists = 1;
-    if (exists > 0) {
+    if (exists < 0 ? hyoka__find_budget(scheme, b.code, HYOKA_NTS) != NULL : exists != 0) {
         rc = fail_exists(func, "budget direction", b.code, scheme);
         goto fail;
     }
@@ -1016,19 +999,18 @@ int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
 int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
     static const char func[] = "hyoka_scheme_find_budget";
+    const struct hyoka__budget *b;
 
     if (!scheme)
         return fail_null(func, "scheme");
     if (!code)
         return fail_null(func, "code");
-    for (size_t i = 0; i < scheme->budget_count; i++) {
-        if (hyoka__str_eq_n(scheme->budgets[i].code, code, len)) {
-            if (index)
-                *index = i;
-            return HYOKA_OK;
-        }
-    }
-    return fail_not_found(func, "budget direction", scheme);
+    b = hyoka__find_budget(scheme, code, len);
+    if (!b)
+        return fail_not_found(func, "budget direction", scheme);
+    if (index)
+        *index = (size_t)(b - scheme->budgets);
+    return HYOKA_OK;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1,4 +1,4 @@
-/* Validation of a portfolio (DESIGN §7): hyoka_validate().
+/* Validation of a portfolio: hyoka_validate().
  *
  * One pass over the portfolio in document order — every project, its cost
  * years, indicators, evaluations and sub-projects (recursively) — appending
@@ -11,13 +11,13 @@
  * them); a diagnostic on an object comes before those on its members, and
  * several diagnostics on one location come in catalog order.
  *
- * Stated figures. A stated figure s, written with p places in unit u,
- * matches when |s − c| ≤ tolerance × 10^-p, where c is the exact computed
- * figure expressed in u and rounded once to p places with the mode of the
- * rounding rule in force for that figure. The exact figure is a ratio
- * num ÷ den of exact decimals, rounded by hyoka_decimal_div(). */
+ * Stated figures are checked by the figures themselves
+ * (figures/stated.c): the same functions as hyoka_costs_figure() and
+ * hyoka_indicator_figure(), with the stated figure's places and unit. */
+#include "figures/internal.h"
 #include "hyoka/figures.h"
 #include "hyoka/report.h"
+#include "lookup.h"
 #include "model.h"
 #include "report.h"
 
@@ -253,38 +253,7 @@ static void fmt_date(int32_t date, char *buf, size_t size)
 /* ------------------------------------------------------------------------ */
 /* Figures                                                                   */
 
-static const char *const figure_key[HYOKA__YEAR_FIGURE_COUNT] = {
-    "expense", "personnel", "debt_service", "indirect_costs", "total_cost",
-    "general_revenue", "specific_revenue", "per_capita", "per_household",
-    "unit_cost", "per_beneficiary", "execution_rate", "personnel_share",
-    "general_revenue_share", "total_cost_change",
-};
-
-static const char *const figure_ja[HYOKA__YEAR_FIGURE_COUNT] = {
-    "事業費", "人件費", "公債費", "間接費", "トータルコスト",
-    "一般財源", "特定財源", "市民一人当たりコスト", "一世帯当たりコスト",
-    "利用数一単位当たりコスト", "受益者一人当たりコスト", "執行率", "人件費比率",
-    "一般財源比率", "トータルコスト前年度比",
-};
-
-static int is_money(int figure)
-{
-    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
-}
-
-static int is_per_head(int figure)
-{
-    return figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY;
-}
-
-static int rule_mode(const struct vctx *c, int figure)
-{
-    int mode = HYOKA_ROUND_HALF_UP;
-    hyoka_portfolio_rounding(c->pf, figure, NULL, &mode, NULL);
-    return mode;
-}
-
-/* Outcome of computing a figure for comparison. */
+/* Outcome of computing a money figure for a check. */
 enum {
     FIG_OK = 0,      /* computed */
     FIG_NONE = 1     /* unavailable (or out of range): not compared */
@@ -294,177 +263,11 @@ enum {
  * Returns a negative status only for failures that must stop validation. */
 static int money_figure(const hyoka_costs *y, int figure, int64_t *yen)
 {
-    hyoka_decimal d;
-    int reason = 0;
-    int rc = hyoka__costs_figure(y, figure, &d, &reason);
+    int why = HYOKA_REASON_NONE;
+    int rc = hyoka__costs_money(y, figure, yen, &why);
     if (rc == HYOKA_ENOMEM)
         return rc;
-    if (rc != HYOKA_OK)
-        return FIG_NONE;
-    if (hyoka_decimal_scale(&d) != 0) {
-        int64_t v;
-        if (hyoka_decimal_to_int(&d, HYOKA_ROUND_HALF_UP, &v) != HYOKA_OK)
-            return FIG_NONE;
-        *yen = v;
-        return FIG_OK;
-    }
-    *yen = hyoka_decimal_coefficient(&d);
-    return FIG_OK;
-}
-
-/* An amount in yen as a decimal in @p unit (yen, or thousand yen exactly). */
-static hyoka_decimal in_unit(int64_t yen, int unit)
-{
-    hyoka_decimal d = hyoka_decimal_from_int(yen);
-    if (unit == HYOKA_UNIT_THOUSAND_YEN)
-        hyoka_decimal_from_parts(yen, 3, &d);
-    return d;
-}
-
-/* num ÷ den rounded to @p places by @p mode; FIG_NONE when den is 0 or the
- * result does not fit. */
-static int ratio(const hyoka_decimal *num, const hyoka_decimal *den, int places, int mode, hyoka_decimal *out)
-{
-    if (hyoka_decimal_sign(den) == 0)
-        return FIG_NONE;
-    return hyoka_decimal_div(num, den, places, mode, out) == HYOKA_OK ? FIG_OK : FIG_NONE;
-}
-
-/* a × 100 ÷ b rounded. */
-static int percent(const hyoka_decimal *a, const hyoka_decimal *b, int places, int mode, hyoka_decimal *out)
-{
-    hyoka_decimal hundred = hyoka_decimal_from_int(100), num;
-    if (hyoka_decimal_mul(a, &hundred, &num) != HYOKA_OK)
-        return FIG_NONE;
-    return ratio(&num, b, places, mode, out);
-}
-
-/* The population (which = HYOKA_COST_POPULATION) or households of a cost
- * year: its own count, else the portfolio's denominator for its fiscal year. */
-static int head_count(const struct vctx *c, const hyoka_costs *y, int which, int64_t *out)
-{
-    const hyoka_portfolio *pf = c->pf;
-    uint32_t bit = which == HYOKA_COST_POPULATION ? 1u : 2u;
-    if (y->present & (1u << which)) {
-        *out = y->value[which];
-        return 1;
-    }
-    for (size_t i = 0; i < pf->denominator_count; i++) {
-        const struct hyoka__denominator *d = &pf->denominators[i];
-        if (d->fiscal_year == y->fiscal_year && (d->present & bit)) {
-            *out = which == HYOKA_COST_POPULATION ? d->population : d->households;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* The computed counterpart of a stated cost-year figure, in @p unit, rounded
- * to @p places by the figure's rule mode. FIG_OK, FIG_NONE, or a negative
- * status that stops validation. */
-static int computed_year_figure(const struct vctx *c, const hyoka_costs *y, int figure, int unit, int places,
-                                hyoka_decimal *out)
-{
-    int mode = rule_mode(c, figure);
-    hyoka_decimal one = hyoka_decimal_from_int(1);
-    int64_t a, b, count;
-    int rc;
-
-    if (is_money(figure)) {
-        hyoka_decimal v;
-        if ((rc = money_figure(y, figure, &a)) != FIG_OK)
-            return rc;
-        v = in_unit(a, unit);
-        return ratio(&v, &one, places, mode, out);
-    }
-    if (is_per_head(figure)) {
-        hyoka_decimal num, den;
-        switch (figure) {
-        case HYOKA_FIG_PER_CAPITA:
-            if (!head_count(c, y, HYOKA_COST_POPULATION, &count))
-                return FIG_NONE;
-            break;
-        case HYOKA_FIG_PER_HOUSEHOLD:
-            if (!head_count(c, y, HYOKA_COST_HOUSEHOLDS, &count))
-                return FIG_NONE;
-            break;
-        case HYOKA_FIG_UNIT_COST:
-            if (!(y->present & (1u << HYOKA_COST_USAGE)))
-                return FIG_NONE;
-            count = y->value[HYOKA_COST_USAGE];
-            break;
-        default:
-            if (!(y->present & (1u << HYOKA_COST_BENEFICIARIES)))
-                return FIG_NONE;
-            count = y->value[HYOKA_COST_BENEFICIARIES];
-            break;
-        }
-        if ((rc = money_figure(y, HYOKA_FIG_TOTAL_COST, &a)) != FIG_OK)
-            return rc;
-        num = in_unit(a, unit);
-        den = hyoka_decimal_from_int(count);
-        return ratio(&num, &den, places, mode, out);
-    }
-    switch (figure) {
-    case HYOKA_FIG_EXECUTION_RATE: {
-        hyoka_decimal s, f;
-        if (!(y->present & (1u << HYOKA_COST_SETTLEMENT)) || !(y->present & (1u << HYOKA_COST_FINAL_BUDGET)))
-            return FIG_NONE;
-        s = hyoka_decimal_from_int(y->value[HYOKA_COST_SETTLEMENT]);
-        f = hyoka_decimal_from_int(y->value[HYOKA_COST_FINAL_BUDGET]);
-        return percent(&s, &f, places, mode, out);
-    }
-    case HYOKA_FIG_PERSONNEL_SHARE:
-    case HYOKA_FIG_GENERAL_REVENUE_SHARE: {
-        hyoka_decimal da, db;
-        int fa = figure == HYOKA_FIG_PERSONNEL_SHARE ? HYOKA_FIG_PERSONNEL : HYOKA_FIG_GENERAL_REVENUE;
-        int fb = figure == HYOKA_FIG_PERSONNEL_SHARE ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_EXPENSE;
-        if ((rc = money_figure(y, fa, &a)) != FIG_OK || (rc = money_figure(y, fb, &b)) != FIG_OK)
-            return rc;
-        da = hyoka_decimal_from_int(a);
-        db = hyoka_decimal_from_int(b);
-        return percent(&da, &db, places, mode, out);
-    }
-    case HYOKA_FIG_TOTAL_COST_CHANGE: {
-        const hyoka_costs *prev = NULL;
-        const hyoka_project *p = y->project;
-        hyoka_decimal dd, db;
-        int64_t diff;
-        if (p && y->fiscal_year > INT32_MIN) {
-            size_t i = hyoka__year_find(p, &c->years, y->fiscal_year - 1);
-            if (i < p->years.count)
-                prev = p->years.items[i];
-        }
-        if (!prev)
-            return FIG_NONE;
-        if ((rc = money_figure(y, HYOKA_FIG_TOTAL_COST, &a)) != FIG_OK ||
-            (rc = money_figure(prev, HYOKA_FIG_TOTAL_COST, &b)) != FIG_OK)
-            return rc;
-        if (hyoka_yen_sub(a, b, &diff) != HYOKA_OK)
-            return FIG_NONE;
-        dd = hyoka_decimal_from_int(diff);
-        db = hyoka_decimal_from_int(b);
-        return percent(&dd, &db, places, mode, out);
-    }
-    default:
-        return FIG_NONE;
-    }
-}
-
-/* 1 when |stated − computed| ≤ tolerance units of 10^-places. */
-static int within_tolerance(const struct vctx *c, const hyoka_decimal *stated, const hyoka_decimal *computed,
-                            int places)
-{
-    hyoka_decimal diff, tol, zero = hyoka_decimal_from_int(0);
-    if (hyoka_decimal_sub(stated, computed, &diff) != HYOKA_OK)
-        return 0;
-    if (hyoka_decimal_sign(&diff) < 0 && hyoka_decimal_sub(&zero, &diff, &diff) != HYOKA_OK)
-        return 0;
-    if (hyoka_decimal_sign(&diff) == 0)
-        return 1;
-    if (hyoka_decimal_from_parts(c->tolerance, places, &tol) != HYOKA_OK)
-        return 0;
-    return hyoka_decimal_cmp(&diff, &tol) <= 0;
+    return rc == HYOKA_OK ? FIG_OK : FIG_NONE;
 }
 
 /* Report a stated figure that does not match its computed value. */
@@ -489,26 +292,16 @@ static int emit_stated(struct vctx *c, const char *code, const char *member, con
 /* ------------------------------------------------------------------------ */
 /* Cost years                                                                */
 
-static const int funding_fields[] = {
-    HYOKA_COST_NATIONAL, HYOKA_COST_PREFECTURAL, HYOKA_COST_BONDS,
-    HYOKA_COST_USER_CHARGES, HYOKA_COST_OTHER, HYOKA_COST_GENERAL,
-};
-static const char *const funding_keys[] = {
-    "national", "prefectural", "bonds", "user_charges", "other", "general",
-};
-static const char *const funding_ja[] = {
-    "国庫支出金", "都道府県支出金", "地方債", "使用料・受益者負担金", "その他特定財源", "一般財源",
-};
-
-static int check_negative(struct vctx *c, const hyoka_costs *y, int field, const char *key, const char *name_ja)
+static int check_negative(struct vctx *c, const hyoka_costs *y, int field)
 {
+    const char *key = hyoka__cost_field_names[field];
     struct money m;
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     if (!(y->present & (1u << field)) || y->value[field] >= 0)
         return HYOKA_OK;
     fmt_money(c, y->value[field], &m);
     MSG(en, "%s is negative: %s%s", key, m.num, m.en);
-    MSG(ja, "%sが負の金額: %s%s", name_ja, m.num, m.ja);
+    MSG(ja, "%sが負の金額: %s%s", hyoka__cost_field_ja[field], m.num, m.ja);
     return emit(c, "C002", key, en, ja);
 }
 
@@ -520,7 +313,8 @@ static int population_given_elsewhere(const struct vctx *c)
     return 0;
 }
 
-static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, int personnel_mode)
+/* @p in_thousands: whole thousand yen by the PERSONNEL rule's mode. */
+static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const struct hyoka__rounding *in_thousands)
 {
     const hyoka_staff *st = y->staff.items[k];
     uint32_t pr = st->present;
@@ -541,11 +335,11 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, int perso
     if (rc != HYOKA_OK || computed == amount)
         return HYOKA_OK;
     if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
-        hyoka_decimal num = hyoka_decimal_from_int(computed), den = hyoka_decimal_from_int(1000), q;
-        int64_t thousands, rounded;
-        if (hyoka_decimal_div(&num, &den, 0, personnel_mode, &q) == HYOKA_OK &&
-            hyoka_decimal_to_int(&q, HYOKA_ROUND_DOWN, &thousands) == HYOKA_OK &&
-            hyoka_yen_mul(thousands, 1000, &rounded) == HYOKA_OK && rounded == amount)
+        /* the amount as a sheet in thousand yen prints it */
+        hyoka_decimal q;
+        int64_t rounded;
+        if (hyoka__money_in_unit(computed, in_thousands, &q) == HYOKA_OK &&
+            hyoka_yen_mul(hyoka_decimal_coefficient(&q), 1000, &rounded) == HYOKA_OK && rounded == amount)
             return HYOKA_OK;
     }
     fmt_money(c, computed, &mc);
@@ -571,38 +365,37 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
         return HYOKA_OK;
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && rc == HYOKA_OK; f++) {
         const hyoka_decimal *s = &y->st->value[f];
-        int unit = y->st->unit[f];
-        int places = hyoka_decimal_scale(s);
         hyoka_decimal v;
-        const char *code, *unit_en = "", *unit_ja = "";
-        int got;
+        const char *code, *unit_en, *unit_ja;
+        int why = HYOKA_REASON_NONE, got;
 
         if (!(y->stated_present & (1u << f)))
             continue;
-        if (is_money(f) || is_per_head(f)) {
-            if (unit != HYOKA_UNIT_THOUSAND_YEN)
-                unit = HYOKA_UNIT_YEN;
-            unit_en = unit == HYOKA_UNIT_THOUSAND_YEN ? " (thousand yen)" : " (yen)";
-            unit_ja = unit == HYOKA_UNIT_THOUSAND_YEN ? "千円" : "円";
-        } else {
-            unit = HYOKA_UNIT_YEN;
+        got = hyoka__costs_stated_counterpart(y, f, &c->years, &v, &why);
+        if (got == HYOKA_ENOMEM)
+            return got;
+        if (got != HYOKA_OK || hyoka__stated_matches(s, &v, c->tolerance))
+            continue;
+        if (hyoka__is_percentage_figure(f)) {
             unit_en = " (%)";
             unit_ja = "%";
+        } else if (hyoka__stated_unit(f, y->st->unit[f]) == HYOKA_UNIT_THOUSAND_YEN) {
+            unit_en = " (thousand yen)";
+            unit_ja = "千円";
+        } else {
+            unit_en = " (yen)";
+            unit_ja = "円";
         }
-        got = computed_year_figure(c, y, f, unit, places, &v);
-        if (got < 0)
-            return got;
-        if (got != FIG_OK || within_tolerance(c, s, &v, places))
-            continue;
         if (f == HYOKA_FIG_PERSONNEL)
             code = "C003";
-        else if (is_money(f))
+        else if (hyoka__is_money_figure(f))
             code = "C004";
         else
             code = "C005";
         rc = path_key(&c->path, "stated");
         if (rc == HYOKA_OK)
-            rc = emit_stated(c, code, figure_key[f], figure_key[f], figure_ja[f], s, &v, unit_en, unit_ja);
+            rc = emit_stated(c, code, hyoka__figure_names[f], hyoka__figure_names[f], hyoka__figure_ja[f], s, &v,
+                             unit_en, unit_ja);
         path_cut(&c->path, mark);
     }
     return rc;
@@ -613,10 +406,11 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
     const hyoka_costs *y = p->years.items[k];
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     int64_t pop, expense;
-    int rc;
+    int why = HYOKA_REASON_NONE, rc;
 
     /* C007: the year as a whole. */
-    if (!head_count(c, y, HYOKA_COST_POPULATION, &pop) &&
+    rc = hyoka__costs_count(y, HYOKA_FIG_PER_CAPITA, &pop, &why);
+    if (rc == HYOKA_EUNAVAILABLE && why == HYOKA_REASON_NO_POPULATION &&
         ((y->stated_present & (1u << HYOKA_FIG_PER_CAPITA)) || population_given_elsewhere(c))) {
         MSG(en, "no population for fiscal %d: the per-capita cost cannot be computed", (int)y->fiscal_year);
         MSG(ja, "%d年度の人口がなく、一人当たりコストを計算できない", (int)y->fiscal_year);
@@ -650,9 +444,9 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
     }
 
     /* C002 budgets and settlement; C006. */
-    if ((rc = check_negative(c, y, HYOKA_COST_INITIAL_BUDGET, "initial_budget", "当初予算")) != HYOKA_OK ||
-        (rc = check_negative(c, y, HYOKA_COST_FINAL_BUDGET, "final_budget", "最終予算")) != HYOKA_OK ||
-        (rc = check_negative(c, y, HYOKA_COST_SETTLEMENT, "settlement", "決算額")) != HYOKA_OK)
+    if ((rc = check_negative(c, y, HYOKA_COST_INITIAL_BUDGET)) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_FINAL_BUDGET)) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_SETTLEMENT)) != HYOKA_OK)
         return rc;
     if ((y->present & (1u << HYOKA_COST_SETTLEMENT)) && (y->present & (1u << HYOKA_COST_FINAL_BUDGET)) &&
         y->value[HYOKA_COST_SETTLEMENT] > y->value[HYOKA_COST_FINAL_BUDGET]) {
@@ -669,8 +463,7 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
     {
         int any = 0, overflow = 0;
         int64_t sum = 0;
-        for (size_t i = 0; i < sizeof funding_fields / sizeof funding_fields[0]; i++) {
-            int f = funding_fields[i];
+        for (int f = HYOKA__FUNDING_FIRST; f <= HYOKA__FUNDING_LAST; f++) {
             if (y->present & (1u << f)) {
                 any = 1;
                 if (!overflow && hyoka_yen_add(sum, y->value[f], &sum) != HYOKA_OK)
@@ -712,8 +505,8 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
             size_t mark = c->path.len;
             if ((rc = path_key(&c->path, "funding")) != HYOKA_OK)
                 return rc;
-            for (size_t i = 0; i < sizeof funding_fields / sizeof funding_fields[0] && rc == HYOKA_OK; i++)
-                rc = check_negative(c, y, funding_fields[i], funding_keys[i], funding_ja[i]);
+            for (int f = HYOKA__FUNDING_FIRST; f <= HYOKA__FUNDING_LAST && rc == HYOKA_OK; f++)
+                rc = check_negative(c, y, f);
             path_cut(&c->path, mark);
             if (rc != HYOKA_OK)
                 return rc;
@@ -722,15 +515,18 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
 
     /* C003 staff lines. */
     if (y->staff.count) {
-        int mode = rule_mode(c, HYOKA_FIG_PERSONNEL);
+        struct hyoka__rounding in_thousands;
+        hyoka__rounding_in_force(c->pf, HYOKA_FIG_PERSONNEL, &in_thousands);
+        in_thousands.places = 0;
+        in_thousands.unit = HYOKA_UNIT_THOUSAND_YEN;
         for (size_t i = 0; i < y->staff.count; i++)
-            if ((rc = check_staff(c, y, i, mode)) != HYOKA_OK)
+            if ((rc = check_staff(c, y, i, &in_thousands)) != HYOKA_OK)
                 return rc;
     }
 
     /* C002 debt service and indirect costs. */
-    if ((rc = check_negative(c, y, HYOKA_COST_DEBT_SERVICE, "debt_service", "公債費")) != HYOKA_OK ||
-        (rc = check_negative(c, y, HYOKA_COST_INDIRECT, "indirect_costs", "間接費")) != HYOKA_OK)
+    if ((rc = check_negative(c, y, HYOKA_COST_DEBT_SERVICE)) != HYOKA_OK ||
+        (rc = check_negative(c, y, HYOKA_COST_INDIRECT)) != HYOKA_OK)
         return rc;
 
     /* C003, C004, C005: stated figures. */
@@ -743,32 +539,6 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
 static int is_percent_unit(const char *unit)
 {
     return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "\xEF\xBC\x85") == 0); /* % or ％ */
-}
-
-/* The achievement of one value entry, rounded to @p places by the
- * ACHIEVEMENT rule's mode; FIG_NONE when it cannot be computed. */
-static int achievement(const struct vctx *c, const hyoka_indicator *ind, const struct hyoka__ivalue *v, int places,
-                       hyoka_decimal *out)
-{
-    int mode = rule_mode(c, HYOKA_FIG_ACHIEVEMENT);
-    const hyoka_decimal *t = &v->v[HYOKA_VALUE_TARGET], *a = &v->v[HYOKA_VALUE_ACTUAL];
-    int dir = ind->direction;
-
-    if (ind->not_settable || !(v->present & (1u << HYOKA_VALUE_TARGET)) ||
-        !(v->present & (1u << HYOKA_VALUE_ACTUAL)) || hyoka_decimal_sign(t) == 0 ||
-        (dir != HYOKA_DIRECTION_INCREASE && dir != HYOKA_DIRECTION_DECREASE && dir != HYOKA_DIRECTION_MAINTAIN))
-        return FIG_NONE;
-    if (dir == HYOKA_DIRECTION_MAINTAIN) {
-        int cmp = hyoka_decimal_cmp(a, t);
-        if (cmp == 0) {
-            hyoka_decimal hundred = hyoka_decimal_from_int(100);
-            return hyoka_decimal_round(&hundred, places, mode, out) == HYOKA_OK ? FIG_OK : FIG_NONE;
-        }
-        dir = cmp > 0 ? HYOKA_DIRECTION_DECREASE : HYOKA_DIRECTION_INCREASE;
-    }
-    if (dir == HYOKA_DIRECTION_INCREASE)
-        return percent(a, t, places, mode, out);
-    return percent(t, a, places, mode, out); /* FIG_NONE when the actual is 0 */
 }
 
 static int check_percent_value(struct vctx *c, const hyoka_decimal *d, const char *member, const char *what_en,
@@ -808,9 +578,6 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
     for (size_t m = 0; m < ind->value_count; m++) {
         const struct hyoka__ivalue *v = &ind->values[m];
         size_t mark = c->path.len;
-        static const int fields[] = {HYOKA_VALUE_TARGET, HYOKA_VALUE_ACTUAL, HYOKA_VALUE_FORECAST};
-        static const char *const keys[] = {"target", "actual", "forecast"};
-        static const char *const ja_names[] = {"目標値", "実績値", "見込値"};
 
         if ((rc = path_index(&c->path, "values", m)) != HYOKA_OK)
             return rc;
@@ -820,15 +587,22 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
             MSG(ja, "%d年度に実績値があるのに目標値がなく、設定困難ともされていない", (int)v->fiscal_year);
             rc = emit(c, "I002", NULL, en, ja);
         }
-        for (size_t i = 0; pct && i < 3 && rc == HYOKA_OK; i++)
-            if (v->present & (1u << fields[i]))
-                rc = check_percent_value(c, &v->v[fields[i]], keys[i], keys[i], ja_names[i]);
+        /* the values (not the stated achievement) */
+        for (int f = HYOKA_VALUE_TARGET; pct && f <= HYOKA_VALUE_FORECAST && rc == HYOKA_OK; f++)
+            if (v->present & (1u << f))
+                rc = check_percent_value(c, &v->v[f], hyoka__value_field_names[f], hyoka__value_field_names[f],
+                                         hyoka__value_field_ja[f]);
         if (rc == HYOKA_OK && (v->present & (1u << HYOKA_VALUE_STATED_ACHIEVEMENT))) {
             const hyoka_decimal *s = &v->v[HYOKA_VALUE_STATED_ACHIEVEMENT];
-            int places = hyoka_decimal_scale(s);
             hyoka_decimal a;
-            if (achievement(c, ind, v, places, &a) == FIG_OK && !within_tolerance(c, s, &a, places))
-                rc = emit_stated(c, "I003", "stated_achievement", "achievement", "達成率", s, &a, " (%)", "%");
+            int why = HYOKA_REASON_NONE;
+            int got = hyoka__achievement_stated_counterpart(ind, v, &a, &why);
+            if (got == HYOKA_ENOMEM)
+                rc = got;
+            else if (got == HYOKA_OK && !hyoka__stated_matches(s, &a, c->tolerance))
+                rc = emit_stated(c, "I003", hyoka__value_field_names[HYOKA_VALUE_STATED_ACHIEVEMENT],
+                                 hyoka__figure_names[HYOKA_FIG_ACHIEVEMENT], hyoka__figure_ja[HYOKA_FIG_ACHIEVEMENT],
+                                 s, &a, " (%)", "%");
         }
         path_cut(&c->path, mark);
         if (rc != HYOKA_OK)
@@ -849,55 +623,14 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
 /* ------------------------------------------------------------------------ */
 /* Evaluations                                                               */
 
-static const struct hyoka__verdict *find_verdict(const hyoka_scheme *s, const char *code)
-{
-    for (size_t i = 0; i < s->verdict_count; i++)
-        if (strcmp(s->verdicts[i].code, code) == 0)
-            return &s->verdicts[i];
-    return NULL;
-}
-
-static const struct hyoka__budget *find_budget(const hyoka_scheme *s, const char *code)
-{
-    for (size_t i = 0; i < s->budget_count; i++)
-        if (strcmp(s->budgets[i].code, code) == 0)
-            return &s->budgets[i];
-    return NULL;
-}
-
-static const struct hyoka__criterion *find_criterion(const hyoka_scheme *s, const char *code)
-{
-    for (size_t i = 0; i < s->criterion_count; i++)
-        if (strcmp(s->criteria[i].code, code) == 0)
-            return &s->criteria[i];
-    return NULL;
-}
-
 static const char *stage_en(int stage)
 {
-    static const char *const names[] = {"self", "primary", "secondary", "external", "committee"};
-    return stage >= 0 && stage <= HYOKA_STAGE_COMMITTEE ? names[stage] : "unstaged";
+    return stage >= 0 && stage < HYOKA__STAGE_COUNT ? hyoka__stage_names[stage] : "unstaged";
 }
 
 static const char *stage_ja(int stage)
 {
-    static const char *const names[] = {"自己評価", "一次評価", "二次評価", "外部評価", "委員会評価"};
-    return stage >= 0 && stage <= HYOKA_STAGE_COMMITTEE ? names[stage] : "評価";
-}
-
-/* The decisive evaluation of a fiscal year: highest stage, the last of
- * equals in document order. */
-static int is_decisive(const hyoka_project *p, size_t i)
-{
-    const hyoka_evaluation *e = p->evaluations.items[i];
-    for (size_t j = 0; j < p->evaluations.count; j++) {
-        const hyoka_evaluation *o = p->evaluations.items[j];
-        if (j == i || o->fiscal_year != e->fiscal_year)
-            continue;
-        if (o->stage > e->stage || (o->stage == e->stage && j > i))
-            return 0;
-    }
-    return 1;
+    return stage >= 0 && stage < HYOKA__STAGE_COUNT ? hyoka__stage_ja[stage] : "評価";
 }
 
 static int date_before(int32_t a, int32_t b)
@@ -954,7 +687,7 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
 
 static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
 {
-    const struct hyoka__criterion *cr = find_criterion(s, criterion);
+    const struct hyoka__criterion *cr = hyoka__find_criterion(s, criterion, HYOKA_NTS);
     char qc[QUOTE_MAX + 4], qv[QUOTE_MAX + 4], qs[QUOTE_MAX + 4];
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     size_t mark = c->path.len;
@@ -984,9 +717,8 @@ static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *crite
             return HYOKA_OK;
         }
     } else {
-        for (size_t i = 0; i < cr->option_count; i++)
-            if (strcmp(cr->options[i].code, value) == 0)
-                return HYOKA_OK;
+        if (hyoka__find_option(cr, value, HYOKA_NTS))
+            return HYOKA_OK;
         MSG(en, "answer \"%s\" is not an option of criterion \"%s\"", qv, qc);
         MSG(ja, "回答「%s」は評価項目「%s」の選択肢にない", qv, qc);
     }
@@ -1000,7 +732,7 @@ static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *crite
 static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
 {
     const hyoka_evaluation *e = p->evaluations.items[i];
-    const char *id = e->text[HYOKA_EVAL_SCHEME] ? e->text[HYOKA_EVAL_SCHEME] : "jp-standard";
+    const char *id = hyoka__scheme_id_of(e);
     const char *verdict = e->text[HYOKA_EVAL_VERDICT], *budget = e->text[HYOKA_EVAL_BUDGET];
     const hyoka_scheme *s = hyoka_portfolio_find_scheme(c->pf, id, HYOKA_NTS);
     const struct hyoka__verdict *vd = NULL;
@@ -1039,7 +771,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
 
     /* E001, E002: verdict. */
     if (verdict) {
-        vd = find_verdict(s, verdict);
+        vd = hyoka__find_verdict(s, verdict, HYOKA_NTS);
         if (!vd) {
             quote(verdict, q1, sizeof q1);
             quote(s->id, q2, sizeof q2);
@@ -1047,7 +779,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
             MSG(ja, "総合評価「%s」は評価体系「%s」にない", q1, q2);
             if ((rc = emit(c, "E001", "verdict", en, ja)) != HYOKA_OK)
                 return rc;
-        } else if (vd->group == HYOKA_VERDICT_END && e->fiscal_year && is_decisive(p, i)) {
+        } else if (vd->group == HYOKA_VERDICT_END && e->fiscal_year && hyoka__decisive_evaluation(p, e->fiscal_year) == e) {
             if ((rc = check_end_verdict(c, p, e, vd)) != HYOKA_OK)
                 return rc;
         }
@@ -1055,7 +787,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
 
     /* E001, E003: budget. */
     if (budget) {
-        bd = find_budget(s, budget);
+        bd = hyoka__find_budget(s, budget, HYOKA_NTS);
         if (!bd) {
             quote(budget, q1, sizeof q1);
             quote(s->id, q2, sizeof q2);

@@ -720,6 +720,42 @@ static void test_tolerance(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Amounts above 2^63 / 100: the figures compute a rate exactly (the factor
+ * 100 moves the divisor's decimal point), and the stated figures are checked
+ * against the same computation. Validation once had a formula of its own
+ * that multiplied by 100 first, overflowed, and so compared nothing. */
+static void test_stated_large_amounts(void **state)
+{
+    hyoka_portfolio *pf = new_portfolio();
+    hyoka_project *p = clean_project(pf, NULL, "A");
+    hyoka_costs *c = add_year(p, 2012, HYOKA_PHASE_SETTLED);
+    hyoka_indicator *ind = add_indicator(p, HYOKA_KIND_OUTCOME, "件", HYOKA_DIRECTION_INCREASE);
+    hyoka_decimal d;
+    char buf[HYOKA_DECIMAL_STRING_MAX];
+    int reason = HYOKA_REASON_NONE;
+    (void)state;
+    set(c, HYOKA_COST_FINAL_BUDGET, INT64_C(200000000000000000));
+    set(c, HYOKA_COST_SETTLEMENT, INT64_C(100000000000000000));
+    value(ind, 2012, HYOKA_VALUE_TARGET, "200000000000000000");
+    value(ind, 2012, HYOKA_VALUE_ACTUAL, "100000000000000000");
+    OK(hyoka_costs_figure(c, HYOKA_FIG_EXECUTION_RATE, &d, &reason));
+    OK(hyoka_decimal_format(&d, 0, buf, sizeof buf, NULL));
+    assert_string_equal(buf, "50.0");
+    OK(hyoka_indicator_figure(ind, 2012, HYOKA_FIG_ACHIEVEMENT, &d, &reason));
+    OK(hyoka_decimal_format(&d, 0, buf, sizeof buf, NULL));
+    assert_string_equal(buf, "50.0");
+    stated(c, HYOKA_FIG_EXECUTION_RATE, "50.0", HYOKA_UNIT_YEN);
+    value(ind, 2012, HYOKA_VALUE_STATED_ACHIEVEMENT, "50.0");
+    CHECK_NONE(pf);
+    stated(c, HYOKA_FIG_EXECUTION_RATE, "40.0", HYOKA_UNIT_YEN);
+    value(ind, 2012, HYOKA_VALUE_STATED_ACHIEVEMENT, "40.0");
+    CHECK(pf, "C005 W /projects/0/years/0/stated/execution_rate",
+          "I003 W /projects/0/indicators/1/values/0/stated_achievement");
+    value(ind, 2012, HYOKA_VALUE_STATED_ACHIEVEMENT, "50.0");
+    expect_message(pf, "stated execution_rate 40.0 differs from the computed 50.0", "執行率");
+    hyoka_portfolio_free(pf);
+}
+
 static void test_c006(void **state)
 {
     hyoka_portfolio *pf = new_portfolio();
@@ -1304,6 +1340,7 @@ int main(void)
         cmocka_unit_test(test_c005),
         cmocka_unit_test(test_c005_per_head_and_rates),
         cmocka_unit_test(test_tolerance),
+        cmocka_unit_test(test_stated_large_amounts),
         cmocka_unit_test(test_c006),
         cmocka_unit_test(test_c007),
         cmocka_unit_test(test_c008),

@@ -23,7 +23,8 @@
 #ifndef HYOKA_CSV_INTERNAL_H
 #define HYOKA_CSV_INTERNAL_H
 
-#include "model.h"
+#include "figures/internal.h"
+#include "model_build.h"
 #include "hyoka/csv.h"
 
 #include <stdarg.h>

@@ -30,7 +30,7 @@
 #ifndef HYOKA_HTML_INTERNAL_H
 #define HYOKA_HTML_INTERNAL_H
 
-#include "model.h"
+#include "figures/internal.h"
 #include "hyoka/html.h"
 #include "hyoka/figures.h"
 

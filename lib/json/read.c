@@ -73,7 +73,7 @@
 #  define _DEFAULT_SOURCE 1
 #endif
 
-#include "model.h"
+#include "model_build.h"
 #include "report.h"
 #include "hyoka/json.h"
 

@@ -40,6 +40,7 @@
 #  define _POSIX_C_SOURCE 200809L
 #endif
 
+#include "figures/internal.h"
 #include "model.h"
 #include "report.h"
 #include "hyoka/json.h"

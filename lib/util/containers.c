@@ -1,6 +1,9 @@
-/* Containers and argument checks shared by the domain model. */
-#include "model.h"
+/* Containers and argument checks shared by the domain model
+ * (util/containers.h). */
+#include "util/containers.h"
+#include "vocab.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int grow_with(void *(*resize)(void *, size_t), void **items, size_t *cap, size_t count, size_t elem)
@@ -87,6 +90,14 @@ int hyoka__text_set(char **slot, const char *what, const char *text, size_t len)
     hyoka__free(*slot);
     *slot = copy;
     return HYOKA_OK;
+}
+
+int hyoka__text_set_field(char **slot, const char *fn, const char *field, const char *text, size_t len)
+{
+    char what[96];
+
+    snprintf(what, sizeof what, "%s: %s", fn, field);
+    return hyoka__text_set(slot, what, text, len);
 }
 
 int hyoka__str_copy(const char *src, char **out)
@@ -256,7 +267,7 @@ int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b
 
 int hyoka__check_year(const char *what, int32_t fiscal_year)
 {
-    if (fiscal_year < 1868 || fiscal_year > 9999)
+    if (fiscal_year < HYOKA__YEAR_MIN || fiscal_year > HYOKA__YEAR_MAX)
         return hyoka__fail(HYOKA_ERANGE, "%s: fiscal year %ld outside 1868..9999", what, (long)fiscal_year);
     return HYOKA_OK;
 }

@@ -1,0 +1,350 @@
+/* The vocabulary of the domain (vocab.h): every enumeration's document
+ * names, indexed by value, the Japanese labels, and the unit a stated
+ * figure is in. The names are those of the hyoka/1 format, as given in the
+ * doc comments of the public headers. */
+#include "vocab.h"
+#include "model.h"
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Every table is declared with its size (vocab.h, or below), so a value
+ * added to a header without a name here fails the build. */
+#define SAME_SIZE(a, n) _Static_assert(COUNT_OF(a) == (size_t)(n), #a " does not match its header")
+
+const char *const hyoka__rounding_names[] = {
+    "half_up", "down", "up", "half_even", "floor", "ceiling",
+};
+
+static const char *const era_names[] = {
+    "", "M", "T", "S", "H", "R",
+};
+
+const char *const hyoka__unit_names[] = {
+    "yen", "thousand_yen",
+};
+
+static const char *const phase_names[] = {
+    "plan", "budget", "forecast", "settled",
+};
+
+static const char *const duty_names[] = {
+    "autonomous", "statutory_entrusted",
+};
+
+static const char *const period_names[] = {
+    "one_time", "recurring", "fixed_term",
+};
+
+static const char *const category_names[] = {
+    "regular", "reappointed", "part_time", "temporary",
+};
+
+static const char *const kind_names[] = {
+    "activity", "target", "outcome", "upper_outcome",
+};
+
+static const char *const direction_names[] = {
+    "increase", "decrease", "maintain",
+};
+
+const char *const hyoka__stage_names[] = {
+    "self", "primary", "secondary", "external", "committee",
+};
+
+static const char *const expected_outcome_names[] = {
+    "up", "same", "down",
+};
+
+static const char *const expected_cost_names[] = {
+    "down", "same", "up",
+};
+
+static const char *const verdict_group_names[] = {
+    "continue", "end",
+};
+
+static const char *const budget_kind_names[] = {
+    "same", "increase", "decrease", "end",
+};
+
+static const char *const class_kind_names[] = {
+    "policy", "account",
+};
+
+static const char *const severity_names[] = {
+    "error", "warning", "info",
+};
+
+const char *const hyoka__figure_names[] = {
+    "expense",
+    "personnel",
+    "debt_service",
+    "indirect_costs",
+    "total_cost",
+    "general_revenue",
+    "specific_revenue",
+    "per_capita",
+    "per_household",
+    "unit_cost",
+    "per_beneficiary",
+    "execution_rate",
+    "personnel_share",
+    "general_revenue_share",
+    "total_cost_change",
+    "achievement",
+    "change",
+    "score",
+};
+
+const char *const hyoka__cost_field_names[] = {
+    "initial_budget",
+    "final_budget",
+    "settlement",
+    "national",
+    "prefectural",
+    "bonds",
+    "user_charges",
+    "other",
+    "general",
+    "debt_service",
+    "indirect_costs",
+    "usage",
+    "beneficiaries",
+    "population",
+    "households",
+};
+
+const char *const hyoka__staff_field_names[] = {
+    "headcount", "fte", "hours", "unit_cost", "hourly_rate", "amount",
+};
+
+const char *const hyoka__project_text_names[] = {
+    "code",
+    "name",
+    "organization.department",
+    "organization.section",
+    "organization.group",
+    "organization.head",
+    "organization.contact",
+    "organization.phone",
+    "legal_basis",
+    "texts.purpose",
+    "texts.target",
+    "texts.intent",
+    "texts.result",
+    "texts.summary",
+    "texts.background",
+    "texts.environment",
+    "texts.opinions",
+    "texts.activities_done",
+    "texts.activities_planned",
+};
+
+const char *const hyoka__value_field_names[] = {
+    "target", "actual", "forecast", "stated_achievement",
+};
+
+const char *const hyoka__indicator_text_names[] = {
+    "name", "unit", "definition", "not_settable_reason", "long_term_target.note",
+};
+
+const char *const hyoka__evaluation_text_names[] = {
+    "evaluator", "scheme", "verdict", "budget",
+};
+
+const char *const hyoka__reason_names[] = {
+    "none", "no_expense", "no_population", "no_households", "no_usage", "no_beneficiaries",
+    "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
+    "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
+    "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer",
+};
+
+static const char *const lang_names[] = {
+    "en", "ja",
+};
+
+static const char *const group_by_names[] = {
+    "fiscal_year", "department", "policy", "verdict",
+};
+
+/* ------------------------------------------------------------------------ */
+/* Enumerations by id                                                        */
+
+struct enum_table {
+    const char *const *names;
+    int count;
+};
+
+#define TABLE(a) {(a), (int)COUNT_OF(a)}
+
+/* Indexed by hyoka_enum_id; HYOKA_ENUM_STATUS (0) is named by error.c. */
+static const struct enum_table tables[] = {
+    {NULL, 0},                           /* HYOKA_ENUM_STATUS */
+    TABLE(hyoka__rounding_names),        /* HYOKA_ENUM_ROUNDING */
+    TABLE(era_names),                    /* HYOKA_ENUM_ERA */
+    TABLE(hyoka__unit_names),            /* HYOKA_ENUM_UNIT */
+    TABLE(phase_names),                  /* HYOKA_ENUM_PHASE */
+    TABLE(duty_names),                   /* HYOKA_ENUM_DUTY */
+    TABLE(period_names),                 /* HYOKA_ENUM_PERIOD */
+    TABLE(category_names),               /* HYOKA_ENUM_STAFF_CATEGORY */
+    TABLE(kind_names),                   /* HYOKA_ENUM_INDICATOR_KIND */
+    TABLE(direction_names),              /* HYOKA_ENUM_DIRECTION */
+    TABLE(hyoka__stage_names),           /* HYOKA_ENUM_STAGE */
+    TABLE(expected_outcome_names),       /* HYOKA_ENUM_EXPECTED_OUTCOME */
+    TABLE(expected_cost_names),          /* HYOKA_ENUM_EXPECTED_COST */
+    TABLE(verdict_group_names),          /* HYOKA_ENUM_VERDICT_GROUP */
+    TABLE(budget_kind_names),            /* HYOKA_ENUM_BUDGET_KIND */
+    TABLE(class_kind_names),             /* HYOKA_ENUM_CLASS_KIND */
+    TABLE(severity_names),               /* HYOKA_ENUM_SEVERITY */
+    TABLE(hyoka__figure_names),          /* HYOKA_ENUM_FIGURE */
+    TABLE(hyoka__cost_field_names),      /* HYOKA_ENUM_COST_FIELD */
+    TABLE(hyoka__staff_field_names),     /* HYOKA_ENUM_STAFF_FIELD */
+    TABLE(hyoka__project_text_names),    /* HYOKA_ENUM_PROJECT_TEXT */
+    TABLE(hyoka__value_field_names),     /* HYOKA_ENUM_VALUE_FIELD */
+    TABLE(hyoka__indicator_text_names),  /* HYOKA_ENUM_INDICATOR_TEXT */
+    TABLE(hyoka__evaluation_text_names), /* HYOKA_ENUM_EVALUATION_TEXT */
+    TABLE(hyoka__reason_names),          /* HYOKA_ENUM_REASON */
+    TABLE(lang_names),                   /* HYOKA_ENUM_LANG */
+    TABLE(group_by_names),               /* HYOKA_ENUM_GROUP_BY */
+};
+
+SAME_SIZE(tables, HYOKA_ENUM_GROUP_BY + 1);
+SAME_SIZE(era_names, HYOKA__ERA_COUNT);
+SAME_SIZE(phase_names, HYOKA__PHASE_COUNT);
+SAME_SIZE(duty_names, HYOKA__DUTY_COUNT);
+SAME_SIZE(period_names, HYOKA__PERIOD_COUNT);
+SAME_SIZE(category_names, HYOKA__CATEGORY_COUNT);
+SAME_SIZE(kind_names, HYOKA__KIND_COUNT);
+SAME_SIZE(direction_names, HYOKA__DIRECTION_COUNT);
+SAME_SIZE(expected_outcome_names, HYOKA__EXPECTED_OUTCOME_COUNT);
+SAME_SIZE(expected_cost_names, HYOKA__EXPECTED_COST_COUNT);
+SAME_SIZE(verdict_group_names, HYOKA__VERDICT_GROUP_COUNT);
+SAME_SIZE(budget_kind_names, HYOKA__BUDGET_KIND_COUNT);
+SAME_SIZE(class_kind_names, HYOKA__CLASS_KIND_COUNT);
+SAME_SIZE(severity_names, HYOKA__SEVERITY_COUNT);
+SAME_SIZE(lang_names, HYOKA__LANG_COUNT);
+SAME_SIZE(group_by_names, HYOKA__GROUP_BY_COUNT);
+
+const char *const *hyoka__enum_names(int which, int *count)
+{
+    if (which <= HYOKA_ENUM_STATUS || which >= (int)COUNT_OF(tables))
+        return NULL;
+    *count = tables[which].count;
+    return tables[which].names;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Labels                                                                    */
+
+const char *const hyoka__reason_en[] = {
+    "the figure is available",
+    "no settlement, final budget or initial budget",
+    "no population for the fiscal year",
+    "no households for the fiscal year",
+    "no usage count",
+    "no beneficiary count",
+    "the divisor is 0",
+    "no final budget",
+    "no settlement",
+    "no figure for the previous fiscal year",
+    "general revenue not given",
+    "no target value",
+    "the target is 0",
+    "no actual value",
+    "the indicator is marked not settable",
+    "the indicator has no direction",
+    "the actual is 0 where it divides",
+    "the evaluation scheme is unknown",
+    "no answer carries a score",
+    "the scored criteria weigh 0 in total",
+    "no rating band applies",
+    "the figure does not apply to this object",
+    "no entry for that fiscal year",
+    "an answer is not an option or number of its criterion",
+};
+
+const char *const hyoka__reason_ja[] = {
+    "算出できる",
+    "決算額・最終予算額・当初予算額のいずれもない",
+    "当該年度の人口がない",
+    "当該年度の世帯数がない",
+    "利用数がない",
+    "受益者数がない",
+    "割る数が0である",
+    "最終予算額がない",
+    "決算額がない",
+    "前年度の数値がない",
+    "一般財源の額がない",
+    "目標値がない",
+    "目標値が0である",
+    "実績値がない",
+    "指標が設定困難とされている",
+    "指標の方向性（拡大・縮小・維持）がない",
+    "実績値が0で割れない",
+    "評価の方式が見つからない",
+    "評点のある回答がない",
+    "評点のある評価項目の重みの合計が0である",
+    "該当する評価段階がない",
+    "この対象には算出しない数値である",
+    "当該年度のデータがない",
+    "評価項目の選択肢・範囲にない回答がある",
+};
+
+const char *const hyoka__figure_ja[] = {
+    "事業費",
+    "人件費",
+    "公債費",
+    "間接費",
+    "トータルコスト",
+    "一般財源",
+    "特定財源",
+    "市民一人当たりコスト",
+    "一世帯当たりコスト",
+    "利用数一単位当たりコスト",
+    "受益者一人当たりコスト",
+    "執行率",
+    "人件費比率",
+    "一般財源比率",
+    "トータルコスト前年度比",
+    "達成率",
+    "前年度比",
+    "評点",
+};
+
+const char *const hyoka__cost_field_ja[] = {
+    "当初予算",
+    "最終予算",
+    "決算額",
+    "国庫支出金",
+    "都道府県支出金",
+    "地方債",
+    "使用料・受益者負担金",
+    "その他特定財源",
+    "一般財源",
+    "公債費",
+    "間接費",
+    "利用数",
+    "受益者数",
+    "人口",
+    "世帯数",
+};
+
+const char *const hyoka__value_field_ja[] = {
+    "目標値", "実績値", "見込値", "記載の達成率",
+};
+
+const char *const hyoka__stage_ja[] = {
+    "自己評価", "一次評価", "二次評価", "外部評価", "委員会評価",
+};
+
+/* ------------------------------------------------------------------------ */
+/* Units                                                                     */
+
+int hyoka__implied_unit(const hyoka_portfolio *portfolio, int amount_unit, int figure)
+{
+    if (hyoka__is_money_figure(figure))
+        return amount_unit;
+    if (hyoka__is_per_head_figure(figure) && portfolio && portfolio->rounding[figure].set)
+        return portfolio->rounding[figure].unit;
+    return HYOKA_UNIT_YEN;
+}
