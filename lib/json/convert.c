@@ -92,11 +92,8 @@ static int fail_range(struct hyoka__json_reader *r, const struct hyoka__json_tok
 }
 
 /* A text value for the model: *slot gets a copy. */
-int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot)
+int hyoka__json_storable(struct hyoka__json_reader *r, const struct hyoka__json_tok *t)
 {
-    char *copy;
-    if (t->type != T_STRING)
-        return hyoka__json_wrong_type(r, t, T_STRING);
     if (t->has_nul)
         return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
                                 "value not allowed: the NUL character (\\u0000) cannot be stored",
@@ -104,7 +101,20 @@ int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_
     if ((int64_t)t->n > HYOKA__TEXT_MAX)
         return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
                                 "value not allowed: text of %zu bytes is longer than %lld bytes",
-                                "許されない値: %zu バイトの文字列が上限の %lld バイトを超える", t->n, (long long)HYOKA__TEXT_MAX);
+                                "許されない値: %zu バイトの文字列が上限の %lld バイトを超える", t->n,
+                                (long long)HYOKA__TEXT_MAX);
+    return 1;
+}
+
+int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot)
+{
+    char *copy;
+    int rc;
+    if (t->type != T_STRING)
+        return hyoka__json_wrong_type(r, t, T_STRING);
+    rc = hyoka__json_storable(r, t);
+    if (rc <= 0)
+        return rc;
     copy = hyoka__strndup(t->s, t->n);
     if (!copy)
         return hyoka__json_nomem(r);
@@ -153,7 +163,8 @@ int hyoka__json_get_bool(struct hyoka__json_reader *r, const struct hyoka__json_
 {
     if (t->type != T_TRUE && t->type != T_FALSE)
         return hyoka__json_diag(r, "S003", t->pos, PM_VALUE, "wrong type: expected true or false, found %s%.0s",
-                                "型が違う: true か false が必要だが%.0s%sがある", hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+                                "型が違う: true か false が必要だが%.0s%sがある",
+                                hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
     *slot = t->type == T_TRUE;
     return 0;
 }
@@ -194,7 +205,8 @@ int hyoka__json_get_year(struct hyoka__json_reader *r, const struct hyoka__json_
     }
     return hyoka__json_diag(r, "S003", t->pos, PM_VALUE,
                             "wrong type: expected a fiscal year (number or string), found %s%.0s",
-                            "型が違う: 年度 (数値または文字列) が必要だが%.0s%sがある", hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+                            "型が違う: 年度 (数値または文字列) が必要だが%.0s%sがある",
+                            hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
 }
 
 int hyoka__json_get_date(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot)
@@ -262,7 +274,8 @@ int hyoka__json_get_decimal(struct hyoka__json_reader *r, const struct hyoka__js
     } else {
         return hyoka__json_diag(r, "S003", t->pos, PM_VALUE,
                                 "wrong type: expected a number (or a numeric string), found %s%.0s",
-                                "型が違う: 数値 (または数値の文字列) が必要だが%.0s%sがある", hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+                                "型が違う: 数値 (または数値の文字列) が必要だが%.0s%sがある",
+                                hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
     }
     if (nonneg && hyoka_decimal_sign(&d) < 0)
         return hyoka__json_diag(r, "S004", t->pos, PM_VALUE, "value not allowed: %s is negative", "許されない値: %s は負の値",

@@ -21,14 +21,15 @@
 
 #ifdef JR_SWAR
 /* High bit of each byte of @p x that is zero (exact: no carry between bytes). */
-static inline uint64_t hyoka__json_zero_bytes(uint64_t x)
+HYOKA_ALWAYS_INLINE static inline uint64_t hyoka__json_zero_bytes(uint64_t x)
 {
     const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
     return ~(((x & low7) + low7) | x) & ~low7;
 }
 #endif
 
-static inline const char *hyoka__json_skip_ws(const char *p, const char *end)
+/* The first byte at or after @p p that is not JSON whitespace. */
+HYOKA_ALWAYS_INLINE static inline const char *hyoka__json_skip_ws(const char *p, const char *end)
 {
     if (p < end && (unsigned char)*p > ' ')
         return p;
@@ -66,7 +67,7 @@ static inline const char *hyoka__json_skip_ws(const char *p, const char *end)
 
 #if defined(JR_SSE2)
 /* Bit i set when byte i of the 16 at @p s is '"', '\\', a control character or non-ASCII. */
-static inline unsigned hyoka__json_special16(const char *s)
+HYOKA_ALWAYS_INLINE static inline unsigned hyoka__json_special16(const char *s)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
@@ -76,7 +77,7 @@ static inline unsigned hyoka__json_special16(const char *s)
 #endif
 
 #ifdef JR_SWAR
-static inline uint64_t hyoka__json_special8(uint64_t v)
+HYOKA_ALWAYS_INLINE static inline uint64_t hyoka__json_special8(uint64_t v)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     uint64_t q = v ^ (ones * 0x22u), b = v ^ (ones * 0x5Cu);
@@ -88,7 +89,7 @@ static inline uint64_t hyoka__json_special8(uint64_t v)
  * the text, or unescaped into r->kbuf. Keys are short plain ASCII: the
  * closing quote is looked for directly, and anything else goes to the
  * string scanner. */
-static inline int hyoka__json_scan_key(struct hyoka__json_reader *r, struct hyoka__json_tok *key)
+HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_reader *r, struct hyoka__json_tok *key)
 {
 #if defined(JR_SSE2)
     const char *s = r->p + 1;

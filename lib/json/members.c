@@ -203,6 +203,7 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
     struct hyoka__kvlist *l;
     struct hyoka__kv *kv;
     char *k, *v;
+    int rc;
 
     if (f->kind == K_EXT)
         l = &((hyoka_project *)f->obj)->extensions;
@@ -214,7 +215,8 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
         if (f->kind == K_SCORES)
             return hyoka__json_diag(r, "S003", t->pos, PM_VALUE,
                                     "wrong type: expected a string or a number, found %s%.0s",
-                                    "型が違う: 文字列または数値が必要だが%.0s%sがある", hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+                                    "型が違う: 文字列または数値が必要だが%.0s%sがある",
+                                    hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
         return hyoka__json_wrong_type(r, t, T_STRING);
     }
     if (klen == 0)
@@ -226,14 +228,9 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
     if ((int64_t)klen > HYOKA__TEXT_MAX)
         return hyoka__json_diag(r, "S004", f->key - 1, PM_VALUE, "value not allowed: key of %zu bytes is too long",
                                 "許されない値: %zu バイトのキーが長すぎる", klen);
-    if (t->type == T_STRING && t->has_nul)
-        return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                "value not allowed: the NUL character (\\u0000) cannot be stored",
-                                "許されない値: NUL文字 (\\u0000) は保存できない");
-    if ((int64_t)t->n > HYOKA__TEXT_MAX)
-        return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                "value not allowed: text of %zu bytes is longer than %lld bytes",
-                                "許されない値: %zu バイトの文字列が上限の %lld バイトを超える", t->n, (long long)HYOKA__TEXT_MAX);
+    rc = hyoka__json_storable(r, t); /* (a number has no NUL) */
+    if (rc <= 0)
+        return rc;
     if (hyoka__grow((void **)&l->items, &l->cap, l->count, sizeof *l->items) != HYOKA_OK)
         return hyoka__json_nomem(r);
     k = hyoka__strndup(key, klen);

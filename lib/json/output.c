@@ -165,83 +165,6 @@ void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_
     hyoka__json_put_char(w, '"');
 }
 
-void hyoka__json_put_string(struct hyoka__json_writer *w, const char *s)
-{
-    hyoka__json_put_string_n(w, s, strlen(s));
-}
-
-void hyoka__json_put_number(struct hyoka__json_writer *w, uint64_t mag, bool neg, int scale, bool quoted)
-{
-    char buf[48];
-    char *end = buf + sizeof buf, *p = end;
-    int n = 0;
-
-    if (quoted)
-        *--p = '"';
-    do {
-        *--p = (char)('0' + (int)(mag % 10));
-        mag /= 10;
-        n++;
-        if (n == scale)
-            *--p = '.';
-    } while (mag != 0 || n <= scale);
-    if (neg)
-        *--p = '-';
-    if (quoted)
-        *--p = '"';
-    hyoka__json_put(w, p, (size_t)(end - p));
-}
-
-static uint64_t magnitude(int64_t v)
-{
-    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-}
-
-void hyoka__json_put_int(struct hyoka__json_writer *w, int64_t v)
-{
-    hyoka__json_put_number(w, magnitude(v), v < 0, 0, false);
-}
-
-void hyoka__json_put_decimal(struct hyoka__json_writer *w, const hyoka_decimal *d, bool always_string)
-{
-    int64_t coef = hyoka_decimal_coefficient(d);
-    int scale = hyoka_decimal_scale(d);
-
-    hyoka__json_put_number(w, magnitude(coef), coef < 0, scale, always_string || scale > 0);
-}
-
-void hyoka__json_put_money(struct hyoka__json_writer *w, int64_t yen)
-{
-    uint64_t mag = magnitude(yen);
-    int scale = 3;
-
-    if (w->unit != HYOKA_UNIT_THOUSAND_YEN) {
-        hyoka__json_put_number(w, mag, yen < 0, 0, false);
-        return;
-    }
-    while (scale > 0 && mag % 10 == 0) {
-        mag /= 10;
-        scale--;
-    }
-    hyoka__json_put_number(w, mag, yen < 0, scale, false);
-}
-
-void hyoka__json_sep(struct hyoka__json_writer *w)
-{
-    if (!w->first)
-        hyoka__json_put_char(w, ',');
-    hyoka__json_newline(w);
-    w->first = false;
-}
-
-void hyoka__json_colon(struct hyoka__json_writer *w)
-{
-    if (w->pretty)
-        hyoka__json_put(w, ": ", 2);
-    else
-        hyoka__json_put_char(w, ':');
-}
-
 void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n)
 {
     size_t indent = w->pretty ? w->depth * 2 : 0;
@@ -267,6 +190,7 @@ void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n)
     w->len = (size_t)(p - w->buf);
     w->first = false;
 }
+
 void hyoka__json_key_text(struct hyoka__json_writer *w, const char *name)
 {
     hyoka__json_sep(w);
@@ -274,21 +198,6 @@ void hyoka__json_key_text(struct hyoka__json_writer *w, const char *name)
     hyoka__json_colon(w);
 }
 
-void hyoka__json_open(struct hyoka__json_writer *w, char c)
-{
-    hyoka__json_put_char(w, c);
-    w->depth++;
-    w->first = true;
-}
-
-void hyoka__json_close(struct hyoka__json_writer *w, char c)
-{
-    w->depth--;
-    if (!w->first)
-        hyoka__json_newline(w);
-    hyoka__json_put_char(w, c);
-    w->first = false;
-}
 /* ------------------------------------------------------------------------ */
 /* Non-recursive walk of a project tree                                      */
 

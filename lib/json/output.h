@@ -12,12 +12,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#if defined(__GNUC__)
-#  define JW_ALWAYS_INLINE __attribute__((always_inline))
-#else
-#  define JW_ALWAYS_INLINE
-#endif
-
 /* ------------------------------------------------------------------------ */
 /* The output buffer (output.c)                                              */
 
@@ -79,7 +73,6 @@ static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
     w->buf[w->len++] = c;
 }
 
-
 /* ------------------------------------------------------------------------ */
 /* JSON tokens (output.c)                                                    */
 
@@ -87,37 +80,120 @@ static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
 void hyoka__json_newline(struct hyoka__json_writer *w);
 /* A string, escaped: only '"', '\\' and U+0000..U+001F. */
 void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n);
-void hyoka__json_put_string(struct hyoka__json_writer *w, const char *s);
-/* Digits of @p mag with @p scale places (a point inserted), a sign when
- * @p neg, quoted when @p quoted. */
-void hyoka__json_put_number(struct hyoka__json_writer *w, uint64_t mag, bool neg, int scale, bool quoted);
-void hyoka__json_put_int(struct hyoka__json_writer *w, int64_t v);
-/* A decimal with its places: a number when whole unless @p always_string. */
-void hyoka__json_put_decimal(struct hyoka__json_writer *w, const hyoka_decimal *d, bool always_string);
-/* An amount of money in the writer's unit. */
-void hyoka__json_put_money(struct hyoka__json_writer *w, int64_t yen);
-/* Separator before a member or an element. */
-void hyoka__json_sep(struct hyoka__json_writer *w);
-void hyoka__json_colon(struct hyoka__json_writer *w);
 /* A member name of @p n bytes known to need no escaping, with the
  * separator before it and the colon after it, in one step. */
 void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n);
 /* A member name from user data. */
 void hyoka__json_key_text(struct hyoka__json_writer *w, const char *name);
+
+static inline void hyoka__json_put_string(struct hyoka__json_writer *w, const char *s)
+{
+    hyoka__json_put_string_n(w, s, strlen(s));
+}
+
+/* Digits of @p mag with @p scale places (a point inserted), a sign when
+ * @p neg, quoted when @p quoted. */
+static inline void hyoka__json_put_number(struct hyoka__json_writer *w, uint64_t mag, bool neg, int scale, bool quoted)
+{
+    char buf[48];
+    char *end = buf + sizeof buf, *p = end;
+    int n = 0;
+
+    if (quoted)
+        *--p = '"';
+    do {
+        *--p = (char)('0' + (int)(mag % 10));
+        mag /= 10;
+        n++;
+        if (n == scale)
+            *--p = '.';
+    } while (mag != 0 || n <= scale);
+    if (neg)
+        *--p = '-';
+    if (quoted)
+        *--p = '"';
+    hyoka__json_put(w, p, (size_t)(end - p));
+}
+
+static inline uint64_t hyoka__json_magnitude(int64_t v)
+{
+    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static inline void hyoka__json_put_int(struct hyoka__json_writer *w, int64_t v)
+{
+    hyoka__json_put_number(w, hyoka__json_magnitude(v), v < 0, 0, false);
+}
+
+/* A decimal with its places: a number when whole unless @p always_string. */
+static inline void hyoka__json_put_decimal(struct hyoka__json_writer *w, const hyoka_decimal *d, bool always_string)
+{
+    int64_t coef = hyoka_decimal_coefficient(d);
+    int scale = hyoka_decimal_scale(d);
+
+    hyoka__json_put_number(w, hyoka__json_magnitude(coef), coef < 0, scale, always_string || scale > 0);
+}
+
+/* An amount of money in the writer's unit. */
+static inline void hyoka__json_put_money(struct hyoka__json_writer *w, int64_t yen)
+{
+    uint64_t mag = hyoka__json_magnitude(yen);
+    int scale = 3;
+
+    if (w->unit != HYOKA_UNIT_THOUSAND_YEN) {
+        hyoka__json_put_number(w, mag, yen < 0, 0, false);
+        return;
+    }
+    while (scale > 0 && mag % 10 == 0) {
+        mag /= 10;
+        scale--;
+    }
+    hyoka__json_put_number(w, mag, yen < 0, scale, false);
+}
+
+/* Separator before a member or an element. */
+static inline void hyoka__json_sep(struct hyoka__json_writer *w)
+{
+    if (!w->first)
+        hyoka__json_put_char(w, ',');
+    hyoka__json_newline(w);
+    w->first = false;
+}
+
+static inline void hyoka__json_colon(struct hyoka__json_writer *w)
+{
+    if (w->pretty)
+        hyoka__json_put(w, ": ", 2);
+    else
+        hyoka__json_put_char(w, ':');
+}
+
 /* Open and close an object or array ('{' / '}', '[' / ']'). */
-void hyoka__json_open(struct hyoka__json_writer *w, char c);
-void hyoka__json_close(struct hyoka__json_writer *w, char c);
+static inline void hyoka__json_open(struct hyoka__json_writer *w, char c)
+{
+    hyoka__json_put_char(w, c);
+    w->depth++;
+    w->first = true;
+}
+
+static inline void hyoka__json_close(struct hyoka__json_writer *w, char c)
+{
+    w->depth--;
+    if (!w->first)
+        hyoka__json_newline(w);
+    hyoka__json_put_char(w, c);
+    w->first = false;
+}
 
 /* Inlined so that the length of a literal name is known when compiling. */
-JW_ALWAYS_INLINE static inline void hyoka__json_key(struct hyoka__json_writer *w, const char *name)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_key(struct hyoka__json_writer *w, const char *name)
 {
     hyoka__json_key_n(w, name, strlen(name));
 }
 
-
 /* Members of common shapes; nothing is written for a missing value. */
-JW_ALWAYS_INLINE static inline void hyoka__json_m_string(struct hyoka__json_writer *w, const char *name,
-                                                         const char *value)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_string(struct hyoka__json_writer *w, const char *name,
+                                                            const char *value)
 {
     if (!value)
         return;
@@ -125,14 +201,14 @@ JW_ALWAYS_INLINE static inline void hyoka__json_m_string(struct hyoka__json_writ
     hyoka__json_put_string(w, value);
 }
 
-JW_ALWAYS_INLINE static inline void hyoka__json_m_int(struct hyoka__json_writer *w, const char *name, int64_t value)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_int(struct hyoka__json_writer *w, const char *name, int64_t value)
 {
     hyoka__json_key(w, name);
     hyoka__json_put_int(w, value);
 }
 
-JW_ALWAYS_INLINE static inline void hyoka__json_m_enum(struct hyoka__json_writer *w, const char *name, int which,
-                                                       int value)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_enum(struct hyoka__json_writer *w, const char *name, int which,
+                                                          int value)
 {
     const char *s;
 
@@ -147,14 +223,14 @@ JW_ALWAYS_INLINE static inline void hyoka__json_m_enum(struct hyoka__json_writer
     hyoka__json_put_string(w, s);
 }
 
-JW_ALWAYS_INLINE static inline void hyoka__json_m_year(struct hyoka__json_writer *w, const char *name,
-                                                       int32_t fiscal_year)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_year(struct hyoka__json_writer *w, const char *name,
+                                                          int32_t fiscal_year)
 {
     if (fiscal_year != 0)
         hyoka__json_m_int(w, name, fiscal_year);
 }
 
-JW_ALWAYS_INLINE static inline void hyoka__json_m_date(struct hyoka__json_writer *w, const char *name, int32_t date)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_date(struct hyoka__json_writer *w, const char *name, int32_t date)
 {
     char buf[HYOKA_CALENDAR_STRING_MAX];
     size_t n = 0;
@@ -171,15 +247,15 @@ JW_ALWAYS_INLINE static inline void hyoka__json_m_date(struct hyoka__json_writer
     hyoka__json_put_string_n(w, buf, n);
 }
 
-JW_ALWAYS_INLINE static inline void hyoka__json_m_null(struct hyoka__json_writer *w, const char *name)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_null(struct hyoka__json_writer *w, const char *name)
 {
     hyoka__json_key(w, name);
     hyoka__json_put(w, "null", 4);
 }
 
 /* A string member in the metrics output: null when missing. */
-JW_ALWAYS_INLINE static inline void hyoka__json_m_string_or_null(struct hyoka__json_writer *w, const char *name,
-                                                                 const char *value)
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_string_or_null(struct hyoka__json_writer *w, const char *name,
+                                                                    const char *value)
 {
     if (value)
         hyoka__json_m_string(w, name, value);

@@ -360,7 +360,8 @@ static int read_member(struct hyoka__json_reader *r)
             t.pos = r->p;
             if (f->kind == K_SCORES)
                 hyoka__json_diag(r, "S003", t.pos, PM_VALUE, "wrong type: expected a string or a number, found %s%.0s",
-                                 "型が違う: 文字列または数値が必要だが%.0s%sがある", hyoka__json_type_en[t.type], hyoka__json_type_ja[t.type]);
+                                 "型が違う: 文字列または数値が必要だが%.0s%sがある",
+                                 hyoka__json_type_en[t.type], hyoka__json_type_ja[t.type]);
             else
                 hyoka__json_wrong_type(r, &t, T_STRING);
             if (r->status)

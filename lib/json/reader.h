@@ -344,6 +344,9 @@ int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_
 /* ------------------------------------------------------------------------ */
 /* convert.c: scalar values into the model (0, or -1 to stop reading)       */
 
+/* Whether the string (or number) of @p t can be kept as a text: no NUL,
+ * not too long. 1, or what reporting S004 returned (0, or -1). */
+int hyoka__json_storable(struct hyoka__json_reader *r, const struct hyoka__json_tok *t);
 int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
 int hyoka__json_get_code(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
 int hyoka__json_get_enum(struct hyoka__json_reader *r, const struct hyoka__json_tok *t,

@@ -4,8 +4,7 @@
 
 #include <string.h>
 
-/* Room for @p extra more bytes and the NUL. */
-static int reserve(struct hyoka__jsonptr *p, size_t extra)
+int hyoka__jsonptr_reserve(struct hyoka__jsonptr *p, size_t extra)
 {
     size_t need, cap;
     char *nb;
@@ -29,35 +28,29 @@ static int reserve(struct hyoka__jsonptr *p, size_t extra)
 int hyoka__jsonptr_init(struct hyoka__jsonptr *p)
 {
     p->len = 0;
-    if (reserve(p, 0) != HYOKA_OK)
+    if (hyoka__jsonptr_reserve(p, 0) != HYOKA_OK)
         return HYOKA_ENOMEM;
     p->buf[0] = '\0';
     return HYOKA_OK;
 }
 
-int hyoka__jsonptr_key(struct hyoka__jsonptr *p, const char *s, size_t n)
+int hyoka__jsonptr_key_escaped(struct hyoka__jsonptr *p, const char *s, size_t n)
 {
     size_t escapes = 0;
     char *o;
 
     for (size_t i = 0; i < n; i++)
         escapes += s[i] == '~' || s[i] == '/';
-    if (reserve(p, 1 + n + escapes) != HYOKA_OK)
+    if (hyoka__jsonptr_reserve(p, 1 + n + escapes) != HYOKA_OK)
         return HYOKA_ENOMEM;
     o = p->buf + p->len;
     *o++ = '/';
-    if (escapes == 0) {
-        if (n > 0)
-            memcpy(o, s, n);
-        o += n;
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            if (s[i] == '~' || s[i] == '/') {
-                *o++ = '~';
-                *o++ = s[i] == '~' ? '0' : '1';
-            } else {
-                *o++ = s[i];
-            }
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '~' || s[i] == '/') {
+            *o++ = '~';
+            *o++ = s[i] == '~' ? '0' : '1';
+        } else {
+            *o++ = s[i];
         }
     }
     *o = '\0';
@@ -67,21 +60,23 @@ int hyoka__jsonptr_key(struct hyoka__jsonptr *p, const char *s, size_t n)
 
 int hyoka__jsonptr_index(struct hyoka__jsonptr *p, size_t index)
 {
-    char num[32];
-    size_t at = sizeof num;
+    size_t digits = 1;
+    char *o;
 
-    /* Digits from the right: cheaper than snprintf, and this is done once
-     * for every item of every project a validation visits. */
-    do {
-        num[--at] = (char)('0' + index % 10);
-        index /= 10;
-    } while (index > 0);
-    num[--at] = '/';
-    if (reserve(p, sizeof num - at) != HYOKA_OK)
+    for (size_t v = index; v >= 10; v /= 10)
+        digits++;
+    if (hyoka__jsonptr_reserve(p, 1 + digits) != HYOKA_OK)
         return HYOKA_ENOMEM;
-    memcpy(p->buf + p->len, num + at, sizeof num - at);
-    p->len += sizeof num - at;
-    p->buf[p->len] = '\0';
+    o = p->buf + p->len;
+    o[0] = '/';
+    o[1 + digits] = '\0';
+    /* Digits from the right, straight into place: this is done once for
+     * every item of every project a validation visits. */
+    for (size_t k = digits; k > 0; k--) {
+        o[k] = (char)('0' + index % 10);
+        index /= 10;
+    }
+    p->len += 1 + digits;
     return HYOKA_OK;
 }
 
