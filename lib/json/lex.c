@@ -69,7 +69,6 @@ void hyoka__json_lines_at(struct hyoka__json_lines *lc, const char *at, int64_t 
     *line = lc->line;
     *col = lc->col;
 }
-/* Paths and diagnostics                                                     */
 
 /* ------------------------------------------------------------------------ */
 /* Strings                                                                   */
@@ -118,6 +117,9 @@ int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out)
     }
     return 0;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Errors outside strings                                                   */
 
 /* Describe the character at @p p for syntax errors. */
 static const char *describe_char(const char *p, const char *end, char *out, size_t size)
@@ -205,6 +207,9 @@ int hyoka__json_fail_unexpected(struct hyoka__json_reader *r, const char *p, con
                             "構文エラー: 予期しない %s (%.0s%s が必要)", describe_char(p, r->end, d, sizeof d), expected_en,
                             expected_ja);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Strings: escapes and the scanner                                         */
 
 static int hexval(unsigned char c)
 {
@@ -396,6 +401,9 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
     r->p = (const char *)s + 1;
     return 0;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Numbers and literals                                                     */
 
 /* Check the JSON number grammar at s; returns the length of the number and
  * its flags, or 0 when s does not start with a number. *bad gets the

@@ -41,6 +41,7 @@ static inline void hyoka__json_writer_fail(struct hyoka__json_writer *w, int rc)
     if (w->err == HYOKA_OK)
         w->err = rc;
 }
+
 /* Write the buffer out to the writer's file and empty it. */
 bool hyoka__json_flush(struct hyoka__json_writer *w);
 /* Make room for @p n more bytes and a NUL (when writing a file, by

@@ -1,5 +1,5 @@
-/* json_read: the strict hyoka/1 reader (docs/format.md) and
- * hyoka_report_locate().
+/* json_read: the strict hyoka/1 reader (docs/format.md):
+ * hyoka_json_read() and hyoka_json_read_file().
  *
  * One pass, no DOM. The text is read by an iterative pushdown parser: an
  * explicit stack of frames, one per open object or array, each tagged with
