@@ -8,14 +8,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* HYOKA_ALWAYS_INLINE: for the small helpers of hot loops that private
+ * headers share between files (where the compiler might otherwise call
+ * them). */
 #if defined(__GNUC__)
 #  define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#  define HYOKA_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #  define HYOKA_PRINTF(a, b)
 #  define HYOKA_LIKELY(x) (x)
 #  define HYOKA_UNLIKELY(x) (x)
+#  define HYOKA_ALWAYS_INLINE
 #endif
 
 /* Longest string a setter accepts (bytes). */

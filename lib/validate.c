@@ -20,6 +20,7 @@
 #include "lookup.h"
 #include "model.h"
 #include "report.h"
+#include "util/jsonptr.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,82 +33,19 @@
 #define E002_YEARS_LISTED 6
 
 /* ------------------------------------------------------------------------ */
-/* Paths (JSON pointers), grown on the heap                                  */
+/* Paths (JSON pointers, util/jsonptr.h)                                     */
 
-struct path {
-    char *buf;
-    size_t len;
-    size_t cap;
-};
-
-static int path_append(struct path *p, const char *s, size_t n)
+/* Append "/key". */
+static int path_key(struct hyoka__jsonptr *p, const char *key)
 {
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 64;
-        char *nb;
-        while (p->len + n + 1 > cap)
-            cap *= 2;
-        nb = hyoka__realloc(p->buf, cap);
-        if (!nb)
-            return hyoka__nomem();
-        p->buf = nb;
-        p->cap = cap;
-    }
-    memcpy(p->buf + p->len, s, n);
-    p->len += n;
-    p->buf[p->len] = '\0';
-    return HYOKA_OK;
-}
-
-/* Append "/key"; the key is escaped as a JSON pointer token (~ → ~0, / → ~1). */
-static int path_key(struct path *p, const char *key)
-{
-    size_t n = strcspn(key, "~/");
-    int rc;
-
-    if (key[n] == '\0' && p->len + n + 2 <= p->cap) {
-        /* Nothing to escape and room for it: the common case. */
-        p->buf[p->len] = '/';
-        memcpy(p->buf + p->len + 1, key, n + 1);
-        p->len += n + 1;
-        return HYOKA_OK;
-    }
-    rc = path_append(p, "/", 1);
-    for (const char *s = key; rc == HYOKA_OK && *s; s++) {
-        if (*s == '~')
-            rc = path_append(p, "~0", 2);
-        else if (*s == '/')
-            rc = path_append(p, "~1", 2);
-        else
-            rc = path_append(p, s, 1);
-    }
-    return rc;
+    return hyoka__jsonptr_key(p, key, strlen(key));
 }
 
 /* Append "/key/index". */
-static int path_index(struct path *p, const char *key, size_t index)
+static int path_index(struct hyoka__jsonptr *p, const char *key, size_t index)
 {
-    char num[32];
-    size_t at = sizeof num;
     int rc = path_key(p, key);
-
-    /* Digits from the right: cheaper than snprintf, which this is called
-     * for once per item of every project. */
-    do {
-        num[--at] = (char)('0' + index % 10);
-        index /= 10;
-    } while (index > 0);
-    num[--at] = '/';
-    if (rc == HYOKA_OK)
-        rc = path_append(p, num + at, sizeof num - at);
-    return rc;
-}
-
-static void path_cut(struct path *p, size_t mark)
-{
-    p->len = mark;
-    if (p->buf)
-        p->buf[mark] = '\0';
+    return rc == HYOKA_OK ? hyoka__jsonptr_index(p, index) : rc;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -116,7 +54,7 @@ static void path_cut(struct path *p, size_t mark)
 struct vctx {
     const hyoka_portfolio *pf;
     hyoka_report *report;
-    struct path path;
+    struct hyoka__jsonptr path;
     int amount_unit;
     int64_t tolerance;
     struct hyoka__year_index years; /* the cost years of the project being checked */
@@ -159,7 +97,7 @@ static int emit(struct vctx *c, const char *code, const char *member, const char
         rc = path_key(&c->path, member);
     if (rc == HYOKA_OK)
         rc = hyoka__report_add(c->report, code, -1, c->path.buf ? c->path.buf : "", 0, 0, en, ja);
-    path_cut(&c->path, mark);
+    hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
 
@@ -352,7 +290,7 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
     rc = path_index(&c->path, "staff", k);
     if (rc == HYOKA_OK)
         rc = emit(c, "C003", NULL, en, ja);
-    path_cut(&c->path, mark);
+    hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
 
@@ -396,7 +334,7 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
         if (rc == HYOKA_OK)
             rc = emit_stated(c, code, hyoka__figure_names[f], hyoka__figure_names[f], hyoka__figure_ja[f], s, &v,
                              unit_en, unit_ja);
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
     }
     return rc;
 }
@@ -507,7 +445,7 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
                 return rc;
             for (int f = HYOKA__FUNDING_FIRST; f <= HYOKA__FUNDING_LAST && rc == HYOKA_OK; f++)
                 rc = check_negative(c, y, f);
-            path_cut(&c->path, mark);
+            hyoka__jsonptr_cut(&c->path, mark);
             if (rc != HYOKA_OK)
                 return rc;
         }
@@ -604,7 +542,7 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
                                  hyoka__figure_names[HYOKA_FIG_ACHIEVEMENT], hyoka__figure_ja[HYOKA_FIG_ACHIEVEMENT],
                                  s, &a, " (%)", "%");
         }
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -613,7 +551,7 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
         if ((rc = path_key(&c->path, "long_term_target")) != HYOKA_OK)
             return rc;
         rc = check_percent_value(c, &ind->long_term, "value", "long-term target", "将来目標");
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -725,7 +663,7 @@ static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *crite
     rc = path_key(&c->path, "scores");
     if (rc == HYOKA_OK)
         rc = emit(c, "E001", criterion, en, ja);
-    path_cut(&c->path, mark);
+    hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
 
@@ -893,7 +831,7 @@ static int check_children(struct vctx *c, const hyoka_project *p)
         rc = path_index(&c->path, "children", k);
         if (rc == HYOKA_OK)
             rc = check_project(c, p->children.items[k], dups[k], "children");
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
     }
     hyoka__free(dups);
     return rc;
@@ -946,7 +884,7 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
         rc = path_index(&c->path, "years", k);
         if (rc == HYOKA_OK)
             rc = check_year(c, p, k);
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -955,7 +893,7 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
         rc = path_index(&c->path, "indicators", k);
         if (rc == HYOKA_OK)
             rc = check_indicator(c, p->indicators.items[k]);
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -964,7 +902,7 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
         rc = path_index(&c->path, "evaluations", k);
         if (rc == HYOKA_OK)
             rc = check_evaluation(c, p, k);
-        path_cut(&c->path, mark);
+        hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -992,17 +930,17 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
     c.amount_unit = portfolio->amount_unit;
     c.tolerance = portfolio->stated_tolerance;
 
-    rc = path_append(&c.path, "", 0);
+    rc = hyoka__jsonptr_init(&c.path);
     if (rc == HYOKA_OK)
         rc = duplicate_codes(&portfolio->projects, &dups);
     for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
         rc = path_index(&c.path, "projects", i);
         if (rc == HYOKA_OK)
             rc = check_project(&c, portfolio->projects.items[i], dups[i], "projects");
-        path_cut(&c.path, 0);
+        hyoka__jsonptr_cut(&c.path, 0);
     }
     hyoka__free(dups);
-    hyoka__free(c.path.buf);
+    hyoka__jsonptr_free(&c.path);
     hyoka__year_index_release(&c.years);
     if (rc != HYOKA_OK)
         return rc == HYOKA_ENOMEM ? hyoka__nomem() : rc;

@@ -1,0 +1,318 @@
+/* The JSON outputs of results: the JSON form of a report
+ * (hyoka_report_write_json()) and hyoka-metrics/1, every figure of every
+ * project with the reason of each one that is unavailable, followed by the
+ * report (hyoka_metrics_write()). Written with output.c. */
+#include "output.h"
+#include "report.h"
+#include "hyoka/json.h"
+
+#include <stdio.h>
+
+/* ------------------------------------------------------------------------ */
+/* Diagnostics                                                               */
+
+static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *report)
+{
+    hyoka__json_open(w, '[');
+    for (size_t i = 0; report && i < report->count && w->err == HYOKA_OK; i++) {
+        const struct hyoka__diag *d = &report->items[i];
+        const char *sev = hyoka_enum_name(HYOKA_ENUM_SEVERITY, d->severity);
+
+        hyoka__json_sep(w);
+        hyoka__json_open(w, '{');
+        hyoka__json_m_string(w, "code", d->code);
+        hyoka__json_m_string_or_null(w, "severity", sev);
+        hyoka__json_m_string(w, "path", d->path ? d->path : "");
+        if (d->line > 0)
+            hyoka__json_m_int(w, "line", d->line);
+        else
+            hyoka__json_m_null(w, "line");
+        if (d->column > 0)
+            hyoka__json_m_int(w, "column", d->column);
+        else
+            hyoka__json_m_null(w, "column");
+        hyoka__json_m_string_or_null(w, "message", w->lang == HYOKA_LANG_JA ? d->ja : d->en);
+        hyoka__json_close(w, '}');
+    }
+    hyoka__json_close(w, ']');
+}
+
+static int check_lang(const char *fn, int lang)
+{
+    if (lang != HYOKA_LANG_EN && lang != HYOKA_LANG_JA)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a language (HYOKA_LANG_EN or HYOKA_LANG_JA)", fn, lang);
+    return HYOKA_OK;
+}
+
+int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
+{
+    static const char fn[] = "hyoka_report_write_json";
+    struct hyoka__json_writer w;
+    int rc;
+
+    if (!report || !out)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !report ? "report" : "out");
+    if (flags & ~HYOKA_WRITE_COMPACT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
+    rc = check_lang(fn, lang);
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    w.lang = lang;
+    write_diagnostics(&w, report);
+    return hyoka__json_writer_finish(&w, out, len);
+}
+
+/* ------------------------------------------------------------------------ */
+/* hyoka-metrics/1                                                           */
+
+#define MAX_UNAVAILABLE HYOKA__YEAR_FIGURE_COUNT
+
+struct unavailable {
+    int figure[MAX_UNAVAILABLE];
+    int reason[MAX_UNAVAILABLE];
+    int count;
+};
+
+/* The message of a reason for one fiscal year: "no households for 2007"
+ * (the phrase "the fiscal year" / 当該年度 replaced by the year), else the
+ * message with the year after it: "no usage count (fiscal year 2007)" /
+ * "利用数がない（2007年度）". Without a year, the message alone. */
+static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_year)
+{
+    const char *msg = hyoka_reason_message(reason, w->lang);
+    const char *phrase = w->lang == HYOKA_LANG_JA ? "当該年度" : "the fiscal year";
+    const char *at;
+    char text[512];
+    int n;
+
+    if (!msg)
+        msg = hyoka_reason_message(HYOKA_REASON_NONE, w->lang);
+    if (!msg || fiscal_year == 0) {
+        hyoka__json_put_string(w, msg ? msg : "");
+        return;
+    }
+    at = strstr(msg, phrase);
+    if (at)
+        n = snprintf(text, sizeof text, "%.*s%ld%s%s", (int)(at - msg), msg, (long)fiscal_year,
+                     w->lang == HYOKA_LANG_JA ? "年度" : "", at + strlen(phrase));
+    else if (w->lang == HYOKA_LANG_JA)
+        n = snprintf(text, sizeof text, "%s（%ld年度）", msg, (long)fiscal_year);
+    else
+        n = snprintf(text, sizeof text, "%s (fiscal year %ld)", msg, (long)fiscal_year);
+    if (n < 0 || (size_t)n >= sizeof text) {
+        hyoka__json_put_string(w, msg);
+        return;
+    }
+    hyoka__json_put_string_n(w, text, (size_t)n);
+}
+
+static void write_unavailable(struct hyoka__json_writer *w, const struct unavailable *u, int32_t fiscal_year)
+{
+    if (u->count == 0)
+        return;
+    hyoka__json_key(w, "unavailable");
+    hyoka__json_open(w, '{');
+    for (int i = 0; i < u->count; i++) {
+        hyoka__json_key(w, hyoka__json_figure_names[u->figure[i]]);
+        put_reason(w, u->reason[i], fiscal_year);
+    }
+    hyoka__json_close(w, '}');
+}
+
+/* Write the member of a figure from the result of its computation. */
+static void put_figure(struct hyoka__json_writer *w, struct unavailable *u, int figure, int rc,
+                       const hyoka_decimal *value, int reason)
+{
+    hyoka__json_key(w, hyoka__json_figure_names[figure]);
+    if (rc == HYOKA_OK) {
+        if (hyoka__json_is_money_figure(figure) && hyoka_decimal_scale(value) == 0)
+            hyoka__json_put_int(w, hyoka_decimal_coefficient(value));
+        else
+            hyoka__json_put_decimal(w, value, true);
+        return;
+    }
+    if (rc == HYOKA_EUNAVAILABLE) {
+        hyoka__json_put(w, "null", 4);
+        if (u->count < MAX_UNAVAILABLE) {
+            u->figure[u->count] = figure;
+            u->reason[u->count] = reason;
+            u->count++;
+        }
+        return;
+    }
+    hyoka__json_writer_fail(w, rc);
+}
+
+static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
+{
+    struct unavailable u;
+
+    u.count = 0;
+    hyoka__json_sep(w);
+    hyoka__json_open(w, '{');
+    hyoka__json_m_int(w, "fiscal_year", c->fiscal_year);
+    for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->err == HYOKA_OK; f++) {
+        hyoka_decimal v = {{0, 0}};
+        int reason = HYOKA_REASON_NONE;
+        int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
+
+        put_figure(w, &u, f, rc, &v, reason);
+    }
+    write_unavailable(w, &u, c->fiscal_year);
+    hyoka__json_close(w, '}');
+}
+
+static void metrics_indicator(struct hyoka__json_writer *w, const hyoka_indicator *ind)
+{
+    static const int figures[] = {HYOKA_FIG_ACHIEVEMENT, HYOKA_FIG_CHANGE};
+
+    hyoka__json_sep(w);
+    hyoka__json_open(w, '{');
+    if (ind->kind != HYOKA_UNSET)
+        hyoka__json_m_enum(w, "kind", HYOKA_ENUM_INDICATOR_KIND, ind->kind);
+    else
+        hyoka__json_m_null(w, "kind");
+    hyoka__json_m_string_or_null(w, "name", ind->text[HYOKA_INDICATOR_NAME]);
+    hyoka__json_key(w, "values");
+    hyoka__json_open(w, '[');
+    for (size_t i = 0; i < ind->value_count && w->err == HYOKA_OK; i++) {
+        int32_t fy = ind->values[i].fiscal_year;
+        struct unavailable u;
+
+        u.count = 0;
+        hyoka__json_sep(w);
+        hyoka__json_open(w, '{');
+        hyoka__json_m_int(w, "fiscal_year", fy);
+        for (size_t j = 0; j < sizeof figures / sizeof figures[0]; j++) {
+            hyoka_decimal v = {{0, 0}};
+            int reason = HYOKA_REASON_NONE;
+            int rc = hyoka__indicator_figure(ind, fy, figures[j], &v, &reason);
+
+            put_figure(w, &u, figures[j], rc, &v, reason);
+        }
+        write_unavailable(w, &u, fy);
+        hyoka__json_close(w, '}');
+    }
+    hyoka__json_close(w, ']');
+    hyoka__json_close(w, '}');
+}
+
+static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluation *e)
+{
+    struct unavailable u;
+    hyoka_decimal v = {{0, 0}};
+    const char *code = NULL;
+    int reason = HYOKA_REASON_NONE;
+    int rc;
+
+    u.count = 0;
+    hyoka__json_sep(w);
+    hyoka__json_open(w, '{');
+    if (e->stage != HYOKA_UNSET)
+        hyoka__json_m_enum(w, "stage", HYOKA_ENUM_STAGE, e->stage);
+    else
+        hyoka__json_m_null(w, "stage");
+    if (e->fiscal_year != 0)
+        hyoka__json_m_int(w, "fiscal_year", e->fiscal_year);
+    else
+        hyoka__json_m_null(w, "fiscal_year");
+    hyoka__json_m_string_or_null(w, "verdict", e->text[HYOKA_EVAL_VERDICT]);
+    rc = hyoka__evaluation_score(e, &v, &reason);
+    put_figure(w, &u, HYOKA_FIG_SCORE, rc, &v, reason);
+    reason = HYOKA_REASON_NONE;
+    rc = hyoka__evaluation_rating(e, &code, NULL, &reason);
+    hyoka__json_key(w, "rating");
+    if (rc == HYOKA_OK && code) {
+        hyoka__json_put_string(w, code);
+    } else if (rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE) {
+        hyoka__json_put(w, "null", 4);
+        if (rc == HYOKA_OK)
+            reason = HYOKA_REASON_NO_BANDS;
+        if (u.count < MAX_UNAVAILABLE) {
+            u.figure[u.count] = -1; /* the rating */
+            u.reason[u.count] = reason;
+            u.count++;
+        }
+    } else {
+        hyoka__json_writer_fail(w, rc);
+    }
+    if (u.count > 0) {
+        hyoka__json_key(w, "unavailable");
+        hyoka__json_open(w, '{');
+        for (int i = 0; i < u.count; i++) {
+            hyoka__json_key(w, u.figure[i] < 0 ? "rating" : hyoka__json_figure_names[u.figure[i]]);
+            put_reason(w, u.reason[i], e->fiscal_year);
+        }
+        hyoka__json_close(w, '}');
+    }
+    hyoka__json_close(w, '}');
+}
+
+static bool metrics_project_head(struct hyoka__json_writer *w, const hyoka_project *p)
+{
+    hyoka__json_open(w, '{');
+    hyoka__json_m_string_or_null(w, "code", p->text[HYOKA_TEXT_CODE]);
+    hyoka__json_m_string_or_null(w, "name", p->text[HYOKA_TEXT_NAME]);
+    hyoka__json_key(w, "years");
+    hyoka__json_open(w, '[');
+    hyoka__year_index_build(&w->years, p);
+    for (size_t i = 0; i < p->years.count && w->err == HYOKA_OK; i++)
+        metrics_year(w, p->years.items[i]);
+    hyoka__json_close(w, ']');
+    hyoka__json_key(w, "indicators");
+    hyoka__json_open(w, '[');
+    for (size_t i = 0; i < p->indicators.count && w->err == HYOKA_OK; i++)
+        metrics_indicator(w, p->indicators.items[i]);
+    hyoka__json_close(w, ']');
+    hyoka__json_key(w, "evaluations");
+    hyoka__json_open(w, '[');
+    for (size_t i = 0; i < p->evaluations.count && w->err == HYOKA_OK; i++)
+        metrics_evaluation(w, p->evaluations.items[i]);
+    hyoka__json_close(w, ']');
+    hyoka__json_key(w, "children");
+    hyoka__json_open(w, '[');
+    if (p->children.count > 0)
+        return true;
+    hyoka__json_close(w, ']');
+    return false;
+}
+
+static void metrics_project_tail(struct hyoka__json_writer *w, const hyoka_project *p)
+{
+    (void)p;
+    hyoka__json_close(w, '}');
+}
+
+int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *report, unsigned flags, int lang,
+                        char **out, size_t *len)
+{
+    static const char fn[] = "hyoka_metrics_write";
+    struct hyoka__json_writer w;
+    int rc;
+
+    if (!portfolio || !out)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
+    if (flags & ~HYOKA_WRITE_COMPACT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
+    rc = check_lang(fn, lang);
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    w.pf = portfolio;
+    w.lang = lang;
+    w.unit = HYOKA_UNIT_YEN;
+    hyoka__json_open(&w, '{');
+    hyoka__json_key(&w, "format");
+    hyoka__json_put(&w, "\"hyoka-metrics/1\"", 17);
+    hyoka__json_key(&w, "projects");
+    hyoka__json_open(&w, '[');
+    for (size_t i = 0; i < portfolio->projects.count && w.err == HYOKA_OK; i++)
+        hyoka__json_write_project_tree(&w, portfolio->projects.items[i], metrics_project_head, metrics_project_tail);
+    hyoka__year_index_release(&w.years);
+    hyoka__json_close(&w, ']');
+    hyoka__json_key(&w, "diagnostics");
+    write_diagnostics(&w, report);
+    hyoka__json_close(&w, '}');
+    return hyoka__json_writer_finish(&w, out, len);
+}

@@ -1,0 +1,288 @@
+/* What the JSON writers share: the output buffer and the JSON tokens
+ * written into it (output.c), used by write.c (hyoka/1) and metrics.c
+ * (hyoka-metrics/1 and the JSON form of a report). The small token writers
+ * are inline here: always inlined, a literal member name's length is known
+ * when compiling. Not installed. */
+#ifndef HYOKA_JSON_OUTPUT_H
+#define HYOKA_JSON_OUTPUT_H
+
+#include "figures/internal.h"
+#include "hyoka/figures.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* The output buffer (output.c)                                              */
+
+/* A writer. An allocation or write failure is remembered in err and every
+ * later write does nothing, so a walk simply runs to its end and the caller
+ * sees the first error. */
+struct hyoka__json_writer {
+    char *buf;
+    size_t len;
+    size_t cap;
+    int err;       /* first failure (already recorded), HYOKA_OK while fine */
+    size_t depth;  /* nesting depth, for indentation */
+    bool first;    /* nothing written yet in the innermost open container */
+    bool pretty;
+    int unit;      /* amount unit of money members (hyoka_unit) */
+    const hyoka_portfolio *pf;
+    int lang;
+    int fd;               /* writing a file: flush to it (else -1) */
+    const char *fd_name;  /* its name, for messages */
+    struct hyoka__year_index years; /* metrics: the cost years of the project being written */
+};
+
+void hyoka__json_writer_init(struct hyoka__json_writer *w, bool pretty);
+/* Remember the first failure @p rc (already recorded by hyoka__fail()). */
+static inline void hyoka__json_writer_fail(struct hyoka__json_writer *w, int rc)
+{
+    if (w->err == HYOKA_OK)
+        w->err = rc;
+}
+
+/* Write the buffer out to the writer's file and empty it. */
+bool hyoka__json_flush(struct hyoka__json_writer *w);
+/* Make room for @p n more bytes and a NUL (when writing a file, by
+ * flushing first). false once anything failed. */
+bool hyoka__json_grow(struct hyoka__json_writer *w, size_t n);
+/* Hand the text to the caller (NUL-terminated) or free it on failure. */
+int hyoka__json_writer_finish(struct hyoka__json_writer *w, char **out, size_t *len);
+/* HYOKA_EIO for a failed file operation of hyoka_json_write_file(). */
+int hyoka__json_io_fail(const char *what, const char *path, int err);
+
+static inline bool hyoka__json_room(struct hyoka__json_writer *w, size_t n)
+{
+    if (HYOKA_LIKELY(w->cap - w->len > n))
+        return true;
+    return hyoka__json_grow(w, n);
+}
+
+static inline void hyoka__json_put(struct hyoka__json_writer *w, const char *s, size_t n)
+{
+    if (!hyoka__json_room(w, n))
+        return;
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
+{
+    if (!hyoka__json_room(w, 1))
+        return;
+    w->buf[w->len++] = c;
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON tokens (output.c)                                                    */
+
+/* Newline and indentation (pretty only). */
+void hyoka__json_newline(struct hyoka__json_writer *w);
+/* A string, escaped: only '"', '\\' and U+0000..U+001F. */
+void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n);
+/* A member name of @p n bytes known to need no escaping, with the
+ * separator before it and the colon after it, in one step. */
+void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n);
+/* A member name from user data. */
+void hyoka__json_key_text(struct hyoka__json_writer *w, const char *name);
+
+static inline void hyoka__json_put_string(struct hyoka__json_writer *w, const char *s)
+{
+    hyoka__json_put_string_n(w, s, strlen(s));
+}
+
+/* Digits of @p mag with @p scale places (a point inserted), a sign when
+ * @p neg, quoted when @p quoted. */
+static inline void hyoka__json_put_number(struct hyoka__json_writer *w, uint64_t mag, bool neg, int scale, bool quoted)
+{
+    char buf[48];
+    char *end = buf + sizeof buf, *p = end;
+    int n = 0;
+
+    if (quoted)
+        *--p = '"';
+    do {
+        *--p = (char)('0' + (int)(mag % 10));
+        mag /= 10;
+        n++;
+        if (n == scale)
+            *--p = '.';
+    } while (mag != 0 || n <= scale);
+    if (neg)
+        *--p = '-';
+    if (quoted)
+        *--p = '"';
+    hyoka__json_put(w, p, (size_t)(end - p));
+}
+
+static inline uint64_t hyoka__json_magnitude(int64_t v)
+{
+    return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static inline void hyoka__json_put_int(struct hyoka__json_writer *w, int64_t v)
+{
+    hyoka__json_put_number(w, hyoka__json_magnitude(v), v < 0, 0, false);
+}
+
+/* A decimal with its places: a number when whole unless @p always_string. */
+static inline void hyoka__json_put_decimal(struct hyoka__json_writer *w, const hyoka_decimal *d, bool always_string)
+{
+    int64_t coef = hyoka_decimal_coefficient(d);
+    int scale = hyoka_decimal_scale(d);
+
+    hyoka__json_put_number(w, hyoka__json_magnitude(coef), coef < 0, scale, always_string || scale > 0);
+}
+
+/* An amount of money in the writer's unit. */
+static inline void hyoka__json_put_money(struct hyoka__json_writer *w, int64_t yen)
+{
+    uint64_t mag = hyoka__json_magnitude(yen);
+    int scale = 3;
+
+    if (w->unit != HYOKA_UNIT_THOUSAND_YEN) {
+        hyoka__json_put_number(w, mag, yen < 0, 0, false);
+        return;
+    }
+    while (scale > 0 && mag % 10 == 0) {
+        mag /= 10;
+        scale--;
+    }
+    hyoka__json_put_number(w, mag, yen < 0, scale, false);
+}
+
+/* Separator before a member or an element. */
+static inline void hyoka__json_sep(struct hyoka__json_writer *w)
+{
+    if (!w->first)
+        hyoka__json_put_char(w, ',');
+    hyoka__json_newline(w);
+    w->first = false;
+}
+
+static inline void hyoka__json_colon(struct hyoka__json_writer *w)
+{
+    if (w->pretty)
+        hyoka__json_put(w, ": ", 2);
+    else
+        hyoka__json_put_char(w, ':');
+}
+
+/* Open and close an object or array ('{' / '}', '[' / ']'). */
+static inline void hyoka__json_open(struct hyoka__json_writer *w, char c)
+{
+    hyoka__json_put_char(w, c);
+    w->depth++;
+    w->first = true;
+}
+
+static inline void hyoka__json_close(struct hyoka__json_writer *w, char c)
+{
+    w->depth--;
+    if (!w->first)
+        hyoka__json_newline(w);
+    hyoka__json_put_char(w, c);
+    w->first = false;
+}
+
+/* Inlined so that the length of a literal name is known when compiling. */
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_key(struct hyoka__json_writer *w, const char *name)
+{
+    hyoka__json_key_n(w, name, strlen(name));
+}
+
+/* Members of common shapes; nothing is written for a missing value. */
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_string(struct hyoka__json_writer *w, const char *name,
+                                                            const char *value)
+{
+    if (!value)
+        return;
+    hyoka__json_key(w, name);
+    hyoka__json_put_string(w, value);
+}
+
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_int(struct hyoka__json_writer *w, const char *name, int64_t value)
+{
+    hyoka__json_key(w, name);
+    hyoka__json_put_int(w, value);
+}
+
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_enum(struct hyoka__json_writer *w, const char *name, int which,
+                                                          int value)
+{
+    const char *s;
+
+    if (value == HYOKA_UNSET)
+        return;
+    s = hyoka_enum_name(which, value);
+    if (!s) {
+        hyoka__json_writer_fail(w, hyoka__fail(HYOKA_EINVAL, "JSON writer: %s: %d is not a valid value", name, value));
+        return;
+    }
+    hyoka__json_key(w, name);
+    hyoka__json_put_string(w, s);
+}
+
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_year(struct hyoka__json_writer *w, const char *name,
+                                                          int32_t fiscal_year)
+{
+    if (fiscal_year != 0)
+        hyoka__json_m_int(w, name, fiscal_year);
+}
+
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_date(struct hyoka__json_writer *w, const char *name, int32_t date)
+{
+    char buf[HYOKA_CALENDAR_STRING_MAX];
+    size_t n = 0;
+    int rc;
+
+    if (date == 0)
+        return;
+    rc = hyoka_date_to_iso(date, buf, sizeof buf, &n);
+    if (rc != HYOKA_OK) {
+        hyoka__json_writer_fail(w, rc);
+        return;
+    }
+    hyoka__json_key(w, name);
+    hyoka__json_put_string_n(w, buf, n);
+}
+
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_null(struct hyoka__json_writer *w, const char *name)
+{
+    hyoka__json_key(w, name);
+    hyoka__json_put(w, "null", 4);
+}
+
+/* A string member in the metrics output: null when missing. */
+HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_string_or_null(struct hyoka__json_writer *w, const char *name,
+                                                                    const char *value)
+{
+    if (value)
+        hyoka__json_m_string(w, name, value);
+    else
+        hyoka__json_m_null(w, name);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Project trees and names (output.c)                                        */
+
+/* Writes a project up to (and including) the opening of its children
+ * array; returns true when it has children to write. */
+typedef bool (*hyoka__json_project_head_fn)(struct hyoka__json_writer *w, const hyoka_project *p);
+/* Writes what follows the children array and closes the project. */
+typedef void (*hyoka__json_project_tail_fn)(struct hyoka__json_writer *w, const hyoka_project *p);
+/* A project and its sub-projects, as an element, walked without recursion
+ * so that a deep tree cannot overflow the stack. */
+void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_project *root,
+                                    hyoka__json_project_head_fn head, hyoka__json_project_tail_fn tail);
+
+/* Member names of the figures (docs/format.md), by hyoka_figure. */
+extern const char *const hyoka__json_figure_names[HYOKA__FIGURE_COUNT];
+
+static inline int hyoka__json_is_money_figure(int figure)
+{
+    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
+}
+
+#endif /* HYOKA_JSON_OUTPUT_H */

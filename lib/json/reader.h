@@ -1,0 +1,397 @@
+/* What the files of the hyoka/1 reader share (read.c says how it works):
+ *
+ *   lex.c      the strict JSON lexer (strings, numbers, literals; UTF-8;
+ *              lines and columns), with its hot helpers in lex.h
+ *   read.c     the parser: frames, member lookup, duplicate keys, the
+ *              main loop, and hyoka_json_read() / hyoka_json_read_file()
+ *   diag.c     diagnostics: paths from the frame stack, messages
+ *   convert.c  scalar values into the model's types
+ *   members.c  the member names of each kind of object and what each
+ *              member's value does to the model
+ *   objects.c  the model item made for each element of an array, and the
+ *              checks made when an object or array closes
+ *   finish.c   the end of the document: deferred units and amounts
+ *   locate.c   a tolerant walk of the text by JSON pointer, and
+ *              hyoka_report_locate()
+ *
+ * Not installed. */
+#ifndef HYOKA_JSON_READER_H
+#define HYOKA_JSON_READER_H
+
+#include "model_build.h"
+#include "figures/internal.h"
+#include "report.h"
+#include "util/strset.h"
+
+#include "util/jsonptr.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#define UNIT_IMPLIED 0xFFu
+#define YEAR_MIN 1868
+#define YEAR_MAX 9999
+#define YEAR_BITMAP_BYTES ((YEAR_MAX - YEAR_MIN + 1 + 7) / 8)
+
+/* ------------------------------------------------------------------------ */
+/* Kinds of objects and arrays, and their members                           */
+
+/* Object kinds (frames that hold an object) and array kinds. */
+enum kind {
+    K_ROOT, K_MUNI, K_DENOM, K_ROUNDING, K_RULE, K_SCHEME, K_CRIT, K_OPTION, K_RANGE, K_VERDICT,
+    K_BUDGET, K_RATING, K_BAND, K_MISSING, K_PROJECT, K_ORG, K_CLASS, K_TEXTS, K_YEAR, K_FUNDING,
+    K_STAFF, K_STATED, K_STATEDOBJ, K_IND, K_IVALUE, K_LONGTERM, K_EVAL, K_SCORES, K_EXPECTED,
+    K_COMMENTS, K_GOAL, K_EXT, K_SKIPOBJ,
+    /* arrays */
+    A_DENOMS, A_SCHEMES, A_PROJECTS, A_CRITERIA, A_OPTIONS, A_VERDICTS, A_BUDGETS, A_BANDS, A_CLASS,
+    A_YEARS, A_STAFF, A_INDS, A_IVALUES, A_EVALS, A_GOALS, A_CHILDREN, A_SKIP,
+    KIND_COUNT_
+};
+
+/* Members by object kind, in the order of their names in members.c. */
+enum { R_FORMAT, R_AMOUNT_UNIT, R_MUNICIPALITY, R_DENOMINATORS, R_ROUNDING, R_TOLERANCE, R_SCHEMES, R_PROJECTS };
+enum { MU_NAME, MU_CODE };
+enum { D_YEAR, D_POPULATION, D_HOUSEHOLDS };
+enum { RU_PLACES, RU_MODE, RU_UNIT };
+enum { SC_ID, SC_NAME, SC_CRITERIA, SC_VERDICTS, SC_BUDGETS, SC_RATING };
+enum { CR_CODE, CR_LABEL, CR_WEIGHT, CR_REQUIRED, CR_OPTIONS, CR_RANGE };
+enum { OP_CODE, OP_LABEL, OP_SCORE };
+enum { RA_MIN, RA_MAX };
+enum { VE_CODE, VE_LABEL, VE_GROUP };
+enum { BU_CODE, BU_LABEL, BU_KIND };
+enum { RT_BANDS, RT_MISSING };
+enum { BA_MIN, BA_CODE, BA_LABEL };
+enum { MI_CODE, MI_LABEL };
+enum {
+    P_CODE, P_NAME, P_ORG, P_POLICY, P_ACCOUNT, P_DUTY, P_PERIOD, P_START, P_END, P_LEGAL, P_TEXTS, P_YEARS,
+    P_INDICATORS, P_EVALUATIONS, P_CHILDREN, P_EXTENSIONS
+};
+enum { CL_LEVEL, CL_CODE, CL_NAME };
+enum {
+    Y_YEAR, Y_PHASE, Y_INITIAL, Y_FINAL, Y_SETTLEMENT, Y_FUNDING, Y_STAFF, Y_DEBT, Y_INDIRECT, Y_USAGE,
+    Y_BENEFICIARIES, Y_POPULATION, Y_HOUSEHOLDS, Y_STATED
+};
+enum { ST_CATEGORY, ST_HEADCOUNT, ST_FTE, ST_HOURS, ST_UNIT_COST, ST_HOURLY_RATE, ST_AMOUNT };
+enum { SO_VALUE, SO_UNIT };
+enum { IN_KIND, IN_NAME, IN_UNIT, IN_DEFINITION, IN_DIRECTION, IN_NOT_SETTABLE, IN_REASON, IN_VALUES, IN_LONG };
+enum { IV_YEAR, IV_TARGET, IV_ACTUAL, IV_FORECAST, IV_STATED };
+enum { LT_VALUE, LT_YEAR, LT_NOTE };
+enum {
+    EV_STAGE, EV_SCHEME, EV_YEAR, EV_DATE, EV_EVALUATOR, EV_VERDICT, EV_BUDGET, EV_SCORES, EV_EXPECTED,
+    EV_COMMENTS, EV_GOALS
+};
+enum { EX_OUTCOME, EX_COST };
+enum { G_WHAT, G_LEVEL, G_BY };
+
+struct hyoka__json_name {
+    char s[24]; /* zero-padded: compared 16 bytes at a time */
+    size_t n;
+};
+
+/* Member names by object kind (members.c); NULL for string maps and
+ * skipped objects. */
+struct hyoka__json_kind {
+    const struct hyoka__json_name *members;
+    int count;
+};
+extern const struct hyoka__json_kind hyoka__json_kinds[KIND_COUNT_];
+
+static inline int hyoka__json_is_array_kind(int kind)
+{
+    return kind >= A_DENOMS;
+}
+
+/* String maps: every key is data. */
+static inline int hyoka__json_is_map_kind(int kind)
+{
+    return kind == K_SCORES || kind == K_COMMENTS || kind == K_EXT;
+}
+
+static inline int hyoka__json_is_money_figure(int fig)
+{
+    return fig >= HYOKA_FIG_EXPENSE && fig <= HYOKA_FIG_SPECIFIC_REVENUE;
+}
+
+static inline int hyoka__json_is_per_head_figure(int fig)
+{
+    return fig >= HYOKA_FIG_PER_CAPITA && fig <= HYOKA_FIG_PER_BENEFICIARY;
+}
+
+static inline int hyoka__json_is_percentage_figure(int fig)
+{
+    return fig >= HYOKA_FIG_EXECUTION_RATE && fig <= HYOKA_FIG_TOTAL_COST_CHANGE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scratch text                                                              */
+
+/* Bytes grown on the heap (never in the portfolio's arena). */
+struct hyoka__json_buf {
+    char *d;
+    size_t n, cap;
+};
+
+static inline int hyoka__json_buf_reserve(struct hyoka__json_buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *d;
+
+    if (b->cap - b->n >= extra)
+        return 0;
+    need = b->n + extra;
+    if (need < b->n)
+        return -1;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    d = hyoka__heap_realloc(b->d, cap);
+    if (!d)
+        return -1;
+    b->d = d;
+    b->cap = cap;
+    return 0;
+}
+
+static inline int hyoka__json_buf_add(struct hyoka__json_buf *b, const void *s, size_t n)
+{
+    if (hyoka__json_buf_reserve(b, n))
+        return -1;
+    if (n)
+        memcpy(b->d + b->n, s, n);
+    b->n += n;
+    return 0;
+}
+
+static inline void hyoka__json_buf_free(struct hyoka__json_buf *b)
+{
+    hyoka__free(b->d);
+    b->d = NULL;
+    b->n = b->cap = 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The reader                                                                */
+
+/* Position cache: line and column of one byte offset of a text. */
+struct hyoka__json_lines {
+    const char *base, *end;
+    const char *at;
+    int64_t line, col;
+};
+
+enum tok_type { T_NONE, T_STRING, T_NUMBER, T_TRUE, T_FALSE, T_NULL, T_OBJECT, T_ARRAY };
+
+#define NUM_FRAC 1u
+#define NUM_EXP 2u
+
+struct hyoka__json_tok {
+    int type;
+    const char *pos;   /* first byte of the value */
+    const char *s;     /* content of a string (NULL when not kept), literal of a number */
+    size_t n;
+    unsigned char has_nul;
+    unsigned char num;      /* NUM_* flags of a number */
+    unsigned char fast;     /* a number of at most 18 digits without exponent: coef, scale */
+    int scale;
+    int64_t coef;
+    unsigned char consumed; /* a container whose frame was pushed */
+};
+
+struct hyoka__json_frame {
+    unsigned char kind;
+    unsigned char started;   /* a member or element has been read */
+    unsigned char key_esc;   /* the current key has escapes */
+    unsigned char has_value; /* STATEDOBJ: value given; BAND: min given */
+    unsigned char unit;      /* STATEDOBJ: unit given, or UNIT_IMPLIED */
+    unsigned char between;   /* between two members or elements */
+    int aux;                 /* figure (RULE, STATEDOBJ), class kind (A_CLASS) */
+    unsigned hint;           /* next member expected */
+    const char *start;       /* the opening bracket */
+    const char *key;         /* current member key, raw, in the text */
+    size_t key_len;
+    size_t count;            /* arrays: elements started */
+    uint64_t seen;           /* members seen */
+    uint64_t given;          /* members seen with a value other than null */
+    size_t keys_start, arena_start;
+    void *obj;
+    hyoka_decimal dec;       /* STATEDOBJ value */
+};
+
+struct hyoka__json_key {
+    const char *src; /* in the text, or NULL: at arena offset `aoff` */
+    size_t aoff;
+    size_t len;
+    const char *pos;
+};
+
+struct hyoka__json_big {
+    int64_t *slot;
+    int64_t yen;
+    size_t off;
+};
+
+struct hyoka__json_late {
+    size_t off;
+    int what; /* LATE_* */
+};
+enum { LATE_FRACTION, LATE_OVERFLOW };
+
+enum { SET_SCHEME, SET_CRIT, SET_OPTION, SET_VERDICT, SET_BUDGET, SET_BAND, SET_COUNT_ };
+
+struct hyoka__json_reader {
+    const char *base; /* the text as given */
+    const char *text; /* after a byte-order mark */
+    const char *end;
+    const char *p;
+    /* A file mapped by hyoka_json_read_file(): pages the parser has left
+     * behind are given back (see release_behind()). */
+    int mapped;
+    const char *released; /* everything below has been given back */
+    size_t max_depth, max_string, max_number;
+    hyoka_report *report;
+    hyoka_portfolio *pf;
+    struct hyoka__json_frame *frames;
+    size_t depth, frame_cap;
+    struct hyoka__json_buf kbuf, vbuf, arena, tmp;
+    struct hyoka__jsonptr path;
+    struct hyoka__json_key *keys;
+    size_t nkeys, keys_cap;
+    size_t errors;
+    int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
+    struct hyoka__json_lines lc;
+    /* settings and their order */
+    int unit_seen, unit_bad, rounding_seen, money_milli, need_fixup;
+    struct hyoka__json_big *bigs;
+    size_t nbig, big_cap;
+    struct hyoka__json_late *lates;
+    size_t nlate, late_cap;
+    struct hyoka__strset sets[SET_COUNT_];
+    const char **band_pos;
+    size_t band_pos_cap;
+    unsigned char denom_years[YEAR_BITMAP_BYTES];
+    unsigned char value_years[YEAR_BITMAP_BYTES];
+};
+
+static inline int hyoka__json_nomem(struct hyoka__json_reader *r)
+{
+    if (r->status != HYOKA_ENOMEM)
+        r->status = HYOKA_ENOMEM;
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* lex.c: tokens (r->p at the first byte; 0, or -1 with the error reported) */
+
+void hyoka__json_lines_init(struct hyoka__json_lines *lc, const char *base, const char *end);
+/* Line and column (characters) of @p at, from the cached position. */
+void hyoka__json_lines_at(struct hyoka__json_lines *lc, const char *at, int64_t *line, int64_t *col);
+/* Unescape a string already validated by the scanner. */
+int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out);
+/* Scan the string whose opening quote is at r->p. With @p out the content
+ * is made available in t->s/t->n: in the text when it has no escape, else
+ * unescaped into @p out. */
+int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+/* Check the JSON number grammar at s; returns the length of the number and
+ * its flags, or 0 when s does not start with a number. *bad gets the
+ * offending position (for a good prefix cut by the end: e). */
+size_t hyoka__json_number_len(const char *s, const char *e, unsigned *flags, const char **bad);
+/* Scan a scalar value at r->p (the caller has checked it is not '{' or '['). */
+int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+/* J001 at the end of the text. */
+int hyoka__json_fail_eot(struct hyoka__json_reader *r);
+/* An unexpected character outside strings: J002 for invalid UTF-8, J001
+ * (end of text) for a sequence cut by the end, J001 otherwise. */
+int hyoka__json_fail_unexpected(struct hyoka__json_reader *r, const char *p, const char *expected_en,
+                                const char *expected_ja);
+
+/* ------------------------------------------------------------------------ */
+/* diag.c: diagnostics                                                       */
+
+/* Where a diagnostic's path points: the value being read, or the object of
+ * the top frame. */
+enum { PM_VALUE, PM_OBJECT };
+
+/* Token types in messages, by enum tok_type. */
+extern const char *const hyoka__json_type_en[];
+extern const char *const hyoka__json_type_ja[];
+
+/* Build the path of the first @p levels frames (the value currently read in
+ * frame levels-1) into r->path. */
+int hyoka__json_build_path(struct hyoka__json_reader *r, size_t levels);
+/* Add a diagnostic with its path and messages as they are (counted, but
+ * not added, when there is no report or its limit is reached). */
+int hyoka__json_diag_at(struct hyoka__json_reader *r, const char *code, int severity, const char *pos,
+                        const char *path, const char *en, const char *ja);
+/* Report a diagnostic at @p pos with the current path (PM_VALUE or
+ * PM_OBJECT). The two formats take the same arguments; "%.0s" skips one. */
+int hyoka__json_diag(struct hyoka__json_reader *r, const char *code, const char *pos, int pm, const char *fmt_en,
+                     const char *fmt_ja, ...) HYOKA_PRINTF(5, 7);
+/* A syntax-level problem: report it and stop reading; returns -1. */
+int hyoka__json_fail(struct hyoka__json_reader *r, const char *code, const char *pos, const char *fmt_en,
+                     const char *fmt_ja, ...) HYOKA_PRINTF(4, 6);
+/* S003 for a value of type t->type where @p want was expected. */
+int hyoka__json_wrong_type(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int want);
+/* A printable excerpt of @p n bytes of text (valid UTF-8 or not). */
+const char *hyoka__json_excerpt(const char *s, size_t n, char *out, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* read.c: frames                                                            */
+
+int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux);
+/* Push a frame for the container of @p t if it is of the wanted type;
+ * otherwise S003 (the caller skips the value). */
+int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_tok *t, int kind, void *obj, int aux);
+
+/* ------------------------------------------------------------------------ */
+/* convert.c: scalar values into the model (0, or -1 to stop reading)       */
+
+/* Whether the string (or number) of @p t can be kept as a text: no NUL,
+ * not too long. 1, or what reporting S004 returned (0, or -1). */
+int hyoka__json_storable(struct hyoka__json_reader *r, const struct hyoka__json_tok *t);
+int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
+int hyoka__json_get_code(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
+int hyoka__json_get_enum(struct hyoka__json_reader *r, const struct hyoka__json_tok *t,
+                         const struct hyoka__json_name *tab, int count, int *slot);
+int hyoka__json_get_bool(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int *slot);
+int hyoka__json_get_year(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot);
+int hyoka__json_get_date(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot);
+int hyoka__json_get_count(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int64_t *slot, int *ok);
+int hyoka__json_get_decimal(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, hyoka_decimal *slot,
+                            int nonneg, int *ok);
+int hyoka__json_get_money(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int64_t *slot, int nonneg,
+                          int *ok);
+
+/* ------------------------------------------------------------------------ */
+/* members.c, objects.c, finish.c: the model                                 */
+
+/* The value of member @p mid of the object of frame @p f. */
+int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid,
+                          struct hyoka__json_tok *t);
+/* Store a string-map entry (extensions, comments, scores). */
+int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, const char *key, size_t klen,
+                           struct hyoka__json_tok *t);
+/* Fiscal year @p y in a year bitmap: its bit before, and set or cleared. */
+int hyoka__json_year_bit(unsigned char *map, int32_t y, int set);
+/* The implied unit of a stated figure, or UNIT_IMPLIED when not known yet. */
+unsigned char hyoka__json_implied_unit(struct hyoka__json_reader *r, int fig);
+int hyoka__json_set_stated(struct hyoka__json_reader *r, hyoka_costs *c, int fig, const hyoka_decimal *d,
+                           unsigned char unit);
+/* Create the item for an element object of an array frame and push it. */
+int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_frame *f);
+/* Checks and commits when an object or array closes (top frame). */
+int hyoka__json_close_frame(struct hyoka__json_reader *r);
+/* After the document: amounts and units settled, deferred diagnostics. */
+int hyoka__json_finish(struct hyoka__json_reader *r);
+
+/* ------------------------------------------------------------------------ */
+/* locate.c: a tolerant walk of the text                                     */
+
+/* Visit callback: the JSON pointer of a value (path[0..len), NUL-terminated)
+ * and its first byte; return 1 to enter a container, 0 to skip it, -1 to
+ * stop. */
+typedef int (*hyoka__json_walk_fn)(void *ctx, const char *path, size_t len, const char *at);
+/* Walk the text; HYOKA_OK (also when the text is invalid: the walk stops),
+ * HYOKA_ENOMEM. */
+int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ctx);
+
+#endif /* HYOKA_JSON_READER_H */

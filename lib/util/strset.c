@@ -1,0 +1,96 @@
+/* A set of strings owned elsewhere: see strset.h. */
+#include "internal.h"
+#include "util/strset.h"
+
+#include <string.h>
+
+/* FNV-1a from a per-set starting value, then a final mix so that every bit
+ * of the hash reaches the low bits the table is indexed by. The starting
+ * value comes from the set's address, which address-space randomisation
+ * makes different from run to run, so a document cannot be crafted to put
+ * all its codes on one probe chain. */
+static uint64_t hash_bytes(const struct hyoka__strset *set, const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u ^ ((uint64_t)(uintptr_t)set * 0x9E3779B97F4A7C15u);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93u;
+    h ^= h >> 32;
+    return h;
+}
+
+void hyoka__strset_reset(struct hyoka__strset *set)
+{
+    if (set->cap > 256) {
+        hyoka__free(set->t);
+        set->t = NULL;
+        set->cap = 0;
+    } else if (set->count && set->t) {
+        memset(set->t, 0, set->cap * sizeof *set->t);
+    }
+    set->count = 0;
+}
+
+void hyoka__strset_free(struct hyoka__strset *set)
+{
+    hyoka__free(set->t);
+    set->t = NULL;
+    set->cap = set->count = 0;
+}
+
+static struct hyoka__strset_entry *strset_slot(struct hyoka__strset_entry *t, size_t cap, const char *s, size_t n,
+                                               uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    for (;;) {
+        struct hyoka__strset_entry *e = &t[i];
+        if (!e->s || (e->h == h && e->n == n && memcmp(e->s, s, n) == 0))
+            return e;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *dup)
+{
+    uint64_t h = hash_bytes(set, s, n);
+    struct hyoka__strset_entry *e;
+
+    *dup = 0;
+    if ((set->count + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 16;
+        struct hyoka__strset_entry *nt;
+        if (ncap > SIZE_MAX / sizeof *nt)
+            return -1;
+        nt = hyoka__heap_calloc(ncap, sizeof *nt);
+        if (!nt)
+            return -1;
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->t[i].s)
+                *strset_slot(nt, ncap, set->t[i].s, set->t[i].n, set->t[i].h) = set->t[i];
+        hyoka__free(set->t);
+        set->t = nt;
+        set->cap = ncap;
+    }
+    e = strset_slot(set->t, set->cap, s, n, h);
+    if (e->s) {
+        *dup = 1;
+        return 0;
+    }
+    e->s = s ? s : "";
+    e->n = n;
+    e->h = h;
+    set->count++;
+    return 0;
+}
+
+struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka__strset *set, const char *s, size_t n)
+{
+    struct hyoka__strset_entry *e;
+    if (!set->cap)
+        return NULL;
+    e = strset_slot(set->t, set->cap, s, n, hash_bytes(set, s, n));
+    return e->s ? e : NULL;
+}
