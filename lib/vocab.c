@@ -75,26 +75,8 @@ static const char *const severity_names[] = {
     "error", "warning", "info",
 };
 
-const char *const hyoka__figure_names[] = {
-    "expense",
-    "personnel",
-    "debt_service",
-    "indirect_costs",
-    "total_cost",
-    "general_revenue",
-    "specific_revenue",
-    "per_capita",
-    "per_household",
-    "unit_cost",
-    "per_beneficiary",
-    "execution_rate",
-    "personnel_share",
-    "general_revenue_share",
-    "total_cost_change",
-    "achievement",
-    "change",
-    "score",
-};
+#define FIGURE_NAME_(name) name,
+const char *const hyoka__figure_names[] = {HYOKA__FIGURE_NAME_LIST(FIGURE_NAME_)};
 
 const char *const hyoka__cost_field_names[] = {
     "initial_budget",

@@ -54,6 +54,13 @@
 extern const char *const hyoka__rounding_names[HYOKA__ROUNDING_COUNT];
 extern const char *const hyoka__unit_names[HYOKA__UNIT_COUNT];
 extern const char *const hyoka__stage_names[HYOKA__STAGE_COUNT];
+/* The figure names in hyoka_figure order, as a list for tables that need
+ * them in another form (the reader's member names): X("expense")... */
+#define HYOKA__FIGURE_NAME_LIST(X)                                                                                   \
+    X("expense") X("personnel") X("debt_service") X("indirect_costs") X("total_cost") X("general_revenue")          \
+    X("specific_revenue") X("per_capita") X("per_household") X("unit_cost") X("per_beneficiary")                   \
+    X("execution_rate") X("personnel_share") X("general_revenue_share") X("total_cost_change") X("achievement")     \
+    X("change") X("score")
 extern const char *const hyoka__figure_names[HYOKA__FIGURE_COUNT];
 extern const char *const hyoka__cost_field_names[HYOKA__COST_FIELD_COUNT];
 extern const char *const hyoka__staff_field_names[HYOKA__STAFF_FIELD_COUNT];

@@ -78,32 +78,39 @@ int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, in
     return HYOKA_OK;
 }
 
-int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
+int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
 {
-    static const char who[] = "hyoka_yen_from_thousands";
-    char ts[HYOKA_DECIMAL_STRING_MAX];
-    int64_t coef;
-    int scale;
     i128 yen;
-
-    if (!thousands || !out)
-        return fail_null(who);
-    if (hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL) != HYOKA_OK) /* validates */
-        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal amount", who);
-    coef = hyoka_decimal_coefficient(thousands);
-    scale = hyoka_decimal_scale(thousands);
     /* Trailing zeros below the yen carry nothing: 1068.9780 is 1068.978. */
     while (scale > 3 && coef % 10 == 0) {
         coef /= 10;
         scale--;
     }
     if (scale > 3)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", who,
-                           ts);
+        return HYOKA_EINVALID;
     yen = (i128)coef * pow10_i128(3 - scale);
     if (!fits_i64(yen))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", who, ts);
+        return HYOKA_ERANGE;
     *out = (int64_t)yen;
+    return HYOKA_OK;
+}
+
+int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
+{
+    static const char who[] = "hyoka_yen_from_thousands";
+    char ts[HYOKA_DECIMAL_STRING_MAX];
+    int rc;
+
+    if (!thousands || !out)
+        return fail_null(who);
+    if (hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL) != HYOKA_OK) /* validates */
+        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal amount", who);
+    rc = hyoka__yen_of_thousands(hyoka_decimal_coefficient(thousands), hyoka_decimal_scale(thousands), out);
+    if (rc == HYOKA_EINVALID)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", who,
+                           ts);
+    if (rc != HYOKA_OK)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", who, ts);
     return HYOKA_OK;
 }
 

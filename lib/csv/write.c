@@ -225,7 +225,7 @@ static void w_unencodable(struct wr *w, size_t bad, uint32_t cp)
     if (rc == HYOKA_OK)
         rc = hyoka__csv_buf_puts(&path, sub);
     if (rc == HYOKA_OK)
-        rc = hyoka__report_addf(w->report, "V003", HYOKA_SEVERITY_ERROR, path.p, w->row, (int64_t)w->col,
+        rc = hyoka__report_detail(w->report, path.p, w->row, (int64_t)w->col, HYOKA__V003,
                                 "%s: row %lld, column %zu (%s): U+%04lX '%s' cannot be written in CP932",
                                 "%s 表 %lld 行 %zu 列 (%s): U+%04lX「%s」は CP932 で書けない", w->t->name,
                                 (long long)w->row, w->col, colname, (unsigned long)cp, ch);
@@ -403,7 +403,7 @@ static void write_document(struct wr *w)
         w_doc_row(w, key, ptr);
         w_enum(w, HYOKA_ENUM_ROUNDING, r->mode);
         w_row_end(w);
-        if (hyoka__csv_is_per_head_figure(f)) {
+        if (hyoka__is_per_head_figure(f)) {
             snprintf(key, sizeof key, "rounding.%s.unit", fname);
             snprintf(ptr, sizeof ptr, "/rounding/%s/unit", fname);
             w_doc_row(w, key, ptr);
@@ -576,7 +576,7 @@ static void write_years(struct wr *w, const struct plist *l)
                 else
                     w_missing(w);
                 if (f < STATED_WITH_UNIT) {
-                    if (has && c->st->unit[f] != hyoka__csv_implied_unit(w->pf, f))
+                    if (has && c->st->unit[f] != hyoka__implied_unit(w->pf, w->pf->amount_unit, f))
                         w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
                     else
                         w_missing(w);
