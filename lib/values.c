@@ -158,10 +158,10 @@ int hyoka__value_count(int64_t coef, int scale, int64_t *out)
 
 int hyoka__value_money(int64_t coef, int scale, int unit, bool nonneg, int64_t *yen)
 {
-    hyoka__strip_zeros(&coef, &scale);
     if (nonneg && coef < 0)
         return HYOKA__VAL_NEGATIVE;
     if (unit != HYOKA_UNIT_THOUSAND_YEN) {
+        hyoka__strip_zeros(&coef, &scale);
         if (scale > 0)
             return HYOKA__VAL_MONEY_FINER;
         *yen = coef;
@@ -203,7 +203,12 @@ int hyoka__value_enum(int which, const char *s, size_t n, int *out)
     int count = 0;
     const char *const *names = hyoka__enum_names(which, &count);
     for (int i = 0; names && i < count; i++) {
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
+        /* Byte by byte: the name is read only up to its NUL. */
+        const char *nm = names[i];
+        size_t k = 0;
+        while (k < n && nm[k] && nm[k] == s[k])
+            k++;
+        if (k == n && nm[n] == '\0') {
             *out = i;
             return HYOKA__VAL_OK;
         }

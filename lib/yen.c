@@ -16,14 +16,6 @@ static bool fits_i64(i128 v)
     return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
 }
 
-static i128 pow10_i128(int k)
-{
-    i128 r = 1;
-    while (k-- > 0)
-        r *= 10;
-    return r;
-}
-
 int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
@@ -80,6 +72,7 @@ int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, in
 
 int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
 {
+    static const int64_t yen_per_unit[4] = {1000, 100, 10, 1}; /* of the last place, by scale */
     i128 yen;
     /* Trailing zeros below the yen carry nothing: 1068.9780 is 1068.978. */
     while (scale > 3 && coef % 10 == 0) {
@@ -88,7 +81,7 @@ int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
     }
     if (scale > 3)
         return HYOKA_EINVALID;
-    yen = (i128)coef * pow10_i128(3 - scale);
+    yen = (i128)coef * yen_per_unit[scale];
     if (!fits_i64(yen))
         return HYOKA_ERANGE;
     *out = (int64_t)yen;

@@ -819,6 +819,52 @@ static void test_roundtrip_deep(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Sub-projects nested 1,200 deep: V008 for every row below the 29th level
+ * (the hyoka/1 form would nest deeper than 64, the JSON reader's default),
+ * the read fails, nothing crashes; 29 levels read and validate. */
+static void test_deep_nesting(void **state)
+{
+    const size_t levels = 1200;
+    char *pj = malloc(levels * (levels * 2 + 8) + 64), *pos = malloc(levels * 2 + 8);
+    const char *in[NT] = {0};
+    hyoka_report *rep;
+    size_t o = 0, pl = 0;
+    (void)state;
+
+    assert_non_null(pj);
+    assert_non_null(pos);
+    o += (size_t)sprintf(pj + o, "project,code,name\r\n");
+    for (size_t k = 1; k <= levels; k++) {
+        pl += (size_t)sprintf(pos + pl, "%s1", k > 1 ? "." : "");
+        o += (size_t)sprintf(pj + o, "%s,P%zu,level %zu\r\n", pos, k, k);
+    }
+    in[HYOKA_CSV_PROJECTS] = pj;
+    rep = read_bad(in, ENC_UTF8, 1000); /* the default limit */
+    assert_int_equal(hyoka_report_total(rep), levels - 29);
+    assert_int_equal(hyoka_report_tally_count(rep), 1);
+    EXPECT_DIAG(rep, 0, "V008", 31, 1, "", "is nested 30 deep: its hyoka/1 form would nest deeper than the limit of 64");
+    EXPECT_DIAG(rep, 999, "V008", 1030, 1, "", "is nested 1029 deep");
+    hyoka_report_free(rep);
+
+    /* 29 levels: read, and validated. */
+    {
+        char *end = pj;
+        hyoka_portfolio *pf;
+        for (int row = 0; row <= 29; row++)
+            end = strstr(end, "\r\n") + 2;
+        *end = '\0';
+        pf = read_good(in, ENC_UTF8, &rep);
+        hyoka_report_free(rep);
+        OK(hyoka_report_new(&rep));
+        OK(hyoka_validate(pf, rep));
+        assert_int_equal(hyoka_report_total_severity(rep, HYOKA_SEVERITY_WARNING), 29); /* I005 */
+        hyoka_report_free(rep);
+        hyoka_portfolio_free(pf);
+    }
+    free(pj);
+    free(pos);
+}
+
 /* The folder holding this source file (for examples/sheets). */
 static bool source_root(char *out, size_t size)
 {
@@ -2211,6 +2257,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_seeds),
         cmocka_unit_test(test_roundtrip_full),
         cmocka_unit_test(test_roundtrip_deep),
+        cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_roundtrip_examples),
         cmocka_unit_test(test_lenient_input),
         cmocka_unit_test(test_unmatched_quote),
