@@ -259,19 +259,6 @@ int hyoka__report_put_detail(hyoka_report *r, int code, const char *path, int64_
     return hyoka__report_put(r, hyoka__codes[code].code, hyoka__codes[code].severity, path, line, column, en, ja);
 }
 
-int hyoka__report_emit(hyoka_report *r, const char *path, int64_t line, int64_t column, int code,
-                       const char *fmt_en, const char *fmt_ja, ...)
-{
-    va_list ap;
-    int rc;
-    if (!hyoka__report_admit(r, hyoka__codes[code].code, hyoka__codes[code].severity))
-        return HYOKA_OK;
-    va_start(ap, fmt_ja);
-    rc = hyoka__report_vput(r, code, path, line, column, fmt_en, fmt_ja, ap);
-    va_end(ap);
-    return rc;
-}
-
 int hyoka__report_detail(hyoka_report *r, const char *path, int64_t line, int64_t column, int code,
                          const char *fmt_en, const char *fmt_ja, ...)
 {

@@ -81,11 +81,6 @@ int hyoka__report_vput(hyoka_report *r, int code, const char *path, int64_t line
 int hyoka__report_put_detail(hyoka_report *r, int code, const char *path, int64_t line, int64_t column,
                              const char *detail_en, const char *detail_ja);
 
-/* Admit and store, for callers whose location is at hand:
- * hyoka__report_emit(r, path, line, column, HYOKA__MSG(C001), args...). */
-int hyoka__report_emit(hyoka_report *r, const char *path, int64_t line, int64_t column, int code,
-                       const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF2(6, 7, 8);
-
 /* Admit and store a diagnostic of a code with a detail template, the
  * detail given as two formats that take the same arguments. */
 int hyoka__report_detail(hyoka_report *r, const char *path, int64_t line, int64_t column, int code,

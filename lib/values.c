@@ -110,6 +110,18 @@ void hyoka__value_problem(int status, const char *q, int which, struct hyoka__de
         DETAIL("amount \"%s\" does not fit in 64-bit yen", q);
         DETAIL_JA("金額「%s」は64ビットの円に収まらない", q);
         break;
+    case HYOKA__VAL_NOT_FORMAT:
+        DETAIL("format \"%s\" is not \"hyoka/1\"", q);
+        DETAIL_JA("形式「%s」は hyoka/1 でない", q);
+        break;
+    case HYOKA__VAL_PLACES:
+        DETAIL("places \"%s\" outside 0..%d", q, HYOKA_DECIMAL_MAX_SCALE);
+        DETAIL_JA("桁数「%s」が 0..%d の範囲外", q, HYOKA_DECIMAL_MAX_SCALE);
+        break;
+    case HYOKA__VAL_YEAR_TWICE:
+        DETAIL("fiscal year \"%s\" given twice", q);
+        DETAIL_JA("年度「%s」が重複", q);
+        break;
     default:
         DETAIL("\"%s\"", q);
         DETAIL_JA("「%s」", q);

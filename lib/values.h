@@ -22,7 +22,10 @@ enum hyoka__vstatus {
     HYOKA__VAL_NOT_NAME,    /* not one of the names of the enumeration */
     HYOKA__VAL_NOT_BOOL,    /* neither true nor false */
     HYOKA__VAL_MONEY_FINER, /* an amount finer than one yen */
-    HYOKA__VAL_MONEY_RANGE  /* an amount beyond 64-bit yen */
+    HYOKA__VAL_MONEY_RANGE, /* an amount beyond 64-bit yen */
+    HYOKA__VAL_NOT_FORMAT,  /* a format that is not hyoka/1 */
+    HYOKA__VAL_PLACES,      /* places of a rounding rule beyond HYOKA_DECIMAL_MAX_SCALE */
+    HYOKA__VAL_YEAR_TWICE   /* a fiscal year given twice where it is a key */
 };
 
 /* Longest excerpt of a value a message quotes (bytes, NUL included). */

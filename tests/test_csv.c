@@ -1200,7 +1200,7 @@ static void test_bad_values(void **state)
                           "1,2008,12x,-1,3.0,euro\r\n";
     in[HYOKA_CSV_INDICATORS] = "project,indicator,not_settable\r\n1,1,yes\r\n";
     rep = read_bad(in, ENC_UTF8, 13);
-    EXPECT_DIAG(rep, 0, "V005", 3, 2, "/format", "document: row 3, column 2 (value): format \"hyoka/2\" is not hyoka/1");
+    EXPECT_DIAG(rep, 0, "V005", 3, 2, "/format", "document: row 3, column 2 (value): format \"hyoka/2\" is not \"hyoka/1\"");
     EXPECT_DIAG(rep, 1, "V004", 4, 1, "/colour", "unknown key \"colour\"");
     EXPECT_DIAG(rep, 2, "V005", 6, 2, "/municipality/code", "check digit");
     EXPECT_DIAG(rep, 3, "V005", 5, 1, "/rounding/per_capita", "needs both places and mode");
@@ -1713,7 +1713,7 @@ static void test_duplicate_codes(void **state)
     EXPECT_DIAG(rep, 11, "V006", 4, 2, "/projects/0",
                 "staff: row 4, column 2 (fiscal_year): the project has no year 2008 (year_index 2) in years");
     EXPECT_DIAG(rep, 12, "V005", 5, 3, "/projects/0/indicators/0/values/2/fiscal_year",
-                "values: row 5, column 3 (fiscal_year): fiscal year 2007 given twice for this indicator");
+                "values: row 5, column 3 (fiscal_year): fiscal year \"2007\" given twice");
     hyoka_report_free(rep);
 }
 
@@ -1876,9 +1876,9 @@ static void test_many_rows(void **state)
                 "fiscal year 2000 (year_index 1) given twice");
     EXPECT_DIAG(rep, 7, "V006", 4 * N + 2, 2, "/projects/0", "the project has no year 2000 (year_index 40001)");
     EXPECT_DIAG(rep, 8, "V005", 4 * N + 4 * N / 5 + 1, 3, "/projects/0/indicators/0/values/8000/fiscal_year",
-                "fiscal year 9867 given twice for this indicator");
+                "fiscal year \"9867\" given twice");
     EXPECT_DIAG(rep, 9, "V005", 4 * N + 4 * N / 5 + 2, 3, "/projects/0/indicators/39999/values/1/fiscal_year",
-                "fiscal year 2000 given twice for this indicator");
+                "fiscal year \"2000\" given twice");
     hyoka_report_free(rep);
     many_keys_free(small);
     many_keys_free(big);
@@ -2173,7 +2173,7 @@ static int body_read_codes(void *ctx)
         EXPECT_DIAG(rep, 2, "V005", 8, 2, "/projects/0/years/6/fiscal_year",
                     "fiscal year 2001 (year_index 3) given twice");
         EXPECT_DIAG(rep, 3, "V005", 8, 3, "/projects/0/indicators/0/values/6/fiscal_year",
-                    "fiscal year 2003 given twice");
+                    "fiscal year \"2003\" given twice");
     }
     hyoka_report_free(rep);
     return rc == HYOKA_EINVALID ? HYOKA_OK : rc;

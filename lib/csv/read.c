@@ -73,6 +73,14 @@ void hyoka__csv_detail_error(struct hyoka__csv_reader *r, int ci, int code)
     hyoka__csv_cdiag(r, ci, code, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, why, why);
 }
 
+void hyoka__csv_cell_problem(struct hyoka__csv_reader *r, int ci, int status)
+{
+    const char *s;
+    size_t n;
+    hyoka__csv_get_raw(r, ci, &s, &n);
+    hyoka__csv_value_problem(r, ci, status, 0, s, n);
+}
+
 void hyoka__csv_value_problem(struct hyoka__csv_reader *r, int ci, int status, int which, const char *s, size_t n)
 {
     char q[HYOKA__EXCERPT_MAX];

@@ -103,6 +103,8 @@ void hyoka__csv_cmsg(struct hyoka__csv_reader *r, int ci, int code, const char *
 /* V005 for a value problem of values.h in the cell s[0..n) (@p which: the
  * enumeration of a HYOKA__VAL_NOT_NAME). */
 void hyoka__csv_value_problem(struct hyoka__csv_reader *r, int ci, int status, int which, const char *s, size_t n);
+/* hyoka__csv_value_problem() for the cell of column @p ci as it is. */
+void hyoka__csv_cell_problem(struct hyoka__csv_reader *r, int ci, int status);
 /* A problem in the cell that a model setter refused, with the setter's
  * message (hyoka_error_last()) as the detail. */
 void hyoka__csv_detail_error(struct hyoka__csv_reader *r, int ci, int code);

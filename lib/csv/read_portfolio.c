@@ -51,8 +51,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
         if (hyoka__csv_required(r, DOC_VALUE, hyoka__csv_get_text(r, DOC_VALUE, &s, &n)) < 0)
             return;
         if (n != 7 || memcmp(s, "hyoka/1", 7) != 0)
-            hyoka__csv_cdiag(r, DOC_VALUE, HYOKA__V005, "format \"%s\" is not hyoka/1",
-                             "形式「%s」は hyoka/1 でない", hyoka__excerpt(s, n, q));
+            hyoka__csv_value_problem(r, DOC_VALUE, HYOKA__VAL_NOT_FORMAT, 0, s, n);
         return;
     case DK_AMOUNT_UNIT: {
         int unit;
@@ -113,8 +112,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
                 if (part == 0) {
                     rc = hyoka__csv_required(r, DOC_VALUE, hyoka__csv_get_count(r, DOC_VALUE, &places));
                     if (rc > 0 && places > HYOKA_DECIMAL_MAX_SCALE) {
-                        hyoka__csv_cdiag(r, DOC_VALUE, HYOKA__V005, "places %lld outside 0..%d",
-                                         "桁数 %lld が 0..%d の範囲外", (long long)places, HYOKA_DECIMAL_MAX_SCALE);
+                        hyoka__csv_cell_problem(r, DOC_VALUE, HYOKA__VAL_PLACES);
                         rc = -1;
                     }
                     v = (int)places;
@@ -210,8 +208,7 @@ void hyoka__csv_denominator_row(struct hyoka__csv_reader *r)
         return;
     for (size_t i = 0; i < pf->denominator_count; i++)
         if (pf->denominators[i].fiscal_year == fy) {
-            hyoka__csv_cdiag(r, DEN_FY, HYOKA__V005, "fiscal year %ld given twice", "年度 %ld が重複",
-                             (long)fy);
+            hyoka__csv_cell_problem(r, DEN_FY, HYOKA__VAL_YEAR_TWICE);
             return;
         }
     /* make the entry, then fill it */

@@ -351,8 +351,7 @@ void hyoka__csv_value_row(struct hyoka__csv_reader *r)
     /* The indicator's values come from this table only: the map has
      * their fiscal years. */
     if (hyoka__csv_imap_get(&r->nums, ind, fy, 0, &had)) {
-        hyoka__csv_cdiag(r, VA_FY, HYOKA__V005, "fiscal year %ld given twice for this indicator",
-                         "この指標で年度 %ld が重複", (long)fy);
+        hyoka__csv_cell_problem(r, VA_FY, HYOKA__VAL_YEAR_TWICE);
         return;
     }
     rc = hyoka__csv_imap_reserve(&r->nums, 1);

@@ -216,11 +216,8 @@ static int m_root(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     case R_FORMAT:
         if (t->type != T_STRING)
             return hyoka__json_wrong_type(r, t, T_STRING);
-        if (t->n != 7 || memcmp(t->s, "hyoka/1", 7) != 0) {
-            char q[HYOKA__EXCERPT_MAX];
-            return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "format \"%s\" is not \"hyoka/1\"", "format \"%s\" は \"hyoka/1\" ではない",
-                                    hyoka__excerpt(t->s, t->n, q));
-        }
+        if (t->n != 7 || memcmp(t->s, "hyoka/1", 7) != 0)
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_NOT_FORMAT, 0);
         return 0;
     case R_AMOUNT_UNIT: {
         int u = HYOKA_UNIT_YEN;
@@ -277,7 +274,7 @@ static int m_denom(struct hyoka__json_reader *r, struct hyoka__json_frame *f, in
             return rc;
         d->fiscal_year = y;
         if (hyoka__json_year_bit(r->denom_years, y, 1))
-            return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "fiscal year %ld has denominators already", "年度 %ld の人口・世帯数は既にある", (long)y);
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_YEAR_TWICE, 0);
         d->fiscal_year = y;
         return 0;
     }
@@ -301,13 +298,12 @@ static int m_rule(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     case RU_PLACES: {
         int64_t places = 0;
         int ok;
-        char q[HYOKA__EXCERPT_MAX];
         size_t before = r->errors;
         rc = hyoka__json_get_count(r, t, &places, &ok);
         if (rc || r->errors != before)
             return rc;
         if (places > HYOKA_DECIMAL_MAX_SCALE)
-            return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "places %s outside 0..18", "桁数 %s が 0..18 の範囲外", hyoka__excerpt(t->s, t->n, q));
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_PLACES, 0);
         rule->places = (unsigned char)places;
         return 0;
     }
@@ -659,7 +655,7 @@ static int m_ivalue(struct hyoka__json_reader *r, struct hyoka__json_frame *f, i
             return rc;
         v->fiscal_year = y;
         if (hyoka__json_year_bit(r->value_years, y, 1))
-            return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "fiscal year %ld has values already in this indicator", "年度 %ld の値はこの指標に既にある", (long)y);
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_YEAR_TWICE, 0);
         v->fiscal_year = y;
         return 0;
     }

@@ -104,7 +104,7 @@ static void test_value_problems(void **state)
 {
     struct hyoka__detail d;
     (void)state;
-    for (int st = HYOKA__VAL_NOT_NUMBER; st <= HYOKA__VAL_MONEY_RANGE; st++) {
+    for (int st = HYOKA__VAL_NOT_NUMBER; st <= HYOKA__VAL_YEAR_TWICE; st++) {
         hyoka__value_problem(st, "xyz", HYOKA_ENUM_UNIT, &d);
         assert_non_null(strstr(d.en, "\"xyz\""));
         assert_non_null(strstr(d.ja, "「xyz」"));
