@@ -82,6 +82,8 @@ void hyoka__arena_leave(struct hyoka__arena *prev);
 
 /* Record a failure for hyoka_error_last() and return @p code (error.c). */
 int hyoka__fail(int code, const char *fmt, ...) HYOKA_PRINTF(2, 3);
+/* HYOKA_EIO for a file: "FN: WHAT "PATH": the system's reason". */
+int hyoka__fail_io(const char *fn, const char *what, const char *path, int err);
 /* Shorthand for the common out-of-memory failure. */
 int hyoka__nomem(void);
 

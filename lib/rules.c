@@ -1,11 +1,6 @@
 /* Rules: which diagnostics a report keeps, selected and ignored by code or
  * code prefix and by severity, as linters do; set through the functions
  * or read from a rules file (docs/rules.md gives the format). */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L /* strerror_r */
-#endif
-
 #include "report_internal.h"
 #include "util/containers.h"
 
@@ -304,14 +299,6 @@ int hyoka_rules_parse(hyoka_rules *rules, const char *text, size_t len, hyoka_re
     return HYOKA_OK;
 }
 
-static int io_fail(const char *what, const char *path, int err)
-{
-    char msg[256];
-    if (strerror_r(err, msg, sizeof msg) != 0)
-        snprintf(msg, sizeof msg, "error %d", err);
-    return hyoka__fail(HYOKA_EIO, "hyoka_rules_read_file: %s \"%s\": %s", what, path, msg);
-}
-
 /* Longest rules file read. */
 #define RULES_FILE_MAX ((size_t)1 << 20)
 
@@ -326,7 +313,7 @@ int hyoka_rules_read_file(hyoka_rules *rules, const char *path, hyoka_report *re
         return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_read_file: rules and path are required");
     f = fopen(path, "rb");
     if (!f)
-        return io_fail("cannot open", path, errno);
+        return hyoka__fail_io("hyoka_rules_read_file", "cannot open", path, errno);
     text = hyoka__heap_malloc(RULES_FILE_MAX + 1);
     if (!text) {
         fclose(f);
@@ -337,7 +324,7 @@ int hyoka_rules_read_file(hyoka_rules *rules, const char *path, hyoka_report *re
         int e = errno;
         hyoka__free(text);
         fclose(f);
-        return io_fail("cannot read", path, e);
+        return hyoka__fail_io("hyoka_rules_read_file", "cannot read", path, e);
     }
     fclose(f);
     if (n > RULES_FILE_MAX) {

@@ -276,6 +276,17 @@ static int population_given_elsewhere(const struct vctx *c)
     return 0;
 }
 
+/* Whether a stated staff amount is @p computed as a sheet in thousand yen
+ * prints it: whole thousand yen by @p in_thousands. */
+static bool sheet_rounding(const struct vctx *c, int64_t computed, int64_t amount,
+                           const struct hyoka__rounding *in_thousands)
+{
+    hyoka_decimal q;
+    int64_t rounded;
+    return c->amount_unit == HYOKA_UNIT_THOUSAND_YEN && hyoka__money_in_unit(computed, in_thousands, &q) == HYOKA_OK &&
+           hyoka_yen_mul(hyoka_decimal_coefficient(&q), 1000, &rounded) == HYOKA_OK && rounded == amount;
+}
+
 /* C009 and C003 on staff line @p k. @p in_thousands: whole thousand yen
  * by the PERSONNEL rule's mode. */
 static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const struct hyoka__rounding *in_thousands)
@@ -284,8 +295,10 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
     uint32_t pr = st->present;
     int by_fte = (pr & (1u << HYOKA_STAFF_FTE)) && (pr & (1u << HYOKA_STAFF_UNIT_COST));
     int by_hours = (pr & (1u << HYOKA_STAFF_HOURS)) && (pr & (1u << HYOKA_STAFF_HOURLY_RATE));
+    const char *by_en = by_fte ? "FTE × unit cost" : "hours × hourly rate", *by_ja = by_fte ? "人工×単価" : "時間×時間単価";
     int64_t amount, computed;
     int reason = 0, rc;
+    bool over;
     size_t mark;
     struct money mc, ma;
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
@@ -296,37 +309,24 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
     if (rc == HYOKA_ENOMEM)
         return rc;
     if (rc == HYOKA_ERANGE) {
-        MSG(en, "the cost of staff line %zu (%s)", k, by_fte ? "FTE × unit cost" : "hours × hourly rate");
-        MSG(ja, "人件費の行%zuの金額(%s)", k, by_fte ? "人工×単価" : "時間×時間単価");
-        mark = c->path.len;
-        rc = path_index(&c->path, "staff", k);
-        if (rc == HYOKA_OK)
-            rc = emit(c, NULL, HYOKA__MSG(C009), en, ja);
-        hyoka__jsonptr_cut(&c->path, mark);
-        return rc;
-    }
-    if (!(pr & (1u << HYOKA_STAFF_AMOUNT)))
-        return HYOKA_OK;
-    amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
-    if (rc != HYOKA_OK || computed == amount)
-        return HYOKA_OK;
-    if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
-        /* the amount as a sheet in thousand yen prints it */
-        hyoka_decimal q;
-        int64_t rounded;
-        if (hyoka__money_in_unit(computed, in_thousands, &q) == HYOKA_OK &&
-            hyoka_yen_mul(hyoka_decimal_coefficient(&q), 1000, &rounded) == HYOKA_OK && rounded == amount)
+        MSG(en, "the cost of staff line %zu (%s)", k, by_en);
+        MSG(ja, "人件費の行%zuの金額(%s)", k, by_ja);
+    } else {
+        if (rc != HYOKA_OK || !(pr & (1u << HYOKA_STAFF_AMOUNT)))
             return HYOKA_OK;
+        amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
+        if (computed == amount || sheet_rounding(c, computed, amount, in_thousands))
+            return HYOKA_OK;
+        fmt_money(c, computed, &mc);
+        fmt_money(c, amount, &ma);
+        MSG(en, "staff line %zu costs %s by %s but states an amount of %s", k, mc.en, by_en, ma.en);
+        MSG(ja, "人件費の行%zu: %sでは%sだが、記載の金額は%s", k, by_ja, mc.ja, ma.ja);
     }
-    fmt_money(c, computed, &mc);
-    fmt_money(c, amount, &ma);
-    MSG(en, "staff line %zu costs %s by %s but states an amount of %s", k, mc.en,
-        by_fte ? "FTE × unit cost" : "hours × hourly rate", ma.en);
-    MSG(ja, "人件費の行%zu: %sでは%sだが、記載の金額は%s", k, by_fte ? "人工×単価" : "時間×時間単価", mc.ja, ma.ja);
+    over = rc == HYOKA_ERANGE;
     mark = c->path.len;
     rc = path_index(&c->path, "staff", k);
     if (rc == HYOKA_OK)
-        rc = emit(c, NULL, HYOKA__MSG(C003), en, ja);
+        rc = over ? emit(c, NULL, HYOKA__MSG(C009), en, ja) : emit(c, NULL, HYOKA__MSG(C003), en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }

@@ -46,23 +46,27 @@ static const char *cell_path(struct hyoka__csv_reader *r, int ci, size_t *field)
     return rc == HYOKA_OK ? r->path.p : "";
 }
 
-void hyoka__csv_cdiag(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+static void cell_vdiag(struct hyoka__csv_reader *r, int ci, int code, bool detail, const char *fmt_en,
+                       const char *fmt_ja, va_list ap)
 {
     size_t field;
     const char *path = cell_path(r, ci, &field);
+    hyoka__csv_vdiag(&r->log, r->rec.row, field, r->t->cols[ci].name, path, code, detail, fmt_en, fmt_ja, ap);
+}
+
+void hyoka__csv_cdiag(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+{
     va_list ap;
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(&r->log, r->rec.row, field, r->t->cols[ci].name, path, code, true, fmt_en, fmt_ja, ap);
+    cell_vdiag(r, ci, code, true, fmt_en, fmt_ja, ap);
     va_end(ap);
 }
 
 void hyoka__csv_cmsg(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
 {
-    size_t field;
-    const char *path = cell_path(r, ci, &field);
     va_list ap;
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(&r->log, r->rec.row, field, r->t->cols[ci].name, path, code, false, fmt_en, fmt_ja, ap);
+    cell_vdiag(r, ci, code, false, fmt_en, fmt_ja, ap);
     va_end(ap);
 }
 

@@ -120,16 +120,22 @@ int hyoka__json_detail(struct hyoka__json_reader *r, const char *pos, int pm, in
     return rc;
 }
 
+/* A diagnostic that stops reading. */
+static int fail_v(struct hyoka__json_reader *r, const char *pos, int code, bool detail, const char *fmt_en,
+                  const char *fmt_ja, va_list ap)
+{
+    if (diag_v(r, pos, PM_VALUE, code, detail, fmt_en, fmt_ja, ap) == 0)
+        r->status = HYOKA_EINVALID;
+    return -1;
+}
+
 int hyoka__json_fail(struct hyoka__json_reader *r, const char *pos, int code, const char *fmt_en, const char *fmt_ja,
                      ...)
 {
     va_list ap;
-    int rc;
     va_start(ap, fmt_ja);
-    rc = diag_v(r, pos, PM_VALUE, code, false, fmt_en, fmt_ja, ap);
+    fail_v(r, pos, code, false, fmt_en, fmt_ja, ap);
     va_end(ap);
-    if (rc == 0)
-        r->status = HYOKA_EINVALID;
     return -1;
 }
 
@@ -137,12 +143,9 @@ int hyoka__json_fail_detail(struct hyoka__json_reader *r, const char *pos, int c
                             const char *fmt_ja, ...)
 {
     va_list ap;
-    int rc;
     va_start(ap, fmt_ja);
-    rc = diag_v(r, pos, PM_VALUE, code, true, fmt_en, fmt_ja, ap);
+    fail_v(r, pos, code, true, fmt_en, fmt_ja, ap);
     va_end(ap);
-    if (rc == 0)
-        r->status = HYOKA_EINVALID;
     return -1;
 }
 

@@ -667,14 +667,6 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     return HYOKA_OK;
 }
 
-static int io_fail(const char *what, const char *path, int err)
-{
-    char msg[256];
-    if (strerror_r(err, msg, sizeof msg) != 0)
-        snprintf(msg, sizeof msg, "error %d", err);
-    return hyoka__fail(HYOKA_EIO, "hyoka_json_read_file: %s \"%s\": %s", what, path, msg);
-}
-
 int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hyoka_portfolio **out,
                          hyoka_report *report)
 {
@@ -695,7 +687,7 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
         return rc;
     fp = fopen(path, "rb");
     if (!fp)
-        return io_fail("cannot open", path, errno);
+        return hyoka__fail_io(fn, "cannot open", path, errno);
     if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
         if ((uint64_t)sb.st_size > (uint64_t)opt.max_document) {
             fclose(fp);
@@ -753,7 +745,7 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
         int err = errno ? errno : EIO;
         hyoka__free(text);
         fclose(fp);
-        return io_fail("cannot read", path, err);
+        return hyoka__fail_io(fn, "cannot read", path, err);
     }
     fclose(fp);
     rc = hyoka_json_read(text, len, &opt, out, report);
