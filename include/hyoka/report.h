@@ -144,7 +144,8 @@ HYOKA_API size_t hyoka_report_tally_count(const hyoka_report *report);
  * @param report   the report.
  * @param index    0 .. hyoka_report_tally_count() − 1.
  * @param code     receives the code, borrowed from the report (valid
- *                 until it is freed); may be NULL.
+ *                 until it is freed or given another diagnostic); may be
+ *                 NULL.
  * @param severity receives its ::hyoka_severity; may be NULL.
  * @param count    receives the count; may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_ENOTFOUND (out of range), ::HYOKA_EINVAL.
