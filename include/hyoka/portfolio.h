@@ -112,7 +112,8 @@ HYOKA_API int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figur
 /**
  * The rounding in force for a figure. Outputs may be NULL; they receive the
  * override or, without one, the default (money whole yen half_up;
- * every other figure 1 place half_up; per-head figures in yen).
+ * appropriation_rate 5 places half_up; every other figure 1 place
+ * half_up; per-head figures in yen).
  * @return 1 when overridden, 0 when the default applies, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *places, int *mode,

@@ -16,7 +16,8 @@ static const struct hyoka__json_name figure_names[HYOKA__FIGURE_COUNT] = {
     N("expense"), N("personnel"), N("debt_service"), N("indirect_costs"), N("total_cost"),
     N("general_revenue"), N("specific_revenue"), N("per_capita"), N("per_household"), N("unit_cost"),
     N("per_beneficiary"), N("execution_rate"), N("personnel_share"), N("general_revenue_share"),
-    N("total_cost_change"), N("achievement"), N("change"), N("score"),
+    N("total_cost_change"), N("achievement"), N("change"), N("score"), N("unspent"), N("appropriation_rate"),
+    N("account_share"), N("single_bidder_share"), N("noncompetitive_share"),
 };
 
 static const struct hyoka__json_name unit_names[] = {N("yen"), N("thousand_yen")};
@@ -768,7 +769,7 @@ int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame
         struct hyoka__rounding_rule *rule = &((hyoka_portfolio *)f->obj)->rounding[mid];
         if (t->type == T_OBJECT) {
             rule->set = 1;
-            rule->places = (unsigned char)(hyoka__json_is_money_figure(mid) ? 0 : 1);
+            rule->places = (unsigned char)hyoka__default_places(mid);
             rule->mode = HYOKA_ROUND_HALF_UP;
             rule->unit = HYOKA_UNIT_YEN;
         }

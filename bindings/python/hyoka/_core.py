@@ -39,7 +39,9 @@ CALENDAR_STRING_MAX = _api.HYOKA_CALENDAR_STRING_MAX
 
 MONEY_FIGURES = frozenset(('expense', 'personnel', 'debt_service', 'indirect_costs', 'total_cost',
                            'general_revenue', 'specific_revenue'))
-NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score'))
+RECORD_FIGURES = frozenset(('unspent', 'appropriation_rate', 'account_share', 'single_bidder_share',
+                            'noncompetitive_share'))
+NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score')) | RECORD_FIGURES
 
 
 def _status_value(name):

@@ -1261,6 +1261,22 @@ class Project(_Owned):
     opinions = _ptext('texts.opinions', '意見・要望.')
     activities_done = _ptext('texts.activities_done', '実施内容.')
     activities_planned = _ptext('texts.activities_planned', '今後の予定.')
+    ministry = _ptext('organization.ministry', '府省庁.')
+    bureau = _ptext('organization.bureau', '局・庁.')
+    office = _ptext('organization.office', '室.')
+    team = _ptext('organization.team', '班.')
+    jurisdiction = _ptext('organization.jurisdiction', '政策所管府省庁.')
+    ministry_order = _ptext('organization.ministry_order', '府省庁の建制順.')
+    preparer = _ptext('organization.preparer', '作成責任者.')
+    issues = _ptext('texts.issues', '現状・課題.')
+    overview_url = _ptext('texts.overview_url', '事業概要URL.')
+    notes = _ptext('texts.notes', '備考.')
+    other_notes = _ptext('texts.other_notes', 'その他備考.')
+    sheet_type = _ptext('sheet_type', 'シート種別.')
+    category = _ptext('category', '事業区分.')
+    major_expense = _ptext('major_expense', '主要経費.')
+    old_code = _ptext('old_code', '旧事業番号.')
+    display_order = _ptext('display_order', '整理表表示順.')
 
     @property
     def texts(self):
