@@ -32,13 +32,13 @@ from ._ffi import check_version
 from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
                     Diagnostic, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
-                    parse_metrics, csv_table_names)
+                    parse_metrics, csv_table_names, Record, Baseline, NOT_APPLICABLE)
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
     'Figure', 'Rating', 'Diagnostic', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
     'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
-    'BudgetDirection', 'Band', 'Metrics',
+    'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE',
     'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'EncodingError', 'HyokaSyntaxError',
     'NotFound', 'AlreadyExists', 'DivisionByZero', 'HyokaIOError', 'LimitExceeded', 'Unavailable',
     'StateError', 'InvalidDocument', 'MissingFeature',
@@ -49,7 +49,7 @@ __all__ = [
     'format_date', 'check_municipality_code', 'limit', 'strerror',
 ]
 
-__version__ = '1.0.0'
+__version__ = '1.1.0'
 
 
 def version():
