@@ -285,6 +285,16 @@ int hyoka_project_add_record(hyoka_project *project, int kind, hyoka_record **ou
     return add_to(list, kind, project, NULL, out);
 }
 
+static size_t count_of(const struct hyoka__vec *list)
+{
+    return list ? list->count : 0;
+}
+
+static hyoka_record *item_of(const struct hyoka__vec *list, size_t index)
+{
+    return list && index < list->count ? list->items[index] : NULL;
+}
+
 /* The project's list of @p kind, or NULL when it has none (or bad arguments). */
 static const struct hyoka__vec *project_list(const hyoka_project *project, int kind)
 {
@@ -295,14 +305,12 @@ static const struct hyoka__vec *project_list(const hyoka_project *project, int k
 
 size_t hyoka_project_record_count(const hyoka_project *project, int kind)
 {
-    const struct hyoka__vec *list = project_list(project, kind);
-    return list ? list->count : 0;
+    return count_of(project_list(project, kind));
 }
 
 hyoka_record *hyoka_project_record_at(const hyoka_project *project, int kind, size_t index)
 {
-    const struct hyoka__vec *list = project_list(project, kind);
-    return list && index < list->count ? list->items[index] : NULL;
+    return item_of(project_list(project, kind), index);
 }
 
 int hyoka_project_remove_record(hyoka_project *project, int kind, size_t index)
@@ -364,14 +372,12 @@ static const struct hyoka__vec *child_list(const hyoka_record *record, int kind)
 
 size_t hyoka_record_child_count(const hyoka_record *record, int kind)
 {
-    const struct hyoka__vec *list = child_list(record, kind);
-    return list ? list->count : 0;
+    return count_of(child_list(record, kind));
 }
 
 hyoka_record *hyoka_record_child_at(const hyoka_record *record, int kind, size_t index)
 {
-    const struct hyoka__vec *list = child_list(record, kind);
-    return list && index < list->count ? list->items[index] : NULL;
+    return item_of(child_list(record, kind), index);
 }
 
 int hyoka_record_remove_child(hyoka_record *record, int kind, size_t index)

@@ -1232,7 +1232,49 @@ def _ptext(name, doc):
                       ENUM_PROJECT_TEXT, name, doc)
 
 
-class Project(_Owned):
+class _Extensions:
+    """The extension map of a project or a record (strings any ledger or
+    reader attaches, preserved exactly), through the C functions of the
+    prefix ``_ext`` ('hyoka_project', 'hyoka_record')."""
+    __slots__ = ()
+    _ext = None
+
+    def _fn(self, name):
+        return getattr(lib, self._ext + name)
+
+    @property
+    def extensions(self):
+        """The extension map (a dict copy, in order)."""
+        h = self._h()
+        out = {}
+        k = c_char_p()
+        v = c_char_p()
+        for i in range(self._fn('_extension_count')(h)):
+            self._fn('_extension_at')(h, i, byref(k), byref(v))
+            out[text_out(k.value)] = text_out(v.value)
+        return out
+
+    @extensions.setter
+    def extensions(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.extensions):
+            self.set_extension(key, None)
+        for key, value in mapping.items():
+            self.set_extension(key, value)
+
+    def extension(self, key):
+        b, n = text_arg(key, 'key')
+        return text_out(self._fn('_extension')(self._h(), b, n))
+
+    def set_extension(self, key, value):
+        """Set an extension (None removes it)."""
+        h = self._h()
+        kb, kn = text_arg(key, 'key')
+        vb, vn = text_arg(value, 'value')
+        self._fn('_set_extension')(h, kb, kn, vb, vn)
+
+
+class Project(_Extensions, _Owned):
     """A program (事務事業).
 
     ``Project(code=..., name=..., **properties)`` makes a standalone project
@@ -1240,6 +1282,7 @@ class Project(_Owned):
     """
     __slots__ = ()
     _free, _copier, _equal = 'hyoka_project_free', 'hyoka_project_copy', 'hyoka_project_equal'
+    _ext = 'hyoka_project'
 
     def __init__(self, code=None, name=None, **props):
         out = c_void_p()
@@ -1543,38 +1586,6 @@ class Project(_Owned):
         while n is not None and not isinstance(n, Portfolio):
             n = n._parent
         return n
-
-    # extensions
-    @property
-    def extensions(self):
-        """The extension map (a dict copy, in order)."""
-        h = self._h()
-        out = {}
-        k = c_char_p()
-        v = c_char_p()
-        for i in range(lib.hyoka_project_extension_count(h)):
-            lib.hyoka_project_extension_at(h, i, byref(k), byref(v))
-            out[text_out(k.value)] = text_out(v.value)
-        return out
-
-    @extensions.setter
-    def extensions(self, mapping):
-        mapping = dict(mapping)
-        for key in list(self.extensions):
-            self.set_extension(key, None)
-        for key, value in mapping.items():
-            self.set_extension(key, value)
-
-    def extension(self, key):
-        b, n = text_arg(key, 'key')
-        return text_out(lib.hyoka_project_extension(self._h(), b, n))
-
-    def set_extension(self, key, value):
-        """Set an extension (None removes it)."""
-        h = self._h()
-        kb, kn = text_arg(key, 'key')
-        vb, vn = text_arg(value, 'value')
-        lib.hyoka_project_set_extension(h, kb, kn, vb, vn)
 
     def to_html(self, lang='ja'):
         """The sheet of this project as a self-contained HTML page (str)."""
@@ -2072,12 +2083,14 @@ class _RecordFields(collections.abc.MutableMapping):
         return repr(dict(self))
 
 
-class Record(_Node):
+class Record(_Extensions, _Node):
     """A record of typed fields (record.h): a budget line, a spending block,
     a recipient, a contract... ``kind`` is its kind's document name
     ('budgets'), ``fields`` a live dict-like view of its fields by document
-    name, ``children(kind)`` the records that hang under it."""
+    name, ``children(kind)`` the records that hang under it, ``extensions``
+    the columns a reader kept by their header."""
     __slots__ = ()
+    _ext = 'hyoka_record'
 
     def __repr__(self):
         if not self.alive:
@@ -2153,24 +2166,6 @@ class Record(_Node):
         rc = lib.hyoka_record_figure(self._h(), figure_value(name), byref(d), byref(reason))
         return _figure_result(rc, d, reason, name)
 
-    @property
-    def extensions(self):
-        """The extension map (a dict copy, in order): columns a reader kept by their header."""
-        h = self._h()
-        out = {}
-        k = c_char_p()
-        v = c_char_p()
-        for i in range(lib.hyoka_record_extension_count(h)):
-            lib.hyoka_record_extension_at(h, i, byref(k), byref(v))
-            out[text_out(k.value)] = text_out(v.value)
-        return out
-
-    def set_extension(self, key, value):
-        """Set an extension (None removes it)."""
-        h = self._h()
-        kb, kn = text_arg(key, 'key')
-        vb, vn = text_arg(value, 'value')
-        lib.hyoka_record_set_extension(h, kb, kn, vb, vn)
 
 
 # --------------------------------------------------------------------------

@@ -137,23 +137,9 @@ module Hyoka
       Hyoka.figure_result(rc, name, value, reason)
     end
 
-    # The extensions as a Hash (insertion order): columns a reader kept by their header.
-    def extensions
-      k = FFI::MemoryPointer.new(:pointer)
-      v = FFI::MemoryPointer.new(:pointer)
-      (0...Lib.hyoka_record_extension_count(self)).each_with_object({}) do |i, h|
-        check(Lib.hyoka_record_extension_at(self, i, k, v))
-        h[str(k.read_pointer)] = str(v.read_pointer)
-      end
-    end
-
-    # Set an extension; nil removes it.
-    def set_extension(key, value)
-      k, kl = Support.utf8_in(key)
-      v, vl = Support.utf8_in(value)
-      check(Lib.hyoka_record_set_extension(self, k, kl, v, vl), 'extension')
-      self
-    end
+    # #extensions, #extension, #set_extension: the columns a reader kept by their header.
+    include ExtensionMap
+    extension_functions :hyoka_record
 
     private
 
