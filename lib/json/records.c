@@ -105,6 +105,9 @@ static int get_named(struct hyoka__json_reader *r, const struct hyoka__json_tok 
     int count = 0;
     const char *const *names = hyoka__enum_names(which, &count);
 
+    if (count > (int)(sizeof tab / sizeof tab[0]))
+        count = (int)(sizeof tab / sizeof tab[0]); /* (terms and measurements: far fewer) */
+
     for (int i = 0; i < count; i++) {
         memset(&tab[i], 0, sizeof tab[i]);
         tab[i].n = strlen(names[i]);

@@ -1994,6 +1994,24 @@ def _remove_record(owner, record, at, remove):
     remove(h, k, i)
 
 
+_kind_fields_cache = {}
+
+
+def _kind_fields(kind):
+    """{name: (field, type name)} of the fields of a record kind (a value), in
+    the order of the field enumeration; read from the schema once."""
+    out = _kind_fields_cache.get(kind)
+    if out is None:
+        out = {}
+        for name in enum_names(ENUM_RECORD_FIELD):
+            f = enum_value(ENUM_RECORD_FIELD, name)
+            t = lib.hyoka_record_field_type(kind, f)
+            if t >= 0:
+                out[name] = (f, enum_name(ENUM_FIELD_TYPE, t))
+        _kind_fields_cache[kind] = out
+    return out
+
+
 class _RecordFields(collections.abc.MutableMapping):
     """A live view of a record's fields by document name. A missing field is
     absent (``KeyError``); a field not applicable reads as
@@ -2008,14 +2026,8 @@ class _RecordFields(collections.abc.MutableMapping):
     def _field(self, name):
         """(handle, field, type) of a field of the record's kind, or KeyError."""
         h = self._record._h()
-        try:
-            f = enum_value(ENUM_RECORD_FIELD, name)
-        except errors.InvalidArgument:
-            raise KeyError(name) from None
-        t = lib.hyoka_record_field_type(lib.hyoka_record_kind_of(h), f)
-        if t < 0:
-            raise KeyError(name)
-        return h, f, enum_name(ENUM_FIELD_TYPE, t)
+        f, t = _kind_fields(lib.hyoka_record_kind_of(h))[name]
+        return h, f, t
 
     def __getitem__(self, name):
         h, f, t = self._field(name)
@@ -2070,10 +2082,8 @@ class _RecordFields(collections.abc.MutableMapping):
     def __iter__(self):
         """The names of the fields that are set or not applicable."""
         h = self._record._h()
-        kind = lib.hyoka_record_kind_of(h)
-        for name in enum_names(ENUM_RECORD_FIELD):
-            f = enum_value(ENUM_RECORD_FIELD, name)
-            if lib.hyoka_record_field_type(kind, f) >= 0 and lib.hyoka_record_field_state(h, f) != 0:
+        for name, (f, _) in _kind_fields(lib.hyoka_record_kind_of(h)).items():
+            if lib.hyoka_record_field_state(h, f) != 0:
                 yield name
 
     def __len__(self):

@@ -17,6 +17,22 @@ module Hyoka
   # Integer (money in yen, counts, numbers, fiscal years), BigDecimal, true
   # or false (flags).
   class Record < Handle
+    @kind_fields = {}
+    @kind_fields_lock = Mutex.new
+
+    class << self
+      # { name => [field, type] } of the fields of a record kind (a value),
+      # read from the schema once.
+      def kind_fields(kind)
+        @kind_fields[kind] || @kind_fields_lock.synchronize do
+          @kind_fields[kind] ||= Support.enum_table(:record_field).each_with_object({}) do |(name, f), h|
+            t = Lib.hyoka_record_field_type(kind, f)
+            h[name] = [f, Support.enum_out(:field_type, t)] unless t.negative?
+          end.freeze
+        end
+      end
+    end
+
     # Mixed into Project and Record: the lists of records they hold.
     module Owner
       private
@@ -94,11 +110,8 @@ module Hyoka
 
     # Every field that is set or not applicable: { name => value }.
     def fields
-      k = Lib.hyoka_record_kind_of(self)
-      Support.enum_table(:record_field).each_with_object({}) do |(name, f), h|
-        next if Lib.hyoka_record_field_type(k, f).negative? || Lib.hyoka_record_field_state(self, f).zero?
-
-        h[name] = self[name]
+      Record.kind_fields(check(Lib.hyoka_record_kind_of(self))).each_with_object({}) do |(name, (f, _)), h|
+        h[name] = self[name] unless Lib.hyoka_record_field_state(self, f).zero?
       end
     end
 
@@ -145,11 +158,9 @@ module Hyoka
 
     # [field, type] of a field of this record's kind; Hyoka::InvalidArgument otherwise.
     def field_of(name)
-      field = Support.enum_in(:record_field, name, allow_nil: false)
-      type = Lib.hyoka_record_field_type(check(Lib.hyoka_record_kind_of(self)), field)
-      raise InvalidArgument, "#{name} is not a field of #{kind} records" if type.negative?
-
-      [field, Support.enum_out(:field_type, type)]
+      Record.kind_fields(check(Lib.hyoka_record_kind_of(self))).fetch(name.to_sym) do
+        raise InvalidArgument, "#{name} is not a field of #{kind} records"
+      end
     end
 
     def read(field, type)
