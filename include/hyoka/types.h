@@ -212,8 +212,10 @@ HYOKA_API int hyoka_enum_count(int which);
 
 /**
  * The document name of an enumeration value ("settled", "outcome",
- * "half_up", "per_capita"...). For ::HYOKA_ENUM_STATUS the symbolic name
- * ("HYOKA_ERANGE"); for ::HYOKA_ENUM_ERA the era letter ("H"; "" for none).
+ * "half_up", "per_capita"...): @p which is a ::hyoka_enum_id, and @p value
+ * a value of the enumeration it names. For ::HYOKA_ENUM_STATUS the
+ * symbolic name ("HYOKA_ERANGE"); for ::HYOKA_ENUM_ERA the era letter ("H";
+ * "" for none).
  *
  * @return a static string owned by the library, or NULL when @p which or
  *         @p value is unknown.
@@ -225,7 +227,7 @@ HYOKA_API const char *hyoka_enum_name(int which, int value);
  * @param which a ::hyoka_enum_id.
  * @param name  UTF-8 text; @p len bytes or ::HYOKA_NTS.
  * @param len   length of @p name.
- * @param value receives the value.
+ * @param value receives the value, of the enumeration @p which names.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL or unknown @p which),
  *         ::HYOKA_ENOTFOUND (no such name).
  */
