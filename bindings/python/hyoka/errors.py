@@ -5,6 +5,7 @@
 | HYOKA_EINVAL         | InvalidArgument    | ValueError       |
 | HYOKA_ENOMEM         | OutOfMemory        | MemoryError      |
 | HYOKA_ERANGE         | RangeError         | ValueError       |
+| (int too large for C)| IntegerOverflow    | RangeError, OverflowError |
 | HYOKA_EENCODING      | EncodingError      | ValueError       |
 | HYOKA_ESYNTAX        | HyokaSyntaxError   | ValueError       |
 | HYOKA_ENOTFOUND      | NotFound           | LookupError      |
@@ -73,6 +74,12 @@ class RangeError(Error, ValueError):
     status = 'HYOKA_ERANGE'
 
 
+class IntegerOverflow(RangeError, OverflowError):
+    """An int argument does not fit the C type it is passed as (a count, an
+    index, a fiscal year, places...). Raised by the binding before the call,
+    so nothing was changed; also a :class:`RangeError` (HYOKA_ERANGE)."""
+
+
 class EncodingError(Error, ValueError):
     """HYOKA_EENCODING: invalid UTF-8, or a character the target encoding cannot hold."""
     status = 'HYOKA_EENCODING'
@@ -127,7 +134,8 @@ class StateError(Error, RuntimeError):
 
 
 class InvalidDocument(Error, ValueError):
-    """HYOKA_EINVALID: the document has errors; see ``.diagnostics``."""
+    """HYOKA_EINVALID: the document has errors; the exception's
+    ``.diagnostics`` lists them (code, severity, path, line, column, message)."""
     status = 'HYOKA_EINVALID'
 
 

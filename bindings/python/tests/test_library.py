@@ -231,5 +231,69 @@ class Helpers(unittest.TestCase):
         self.assertEqual(hyoka.limit('fiscal_year_min'), 1868)
 
 
+class DefaultLanguage(unittest.TestCase):
+    """Without ``lang``, messages follow the locale through hyoka_lang_default()."""
+
+    CODE = ('import hyoka\n'
+            'pf = hyoka.Portfolio()\n'
+            'pf.add_project(code="1").add_year(2007, phase="settled", settlement=1)\n'
+            'print(hyoka.default_lang())\n'
+            'print(pf.validate()[0].message == pf.validate(lang=hyoka.default_lang())[0].message)\n'
+            'print(hyoka.code_title("C005") == hyoka.code_title("C005", hyoka.default_lang()))\n')
+
+    def run_with(self, **locale):
+        env = {k: v for k, v in locale.items() if v is not None}
+        if 'LD_PRELOAD' in os.environ:
+            env['LD_PRELOAD'] = os.environ['LD_PRELOAD']
+        r = run_python(self.CODE, env, drop=[k for k, v in locale.items() if v is None])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout.split()
+
+    def test_follows_the_locale(self):
+        if not lib.has('hyoka_lang_default'):
+            self.skipTest('the library has no hyoka_lang_default (older than 1.1)')
+        self.assertEqual(self.run_with(LC_ALL=None, LC_MESSAGES=None, LANG='ja_JP.UTF-8'), ['ja', 'True', 'True'])
+        self.assertEqual(self.run_with(LC_ALL='C', LC_MESSAGES=None, LANG='ja_JP.UTF-8'), ['en', 'True', 'True'])
+        self.assertEqual(self.run_with(LC_ALL=None, LC_MESSAGES=None, LANG=None), ['en', 'True', 'True'])
+
+    def test_messages_differ_by_language(self):
+        pf = hyoka.Portfolio()
+        pf.add_project(code='1').add_year(2007, phase='settled', settlement=1)
+        self.assertNotEqual(pf.validate(lang='en')[0].message, pf.validate(lang='ja')[0].message)
+        self.assertIn(hyoka.default_lang(), ('en', 'ja'))
+
+
+class Documentation(unittest.TestCase):
+    """What help() shows: readable signatures, and no reference to a
+    document a user of the package does not have."""
+
+    def pages(self):
+        import inspect
+        import pydoc
+        for name in hyoka.__all__:
+            obj = getattr(hyoka, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj) or inspect.ismodule(obj):
+                yield name, pydoc.render_doc(obj, renderer=pydoc.plaintext)
+
+    def test_signatures_are_readable(self):
+        for name, text in self.pages():
+            with self.subTest(name=name):
+                self.assertNotIn('object at 0x', text)
+        import inspect
+        self.assertEqual(str(inspect.signature(hyoka.Portfolio.set_municipality)), '(self, name=KEEP, code=KEEP)')
+        self.assertEqual(repr(hyoka.KEEP), 'KEEP')
+
+    def test_references_are_to_files_the_user_has(self):
+        import re
+        docs = os.path.join(support.REPO, 'docs')
+        for name, text in self.pages():
+            with self.subTest(name=name):
+                self.assertNotIn('§', text)
+                self.assertNotIn('DESIGN', text)
+                for ref in re.findall(r'docs/[\w.-]+', text):
+                    if os.path.isdir(docs):
+                        self.assertTrue(os.path.exists(os.path.join(support.REPO, ref)), ref)
+
+
 if __name__ == '__main__':
     unittest.main()
