@@ -73,12 +73,18 @@ def _toml_value(text, where):
 
 
 def _parse_toml(text):
-    """pyproject.toml as nested dicts (tables, strings, arrays of strings)."""
+    """pyproject.toml as nested dicts: tomllib (Python 3.11+), else _parse_toml_subset."""
     try:
         import tomllib
-        return tomllib.loads(text)
     except ImportError:
-        pass
+        return _parse_toml_subset(text)
+    return tomllib.loads(text)
+
+
+def _parse_toml_subset(text):
+    """The TOML pyproject.toml is written in: [tables], comment lines, and
+    key = string, array of strings (over several lines too) or inline table
+    of strings. Anything else is refused, not guessed."""
     doc = {}
     table = doc
     pending = None      # key, text of a multi-line array

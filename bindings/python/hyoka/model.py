@@ -36,6 +36,7 @@ import decimal
 import functools
 import json
 import os
+import reprlib
 import threading
 import weakref
 
@@ -199,13 +200,27 @@ class _Hold:
         return False
 
 
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 40
+
+
+def _call_text(self, name, args, kwargs):
+    """``Year.set_stated('achievement', '1')``: a call as written, for messages."""
+    parts = [_short.repr(a) for a in args] + ['%s=%s' % (k, _short.repr(v)) for k, v in kwargs.items()]
+    return '%s.%s(%s)' % (type(self).__name__, name, ', '.join(parts))
+
+
 def _locked(fn):
-    """@p fn run while holding the lock of ``self``'s tree."""
+    """@p fn run while holding the lock of ``self``'s tree; a refusal of the
+    library names the call (:attr:`hyoka.Error.call`)."""
     @functools.wraps(fn)
     def call(self, *args, **kwargs):
         lock = _acquire(self)
         try:
             return fn(self, *args, **kwargs)
+        except errors.Error as e:
+            e._name_call(_call_text(self, fn.__name__, args, kwargs))
+            raise
         finally:
             lock.release()
     call._hyoka_locked = True
@@ -218,6 +233,9 @@ def _locked_getter(fget):
         lock = _acquire(self)
         try:
             return fget(self)
+        except errors.Error as e:
+            e._name_call('%s.%s' % (type(self).__name__, fget.__name__))
+            raise
         finally:
             lock.release()
     return functools.wraps(fget)(get)
@@ -229,6 +247,9 @@ def _locked_setter(fset):
         lock = _acquire(self)
         try:
             fset(self, value)
+        except errors.Error as e:
+            e._name_call('%s.%s = %s' % (type(self).__name__, fset.__name__, _short.repr(value)))
+            raise
         finally:
             lock.release()
     return functools.wraps(fset)(set_)

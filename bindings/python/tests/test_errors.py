@@ -283,5 +283,38 @@ class IntegerArguments(unittest.TestCase):
         self.assertEqual(lib.hyoka_limit(_api.HYOKA_LIMIT_FISCAL_YEAR_MIN), 1868)
 
 
+class MessagesNameThings(unittest.TestCase):
+    """A refusal of the library names the call with the document names the
+    caller gave (the library's own text may only have their numbers)."""
+
+    def test_refused_call_is_named(self):
+        pf = hyoka.Portfolio()
+        y = pf.add_project(code='1').add_year(2007)
+        cases = [
+            (lambda: y.set_stated('achievement', '1'), "Year.set_stated('achievement', '1')"),
+            (lambda: pf.set_rounding('achievement', 1, unit='thousand_yen'),
+             "Portfolio.set_rounding('achievement', 1, unit='thousand_yen')"),
+            (lambda: pf.ranking('achievement'), "Portfolio.ranking('achievement')"),
+            (lambda: setattr(y, 'fiscal_year', 10000), 'Year.fiscal_year = 10000'),
+        ]
+        for fn, call in cases:
+            with self.subTest(call=call):
+                with self.assertRaises(hyoka.InvalidArgument if 'fiscal' not in call else hyoka.RangeError) as cm:
+                    fn()
+                e = cm.exception
+                self.assertTrue(e.from_library)
+                self.assertEqual(e.call, call)
+                self.assertTrue(e.message.startswith(call + ': '), e.message)
+                self.assertEqual(str(e), e.message)
+
+    def test_checks_of_the_binding_name_the_value_already(self):
+        y = hyoka.Project(code='1').add_year(2007)
+        with self.assertRaises(hyoka.InvalidArgument) as cm:
+            y.phase = 'done'
+        self.assertIsNone(cm.exception.call)
+        self.assertIn("unknown phase 'done'", str(cm.exception))
+        self.assertIn('settled', str(cm.exception))
+
+
 if __name__ == '__main__':
     unittest.main()
