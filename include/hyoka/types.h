@@ -140,6 +140,20 @@ typedef enum hyoka_lang {
 } hyoka_lang;
 
 /**
+ * The language messages default to: ::HYOKA_LANG_JA when the locale
+ * (LC_ALL, else LC_MESSAGES, else LANG, read from the environment; an empty
+ * variable counts as unset) starts with "ja", else ::HYOKA_LANG_EN.
+ *
+ * Bindings and programs that take a language use it when the caller gives
+ * none, so that they all choose the same one. It reads the environment on
+ * every call and allocates nothing; like getenv(), it must not run while
+ * another thread changes the environment.
+ * @return a ::hyoka_lang.
+ * @since 1.1
+ */
+HYOKA_API int hyoka_lang_default(void);
+
+/**
  * The figures hyoka computes, named as in the metrics output and in a
  * document's `rounding` member. Money figures are in yen; the others are
  * exact decimals.
