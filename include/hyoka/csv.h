@@ -68,7 +68,8 @@ typedef struct hyoka_csv_options {
 HYOKA_API int hyoka_csv_options_init(hyoka_csv_options *options);
 
 /**
- * The file name of a table without extension ("projects"); NULL when unknown.
+ * The file name of a table (@p table, a ::hyoka_csv_table) without
+ * extension ("projects"); NULL when unknown.
  * @return a static string owned by the library.
  */
 HYOKA_API const char *hyoka_csv_table_name(int table);

@@ -1,7 +1,8 @@
 /**
  * @file figures.h
- * @brief Every figure an evaluation sheet prints, computed exactly,
- *        and portfolio roll-ups (the figures of records are in record.h).
+ * @brief Every figure an evaluation sheet prints, computed exactly, and
+ *        portfolio roll-ups (docs/guide.md, Figures: every formula,
+ *        rounding and reason; the figures of records are in record.h).
  *
  * Figures are computed from the data each time they are asked for; nothing
  * is cached and nothing is changed. Money figures come back in yen as a
@@ -59,18 +60,20 @@ typedef enum hyoka_reason {
     HYOKA_REASON_NO_CONTRACTS = 28     /**< "no_contracts": a block without a contract amount. */
 } hyoka_reason;
 
-/** The document name of a reason ("no_population"...); NULL when unknown. Static, owned by the library. */
+/** The document name of a reason (@p reason, a ::hyoka_reason): "no_population"...; NULL when unknown. Static, owned by the library. */
 HYOKA_API const char *hyoka_reason_name(int reason);
 
 /**
- * A sentence explaining a reason, in English or Japanese ("no population
- * for the fiscal year" / "当該年度の人口がない").
+ * A sentence explaining a reason (@p reason, a ::hyoka_reason), in English
+ * or Japanese by @p lang, a ::hyoka_lang ("no population for the fiscal
+ * year" / "当該年度の人口がない").
  * @return a static string owned by the library; NULL when unknown.
  */
 HYOKA_API const char *hyoka_reason_message(int reason, int lang);
 
 /**
- * Compute a figure of a cost year:
+ * Compute a figure of a cost year (docs/guide.md, Figures, gives each
+ * formula, rounding and reason in full):
  * - EXPENSE: settlement if the phase is settled (or, without a phase, if a
  *   settlement is given), else final budget, else initial budget.
  * - PERSONNEL: Σ staff lines; a line costs FTE × unit cost or hours × hourly
@@ -91,7 +94,8 @@ HYOKA_API const char *hyoka_reason_message(int reason, int lang);
  * @param figure a ::hyoka_figure from EXPENSE to TOTAL_COST_CHANGE.
  * @param out    receives the figure (money in yen, scale 0); unchanged
  *               unless ::HYOKA_OK.
- * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable; may be NULL.
+ * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable (a
+ *               ::hyoka_reason); may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE (overflow),
  *         ::HYOKA_EINVAL.
  */
@@ -99,7 +103,8 @@ HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_dec
 
 /**
  * The cost of one staff line in yen (FTE × unit cost, hours × hourly rate,
- * or the stated amount), as counted in PERSONNEL.
+ * or the stated amount), as counted in PERSONNEL. @p reason (may be NULL)
+ * receives ::HYOKA_REASON_NONE or why it is unavailable (a ::hyoka_reason).
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE (nothing to cost it with),
  *         ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
@@ -113,6 +118,13 @@ HYOKA_API int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reas
  *   below it. Unavailable when not settable, without a target, with a
  *   target of 0, without an actual, or without a direction.
  * - CHANGE: (actual − previous year's actual) ÷ previous × 100.
+ *
+ * @param indicator   the indicator.
+ * @param fiscal_year the fiscal year.
+ * @param figure      the ::hyoka_figure ACHIEVEMENT or CHANGE.
+ * @param out         receives the figure; unchanged unless ::HYOKA_OK.
+ * @param reason      receives ::HYOKA_REASON_NONE or why it is unavailable
+ *                    (a ::hyoka_reason); may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure,
@@ -123,6 +135,8 @@ HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t f
  * the criteria answered with a score (an option with a score, or a number
  * for a numeric criterion), rounded by the SCORE rule. The scheme is looked
  * up with hyoka_portfolio_find_scheme() (missing scheme id: jp-standard).
+ * @p reason (may be NULL) receives ::HYOKA_REASON_NONE or why the score is
+ * unavailable (a ::hyoka_reason).
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason);
@@ -182,8 +196,8 @@ HYOKA_API const char *hyoka_rollup_key(const hyoka_rollup *rollup, size_t row);
 HYOKA_API size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row);
 
 /**
- * A total of a row: the sum of a money figure (EXPENSE to
- * SPECIFIC_REVENUE) over the row's cost years.
+ * A total of a row: the sum of a money figure (@p figure, a ::hyoka_figure
+ * from EXPENSE to SPECIFIC_REVENUE) over the row's cost years.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (row out of range).
  */
 HYOKA_API int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out);
@@ -215,7 +229,7 @@ HYOKA_API size_t hyoka_ranking_count(const hyoka_ranking *ranking);
 
 /**
  * An entry of the ranking: its project (borrowed), and its figure or why it
- * is unavailable. Outputs may be NULL.
+ * is unavailable (@p reason, a ::hyoka_reason). Outputs may be NULL.
  * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
  *         when not (project and reason still set), ::HYOKA_ENOTFOUND (out
  *         of range), ::HYOKA_EINVAL.

@@ -53,7 +53,8 @@ HYOKA_API int hyoka_html_file_name(size_t index, char *buf, size_t size, size_t 
 
 /**
  * Write the index page and every project's sheet into a folder (created if
- * needed): index.html and project-N.html.
+ * needed): index.html and project-N.html, labelled in @p lang (a
+ * ::hyoka_lang).
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EIO, ::HYOKA_ENOMEM.
  */
 HYOKA_API int hyoka_html_write_dir(const hyoka_portfolio *portfolio, int lang, const char *dir);

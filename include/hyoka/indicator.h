@@ -44,7 +44,7 @@ typedef enum hyoka_value_field {
 /** The kind (::hyoka_kind) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_indicator_kind(const hyoka_indicator *indicator);
 
-/** Set the kind; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the kind, a ::hyoka_kind; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind);
 
 /**
@@ -53,13 +53,13 @@ HYOKA_API int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind);
  */
 HYOKA_API int hyoka_indicator_set_text(hyoka_indicator *indicator, int field, const char *text, size_t len);
 
-/** A text field, borrowed; NULL when missing. */
+/** A text field (@p field, a ::hyoka_indicator_field), borrowed; NULL when missing. */
 HYOKA_API const char *hyoka_indicator_text(const hyoka_indicator *indicator, int field);
 
 /** The direction (::hyoka_direction) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_indicator_direction(const hyoka_indicator *indicator);
 
-/** Set the direction; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the direction, a ::hyoka_direction; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_indicator_set_direction(hyoka_indicator *indicator, int direction);
 
 /** 1 when the indicator is marked not settable (設定困難), else 0. */
@@ -166,7 +166,7 @@ HYOKA_API int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fisc
  * @param out receives the value when present; may be NULL.
  * @param indicator the indicator.
  * @param fiscal_year the fiscal year (1868..9999).
- * @param field the field, one of the enumeration named above.
+ * @param field a ::hyoka_value_field.
  * @return 1 when present, 0 when missing (or no entry for the year), ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_indicator_value(const hyoka_indicator *indicator, int32_t fiscal_year, int field,

@@ -92,7 +92,8 @@ HYOKA_API int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags,
 HYOKA_API int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, const char *path);
 
 /**
- * Write every figure of a portfolio as hyoka-metrics/1 JSON (DESIGN §9):
+ * Write every figure of a portfolio as hyoka-metrics/1 JSON (docs/format.md,
+ * The hyoka-metrics/1 output):
  * amounts in yen as integers, other figures as strings with their places,
  * null with a reason where unavailable, and the diagnostics of @p report.
  * @param report diagnostics to include (may be NULL).

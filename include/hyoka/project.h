@@ -133,7 +133,7 @@ HYOKA_API const char *hyoka_project_name(const hyoka_project *project);
  */
 HYOKA_API int hyoka_project_set_text(hyoka_project *project, int field, const char *text, size_t len);
 
-/** A text field, borrowed; NULL when missing or on bad arguments. */
+/** A text field (@p field, a ::hyoka_text_field), borrowed; NULL when missing or on bad arguments. */
 HYOKA_API const char *hyoka_project_text(const hyoka_project *project, int field);
 
 /**
@@ -157,13 +157,13 @@ HYOKA_API int hyoka_project_set_flag(hyoka_project *project, int flag, int value
 /** The duty type (::hyoka_duty) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_project_duty(const hyoka_project *project);
 
-/** Set the duty type; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the duty type, a ::hyoka_duty; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_project_set_duty(hyoka_project *project, int duty);
 
 /** The period kind (::hyoka_period) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_project_period(const hyoka_project *project);
 
-/** Set the period kind; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the period kind, a ::hyoka_period; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_project_set_period(hyoka_project *project, int period);
 
 /** The first fiscal year (開始年度), 0 when missing. */
@@ -197,18 +197,19 @@ HYOKA_API int hyoka_project_add_class(hyoka_project *project, int kind,
                                       const char *code, size_t code_len,
                                       const char *name, size_t name_len);
 
-/** Number of levels in a classification path (0 for NULL or a bad kind). */
+/** Number of levels in a classification path (@p kind, a ::hyoka_class_kind); 0 for NULL or a bad kind. */
 HYOKA_API size_t hyoka_project_class_count(const hyoka_project *project, int kind);
 
 /**
- * Read one level of a classification path. Outputs may be NULL; they
- * receive borrowed strings, NULL for missing parts.
+ * Read one level of a classification path (@p kind, a ::hyoka_class_kind).
+ * Outputs may be NULL; they receive borrowed strings, NULL for missing
+ * parts.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (index out of range).
  */
 HYOKA_API int hyoka_project_class_at(const hyoka_project *project, int kind, size_t index,
                                      const char **level, const char **code, const char **name);
 
-/** Empty a classification path. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Empty a classification path (@p kind, a ::hyoka_class_kind). @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_project_clear_class(hyoka_project *project, int kind);
 
 /**

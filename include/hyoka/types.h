@@ -156,6 +156,20 @@ typedef enum hyoka_lang {
 } hyoka_lang;
 
 /**
+ * The language messages default to: ::HYOKA_LANG_JA when the locale
+ * (LC_ALL, else LC_MESSAGES, else LANG, read from the environment; an empty
+ * variable counts as unset) starts with "ja", else ::HYOKA_LANG_EN.
+ *
+ * Bindings and programs that take a language use it when the caller gives
+ * none, so that they all choose the same one. It reads the environment on
+ * every call and allocates nothing; like getenv(), it must not run while
+ * another thread changes the environment.
+ * @return a ::hyoka_lang.
+ * @since 1.1
+ */
+HYOKA_API int hyoka_lang_default(void);
+
+/**
  * The figures hyoka computes, named as in the metrics output and in a
  * document's `rounding` member. Money figures are in yen; the others are
  * exact decimals.
@@ -240,8 +254,10 @@ HYOKA_API int hyoka_enum_count(int which);
 
 /**
  * The document name of an enumeration value ("settled", "outcome",
- * "half_up", "per_capita"...). For ::HYOKA_ENUM_STATUS the symbolic name
- * ("HYOKA_ERANGE"); for ::HYOKA_ENUM_ERA the era letter ("H"; "" for none).
+ * "half_up", "per_capita"...): @p which is a ::hyoka_enum_id, and @p value
+ * a value of the enumeration it names. For ::HYOKA_ENUM_STATUS the
+ * symbolic name ("HYOKA_ERANGE"); for ::HYOKA_ENUM_ERA the era letter ("H";
+ * "" for none).
  *
  * @return a static string owned by the library, or NULL when @p which or
  *         @p value is unknown.
@@ -253,7 +269,7 @@ HYOKA_API const char *hyoka_enum_name(int which, int value);
  * @param which a ::hyoka_enum_id.
  * @param name  UTF-8 text; @p len bytes or ::HYOKA_NTS.
  * @param len   length of @p name.
- * @param value receives the value.
+ * @param value receives the value, of the enumeration @p which names.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL or unknown @p which),
  *         ::HYOKA_ENOTFOUND (no such name).
  */

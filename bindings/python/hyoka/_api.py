@@ -217,6 +217,7 @@ PROTOTYPES = {
     'hyoka_enum_count': (c_int, [c_int], RAW),
     'hyoka_enum_name': (c_char_p, [c_int, c_int], RAW),
     'hyoka_enum_value': (c_int, [c_int, c_char_p, c_size_t, P(c_int)], RAW),
+    'hyoka_lang_default': (c_int, [], RAW),
     # portfolio.h
     'hyoka_portfolio_new': (c_int, [PH], STATUS),
     'hyoka_portfolio_free': (None, [H], RAW),

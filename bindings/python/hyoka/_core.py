@@ -127,7 +127,19 @@ def enum_names(which):
     return [n for n in enum(which).names if n is not None]
 
 
+def default_lang():
+    """The language messages default to: 'ja' when the locale (LC_ALL, else
+    LC_MESSAGES, else LANG) starts with "ja", else 'en' (the library's rule,
+    hyoka_lang_default(); 'en' with a library older than 1.1)."""
+    if not lib.has('hyoka_lang_default'):
+        return 'en'
+    return enum_name(ENUM_LANG, lib.hyoka_lang_default())
+
+
 def lang_value(lang):
+    """The hyoka_lang of 'en' or 'ja'; None is :func:`default_lang`."""
+    if lang is None:
+        return lib.hyoka_lang_default() if lib.has('hyoka_lang_default') else enum_value(ENUM_LANG, 'en')
     return enum_value(ENUM_LANG, lang)
 
 
@@ -227,15 +239,14 @@ def dec_out(d):
     return decimal.Decimal(buf.raw[:n.value].decode('ascii'))
 
 
-def int_in(value, what='value'):
+def int_in(value, what='value', check=_ffi.check_int64):
+    """An int for a C integer parameter: type-checked, and range-checked by
+    ``check`` (one of the checkers of :mod:`hyoka._ffi`, int64 by default)."""
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, decimal.Decimal) and value == value.to_integral_value():
-            return int(value)
+            return check(int(value), what)
         raise TypeError('%s must be an int (yen or a count), not %s' % (what, type(value).__name__))
-    if not -(1 << 63) <= value < (1 << 63):
-        raise errors.RangeError('%s %d does not fit in 64 bits' % (what, value),
-                                code=errors.RangeError.code, status='HYOKA_ERANGE')
-    return value
+    return check(value, what)
 
 
 def year_in(value, what='fiscal year'):
@@ -247,7 +258,7 @@ def year_in(value, what='fiscal year'):
         return fy.value
     if value is None:
         return 0
-    return int_in(value, what)
+    return int_in(value, what, _ffi.check_int32)
 
 
 # --------------------------------------------------------------------------

@@ -16,19 +16,34 @@ parent and keeps a reference to the parent's Python object, so the parent
 cannot be freed while the child is alive. After a parent is closed, or after
 a child is removed from its parent, using the child raises
 :class:`hyoka.StateError` instead of touching freed memory.
+
+Threads
+-------
+The C library lets threads use different portfolios at once, but one
+portfolio only from one thread at a time, and ctypes releases the GIL during
+every call. So each tree (a portfolio, or a standalone project or scheme,
+with everything it holds) has one reentrant lock, and every method and
+property of its objects holds it while it runs: threads may share a
+portfolio without a lock of their own. A thread that uses an object another
+thread removed gets :class:`hyoka.StateError`. Iterating a live sequence
+(``pf.projects``) takes the lock for each item, not for the whole loop.
 """
 
 import collections
 import collections.abc
 import ctypes
 import decimal
+import functools
 import json
 import os
+import reprlib
+import threading
 import weakref
 
 from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
+from ._ffi import check_int, check_size, set_field
 from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
@@ -44,7 +59,23 @@ from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
 
 Dec = _api.Decimal_
 
-_KEEP = object()  # "leave unchanged" default of keyword arguments
+
+
+class _Keep:
+    """The type of :data:`KEEP`."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return 'KEEP'
+
+    def __reduce__(self):
+        return 'KEEP'
+
+
+#: Default of the arguments that leave a value unchanged when not given
+#: (``set_municipality(code='112089')`` keeps the name); None, by contrast,
+#: makes the value missing.
+KEEP = _Keep()
 
 # --------------------------------------------------------------------------
 # Value types
@@ -61,8 +92,9 @@ class Figure(collections.namedtuple('Figure', 'value reason')):
     def available(self):
         return self.reason is None
 
-    def message(self, lang='en'):
-        """Why the figure is unavailable, as a sentence (None when available)."""
+    def message(self, lang=None):
+        """Why the figure is unavailable, as a sentence in ``lang`` (None when
+        available); ``lang`` None is :func:`hyoka.default_lang`."""
         return None if self.reason is None else reason_message(self.reason, lang)
 
 
@@ -111,8 +143,8 @@ BudgetDirection = collections.namedtuple('BudgetDirection', 'code label kind')
 Band = collections.namedtuple('Band', 'min code label')
 
 
-def reason_message(reason, lang='en'):
-    """The sentence explaining a reason name, in 'en' or 'ja'."""
+def reason_message(reason, lang=None):
+    """The sentence explaining a reason name, in 'en' or 'ja' (None: :func:`hyoka.default_lang`)."""
     v = enum_value(ENUM_REASON, reason)
     return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
 
@@ -130,14 +162,160 @@ def _figure_result(rc, d, reason, figure_name):
 # --------------------------------------------------------------------------
 
 
+def _root(node):
+    """The top of a node's tree (a portfolio, a standalone project or scheme)."""
+    parent = node._parent
+    while parent is not None:
+        node = parent
+        parent = node._parent
+    return node
+
+
+def _acquire(node):
+    """Take the lock of a node's tree and return it.
+
+    The tree of a standalone project or scheme changes when it is added to
+    a parent: after waiting for such a tree's lock, check that it is still
+    the lock of the node's tree, else take the new one."""
+    while True:
+        root = node
+        while root._parent is not None:
+            root = root._parent
+        lock = root._lock
+        lock.acquire()
+        if not root._adoptable or root._parent is None:
+            return lock
+        lock.release()
+
+
+class _Hold:
+    """``with _Hold(a, b):`` holds the locks of the trees of several nodes,
+    taken in a fixed order (two threads comparing or moving objects between
+    the same two trees do not deadlock)."""
+    __slots__ = ('_nodes', '_held')
+
+    def __init__(self, *nodes):
+        self._nodes = nodes
+        self._held = ()
+
+    def _locks(self):
+        return sorted({id(lk): lk for lk in (_root(n)._lock for n in self._nodes)}.values(), key=id)
+
+    def __enter__(self):
+        while True:
+            locks = self._locks()
+            for lk in locks:
+                lk.acquire()
+            if self._locks() == locks:
+                self._held = locks
+                return self
+            for lk in reversed(locks):
+                lk.release()
+
+    def __exit__(self, *exc):
+        for lk in reversed(self._held):
+            lk.release()
+        self._held = ()
+        return False
+
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 40
+
+
+def _call_text(self, name, args, kwargs):
+    """``Year.set_stated('achievement', '1')``: a call as written, for messages."""
+    parts = [_short.repr(a) for a in args] + ['%s=%s' % (k, _short.repr(v)) for k, v in kwargs.items()]
+    return '%s.%s(%s)' % (type(self).__name__, name, ', '.join(parts))
+
+
+def _locked(fn):
+    """@p fn run while holding the lock of ``self``'s tree; a refusal of the
+    library names the call (:attr:`hyoka.Error.call`)."""
+    @functools.wraps(fn)
+    def call(self, *args, **kwargs):
+        lock = _acquire(self)
+        try:
+            return fn(self, *args, **kwargs)
+        except errors.Error as e:
+            e._name_call(_call_text(self, fn.__name__, args, kwargs))
+            raise
+        finally:
+            lock.release()
+    call._hyoka_locked = True
+    return call
+
+
+def _locked_getter(fget):
+    """A property getter run while holding the lock of the object's tree."""
+    def get(self):
+        lock = _acquire(self)
+        try:
+            return fget(self)
+        except errors.Error as e:
+            e._name_call('%s.%s' % (type(self).__name__, fget.__name__))
+            raise
+        finally:
+            lock.release()
+    return functools.wraps(fget)(get)
+
+
+def _locked_setter(fset):
+    """A property setter run while holding the lock of the object's tree."""
+    def set_(self, value):
+        lock = _acquire(self)
+        try:
+            fset(self, value)
+        except errors.Error as e:
+            e._name_call('%s.%s = %s' % (type(self).__name__, fset.__name__, _short.repr(value)))
+            raise
+        finally:
+            lock.release()
+    return functools.wraps(fset)(set_)
+
+
+def _holds_own_locks(fn):
+    """Mark a method that takes the locks it needs itself (several trees)."""
+    fn._hyoka_locked = True
+    return fn
+
+
+# methods of a wrapper that reach its handle besides the public ones
+_LOCKED_DUNDERS = frozenset(('__eq__', '__repr__', '__iter__', '__enter__', '__exit__', '__reduce_ex__',
+                             '__copy__', '__deepcopy__'))
+
+
+def _lock_methods(cls):
+    """Make every public method and property of @p cls, and the special
+    methods above, hold the lock of the object's tree."""
+    for name, value in list(cls.__dict__.items()):
+        if name.startswith('_') and name not in _LOCKED_DUNDERS:
+            continue
+        if isinstance(value, property):
+            setattr(cls, name, property(value.fget and _locked_getter(value.fget),
+                                        value.fset and _locked_setter(value.fset), value.fdel, value.__doc__))
+        elif (callable(value) and not isinstance(value, (type, classmethod, staticmethod))
+              and not getattr(value, '_hyoka_locked', False)):
+            setattr(cls, name, _locked(value))
+
+
 class _Node:
-    __slots__ = ('_ptr', '_parent', '_dead', '_kids', '__weakref__')
+    __slots__ = ('_ptr', '_parent', '_dead', '_kids', '_lock', '__weakref__')
+    #: whether a node that tops its tree may get a parent later (a standalone
+    #: project or scheme); a portfolio never does
+    _adoptable = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _lock_methods(cls)
 
     def _init_borrowed(self, ptr, parent):
         self._ptr = ptr
         self._parent = parent
         self._dead = False
         self._kids = None
+        # the lock of the tree this node tops (unused once it has a parent)
+        self._lock = threading.RLock() if parent is None else None
 
     @classmethod
     def _wrap(cls, ptr, parent):
@@ -262,19 +440,23 @@ class _Owned(_Node):
             if ptr:
                 getattr(lib, self._free)(ptr)
 
-    def _hand_to(self, parent, add, refusal):
-        """Move this standalone object's handle into @p parent with
-        ``add(parent_handle, handle)``; StateError with @p refusal when it
-        has an owner already."""
-        handle = self._h()
-        parent_handle = parent._h()
-        if not self._owned:
-            raise errors.StateError(refusal, code=errors.StateError.code, status='HYOKA_ESTATE')
-        add(parent_handle, handle)
-        self._owned = False
-        self._parent = parent
-        parent._adopt(self)
-        return self
+    def _hand_to(self, parent, add, refusal, props=None):
+        """Set @p props on this standalone object, then move its handle into
+        @p parent with ``add(parent_handle, handle)``; StateError with
+        @p refusal (and nothing set) when it has an owner already. Holds the
+        locks of both trees."""
+        with _Hold(self, parent):
+            handle = self._h()
+            parent_handle = parent._h()
+            if not self._owned:
+                raise errors.StateError(refusal, code=errors.StateError.code, status='HYOKA_ESTATE')
+            if props:
+                _set_props(self, props)
+            add(parent_handle, handle)
+            self._owned = False
+            self._parent = parent
+            parent._adopt(self)
+            return self
 
     def close(self):
         """Free the handle and everything it holds now (idempotent).
@@ -309,10 +491,12 @@ class _Owned(_Node):
         getattr(lib, self._copier)(self._h(), byref(out))
         return self._kind._from_owned(out.value)
 
+    @_holds_own_locks
     def __eq__(self, other):
         if not isinstance(other, self._kind):
             return NotImplemented
-        return bool(getattr(lib, self._equal)(self._h(), other._h()))
+        with _Hold(self, other):
+            return bool(getattr(lib, self._equal)(self._h(), other._h()))
 
     def __copy__(self):
         return self.copy()
@@ -334,26 +518,39 @@ class _Children:
         self._cls = cls
 
     def __len__(self):
-        return self._count(self._node._h())
+        lock = _acquire(self._node)
+        try:
+            return self._count(self._node._h())
+        finally:
+            lock.release()
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError('index out of range')
-        return self._node._kid(self._cls, self._at(self._node._h(), index))
+        lock = _acquire(self._node)
+        try:
+            if isinstance(index, slice):
+                return [self[i] for i in range(*index.indices(len(self)))]
+            n = len(self)
+            if index < 0:
+                index += n
+            if not 0 <= index < n:
+                raise IndexError('index out of range')
+            return self._node._kid(self._cls, self._at(self._node._h(), index))
+        finally:
+            lock.release()
 
     def __iter__(self):
         node = self._node
         i = 0
         while True:
-            h = node._h()
-            if i >= self._count(h):
-                return
-            yield node._kid(self._cls, self._at(h, i))
+            lock = _acquire(node)
+            try:
+                h = node._h()
+                if i >= self._count(h):
+                    return
+                item = node._kid(self._cls, self._at(h, i))
+            finally:
+                lock.release()
+            yield item
             i += 1
 
     def __bool__(self):
@@ -412,7 +609,7 @@ def _report_new():
     return out.value
 
 
-def _diagnostics(report, lang='en'):
+def _diagnostics(report, lang=None):
     if not report:
         return []
     lv = lang_value(lang)
@@ -439,12 +636,19 @@ def _copy_report(src, dst):
                              lib.hyoka_report_message(src, i, ja))
 
 
-def _with_diagnostics(fn, report, lang):
-    """Run fn(); on a hyoka error, attach the report's diagnostics to it."""
+def _with_diagnostics(fn, report, lang, what='the document'):
+    """Run fn(); on a hyoka error, attach the report's diagnostics to it. An
+    InvalidDocument then says how many errors @p what has and where they are
+    (the library's message speaks of its report, which Python never sees)."""
     try:
         return fn()
     except errors.Error as e:
         e.diagnostics = _diagnostics(report, lang)
+        if isinstance(e, errors.InvalidDocument):
+            count = sum(1 for d in e.diagnostics if d.severity == 'error')
+            e.message = "%s has %d error%s, listed in the exception's .diagnostics" % (
+                what, count, '' if count == 1 else 's')
+            e.args = (e.message,)
         raise
 
 
@@ -712,6 +916,7 @@ class Portfolio(_Owned):
     """
     __slots__ = ('_source', '_read_report')
     _free, _copier, _equal = 'hyoka_portfolio_free', 'hyoka_portfolio_copy', 'hyoka_portfolio_equal'
+    _adoptable = False
 
     def __init__(self):
         out = c_void_p()
@@ -755,11 +960,12 @@ class Portfolio(_Owned):
     # -- reading and writing --------------------------------------------
 
     @classmethod
-    def loads(cls, text, *, lang='en', max_depth=None, max_string=None, max_diagnostics=None):
+    def loads(cls, text, *, lang=None, max_depth=None, max_string=None, max_diagnostics=None):
         """Read a hyoka/1 document from a str or bytes.
 
         :raises InvalidDocument: when the document has errors (``.diagnostics``
-            lists them with line and column, messages in ``lang``).
+            lists them with line and column, messages in ``lang``: 'en',
+            'ja', or None for :func:`hyoka.default_lang`).
         """
         if isinstance(text, str):
             data = text.encode('utf-8', 'surrogatepass')
@@ -771,12 +977,10 @@ class Portfolio(_Owned):
         if max_depth is not None or max_string is not None or max_diagnostics is not None:
             opts = _api.ReadOptions()
             lib.hyoka_read_options_init(byref(opts))
-            if max_depth is not None:
-                opts.max_depth = max_depth
-            if max_string is not None:
-                opts.max_string = max_string
-            if max_diagnostics is not None:
-                opts.max_diagnostics = max_diagnostics
+            for name, value in (('max_depth', max_depth), ('max_string', max_string),
+                                ('max_diagnostics', max_diagnostics)):
+                if value is not None:
+                    set_field(opts, name, value)
             opts = byref(opts)
         report = _report_new()
         out = c_void_p()
@@ -824,7 +1028,7 @@ class Portfolio(_Owned):
     def _write_flags(compact, yen):
         return (_api.HYOKA_WRITE_COMPACT if compact else 0) | (_api.HYOKA_WRITE_YEN if yen else 0)
 
-    def to_csv_dir(self, path, encoding='utf-8', lang='en'):
+    def to_csv_dir(self, path, encoding='utf-8', lang=None):
         """Write every CSV table into a folder (utf-8 with BOM, utf-8-nobom or cp932)."""
         opts = _csv_options(encoding)
         h = self._h()
@@ -835,7 +1039,7 @@ class Portfolio(_Owned):
         finally:
             lib.hyoka_report_free(report)
 
-    def to_csv_tables(self, encoding='utf-8', lang='en'):
+    def to_csv_tables(self, encoding='utf-8', lang=None):
         """Every CSV table as bytes: a dict from table name to file content."""
         opts = _csv_options(encoding)
         h = self._h()
@@ -853,7 +1057,7 @@ class Portfolio(_Owned):
         return tables
 
     @classmethod
-    def from_csv_dir(cls, path, encoding='utf-8', lang='en'):
+    def from_csv_dir(cls, path, encoding='utf-8', lang=None):
         """Read a portfolio from a folder of CSV tables.
 
         :raises InvalidDocument: when the tables have errors (``.diagnostics``).
@@ -863,14 +1067,14 @@ class Portfolio(_Owned):
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_dir(path_arg(path), byref(opts), byref(out),
-                                                             report), report, lang)
+                                                             report), report, lang, 'the CSV tables')
         except BaseException:
             lib.hyoka_report_free(report)
             raise
         return cls._from_csv_result(out, report)
 
     @classmethod
-    def from_csv_tables(cls, tables, encoding='utf-8', lang='en'):
+    def from_csv_tables(cls, tables, encoding='utf-8', lang=None):
         """Read a portfolio from a dict of table name → bytes (missing tables are empty)."""
         opts = _csv_options(encoding)
         names = csv_table_names()
@@ -895,7 +1099,7 @@ class Portfolio(_Owned):
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_tables(texts, lens, byref(opts), byref(out),
-                                                                report), report, lang)
+                                                                report), report, lang, 'the CSV tables')
         except BaseException:
             lib.hyoka_report_free(report)
             raise
@@ -921,12 +1125,12 @@ class Portfolio(_Owned):
 
     # -- municipality and settings ----------------------------------------
 
-    def set_municipality(self, name=_KEEP, code=_KEEP):
+    def set_municipality(self, name=KEEP, code=KEEP):
         """Set the municipality's name and/or 6-digit code (None makes a part missing)."""
         h = self._h()
-        if name is _KEEP:
+        if name is KEEP:
             name = self.municipality_name
-        if code is _KEEP:
+        if code is KEEP:
             code = self.municipality_code
         nb, nn = text_arg(name, 'name')
         cb, cn = text_arg(code, 'code')
@@ -976,12 +1180,12 @@ class Portfolio(_Owned):
             out.append(v.value if present == 1 else None)
         return Denominator(*out)
 
-    def set_denominator(self, fiscal_year, population=_KEEP, households=_KEEP):
+    def set_denominator(self, fiscal_year, population=KEEP, households=KEEP):
         """Set (or with None, clear) the population and/or households of a fiscal year."""
         h = self._h()
         fy = year_in(fiscal_year)
         for which, value in (('population', population), ('households', households)):
-            if value is _KEEP:
+            if value is KEEP:
                 continue
             field = enum_value(ENUM_COST_FIELD, which)
             if value is None:
@@ -1009,7 +1213,7 @@ class Portfolio(_Owned):
 
     def set_rounding(self, figure, places, mode='half_up', unit='yen'):
         """Override the rounding of a figure (unit: for per-head figures, 'yen' or 'thousand_yen')."""
-        lib.hyoka_portfolio_set_rounding(self._h(), figure_value(figure), int_in(places, 'places'),
+        lib.hyoka_portfolio_set_rounding(self._h(), figure_value(figure), int_in(places, 'places', check_int),
                                          enum_value(ENUM_ROUNDING, mode), enum_value(ENUM_UNIT, unit))
 
     def clear_rounding(self, figure):
@@ -1022,6 +1226,7 @@ class Portfolio(_Owned):
         """The document's own schemes (built-ins are not listed)."""
         return _Children(self, lib.hyoka_portfolio_scheme_count, lib.hyoka_portfolio_scheme_at, Scheme)
 
+    @_holds_own_locks
     def add_scheme(self, scheme):
         """Add a scheme made with ``Scheme(...)``; the portfolio then owns it."""
         if not isinstance(scheme, Scheme):
@@ -1058,6 +1263,7 @@ class Portfolio(_Owned):
         """Iterate over the top-level projects."""
         return iter(self.projects)
 
+    @_holds_own_locks
     def add_project(self, project=None, **props):
         """Append a project and return it.
 
@@ -1065,15 +1271,14 @@ class Portfolio(_Owned):
         portfolio) or keyword properties (``code=..., name=..., department=...``)
         for a new one.
         """
-        self._h()  # a closed portfolio fails before anything is made
+        with _Hold(self):
+            self._h()  # a closed portfolio fails before anything is made
         if project is None:
-            project = Project(**props)
-        elif props:
-            _set_props(project, props)
-        if not isinstance(project, Project):
+            project, props = Project(**props), None
+        elif not isinstance(project, Project):
             raise TypeError('add_project() takes a hyoka.Project')
         return project._hand_to(self, lib.hyoka_portfolio_add_project,
-                                'the project already has an owner; add project.copy()')
+                                'the project already has an owner; add project.copy()', props)
 
     def find_project(self, code):
         """The first top-level project with this code, or None."""
@@ -1090,9 +1295,15 @@ class Portfolio(_Owned):
 
     @staticmethod
     def _index_of(item, seq):
+        """The index of an item given as an int (negative counts from the
+        end) or as one of the objects of @p seq."""
         if isinstance(item, int):
             n = len(seq)
-            return item + n if item < 0 else item
+            index = item + n if item < 0 else item
+            if index < 0:
+                raise errors.NotFound('index %d out of range (%d items)' % (item, n), code=errors.NotFound.code,
+                                      status='HYOKA_ENOTFOUND')
+            return check_size(index, 'index')
         for i, x in enumerate(seq):
             if x is item:
                 return i
@@ -1101,11 +1312,12 @@ class Portfolio(_Owned):
 
     # -- analysis ----------------------------------------------------------
 
-    def validate(self, lang='en'):
+    def validate(self, lang=None):
         """Every diagnostic of the document: reading warnings, then validation.
 
-        :return: a list of :class:`Diagnostic`, messages in ``lang`` ('en' or
-            'ja'); line and column are given for a document read from text.
+        :return: a list of :class:`Diagnostic`, messages in ``lang`` ('en',
+            'ja', or None for :func:`hyoka.default_lang`); line and column are
+            given for a document read from text.
         """
         report = self._full_report()
         try:
@@ -1139,7 +1351,7 @@ class Portfolio(_Owned):
         finally:
             lib.hyoka_report_free(report)
 
-    def metrics_json(self, lang='en', validate=True, compact=True):
+    def metrics_json(self, lang=None, validate=True, compact=True):
         """hyoka-metrics/1 text (UTF-8 bytes): every figure, computed in one library call."""
         buf = self._metrics_buffer(lang, validate, compact)
         try:
@@ -1147,14 +1359,15 @@ class Portfolio(_Owned):
         finally:
             buf.free()
 
-    def metrics(self, lang='en', validate=True, lazy=True):
+    def metrics(self, lang=None, validate=True, lazy=True):
         """Every figure of every project: the hyoka-metrics/1 document.
 
         The bulk path: one library call (hyoka_metrics_write) computes every
         figure, and the JSON it writes is decoded with the json module.
         Amounts are int yen, other figures decimal.Decimal, unavailable ones
         None (with the reason under ``unavailable``). With ``validate``, the
-        diagnostics (reading and validation) are included, messages in ``lang``.
+        diagnostics (reading and validation) are included, messages in ``lang``
+        ('en', 'ja', or None for :func:`hyoka.default_lang`).
 
         :return: a :class:`Metrics` mapping, decoded on first access and
             project by project (``lazy=False``: a plain dict decoded at once).
@@ -1176,7 +1389,7 @@ class Portfolio(_Owned):
         """
         out = c_void_p()
         lib.hyoka_rollup_new(byref(out), self._h(), enum_value(ENUM_GROUP_BY, group_by),
-                             int_in(depth, 'depth'), year_in(fiscal_year))
+                             int_in(depth, 'depth', check_int), year_in(fiscal_year))
         r = out.value
         try:
             money = [(n, figure_value(n)) for n in enum_names(ENUM_FIGURE) if n in MONEY_FIGURES]
@@ -1272,6 +1485,10 @@ class _Extensions:
         kb, kn = text_arg(key, 'key')
         vb, vn = text_arg(value, 'value')
         self._fn('_set_extension')(h, kb, kn, vb, vn)
+
+
+# (a mixin, not a _Node: its methods get the lock of the object's tree here)
+_lock_methods(_Extensions)
 
 
 class Project(_Extensions, _Owned):
@@ -1519,17 +1736,17 @@ class Project(_Extensions, _Owned):
         """Sub-projects (細事業)."""
         return _Children(self, lib.hyoka_project_child_count, lib.hyoka_project_child_at, Project)
 
+    @_holds_own_locks
     def add_child(self, child=None, **props):
         """Add a sub-project (a standalone Project, whose ownership moves here, or properties)."""
-        self._h()  # a freed project fails before anything is made
+        with _Hold(self):
+            self._h()  # a freed project fails before anything is made
         if child is None:
-            child = Project(**props)
-        elif props:
-            _set_props(child, props)
-        if not isinstance(child, Project):
+            child, props = Project(**props), None
+        elif not isinstance(child, Project):
             raise TypeError('add_child() takes a hyoka.Project')
         return child._hand_to(self, lib.hyoka_project_add_child,
-                              'the project already has an owner; add project.copy()')
+                              'the project already has an owner; add project.copy()', props)
 
     def remove_child(self, child):
         h = self._h()
@@ -1941,14 +2158,14 @@ class Indicator(_Node):
         """{fiscal_year: IndicatorValue} for every entry."""
         return {fy: self.value(fy) for fy in self.years}
 
-    def set_value(self, fiscal_year, target=_KEEP, actual=_KEEP, forecast=_KEEP, stated_achievement=_KEEP):
+    def set_value(self, fiscal_year, target=KEEP, actual=KEEP, forecast=KEEP, stated_achievement=KEEP):
         """Set values of one fiscal year (None makes a value missing; others are kept)."""
         h = self._h()
         fy = year_in(fiscal_year)
         lib.hyoka_indicator_add_year(h, fy)
         for name, value in (('target', target), ('actual', actual), ('forecast', forecast),
                             ('stated_achievement', stated_achievement)):
-            if value is _KEEP:
+            if value is KEEP:
                 continue
             d = dec_in_opt(value, name)
             lib.hyoka_indicator_set_value(h, fy, enum_value(ENUM_VALUE_FIELD, name),
@@ -2023,6 +2240,9 @@ class _RecordFields(collections.abc.MutableMapping):
     def __init__(self, record):
         self._record = record
 
+    def _hold(self):
+        return _Hold(self._record)
+
     def _field(self, name):
         """(handle, field, type) of a field of the record's kind, or KeyError."""
         h = self._record._h()
@@ -2030,6 +2250,10 @@ class _RecordFields(collections.abc.MutableMapping):
         return h, f, t
 
     def __getitem__(self, name):
+        with self._hold():
+            return self._get(name)
+
+    def _get(self, name):
         h, f, t = self._field(name)
         state = enum_name(ENUM_FIELD_STATE, lib.hyoka_record_field_state(h, f))
         if state == 'missing':
@@ -2055,6 +2279,10 @@ class _RecordFields(collections.abc.MutableMapping):
         return v.value
 
     def __setitem__(self, name, value):
+        with self._hold():
+            self._set(name, value)
+
+    def _set(self, name, value):
         h, f, t = self._field(name)
         if value is None:
             lib.hyoka_record_clear(h, f)
@@ -2076,15 +2304,17 @@ class _RecordFields(collections.abc.MutableMapping):
                 h, f, int_in(value, name))
 
     def __delitem__(self, name):
-        self[name]  # KeyError when missing
-        self[name] = None
+        with self._hold():
+            self._get(name)  # KeyError when missing
+            self._set(name, None)
 
     def __iter__(self):
         """The names of the fields that are set or not applicable."""
-        h = self._record._h()
-        for name, (f, _) in _kind_fields(lib.hyoka_record_kind_of(h)).items():
-            if lib.hyoka_record_field_state(h, f) != 0:
-                yield name
+        with self._hold():
+            h = self._record._h()
+            names = [name for name, (f, _) in _kind_fields(lib.hyoka_record_kind_of(h)).items()
+                     if lib.hyoka_record_field_state(h, f) != 0]
+        return iter(names)
 
     def __len__(self):
         return sum(1 for _ in self)
@@ -2320,7 +2550,7 @@ class Evaluation(_Node):
         lib.hyoka_evaluation_add_goal(h, wb, wn, lb, ln, date_in(by))
 
     def remove_goal(self, index):
-        lib.hyoka_evaluation_remove_goal(self._h(), index)
+        lib.hyoka_evaluation_remove_goal(self._h(), int_in(index, 'index', check_size))
 
     def score(self):
         """The scheme's weighted score: Figure(Decimal, None) or Figure(None, reason)."""
@@ -2402,7 +2632,7 @@ class Scheme(_Owned):
 
     def _criterion_index(self, criterion):
         if isinstance(criterion, int):
-            return criterion
+            return int_in(criterion, 'criterion', check_size)
         b, n = text_arg(criterion, 'criterion')
         idx = c_size_t()
         lib.hyoka_scheme_find_criterion(self._h(), b, n, byref(idx))

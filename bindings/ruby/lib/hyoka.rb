@@ -117,9 +117,18 @@ module Hyoka
       Support.format_call { |buf, size, len| Lib.hyoka_date_format(d, f, buf, size, len) }
     end
 
-    # The title of a diagnostic code ("C005") in :ja or :en.
-    def code_title(code, lang: :ja)
-      Support.utf8_out(Lib.hyoka_code_title(code.to_s, Support.lang_in(lang)))
+    # The title of a diagnostic code ("C005") in :en or :ja (by position or
+    # lang:; nil: Hyoka.default_lang).
+    def code_title(code, lang_ = UNGIVEN, lang: UNGIVEN)
+      Support.utf8_out(Lib.hyoka_code_title(code.to_s, Support.lang_in(Support.either(:lang, lang_, lang))))
+    end
+
+    # The language messages default to when no lang is given: :ja when the
+    # locale (LC_ALL, else LC_MESSAGES, else LANG) starts with "ja", else
+    # :en. The library decides (hyoka_lang_default), so the Ruby and Python
+    # bindings agree.
+    def default_lang
+      Support.enum_out(:lang, Support.lang_in(nil))
     end
 
     # Internal: a date as YYYYMMDD.

@@ -130,6 +130,7 @@ module Hyoka
       hyoka_enum_count: [[:int], :int],
       hyoka_enum_name: [%i[int int], :pointer],
       hyoka_enum_value: [%i[int pointer size_t pointer], :int],
+      hyoka_lang_default: [[], :int],
       # decimal.h
       hyoka_decimal_parse: [%i[pointer size_t pointer], :int],
       hyoka_decimal_parse_printed: [%i[pointer size_t pointer], :int],

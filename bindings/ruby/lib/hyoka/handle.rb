@@ -49,8 +49,10 @@ module Hyoka
       self
     end
 
+    # "#<Hyoka::Staff regular fte=0.8 unit_cost=8400000>": what the object
+    # holds, in short (see each class's inspect_details).
     def inspect
-      "#<#{self.class.name}#{valid? ? format(' 0x%x', @ptr.address) : ' (released)'}#{inspect_details}>"
+      "#<#{self.class.name}#{valid? ? inspect_details : ' (released)'}>"
     end
 
     # Same C object (wrappers are cached, so usually the same Ruby object).
@@ -120,6 +122,7 @@ module Hyoka
       @children = nil
     end
 
+    # What #inspect shows of a valid object after the class name.
     def inspect_details
       ''
     end

@@ -29,8 +29,9 @@ module Hyoka
       !value.nil?
     end
 
-    # The reason as a sentence (lang :ja or :en); nil when available.
-    def reason_message(lang = :ja)
+    # The reason as a sentence (lang :en or :ja; nil: Hyoka.default_lang);
+    # nil when available.
+    def reason_message(lang = nil)
       return nil if reason.nil?
 
       Support.utf8_out(Lib.hyoka_reason_message(Support.enum_in(:reason, reason), Support.lang_in(lang)))
@@ -101,7 +102,7 @@ module Hyoka
       Lib.hyoka_report_count(@ptr)
     end
 
-    def diagnostics(lang = :ja)
+    def diagnostics(lang = nil)
       l = Support.lang_in(lang)
       line = FFI::MemoryPointer.new(:int64)
       col = FFI::MemoryPointer.new(:int64)
@@ -141,6 +142,10 @@ module Hyoka
 
     def errors?
       Lib.hyoka_report_count_severity(@ptr, Support.enum_in(:severity, :error)).positive?
+    end
+
+    def inspect
+      "#<#{self.class.name} diagnostics=#{size}>"
     end
   end
 end
