@@ -167,6 +167,7 @@ static const char *const category_labels[][2] = {
 };
 static const char *const kind_labels[][2] = {
     {"activity", "活動指標"}, {"target size", "対象指標"}, {"outcome", "成果指標"}, {"upper outcome", "上位成果指標"},
+    {"action", "アクティビティ"},
 };
 static const char *const direction_labels[][2] = {
     {"increase", "拡大"}, {"decrease", "縮小"}, {"maintain", "維持"},

@@ -178,6 +178,8 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
         memset(&e->goals[e->goal_count], 0, sizeof *e->goals);
         return hyoka__json_push(r, K_GOAL, &e->goals[e->goal_count++], 0);
     }
+    case A_RECORDS:
+        return hyoka__json_open_record(r, f);
     default:
         return hyoka__json_push(r, K_SKIPOBJ, NULL, 0);
     }

@@ -22,7 +22,8 @@ const char *const hyoka__json_figure_names[HYOKA__FIGURE_COUNT] = {
     "general_revenue", "specific_revenue", "per_capita", "per_household",
     "unit_cost", "per_beneficiary", "execution_rate", "personnel_share",
     "general_revenue_share", "total_cost_change", "achievement", "change",
-    "score",
+    "score", "unspent", "appropriation_rate", "account_share",
+    "single_bidder_share", "noncompetitive_share",
 };
 
 /* ------------------------------------------------------------------------ */

@@ -277,6 +277,16 @@ typedef void (*hyoka__json_project_tail_fn)(struct hyoka__json_writer *w, const 
 void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_project *root,
                                     hyoka__json_project_head_fn head, hyoka__json_project_tail_fn tail);
 
+/* ------------------------------------------------------------------------ */
+/* What hyoka/1 gained in 1.1 (write_records.c)                              */
+
+/* A project's "organization" or "texts" object (@p in: HYOKA__IN_ORGANIZATION
+ * or HYOKA__IN_TEXTS of additions.h, named @p name), when it has a text. */
+void hyoka__json_write_text_group(struct hyoka__json_writer *w, const hyoka_project *p, int in, const char *name);
+/* The members added to a project (texts, flags, records) and to an indicator. */
+void hyoka__json_write_project_additions(struct hyoka__json_writer *w, const hyoka_project *p);
+void hyoka__json_write_indicator_additions(struct hyoka__json_writer *w, const hyoka_indicator *ind);
+
 /* Member names of the figures (docs/format.md), by hyoka_figure. */
 extern const char *const hyoka__json_figure_names[HYOKA__FIGURE_COUNT];
 

@@ -378,6 +378,8 @@ static int read_member(struct hyoka__json_reader *r)
 
     /* (An unescaped key in kbuf may be compared up to its own end only.) */
     mid = member_lookup(f, key.s, key.n, f->key_esc ? key.s + key.n : r->end);
+    if (mid < 0)
+        mid = hyoka__json_more_lookup(f, key.s, key.n);
     if (mid < 0) {
         char q[96];
         /* An unknown member is S002 at each occurrence; repeating it is

@@ -11,6 +11,7 @@
  *   objects.c  the model item made for each element of an array, and the
  *              checks made when an object or array closes
  *   finish.c   the end of the document: deferred units and amounts
+ *   records.c  the members added in 1.1 (additions.h) and records
  *   locate.c   a tolerant walk of the text by JSON pointer, and
  *              hyoka_report_locate()
  *
@@ -41,10 +42,10 @@ enum kind {
     K_ROOT, K_MUNI, K_DENOM, K_ROUNDING, K_RULE, K_SCHEME, K_CRIT, K_OPTION, K_RANGE, K_VERDICT,
     K_BUDGET, K_RATING, K_BAND, K_MISSING, K_PROJECT, K_ORG, K_CLASS, K_TEXTS, K_YEAR, K_FUNDING,
     K_STAFF, K_STATED, K_STATEDOBJ, K_IND, K_IVALUE, K_LONGTERM, K_EVAL, K_SCORES, K_EXPECTED,
-    K_COMMENTS, K_GOAL, K_EXT, K_SKIPOBJ,
+    K_COMMENTS, K_GOAL, K_EXT, K_RECORD, K_METHODS, K_BASELINE, K_SKIPOBJ,
     /* arrays */
     A_DENOMS, A_SCHEMES, A_PROJECTS, A_CRITERIA, A_OPTIONS, A_VERDICTS, A_BUDGETS, A_BANDS, A_CLASS,
-    A_YEARS, A_STAFF, A_INDS, A_IVALUES, A_EVALS, A_GOALS, A_CHILDREN, A_SKIP,
+    A_YEARS, A_STAFF, A_INDS, A_IVALUES, A_EVALS, A_GOALS, A_CHILDREN, A_RECORDS, A_SKIP,
     KIND_COUNT_
 };
 
@@ -382,6 +383,17 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
 int hyoka__json_close_frame(struct hyoka__json_reader *r);
 /* After the document: amounts and units settled, deferred diagnostics. */
 int hyoka__json_finish(struct hyoka__json_reader *r);
+
+/* records.c: the members added in 1.1 (additions.h) and records. A member
+ * the tables above do not have: its id (past the table's), or -1. */
+int hyoka__json_more_lookup(struct hyoka__json_frame *f, const char *k, size_t n);
+/* The value of a member found by hyoka__json_more_lookup(). */
+int hyoka__json_more_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid,
+                            struct hyoka__json_tok *t);
+/* Create the record for an element of an A_RECORDS frame and push it. */
+int hyoka__json_open_record(struct hyoka__json_reader *r, struct hyoka__json_frame *f);
+/* Money of a project's records held in thousandths: into yen. */
+void hyoka__json_records_to_yen(hyoka_project *p);
 
 /* ------------------------------------------------------------------------ */
 /* locate.c: a tolerant walk of the text                                     */

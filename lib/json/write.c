@@ -41,6 +41,7 @@
 #endif
 
 #include "output.h"
+#include "additions.h"
 #include "hyoka/json.h"
 
 #include <errno.h>
@@ -54,15 +55,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Names (those of docs/format.md; the enumeration names come from types.c) */
-
-static const char *const organization_keys[] = {
-    "department", "section", "group", "head", "contact", "phone",
-};
-
-static const char *const text_keys[] = {
-    "purpose", "target", "intent", "result", "summary",
-    "background", "environment", "opinions", "activities_done", "activities_planned",
-};
 
 static const char *const funding_keys[] = {
     "national", "prefectural", "bonds", "user_charges", "other", "general",
@@ -93,23 +85,6 @@ static void write_class_path(struct hyoka__json_writer *w, const char *name, con
         hyoka__json_close(w, '}');
     }
     hyoka__json_close(w, ']');
-}
-
-/* An object of optional text members named @p keys, from texts[0..n). */
-static void write_text_object(struct hyoka__json_writer *w, const char *name, const char *const *keys,
-                              char *const *texts, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n && !texts[i]; i++)
-        ;
-    if (i == n)
-        return;
-    hyoka__json_key(w, name);
-    hyoka__json_open(w, '{');
-    for (i = 0; i < n; i++)
-        hyoka__json_m_string(w, keys[i], texts[i]);
-    hyoka__json_close(w, '}');
 }
 
 static void write_kv(struct hyoka__json_writer *w, const char *name, const struct hyoka__kvlist *l)
@@ -269,6 +244,7 @@ static void write_indicator(struct hyoka__json_writer *w, const hyoka_indicator 
         hyoka__json_m_string(w, "note", ind->text[HYOKA_INDICATOR_LONG_TERM_NOTE]);
         hyoka__json_close(w, '}');
     }
+    hyoka__json_write_indicator_additions(w, ind);
     hyoka__json_close(w, '}');
 }
 
@@ -315,8 +291,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
     hyoka__json_open(w, '{');
     hyoka__json_m_string(w, "code", p->text[HYOKA_TEXT_CODE]);
     hyoka__json_m_string(w, "name", p->text[HYOKA_TEXT_NAME]);
-    write_text_object(w, "organization", organization_keys, &p->text[HYOKA_TEXT_DEPARTMENT],
-                      sizeof organization_keys / sizeof organization_keys[0]);
+    hyoka__json_write_text_group(w, p, HYOKA__IN_ORGANIZATION, "organization");
     write_class_path(w, "policy", &p->cls[HYOKA_CLASS_POLICY]);
     write_class_path(w, "account", &p->cls[HYOKA_CLASS_ACCOUNT]);
     hyoka__json_m_enum(w, "duty", HYOKA_ENUM_DUTY, p->duty);
@@ -324,7 +299,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
     hyoka__json_m_year(w, "start_fiscal_year", p->start_year);
     hyoka__json_m_year(w, "end_fiscal_year", p->end_year);
     hyoka__json_m_string(w, "legal_basis", p->text[HYOKA_TEXT_LEGAL_BASIS]);
-    write_text_object(w, "texts", text_keys, &p->text[HYOKA_TEXT_PURPOSE], sizeof text_keys / sizeof text_keys[0]);
+    hyoka__json_write_text_group(w, p, HYOKA__IN_TEXTS, "texts");
     if (p->years.count > 0) {
         hyoka__json_key(w, "years");
         hyoka__json_open(w, '[');
@@ -346,6 +321,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
             write_evaluation(w, p->evaluations.items[i]);
         hyoka__json_close(w, ']');
     }
+    hyoka__json_write_project_additions(w, p);
     if (p->children.count == 0)
         return false;
     hyoka__json_key(w, "children");

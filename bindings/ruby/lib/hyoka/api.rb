@@ -50,6 +50,13 @@ module Hyoka
     HYOKA_ENUM_REASON = 24
     HYOKA_ENUM_LANG = 25
     HYOKA_ENUM_GROUP_BY = 26
+    HYOKA_ENUM_RECORD_KIND = 27
+    HYOKA_ENUM_RECORD_FIELD = 28
+    HYOKA_ENUM_FIELD_TYPE = 29
+    HYOKA_ENUM_FIELD_STATE = 30
+    HYOKA_ENUM_TERM = 31
+    HYOKA_ENUM_MEASUREMENT = 32
+    HYOKA_ENUM_PROJECT_FLAG = 33
 
     # hyoka_limit_id (version.h)
     HYOKA_LIMIT_DECIMAL_MAX_SCALE = 0
@@ -241,6 +248,8 @@ module Hyoka
       hyoka_project_extension: [%i[pointer pointer size_t], :pointer],
       hyoka_project_extension_count: [[:pointer], :size_t],
       hyoka_project_extension_at: [%i[pointer size_t pointer pointer], :int],
+      hyoka_project_flag: [%i[pointer int pointer], :int],
+      hyoka_project_set_flag: [%i[pointer int int], :int],
       # costs.h
       hyoka_costs_fiscal_year: [[:pointer], :int32],
       hyoka_costs_set_fiscal_year: [%i[pointer int32], :int],
@@ -280,6 +289,50 @@ module Hyoka
       hyoka_indicator_remove_year: [%i[pointer int32], :int],
       hyoka_indicator_set_value: [%i[pointer int32 int pointer], :int],
       hyoka_indicator_value: [%i[pointer int32 int pointer], :int],
+      hyoka_indicator_set_baseline: [%i[pointer pointer int32], :int],
+      hyoka_indicator_baseline: [%i[pointer pointer pointer], :int],
+      hyoka_indicator_target_year: [[:pointer], :int32],
+      hyoka_indicator_set_target_year: [%i[pointer int32], :int],
+      hyoka_indicator_number: [%i[pointer pointer], :int],
+      hyoka_indicator_set_number: [%i[pointer int64], :int],
+      hyoka_indicator_term: [[:pointer], :int],
+      hyoka_indicator_set_term: [%i[pointer int], :int],
+      hyoka_indicator_measurement: [[:pointer], :int],
+      hyoka_indicator_set_measurement: [%i[pointer int], :int],
+      # record.h
+      hyoka_record_field_type: [%i[int int], :int],
+      hyoka_record_kind_parent: [%i[int pointer], :int],
+      hyoka_project_add_record: [%i[pointer int pointer], :int],
+      hyoka_project_record_count: [%i[pointer int], :size_t],
+      hyoka_project_record_at: [%i[pointer int size_t], :pointer],
+      hyoka_project_remove_record: [%i[pointer int size_t], :int],
+      hyoka_record_add_child: [%i[pointer int pointer], :int],
+      hyoka_record_child_count: [%i[pointer int], :size_t],
+      hyoka_record_child_at: [%i[pointer int size_t], :pointer],
+      hyoka_record_remove_child: [%i[pointer int size_t], :int],
+      hyoka_record_kind_of: [[:pointer], :int],
+      hyoka_record_parent: [[:pointer], :pointer],
+      hyoka_record_project: [[:pointer], :pointer],
+      hyoka_record_field_state: [%i[pointer int], :int],
+      hyoka_record_set_not_applicable: [%i[pointer int], :int],
+      hyoka_record_clear: [%i[pointer int], :int],
+      hyoka_record_set_text: [%i[pointer int pointer size_t], :int],
+      hyoka_record_text: [%i[pointer int], :pointer],
+      hyoka_record_set_money: [%i[pointer int int64], :int],
+      hyoka_record_money: [%i[pointer int pointer], :int],
+      hyoka_record_set_decimal: [%i[pointer int pointer], :int],
+      hyoka_record_decimal: [%i[pointer int pointer], :int],
+      hyoka_record_set_integer: [%i[pointer int int64], :int],
+      hyoka_record_integer: [%i[pointer int pointer], :int],
+      hyoka_record_set_flag: [%i[pointer int int], :int],
+      hyoka_record_flag: [%i[pointer int pointer], :int],
+      hyoka_record_set_fiscal_year: [%i[pointer int int32], :int],
+      hyoka_record_fiscal_year: [%i[pointer int pointer], :int],
+      hyoka_record_set_extension: [%i[pointer pointer size_t pointer size_t], :int],
+      hyoka_record_extension: [%i[pointer pointer size_t], :pointer],
+      hyoka_record_extension_count: [[:pointer], :size_t],
+      hyoka_record_extension_at: [%i[pointer size_t pointer pointer], :int],
+      hyoka_record_figure: [%i[pointer int pointer pointer], :int],
       # evaluation.h
       hyoka_evaluation_stage: [[:pointer], :int],
       hyoka_evaluation_set_stage: [%i[pointer int], :int],
