@@ -13,14 +13,14 @@ HYOKA_BEGIN_DECLS
 /** Major version: changes only with an incompatible ABI (SONAME libhyoka.so.1). */
 #define HYOKA_VERSION_MAJOR 1
 /** Minor version: grows when symbols are added. */
-#define HYOKA_VERSION_MINOR 0
+#define HYOKA_VERSION_MINOR 1
 /** Patch version: fixes only. */
 #define HYOKA_VERSION_PATCH 0
 /** The version as one number: major * 10000 + minor * 100 + patch. */
 #define HYOKA_VERSION_NUMBER \
     (HYOKA_VERSION_MAJOR * 10000 + HYOKA_VERSION_MINOR * 100 + HYOKA_VERSION_PATCH)
 /** The version as text, "major.minor.patch". */
-#define HYOKA_VERSION_STRING "1.0.0"
+#define HYOKA_VERSION_STRING "1.1.0"
 
 /**
  * The version of the library loaded at run time, as ::HYOKA_VERSION_NUMBER

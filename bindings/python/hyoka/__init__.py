@@ -49,7 +49,7 @@ __all__ = [
     'format_date', 'check_municipality_code', 'limit', 'strerror',
 ]
 
-__version__ = '1.0.0'
+__version__ = '1.1.0'
 
 
 def version():

@@ -2,5 +2,5 @@
 
 module Hyoka
   # Version of this gem (the binding); the library's is Hyoka.library_version_string.
-  VERSION = '1.0.0'
+  VERSION = '1.1.0'
 end
