@@ -243,6 +243,24 @@ char *hyoka__os_readlink(const char *path, int *err)
     }
 }
 
+/* The next entry of a folder but "." and ".."; NULL at its end, with
+ * *err the errno value when reading it failed. */
+static struct dirent *next_entry(DIR *dir, int *err)
+{
+    for (;;) {
+        struct dirent *e;
+
+        errno = 0;
+        e = readdir(dir);
+        if (!e) {
+            *err = errno;
+            return NULL;
+        }
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            return e;
+    }
+}
+
 /* Remove @p name in folder @p dfd and, for a folder, all it holds; never
  * through a symbolic link. */
 static int remove_at(int dfd, const char *name, int depth)
@@ -267,22 +285,20 @@ static int remove_at(int dfd, const char *name, int depth)
         (void)close(fd);
         return err;
     }
-    for (;;) {
-        errno = 0;
-        e = readdir(dir);
-        if (!e) {
-            err = errno;
+    /* A folder read while its entries go may skip some: read it again
+     * while it is not empty. */
+    for (int pass = 0; pass < 3; pass++) {
+        while (!err && (e = next_entry(dir, &err)) != NULL)
+            err = remove_at(dirfd(dir), e->d_name, depth + 1);
+        if (err || unlinkat(dfd, name, AT_REMOVEDIR) == 0)
             break;
-        }
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        err = remove_at(dirfd(dir), e->d_name, depth + 1);
-        if (err)
+        err = errno;
+        if ((err != ENOTEMPTY && err != EEXIST) || pass == 2)
             break;
+        err = 0;
+        rewinddir(dir);
     }
     (void)closedir(dir);
-    if (!err && unlinkat(dfd, name, AT_REMOVEDIR) != 0)
-        err = errno;
     return err;
 }
 
@@ -291,8 +307,8 @@ int hyoka__os_remove_tree(const char *path)
     return remove_at(AT_FDCWD, path, 0);
 }
 
-/* Whether the marker @p name in folder @p dfd is one (a regular file starting with
- * HYOKA__OS_MARKER_MAGIC). */
+/* Whether the file @p name in folder @p dfd is a marker: a regular file
+ * starting with HYOKA__OS_MARKER_MAGIC. */
 static bool is_marker(int dfd, const char *name)
 {
     char head[sizeof HYOKA__OS_MARKER_MAGIC - 1];
@@ -321,15 +337,7 @@ int hyoka__os_dir_content(const char *path, enum hyoka__os_content *content, cha
 
     if (!dir)
         return errno;
-    for (;;) {
-        errno = 0;
-        e = readdir(dir);
-        if (!e) {
-            err = errno;
-            break;
-        }
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
+    while ((e = next_entry(dir, &err)) != NULL) {
         if (strcmp(e->d_name, HYOKA__FSIO_MARKER) == 0 && is_marker(dirfd(dir), e->d_name))
             marker = true;
         else if (!other++)

@@ -66,46 +66,42 @@ static enum hyoka__os_kind kind_of(unsigned short mode)
     if (!w)                             \
         return werr_
 
-int hyoka__os_lkind(const char *path, enum hyoka__os_kind *kind, unsigned *mode)
+/* What @p w names, through links, and its permission bits. */
+static int wide_kind(const wchar_t *w, enum hyoka__os_kind *kind, unsigned *mode)
 {
     struct _stat64 st;
-    DWORD attr;
-    WIDE_OR_RETURN(w, path);
 
-    attr = GetFileAttributesW(w);
-    if (attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_REPARSE_POINT)) {
-        hyoka__free(w);
-        *kind = HYOKA__OS_LINK;
-        *mode = 0666;
-        return 0;
-    }
     if (_wstat64(w, &st) != 0) {
-        int e = errno;
-        hyoka__free(w);
         *kind = HYOKA__OS_ABSENT;
-        return e == ENOENT ? 0 : e;
+        return errno == ENOENT ? 0 : errno;
     }
-    hyoka__free(w);
     *mode = (unsigned)st.st_mode & 0777u;
     *kind = kind_of(st.st_mode);
     return 0;
 }
 
-int hyoka__os_kind(const char *path, enum hyoka__os_kind *kind, unsigned *mode)
+int hyoka__os_lkind(const char *path, enum hyoka__os_kind *kind, unsigned *mode)
 {
-    struct _stat64 st;
+    DWORD attr;
     WIDE_OR_RETURN(w, path);
 
-    if (_wstat64(w, &st) != 0) {
-        int e = errno;
-        hyoka__free(w);
-        *kind = HYOKA__OS_ABSENT;
-        return e == ENOENT ? 0 : e;
+    attr = GetFileAttributesW(w);
+    if (attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_REPARSE_POINT)) {
+        *kind = HYOKA__OS_LINK;
+        *mode = 0666;
+    } else {
+        werr_ = wide_kind(w, kind, mode);
     }
     hyoka__free(w);
-    *mode = (unsigned)st.st_mode & 0777u;
-    *kind = kind_of(st.st_mode);
-    return 0;
+    return werr_;
+}
+
+int hyoka__os_kind(const char *path, enum hyoka__os_kind *kind, unsigned *mode)
+{
+    WIDE_OR_RETURN(w, path);
+    werr_ = wide_kind(w, kind, mode);
+    hyoka__free(w);
+    return werr_;
 }
 
 int hyoka__os_fd_kind(int fd, enum hyoka__os_kind *kind, uint64_t *size)
