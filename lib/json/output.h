@@ -1,5 +1,5 @@
-/* What the JSON writers share: the output buffer and the JSON tokens
- * written into it (output.c), used by write.c (hyoka/1) and metrics.c
+/* What the JSON writers share: the writer over its byte buffer
+ * (util/buf.h) and the JSON tokens written into it (output.c), used by write.c (hyoka/1) and metrics.c
  * (hyoka-metrics/1 and the JSON form of a report). The small token writers
  * are inline here: always inlined, a literal member name's length is known
  * when compiling. Not installed. */

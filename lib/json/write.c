@@ -1,11 +1,12 @@
 /* json_write: the canonical hyoka/1 writer (docs/format.md):
- * hyoka_json_write() and hyoka_json_write_file(). The output buffer and the
- * JSON tokens are in output.c; hyoka-metrics/1 and the JSON form of a
- * report in metrics.c.
+ * hyoka_json_write() and hyoka_json_write_file(). The writer and the JSON
+ * tokens are in output.c; hyoka-metrics/1 and the JSON form of a report in
+ * metrics.c.
  *
- * Output goes into one growable buffer; an allocation failure is
- * remembered in the writer and every later write does nothing, so the walk
- * simply runs to its end and the caller sees the first error.
+ * Output goes into one byte buffer (util/buf.h): in memory, or sent to the
+ * file as it fills (util/fsio.h). The first failure is remembered and
+ * every later write does nothing, so the walk simply runs to its end and
+ * the caller sees the first error.
  *
  * Canonical form (the rules docs/format.md leaves to the writer are marked
  * "decided"):
