@@ -12,7 +12,12 @@
  * headers share between files (where the compiler might otherwise call
  * them). */
 #if defined(__GNUC__)
-#  define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+/* MinGW's printf archetype is Microsoft's (no %zu) unless gnu_printf is said. */
+#  if defined(__MINGW32__)
+#    define HYOKA_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
+#  else
+#    define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#  endif
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #  define HYOKA_ALWAYS_INLINE __attribute__((always_inline))

@@ -419,3 +419,10 @@ int hyoka__implied_unit(const hyoka_portfolio *portfolio, int amount_unit, int f
         return portfolio->rounding[figure].unit;
     return HYOKA_UNIT_YEN;
 }
+
+int hyoka__check_lang(const char *fn, int lang)
+{
+    if (lang < 0 || lang >= HYOKA__LANG_COUNT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a language (HYOKA_LANG_EN or HYOKA_LANG_JA)", fn, lang);
+    return HYOKA_OK;
+}

@@ -74,6 +74,10 @@ extern const char *const hyoka__evaluation_text_names[HYOKA__EVAL_TEXT_COUNT];
 extern const char *const hyoka__reason_names[HYOKA__REASON_COUNT];
 extern const char *const hyoka__flag_names[HYOKA__FLAG_COUNT];
 
+/* HYOKA_OK when @p lang is a hyoka_lang; else HYOKA_EINVAL, recorded with
+ * the name of the function @p fn that was given it. */
+int hyoka__check_lang(const char *fn, int lang);
+
 /* The names of enumeration @p which (a hyoka_enum_id other than
  * HYOKA_ENUM_STATUS, whose codes are negative and named by error.c) and
  * their number; NULL for an unknown enumeration or HYOKA_ENUM_STATUS. */

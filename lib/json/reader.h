@@ -24,6 +24,7 @@
 #include "report.h"
 #include "util/strset.h"
 
+#include "util/buf.h"
 #include "util/jsonptr.h"
 
 #include <stdarg.h>
@@ -124,53 +125,6 @@ static inline int hyoka__json_is_percentage_figure(int fig)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Scratch text                                                              */
-
-/* Bytes grown on the heap (never in the portfolio's arena). */
-struct hyoka__json_buf {
-    char *d;
-    size_t n, cap;
-};
-
-static inline int hyoka__json_buf_reserve(struct hyoka__json_buf *b, size_t extra)
-{
-    size_t need, cap;
-    char *d;
-
-    if (b->cap - b->n >= extra)
-        return 0;
-    need = b->n + extra;
-    if (need < b->n)
-        return -1;
-    cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    d = hyoka__heap_realloc(b->d, cap);
-    if (!d)
-        return -1;
-    b->d = d;
-    b->cap = cap;
-    return 0;
-}
-
-static inline int hyoka__json_buf_add(struct hyoka__json_buf *b, const void *s, size_t n)
-{
-    if (hyoka__json_buf_reserve(b, n))
-        return -1;
-    if (n)
-        memcpy(b->d + b->n, s, n);
-    b->n += n;
-    return 0;
-}
-
-static inline void hyoka__json_buf_free(struct hyoka__json_buf *b)
-{
-    hyoka__free(b->d);
-    b->d = NULL;
-    b->n = b->cap = 0;
-}
-
-/* ------------------------------------------------------------------------ */
 /* The reader                                                                */
 
 /* Position cache: line and column of one byte offset of a text. */
@@ -248,17 +202,17 @@ struct hyoka__json_reader {
      * behind are given back (see release_behind()). */
     int mapped;
     const char *released; /* everything below has been given back */
+    int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
     size_t max_depth, max_string, max_number;
     hyoka_report *report;
     hyoka_portfolio *pf;
     struct hyoka__json_frame *frames;
     size_t depth, frame_cap;
-    struct hyoka__json_buf kbuf, vbuf, arena, tmp;
-    struct hyoka__jsonptr path;
+    struct hyoka__buf kbuf, vbuf, arena, tmp; /* scratch text: keys, values, kept keys, paths */
+    struct hyoka__buf path;
     struct hyoka__json_key *keys;
     size_t nkeys, keys_cap;
     size_t errors;
-    int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
     struct hyoka__json_lines lc;
     /* settings and their order */
     int unit_seen, unit_bad, rounding_seen, money_milli, need_fixup;
@@ -287,17 +241,17 @@ void hyoka__json_lines_init(struct hyoka__json_lines *lc, const char *base, cons
 /* Line and column (characters) of @p at, from the cached position. */
 void hyoka__json_lines_at(struct hyoka__json_lines *lc, const char *at, int64_t *line, int64_t *col);
 /* Unescape a string already validated by the scanner. */
-int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out);
+int hyoka__json_unescape(const char *s, size_t n, struct hyoka__buf *out);
 /* Scan the string whose opening quote is at r->p. With @p out the content
  * is made available in t->s/t->n: in the text when it has no escape, else
  * unescaped into @p out. */
-int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out);
 /* Check the JSON number grammar at s; returns the length of the number and
  * its flags, or 0 when s does not start with a number. *bad gets the
  * offending position (for a good prefix cut by the end: e). */
 size_t hyoka__json_number_len(const char *s, const char *e, unsigned *flags, const char **bad);
 /* Scan a scalar value at r->p (the caller has checked it is not '{' or '['). */
-int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out);
 /* J001 at the end of the text. */
 int hyoka__json_fail_eot(struct hyoka__json_reader *r);
 /* An unexpected character outside strings: J002 for invalid UTF-8, J001

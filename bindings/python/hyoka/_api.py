@@ -87,9 +87,10 @@ HYOKA_CAL_FMT_WESTERN = 0x8
 HYOKA_CAL_FMT_FULLWIDTH = 0x10
 HYOKA_CAL_FMT_NO_SUFFIX = 0x20
 
-# flags of the JSON writers (json.h)
+# flags of the JSON writers (json.h) and of the folder writers (common.h)
 HYOKA_WRITE_COMPACT = 0x1
 HYOKA_WRITE_YEN = 0x2
+HYOKA_WRITE_REPLACE = 0x4
 
 # hyoka_encoding (csv.h)
 HYOKA_ENCODING_UTF8_BOM = 0
@@ -131,7 +132,9 @@ class CsvOptions(ctypes.Structure):
                 ('encoding', c_int),
                 ('max_field', c_size_t),
                 ('max_row', c_size_t),
-                ('max_diagnostics', c_size_t)]
+                ('max_diagnostics', c_size_t),
+                ('max_table', c_size_t),
+                ('flags', c_uint)]
 
 
 #: C struct name → ctypes class
@@ -498,4 +501,5 @@ PROTOTYPES = {
     'hyoka_html_portfolio': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),
     'hyoka_html_file_name': (c_int, [c_size_t, c_char_p, c_size_t, P(c_size_t)], STATUS),
     'hyoka_html_write_dir': (c_int, [H, c_int, c_char_p], STATUS),
+    'hyoka_html_write_dir_flags': (c_int, [H, c_int, c_char_p, c_uint], STATUS),
 }

@@ -73,9 +73,10 @@ module Hyoka
     HYOKA_CAL_FMT_FULLWIDTH = 0x10
     HYOKA_CAL_FMT_NO_SUFFIX = 0x20
 
-    # flags of the JSON writers (json.h)
+    # flags of the JSON writers (json.h) and of the folder writers (common.h)
     HYOKA_WRITE_COMPACT = 0x1
     HYOKA_WRITE_YEN = 0x2
+    HYOKA_WRITE_REPLACE = 0x4
 
     # hyoka_encoding (csv.h)
     HYOKA_ENCODING_UTF8_BOM = 0
@@ -97,7 +98,7 @@ module Hyoka
       hyoka_read_options: [[:size, :size_t], [:max_depth, :size_t], [:max_document, :size_t],
                            [:max_string, :size_t], [:max_number, :size_t], [:max_diagnostics, :size_t]],
       hyoka_csv_options: [[:size, :size_t], [:encoding, :int], [:max_field, :size_t], [:max_row, :size_t],
-                          [:max_diagnostics, :size_t]]
+                          [:max_diagnostics, :size_t], [:max_table, :size_t], [:flags, :uint]]
     }.freeze
 
     # ---- callback types (alloc.h): C name => [arguments, return] ------------
@@ -447,7 +448,8 @@ module Hyoka
       hyoka_html_project: [%i[pointer int pointer pointer], :int, :blocking],
       hyoka_html_portfolio: [%i[pointer int pointer pointer], :int, :blocking],
       hyoka_html_file_name: [%i[size_t pointer size_t pointer], :int],
-      hyoka_html_write_dir: [%i[pointer int string], :int, :blocking]
+      hyoka_html_write_dir: [%i[pointer int string], :int, :blocking],
+      hyoka_html_write_dir_flags: [%i[pointer int string uint], :int, :blocking]
     }.freeze
   end
 end
