@@ -222,8 +222,12 @@
 #define HYOKA__CODE_V007 V007, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
     "CSV field or row longer than the limit", "CSV のフィールドまたは行が上限を超える", \
     HYOKA__DETAIL("", "")
-/* the project's position ("1.1.1..."), its depth (size_t), the limit (size_t) */
 #define HYOKA__CODE_V008 V008, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
+    "no CSV table in the folder", "フォルダに CSV の表がない", \
+    "the folder has none of the tables (document.csv, projects.csv...)", \
+    "フォルダに表がひとつもない (document.csv、projects.csv など)"
+/* the project's position ("1.1.1..."), its depth (size_t), the limit (size_t) */
+#define HYOKA__CODE_V009 V009, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
     "sub-projects nested too deep", "細事業の入れ子が深すぎる", \
     "project %s is nested %zu deep: its hyoka/1 form would nest deeper than the limit of %zu", \
     "事業 %s は %zu 段の入れ子: hyoka/1 の形では上限の %zu 段を超える"
@@ -246,7 +250,7 @@
     X(Y001)                                                                                                 \
     X(J001) X(J002) X(J003) X(J004) X(J005) X(J006)                                                         \
     X(S001) X(S002) X(S003) X(S004)                                                                         \
-    X(V001) X(V002) X(V003) X(V004) X(V005) X(V006) X(V007) X(V008)                                         \
+    X(V001) X(V002) X(V003) X(V004) X(V005) X(V006) X(V007) X(V008) X(V009)                                 \
     X(R001)
 
 #define HYOKA__CODE_ENUM_(c) HYOKA__##c,

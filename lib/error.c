@@ -1,9 +1,4 @@
 /* Status codes, their names and the thread-local last error. */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L /* strerror_r */
-#endif
-
 #include "internal.h"
 
 #include <stdarg.h>
@@ -128,14 +123,6 @@ int hyoka__fail(int code, const char *fmt, ...)
     vmessage(last_message, sizeof last_message, fmt, ap, code);
     va_end(ap);
     return code;
-}
-
-int hyoka__fail_io(const char *fn, const char *what, const char *path, int err)
-{
-    char msg[256];
-    if (strerror_r(err, msg, sizeof msg) != 0)
-        snprintf(msg, sizeof msg, "error %d", err);
-    return hyoka__fail(HYOKA_EIO, "%s: %s \"%s\": %s", fn, what, path, msg);
 }
 
 int hyoka__fail_lazy(int code, hyoka__render_fn render, const void *args, size_t args_size)

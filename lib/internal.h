@@ -12,9 +12,15 @@
  * headers share between files (where the compiler might otherwise call
  * them). */
 #if defined(__GNUC__)
-#  define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+/* MinGW's printf archetype is Microsoft's (no %zu) unless gnu_printf is said. */
+#  if defined(__MINGW32__)
+#    define HYOKA_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
 /* Two formats (English and Japanese) that take the same arguments. */
-#  define HYOKA_PRINTF2(a, b, c) __attribute__((format(printf, a, c), format(printf, b, c)))
+#    define HYOKA_PRINTF2(a, b, c) __attribute__((format(gnu_printf, a, c), format(gnu_printf, b, c)))
+#  else
+#    define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#    define HYOKA_PRINTF2(a, b, c) __attribute__((format(printf, a, c), format(printf, b, c)))
+#  endif
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #  define HYOKA_ALWAYS_INLINE __attribute__((always_inline))
@@ -82,8 +88,6 @@ void hyoka__arena_leave(struct hyoka__arena *prev);
 
 /* Record a failure for hyoka_error_last() and return @p code (error.c). */
 int hyoka__fail(int code, const char *fmt, ...) HYOKA_PRINTF(2, 3);
-/* HYOKA_EIO for a file: "FN: WHAT "PATH": the system's reason". */
-int hyoka__fail_io(const char *fn, const char *what, const char *path, int err);
 /* Shorthand for the common out-of-memory failure. */
 int hyoka__nomem(void);
 
@@ -137,12 +141,16 @@ int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out);
 
 /* The options a public function was given, into *out, which holds the
  * defaults (util/options.c): the one size check and copy of the option
- * structs, which begin with their size. A larger size (a later version's)
- * is accepted, its extra fields unread; NULL options leave *out as it is.
- * HYOKA_OK, or HYOKA_EINVAL (error set, naming @p fn and the @p init
- * function that sets the size) for a smaller size. */
-int hyoka__options_copy(const char *fn, const char *init, const void *given, void *out, size_t size);
-#define hyoka__options_take(fn, init, given, out) hyoka__options_copy((fn), (init), (given), (out), sizeof *(out))
+ * structs, which begin with their size. A caller built with the first
+ * version's header gives @p first_size, and the fields it lacks keep their
+ * defaults; the present size, or a later, larger one (its extra fields
+ * unread), gives every field. NULL options leave *out as it is. HYOKA_OK,
+ * or HYOKA_EINVAL (error set, naming @p fn and the @p init function that
+ * sets the size) for any other size. */
+int hyoka__options_copy(const char *fn, const char *init, const void *given, void *out, size_t size,
+                        size_t first_size);
+#define hyoka__options_take(fn, init, given, out, first_size) \
+    hyoka__options_copy((fn), (init), (given), (out), sizeof *(out), (first_size))
 
 /* Buffer output helper implementing the convention of common.h. */
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len);

@@ -3,8 +3,8 @@
  * or read from a rules file (docs/rules.md gives the format). */
 #include "report_internal.h"
 #include "util/containers.h"
+#include "util/fsio.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -304,35 +304,18 @@ int hyoka_rules_parse(hyoka_rules *rules, const char *text, size_t len, hyoka_re
 
 int hyoka_rules_read_file(hyoka_rules *rules, const char *path, hyoka_report *report)
 {
-    FILE *f;
-    char *text;
-    size_t n;
+    static const char fn[] = "hyoka_rules_read_file";
+    struct hyoka__file_data file;
     int rc;
 
     if (!rules || !path)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_read_file: rules and path are required");
-    f = fopen(path, "rb");
-    if (!f)
-        return hyoka__fail_io("hyoka_rules_read_file", "cannot open", path, errno);
-    text = hyoka__heap_malloc(RULES_FILE_MAX + 1);
-    if (!text) {
-        fclose(f);
-        return hyoka__nomem();
-    }
-    n = fread(text, 1, RULES_FILE_MAX + 1, f);
-    if (ferror(f)) {
-        int e = errno;
-        hyoka__free(text);
-        fclose(f);
-        return hyoka__fail_io("hyoka_rules_read_file", "cannot read", path, e);
-    }
-    fclose(f);
-    if (n > RULES_FILE_MAX) {
-        hyoka__free(text);
-        return hyoka__fail(HYOKA_ELIMIT, "hyoka_rules_read_file: \"%s\" is larger than %zu bytes", path,
-                           RULES_FILE_MAX);
-    }
-    rc = hyoka_rules_parse(rules, text, n, report);
-    hyoka__free(text);
+        return hyoka__fail(HYOKA_EINVAL, "%s: rules and path are required", fn);
+    rc = hyoka__fsio_read(fn, path, RULES_FILE_MAX, 0, &file);
+    if (rc == HYOKA_ERANGE)
+        return hyoka__fail(HYOKA_ELIMIT, "%s: \"%s\" is larger than %zu bytes", fn, path, RULES_FILE_MAX);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = hyoka_rules_parse(rules, file.data ? file.data : "", file.len, report);
+    hyoka__fsio_release(&file);
     return rc;
 }

@@ -37,13 +37,13 @@
 /* Paths (JSON pointers, util/jsonptr.h)                                     */
 
 /* Append "/key". */
-static int path_key(struct hyoka__jsonptr *p, const char *key)
+static int path_key(struct hyoka__buf *p, const char *key)
 {
     return hyoka__jsonptr_key(p, key, strlen(key));
 }
 
 /* Append "/key/index". */
-static int path_index(struct hyoka__jsonptr *p, const char *key, size_t index)
+static int path_index(struct hyoka__buf *p, const char *key, size_t index)
 {
     int rc = path_key(p, key);
     return rc == HYOKA_OK ? hyoka__jsonptr_index(p, index) : rc;
@@ -55,7 +55,7 @@ static int path_index(struct hyoka__jsonptr *p, const char *key, size_t index)
 struct vctx {
     const hyoka_portfolio *pf;
     hyoka_report *report;
-    struct hyoka__jsonptr path;
+    struct hyoka__buf path;
     int amount_unit;
     int64_t tolerance;
     struct hyoka__year_index years; /* the cost years of the project being checked */
@@ -105,7 +105,7 @@ static int emit(struct vctx *c, const char *member, int code, const char *fmt_en
         rc = path_key(&c->path, member);
     if (rc == HYOKA_OK) {
         va_start(ap, fmt_ja);
-        rc = hyoka__report_vput(c->report, code, c->path.buf ? c->path.buf : "", 0, 0, fmt_en, fmt_ja, ap);
+        rc = hyoka__report_vput(c->report, code, hyoka__buf_str(&c->path), 0, 0, fmt_en, fmt_ja, ap);
         va_end(ap);
     }
     hyoka__jsonptr_cut(&c->path, mark);
@@ -123,7 +123,7 @@ static int emit_detail(struct vctx *c, const char *member, int code, const char 
     if (member)
         rc = path_key(&c->path, member);
     if (rc == HYOKA_OK)
-        rc = hyoka__report_put_detail(c->report, code, c->path.buf ? c->path.buf : "", 0, 0, en, ja);
+        rc = hyoka__report_put_detail(c->report, code, hyoka__buf_str(&c->path), 0, 0, en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }

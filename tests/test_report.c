@@ -508,11 +508,11 @@ static void test_codes(void **state)
 {
     (void)state;
     assert_int_equal(hyoka_code_severity("C009"), E);
-    assert_int_equal(hyoka_code_severity("V008"), E);
+    assert_int_equal(hyoka_code_severity("V009"), E);
     assert_int_equal(hyoka_code_severity("R001"), E);
     assert_string_equal(hyoka_code_title("C009", HYOKA_LANG_EN), "amount beyond 64-bit yen");
     assert_string_equal(hyoka_code_title("R001", HYOKA_LANG_JA), "規則ファイルの行が不正");
-    assert_non_null(hyoka_code_title("V008", HYOKA_LANG_EN));
+    assert_non_null(hyoka_code_title("V009", HYOKA_LANG_EN));
     assert_int_equal(hyoka_code_severity("Z999"), HYOKA_ENOTFOUND);
 }
 

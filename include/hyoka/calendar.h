@@ -53,16 +53,18 @@ typedef enum hyoka_era {
 
 /**
  * The name of an era: "明治", "大正", "昭和", "平成", "令和"; "" for
- * ::HYOKA_ERA_NONE. @return a static string owned by the library, or NULL
- * for an unknown era.
+ * ::HYOKA_ERA_NONE. @p era is a ::hyoka_era.
+ * @return a static string owned by the library, or NULL for an unknown era.
  */
 HYOKA_API const char *hyoka_era_name(int era);
 
-/** The one-letter abbreviation of an era ("M", "T", "S", "H", "R"); NULL for NONE or unknown. */
+/** The one-letter abbreviation of an era (@p era, a ::hyoka_era): "M", "T", "S", "H", "R"; NULL for NONE or unknown. */
 HYOKA_API const char *hyoka_era_letter(int era);
 
 /**
  * The first day of an era as YYYYMMDD.
+ * @param era  a ::hyoka_era other than ::HYOKA_ERA_NONE.
+ * @param date receives the first day.
  * @return ::HYOKA_OK or ::HYOKA_EINVAL (::HYOKA_ERA_NONE, unknown era or NULL @p date).
  */
 HYOKA_API int hyoka_era_start(int era, int32_t *date);
@@ -100,7 +102,7 @@ HYOKA_API int hyoka_fiscal_year_parse(const char *text, size_t len, int32_t *fis
  *              (common usage: the era in force on 31 December of the
  *              fiscal year, so an era that begins after 1 April and by
  *              31 December names it: 2019 is 令和元年度, 1989 平成元年度).
- * @param era      receives the era.
+ * @param era      receives the era (a ::hyoka_era).
  * @param era_year receives the year within the era (1 for 元年).
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.
  */

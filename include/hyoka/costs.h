@@ -84,13 +84,13 @@ HYOKA_API int hyoka_costs_set(hyoka_costs *costs, int field, int64_t value);
  * Read an amount or a count.
  * @param out receives the value when present; unchanged when missing. May be NULL.
  * @param costs the cost year.
- * @param field the field, one of the enumeration named above.
+ * @param field a ::hyoka_cost_field.
  * @return 1 when present, 0 when missing, ::HYOKA_EINVAL (NULL @p costs,
  *         unknown field).
  */
 HYOKA_API int hyoka_costs_get(const hyoka_costs *costs, int field, int64_t *out);
 
-/** Make a field missing. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Make a field (@p field, a ::hyoka_cost_field) missing. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_costs_clear(hyoka_costs *costs, int field);
 
 /**
@@ -112,12 +112,16 @@ HYOKA_API int hyoka_costs_set_stated(hyoka_costs *costs, int figure,
 
 /**
  * Read a stated figure. Either output may be NULL.
+ * @param costs  the cost year.
+ * @param figure a ::hyoka_figure of a cost year (EXPENSE to TOTAL_COST_CHANGE).
+ * @param value  receives the printed number.
+ * @param unit   receives the unit it was printed in (a ::hyoka_unit).
  * @return 1 when stated, 0 when not, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_costs_stated(const hyoka_costs *costs, int figure,
                                  hyoka_decimal *value, int *unit);
 
-/** Forget a stated figure. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Forget a stated figure (@p figure, a ::hyoka_figure). @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_costs_clear_stated(hyoka_costs *costs, int figure);
 
 /**
@@ -144,28 +148,30 @@ HYOKA_API int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index);
 /** The category (::hyoka_category) of a staff line, or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_staff_category(const hyoka_staff *staff);
 
-/** Set the category; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the category, a ::hyoka_category; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_staff_set_category(hyoka_staff *staff, int category);
 
 /**
- * Set a decimal field (HEADCOUNT, FTE, HOURS).
+ * Set a decimal field: @p field is the ::hyoka_staff_field HEADCOUNT, FTE
+ * or HOURS.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL, not a decimal field, negative value).
  */
 HYOKA_API int hyoka_staff_set_decimal(hyoka_staff *staff, int field, const hyoka_decimal *value);
 
-/** Read a decimal field. @return 1 present, 0 missing, ::HYOKA_EINVAL. */
+/** Read a decimal field (a ::hyoka_staff_field: HEADCOUNT, FTE, HOURS). @return 1 present, 0 missing, ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_staff_get_decimal(const hyoka_staff *staff, int field, hyoka_decimal *out);
 
 /**
- * Set a money field (UNIT_COST, HOURLY_RATE, AMOUNT) in yen.
+ * Set a money field in yen: @p field is the ::hyoka_staff_field UNIT_COST,
+ * HOURLY_RATE or AMOUNT.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL, not a money field, negative).
  */
 HYOKA_API int hyoka_staff_set_amount(hyoka_staff *staff, int field, int64_t yen);
 
-/** Read a money field. @return 1 present, 0 missing, ::HYOKA_EINVAL. */
+/** Read a money field (a ::hyoka_staff_field: UNIT_COST, HOURLY_RATE, AMOUNT). @return 1 present, 0 missing, ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_staff_get_amount(const hyoka_staff *staff, int field, int64_t *out);
 
-/** Make any staff field missing. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Make any staff field (@p field, a ::hyoka_staff_field) missing. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_staff_clear(hyoka_staff *staff, int field);
 
 HYOKA_END_DECLS

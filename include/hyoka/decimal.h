@@ -47,8 +47,8 @@ typedef enum hyoka_rounding {
 } hyoka_rounding;
 
 /**
- * The name of a rounding mode as written in documents: "half_up", "down",
- * "up", "half_even", "floor", "ceiling".
+ * The name of a rounding mode (@p mode, a ::hyoka_rounding) as written in
+ * documents: "half_up", "down", "up", "half_even", "floor", "ceiling".
  * @return a static string owned by the library, or NULL for an unknown mode.
  */
 HYOKA_API const char *hyoka_rounding_name(int mode);
@@ -57,7 +57,7 @@ HYOKA_API const char *hyoka_rounding_name(int mode);
  * Look up a rounding mode by its document name (see hyoka_rounding_name()).
  * @param name  UTF-8 text; @p len bytes or ::HYOKA_NTS.
  * @param len   length of @p name.
- * @param out   receives the mode.
+ * @param out   receives the mode (a ::hyoka_rounding).
  * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL argument) or ::HYOKA_ENOTFOUND.
  */
 HYOKA_API int hyoka_rounding_from_name(const char *name, size_t len, int *out);
@@ -151,14 +151,15 @@ HYOKA_API int hyoka_decimal_div(const hyoka_decimal *a, const hyoka_decimal *b,
                                 int places, int mode, hyoka_decimal *out);
 
 /**
- * Round @p a to @p places decimal places by @p mode. With more places than
+ * Round @p a to @p places decimal places by @p mode, a ::hyoka_rounding.
+ * With more places than
  * @p a has, the value is extended with zeros (2.5 at 2 places is 2.50).
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.
  */
 HYOKA_API int hyoka_decimal_round(const hyoka_decimal *a, int places, int mode, hyoka_decimal *out);
 
 /**
- * Convert to a whole number, rounding by @p mode.
+ * Convert to a whole number, rounding by @p mode (a ::hyoka_rounding).
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.
  */
 HYOKA_API int hyoka_decimal_to_int(const hyoka_decimal *d, int mode, int64_t *out);

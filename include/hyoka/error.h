@@ -43,7 +43,8 @@ typedef enum hyoka_status {
 HYOKA_API const char *hyoka_strerror(int code);
 
 /**
- * The symbolic name of a status code, such as "HYOKA_ERANGE".
+ * The symbolic name of a status code (@p code, a ::hyoka_status), such as
+ * "HYOKA_ERANGE".
  *
  * @return a static string owned by the library; "HYOKA_UNKNOWN" for codes
  *         that do not exist. Never NULL.

@@ -28,7 +28,7 @@ typedef enum hyoka_evaluation_field {
 /** The stage (::hyoka_stage) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_evaluation_stage(const hyoka_evaluation *evaluation);
 
-/** Set the stage; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the stage, a ::hyoka_stage; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage);
 
 /** The fiscal year evaluated, 0 when missing. */
@@ -52,7 +52,7 @@ HYOKA_API int hyoka_evaluation_set_date(hyoka_evaluation *evaluation, int32_t da
  */
 HYOKA_API int hyoka_evaluation_set_text(hyoka_evaluation *evaluation, int field, const char *text, size_t len);
 
-/** A text field, borrowed; NULL when missing. */
+/** A text field (@p field, a ::hyoka_evaluation_field), borrowed; NULL when missing. */
 HYOKA_API const char *hyoka_evaluation_text(const hyoka_evaluation *evaluation, int field);
 
 /** The expected outcome (::hyoka_expected_outcome) or ::HYOKA_UNSET. */
@@ -62,7 +62,8 @@ HYOKA_API int hyoka_evaluation_expected_outcome(const hyoka_evaluation *evaluati
 HYOKA_API int hyoka_evaluation_expected_cost(const hyoka_evaluation *evaluation);
 
 /**
- * Set the expected effect; either value may be ::HYOKA_UNSET.
+ * Set the expected effect: @p outcome is a ::hyoka_expected_outcome and
+ * @p cost a ::hyoka_expected_cost; either may be ::HYOKA_UNSET.
  * @return ::HYOKA_OK or ::HYOKA_EINVAL (nothing changed).
  */
 HYOKA_API int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int cost);

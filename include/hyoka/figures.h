@@ -1,7 +1,8 @@
 /**
  * @file figures.h
- * @brief Every figure an evaluation sheet prints, computed exactly
- *        (DESIGN §6), and portfolio roll-ups.
+ * @brief Every figure an evaluation sheet prints, computed exactly, and
+ *        portfolio roll-ups (docs/guide.md, Figures: every formula,
+ *        rounding and reason; the figures of records are in record.h).
  *
  * Figures are computed from the data each time they are asked for; nothing
  * is cached and nothing is changed. Money figures come back in yen as a
@@ -51,21 +52,28 @@ typedef enum hyoka_reason {
     HYOKA_REASON_NO_BANDS = 20,        /**< "no_bands": no rating band applies (none defined, or the score is below every band). */
     HYOKA_REASON_NOT_A_FIGURE = 21,    /**< "not_a_figure": the figure does not apply to this object. */
     HYOKA_REASON_NO_YEAR = 22,         /**< "no_year": no entry for that fiscal year. */
-    HYOKA_REASON_BAD_ANSWER = 23       /**< "bad_answer": an answer is not an option or number of its criterion. */
+    HYOKA_REASON_BAD_ANSWER = 23,      /**< "bad_answer": an answer is not an option or number of its criterion. */
+    HYOKA_REASON_NO_APPROPRIATION = 24,/**< "no_appropriation": a budget record without an appropriation (歳出予算現額). */
+    HYOKA_REASON_NO_EXECUTION = 25,    /**< "no_execution": a budget record without an execution (執行額). */
+    HYOKA_REASON_NO_CARRIED_OUT = 26,  /**< "no_carried_out": a budget record without the amount carried to the next year. */
+    HYOKA_REASON_NO_TOTAL = 27,        /**< "no_total": no total row (a budget without an account) for the budget year. */
+    HYOKA_REASON_NO_CONTRACTS = 28     /**< "no_contracts": a block without a contract amount. */
 } hyoka_reason;
 
-/** The document name of a reason ("no_population"...); NULL when unknown. Static, owned by the library. */
+/** The document name of a reason (@p reason, a ::hyoka_reason): "no_population"...; NULL when unknown. Static, owned by the library. */
 HYOKA_API const char *hyoka_reason_name(int reason);
 
 /**
- * A sentence explaining a reason, in English or Japanese ("no population
- * for the fiscal year" / "当該年度の人口がない").
+ * A sentence explaining a reason (@p reason, a ::hyoka_reason), in English
+ * or Japanese by @p lang, a ::hyoka_lang ("no population for the fiscal
+ * year" / "当該年度の人口がない").
  * @return a static string owned by the library; NULL when unknown.
  */
 HYOKA_API const char *hyoka_reason_message(int reason, int lang);
 
 /**
- * Compute a figure of a cost year (DESIGN §6):
+ * Compute a figure of a cost year (docs/guide.md, Figures, gives each
+ * formula, rounding and reason in full):
  * - EXPENSE: settlement if the phase is settled (or, without a phase, if a
  *   settlement is given), else final budget, else initial budget.
  * - PERSONNEL: Σ staff lines; a line costs FTE × unit cost or hours × hourly
@@ -86,7 +94,8 @@ HYOKA_API const char *hyoka_reason_message(int reason, int lang);
  * @param figure a ::hyoka_figure from EXPENSE to TOTAL_COST_CHANGE.
  * @param out    receives the figure (money in yen, scale 0); unchanged
  *               unless ::HYOKA_OK.
- * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable; may be NULL.
+ * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable (a
+ *               ::hyoka_reason); may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE (overflow),
  *         ::HYOKA_EINVAL.
  */
@@ -94,7 +103,8 @@ HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_dec
 
 /**
  * The cost of one staff line in yen (FTE × unit cost, hours × hourly rate,
- * or the stated amount), as counted in PERSONNEL.
+ * or the stated amount), as counted in PERSONNEL. @p reason (may be NULL)
+ * receives ::HYOKA_REASON_NONE or why it is unavailable (a ::hyoka_reason).
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE (nothing to cost it with),
  *         ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
@@ -108,6 +118,13 @@ HYOKA_API int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reas
  *   below it. Unavailable when not settable, without a target, with a
  *   target of 0, without an actual, or without a direction.
  * - CHANGE: (actual − previous year's actual) ÷ previous × 100.
+ *
+ * @param indicator   the indicator.
+ * @param fiscal_year the fiscal year.
+ * @param figure      the ::hyoka_figure ACHIEVEMENT or CHANGE.
+ * @param out         receives the figure; unchanged unless ::HYOKA_OK.
+ * @param reason      receives ::HYOKA_REASON_NONE or why it is unavailable
+ *                    (a ::hyoka_reason); may be NULL.
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure,
@@ -118,6 +135,8 @@ HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t f
  * the criteria answered with a score (an option with a score, or a number
  * for a numeric criterion), rounded by the SCORE rule. The scheme is looked
  * up with hyoka_portfolio_find_scheme() (missing scheme id: jp-standard).
+ * @p reason (may be NULL) receives ::HYOKA_REASON_NONE or why the score is
+ * unavailable (a ::hyoka_reason).
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason);
@@ -177,8 +196,8 @@ HYOKA_API const char *hyoka_rollup_key(const hyoka_rollup *rollup, size_t row);
 HYOKA_API size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row);
 
 /**
- * A total of a row: the sum of a money figure (EXPENSE to
- * SPECIFIC_REVENUE) over the row's cost years.
+ * A total of a row: the sum of a money figure (@p figure, a ::hyoka_figure
+ * from EXPENSE to SPECIFIC_REVENUE) over the row's cost years.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (row out of range).
  */
 HYOKA_API int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out);
@@ -210,7 +229,7 @@ HYOKA_API size_t hyoka_ranking_count(const hyoka_ranking *ranking);
 
 /**
  * An entry of the ranking: its project (borrowed), and its figure or why it
- * is unavailable. Outputs may be NULL.
+ * is unavailable (@p reason, a ::hyoka_reason). Outputs may be NULL.
  * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
  *         when not (project and reason still set), ::HYOKA_ENOTFOUND (out
  *         of range), ::HYOKA_EINVAL.

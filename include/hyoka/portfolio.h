@@ -68,7 +68,8 @@ HYOKA_API const char *hyoka_portfolio_municipality_code(const hyoka_portfolio *p
 
 /**
  * Set the population or the number of households of a fiscal year.
- * @param which ::HYOKA_COST_POPULATION or ::HYOKA_COST_HOUSEHOLDS (costs.h).
+ * @param which the ::hyoka_cost_field ::HYOKA_COST_POPULATION or
+ *              ::HYOKA_COST_HOUSEHOLDS (costs.h).
  * @param value ≥ 0.
  * @param portfolio the portfolio.
  * @param fiscal_year the fiscal year (1868..9999).
@@ -77,11 +78,19 @@ HYOKA_API const char *hyoka_portfolio_municipality_code(const hyoka_portfolio *p
 HYOKA_API int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which,
                                               int64_t value);
 
-/** Read a denominator. @return 1 present, 0 missing, ::HYOKA_EINVAL. */
+/**
+ * Read a denominator: @p which is the ::hyoka_cost_field
+ * ::HYOKA_COST_POPULATION or ::HYOKA_COST_HOUSEHOLDS.
+ * @return 1 present, 0 missing, ::HYOKA_EINVAL.
+ */
 HYOKA_API int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal_year, int which,
                                           int64_t *out);
 
-/** Make a denominator missing (the year's entry stays). @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/**
+ * Make a denominator missing (the year's entry stays): @p which is the
+ * ::hyoka_cost_field ::HYOKA_COST_POPULATION or ::HYOKA_COST_HOUSEHOLDS.
+ * @return ::HYOKA_OK or ::HYOKA_EINVAL.
+ */
 HYOKA_API int hyoka_portfolio_clear_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which);
 
 /** Number of fiscal years that have a denominator entry (in order of first setting). */
@@ -93,7 +102,7 @@ HYOKA_API int32_t hyoka_portfolio_denominator_year_at(const hyoka_portfolio *por
 /** The unit in which the document writes amounts (::hyoka_unit). */
 HYOKA_API int hyoka_portfolio_amount_unit(const hyoka_portfolio *portfolio);
 
-/** Set the unit in which the document writes amounts. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the unit in which the document writes amounts, a ::hyoka_unit. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_portfolio_set_amount_unit(hyoka_portfolio *portfolio, int unit);
 
 /**
@@ -110,15 +119,17 @@ HYOKA_API int hyoka_portfolio_set_amount_unit(hyoka_portfolio *portfolio, int un
 HYOKA_API int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int places, int mode, int unit);
 
 /**
- * The rounding in force for a figure. Outputs may be NULL; they receive the
- * override or, without one, the default (money whole yen half_up;
- * every other figure 1 place half_up; per-head figures in yen).
+ * The rounding in force for a figure (@p figure, a ::hyoka_figure). Outputs
+ * may be NULL; they receive the override or, without one, the default
+ * (money whole yen half_up; appropriation_rate 5 places half_up; every
+ * other figure 1 place half_up; per-head figures in yen): @p places,
+ * @p mode (a ::hyoka_rounding) and @p unit (a ::hyoka_unit).
  * @return 1 when overridden, 0 when the default applies, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *places, int *mode,
                                        int *unit);
 
-/** Remove a rounding override. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Remove the rounding override of @p figure, a ::hyoka_figure. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_portfolio_clear_rounding(hyoka_portfolio *portfolio, int figure);
 
 /**

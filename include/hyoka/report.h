@@ -1,13 +1,15 @@
 /**
  * @file report.h
- * @brief Diagnostics: validation of a portfolio (DESIGN §7) and the
- *        problems found while reading a document, in one report.
+ * @brief Diagnostics: validation of a portfolio (docs/validation.md) and
+ *        the problems found while reading a document, in one report.
  *
  * A diagnostic has a stable code (P001, C005, J001, S002...), a severity,
  * a location — a JSON-pointer path into the hyoka/1 form of the document
  * and, when the document was read from text, a line and a column — and a
- * message in English and in Japanese. The catalog of codes is in
- * docs/validation.md, docs/format.md and docs/glossary.md.
+ * message in English and in Japanese. docs/validation.md gives the rule of
+ * every validation code, docs/format.md and docs/csv.md the codes of the
+ * readers, and docs/glossary.md lists them all (all from the one registry
+ * of codes of the library).
  */
 #ifndef HYOKA_REPORT_H
 #define HYOKA_REPORT_H
@@ -59,7 +61,7 @@ HYOKA_API int hyoka_report_add(hyoka_report *report, const char *code, int sever
  *  accessors reach: indexes 0 .. count-1). */
 HYOKA_API size_t hyoka_report_count(const hyoka_report *report);
 
-/** Number of diagnostics kept of one severity. */
+/** Number of diagnostics kept of one severity (@p severity, a ::hyoka_severity). */
 HYOKA_API size_t hyoka_report_count_severity(const hyoka_report *report, int severity);
 
 /** The code of a diagnostic ("C005"), borrowed; NULL when out of range. */
@@ -79,7 +81,7 @@ HYOKA_API const char *hyoka_report_path(const hyoka_report *report, size_t index
  */
 HYOKA_API int hyoka_report_position(const hyoka_report *report, size_t index, int64_t *line, int64_t *column);
 
-/** The message of a diagnostic in a ::hyoka_lang, borrowed; NULL when out of range. */
+/** The message of a diagnostic in @p lang, a ::hyoka_lang, borrowed; NULL when out of range. */
 HYOKA_API const char *hyoka_report_message(const hyoka_report *report, size_t index, int lang);
 
 /**
@@ -238,8 +240,9 @@ HYOKA_API int hyoka_report_set_rules(hyoka_report *report, const hyoka_rules *ru
 /** @} */
 
 /**
- * The English and Japanese title of a catalog code ("C005" → "stated
- * per-capita, per-household or unit cost differs from the computed one").
+ * The English or Japanese title of a catalog code, by @p lang (a
+ * ::hyoka_lang): "C005" → "stated per-capita, per-household or unit cost
+ * differs from the computed one".
  * @return a static string owned by the library, NULL for an unknown code.
  */
 HYOKA_API const char *hyoka_code_title(const char *code, int lang);

@@ -3,8 +3,9 @@
  * @brief Evaluation schemes: the criteria, verdicts, budget directions and
  *        rating bands of one evaluation practice.
  *
- * Three schemes are built in and shared read-only: `jp-standard`,
- * `us-omb-part` and `oecd-dac` (see docs/schemes.md for their contents).
+ * Four schemes are built in and shared read-only: `jp-standard`,
+ * `us-omb-part`, `oecd-dac` and `jp-rs-review` (since 1.1; see
+ * docs/schemes.md for their contents).
  * Any other practice is built with hyoka_scheme_new() and the add functions,
  * or read from a document, and added to a portfolio. Mutating a built-in
  * scheme returns ::HYOKA_ESTATE; copy it first (hyoka_scheme_copy()).
@@ -177,7 +178,7 @@ HYOKA_API int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, s
 /** Number of verdicts. */
 HYOKA_API size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme);
 
-/** Read a verdict. Outputs may be NULL. @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
+/** Read a verdict; @p group receives a ::hyoka_verdict_group. Outputs may be NULL. @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
 HYOKA_API int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
                                       const char **code, const char **label, int *group);
 
@@ -201,7 +202,7 @@ HYOKA_API int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, si
 /** Number of budget directions. */
 HYOKA_API size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme);
 
-/** Read a budget direction. Outputs may be NULL. @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
+/** Read a budget direction; @p kind receives a ::hyoka_budget_kind. Outputs may be NULL. @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
 HYOKA_API int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
                                      const char **code, const char **label, int *kind);
 

@@ -23,8 +23,8 @@ HYOKA_API int hyoka_yen_sub(int64_t a, int64_t b, int64_t *out);
 HYOKA_API int hyoka_yen_mul(int64_t a, int64_t b, int64_t *out);
 
 /**
- * @p yen × @p factor rounded to whole yen by @p mode: 0.30 × 8,400,000 yen
- * is exactly 2,520,000 yen.
+ * @p yen × @p factor rounded to whole yen by @p mode, a ::hyoka_rounding:
+ * 0.30 × 8,400,000 yen is exactly 2,520,000 yen.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.
  */
 HYOKA_API int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, int64_t *out);

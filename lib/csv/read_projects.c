@@ -28,7 +28,7 @@ void hyoka__csv_project_row(struct hyoka__csv_reader *r)
     /* Bounded as the JSON reader bounds it: the hyoka/1 form of what is
      * read here reads back with the default options. */
     if (hyoka__project_nesting(r->ncomps) > HYOKA__DEFAULT_MAX_DEPTH) {
-        hyoka__csv_cmsg(r, PJ_PROJECT, HYOKA__MSG(V008), hyoka__excerpt(s, n, q), r->ncomps,
+        hyoka__csv_cmsg(r, PJ_PROJECT, HYOKA__MSG(V009), hyoka__excerpt(s, n, q), r->ncomps,
                         (size_t)HYOKA__DEFAULT_MAX_DEPTH);
         return;
     }

@@ -215,6 +215,8 @@ int hyoka_csv_options_init(hyoka_csv_options *options)
     options->max_field = (size_t)1 << 20;
     options->max_row = (size_t)4 << 20;
     options->max_diagnostics = 1000;
+    options->max_table = (size_t)1 << 30;
+    options->flags = 0;
     return HYOKA_OK;
 }
 
@@ -222,13 +224,15 @@ int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, h
 {
     int rc;
     hyoka_csv_options_init(out);
-    rc = hyoka__options_take(fn, "hyoka_csv_options_init", options, out);
+    rc = hyoka__options_take(fn, "hyoka_csv_options_init", options, out, HYOKA__CSV_OPTIONS_1_0);
     if (rc != HYOKA_OK)
         return rc;
     if (out->encoding != HYOKA_ENCODING_UTF8_BOM && out->encoding != HYOKA_ENCODING_UTF8 &&
         out->encoding != HYOKA_ENCODING_CP932)
         return hyoka__fail(HYOKA_EINVAL, "%s: encoding %d is not a hyoka_encoding", fn, out->encoding);
-    if (out->max_field == 0 || out->max_row == 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: max_field and max_row must be positive", fn);
+    if (out->max_field == 0 || out->max_row == 0 || out->max_table == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: max_field, max_row and max_table must be positive", fn);
+    if (out->flags & ~HYOKA_WRITE_REPLACE)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, out->flags & ~HYOKA_WRITE_REPLACE);
     return HYOKA_OK;
 }

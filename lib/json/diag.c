@@ -22,9 +22,9 @@ int hyoka__json_build_path(struct hyoka__json_reader *r, size_t levels)
                 return -1;
         } else if (f->key) {
             if (f->key_esc) {
-                r->tmp.n = 0;
+                r->tmp.len = 0;
                 if (hyoka__json_unescape(f->key, f->key_len, &r->tmp) ||
-                    hyoka__jsonptr_key(&r->path, r->tmp.d, r->tmp.n))
+                    hyoka__jsonptr_key(&r->path, r->tmp.data, r->tmp.len))
                     return -1;
             } else if (hyoka__jsonptr_key(&r->path, f->key, f->key_len)) {
                 return -1;
@@ -73,7 +73,7 @@ static const char *value_path(struct hyoka__json_reader *r, int pm)
         hyoka__json_nomem(r);
         return NULL;
     }
-    return r->path.buf;
+    return r->path.data;
 }
 
 static int diag_v(struct hyoka__json_reader *r, const char *pos, int pm, int code, bool detail, const char *fmt_en,

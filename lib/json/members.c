@@ -173,7 +173,7 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
     int rc;
 
     if (f->kind == K_EXT)
-        l = &((hyoka_project *)f->obj)->extensions;
+        l = f->aux ? &((hyoka_record *)f->obj)->extensions : &((hyoka_project *)f->obj)->extensions;
     else if (f->kind == K_COMMENTS)
         l = &((hyoka_evaluation *)f->obj)->comments;
     else
@@ -706,6 +706,8 @@ static int m_eval(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
 
 int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid, struct hyoka__json_tok *t)
 {
+    if (mid >= hyoka__json_kinds[f->kind].count)
+        return hyoka__json_more_member(r, f, mid, t);
     switch (f->kind) {
     case K_ROOT: return m_root(r, f, mid, t);
     case K_MUNI: return m_muni(r, f, mid, t);
@@ -714,7 +716,7 @@ int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame
         struct hyoka__rounding_rule *rule = &((hyoka_portfolio *)f->obj)->rounding[mid];
         if (t->type == T_OBJECT) {
             rule->set = 1;
-            rule->places = (unsigned char)(hyoka__is_money_figure(mid) ? 0 : 1);
+            rule->places = (unsigned char)hyoka__default_places(mid);
             rule->mode = HYOKA_ROUND_HALF_UP;
             rule->unit = HYOKA_UNIT_YEN;
         }

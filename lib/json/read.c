@@ -67,25 +67,28 @@
  * This file holds the parser and the entry points; reader.h lists the
  * other files of the reader and what each does.
  */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L
-#endif
+#if !defined(_WIN32)
+#  if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
+#    undef _POSIX_C_SOURCE
+#    define _POSIX_C_SOURCE 200809L
+#  endif
 /* madvise(MADV_DONTNEED): posix_madvise()'s DONTNEED does nothing on glibc. */
-#ifndef _DEFAULT_SOURCE
-#  define _DEFAULT_SOURCE 1
+#  ifndef _DEFAULT_SOURCE
+#    define _DEFAULT_SOURCE 1
+#  endif
 #endif
 
 #include "lex.h"
 #include "hyoka/json.h"
+#include "util/fsio.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#if !defined(_WIN32)
+#  include <sys/mman.h>
+#  include <unistd.h>
+#endif
 
 /* Keys of a string map checked for duplicates at once; beyond, when the
  * object closes. */
@@ -127,7 +130,7 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
     f->seen = 0;
     f->given = 0;
     f->keys_start = r->nkeys;
-    f->arena_start = r->arena.n;
+    f->arena_start = r->arena.len;
     f->obj = obj;
     r->p++;
     return 0;
@@ -149,7 +152,7 @@ int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_
 
 static const char *key_ptr(const struct hyoka__json_reader *r, const struct hyoka__json_key *k)
 {
-    return k->src ? k->src : r->arena.d + k->aoff;
+    return k->src ? k->src : r->arena.data + k->aoff;
 }
 
 static int fail_dup(struct hyoka__json_reader *r, const char *pos, const char *k, size_t n)
@@ -180,8 +183,8 @@ static int key_add(struct hyoka__json_reader *r, struct hyoka__json_frame *f, co
     e->pos = pos;
     if (esc) {
         e->src = NULL;
-        e->aoff = r->arena.n;
-        if (hyoka__json_buf_add(&r->arena, k, n))
+        e->aoff = r->arena.len;
+        if (!hyoka__buf_put(&r->arena, k, n))
             return hyoka__json_nomem(r);
     } else {
         e->src = k;
@@ -233,7 +236,7 @@ static int keys_close(struct hyoka__json_reader *r, struct hyoka__json_frame *f)
         hyoka__free(v);
     }
     r->nkeys = f->keys_start;
-    r->arena.n = f->arena_start;
+    r->arena.len = f->arena_start;
     return rc;
 }
 
@@ -374,6 +377,8 @@ static int read_member(struct hyoka__json_reader *r)
 
     /* (An unescaped key in kbuf may be compared up to its own end only.) */
     mid = member_lookup(f, key.s, key.n, f->key_esc ? key.s + key.n : r->end);
+    if (mid < 0)
+        mid = hyoka__json_more_lookup(f, key.s, key.n);
     if (mid < 0) {
         char q[HYOKA__EXCERPT_MAX];
         /* An unknown member is S002 at each occurrence; repeating it is
@@ -452,6 +457,7 @@ static int read_element(struct hyoka__json_reader *r)
 
 static void release_behind(struct hyoka__json_reader *r)
 {
+#if !defined(_WIN32)
     uintptr_t page, upto;
 
     if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
@@ -462,6 +468,9 @@ static void release_behind(struct hyoka__json_reader *r)
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
         r->released = (const char *)upto;
     }
+#else
+    (void)r; /* nothing is mapped */
+#endif
 }
 
 static int run(struct hyoka__json_reader *r)
@@ -558,16 +567,16 @@ int hyoka_read_options_init(hyoka_read_options *options)
 static int check_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out)
 {
     hyoka_read_options_init(out);
-    return hyoka__options_take(fn, "hyoka_read_options_init", options, out);
+    return hyoka__options_take(fn, "hyoka_read_options_init", options, out, sizeof *out);
 }
 
 static void reader_release(struct hyoka__json_reader *r)
 {
-    hyoka__json_buf_free(&r->kbuf);
-    hyoka__json_buf_free(&r->vbuf);
+    hyoka__buf_free(&r->kbuf);
+    hyoka__buf_free(&r->vbuf);
     hyoka__jsonptr_free(&r->path);
-    hyoka__json_buf_free(&r->arena);
-    hyoka__json_buf_free(&r->tmp);
+    hyoka__buf_free(&r->arena);
+    hyoka__buf_free(&r->tmp);
     hyoka__free(r->frames);
     hyoka__free(r->keys);
     hyoka__free(r->bigs);
@@ -580,9 +589,14 @@ static void reader_release(struct hyoka__json_reader *r)
 static int read_text(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
                      hyoka_report *report, int mapped);
 
-/* J006 for a document of @p size bytes. */
+/* J006 for a document of @p size bytes (0: unknown). */
 static void too_large(struct hyoka__detail *d, uint64_t size, size_t limit)
 {
+    if (size == 0) { /* (a stream: not read to its end) */
+        snprintf(d->en, sizeof d->en, "document larger than the limit of %zu bytes", limit);
+        snprintf(d->ja, sizeof d->ja, "文書が上限の %zu バイトを超える", limit);
+        return;
+    }
     snprintf(d->en, sizeof d->en, "document of %llu bytes larger than the limit of %zu bytes",
              (unsigned long long)size, limit);
     snprintf(d->ja, sizeof d->ja, "文書の %llu バイトが上限の %zu バイトを超える", (unsigned long long)size, limit);
@@ -672,10 +686,7 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
 {
     static const char fn[] = "hyoka_json_read_file";
     hyoka_read_options opt = {0};
-    struct stat sb;
-    FILE *fp;
-    char *text = NULL;
-    size_t len = 0, cap = 0;
+    struct hyoka__file_data file;
     int rc;
 
     if (out)
@@ -685,70 +696,23 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
     rc = check_options(fn, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    fp = fopen(path, "rb");
-    if (!fp)
-        return hyoka__fail_io(fn, "cannot open", path, errno);
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
-        if ((uint64_t)sb.st_size > (uint64_t)opt.max_document) {
-            fclose(fp);
-            if (report) {
-                struct hyoka__detail d;
-                hyoka_report_set_limit(report, opt.max_diagnostics);
-                too_large(&d, (uint64_t)sb.st_size, opt.max_document);
-                if (hyoka__report_admit(report, hyoka__codes[HYOKA__J006].code, HYOKA_SEVERITY_ERROR) &&
-                    hyoka__report_put_detail(report, HYOKA__J006, "", 1, 1, d.en, d.ja) != HYOKA_OK)
-                    return hyoka__nomem();
-            }
-            return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", fn, path,
-                               opt.max_document);
-        }
-        cap = (size_t)sb.st_size + 1;
-        if (sb.st_size > 0) {
-            /* Map the file rather than copy it; fall back to reading. */
-            void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
-            if (map != MAP_FAILED) {
-                (void)madvise(map, (size_t)sb.st_size, MADV_SEQUENTIAL);
-                fclose(fp);
-                rc = read_text(map, (size_t)sb.st_size, &opt, out, report, 1);
-                munmap(map, (size_t)sb.st_size);
-                return rc;
-            }
-        }
-    }
-    for (;;) {
-        size_t got;
-        if (len == cap || !text) {
-            size_t ncap = cap > len ? cap : (cap ? cap * 2 : 65536);
-            char *nt;
-            if (ncap < cap) {
-                hyoka__free(text);
-                fclose(fp);
+    rc = hyoka__fsio_read(fn, path, opt.max_document, HYOKA__FSIO_MAP, &file);
+    if (rc == HYOKA_ERANGE) {
+        /* J006 before reading: the file is not read to its end */
+        if (report) {
+            struct hyoka__detail d;
+            hyoka_report_set_limit(report, opt.max_diagnostics);
+            too_large(&d, file.len, opt.max_document);
+            if (hyoka__report_admit(report, hyoka__codes[HYOKA__J006].code, HYOKA_SEVERITY_ERROR) &&
+                hyoka__report_put_detail(report, HYOKA__J006, "", 1, 1, d.en, d.ja) != HYOKA_OK)
                 return hyoka__nomem();
-            }
-            nt = hyoka__realloc(text, ncap);
-            if (!nt) {
-                hyoka__free(text);
-                fclose(fp);
-                return hyoka__nomem();
-            }
-            text = nt;
-            cap = ncap;
         }
-        got = fread(text + len, 1, cap - len, fp);
-        len += got;
-        if (got == 0)
-            break;
-        if (len > opt.max_document)
-            break;
+        return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", fn, path,
+                           opt.max_document);
     }
-    if (ferror(fp)) {
-        int err = errno ? errno : EIO;
-        hyoka__free(text);
-        fclose(fp);
-        return hyoka__fail_io(fn, "cannot read", path, err);
-    }
-    fclose(fp);
-    rc = hyoka_json_read(text, len, &opt, out, report);
-    hyoka__free(text);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = read_text(file.data, file.len, &opt, out, report, file.mapped);
+    hyoka__fsio_release(&file);
     return rc;
 }

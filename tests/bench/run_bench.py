@@ -52,7 +52,7 @@ import gen_corpus  # noqa: E402
 
 # (key, label, what it does), in table order
 ROWS = [
-    ("hyoka/full", "hyoka read + validate + figures", "read, validate, all §6 figures"),
+    ("hyoka/full", "hyoka read + validate + figures", "read, validate, all figures"),
     ("hyoka/read", "hyoka read", "read into the model"),
     ("hyoka/validate", "hyoka read + validate", "read, validate (no figures asked)"),
     ("hyoka/metrics", "hyoka read + validate + metrics JSON", "as `hyoka metrics --json`, to memory"),
@@ -61,7 +61,7 @@ ROWS = [
     ("peers-c/jansson", "jansson", "parse to DOM + walk"),
     ("peers-cxx/rapidjson", "RapidJSON", "parse to DOM + walk"),
     ("peers-cxx/simdjson", "simdjson", "parse to DOM + walk"),
-    ("python/baseline", "Python json + Decimal figures", "json.load, all §6 figures"),
+    ("python/baseline", "Python json + Decimal figures", "json.load, all figures"),
 ]
 REF = "hyoka/full"
 

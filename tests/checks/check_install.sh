@@ -16,13 +16,19 @@
 #   - embed.c links statically against the installed libhyoka.a with
 #     `pkg-config --static --libs hyoka` and runs without libhyoka.so;
 #   - with --bindir, the hyoka program is installed there and runs against
-#     the installed library; with --mandir too, its manual page is
-#     installed in man1 and is the page the installed program prints.
+#     the installed library; with --rpath true, it also runs without
+#     LD_LIBRARY_PATH and loads the installed library (its RUNPATH); with
+#     --mandir too, its manual page is installed in man1 and is the page
+#     the installed program prints;
+#   - with --docdir, every --guide is installed there byte for byte; with
+#     --html true too, the API reference is in DOCDIR/html: index.html (the
+#     main guide) and NAME.html for each other guide's page anchor {#NAME}.
 #
 # usage: check_install.sh --builddir DIR --meson P --pkg-config P
 #          --libdir ABS --includedir ABS --version V --soname S
 #          --example embed.c [--readelf P] [--sanitize V] [--coverage B]
-#          [--bindir ABS [--mandir ABS]]
+#          [--bindir ABS [--rpath true|false] [--mandir ABS]]
+#          [--docdir ABS [--html true|false] --guide G...]
 #          --header H... -- CC [CC-ARGS...]
 #
 # Exit status: 0 pass, 1 failure, 77 skipped (meson or pkg-config missing).
@@ -30,7 +36,8 @@ set -u
 
 builddir='' meson='' pkgconfig='' readelf='' libdir='' includedir='' version=''
 soname='' example='' sanitize=none coverage=false bindir='' mandir=''
-headers=()
+rpath=false docdir='' html=false
+headers=() guides=()
 while [ $# -gt 0 ]; do
     case $1 in
         --builddir) builddir=$2; shift 2 ;;
@@ -46,6 +53,10 @@ while [ $# -gt 0 ]; do
         --coverage) coverage=$2; shift 2 ;;
         --bindir) bindir=$2; shift 2 ;;
         --mandir) mandir=$2; shift 2 ;;
+        --rpath) rpath=$2; shift 2 ;;
+        --docdir) docdir=$2; shift 2 ;;
+        --html) html=$2; shift 2 ;;
+        --guide) guides+=("$2"); shift 2 ;;
         --header) headers+=("$(basename "$2")"); shift 2 ;;
         --) shift; break ;;
         *) echo "check_install.sh: unknown argument $1" >&2; exit 1 ;;
@@ -247,6 +258,22 @@ if [ -n "$bindir" ]; then
         else
             fail "installed hyoka --version exited $st and printed '$out', expected 'hyoka $version'"
         fi
+        if [ "$rpath" = true ]; then
+            out=$(env -u LD_LIBRARY_PATH "$prog" --version 2>&1); st=$?
+            if [ $st -eq 0 ] && [ "$out" = "hyoka $version" ]; then
+                ok "$bindir/hyoka runs without LD_LIBRARY_PATH"
+            else
+                fail "installed hyoka without LD_LIBRARY_PATH exited $st and printed '$out'"
+            fi
+            if command -v ldd >/dev/null; then
+                where=$(env -u LD_LIBRARY_PATH ldd "$prog" | sed -n 's/.*libhyoka\.so\.[^ ]* => \([^ ]*\).*/\1/p')
+                [ -n "$where" ] && where=$(readlink -f "$where")
+                case $where in
+                    "$(readlink -f "$L")"/*) ok "without LD_LIBRARY_PATH, hyoka loads $where" ;;
+                    *) fail "without LD_LIBRARY_PATH, hyoka loads libhyoka from '$where', not from the installation" ;;
+                esac
+            fi
+        fi
         if [ -n "$mandir" ]; then
             page=$root$mandir/man1/hyoka.1
             if [ ! -f "$page" ]; then
@@ -256,6 +283,44 @@ if [ -n "$bindir" ]; then
             else
                 fail "$page differs from what the installed hyoka --man prints"
             fi
+        fi
+    fi
+fi
+
+# --- the guides and the API reference ------------------------------------------
+if [ -n "$docdir" ]; then
+    D=$root$docdir
+    same=0
+    for g in "${guides[@]}"; do
+        name=$(basename "$g")
+        if [ ! -f "$D/$name" ]; then
+            fail "$docdir/$name is not installed"
+        elif ! cmp -s "$g" "$D/$name"; then
+            fail "$docdir/$name differs from $g"
+        else
+            same=$((same + 1))
+        fi
+    done
+    [ ${#guides[@]} -gt 0 ] && [ $same -eq ${#guides[@]} ] && ok "the $same guides installed in $docdir"
+    if [ "$html" = true ]; then
+        # index.html is the main guide, hyoka_8h.html the umbrella header's page.
+        pages=(index hyoka_8h)
+        for g in "${guides[@]}"; do
+            anchor=$(sed -n '1s/^# .*{#\([A-Za-z0-9_]*\)} *$/\1/p' "$g")
+            if [ -z "$anchor" ]; then
+                fail "$g: its first line has no page anchor {#name}"
+            elif [ "$anchor" != mainpage ]; then
+                pages+=("$anchor")
+            fi
+        done
+        missing=()
+        for p in "${pages[@]}"; do
+            [ -f "$D/html/$p.html" ] || missing+=("$p.html")
+        done
+        if [ ${#missing[@]} -eq 0 ]; then
+            ok "API reference in $docdir/html: ${pages[*]}"
+        else
+            fail "$docdir/html lacks ${missing[*]}"
         fi
     fi
 fi

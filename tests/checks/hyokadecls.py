@@ -1,7 +1,8 @@
 """Read the public API out of hyoka's headers and version script.
 
-Shared by check_headers.py, check_symbols.py and check_bindings.py. Only
-the standard library is used. The parsers are deliberately small: they
+Shared by check_headers.py, check_symbols.py, check_bindings.py,
+abi/update-map.py and tools/gen_debian_symbols.py. Only the standard library
+is used. The parsers are deliberately small: they
 understand the shapes the project writes (plain prototypes, typedef'd
 structs, enums with their values, function-pointer typedefs and integer
 macros; see "API conventions" in docs/guide.md) and fail loudly on anything

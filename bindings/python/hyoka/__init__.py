@@ -19,32 +19,45 @@ Quick tour::
 Money is ``int`` yen, every other quantity ``decimal.Decimal`` (crossing the
 boundary as text, never as float), text is ``str``, enumerations are their
 document names (``'settled'``, ``'outcome'``...).
+
+Messages (diagnostics, reasons, code titles) are in the ``lang`` given,
+``'en'`` or ``'ja'``; without one, in :func:`default_lang`, the language the
+library chooses from the locale (the Ruby binding uses the same rule). HTML
+pages default to ``'ja'``.
+
+An ``int`` that does not fit the C type it is passed as raises
+:class:`IntegerOverflow` (an ``OverflowError``) before anything changes.
+Threads may share a portfolio: the binding serialises the calls on it.
 """
 
 import ctypes as _ctypes
 import decimal as _decimal
 
 from . import _api
-from .errors import (Error, InvalidArgument, OutOfMemory, RangeError, EncodingError, HyokaSyntaxError,
+from .errors import (Error, InvalidArgument, OutOfMemory, RangeError, IntegerOverflow, EncodingError,
+                     HyokaSyntaxError,
                      NotFound, AlreadyExists, DivisionByZero, HyokaIOError, LimitExceeded, Unavailable,
                      StateError, InvalidDocument, MissingFeature, STATUS_CLASSES)
 from . import _core
 from ._core import lib as _lib
+from . import _ffi
 from ._ffi import check_version
 from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
                     Diagnostic, Diagnostics, Tally, Rules, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
-                    parse_metrics, csv_table_names)
+                    parse_metrics, csv_table_names, KEEP, Record, Baseline, NOT_APPLICABLE)
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
     'Figure', 'Rating', 'Diagnostic', 'Diagnostics', 'Tally', 'Rules', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
     'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
-    'BudgetDirection', 'Band', 'Metrics',
-    'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'EncodingError', 'HyokaSyntaxError',
+    'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE',
+    'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'IntegerOverflow', 'EncodingError',
+    'HyokaSyntaxError',
     'NotFound', 'AlreadyExists', 'DivisionByZero', 'HyokaIOError', 'LimitExceeded', 'Unavailable',
     'StateError', 'InvalidDocument', 'MissingFeature',
-    'version', 'version_string', 'library_path', 'check_version', 'names', 'FIGURES',
+    'version', 'version_string', 'library_path', 'check_version', 'names', 'FIGURES', 'KEEP',
+    'default_lang',
     'reason_message', 'code_title', 'parse_metrics', 'csv_table_names',
     'parse_decimal', 'parse_printed', 'format_decimal', 'divide', 'round_decimal',
     'yen_from_thousands', 'yen_to_thousands', 'parse_fiscal_year', 'format_fiscal_year', 'parse_date',
@@ -65,8 +78,17 @@ def version_string():
 
 
 def library_path():
-    """Where the loaded library came from (path or name) and how it was found."""
+    """The path (or name) the library was loaded from: ``HYOKA_LIBRARY``, the
+    one carried in the package, or the system's (see the package's README)."""
     return _lib.path
+
+
+def default_lang():
+    """The language messages default to when no ``lang`` is given: 'ja' when
+    the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with "ja", else
+    'en'. The library decides (hyoka_lang_default()), so the Python and Ruby
+    bindings agree."""
+    return _core.default_lang()
 
 
 # names() knows every enumeration the library names, but the status codes
@@ -89,8 +111,9 @@ def names(enumeration):
 FIGURES = tuple(_core.enum_names(_core.ENUM_FIGURE))
 
 
-def code_title(code, lang='en'):
-    """The title of a diagnostic code ('C005' → 'stated per-capita ... differs ...'), or None."""
+def code_title(code, lang=None):
+    """The title of a diagnostic code ('C005' → 'stated per-capita ... differs ...'), or None;
+    ``lang`` None is :func:`default_lang`."""
     return _core.text_out(_lib.hyoka_code_title(_core.nts_arg(code, 'code'), _core.lang_value(lang)))
 
 
@@ -138,7 +161,7 @@ def divide(a, b, places=1, mode='half_up'):
     x = _core.dec_in(a, 'a')
     y = _core.dec_in(b, 'b')
     out = _api.Decimal_()
-    _lib.hyoka_decimal_div(_ctypes.byref(x), _ctypes.byref(y), places,
+    _lib.hyoka_decimal_div(_ctypes.byref(x), _ctypes.byref(y), _core.int_in(places, 'places', _ffi.check_int),
                            _core.enum_value(_core.ENUM_ROUNDING, mode), _ctypes.byref(out))
     return _core.dec_out(out)
 
@@ -147,7 +170,8 @@ def round_decimal(value, places, mode='half_up'):
     """Round to ``places`` by ``mode`` ('half_up', 'down', 'up', 'half_even', 'floor', 'ceiling')."""
     x = _core.dec_in(value)
     out = _api.Decimal_()
-    _lib.hyoka_decimal_round(_ctypes.byref(x), places, _core.enum_value(_core.ENUM_ROUNDING, mode),
+    _lib.hyoka_decimal_round(_ctypes.byref(x), _core.int_in(places, 'places', _ffi.check_int),
+                             _core.enum_value(_core.ENUM_ROUNDING, mode),
                              _ctypes.byref(out))
     return _core.dec_out(out)
 
@@ -189,7 +213,7 @@ def parse_fiscal_year(text):
 def format_fiscal_year(fiscal_year, strict=False, numeric_first=False, abbrev=False, western=False,
                        fullwidth=False, suffix=True):
     """Name a fiscal year: 2019 → '令和元年度' (strict: '平成31年度')."""
-    fy = _core.int_in(fiscal_year)
+    fy = _core.year_in(fiscal_year)
     flags = _calendar_flags(strict=strict, numeric_first=numeric_first, abbrev=abbrev, western=western,
                             fullwidth=fullwidth, no_suffix=not suffix)
     return _core.calendar_text(lambda buf, size, n: _lib.hyoka_fiscal_year_format(fy, flags, buf, size, n))

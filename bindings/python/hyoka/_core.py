@@ -31,6 +31,9 @@ ENUM_LABELS = {
     ENUM_PROJECT_TEXT: 'project text field', ENUM_VALUE_FIELD: 'indicator value field',
     ENUM_INDICATOR_TEXT: 'indicator text field', ENUM_EVALUATION_TEXT: 'evaluation text field',
     ENUM_REASON: 'reason', ENUM_LANG: 'language', ENUM_GROUP_BY: 'grouping',
+    ENUM_RECORD_KIND: 'record kind', ENUM_RECORD_FIELD: 'record field', ENUM_FIELD_TYPE: 'field type',
+    ENUM_FIELD_STATE: 'field state', ENUM_TERM: 'term', ENUM_MEASUREMENT: 'measurement',
+    ENUM_PROJECT_FLAG: 'project flag',
 }
 
 UNSET = _api.HYOKA_UNSET
@@ -39,7 +42,11 @@ CALENDAR_STRING_MAX = _api.HYOKA_CALENDAR_STRING_MAX
 
 MONEY_FIGURES = frozenset(('expense', 'personnel', 'debt_service', 'indirect_costs', 'total_cost',
                            'general_revenue', 'specific_revenue'))
-NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score'))
+# Figures in int yen: the money figures of cost years and a budget record's unspent amount.
+YEN_FIGURES = MONEY_FIGURES | frozenset(('unspent',))
+RECORD_FIGURES = frozenset(('unspent', 'appropriation_rate', 'account_share', 'single_bidder_share',
+                            'noncompetitive_share'))
+NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score')) | RECORD_FIGURES
 
 
 def _status_value(name):
@@ -120,7 +127,19 @@ def enum_names(which):
     return [n for n in enum(which).names if n is not None]
 
 
+def default_lang():
+    """The language messages default to: 'ja' when the locale (LC_ALL, else
+    LC_MESSAGES, else LANG) starts with "ja", else 'en' (the library's rule,
+    hyoka_lang_default(); 'en' with a library older than 1.1)."""
+    if not lib.has('hyoka_lang_default'):
+        return 'en'
+    return enum_name(ENUM_LANG, lib.hyoka_lang_default())
+
+
 def lang_value(lang):
+    """The hyoka_lang of 'en' or 'ja'; None is :func:`default_lang`."""
+    if lang is None:
+        return lib.hyoka_lang_default() if lib.has('hyoka_lang_default') else enum_value(ENUM_LANG, 'en')
     return enum_value(ENUM_LANG, lang)
 
 
@@ -220,15 +239,14 @@ def dec_out(d):
     return decimal.Decimal(buf.raw[:n.value].decode('ascii'))
 
 
-def int_in(value, what='value'):
+def int_in(value, what='value', check=_ffi.check_int64):
+    """An int for a C integer parameter: type-checked, and range-checked by
+    ``check`` (one of the checkers of :mod:`hyoka._ffi`, int64 by default)."""
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, decimal.Decimal) and value == value.to_integral_value():
-            return int(value)
+            return check(int(value), what)
         raise TypeError('%s must be an int (yen or a count), not %s' % (what, type(value).__name__))
-    if not -(1 << 63) <= value < (1 << 63):
-        raise errors.RangeError('%s %d does not fit in 64 bits' % (what, value),
-                                code=errors.RangeError.code, status='HYOKA_ERANGE')
-    return value
+    return check(value, what)
 
 
 def year_in(value, what='fiscal year'):
@@ -240,7 +258,7 @@ def year_in(value, what='fiscal year'):
         return fy.value
     if value is None:
         return 0
-    return int_in(value, what)
+    return int_in(value, what, _ffi.check_int32)
 
 
 # --------------------------------------------------------------------------

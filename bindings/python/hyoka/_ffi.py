@@ -4,8 +4,12 @@ The library is looked for, in order:
 
 1. the ``HYOKA_LIBRARY`` environment variable (a file, or a folder holding
    ``libhyoka.so.1``); when it is set and cannot be loaded, that is an error;
-2. ``pkg-config --variable=libdir hyoka`` + ``libhyoka.so.1``;
-3. the system path: ``libhyoka.so.1`` through the dynamic loader, then
+2. when ``HYOKA_SYSTEM_LIBRARY`` is set to ``1`` (or ``yes``, ``true``), the
+   system's library only (3. below), an error when there is none;
+3. the library carried inside the package (``hyoka/_native/libhyoka.so.1``,
+   built by ``pip install`` from the C sources);
+4. the system's library: ``pkg-config --variable=libdir hyoka`` +
+   ``libhyoka.so.1``, then ``libhyoka.so.1`` through the dynamic loader, then
    ``ctypes.util.find_library('hyoka')``.
 
 A library whose major version is not 1 is refused with ImportError.
@@ -13,7 +17,9 @@ A library whose major version is not 1 is refused with ImportError.
 Functions are bound lazily, one by one, on first use: a library that does
 not export a function yet (an older or partial build) still loads, and only
 the feature that needs the missing function raises
-:class:`hyoka.MissingFeature`.
+:class:`hyoka.MissingFeature`. Every integer argument is checked against its
+C type (from the prototypes of :mod:`hyoka._api`) before the call:
+:class:`hyoka.IntegerOverflow` instead of the silent truncation of ctypes.
 """
 
 import ctypes
@@ -41,6 +47,14 @@ c_char_p = ctypes.c_char_p
 # --------------------------------------------------------------------------
 # Finding the library
 # --------------------------------------------------------------------------
+
+#: Where ``pip install`` puts the library it builds, inside the package.
+BUNDLED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '_native', SONAME)
+
+
+def _wants_system_library():
+    return os.environ.get('HYOKA_SYSTEM_LIBRARY', '').strip().lower() in ('1', 'yes', 'true', 'on')
+
 
 def _candidates_from_env():
     value = os.environ.get('HYOKA_LIBRARY')
@@ -133,19 +147,8 @@ def _open(path):
     return dll
 
 
-def find_library():
-    """Load libhyoka as described in the module docstring.
-
-    :return: ``(ctypes.CDLL, path_or_name, how)``.
-    :raises ImportError: when no usable library is found.
-    """
-    tried = []
-    env = _candidates_from_env()
-    if env is not None:
-        try:
-            return _open(env), env, 'HYOKA_LIBRARY'
-        except OSError as e:
-            raise ImportError('hyoka: HYOKA_LIBRARY=%s cannot be loaded: %s' % (env, e)) from None
+def _open_system(tried):
+    """The system's library (pkg-config, the dynamic loader), or None."""
     path = _candidate_from_pkg_config()
     if path:
         try:
@@ -157,9 +160,103 @@ def find_library():
             return _open(name), name, 'system'
         except OSError as e:
             tried.append('%s: %s' % (name, e))
-    raise ImportError('hyoka: cannot find libhyoka.so.1. Set HYOKA_LIBRARY to its path, '
-                      'install it where pkg-config or the dynamic loader finds it. Tried: '
-                      + '; '.join(tried or ['nothing']))
+    return None
+
+
+def find_library():
+    """Load libhyoka as described in the module docstring.
+
+    :return: ``(ctypes.CDLL, path_or_name, how)``, how being one of
+        ``'HYOKA_LIBRARY'``, ``'bundled'``, ``'pkg-config'``, ``'system'``.
+    :raises ImportError: when no usable library is found.
+    """
+    tried = []
+    env = _candidates_from_env()
+    if env is not None:
+        try:
+            return _open(env), env, 'HYOKA_LIBRARY'
+        except OSError as e:
+            raise ImportError('hyoka: HYOKA_LIBRARY=%s cannot be loaded: %s' % (env, e)) from None
+    system_only = _wants_system_library()
+    if not system_only and os.path.exists(BUNDLED):
+        try:
+            return _open(BUNDLED), BUNDLED, 'bundled'
+        except OSError as e:
+            tried.append('%s (bundled): %s' % (BUNDLED, e))
+    found = _open_system(tried)
+    if found:
+        return found
+    if system_only:
+        raise ImportError('hyoka: HYOKA_SYSTEM_LIBRARY is set but the system has no libhyoka.so.1 '
+                          '(install it where pkg-config or the dynamic loader finds it, or unset '
+                          'HYOKA_SYSTEM_LIBRARY to use the one built with the package). Tried: '
+                          + '; '.join(tried or ['nothing']))
+    raise ImportError('hyoka: cannot find libhyoka.so.1. Install the package with pip (it builds and '
+                      'carries the library), set HYOKA_LIBRARY to its path, or install it where '
+                      'pkg-config or the dynamic loader finds it. Tried: ' + '; '.join(tried or ['nothing']))
+
+
+# --------------------------------------------------------------------------
+# Integer arguments
+# --------------------------------------------------------------------------
+
+class IntChecker:
+    """The range of one C integer type: ``check(value, what)`` returns the
+    value, or raises :class:`hyoka.IntegerOverflow` naming ``what`` when the
+    value does not fit (ctypes would silently keep the low bits)."""
+    __slots__ = ('low', 'high')
+
+    def __init__(self, ctype):
+        bits = 8 * ctypes.sizeof(ctype)
+        signed = ctype(-1).value < 0
+        self.low = -(1 << (bits - 1)) if signed else 0
+        self.high = (1 << (bits - 1)) - 1 if signed else (1 << bits) - 1
+
+    def __call__(self, value, what='value'):
+        if not self.low <= value <= self.high:
+            raise errors.IntegerOverflow(
+                '%s: %d is out of range (%d to %d)' % (what, value, self.low, self.high),
+                code=errors.IntegerOverflow.code, status=errors.IntegerOverflow.status)
+        return value
+
+
+#: One checker per C integer type of the prototypes (c_int32 is c_int, and
+#: c_int64 and c_size_t are c_long and c_ulong, on the platforms hyoka builds on).
+INT_CHECKS = {ctype: IntChecker(ctype) for ctype in
+              (ctypes.c_int, ctypes.c_uint, ctypes.c_int32, ctypes.c_int64, ctypes.c_size_t)}
+check_int = INT_CHECKS[ctypes.c_int]
+check_int32 = INT_CHECKS[ctypes.c_int32]
+check_int64 = INT_CHECKS[ctypes.c_int64]
+check_size = INT_CHECKS[ctypes.c_size_t]
+
+
+def set_field(struct, name, value):
+    """``struct.name = value``, an integer checked against the field's C type
+    first (ctypes would keep the low bits of a value that does not fit)."""
+    ctype = dict(type(struct)._fields_)[name]
+    check = INT_CHECKS.get(ctype)
+    if check is not None and isinstance(value, int):
+        check(value, name)
+    setattr(struct, name, value)
+
+
+def _checking_ints(fn, name, argtypes):
+    """@p fn, or a function that first checks its integer arguments against
+    the C types of @p argtypes."""
+    bounds = tuple((i, INT_CHECKS[t].low, INT_CHECKS[t].high) for i, t in enumerate(argtypes) if t in INT_CHECKS)
+    if not bounds:
+        return fn
+
+    def call(*args):
+        for i, low, high in bounds:
+            value = args[i]
+            if isinstance(value, int) and not low <= value <= high:
+                INT_CHECKS[argtypes[i]](value, '%s() argument %d' % (name, i + 1))
+        return fn(*args)
+
+    call.__name__ = name
+    call.__wrapped__ = fn
+    return call
 
 
 # --------------------------------------------------------------------------
@@ -203,6 +300,7 @@ class Library:
             fn.errcheck = _errcheck_status
         elif check == FIGURE:
             fn.errcheck = _errcheck_figure
+        fn = _checking_ints(fn, name, argtypes)
         with self._lock:
             self.__dict__[name] = fn
         return fn

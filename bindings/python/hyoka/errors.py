@@ -5,6 +5,7 @@
 | HYOKA_EINVAL         | InvalidArgument    | ValueError       |
 | HYOKA_ENOMEM         | OutOfMemory        | MemoryError      |
 | HYOKA_ERANGE         | RangeError         | ValueError       |
+| (int too large for C)| IntegerOverflow    | RangeError, OverflowError |
 | HYOKA_EENCODING      | EncodingError      | ValueError       |
 | HYOKA_ESYNTAX        | HyokaSyntaxError   | ValueError       |
 | HYOKA_ENOTFOUND      | NotFound           | LookupError      |
@@ -24,6 +25,10 @@ itself. Every instance carries ``code`` (the negative int), ``status``
 :class:`hyoka.Diagnostic`, non-empty for InvalidDocument: a
 :class:`hyoka.Diagnostics` that also counts every diagnostic found, shown or
 not).
+
+When the library refuses a call of a method or property, ``call`` is that
+call as written, with the document names it was given
+(``"Year.set_stated('achievement', '1')"``), and the message starts with it.
 """
 
 
@@ -35,6 +40,11 @@ class Error(Exception):
     #: the negative status code (set on instances; the class default is filled at import)
     code = None
 
+    #: the binding call the library refused, as written; None for others
+    call = None
+    #: True for a status the library returned (not a check of the binding)
+    from_library = False
+
     def __init__(self, message='', code=None, status=None, diagnostics=None):
         super().__init__(message)
         self.message = message
@@ -43,6 +53,13 @@ class Error(Exception):
         if status is not None:
             self.status = status
         self.diagnostics = diagnostics if isinstance(diagnostics, list) else list(diagnostics or [])
+
+    def _name_call(self, call):
+        """Start the message with the call the library refused (once, the innermost)."""
+        if self.from_library and self.call is None:
+            self.call = call
+            self.message = '%s: %s' % (call, self.message)
+            self.args = (self.message,)
 
     def __str__(self):
         text = self.message or (self.status or 'hyoka error')
@@ -75,6 +92,12 @@ class OutOfMemory(Error, MemoryError):
 class RangeError(Error, ValueError):
     """HYOKA_ERANGE: overflow, value out of range, or too many decimal places."""
     status = 'HYOKA_ERANGE'
+
+
+class IntegerOverflow(RangeError, OverflowError):
+    """An int argument does not fit the C type it is passed as (a count, an
+    index, a fiscal year, places...). Raised by the binding before the call,
+    so nothing was changed; also a :class:`RangeError` (HYOKA_ERANGE)."""
 
 
 class EncodingError(Error, ValueError):
@@ -131,7 +154,8 @@ class StateError(Error, RuntimeError):
 
 
 class InvalidDocument(Error, ValueError):
-    """HYOKA_EINVALID: the document has errors; see ``.diagnostics``."""
+    """HYOKA_EINVALID: the document has errors; the exception's
+    ``.diagnostics`` lists them (code, severity, path, line, column, message)."""
     status = 'HYOKA_EINVALID'
 
 
@@ -153,9 +177,11 @@ def class_for(status):
 
 
 def from_status(code, status, message, diagnostics=None):
-    """Build the exception for a status code."""
+    """Build the exception for a status code the library returned."""
     cls = class_for(status)
-    return cls(message, code=code, status=status, diagnostics=diagnostics)
+    e = cls(message, code=code, status=status, diagnostics=diagnostics)
+    e.from_library = True
+    return e
 
 
 def _bind_codes(lookup):

@@ -16,33 +16,66 @@ parent and keeps a reference to the parent's Python object, so the parent
 cannot be freed while the child is alive. After a parent is closed, or after
 a child is removed from its parent, using the child raises
 :class:`hyoka.StateError` instead of touching freed memory.
+
+Threads
+-------
+The C library lets threads use different portfolios at once, but one
+portfolio only from one thread at a time, and ctypes releases the GIL during
+every call. So each tree (a portfolio, or a standalone project or scheme,
+with everything it holds) has one reentrant lock, and every method and
+property of its objects holds it while it runs: threads may share a
+portfolio without a lock of their own. A thread that uses an object another
+thread removed gets :class:`hyoka.StateError`. Iterating a live sequence
+(``pf.projects``) takes the lock for each item, not for the whole loop.
 """
 
 import collections
 import collections.abc
 import ctypes
 import decimal
+import functools
 import json
 import os
+import reprlib
+import threading
 import weakref
 
 from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
-from ._core import (lib, byref, UNSET, MONEY_FIGURES,
+from ._ffi import check_int, check_size, set_field
+from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
                     ENUM_EXPECTED_COST, ENUM_VERDICT_GROUP, ENUM_BUDGET_KIND, ENUM_CLASS_KIND,
                     ENUM_SEVERITY, ENUM_FIGURE, ENUM_COST_FIELD, ENUM_STAFF_FIELD,
                     ENUM_PROJECT_TEXT, ENUM_VALUE_FIELD, ENUM_INDICATOR_TEXT,
                     ENUM_EVALUATION_TEXT, ENUM_REASON, ENUM_GROUP_BY, ENUM_ROUNDING,
+                    ENUM_RECORD_KIND, ENUM_RECORD_FIELD, ENUM_FIELD_TYPE, ENUM_FIELD_STATE, ENUM_TERM,
+                    ENUM_MEASUREMENT, ENUM_PROJECT_FLAG,
                     enum, enum_value, enum_value_or_unset, enum_name, enum_names, lang_value,
                     figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
                     take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
 
 Dec = _api.Decimal_
 
-_KEEP = object()  # "leave unchanged" default of keyword arguments
+
+
+class _Keep:
+    """The type of :data:`KEEP`."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return 'KEEP'
+
+    def __reduce__(self):
+        return 'KEEP'
+
+
+#: Default of the arguments that leave a value unchanged when not given
+#: (``set_municipality(code='112089')`` keeps the name); None, by contrast,
+#: makes the value missing.
+KEEP = _Keep()
 
 # --------------------------------------------------------------------------
 # Value types
@@ -59,8 +92,9 @@ class Figure(collections.namedtuple('Figure', 'value reason')):
     def available(self):
         return self.reason is None
 
-    def message(self, lang='en'):
-        """Why the figure is unavailable, as a sentence (None when available)."""
+    def message(self, lang=None):
+        """Why the figure is unavailable, as a sentence in ``lang`` (None when
+        available); ``lang`` None is :func:`hyoka.default_lang`."""
         return None if self.reason is None else reason_message(self.reason, lang)
 
 
@@ -82,6 +116,23 @@ IndicatorValue = collections.namedtuple('IndicatorValue', 'target actual forecas
 IndicatorValue.__doc__ = 'The values of an indicator for one fiscal year (decimal.Decimal or None).'
 
 LongTerm = collections.namedtuple('LongTerm', 'value fiscal_year')
+Baseline = collections.namedtuple('Baseline', 'value fiscal_year')
+Baseline.__doc__ = "An indicator's baseline (基準値): a decimal.Decimal or None, and its fiscal year or None."
+
+
+class _NotApplicable:
+    """The value of a record field the sheet printed as not applicable (``-``):
+    neither missing nor any value. There is one: ``hyoka.NOT_APPLICABLE``."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return 'hyoka.NOT_APPLICABLE'
+
+    def __reduce__(self):
+        return 'NOT_APPLICABLE'
+
+
+NOT_APPLICABLE = _NotApplicable()
 Goal = collections.namedtuple('Goal', 'what level by')
 Stated = collections.namedtuple('Stated', 'value unit')
 Denominator = collections.namedtuple('Denominator', 'population households')
@@ -95,8 +146,8 @@ BudgetDirection = collections.namedtuple('BudgetDirection', 'code label kind')
 Band = collections.namedtuple('Band', 'min code label')
 
 
-def reason_message(reason, lang='en'):
-    """The sentence explaining a reason name, in 'en' or 'ja'."""
+def reason_message(reason, lang=None):
+    """The sentence explaining a reason name, in 'en' or 'ja' (None: :func:`hyoka.default_lang`)."""
     v = enum_value(ENUM_REASON, reason)
     return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
 
@@ -104,7 +155,7 @@ def reason_message(reason, lang='en'):
 def _figure_result(rc, d, reason, figure_name):
     if rc < 0:
         return Figure(None, enum_name(ENUM_REASON, reason.value))
-    if figure_name in MONEY_FIGURES:
+    if figure_name in YEN_FIGURES:
         return Figure(int(dec_out(d)), None)
     return Figure(dec_out(d), None)
 
@@ -114,14 +165,160 @@ def _figure_result(rc, d, reason, figure_name):
 # --------------------------------------------------------------------------
 
 
+def _root(node):
+    """The top of a node's tree (a portfolio, a standalone project or scheme)."""
+    parent = node._parent
+    while parent is not None:
+        node = parent
+        parent = node._parent
+    return node
+
+
+def _acquire(node):
+    """Take the lock of a node's tree and return it.
+
+    The tree of a standalone project or scheme changes when it is added to
+    a parent: after waiting for such a tree's lock, check that it is still
+    the lock of the node's tree, else take the new one."""
+    while True:
+        root = node
+        while root._parent is not None:
+            root = root._parent
+        lock = root._lock
+        lock.acquire()
+        if not root._adoptable or root._parent is None:
+            return lock
+        lock.release()
+
+
+class _Hold:
+    """``with _Hold(a, b):`` holds the locks of the trees of several nodes,
+    taken in a fixed order (two threads comparing or moving objects between
+    the same two trees do not deadlock)."""
+    __slots__ = ('_nodes', '_held')
+
+    def __init__(self, *nodes):
+        self._nodes = nodes
+        self._held = ()
+
+    def _locks(self):
+        return sorted({id(lk): lk for lk in (_root(n)._lock for n in self._nodes)}.values(), key=id)
+
+    def __enter__(self):
+        while True:
+            locks = self._locks()
+            for lk in locks:
+                lk.acquire()
+            if self._locks() == locks:
+                self._held = locks
+                return self
+            for lk in reversed(locks):
+                lk.release()
+
+    def __exit__(self, *exc):
+        for lk in reversed(self._held):
+            lk.release()
+        self._held = ()
+        return False
+
+
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 40
+
+
+def _call_text(self, name, args, kwargs):
+    """``Year.set_stated('achievement', '1')``: a call as written, for messages."""
+    parts = [_short.repr(a) for a in args] + ['%s=%s' % (k, _short.repr(v)) for k, v in kwargs.items()]
+    return '%s.%s(%s)' % (type(self).__name__, name, ', '.join(parts))
+
+
+def _locked(fn):
+    """@p fn run while holding the lock of ``self``'s tree; a refusal of the
+    library names the call (:attr:`hyoka.Error.call`)."""
+    @functools.wraps(fn)
+    def call(self, *args, **kwargs):
+        lock = _acquire(self)
+        try:
+            return fn(self, *args, **kwargs)
+        except errors.Error as e:
+            e._name_call(_call_text(self, fn.__name__, args, kwargs))
+            raise
+        finally:
+            lock.release()
+    call._hyoka_locked = True
+    return call
+
+
+def _locked_getter(fget):
+    """A property getter run while holding the lock of the object's tree."""
+    def get(self):
+        lock = _acquire(self)
+        try:
+            return fget(self)
+        except errors.Error as e:
+            e._name_call('%s.%s' % (type(self).__name__, fget.__name__))
+            raise
+        finally:
+            lock.release()
+    return functools.wraps(fget)(get)
+
+
+def _locked_setter(fset):
+    """A property setter run while holding the lock of the object's tree."""
+    def set_(self, value):
+        lock = _acquire(self)
+        try:
+            fset(self, value)
+        except errors.Error as e:
+            e._name_call('%s.%s = %s' % (type(self).__name__, fset.__name__, _short.repr(value)))
+            raise
+        finally:
+            lock.release()
+    return functools.wraps(fset)(set_)
+
+
+def _holds_own_locks(fn):
+    """Mark a method that takes the locks it needs itself (several trees)."""
+    fn._hyoka_locked = True
+    return fn
+
+
+# methods of a wrapper that reach its handle besides the public ones
+_LOCKED_DUNDERS = frozenset(('__eq__', '__repr__', '__iter__', '__enter__', '__exit__', '__reduce_ex__',
+                             '__copy__', '__deepcopy__'))
+
+
+def _lock_methods(cls):
+    """Make every public method and property of @p cls, and the special
+    methods above, hold the lock of the object's tree."""
+    for name, value in list(cls.__dict__.items()):
+        if name.startswith('_') and name not in _LOCKED_DUNDERS:
+            continue
+        if isinstance(value, property):
+            setattr(cls, name, property(value.fget and _locked_getter(value.fget),
+                                        value.fset and _locked_setter(value.fset), value.fdel, value.__doc__))
+        elif (callable(value) and not isinstance(value, (type, classmethod, staticmethod))
+              and not getattr(value, '_hyoka_locked', False)):
+            setattr(cls, name, _locked(value))
+
+
 class _Node:
-    __slots__ = ('_ptr', '_parent', '_dead', '_kids', '__weakref__')
+    __slots__ = ('_ptr', '_parent', '_dead', '_kids', '_lock', '__weakref__')
+    #: whether a node that tops its tree may get a parent later (a standalone
+    #: project or scheme); a portfolio never does
+    _adoptable = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _lock_methods(cls)
 
     def _init_borrowed(self, ptr, parent):
         self._ptr = ptr
         self._parent = parent
         self._dead = False
         self._kids = None
+        # the lock of the tree this node tops (unused once it has a parent)
+        self._lock = threading.RLock() if parent is None else None
 
     @classmethod
     def _wrap(cls, ptr, parent):
@@ -246,19 +443,23 @@ class _Owned(_Node):
             if ptr:
                 getattr(lib, self._free)(ptr)
 
-    def _hand_to(self, parent, add, refusal):
-        """Move this standalone object's handle into @p parent with
-        ``add(parent_handle, handle)``; StateError with @p refusal when it
-        has an owner already."""
-        handle = self._h()
-        parent_handle = parent._h()
-        if not self._owned:
-            raise errors.StateError(refusal, code=errors.StateError.code, status='HYOKA_ESTATE')
-        add(parent_handle, handle)
-        self._owned = False
-        self._parent = parent
-        parent._adopt(self)
-        return self
+    def _hand_to(self, parent, add, refusal, props=None):
+        """Set @p props on this standalone object, then move its handle into
+        @p parent with ``add(parent_handle, handle)``; StateError with
+        @p refusal (and nothing set) when it has an owner already. Holds the
+        locks of both trees."""
+        with _Hold(self, parent):
+            handle = self._h()
+            parent_handle = parent._h()
+            if not self._owned:
+                raise errors.StateError(refusal, code=errors.StateError.code, status='HYOKA_ESTATE')
+            if props:
+                _set_props(self, props)
+            add(parent_handle, handle)
+            self._owned = False
+            self._parent = parent
+            parent._adopt(self)
+            return self
 
     def close(self):
         """Free the handle and everything it holds now (idempotent).
@@ -293,10 +494,12 @@ class _Owned(_Node):
         getattr(lib, self._copier)(self._h(), byref(out))
         return self._kind._from_owned(out.value)
 
+    @_holds_own_locks
     def __eq__(self, other):
         if not isinstance(other, self._kind):
             return NotImplemented
-        return bool(getattr(lib, self._equal)(self._h(), other._h()))
+        with _Hold(self, other):
+            return bool(getattr(lib, self._equal)(self._h(), other._h()))
 
     def __copy__(self):
         return self.copy()
@@ -318,26 +521,39 @@ class _Children:
         self._cls = cls
 
     def __len__(self):
-        return self._count(self._node._h())
+        lock = _acquire(self._node)
+        try:
+            return self._count(self._node._h())
+        finally:
+            lock.release()
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError('index out of range')
-        return self._node._kid(self._cls, self._at(self._node._h(), index))
+        lock = _acquire(self._node)
+        try:
+            if isinstance(index, slice):
+                return [self[i] for i in range(*index.indices(len(self)))]
+            n = len(self)
+            if index < 0:
+                index += n
+            if not 0 <= index < n:
+                raise IndexError('index out of range')
+            return self._node._kid(self._cls, self._at(self._node._h(), index))
+        finally:
+            lock.release()
 
     def __iter__(self):
         node = self._node
         i = 0
         while True:
-            h = node._h()
-            if i >= self._count(h):
-                return
-            yield node._kid(self._cls, self._at(h, i))
+            lock = _acquire(node)
+            try:
+                h = node._h()
+                if i >= self._count(h):
+                    return
+                item = node._kid(self._cls, self._at(h, i))
+            finally:
+                lock.release()
+            yield item
             i += 1
 
     def __bool__(self):
@@ -454,7 +670,7 @@ def _report_tally(report):
     return out
 
 
-def _diagnostics(report, lang='en', read=None, rules=None):
+def _diagnostics(report, lang=None, read=None, rules=None):
     """The Diagnostics of a report. With ``read``, the report of the reader
     whose kept diagnostics were copied into ``report`` (:func:`_copy_report`):
     those it counted but did not keep are counted too (as ignored when
@@ -520,7 +736,7 @@ class Rules:
             self.min_severity = min_severity
 
     @classmethod
-    def parse(cls, text, lang='en'):
+    def parse(cls, text, lang=None):
         """Rules from the text of a rules file.
 
         :raises InvalidDocument: when a line is bad (``.diagnostics``: the R001
@@ -532,7 +748,7 @@ class Rules:
         return self
 
     @classmethod
-    def read_file(cls, path, lang='en'):
+    def read_file(cls, path, lang=None):
         """Rules from a rules file (``hyoka.conf``; see :meth:`parse`).
 
         :raises HyokaIOError: when the file cannot be read.
@@ -612,13 +828,20 @@ def _copy_report(src, dst):
                              lib.hyoka_report_message(src, i, ja))
 
 
-def _with_diagnostics(fn, report, lang):
+def _with_diagnostics(fn, report, lang, what='the document'):
     """Run fn(); on a hyoka error, attach the report's diagnostics (with their
-    counts) to it."""
+    counts) to it. An InvalidDocument then says how many errors @p what has,
+    shown or not, and where they are (the library's message speaks of its
+    report, which Python never sees)."""
     try:
         return fn()
     except errors.Error as e:
         e.diagnostics = _diagnostics(report, lang)
+        if isinstance(e, errors.InvalidDocument):
+            count = e.diagnostics.errors
+            e.message = "%s has %d error%s, listed in the exception's .diagnostics" % (
+                what, count, '' if count == 1 else 's')
+            e.args = (e.message,)
         raise
 
 
@@ -886,6 +1109,7 @@ class Portfolio(_Owned):
     """
     __slots__ = ('_source', '_read_report')
     _free, _copier, _equal = 'hyoka_portfolio_free', 'hyoka_portfolio_copy', 'hyoka_portfolio_equal'
+    _adoptable = False
 
     def __init__(self):
         out = c_void_p()
@@ -929,7 +1153,7 @@ class Portfolio(_Owned):
     # -- reading and writing --------------------------------------------
 
     @classmethod
-    def loads(cls, text, *, lang='en', max_depth=None, max_string=None, max_diagnostics=None, rules=None):
+    def loads(cls, text, *, lang=None, max_depth=None, max_string=None, max_diagnostics=None, rules=None):
         """Read a hyoka/1 document from a str or bytes.
 
         ``max_diagnostics`` is the most diagnostics kept (default 1000, errors
@@ -937,8 +1161,9 @@ class Portfolio(_Owned):
         never an error that stops the reading.
 
         :raises InvalidDocument: when the document has errors (``.diagnostics``
-            lists them with line and column, messages in ``lang``, and counts
-            every one: ``.diagnostics.total``, ``.errors``, ``.tally``...).
+            lists them with line and column, messages in ``lang``: 'en',
+            'ja', or None for :func:`hyoka.default_lang`; and counts every
+            one: ``.diagnostics.total``, ``.errors``, ``.tally``...).
         """
         if isinstance(text, str):
             data = text.encode('utf-8', 'surrogatepass')
@@ -950,12 +1175,10 @@ class Portfolio(_Owned):
         if max_depth is not None or max_string is not None or max_diagnostics is not None:
             opts = _api.ReadOptions()
             lib.hyoka_read_options_init(byref(opts))
-            if max_depth is not None:
-                opts.max_depth = max_depth
-            if max_string is not None:
-                opts.max_string = max_string
-            if max_diagnostics is not None:
-                opts.max_diagnostics = max_diagnostics
+            for name, value in (('max_depth', max_depth), ('max_string', max_string),
+                                ('max_diagnostics', max_diagnostics)):
+                if value is not None:
+                    set_field(opts, name, value)
             opts = byref(opts)
         report = _report_for(rules)
         out = c_void_p()
@@ -1003,7 +1226,7 @@ class Portfolio(_Owned):
     def _write_flags(compact, yen):
         return (_api.HYOKA_WRITE_COMPACT if compact else 0) | (_api.HYOKA_WRITE_YEN if yen else 0)
 
-    def to_csv_dir(self, path, encoding='utf-8', lang='en'):
+    def to_csv_dir(self, path, encoding='utf-8', lang=None):
         """Write every CSV table into a folder (utf-8 with BOM, utf-8-nobom or cp932)."""
         opts = _csv_options(encoding)
         h = self._h()
@@ -1014,7 +1237,7 @@ class Portfolio(_Owned):
         finally:
             lib.hyoka_report_free(report)
 
-    def to_csv_tables(self, encoding='utf-8', lang='en'):
+    def to_csv_tables(self, encoding='utf-8', lang=None):
         """Every CSV table as bytes: a dict from table name to file content."""
         opts = _csv_options(encoding)
         h = self._h()
@@ -1032,7 +1255,7 @@ class Portfolio(_Owned):
         return tables
 
     @classmethod
-    def from_csv_dir(cls, path, encoding='utf-8', lang='en', rules=None):
+    def from_csv_dir(cls, path, encoding='utf-8', lang=None, rules=None):
         """Read a portfolio from a folder of CSV tables (``rules``: see :meth:`loads`).
 
         :raises InvalidDocument: when the tables have errors (``.diagnostics``).
@@ -1042,14 +1265,14 @@ class Portfolio(_Owned):
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_dir(path_arg(path), byref(opts), byref(out),
-                                                             report), report, lang)
+                                                             report), report, lang, 'the CSV tables')
         except BaseException:
             lib.hyoka_report_free(report)
             raise
         return cls._from_csv_result(out, report)
 
     @classmethod
-    def from_csv_tables(cls, tables, encoding='utf-8', lang='en'):
+    def from_csv_tables(cls, tables, encoding='utf-8', lang=None):
         """Read a portfolio from a dict of table name → bytes (missing tables are empty)."""
         opts = _csv_options(encoding)
         names = csv_table_names()
@@ -1074,7 +1297,7 @@ class Portfolio(_Owned):
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_tables(texts, lens, byref(opts), byref(out),
-                                                                report), report, lang)
+                                                                report), report, lang, 'the CSV tables')
         except BaseException:
             lib.hyoka_report_free(report)
             raise
@@ -1100,12 +1323,12 @@ class Portfolio(_Owned):
 
     # -- municipality and settings ----------------------------------------
 
-    def set_municipality(self, name=_KEEP, code=_KEEP):
+    def set_municipality(self, name=KEEP, code=KEEP):
         """Set the municipality's name and/or 6-digit code (None makes a part missing)."""
         h = self._h()
-        if name is _KEEP:
+        if name is KEEP:
             name = self.municipality_name
-        if code is _KEEP:
+        if code is KEEP:
             code = self.municipality_code
         nb, nn = text_arg(name, 'name')
         cb, cn = text_arg(code, 'code')
@@ -1155,12 +1378,12 @@ class Portfolio(_Owned):
             out.append(v.value if present == 1 else None)
         return Denominator(*out)
 
-    def set_denominator(self, fiscal_year, population=_KEEP, households=_KEEP):
+    def set_denominator(self, fiscal_year, population=KEEP, households=KEEP):
         """Set (or with None, clear) the population and/or households of a fiscal year."""
         h = self._h()
         fy = year_in(fiscal_year)
         for which, value in (('population', population), ('households', households)):
-            if value is _KEEP:
+            if value is KEEP:
                 continue
             field = enum_value(ENUM_COST_FIELD, which)
             if value is None:
@@ -1188,7 +1411,7 @@ class Portfolio(_Owned):
 
     def set_rounding(self, figure, places, mode='half_up', unit='yen'):
         """Override the rounding of a figure (unit: for per-head figures, 'yen' or 'thousand_yen')."""
-        lib.hyoka_portfolio_set_rounding(self._h(), figure_value(figure), int_in(places, 'places'),
+        lib.hyoka_portfolio_set_rounding(self._h(), figure_value(figure), int_in(places, 'places', check_int),
                                          enum_value(ENUM_ROUNDING, mode), enum_value(ENUM_UNIT, unit))
 
     def clear_rounding(self, figure):
@@ -1201,6 +1424,7 @@ class Portfolio(_Owned):
         """The document's own schemes (built-ins are not listed)."""
         return _Children(self, lib.hyoka_portfolio_scheme_count, lib.hyoka_portfolio_scheme_at, Scheme)
 
+    @_holds_own_locks
     def add_scheme(self, scheme):
         """Add a scheme made with ``Scheme(...)``; the portfolio then owns it."""
         if not isinstance(scheme, Scheme):
@@ -1237,6 +1461,7 @@ class Portfolio(_Owned):
         """Iterate over the top-level projects."""
         return iter(self.projects)
 
+    @_holds_own_locks
     def add_project(self, project=None, **props):
         """Append a project and return it.
 
@@ -1244,15 +1469,14 @@ class Portfolio(_Owned):
         portfolio) or keyword properties (``code=..., name=..., department=...``)
         for a new one.
         """
-        self._h()  # a closed portfolio fails before anything is made
+        with _Hold(self):
+            self._h()  # a closed portfolio fails before anything is made
         if project is None:
-            project = Project(**props)
-        elif props:
-            _set_props(project, props)
-        if not isinstance(project, Project):
+            project, props = Project(**props), None
+        elif not isinstance(project, Project):
             raise TypeError('add_project() takes a hyoka.Project')
         return project._hand_to(self, lib.hyoka_portfolio_add_project,
-                                'the project already has an owner; add project.copy()')
+                                'the project already has an owner; add project.copy()', props)
 
     def find_project(self, code):
         """The first top-level project with this code, or None."""
@@ -1269,9 +1493,15 @@ class Portfolio(_Owned):
 
     @staticmethod
     def _index_of(item, seq):
+        """The index of an item given as an int (negative counts from the
+        end) or as one of the objects of @p seq."""
         if isinstance(item, int):
             n = len(seq)
-            return item + n if item < 0 else item
+            index = item + n if item < 0 else item
+            if index < 0:
+                raise errors.NotFound('index %d out of range (%d items)' % (item, n), code=errors.NotFound.code,
+                                      status='HYOKA_ENOTFOUND')
+            return check_size(index, 'index')
         for i, x in enumerate(seq):
             if x is item:
                 return i
@@ -1280,14 +1510,14 @@ class Portfolio(_Owned):
 
     # -- analysis ----------------------------------------------------------
 
-    def validate(self, lang='en', rules=None, limit=None):
+    def validate(self, lang=None, rules=None, limit=None):
         """Every diagnostic of the document: reading warnings, then validation.
 
         ``rules`` (:class:`Rules`) leave out what they exclude; ``limit`` keeps
         at most that many (errors first, then warnings, then info).
 
         :return: a :class:`Diagnostics`: a list of :class:`Diagnostic`,
-            messages in ``lang`` ('en' or 'ja'), line and column given for a
+            messages in ``lang`` ('en', 'ja', or None for :func:`hyoka.default_lang`), line and column given for a
             document read from text; with the counts of every diagnostic,
             kept or not (``total``, ``dropped``, ``ignored``, ``counts``,
             ``errors``, ``tally``).
@@ -1324,7 +1554,7 @@ class Portfolio(_Owned):
         finally:
             lib.hyoka_report_free(report)
 
-    def metrics_json(self, lang='en', validate=True, compact=True):
+    def metrics_json(self, lang=None, validate=True, compact=True):
         """hyoka-metrics/1 text (UTF-8 bytes): every figure, computed in one library call."""
         buf = self._metrics_buffer(lang, validate, compact)
         try:
@@ -1332,14 +1562,15 @@ class Portfolio(_Owned):
         finally:
             buf.free()
 
-    def metrics(self, lang='en', validate=True, lazy=True):
+    def metrics(self, lang=None, validate=True, lazy=True):
         """Every figure of every project: the hyoka-metrics/1 document.
 
         The bulk path: one library call (hyoka_metrics_write) computes every
         figure, and the JSON it writes is decoded with the json module.
         Amounts are int yen, other figures decimal.Decimal, unavailable ones
         None (with the reason under ``unavailable``). With ``validate``, the
-        diagnostics (reading and validation) are included, messages in ``lang``.
+        diagnostics (reading and validation) are included, messages in ``lang``
+        ('en', 'ja', or None for :func:`hyoka.default_lang`).
 
         :return: a :class:`Metrics` mapping, decoded on first access and
             project by project (``lazy=False``: a plain dict decoded at once).
@@ -1361,7 +1592,7 @@ class Portfolio(_Owned):
         """
         out = c_void_p()
         lib.hyoka_rollup_new(byref(out), self._h(), enum_value(ENUM_GROUP_BY, group_by),
-                             int_in(depth, 'depth'), year_in(fiscal_year))
+                             int_in(depth, 'depth', check_int), year_in(fiscal_year))
         r = out.value
         try:
             money = [(n, figure_value(n)) for n in enum_names(ENUM_FIGURE) if n in MONEY_FIGURES]
@@ -1417,7 +1648,53 @@ def _ptext(name, doc):
                       ENUM_PROJECT_TEXT, name, doc)
 
 
-class Project(_Owned):
+class _Extensions:
+    """The extension map of a project or a record (strings any ledger or
+    reader attaches, preserved exactly), through the C functions of the
+    prefix ``_ext`` ('hyoka_project', 'hyoka_record')."""
+    __slots__ = ()
+    _ext = None
+
+    def _fn(self, name):
+        return getattr(lib, self._ext + name)
+
+    @property
+    def extensions(self):
+        """The extension map (a dict copy, in order)."""
+        h = self._h()
+        out = {}
+        k = c_char_p()
+        v = c_char_p()
+        for i in range(self._fn('_extension_count')(h)):
+            self._fn('_extension_at')(h, i, byref(k), byref(v))
+            out[text_out(k.value)] = text_out(v.value)
+        return out
+
+    @extensions.setter
+    def extensions(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.extensions):
+            self.set_extension(key, None)
+        for key, value in mapping.items():
+            self.set_extension(key, value)
+
+    def extension(self, key):
+        b, n = text_arg(key, 'key')
+        return text_out(self._fn('_extension')(self._h(), b, n))
+
+    def set_extension(self, key, value):
+        """Set an extension (None removes it)."""
+        h = self._h()
+        kb, kn = text_arg(key, 'key')
+        vb, vn = text_arg(value, 'value')
+        self._fn('_set_extension')(h, kb, kn, vb, vn)
+
+
+# (a mixin, not a _Node: its methods get the lock of the object's tree here)
+_lock_methods(_Extensions)
+
+
+class Project(_Extensions, _Owned):
     """A program (事務事業).
 
     ``Project(code=..., name=..., **properties)`` makes a standalone project
@@ -1425,6 +1702,7 @@ class Project(_Owned):
     """
     __slots__ = ()
     _free, _copier, _equal = 'hyoka_project_free', 'hyoka_project_copy', 'hyoka_project_equal'
+    _ext = 'hyoka_project'
 
     def __init__(self, code=None, name=None, **props):
         out = c_void_p()
@@ -1465,6 +1743,22 @@ class Project(_Owned):
     opinions = _ptext('texts.opinions', '意見・要望.')
     activities_done = _ptext('texts.activities_done', '実施内容.')
     activities_planned = _ptext('texts.activities_planned', '今後の予定.')
+    ministry = _ptext('organization.ministry', '府省庁.')
+    bureau = _ptext('organization.bureau', '局・庁.')
+    office = _ptext('organization.office', '室.')
+    team = _ptext('organization.team', '班.')
+    jurisdiction = _ptext('organization.jurisdiction', '政策所管府省庁.')
+    ministry_order = _ptext('organization.ministry_order', '府省庁の建制順.')
+    preparer = _ptext('organization.preparer', '作成責任者.')
+    issues = _ptext('texts.issues', '現状・課題.')
+    overview_url = _ptext('texts.overview_url', '事業概要URL.')
+    notes = _ptext('texts.notes', '備考.')
+    other_notes = _ptext('texts.other_notes', 'その他備考.')
+    sheet_type = _ptext('sheet_type', 'シート種別.')
+    category = _ptext('category', '事業区分.')
+    major_expense = _ptext('major_expense', '主要経費.')
+    old_code = _ptext('old_code', '旧事業番号.')
+    display_order = _ptext('display_order', '整理表表示順.')
 
     @property
     def texts(self):
@@ -1645,17 +1939,17 @@ class Project(_Owned):
         """Sub-projects (細事業)."""
         return _Children(self, lib.hyoka_project_child_count, lib.hyoka_project_child_at, Project)
 
+    @_holds_own_locks
     def add_child(self, child=None, **props):
         """Add a sub-project (a standalone Project, whose ownership moves here, or properties)."""
-        self._h()  # a freed project fails before anything is made
+        with _Hold(self):
+            self._h()  # a freed project fails before anything is made
         if child is None:
-            child = Project(**props)
-        elif props:
-            _set_props(child, props)
-        if not isinstance(child, Project):
+            child, props = Project(**props), None
+        elif not isinstance(child, Project):
             raise TypeError('add_child() takes a hyoka.Project')
         return child._hand_to(self, lib.hyoka_project_add_child,
-                              'the project already has an owner; add project.copy()')
+                              'the project already has an owner; add project.copy()', props)
 
     def remove_child(self, child):
         h = self._h()
@@ -1670,6 +1964,40 @@ class Project(_Owned):
         p = self._parent
         return p if isinstance(p, Project) else None
 
+    # records
+    def records(self, kind):
+        """The project's records of one kind ('budgets', 'blocks'...): a live sequence of Record."""
+        k = enum_value(ENUM_RECORD_KIND, kind)
+        return _Children(self, lambda h: lib.hyoka_project_record_count(h, k),
+                         lambda h, i: lib.hyoka_project_record_at(h, k, i), Record)
+
+    def add_record(self, kind, **fields):
+        """Append a record: ``add_record('budgets', budget_year=2023, appropriation=40217000)``."""
+        out = c_void_p()
+        lib.hyoka_project_add_record(self._h(), enum_value(ENUM_RECORD_KIND, kind), byref(out))
+        return Record._filled(self, out.value, fields, self.remove_record)
+
+    def remove_record(self, record):
+        """Remove a record of the project (with its child records)."""
+        _remove_record(self, record, lib.hyoka_project_record_at, lib.hyoka_project_remove_record)
+
+    # flags
+    @property
+    def flags(self):
+        """The flags that are given, by document name ('start_unknown', 'methods.direct'...): a dict of bool."""
+        h = self._h()
+        v = c_int()
+        out = {}
+        for name in enum_names(ENUM_PROJECT_FLAG):
+            if lib.hyoka_project_flag(h, enum_value(ENUM_PROJECT_FLAG, name), byref(v)) == 1:
+                out[name] = bool(v.value)
+        return out
+
+    def set_flag(self, name, value):
+        """Set a flag to True or False; None makes it missing (which is not False)."""
+        lib.hyoka_project_set_flag(self._h(), enum_value(ENUM_PROJECT_FLAG, name),
+                                   UNSET if value is None else 1 if value else 0)
+
     @property
     def portfolio(self):
         """The portfolio that owns this project (directly or through parents), else None."""
@@ -1678,38 +2006,6 @@ class Project(_Owned):
         while n is not None and not isinstance(n, Portfolio):
             n = n._parent
         return n
-
-    # extensions
-    @property
-    def extensions(self):
-        """The extension map (a dict copy, in order)."""
-        h = self._h()
-        out = {}
-        k = c_char_p()
-        v = c_char_p()
-        for i in range(lib.hyoka_project_extension_count(h)):
-            lib.hyoka_project_extension_at(h, i, byref(k), byref(v))
-            out[text_out(k.value)] = text_out(v.value)
-        return out
-
-    @extensions.setter
-    def extensions(self, mapping):
-        mapping = dict(mapping)
-        for key in list(self.extensions):
-            self.set_extension(key, None)
-        for key, value in mapping.items():
-            self.set_extension(key, value)
-
-    def extension(self, key):
-        b, n = text_arg(key, 'key')
-        return text_out(lib.hyoka_project_extension(self._h(), b, n))
-
-    def set_extension(self, key, value):
-        """Set an extension (None removes it)."""
-        h = self._h()
-        kb, kn = text_arg(key, 'key')
-        vb, vn = text_arg(value, 'value')
-        lib.hyoka_project_set_extension(h, kb, kn, vb, vn)
 
     def to_html(self, lang='ja'):
         """The sheet of this project as a self-contained HTML page (str)."""
@@ -1960,6 +2256,53 @@ class Indicator(_Node):
     definition = _itext('definition', '計算方法・定義.')
     not_settable_reason = _itext('not_settable_reason', 'Why no target can be set.')
     long_term_note = _itext('long_term_target.note', 'A long-term target given in words.')
+    goal = _itext('goal', 'アクティビティの内容, 活動目標, 成果目標.')
+    source = _itext('source', 'The statistics or data the values come from (出典).')
+    qualitative_reason = _itext('qualitative_reason', 'Why the goal is qualitative.')
+    qualitative_result = _itext('qualitative_result', 'The result of a qualitative goal.')
+    kpi_name = _itext('kpi_name', 'The cabinet decision or plan that sets a related KPI.')
+    kpi_section = _itext('kpi_section', 'Where in it.')
+    kpi_url = _itext('kpi_url', 'Its URL.')
+    term = _enum_prop(lambda h: lib.hyoka_indicator_term(h), lambda h, v: lib.hyoka_indicator_set_term(h, v),
+                      ENUM_TERM, "'short', 'medium', 'long' or None.")
+    measurement = _enum_prop(lambda h: lib.hyoka_indicator_measurement(h),
+                             lambda h, v: lib.hyoka_indicator_set_measurement(h, v),
+                             ENUM_MEASUREMENT, "'quantitative', 'qualitative' or None.")
+
+    @property
+    def number(self):
+        """Its number in the logic model (int) or None."""
+        n = c_int64()
+        return n.value if lib.hyoka_indicator_number(self._h(), byref(n)) == 1 else None
+
+    @number.setter
+    def number(self, value):
+        lib.hyoka_indicator_set_number(self._h(), UNSET if value is None else int_in(value, 'number'))
+
+    @property
+    def target_fiscal_year(self):
+        """目標年度 (int) or None."""
+        return lib.hyoka_indicator_target_year(self._h()) or None
+
+    @target_fiscal_year.setter
+    def target_fiscal_year(self, value):
+        lib.hyoka_indicator_set_target_year(self._h(), year_in(value))
+
+    @property
+    def baseline(self):
+        """基準値: Baseline(value, fiscal_year), or None when neither is given."""
+        d = Dec()
+        fy = c_int32()
+        has = lib.hyoka_indicator_baseline(self._h(), byref(d), byref(fy)) == 1
+        if not has and not fy.value:
+            return None
+        return Baseline(dec_out(d) if has else None, fy.value or None)
+
+    @baseline.setter
+    def baseline(self, value):
+        value, fiscal_year = value if isinstance(value, tuple) else (value, None)
+        d = dec_in_opt(value, 'baseline')
+        lib.hyoka_indicator_set_baseline(self._h(), None if d is None else byref(d), year_in(fiscal_year))
 
     @property
     def not_settable(self):
@@ -2018,14 +2361,14 @@ class Indicator(_Node):
         """{fiscal_year: IndicatorValue} for every entry."""
         return {fy: self.value(fy) for fy in self.years}
 
-    def set_value(self, fiscal_year, target=_KEEP, actual=_KEEP, forecast=_KEEP, stated_achievement=_KEEP):
+    def set_value(self, fiscal_year, target=KEEP, actual=KEEP, forecast=KEEP, stated_achievement=KEEP):
         """Set values of one fiscal year (None makes a value missing; others are kept)."""
         h = self._h()
         fy = year_in(fiscal_year)
         lib.hyoka_indicator_add_year(h, fy)
         for name, value in (('target', target), ('actual', actual), ('forecast', forecast),
                             ('stated_achievement', stated_achievement)):
-            if value is _KEEP:
+            if value is KEEP:
                 continue
             d = dec_in_opt(value, name)
             lib.hyoka_indicator_set_value(h, fy, enum_value(ENUM_VALUE_FIELD, name),
@@ -2046,6 +2389,226 @@ class Indicator(_Node):
     def change(self, fiscal_year):
         """Change of the actual against the previous fiscal year (%)."""
         return self.figure(fiscal_year, 'change')
+
+
+# --------------------------------------------------------------------------
+# Record
+# --------------------------------------------------------------------------
+
+def _remove_record(owner, record, at, remove):
+    """Remove @p record from @p owner (a Project or a Record) by its kind and index."""
+    if not isinstance(record, Record):
+        raise TypeError('expected a hyoka.Record')
+    h = owner._h()
+    k = lib.hyoka_record_kind_of(record._h())
+    i = 0
+    while True:
+        ptr = at(h, k, i)
+        if not ptr:
+            raise errors.NotFound('the record is not one of these', code=errors.NotFound.code,
+                                  status='HYOKA_ENOTFOUND')
+        if ptr == record._ptr:
+            break
+        i += 1
+    owner._forget(ptr)
+    remove(h, k, i)
+
+
+_kind_fields_cache = {}
+
+
+def _kind_fields(kind):
+    """{name: (field, type name)} of the fields of a record kind (a value), in
+    the order of the field enumeration; read from the schema once."""
+    out = _kind_fields_cache.get(kind)
+    if out is None:
+        out = {}
+        for name in enum_names(ENUM_RECORD_FIELD):
+            f = enum_value(ENUM_RECORD_FIELD, name)
+            t = lib.hyoka_record_field_type(kind, f)
+            if t >= 0:
+                out[name] = (f, enum_name(ENUM_FIELD_TYPE, t))
+        _kind_fields_cache[kind] = out
+    return out
+
+
+class _RecordFields(collections.abc.MutableMapping):
+    """A live view of a record's fields by document name. A missing field is
+    absent (``KeyError``); a field not applicable reads as
+    ``hyoka.NOT_APPLICABLE``. Values: str (text), int (money in yen, counts,
+    numbers, fiscal years), decimal.Decimal, bool (flags). Setting None makes
+    a field missing; NOT_APPLICABLE marks it not applicable."""
+    __slots__ = ('_record',)
+
+    def __init__(self, record):
+        self._record = record
+
+    def _hold(self):
+        return _Hold(self._record)
+
+    def _field(self, name):
+        """(handle, field, type) of a field of the record's kind, or KeyError."""
+        h = self._record._h()
+        f, t = _kind_fields(lib.hyoka_record_kind_of(h))[name]
+        return h, f, t
+
+    def __getitem__(self, name):
+        with self._hold():
+            return self._get(name)
+
+    def _get(self, name):
+        h, f, t = self._field(name)
+        state = enum_name(ENUM_FIELD_STATE, lib.hyoka_record_field_state(h, f))
+        if state == 'missing':
+            raise KeyError(name)
+        if state == 'not_applicable':
+            return NOT_APPLICABLE
+        if t == 'text':
+            return text_out(lib.hyoka_record_text(h, f))
+        if t == 'decimal':
+            d = Dec()
+            lib.hyoka_record_decimal(h, f, byref(d))
+            return dec_out(d)
+        if t == 'flag':
+            v = c_int()
+            lib.hyoka_record_flag(h, f, byref(v))
+            return bool(v.value)
+        if t == 'fiscal_year':
+            y = c_int32()
+            lib.hyoka_record_fiscal_year(h, f, byref(y))
+            return y.value
+        v = c_int64()
+        getattr(lib, 'hyoka_record_money' if t == 'money' else 'hyoka_record_integer')(h, f, byref(v))
+        return v.value
+
+    def __setitem__(self, name, value):
+        with self._hold():
+            self._set(name, value)
+
+    def _set(self, name, value):
+        h, f, t = self._field(name)
+        if value is None:
+            lib.hyoka_record_clear(h, f)
+        elif value is NOT_APPLICABLE:
+            lib.hyoka_record_set_not_applicable(h, f)
+        elif t == 'text':
+            b, n = text_arg(value, name)
+            lib.hyoka_record_set_text(h, f, b, n)
+        elif t == 'decimal':
+            lib.hyoka_record_set_decimal(h, f, byref(dec_in(value, name)))
+        elif t == 'flag':
+            if not isinstance(value, bool):
+                raise TypeError('%s must be a bool' % name)
+            lib.hyoka_record_set_flag(h, f, int(value))
+        elif t == 'fiscal_year':
+            lib.hyoka_record_set_fiscal_year(h, f, year_in(value, name))
+        else:
+            getattr(lib, 'hyoka_record_set_money' if t == 'money' else 'hyoka_record_set_integer')(
+                h, f, int_in(value, name))
+
+    def __delitem__(self, name):
+        with self._hold():
+            self._get(name)  # KeyError when missing
+            self._set(name, None)
+
+    def __iter__(self):
+        """The names of the fields that are set or not applicable."""
+        with self._hold():
+            h = self._record._h()
+            names = [name for name, (f, _) in _kind_fields(lib.hyoka_record_kind_of(h)).items()
+                     if lib.hyoka_record_field_state(h, f) != 0]
+        return iter(names)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+    def __repr__(self):
+        return repr(dict(self))
+
+
+class Record(_Extensions, _Node):
+    """A record of typed fields (record.h): a budget line, a spending block,
+    a recipient, a contract... ``kind`` is its kind's document name
+    ('budgets'), ``fields`` a live dict-like view of its fields by document
+    name, ``children(kind)`` the records that hang under it, ``extensions``
+    the columns a reader kept by their header."""
+    __slots__ = ()
+    _ext = 'hyoka_record'
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Record (freed)>'
+        return '<hyoka.Record %s %r>' % (self.kind, dict(self.fields))
+
+    @classmethod
+    def _filled(cls, owner, ptr, fields, remove):
+        """The wrapper of a new record of @p owner, its fields set (removed again when one is refused)."""
+        r = owner._kid(cls, ptr)
+        try:
+            for name, value in fields.items():
+                r.fields[name] = value
+        except BaseException:
+            remove(r)
+            raise
+        return r
+
+    @property
+    def kind(self):
+        return enum_name(ENUM_RECORD_KIND, lib.hyoka_record_kind_of(self._h()))
+
+    @property
+    def fields(self):
+        return _RecordFields(self)
+
+    def __getitem__(self, name):
+        return self.fields[name]
+
+    def __setitem__(self, name, value):
+        self.fields[name] = value
+
+    def __delitem__(self, name):
+        del self.fields[name]
+
+    def get(self, name, default=None):
+        return self.fields.get(name, default)
+
+    @property
+    def parent(self):
+        """The record this one hangs under, or None for a project's own."""
+        self._h()
+        return self._parent if isinstance(self._parent, Record) else None
+
+    @property
+    def project(self):
+        self._h()
+        n = self._parent
+        while isinstance(n, Record):
+            n = n._parent
+        return n
+
+    def children(self, kind):
+        """The child records of one kind ('items', 'recipients', 'contracts', 'expenses')."""
+        k = enum_value(ENUM_RECORD_KIND, kind)
+        return _Children(self, lambda h: lib.hyoka_record_child_count(h, k),
+                         lambda h, i: lib.hyoka_record_child_at(h, k, i), Record)
+
+    def add_child(self, kind, **fields):
+        """Append a child record: ``block.add_child('recipients', name='...', corporate_number='...')``."""
+        out = c_void_p()
+        lib.hyoka_record_add_child(self._h(), enum_value(ENUM_RECORD_KIND, kind), byref(out))
+        return Record._filled(self, out.value, fields, self.remove_child)
+
+    def remove_child(self, record):
+        _remove_record(self, record, lib.hyoka_record_child_at, lib.hyoka_record_remove_child)
+
+    def figure(self, name):
+        """A figure of the record ('unspent', 'appropriation_rate', 'account_share',
+        'single_bidder_share', 'noncompetitive_share'): Figure(value, None) or Figure(None, reason)."""
+        d = Dec()
+        reason = c_int()
+        rc = lib.hyoka_record_figure(self._h(), figure_value(name), byref(d), byref(reason))
+        return _figure_result(rc, d, reason, name)
+
 
 
 # --------------------------------------------------------------------------
@@ -2190,7 +2753,7 @@ class Evaluation(_Node):
         lib.hyoka_evaluation_add_goal(h, wb, wn, lb, ln, date_in(by))
 
     def remove_goal(self, index):
-        lib.hyoka_evaluation_remove_goal(self._h(), index)
+        lib.hyoka_evaluation_remove_goal(self._h(), int_in(index, 'index', check_size))
 
     def score(self):
         """The scheme's weighted score: Figure(Decimal, None) or Figure(None, reason)."""
@@ -2272,7 +2835,7 @@ class Scheme(_Owned):
 
     def _criterion_index(self, criterion):
         if isinstance(criterion, int):
-            return criterion
+            return int_in(criterion, 'criterion', check_size)
         b, n = text_arg(criterion, 'criterion')
         idx = c_size_t()
         lib.hyoka_scheme_find_criterion(self._h(), b, n, byref(idx))

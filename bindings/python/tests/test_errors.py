@@ -4,7 +4,7 @@ import ctypes
 import unittest
 
 import hyoka
-from hyoka import _ffi, errors
+from hyoka import _api, _ffi, errors
 from hyoka._core import lib, ENUM_STATUS, enum_names
 
 from . import support
@@ -190,6 +190,10 @@ class Provoked(unittest.TestCase):
         self.assertEqual(d.line, 1)
         self.assertTrue(d.column)
         self.assertIn('S002', str(e))
+        # the message says where the diagnostics are, in Python's terms
+        self.assertIn('1 error', e.message)
+        self.assertIn('.diagnostics', e.message)
+        self.assertNotIn('report', e.message)
 
     @support.requires_reader
     def test_einvalid_syntax_lang(self):
@@ -216,6 +220,100 @@ class Provoked(unittest.TestCase):
             t.join()
         for i in range(8):
             self.assertIn('bad%d' % i, seen[i])
+
+
+class IntegerArguments(unittest.TestCase):
+    """An int that does not fit the C parameter raises OverflowError before
+    the call, instead of reaching the library with its low bits only."""
+
+    def check(self, fn, *args, **kwargs):
+        with self.assertRaises(OverflowError) as cm:
+            fn(*args, **kwargs)
+        e = cm.exception
+        self.assertIsInstance(e, hyoka.IntegerOverflow)
+        self.assertIsInstance(e, hyoka.RangeError)   # HYOKA_ERANGE, as the library's own
+        self.assertEqual(e.code, hyoka.RangeError.code)
+        self.assertIn('out of range', str(e))
+        return e
+
+    def test_remove_project_beyond_size_t(self):
+        pf = hyoka.Portfolio()
+        for code in ('0', '1', '2'):
+            pf.add_project(code=code)
+        first = pf.projects[0]
+        self.check(pf.remove_project, 2 ** 64)        # was: project 0 removed
+        self.assertEqual([p.code for p in pf.projects], ['0', '1', '2'])
+        self.assertTrue(first.alive)
+        with self.assertRaises(hyoka.NotFound):
+            pf.remove_project(-4)
+        self.assertEqual(len(pf.projects), 3)
+
+    def test_add_year_beyond_int32(self):
+        p = hyoka.Project(code='1')
+        e = self.check(p.add_year, 2 ** 32 + 2024)   # was: 2024 added
+        self.assertIn('fiscal year', str(e))
+        self.assertEqual(len(p.years), 0)
+        self.check(p.add_year, -2 ** 31 - 1)
+        self.check(hyoka.format_fiscal_year, 2 ** 40)
+
+    def test_set_rounding_places_beyond_int(self):
+        pf = hyoka.Portfolio()
+        before = pf.rounding('per_capita')
+        e = self.check(pf.set_rounding, 'per_capita', places=2 ** 32 + 2)   # was: 2 places
+        self.assertIn('places', str(e))
+        self.assertEqual(pf.rounding('per_capita'), before)
+        self.check(hyoka.round_decimal, '1.5', 2 ** 32)
+        self.check(pf.rollup, 'policy', depth=2 ** 32 + 1)
+
+    def test_every_c_integer_type(self):
+        y = hyoka.Project(code='1').add_year(2007)
+        self.check(setattr, y, 'settlement', 1 << 63)                      # int64
+        self.check(setattr, y, 'fiscal_year', 1 << 31)                     # int32
+        self.check(hyoka.Scheme('s').set_required, 2 ** 64)                # size_t
+        self.check(hyoka.Portfolio.loads, '{}', max_depth=2 ** 64 + 1)     # size_t struct field
+        self.check(hyoka.Portfolio.loads, '{}', max_diagnostics=-1)
+        # the bounds themselves pass the binding's check (the library may refuse them)
+        y.settlement = (1 << 63) - 1
+        self.assertEqual(y.settlement, (1 << 63) - 1)
+
+    def test_raw_functions_are_checked_too(self):
+        # the check comes from the C types of hyoka._api, for every bound function
+        e = self.check(lib.hyoka_limit, 2 ** 31)
+        self.assertIn('hyoka_limit', str(e))
+        self.assertEqual(lib.hyoka_limit(_api.HYOKA_LIMIT_FISCAL_YEAR_MIN), 1868)
+
+
+class MessagesNameThings(unittest.TestCase):
+    """A refusal of the library names the call with the document names the
+    caller gave (the library's own text may only have their numbers)."""
+
+    def test_refused_call_is_named(self):
+        pf = hyoka.Portfolio()
+        y = pf.add_project(code='1').add_year(2007)
+        cases = [
+            (lambda: y.set_stated('achievement', '1'), "Year.set_stated('achievement', '1')"),
+            (lambda: pf.set_rounding('achievement', 1, unit='thousand_yen'),
+             "Portfolio.set_rounding('achievement', 1, unit='thousand_yen')"),
+            (lambda: pf.ranking('achievement'), "Portfolio.ranking('achievement')"),
+            (lambda: setattr(y, 'fiscal_year', 10000), 'Year.fiscal_year = 10000'),
+        ]
+        for fn, call in cases:
+            with self.subTest(call=call):
+                with self.assertRaises(hyoka.InvalidArgument if 'fiscal' not in call else hyoka.RangeError) as cm:
+                    fn()
+                e = cm.exception
+                self.assertTrue(e.from_library)
+                self.assertEqual(e.call, call)
+                self.assertTrue(e.message.startswith(call + ': '), e.message)
+                self.assertEqual(str(e), e.message)
+
+    def test_checks_of_the_binding_name_the_value_already(self):
+        y = hyoka.Project(code='1').add_year(2007)
+        with self.assertRaises(hyoka.InvalidArgument) as cm:
+            y.phase = 'done'
+        self.assertIsNone(cm.exception.call)
+        self.assertIn("unknown phase 'done'", str(cm.exception))
+        self.assertIn('settled', str(cm.exception))
 
 
 if __name__ == '__main__':

@@ -124,7 +124,7 @@ class Finding(unittest.TestCase):
         self.path = os.path.abspath(lib.path) if os.path.exists(lib.path) else None
         if not self.path:
             self.skipTest('the library was not loaded from a file path')
-        # meson passes the real file (libhyoka.so.1.0.0); the SONAME link is beside it
+        # meson passes the real file (libhyoka.so.1.1.0); the SONAME link is beside it
         soname = os.path.join(os.path.dirname(self.path), _ffi.SONAME)
         self.sopath = soname if os.path.exists(soname) else None
         self.env = {}
@@ -229,6 +229,167 @@ class Helpers(unittest.TestCase):
         self.assertTrue(hyoka.reason_message('no_population', 'ja'))
         self.assertTrue(hyoka.strerror(-3))
         self.assertEqual(hyoka.limit('fiscal_year_min'), 1868)
+
+
+class DefaultLanguage(unittest.TestCase):
+    """Without ``lang``, messages follow the locale through hyoka_lang_default()."""
+
+    CODE = ('import hyoka\n'
+            'pf = hyoka.Portfolio()\n'
+            'pf.add_project(code="1").add_year(2007, phase="settled", settlement=1)\n'
+            'print(hyoka.default_lang())\n'
+            'print(pf.validate()[0].message == pf.validate(lang=hyoka.default_lang())[0].message)\n'
+            'print(hyoka.code_title("C005") == hyoka.code_title("C005", hyoka.default_lang()))\n')
+
+    def run_with(self, **locale):
+        env = {k: v for k, v in locale.items() if v is not None}
+        if 'LD_PRELOAD' in os.environ:
+            env['LD_PRELOAD'] = os.environ['LD_PRELOAD']
+        r = run_python(self.CODE, env, drop=[k for k, v in locale.items() if v is None])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout.split()
+
+    def test_follows_the_locale(self):
+        if not lib.has('hyoka_lang_default'):
+            self.skipTest('the library has no hyoka_lang_default (older than 1.1)')
+        self.assertEqual(self.run_with(LC_ALL=None, LC_MESSAGES=None, LANG='ja_JP.UTF-8'), ['ja', 'True', 'True'])
+        self.assertEqual(self.run_with(LC_ALL='C', LC_MESSAGES=None, LANG='ja_JP.UTF-8'), ['en', 'True', 'True'])
+        self.assertEqual(self.run_with(LC_ALL=None, LC_MESSAGES=None, LANG=None), ['en', 'True', 'True'])
+
+    def test_messages_differ_by_language(self):
+        pf = hyoka.Portfolio()
+        pf.add_project(code='1').add_year(2007, phase='settled', settlement=1)
+        self.assertNotEqual(pf.validate(lang='en')[0].message, pf.validate(lang='ja')[0].message)
+        self.assertIn(hyoka.default_lang(), ('en', 'ja'))
+
+
+class Documentation(unittest.TestCase):
+    """What help() shows: readable signatures, and no reference to a
+    document a user of the package does not have."""
+
+    def pages(self):
+        import inspect
+        import pydoc
+        for name in hyoka.__all__:
+            obj = getattr(hyoka, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj) or inspect.ismodule(obj):
+                yield name, pydoc.render_doc(obj, renderer=pydoc.plaintext)
+
+    def test_signatures_are_readable(self):
+        for name, text in self.pages():
+            with self.subTest(name=name):
+                self.assertNotIn('object at 0x', text)
+        import inspect
+        self.assertEqual(str(inspect.signature(hyoka.Portfolio.set_municipality)), '(self, name=KEEP, code=KEEP)')
+        self.assertEqual(repr(hyoka.KEEP), 'KEEP')
+
+    def test_references_are_to_files_the_user_has(self):
+        import re
+        docs = os.path.join(support.REPO, 'docs')
+        for name, text in self.pages():
+            with self.subTest(name=name):
+                self.assertNotIn('§', text)
+                self.assertNotIn('DESIGN', text)
+                for ref in re.findall(r'docs/[\w.-]+', text):
+                    if os.path.isdir(docs):
+                        self.assertTrue(os.path.exists(os.path.join(support.REPO, ref)), ref)
+
+
+class BundledLibrary(unittest.TestCase):
+    """The order of the search with a library carried in the package
+    (hyoka/_native/libhyoka.so.1, as pip install puts it)."""
+
+    def setUp(self):
+        path = os.path.abspath(lib.path) if os.path.exists(lib.path) else None
+        if not path:
+            self.skipTest('the library was not loaded from a file path')
+        self.lib = os.path.realpath(path)
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        import shutil
+        shutil.copytree(os.path.join(support.PKG_DIR, 'hyoka'), os.path.join(self.tmp.name, 'hyoka'),
+                        ignore=shutil.ignore_patterns('__pycache__'))
+        self.bundled = os.path.join(self.tmp.name, 'hyoka', '_native', _ffi.SONAME)
+        os.makedirs(os.path.dirname(self.bundled))
+        shutil.copyfile(self.lib, self.bundled)
+        self.nosys = os.path.join(self.tmp.name, 'no-pkg-config')
+        os.makedirs(self.nosys)
+
+    def where(self, **env):
+        full = {k: v for k, v in os.environ.items() if k not in ('HYOKA_LIBRARY', 'PYTHONPATH', 'LD_LIBRARY_PATH')}
+        full.update(PYTHONPATH=self.tmp.name, PKG_CONFIG_PATH=self.nosys, PKG_CONFIG_LIBDIR=self.nosys)
+        full.update(env)
+        return subprocess.run([sys.executable, '-c', 'import hyoka, hyoka._core as c; print(hyoka.library_path()); '
+                               'print(c.lib.how)'], capture_output=True, text=True, env=full, timeout=120,
+                              cwd=self.tmp.name)  # not the source tree's package from the current folder
+
+    def test_bundled_before_system(self):
+        r = self.where(LD_LIBRARY_PATH=os.path.dirname(self.lib))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.split(), [self.bundled, 'bundled'])
+
+    def test_environment_before_bundled(self):
+        r = self.where(HYOKA_LIBRARY=self.lib)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.split(), [self.lib, 'HYOKA_LIBRARY'])
+
+    def test_system_when_asked(self):
+        soname = os.path.join(os.path.dirname(self.lib), _ffi.SONAME)
+        if not os.path.exists(soname):
+            self.skipTest('no libhyoka.so.1 beside the library')
+        r = self.where(HYOKA_SYSTEM_LIBRARY='1', LD_LIBRARY_PATH=os.path.dirname(self.lib))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.split(), [_ffi.SONAME, 'system'])
+        # asked for, but absent: an error, not the bundled one
+        r = self.where(HYOKA_SYSTEM_LIBRARY='yes')
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn('HYOKA_SYSTEM_LIBRARY', r.stderr)
+
+
+class BuildBackend(unittest.TestCase):
+    """The in-tree PEP 517 backend, without building (python-install, a
+    test of suite 'bindings', builds and installs for real)."""
+
+    @classmethod
+    def setUpClass(cls):
+        import importlib.util
+        path = os.path.join(support.PKG_DIR, '_build', 'hyoka_build.py')
+        spec = importlib.util.spec_from_file_location('hyoka_build_under_test', path)
+        cls.backend = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(cls.backend)
+
+    def test_no_build_requirements(self):
+        self.assertEqual(self.backend.get_requires_for_build_wheel(), [])
+        self.assertEqual(self.backend.get_requires_for_build_sdist(), [])
+
+    def test_toml_subset_reads_pyproject_as_tomllib(self):
+        try:
+            import tomllib
+        except ImportError:
+            self.skipTest('tomllib needs Python 3.11')
+        with open(os.path.join(support.PKG_DIR, 'pyproject.toml'), encoding='utf-8') as f:
+            text = f.read()
+        self.assertEqual(self.backend._parse_toml_subset(text), tomllib.loads(text))
+        with self.assertRaises(ValueError):
+            self.backend._parse_toml_subset('[project]\nversion = 1\n')
+
+    def test_metadata(self):
+        project = self.backend._project()
+        self.assertEqual(project['version'], hyoka.__version__)
+        text = self.backend._metadata(project)
+        self.assertIn('Name: hyoka\n', text)
+        self.assertIn('Version: %s\n' % hyoka.__version__, text)
+        self.assertIn('Requires-Python: >=3.8\n', text)
+        self.assertRegex(self.backend._platform_tag(), r'^[a-z0-9_]+$')
+        with tempfile.TemporaryDirectory() as d:
+            info = self.backend.prepare_metadata_for_build_wheel(d)
+            self.assertEqual(info, 'hyoka-%s.dist-info' % hyoka.__version__)
+            self.assertEqual(sorted(os.listdir(os.path.join(d, info))), ['METADATA', 'WHEEL', 'top_level.txt'])
+
+    def test_package_files(self):
+        names = [arc for arc, _ in self.backend._package_files()]
+        modules = sorted('hyoka/' + n for n in os.listdir(os.path.join(support.PKG_DIR, 'hyoka')) if n.endswith('.py'))
+        self.assertEqual(sorted(names), modules)
 
 
 if __name__ == '__main__':

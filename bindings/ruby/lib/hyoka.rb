@@ -28,6 +28,7 @@ require_relative 'hyoka/portfolio'
 require_relative 'hyoka/project'
 require_relative 'hyoka/cost_year'
 require_relative 'hyoka/indicator'
+require_relative 'hyoka/record'
 require_relative 'hyoka/scheme'
 require_relative 'hyoka/metrics'
 
@@ -116,9 +117,18 @@ module Hyoka
       Support.format_call { |buf, size, len| Lib.hyoka_date_format(d, f, buf, size, len) }
     end
 
-    # The title of a diagnostic code ("C005") in :ja or :en.
-    def code_title(code, lang: :ja)
-      Support.utf8_out(Lib.hyoka_code_title(code.to_s, Support.lang_in(lang)))
+    # The title of a diagnostic code ("C005") in :en or :ja (by position or
+    # lang:; nil: Hyoka.default_lang).
+    def code_title(code, lang_ = UNGIVEN, lang: UNGIVEN)
+      Support.utf8_out(Lib.hyoka_code_title(code.to_s, Support.lang_in(Support.either(:lang, lang_, lang))))
+    end
+
+    # The language messages default to when no lang is given: :ja when the
+    # locale (LC_ALL, else LC_MESSAGES, else LANG) starts with "ja", else
+    # :en. The library decides (hyoka_lang_default), so the Ruby and Python
+    # bindings agree.
+    def default_lang
+      Support.enum_out(:lang, Support.lang_in(nil))
     end
 
     # Internal: a date as YYYYMMDD.
@@ -133,7 +143,7 @@ module Hyoka
     def figure_result(status, name, value_mem, reason_mem)
       if status.zero?
         text = Support.decimal_string(value_mem)
-        value = MONEY_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
+        value = YEN_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
         Figure.new(value, nil, text)
       elsif status == Unavailable::CODE
         Figure.new(nil, Support.enum_out(:reason, reason_mem.read(:int)), nil)

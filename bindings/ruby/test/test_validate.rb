@@ -10,7 +10,7 @@ class TestValidate < Minitest::Test
 
   def test_seed001_from_scratch
     pf, = seed001
-    diags = pf.validate
+    diags = pf.validate(lang: :ja) # the default language follows the locale (Hyoka.default_lang)
     c005 = diags.find { |d| d.code == 'C005' }
     refute_nil c005, diags.inspect
     assert_equal :warning, c005.severity

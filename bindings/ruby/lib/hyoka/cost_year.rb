@@ -22,7 +22,7 @@ module Hyoka
     end
 
     def phase=(value)
-      check(Lib.hyoka_costs_set_phase(self, Support.enum_in(:phase, value)))
+      check(Lib.hyoka_costs_set_phase(self, Support.enum_in(:phase, value)), "phase #{value}")
     end
 
     FIELDS.each do |name, field|
@@ -39,7 +39,8 @@ module Hyoka
 
       value = Support.new_decimal
       unit = FFI::MemoryPointer.new(:int)
-      rc = check(Lib.hyoka_costs_stated(self, Support.enum_in(:figure, figure, allow_nil: false), value, unit))
+      rc = check(Lib.hyoka_costs_stated(self, Support.enum_in(:figure, figure, allow_nil: false), value, unit),
+                 "stated #{figure}")
       return nil if rc.zero?
 
       text = Support.decimal_string(value)
@@ -47,10 +48,10 @@ module Hyoka
     end
 
     # Keep a printed figure to be checked (C003/C004/C005): value as
-    # String ("15775.5", keeps places), Integer or BigDecimal; unit :yen or
-    # :thousand_yen (default: the yen, or the portfolio's amount unit for
-    # money figures when unit is nil).
-    def set_stated(figure, value, unit: nil)
+    # String ("15775.5", keeps places), Integer or BigDecimal; unit :yen
+    # (the default) or :thousand_yen, by position or unit:.
+    def set_stated(figure, value, unit_ = UNGIVEN, unit: UNGIVEN)
+      unit = Support.either(:unit, unit_, unit)
       fig = Support.enum_in(:figure, figure, allow_nil: false)
       return clear_stated(figure) if value.nil?
 
@@ -61,7 +62,7 @@ module Hyoka
     end
 
     def clear_stated(figure)
-      check(Lib.hyoka_costs_clear_stated(self, Support.enum_in(:figure, figure, allow_nil: false)))
+      check(Lib.hyoka_costs_clear_stated(self, Support.enum_in(:figure, figure, allow_nil: false)), "stated #{figure}")
       self
     end
 
@@ -73,9 +74,11 @@ module Hyoka
       end
     end
 
-    # Append a staff line: add_staff(category: :regular, fte: '1.77',
-    # unit_cost: 8_400_000) or (hours: 220, amount: 914_000).
-    def add_staff(category: nil, **attrs)
+    # Append a staff line: add_staff(:regular, fte: '1.77',
+    # unit_cost: 8_400_000), add_staff(category: :regular, ...) or
+    # add_staff(hours: 220, amount: 914_000).
+    def add_staff(category_ = UNGIVEN, category: UNGIVEN, **attrs)
+      category = Support.either(:category, category_, category)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_costs_add_staff(self, Support.enum_in(:staff_category, category), out), 'add_staff')
       s = wrap(Staff, out.read_pointer)
@@ -130,7 +133,7 @@ module Hyoka
     end
 
     def inspect_details
-      valid? ? " #{fiscal_year} #{phase.inspect}" : ''
+      " #{fiscal_year} #{phase || '-'} staff=#{Lib.hyoka_costs_staff_count(self)}"
     end
 
     def get(field)
@@ -162,7 +165,7 @@ module Hyoka
     end
 
     def category=(value)
-      check(Lib.hyoka_staff_set_category(self, Support.enum_in(:staff_category, value)))
+      check(Lib.hyoka_staff_set_category(self, Support.enum_in(:staff_category, value)), "category #{value}")
     end
 
     DECIMAL_FIELDS.each do |name, field|
@@ -208,6 +211,15 @@ module Hyoka
 
     def cost_year
       @owner
+    end
+
+    private
+
+    # "regular fte=0.8 unit_cost=8400000": the category and the fields present.
+    def inspect_details
+      fields = DECIMAL_FIELDS.keys.map { |f| [f, public_send(f)&.to_s('F')] } +
+               AMOUNT_FIELDS.keys.map { |f| [f, public_send(f)] }
+      " #{category || '-'}" + fields.reject { |_, v| v.nil? }.map { |f, v| " #{f}=#{v}" }.join
     end
   end
 end

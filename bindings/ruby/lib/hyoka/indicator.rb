@@ -22,7 +22,7 @@ module Hyoka
     end
 
     def kind=(value)
-      check(Lib.hyoka_indicator_set_kind(self, Support.enum_in(:indicator_kind, value)))
+      check(Lib.hyoka_indicator_set_kind(self, Support.enum_in(:indicator_kind, value)), "kind #{value}")
     end
 
     # :increase, :decrease, :maintain or nil.
@@ -31,7 +31,7 @@ module Hyoka
     end
 
     def direction=(value)
-      check(Lib.hyoka_indicator_set_direction(self, Support.enum_in(:direction, value)))
+      check(Lib.hyoka_indicator_set_direction(self, Support.enum_in(:direction, value)), "direction #{value}")
     end
 
     # Marked 設定困難 (no target can be set)?
@@ -54,15 +54,24 @@ module Hyoka
       { value: Support.decimal_out(value), fiscal_year: y.zero? ? nil : y }
     end
 
-    def set_long_term_target(value, fiscal_year: nil)
+    # Set the long-term target: value (nil removes it) and its fiscal year
+    # (by position or fiscal_year:).
+    def set_long_term_target(value, fiscal_year_ = UNGIVEN, fiscal_year: UNGIVEN)
+      fiscal_year = Support.either(:fiscal_year, fiscal_year_, fiscal_year)
       check(Lib.hyoka_indicator_set_long_term(self, value.nil? ? nil : Support.decimal_in(value),
                                               Support.fiscal_year_in(fiscal_year, allow_nil: true)),
             'long_term_target')
       self
     end
+    alias set_long_term set_long_term_target
 
     def long_term_target=(value)
       set_long_term_target(value)
+    end
+
+    # Add an entry for a fiscal year (with no value yet).
+    def add_year(fiscal_year)
+      set_value(fiscal_year)
     end
 
     # The fiscal years with an entry, in order.
@@ -80,7 +89,8 @@ module Hyoka
     # One value of one year (:target, :actual, :forecast, :stated_achievement).
     def value(fiscal_year, field = :actual)
       out = Support.new_decimal
-      rc = check(Lib.hyoka_indicator_value(self, Support.fiscal_year_in(fiscal_year), VALUE_FIELDS.fetch(field), out))
+      rc = check(Lib.hyoka_indicator_value(self, Support.fiscal_year_in(fiscal_year), VALUE_FIELDS.fetch(field), out),
+                 "#{field} of #{fiscal_year}")
       rc == 1 ? Support.decimal_out(out) : nil
     end
 
@@ -141,7 +151,7 @@ module Hyoka
     end
 
     def inspect_details
-      valid? ? " #{kind.inspect} #{name.inspect}" : ''
+      " #{kind || '-'} #{name.inspect}#{unit ? " (#{unit})" : ''} years=#{Lib.hyoka_indicator_year_count(self)}"
     end
   end
 
@@ -164,7 +174,7 @@ module Hyoka
     end
 
     def stage=(value)
-      check(Lib.hyoka_evaluation_set_stage(self, Support.enum_in(:stage, value)))
+      check(Lib.hyoka_evaluation_set_stage(self, Support.enum_in(:stage, value)), "stage #{value}")
     end
 
     def fiscal_year
@@ -198,7 +208,8 @@ module Hyoka
 
     def set_expected(outcome: expected_outcome, cost: expected_cost)
       check(Lib.hyoka_evaluation_set_expected(self, Support.enum_in(:expected_outcome, outcome),
-                                              Support.enum_in(:expected_cost, cost)))
+                                              Support.enum_in(:expected_cost, cost)),
+            "expected outcome #{outcome.inspect}, cost #{cost.inspect}")
       self
     end
 
@@ -256,8 +267,12 @@ module Hyoka
       end
     end
 
-    # Append a goal; by: "2008-12", "平成20年12月", a Date or nil.
-    def add_goal(what: nil, level: nil, by: nil)
+    # Append a goal; by: "2008-12", "平成20年12月", a Date or nil. Each part
+    # by position (what, level, by) or by keyword.
+    def add_goal(what_ = UNGIVEN, level_ = UNGIVEN, by_ = UNGIVEN, what: UNGIVEN, level: UNGIVEN, by: UNGIVEN)
+      what = Support.either(:what, what_, what)
+      level = Support.either(:level, level_, level)
+      by = Support.either(:by, by_, by)
       w, wl = Support.utf8_in(what)
       l, ll = Support.utf8_in(level)
       check(Lib.hyoka_evaluation_add_goal(self, w, wl, l, ll, Support.date_in(by)), 'goal')
@@ -314,7 +329,7 @@ module Hyoka
     end
 
     def inspect_details
-      valid? ? " #{stage.inspect} #{fiscal_year.inspect} #{verdict.inspect}" : ''
+      " #{stage || '-'} #{fiscal_year || '-'} verdict=#{verdict || '-'}"
     end
 
     def pairs(count_fn, at_fn)

@@ -12,6 +12,8 @@ module Hyoka
 
   # The major version this binding speaks (libhyoka.so.1).
   ABI_MAJOR = 1
+  # The library's file name, as its SONAME.
+  SONAME = 'libhyoka.so.1'
 
   # hyoka_read_options (json.h): a versioned options struct.
   class ReadOptions < FFI::Struct
@@ -37,21 +39,41 @@ module Hyoka
     end
 
     class << self
-      # Where the library is looked for, in order: $HYOKA_LIBRARY (the path
-      # of libhyoka.so.1 or of its folder; when set, nothing else is
-      # tried), the libdir pkg-config gives for hyoka, then the system
-      # search path.
+      # Where the library is looked for, in order:
+      # 1. $HYOKA_LIBRARY (the path of libhyoka.so.1 or of its folder): when
+      #    set, nothing else is tried;
+      # 2. when $HYOKA_SYSTEM_LIBRARY is 1 (or yes, true), the system's
+      #    library only (4.);
+      # 3. the library `gem install` built and keeps in the gem
+      #    (hyoka/native/libhyoka.so.1 on the load path);
+      # 4. the system's: the libdir pkg-config gives for hyoka, then the
+      #    dynamic loader's search path.
       def candidates
         env = ENV['HYOKA_LIBRARY']
         if env && !env.empty?
-          return [File.directory?(env) ? File.join(env, 'libhyoka.so.1') : env]
+          return [File.directory?(env) ? File.join(env, SONAME) : env]
         end
 
         list = []
+        list << bundled unless system_only? || bundled.nil?
         libdir = pkg_config_libdir
-        list << File.join(libdir, 'libhyoka.so.1') if libdir
-        list << 'libhyoka.so.1'
+        list << File.join(libdir, SONAME) if libdir
+        list << SONAME
         list
+      end
+
+      # The library built when the gem was installed, or nil.
+      def bundled
+        $LOAD_PATH.each do |dir|
+          path = File.join(dir, 'hyoka', 'native', SONAME)
+          return path if File.file?(path)
+        end
+        nil
+      end
+
+      # $HYOKA_SYSTEM_LIBRARY asks for the system's library only.
+      def system_only?
+        %w[1 yes true on].include?(ENV.fetch('HYOKA_SYSTEM_LIBRARY', '').strip.downcase)
       end
 
       # The path (or name) the library was loaded from.
@@ -87,8 +109,14 @@ module Hyoka
             errors << "#{name}: #{e.message}"
           end
         end
-        raise LibraryError, "hyoka: cannot load libhyoka (set HYOKA_LIBRARY to its path). Tried:\n  " +
-                            errors.join("\n  ")
+        advice = if system_only?
+                   'HYOKA_SYSTEM_LIBRARY is set: install libhyoka where pkg-config or the dynamic loader ' \
+                   'finds it, or unset it to use the one built with the gem'
+                 else
+                   'install the gem (it builds the library), set HYOKA_LIBRARY to its path, or install it ' \
+                   'where pkg-config or the dynamic loader finds it'
+                 end
+        raise LibraryError, "hyoka: cannot load libhyoka.so.1 (#{advice}). Tried:\n  " + errors.join("\n  ")
       end
 
       # Attach a function; when the library lacks it, define a method that

@@ -36,20 +36,24 @@ module Hyoka
 
       # Read a hyoka/1 JSON file. Raises Hyoka::InvalidDocument (with
       # #diagnostics) when it has errors, Hyoka::IOError when unreadable.
-      def load(path, **options)
+      # With a block, as File.open: yields the portfolio, closes it when the
+      # block ends (by an exception too) and returns the block's value.
+      def load(path, **options, &block)
         text = begin
           File.binread(path.to_s)
         rescue SystemCallError => e
           raise Hyoka::IOError, "#{path}: #{e.message}"
         end
-        parse(text, **options)
+        parse(text, **options, &block)
       end
 
-      # Read a hyoka/1 JSON document from a String (or an IO). max_diagnostics:
-      # the most diagnostics kept (default 1000, errors first); rules: a
-      # Hyoka::Rules, which never hides an error that stops the reading.
-      def parse(text, max_depth: nil, max_string: nil, max_document: nil, max_diagnostics: nil, lang: :ja,
-                rules: nil)
+      # Read a hyoka/1 JSON document from a String (or an IO); with a block,
+      # as #load. Diagnostics in +lang+ (:en, :ja; nil: Hyoka.default_lang).
+      # max_diagnostics: the most diagnostics kept (default 1000, errors
+      # first); rules: a Hyoka::Rules, which never hides an error that stops
+      # the reading.
+      def parse(text, max_depth: nil, max_string: nil, max_document: nil, max_diagnostics: nil, lang: nil,
+                rules: nil, &block)
         text = text.read if text.respond_to?(:read)
         bytes = json_bytes(text)
         opts = read_options(max_depth: max_depth, max_string: max_string, max_document: max_document,
@@ -61,12 +65,13 @@ module Hyoka
         Hyoka.check(rc, 'parse')
         pf = from_owned(out.read_pointer)
         pf.__send__(:read_from, bytes.dup.freeze, report, lang)
-        pf
+        block ? pf.__send__(:yield_and_close, &block) : pf
       end
       alias loads parse
 
-      # Read the CSV tables of a folder written by #to_csv_dir (rules: see .parse).
-      def from_csv_dir(path, encoding: 'utf-8', lang: :ja, rules: nil)
+      # Read the CSV tables of a folder written by #to_csv_dir; with a block,
+      # as #load. rules: see .parse.
+      def from_csv_dir(path, encoding: 'utf-8', lang: nil, rules: nil, &block)
         opts = csv_options(encoding)
         report = Report.new(rules: rules)
         out = FFI::MemoryPointer.new(:pointer)
@@ -75,7 +80,7 @@ module Hyoka
         Hyoka.check(rc, path.to_s)
         pf = from_owned(out.read_pointer)
         pf.__send__(:read_from, nil, report, lang)
-        pf
+        block ? pf.__send__(:yield_and_close, &block) : pf
       end
 
       # Internal: wrap a portfolio pointer the caller owns.
@@ -174,7 +179,8 @@ module Hyoka
     end
 
     def amount_unit=(unit)
-      check(Lib.hyoka_portfolio_set_amount_unit(self, Support.enum_in(:unit, unit, allow_nil: false)))
+      check(Lib.hyoka_portfolio_set_amount_unit(self, Support.enum_in(:unit, unit, allow_nil: false)),
+            "amount_unit #{unit}")
     end
 
     def stated_tolerance
@@ -191,22 +197,27 @@ module Hyoka
       mode = FFI::MemoryPointer.new(:int)
       unit = FFI::MemoryPointer.new(:int)
       rc = check(Lib.hyoka_portfolio_rounding(self, Support.enum_in(:figure, figure, allow_nil: false),
-                                              places, mode, unit))
+                                              places, mode, unit), "rounding of #{figure}")
       Rounding.new(places.read(:int), Support.enum_out(:rounding, mode.read(:int)),
                    Support.enum_out(:unit, unit.read(:int)), rc == 1)
     end
 
-    # Override the rounding of a figure: places, mode (:half_up, :down, :up,
-    # :half_even, :floor, :ceiling) and, for per-head figures, the unit.
-    def set_rounding(figure, places:, mode: :half_up, unit: :yen)
+    # Override the rounding of a figure: places (by position or places:),
+    # mode (:half_up, :down, :up, :half_even, :floor, :ceiling) and, for
+    # per-head figures, the unit.
+    def set_rounding(figure, places_ = UNGIVEN, places: UNGIVEN, mode: :half_up, unit: :yen)
+      places = Support.either(:places, places_, places)
+      raise ArgumentError, 'set_rounding needs places' if places.nil?
+
       check(Lib.hyoka_portfolio_set_rounding(self, Support.enum_in(:figure, figure, allow_nil: false),
                                              Integer(places), Support.enum_in(:rounding, mode, allow_nil: false),
-                                             Support.enum_in(:unit, unit, allow_nil: false)), 'rounding')
+                                             Support.enum_in(:unit, unit, allow_nil: false)), "rounding of #{figure}")
       self
     end
 
     def clear_rounding(figure)
-      check(Lib.hyoka_portfolio_clear_rounding(self, Support.enum_in(:figure, figure, allow_nil: false)))
+      check(Lib.hyoka_portfolio_clear_rounding(self, Support.enum_in(:figure, figure, allow_nil: false)),
+            "rounding of #{figure}")
       self
     end
 
@@ -350,21 +361,24 @@ module Hyoka
 
     # Every diagnostic of the document: reading warnings, then validation
     # (an Array of Diagnostic). A document read from text gets line and
-    # column, found in the text it was read from.
-    # Every diagnostic: reading warnings, then validation. rules: a
+    # column, found in the text it was read from. Messages in +lang+ (by
+    # position or lang:; :en, :ja, nil: Hyoka.default_lang). rules: a
     # Hyoka::Rules; limit: keep at most that many (errors first). A
     # Hyoka::Diagnostics: the Diagnostic kept, with the counts of every one.
-    def validate(lang: :ja, rules: nil, limit: nil)
-      validation_report(rules: rules, limit: limit).diagnostics(lang, extra: @read_extra, rules: rules)
+    def validate(lang_ = UNGIVEN, lang: UNGIVEN, rules: nil, limit: nil)
+      validation_report(rules: rules, limit: limit).diagnostics(Support.either(:lang, lang_, lang), extra: @read_extra,
+                                                                                                    rules: rules)
     end
 
     # Every figure of every project (hyoka-metrics/1), computed in C in one
     # call: money as Integer yen, other figures as BigDecimal, nil where
     # unavailable (the reason under "unavailable"). A Hyoka::Metrics, read
     # like the Hash of the JSON; each project is decoded when first read.
-    # lazy: false gives that Hash, decoded at once.
-    def metrics(lang: :ja, diagnostics: true, lazy: true)
-      report = diagnostics ? validation_report : nil
+    # lazy: false gives that Hash, decoded at once. validate: is another
+    # name of diagnostics: (Python's).
+    def metrics(lang_ = UNGIVEN, lang: UNGIVEN, diagnostics: true, validate: UNGIVEN, lazy: true)
+      lang = Support.either(:lang, lang_, lang)
+      report = (validate.equal?(UNGIVEN) ? diagnostics : validate) ? validation_report : nil
       l = Support.lang_in(lang)
       text = Support.buffer_call('metrics', Encoding::BINARY) do |out, len|
         Lib.hyoka_metrics_write(self, report, WRITE_COMPACT, l, out, len)
@@ -375,8 +389,9 @@ module Hyoka
     end
 
     # The metrics as JSON text, exactly as the library writes it.
-    def metrics_json(lang: :ja, diagnostics: true, compact: false)
-      report = diagnostics ? validation_report : nil
+    def metrics_json(lang_ = UNGIVEN, lang: UNGIVEN, diagnostics: true, validate: UNGIVEN, compact: false)
+      lang = Support.either(:lang, lang_, lang)
+      report = (validate.equal?(UNGIVEN) ? diagnostics : validate) ? validation_report : nil
       l = Support.lang_in(lang)
       Support.buffer_call('metrics') do |out, len|
         Lib.hyoka_metrics_write(self, report, compact ? WRITE_COMPACT : 0, l, out, len)
@@ -384,11 +399,13 @@ module Hyoka
     end
 
     # Totals of the money figures by group (:fiscal_year, :department,
-    # :policy (at +depth+), :verdict), optionally for one fiscal year.
-    def rollup(by = :fiscal_year, depth: 1, fiscal_year: nil)
+    # :policy (at +depth+), :verdict; by position or group_by:),
+    # optionally for one fiscal year.
+    def rollup(by = UNGIVEN, group_by: UNGIVEN, depth: 1, fiscal_year: nil)
+      by = Support.either(:group_by, by, group_by, :fiscal_year)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_rollup_new(out, self, Support.enum_in(:group_by, by, allow_nil: false), Integer(depth),
-                                 fiscal_year ? Support.fiscal_year_in(fiscal_year) : 0), 'rollup')
+                                 fiscal_year ? Support.fiscal_year_in(fiscal_year) : 0), "rollup by #{by}")
       r = FFI::AutoPointer.new(out.read_pointer, Lib.method(:hyoka_rollup_free))
       total = FFI::MemoryPointer.new(:int64)
       (0...Lib.hyoka_rollup_count(r)).map do |row|
@@ -402,13 +419,15 @@ module Hyoka
       r&.free
     end
 
-    # Top-level projects ordered by a figure of one fiscal year (or by
-    # :score): an Array of [Project, Figure], unavailable figures last.
-    def ranking(figure, fiscal_year: nil, descending: true)
+    # Top-level projects ordered by a figure of one fiscal year (by
+    # position or fiscal_year:; or by :score): an Array of [Project,
+    # Figure], unavailable figures last.
+    def ranking(figure, fiscal_year_ = UNGIVEN, fiscal_year: UNGIVEN, descending: true)
+      fiscal_year = Support.either(:fiscal_year, fiscal_year_, fiscal_year)
       fig = Support.enum_in(:figure, figure, allow_nil: false)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_ranking_new(out, self, fig, fiscal_year ? Support.fiscal_year_in(fiscal_year) : 0,
-                                  descending ? 1 : 0), 'ranking')
+                                  descending ? 1 : 0), "ranking by #{figure}")
       r = FFI::AutoPointer.new(out.read_pointer, Lib.method(:hyoka_ranking_free))
       proj = FFI::MemoryPointer.new(:pointer)
       (0...Lib.hyoka_ranking_count(r)).map do |i|
@@ -461,24 +480,32 @@ module Hyoka
       end
     end
 
-    # Write index.html and one project-N.html per project into a folder.
-    def to_html_dir(path, lang: :ja)
-      check(Lib.hyoka_html_write_dir(self, Support.lang_in(lang), path.to_s), path.to_s)
+    # Write index.html and one project-N.html per project into a folder;
+    # labels in +lang+ (by position or lang:; :ja by default).
+    def to_html_dir(path, lang_ = UNGIVEN, lang: UNGIVEN)
+      check(Lib.hyoka_html_write_dir(self, Support.lang_in(Support.either(:lang, lang_, lang, :ja)), path.to_s),
+            path.to_s)
       path
     end
 
     # The index page as a String.
-    def to_html(lang: :ja)
-      l = Support.lang_in(lang)
+    def to_html(lang_ = UNGIVEN, lang: UNGIVEN)
+      l = Support.lang_in(Support.either(:lang, lang_, lang, :ja))
       Support.buffer_call('html') { |out, len| Lib.hyoka_html_portfolio(self, l, out, len) }
     end
 
     private
 
     def inspect_details
-      return '' unless valid?
+      name = [municipality_name, municipality_code].compact.join(' ')
+      " #{name.empty? ? '-' : name} projects=#{Lib.hyoka_portfolio_project_count(self)}"
+    end
 
-      " #{municipality_name.inspect} projects=#{Lib.hyoka_portfolio_project_count(self)}"
+    # The block form of load, parse and from_csv_dir.
+    def yield_and_close
+      yield self
+    ensure
+      close
     end
 
     def read_from(source, report, lang)

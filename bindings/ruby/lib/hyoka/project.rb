@@ -14,8 +14,10 @@ module Hyoka
     CLASS_KINDS = Support.fields(:class_kind)
 
     class << self
-      # A standalone project owned by Ruby: Project.new(code: '010802', name: '...').
-      def new(**attrs)
+      # A standalone project owned by Ruby: Project.new(code: '010802',
+      # name: '...'), or Project.new('010802', '...', department: ...).
+      def new(code = UNGIVEN, name = UNGIVEN, **attrs)
+        attrs = Support.with_positional(attrs, code: code, name: name)
         out = FFI::MemoryPointer.new(:pointer)
         Hyoka.check(Lib.hyoka_project_new(out), 'Project.new')
         pr = owned(out.read_pointer)
@@ -60,7 +62,7 @@ module Hyoka
     end
 
     def duty=(value)
-      check(Lib.hyoka_project_set_duty(self, Support.enum_in(:duty, value)))
+      check(Lib.hyoka_project_set_duty(self, Support.enum_in(:duty, value)), "duty #{value}")
     end
 
     # :one_time, :recurring, :fixed_term or nil.
@@ -69,7 +71,7 @@ module Hyoka
     end
 
     def period=(value)
-      check(Lib.hyoka_project_set_period(self, Support.enum_in(:period, value)))
+      check(Lib.hyoka_project_set_period(self, Support.enum_in(:period, value)), "period #{value}")
     end
 
     def start_fiscal_year
@@ -108,12 +110,15 @@ module Hyoka
       class_path(:account)
     end
 
-    def add_policy(level: nil, code: nil, name: nil)
-      add_class(:policy, level: level, code: code, name: name)
+    # Append a level to the policy path: add_policy('政策', '8', '...') or
+    # add_policy(level: '政策', code: '8', name: '...').
+    def add_policy(*levels, **parts)
+      add_class(:policy, *levels, **parts)
     end
 
-    def add_account(level: nil, code: nil, name: nil)
-      add_class(:account, level: level, code: code, name: name)
+    # Append a level to the account path, as #add_policy.
+    def add_account(*levels, **parts)
+      add_class(:account, *levels, **parts)
     end
 
     def policy=(levels)
@@ -126,7 +131,11 @@ module Hyoka
       levels.each { |l| add_class(:account, **l.to_h) }
     end
 
-    def add_class(kind, level: nil, code: nil, name: nil)
+    def add_class(kind, level_ = UNGIVEN, code_ = UNGIVEN, name_ = UNGIVEN, level: UNGIVEN, code: UNGIVEN,
+                  name: UNGIVEN)
+      level = Support.either(:level, level_, level)
+      code = Support.either(:code, code_, code)
+      name = Support.either(:name, name_, name)
       l, ll = Support.utf8_in(level)
       c, cl = Support.utf8_in(code)
       n, nl = Support.utf8_in(name)
@@ -135,7 +144,7 @@ module Hyoka
     end
 
     def clear_class(kind)
-      check(Lib.hyoka_project_clear_class(self, CLASS_KINDS.fetch(kind)))
+      check(Lib.hyoka_project_clear_class(self, CLASS_KINDS.fetch(kind)), kind.to_s)
       self
     end
 
@@ -148,8 +157,10 @@ module Hyoka
     end
 
     # Append a cost year: add_year(2007, phase: :settled, settlement: 0,
-    # general: 12_236_000, usage: 1054, staff: [{category: :regular, ...}]).
-    def add_year(fiscal_year, **attrs)
+    # general: 12_236_000, usage: 1054, staff: [{category: :regular, ...}]);
+    # the phase may come second: add_year(2007, :settled, ...).
+    def add_year(fiscal_year, phase = UNGIVEN, **attrs)
+      attrs = Support.with_positional(attrs, phase: phase)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_project_add_year(self, Support.fiscal_year_in(fiscal_year), out), 'add_year')
       year = wrap(CostYear, out.read_pointer)
@@ -157,9 +168,11 @@ module Hyoka
       year
     end
 
+    # The first cost year of a fiscal year, or nil.
     def find_year(fiscal_year)
       wrap(CostYear, Lib.hyoka_project_find_year(self, Support.fiscal_year_in(fiscal_year)))
     end
+    alias year find_year
 
     def remove_year(year)
       remove_child_of(year, :hyoka_project_year_count, :hyoka_project_year_at, :hyoka_project_remove_year)
@@ -174,8 +187,10 @@ module Hyoka
     end
 
     # Append an indicator: add_indicator(kind: :outcome, name: '受講率',
-    # unit: '%', direction: :increase, values: {2007 => {target: 60, actual: 59}}).
-    def add_indicator(kind: nil, **attrs)
+    # unit: '%', direction: :increase, values: {2007 => {target: 60, actual: 59}});
+    # the kind may come first: add_indicator(:outcome, name: ...).
+    def add_indicator(kind_ = UNGIVEN, kind: UNGIVEN, **attrs)
+      kind = Support.either(:kind, kind_, kind)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_project_add_indicator(self, Support.enum_in(:indicator_kind, kind), out), 'add_indicator')
       ind = wrap(Indicator, out.read_pointer)
@@ -197,8 +212,10 @@ module Hyoka
     end
 
     # Append an evaluation: add_evaluation(stage: :primary, fiscal_year: 2008,
-    # verdict: 'improve', budget: 'status_quo', answers: {relevance: 'A'}).
-    def add_evaluation(stage: nil, **attrs)
+    # verdict: 'improve', budget: 'status_quo', answers: {relevance: 'A'});
+    # the stage may come first: add_evaluation(:primary, ...).
+    def add_evaluation(stage_ = UNGIVEN, stage: UNGIVEN, **attrs)
+      stage = Support.either(:stage, stage_, stage)
       out = FFI::MemoryPointer.new(:pointer)
       check(Lib.hyoka_project_add_evaluation(self, Support.enum_in(:stage, stage), out), 'add_evaluation')
       ev = wrap(Evaluation, out.read_pointer)
@@ -246,39 +263,15 @@ module Hyoka
 
     # ---- extensions ------------------------------------------------------
 
-    # The extensions as a Hash (insertion order).
-    def extensions
-      k = FFI::MemoryPointer.new(:pointer)
-      v = FFI::MemoryPointer.new(:pointer)
-      (0...Lib.hyoka_project_extension_count(self)).each_with_object({}) do |i, h|
-        check(Lib.hyoka_project_extension_at(self, i, k, v))
-        h[str(k.read_pointer)] = str(v.read_pointer)
-      end
-    end
-
-    def extension(key)
-      s, l = Support.utf8_in(key)
-      str(Lib.hyoka_project_extension(self, s, l))
-    end
-
-    # Set an extension; nil removes it.
-    def set_extension(key, value)
-      k, kl = Support.utf8_in(key)
-      v, vl = Support.utf8_in(value)
-      check(Lib.hyoka_project_set_extension(self, k, kl, v, vl), 'extension')
-      self
-    end
-
-    def extensions=(hash)
-      extensions.each_key { |k| set_extension(k, nil) }
-      hash.each { |k, v| set_extension(k, v) }
-    end
+    include ExtensionMap
+    extension_functions :hyoka_project
 
     # ---- output ----------------------------------------------------------
 
-    # The HTML sheet of this project.
-    def to_html(lang: :ja)
-      l = Support.lang_in(lang)
+    # The HTML sheet of this project; labels in +lang+ (by position or
+    # lang:; :ja by default).
+    def to_html(lang_ = UNGIVEN, lang: UNGIVEN)
+      l = Support.lang_in(Support.either(:lang, lang_, lang, :ja))
       Support.buffer_call('html') { |out, len| Lib.hyoka_html_project(self, l, out, len) }
     end
 
@@ -297,7 +290,7 @@ module Hyoka
     end
 
     def inspect_details
-      valid? ? " #{code.inspect} #{name.inspect}" : ''
+      " #{code || '-'} #{name.inspect} years=#{Lib.hyoka_project_year_count(self)}"
     end
 
     def class_path(kind)

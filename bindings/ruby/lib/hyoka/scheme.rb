@@ -10,7 +10,10 @@ module Hyoka
     c_functions free: :hyoka_scheme_free, copy: :hyoka_scheme_copy, equal: :hyoka_scheme_equal
 
     class << self
-      def new(id, name: nil)
+      # A scheme owned by Ruby: Scheme.new('city-3point', '市の3段階') or
+      # Scheme.new('city-3point', name: '...').
+      def new(id, name_ = UNGIVEN, name: UNGIVEN)
+        name = Support.either(:name, name_, name)
         s, l = Support.utf8_in(id)
         out = FFI::MemoryPointer.new(:pointer)
         Hyoka.check(Lib.hyoka_scheme_new(out, s, l), 'Scheme.new')
@@ -49,9 +52,11 @@ module Hyoka
       check(Lib.hyoka_scheme_set_name(self, s, l), 'scheme name')
     end
 
-    # Append a criterion. options: Array of [code, label, score] (or
-    # Hashes); range: [min, max] for a numeric criterion.
-    def add_criterion(code, label: nil, weight: nil, required: false, options: nil, range: nil)
+    # Append a criterion (label by position or label:). options: Array of
+    # [code, label, score] (or Hashes); range: [min, max] for a numeric
+    # criterion.
+    def add_criterion(code, label_ = UNGIVEN, label: UNGIVEN, weight: nil, required: false, options: nil, range: nil)
+      label = Support.either(:label, label_, label)
       c, cl = Support.utf8_in(code)
       l, ll = Support.utf8_in(label)
       idx = FFI::MemoryPointer.new(:size_t)
@@ -85,7 +90,11 @@ module Hyoka
       end
     end
 
-    def add_verdict(code, label: nil, group: :continue)
+    # Append a verdict: code, label and group (:continue or :end), each
+    # after the code by position or by keyword.
+    def add_verdict(code, label_ = UNGIVEN, group_ = UNGIVEN, label: UNGIVEN, group: UNGIVEN)
+      label = Support.either(:label, label_, label)
+      group = Support.either(:group, group_, group, :continue)
       c, cl = Support.utf8_in(code)
       l, ll = Support.utf8_in(label)
       check(Lib.hyoka_scheme_add_verdict(self, c, cl, l, ll, Support.enum_in(:verdict_group, group, allow_nil: false)),
@@ -99,7 +108,11 @@ module Hyoka
       end
     end
 
-    def add_budget(code, label: nil, kind: :same)
+    # Append a budget direction: code, label and kind (:same, :increase,
+    # :decrease, :end), each after the code by position or by keyword.
+    def add_budget(code, label_ = UNGIVEN, kind_ = UNGIVEN, label: UNGIVEN, kind: UNGIVEN)
+      label = Support.either(:label, label_, label)
+      kind = Support.either(:kind, kind_, kind, :same)
       c, cl = Support.utf8_in(code)
       l, ll = Support.utf8_in(label)
       check(Lib.hyoka_scheme_add_budget(self, c, cl, l, ll, Support.enum_in(:budget_kind, kind, allow_nil: false)),
@@ -107,13 +120,17 @@ module Hyoka
       self
     end
 
+    alias add_budget_direction add_budget
+
     def budget_directions
       triples(:hyoka_scheme_budget_count, :hyoka_scheme_budget_at).map do |c, l, k|
         BudgetDirection.new(c, l, Support.enum_out(:budget_kind, k))
       end
     end
 
-    def add_band(min, code, label: nil)
+    # Append a rating band from +min+ up (label by position or label:).
+    def add_band(min, code, label_ = UNGIVEN, label: UNGIVEN)
+      label = Support.either(:label, label_, label)
       c, cl = Support.utf8_in(code)
       l, ll = Support.utf8_in(label)
       check(Lib.hyoka_scheme_add_band(self, Support.decimal_in(min), c, cl, l, ll), 'band')
@@ -140,7 +157,8 @@ module Hyoka
       [str(code.read_pointer), str(label.read_pointer)]
     end
 
-    def set_missing_rating(code, label: nil)
+    def set_missing_rating(code, label_ = UNGIVEN, label: UNGIVEN)
+      label = Support.either(:label, label_, label)
       c, cl = Support.utf8_in(code)
       l, ll = Support.utf8_in(label)
       check(Lib.hyoka_scheme_set_missing_rating(self, c, cl, l, ll), 'missing rating')
@@ -150,7 +168,7 @@ module Hyoka
     private
 
     def inspect_details
-      valid? ? " #{id.inspect}" : ''
+      " #{id}#{builtin? ? ' (built in)' : ''} criteria=#{Lib.hyoka_scheme_criterion_count(self)}"
     end
 
     def options_of(criterion)

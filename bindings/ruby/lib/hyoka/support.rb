@@ -174,8 +174,40 @@ module Hyoka
       Support.enum_table(which).key(value) || value
     end
 
+    # :en or :ja → hyoka_lang; nil → the library's default (Hyoka.default_lang).
     def lang_in(lang)
-      enum_in(:lang, lang || :ja, allow_nil: false)
+      return enum_in(:lang, lang, allow_nil: false) unless lang.nil?
+
+      Lib.available?(:hyoka_lang_default) ? Lib.hyoka_lang_default : enum_in(:lang, :en, allow_nil: false)
+    end
+
+    # ---- arguments given by position or by keyword -----------------------
+
+    # Default of the parameters that may be given either way, as in Python:
+    # add_staff(:regular, fte: '0.8') or add_staff(category: :regular, ...).
+    UNGIVEN = Object.new.tap { |o| o.define_singleton_method(:inspect) { 'UNGIVEN' } }.freeze
+
+    # +attrs+ with the attributes given by position (+positional+: name =>
+    # value or UNGIVEN) added; ArgumentError for one given both ways.
+    def with_positional(attrs, positional)
+      positional.each_with_object(attrs.dup) do |(name, value), out|
+        next if value.equal?(UNGIVEN)
+        raise ArgumentError, "#{name} given twice, by position and as #{name}:" if out.key?(name)
+
+        out[name] = value
+      end
+    end
+
+    # The value of parameter +name+, given by position or by keyword (not
+    # both), else +default+.
+    def either(name, positional, keyword, default = nil)
+      if positional.equal?(UNGIVEN)
+        keyword.equal?(UNGIVEN) ? default : keyword
+      elsif keyword.equal?(UNGIVEN)
+        positional
+      else
+        raise ArgumentError, "#{name} given twice, by position and as #{name}:"
+      end
     end
 
     # ---- fiscal years and dates -----------------------------------------
@@ -219,4 +251,7 @@ module Hyoka
       format_call { |buf, size, len| Lib.hyoka_date_to_iso(value, buf, size, len) }
     end
   end
+
+  # See Support::UNGIVEN.
+  UNGIVEN = Support::UNGIVEN
 end

@@ -55,8 +55,9 @@ module Hyoka
       !value.nil?
     end
 
-    # The reason as a sentence (lang :ja or :en); nil when available.
-    def reason_message(lang = :ja)
+    # The reason as a sentence (lang :en or :ja; nil: Hyoka.default_lang);
+    # nil when available.
+    def reason_message(lang = nil)
       return nil if reason.nil?
 
       Support.utf8_out(Lib.hyoka_reason_message(Support.enum_in(:reason, reason), Support.lang_in(lang)))
@@ -103,9 +104,13 @@ module Hyoka
                      specific_revenue].freeze
   # Every figure name of the library, in its order.
   FIGURES = Support.enum_table(:figure).keys.freeze
+  # Figures in Integer yen: the money figures and a budget record's unspent amount.
+  YEN_FIGURES = (MONEY_FIGURES + %i[unspent]).freeze
+  # Figures of records (Record#figure).
+  RECORD_FIGURES = %i[unspent appropriation_rate account_share single_bidder_share noncompetitive_share].freeze
   # Figures of a cost year, in the order of the metrics output (those of
-  # an indicator and an evaluation aside).
-  YEAR_FIGURES = (FIGURES - %i[achievement change score]).freeze
+  # an indicator, an evaluation and records aside).
+  YEAR_FIGURES = (FIGURES - %i[achievement change score] - RECORD_FIGURES).freeze
 
   # Internal: a report (hyoka_report) owned by Ruby, with rules and a limit.
   class Report
@@ -156,7 +161,7 @@ module Hyoka
     # of diagnostics found elsewhere and not kept ({[code, severity] => n},
     # see #not_kept), added as dropped, or as ignored when +rules+ exclude
     # them.
-    def diagnostics(lang = :ja, extra: nil, rules: nil)
+    def diagnostics(lang = nil, extra: nil, rules: nil)
       counts = SEVERITIES.to_h { |s| [s, Lib.hyoka_report_total_severity(@ptr, Support.enum_in(:severity, s))] }
       total = self.total
       dropped = Lib.hyoka_report_dropped(@ptr)
@@ -248,14 +253,14 @@ module Hyoka
 
     # Rules from the text of a rules file. Raises Hyoka::InvalidDocument
     # (its #diagnostics the R001 lines, with line and column) for a bad line.
-    def self.parse(text, lang: :ja)
+    def self.parse(text, lang: nil)
       rules = new
       bytes = text.to_s.encode(Encoding::UTF_8)
       rules.__send__(:read, lang) { |report| Lib.hyoka_rules_parse(rules, bytes, bytes.bytesize, report) }
     end
 
     # Rules from a rules file (hyoka.conf); Hyoka::IOError when unreadable.
-    def self.read_file(path, lang: :ja)
+    def self.read_file(path, lang: nil)
       rules = new
       rules.__send__(:read, lang) { |report| Lib.hyoka_rules_read_file(rules, path.to_s, report) }
     end
@@ -294,6 +299,10 @@ module Hyoka
       end
       Hyoka.check(rc, 'rules')
       self
+    end
+
+    def inspect
+      "#<#{self.class.name} diagnostics=#{size}>"
     end
   end
 end
