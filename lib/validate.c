@@ -376,14 +376,42 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
     return rc;
 }
 
+/* Whether the costs of a year could go beyond 64-bit yen at all: not when
+ * every amount is below 2^40 yen (about a trillion), every FTE and hours
+ * below 2^16 in its last place, and there are at most 64 staff lines, for
+ * then a line is below 2^56 yen and the total below 2^63. Most years are
+ * so, and their total is not computed for nothing. */
+static bool may_overflow(const hyoka_costs *y)
+{
+    const int64_t big = (int64_t)1 << 40, places = (int64_t)1 << 16;
+    if (y->staff.count > 64)
+        return true;
+    for (int f = 0; f < HYOKA__COST_FIELD_COUNT; f++)
+        if ((y->present & (1u << f)) && !hyoka__is_count_field(f) && (y->value[f] >= big || y->value[f] <= -big))
+            return true;
+    for (size_t i = 0; i < y->staff.count; i++) {
+        const hyoka_staff *st = y->staff.items[i];
+        for (int k = 0; k < 3; k++) {
+            int64_t c = hyoka_decimal_coefficient(&st->dec[k]);
+            if (st->amount[k] >= big || st->amount[k] <= -big || c >= places || c <= -places)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Where a year's costs go beyond 64-bit yen (C009): a staff line
  * (*line_over), else the sum of the staff lines (*personnel_over), else
- * the total cost (*total_over). The total is computed once; the rest only
- * when it overflows. */
+ * the total cost (*total_over). The total is computed once, when it may
+ * overflow; the rest only when it does. */
 static int year_overflow(const hyoka_costs *y, bool *line_over, bool *personnel_over, bool *total_over)
 {
     int64_t yen;
-    int total = money_figure(y, HYOKA_FIG_TOTAL_COST, &yen), rc;
+    int total, rc;
+
+    if (!may_overflow(y))
+        return HYOKA_OK;
+    total = money_figure(y, HYOKA_FIG_TOTAL_COST, &yen);
     if (total < 0 || total == FIG_OK)
         return total < 0 ? total : HYOKA_OK;
     rc = money_figure(y, HYOKA_FIG_PERSONNEL, &yen); /* (also when there is no expense) */

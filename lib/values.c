@@ -212,20 +212,11 @@ int hyoka__value_date_text(const char *s, size_t n, int32_t *out, bool *past_era
 
 int hyoka__value_enum(int which, const char *s, size_t n, int *out)
 {
-    int count = 0;
-    const char *const *names = hyoka__enum_names(which, &count);
-    for (int i = 0; names && i < count; i++) {
-        /* Byte by byte: the name is read only up to its NUL. */
-        const char *nm = names[i];
-        size_t k = 0;
-        while (k < n && nm[k] && nm[k] == s[k])
-            k++;
-        if (k == n && nm[n] == '\0') {
-            *out = i;
-            return HYOKA__VAL_OK;
-        }
-    }
-    return HYOKA__VAL_NOT_NAME;
+    int v = hyoka__enum_lookup(which, s, n);
+    if (v < 0)
+        return HYOKA__VAL_NOT_NAME;
+    *out = v;
+    return HYOKA__VAL_OK;
 }
 
 static bool ascii_ieq(const char *s, size_t n, const char *lit)

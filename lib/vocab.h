@@ -90,6 +90,8 @@ int hyoka__check_lang(const char *fn, int lang);
  * HYOKA_ENUM_STATUS, whose codes are negative and named by error.c) and
  * their number; NULL for an unknown enumeration or HYOKA_ENUM_STATUS. */
 const char *const *hyoka__enum_names(int which, int *count);
+/* The value whose name is s[0..n) in enumeration @p which, or -1. */
+int hyoka__enum_lookup(int which, const char *s, size_t n);
 
 /* ---- Labels ---- */
 
