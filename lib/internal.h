@@ -152,6 +152,27 @@ int hyoka__options_copy(const char *fn, const char *init, const void *given, voi
 #define hyoka__options_take(fn, init, given, out, first_size) \
     hyoka__options_copy((fn), (init), (given), (out), sizeof *(out), (first_size))
 
+/* Symbol versions of a function whose meaning changed (ELF only).
+ * HYOKA__SYMVER(impl, "name@@HYOKA_1.1") before the definition of impl
+ * exports it as the default version of name, which new programs link to;
+ * HYOKA__SYMVER(impl_1_0, "name@HYOKA_1.0") exports the earlier meaning that
+ * programs built against 1.0 were linked to. lib/libhyoka.map lists name in
+ * both nodes. GCC 10+ has an attribute that survives link-time
+ * optimisation; other compilers take the assembler directive. Elsewhere
+ * (Windows, macOS) there are no symbol versions: impl is simply name, the
+ * old meaning is not exported, and a program built against the earlier
+ * version must be rebuilt (abi/README.md). */
+#if defined(__ELF__) && !defined(HYOKA_STATIC)
+#  define HYOKA__HAS_SYMVER 1
+#  if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
+#    define HYOKA__SYMVER(impl, version) __attribute__((symver(version)))
+#  else
+#    define HYOKA__SYMVER(impl, version) __asm__(".symver " #impl "," version);
+#  endif
+#else
+#  define HYOKA__HAS_SYMVER 0
+#endif
+
 /* Buffer output helper implementing the convention of common.h. */
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len);
 
