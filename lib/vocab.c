@@ -171,50 +171,51 @@ static const char *const group_by_names[] = {
 /* Enumerations by id                                                        */
 
 struct enum_table {
+    const char *type; /* the C name of the enumeration, for messages */
     const char *const *names;
     int count;
 };
 
-#define TABLE(a) {(a), (int)COUNT_OF(a)}
+#define TABLE(type, a) {type, (a), (int)COUNT_OF(a)}
 
-/* Indexed by hyoka_enum_id; HYOKA_ENUM_STATUS (0) is named by error.c. */
+/* Indexed by hyoka_enum_id; the status codes (0) are named by error.c. */
 static const struct enum_table tables[] = {
-    {NULL, 0},                           /* HYOKA_ENUM_STATUS */
-    TABLE(hyoka__rounding_names),        /* HYOKA_ENUM_ROUNDING */
-    TABLE(era_names),                    /* HYOKA_ENUM_ERA */
-    TABLE(hyoka__unit_names),            /* HYOKA_ENUM_UNIT */
-    TABLE(phase_names),                  /* HYOKA_ENUM_PHASE */
-    TABLE(duty_names),                   /* HYOKA_ENUM_DUTY */
-    TABLE(period_names),                 /* HYOKA_ENUM_PERIOD */
-    TABLE(category_names),               /* HYOKA_ENUM_STAFF_CATEGORY */
-    TABLE(kind_names),                   /* HYOKA_ENUM_INDICATOR_KIND */
-    TABLE(direction_names),              /* HYOKA_ENUM_DIRECTION */
-    TABLE(hyoka__stage_names),           /* HYOKA_ENUM_STAGE */
-    TABLE(expected_outcome_names),       /* HYOKA_ENUM_EXPECTED_OUTCOME */
-    TABLE(expected_cost_names),          /* HYOKA_ENUM_EXPECTED_COST */
-    TABLE(verdict_group_names),          /* HYOKA_ENUM_VERDICT_GROUP */
-    TABLE(budget_kind_names),            /* HYOKA_ENUM_BUDGET_KIND */
-    TABLE(class_kind_names),             /* HYOKA_ENUM_CLASS_KIND */
-    TABLE(severity_names),               /* HYOKA_ENUM_SEVERITY */
-    TABLE(hyoka__figure_names),          /* HYOKA_ENUM_FIGURE */
-    TABLE(hyoka__cost_field_names),      /* HYOKA_ENUM_COST_FIELD */
-    TABLE(hyoka__staff_field_names),     /* HYOKA_ENUM_STAFF_FIELD */
-    TABLE(hyoka__project_text_names),    /* HYOKA_ENUM_PROJECT_TEXT */
-    TABLE(hyoka__value_field_names),     /* HYOKA_ENUM_VALUE_FIELD */
-    TABLE(hyoka__indicator_text_names),  /* HYOKA_ENUM_INDICATOR_TEXT */
-    TABLE(hyoka__evaluation_text_names), /* HYOKA_ENUM_EVALUATION_TEXT */
-    TABLE(hyoka__reason_names),          /* HYOKA_ENUM_REASON */
-    TABLE(lang_names),                   /* HYOKA_ENUM_LANG */
-    TABLE(group_by_names),               /* HYOKA_ENUM_GROUP_BY */
+    {"hyoka_status", NULL, 0},                                      /* HYOKA_ENUM_STATUS */
+    TABLE("hyoka_rounding", hyoka__rounding_names),                 /* HYOKA_ENUM_ROUNDING */
+    TABLE("hyoka_era", era_names),                                  /* HYOKA_ENUM_ERA */
+    TABLE("hyoka_unit", hyoka__unit_names),                         /* HYOKA_ENUM_UNIT */
+    TABLE("hyoka_phase", phase_names),                              /* HYOKA_ENUM_PHASE */
+    TABLE("hyoka_duty", duty_names),                                /* HYOKA_ENUM_DUTY */
+    TABLE("hyoka_period", period_names),                            /* HYOKA_ENUM_PERIOD */
+    TABLE("hyoka_category", category_names),                        /* HYOKA_ENUM_STAFF_CATEGORY */
+    TABLE("hyoka_kind", kind_names),                                /* HYOKA_ENUM_INDICATOR_KIND */
+    TABLE("hyoka_direction", direction_names),                      /* HYOKA_ENUM_DIRECTION */
+    TABLE("hyoka_stage", hyoka__stage_names),                       /* HYOKA_ENUM_STAGE */
+    TABLE("hyoka_expected_outcome", expected_outcome_names),        /* HYOKA_ENUM_EXPECTED_OUTCOME */
+    TABLE("hyoka_expected_cost", expected_cost_names),              /* HYOKA_ENUM_EXPECTED_COST */
+    TABLE("hyoka_verdict_group", verdict_group_names),              /* HYOKA_ENUM_VERDICT_GROUP */
+    TABLE("hyoka_budget_kind", budget_kind_names),                  /* HYOKA_ENUM_BUDGET_KIND */
+    TABLE("hyoka_class_kind", class_kind_names),                    /* HYOKA_ENUM_CLASS_KIND */
+    TABLE("hyoka_severity", severity_names),                        /* HYOKA_ENUM_SEVERITY */
+    TABLE("hyoka_figure", hyoka__figure_names),                     /* HYOKA_ENUM_FIGURE */
+    TABLE("hyoka_cost_field", hyoka__cost_field_names),             /* HYOKA_ENUM_COST_FIELD */
+    TABLE("hyoka_staff_field", hyoka__staff_field_names),           /* HYOKA_ENUM_STAFF_FIELD */
+    TABLE("hyoka_text_field", hyoka__project_text_names),           /* HYOKA_ENUM_PROJECT_TEXT */
+    TABLE("hyoka_value_field", hyoka__value_field_names),           /* HYOKA_ENUM_VALUE_FIELD */
+    TABLE("hyoka_indicator_field", hyoka__indicator_text_names),    /* HYOKA_ENUM_INDICATOR_TEXT */
+    TABLE("hyoka_evaluation_field", hyoka__evaluation_text_names),  /* HYOKA_ENUM_EVALUATION_TEXT */
+    TABLE("hyoka_reason", hyoka__reason_names),                     /* HYOKA_ENUM_REASON */
+    TABLE("hyoka_lang", lang_names),                                /* HYOKA_ENUM_LANG */
+    TABLE("hyoka_group_by", group_by_names),                        /* HYOKA_ENUM_GROUP_BY */
 };
 
-SAME_SIZE(tables, HYOKA_ENUM_GROUP_BY + 1);
+SAME_SIZE(tables, HYOKA__ENUM_ID_COUNT);
 SAME_SIZE(era_names, HYOKA__ERA_COUNT);
 SAME_SIZE(phase_names, HYOKA__PHASE_COUNT);
 SAME_SIZE(duty_names, HYOKA__DUTY_COUNT);
 SAME_SIZE(period_names, HYOKA__PERIOD_COUNT);
-SAME_SIZE(category_names, HYOKA__CATEGORY_COUNT);
-SAME_SIZE(kind_names, HYOKA__KIND_COUNT);
+SAME_SIZE(category_names, HYOKA__STAFF_CATEGORY_COUNT);
+SAME_SIZE(kind_names, HYOKA__INDICATOR_KIND_COUNT);
 SAME_SIZE(direction_names, HYOKA__DIRECTION_COUNT);
 SAME_SIZE(expected_outcome_names, HYOKA__EXPECTED_OUTCOME_COUNT);
 SAME_SIZE(expected_cost_names, HYOKA__EXPECTED_COST_COUNT);
@@ -231,6 +232,13 @@ const char *const *hyoka__enum_names(int which, int *count)
         return NULL;
     *count = tables[which].count;
     return tables[which].names;
+}
+
+const char *hyoka__enum_type_name(int which)
+{
+    if (which < HYOKA_ENUM_STATUS || which >= (int)COUNT_OF(tables))
+        return NULL;
+    return tables[which].type;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -14,16 +14,20 @@
 #define HYOKA__YEAR_MIN 1868
 #define HYOKA__YEAR_MAX 9999
 
-/* ---- How many values each enumeration has ---- */
+/* ---- How many values each enumeration has ----
+ *
+ * HYOKA__<ID>_COUNT for the enumeration HYOKA_ENUM_<ID> of hyoka_enum_id:
+ * the argument checks of internal.h (HYOKA__CHECK_ENUM) pair them by name. */
 
+#define HYOKA__ENUM_ID_COUNT (HYOKA_ENUM_GROUP_BY + 1)
 #define HYOKA__ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
 #define HYOKA__ERA_COUNT (HYOKA_ERA_REIWA + 1)
 #define HYOKA__UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)
 #define HYOKA__PHASE_COUNT (HYOKA_PHASE_SETTLED + 1)
 #define HYOKA__DUTY_COUNT (HYOKA_DUTY_STATUTORY_ENTRUSTED + 1)
 #define HYOKA__PERIOD_COUNT (HYOKA_PERIOD_FIXED_TERM + 1)
-#define HYOKA__CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
-#define HYOKA__KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
+#define HYOKA__STAFF_CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
+#define HYOKA__INDICATOR_KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
 #define HYOKA__DIRECTION_COUNT (HYOKA_DIRECTION_MAINTAIN + 1)
 #define HYOKA__STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
 #define HYOKA__EXPECTED_OUTCOME_COUNT (HYOKA_EXPECTED_OUTCOME_DOWN + 1)
@@ -44,7 +48,7 @@
 #define HYOKA__PROJECT_TEXT_COUNT (HYOKA_TEXT_ACTIVITIES_PLANNED + 1)
 #define HYOKA__VALUE_FIELD_COUNT (HYOKA_VALUE_STATED_ACHIEVEMENT + 1)
 #define HYOKA__INDICATOR_TEXT_COUNT (HYOKA_INDICATOR_LONG_TERM_NOTE + 1)
-#define HYOKA__EVAL_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
+#define HYOKA__EVALUATION_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
 #define HYOKA__REASON_COUNT (HYOKA_REASON_BAD_ANSWER + 1)
 #define HYOKA__LANG_COUNT (HYOKA_LANG_JA + 1)
 #define HYOKA__GROUP_BY_COUNT (HYOKA_GROUP_VERDICT + 1)
@@ -61,13 +65,16 @@ extern const char *const hyoka__staff_field_names[HYOKA__STAFF_FIELD_COUNT];
 extern const char *const hyoka__project_text_names[HYOKA__PROJECT_TEXT_COUNT];
 extern const char *const hyoka__value_field_names[HYOKA__VALUE_FIELD_COUNT];
 extern const char *const hyoka__indicator_text_names[HYOKA__INDICATOR_TEXT_COUNT];
-extern const char *const hyoka__evaluation_text_names[HYOKA__EVAL_TEXT_COUNT];
+extern const char *const hyoka__evaluation_text_names[HYOKA__EVALUATION_TEXT_COUNT];
 extern const char *const hyoka__reason_names[HYOKA__REASON_COUNT];
 
 /* The names of enumeration @p which (a hyoka_enum_id other than
  * HYOKA_ENUM_STATUS, whose codes are negative and named by error.c) and
  * their number; NULL for an unknown enumeration or HYOKA_ENUM_STATUS. */
 const char *const *hyoka__enum_names(int which, int *count);
+/* The C name of enumeration @p which ("hyoka_figure"), for messages;
+ * "hyoka_status" for HYOKA_ENUM_STATUS, NULL for an unknown one. */
+const char *hyoka__enum_type_name(int which);
 
 /* ---- Labels ---- */
 

@@ -101,17 +101,9 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
     if (r->depth >= r->max_depth)
         return hyoka__json_fail(r, "J004", r->p, "nesting deeper than the limit of %zu", "入れ子が上限の %zu 段を超える",
                                 r->max_depth);
-    if (r->depth == r->frame_cap) {
-        size_t ncap = r->frame_cap ? r->frame_cap * 2 : 32;
-        struct hyoka__json_frame *nf;
-        if (ncap > SIZE_MAX / sizeof *nf)
-            return hyoka__json_nomem(r);
-        nf = hyoka__heap_realloc(r->frames, ncap * sizeof *nf);
-        if (!nf)
-            return hyoka__json_nomem(r);
-        r->frames = nf;
-        r->frame_cap = ncap;
-    }
+    if (r->depth == r->frame_cap &&
+        hyoka__reserve_heap((void **)&r->frames, &r->frame_cap, r->depth + 1, sizeof *r->frames, 32) != HYOKA_OK)
+        return hyoka__json_nomem(r);
     f = &r->frames[r->depth++];
     f->kind = (unsigned char)kind;
     f->started = 0;
@@ -216,7 +208,7 @@ static int keys_close(struct hyoka__json_reader *r, struct hyoka__json_frame *f)
     int rc = 0;
 
     if (n > LINEAR_KEYS) {
-        struct keysort *v = hyoka__heap_malloc(n * sizeof *v);
+        struct keysort *v = hyoka__heap_malloc_array(n, sizeof *v);
         if (!v)
             return hyoka__json_nomem(r);
         for (size_t i = 0; i < n; i++) {
@@ -550,8 +542,7 @@ static int run(struct hyoka__json_reader *r)
 
 int hyoka_read_options_init(hyoka_read_options *options)
 {
-    if (!options)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_read_options_init: options is NULL");
+    HYOKA__CHECK_NULL(options);
     memset(options, 0, sizeof *options);
     options->size = sizeof *options;
     options->max_depth = 64;
@@ -609,8 +600,8 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
 
     if (out)
         *out = NULL;
-    if (!text || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !text ? "text" : "out");
+    HYOKA__CHECK_NULL_IN(fn, text);
+    HYOKA__CHECK_NULL_IN(fn, out);
     rc = check_options(fn, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
@@ -653,22 +644,18 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     }
     if (r->status == HYOKA_ENOMEM) {
         hyoka_portfolio_free(r->pf);
-        reader_release(r);
-        hyoka__free(r);
-        return hyoka__nomem();
-    }
-    if (r->status != HYOKA_OK || r->errors > 0) {
-        size_t errors = r->errors;
+        rc = hyoka__nomem();
+    } else if (r->status != HYOKA_OK || r->errors > 0) {
         hyoka_portfolio_free(r->pf);
-        reader_release(r);
-        hyoka__free(r);
-        return hyoka__fail(HYOKA_EINVALID, "%s: the document has %zu error%s (see the report)", fn, errors,
-                           errors == 1 ? "" : "s");
+        rc = hyoka__fail(HYOKA_EINVALID, "%s: the document has %zu error%s (see the report)", fn, r->errors,
+                         r->errors == 1 ? "" : "s");
+    } else {
+        *out = r->pf;
+        rc = HYOKA_OK;
     }
-    *out = r->pf;
     reader_release(r);
     hyoka__free(r);
-    return HYOKA_OK;
+    return rc;
 }
 
 static int io_fail(const char *what, const char *path, int err)
@@ -679,10 +666,29 @@ static int io_fail(const char *what, const char *path, int err)
     return hyoka__fail(HYOKA_EIO, "hyoka_json_read_file: %s \"%s\": %s", what, path, msg);
 }
 
+/* J006 for a file larger than max_document, found before reading it. */
+static int file_too_large(const char *path, long long size, const hyoka_read_options *opt, hyoka_report *report)
+{
+    if (report) {
+        char en[256], ja[256];
+        report->limit = opt->max_diagnostics;
+        snprintf(en, sizeof en, "document of %lld bytes larger than the limit of %zu bytes", size,
+                 opt->max_document);
+        snprintf(ja, sizeof ja, "文書の %lld バイトが上限の %zu バイトを超える", size, opt->max_document);
+        if (!(report->limit && report->count >= report->limit)) {
+            if (hyoka__report_add(report, "J006", HYOKA_SEVERITY_ERROR, "", 1, 1, en, ja) != HYOKA_OK)
+                return hyoka__nomem();
+        } else {
+            report->dropped++;
+        }
+    }
+    return hyoka__fail(HYOKA_EINVALID, "hyoka_json_read_file: \"%s\" is larger than the limit of %zu bytes", path,
+                       opt->max_document);
+}
+
 int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hyoka_portfolio **out,
                          hyoka_report *report)
 {
-    static const char fn[] = "hyoka_json_read_file";
     hyoka_read_options opt = {0};
     struct stat sb;
     FILE *fp;
@@ -692,9 +698,9 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
 
     if (out)
         *out = NULL;
-    if (!path || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !path ? "path" : "out");
-    rc = check_options(fn, options, &opt);
+    HYOKA__CHECK_NULL(path);
+    HYOKA__CHECK_NULL(out);
+    rc = check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     fp = fopen(path, "rb");
@@ -702,23 +708,8 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
         return io_fail("cannot open", path, errno);
     if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
         if ((uint64_t)sb.st_size > (uint64_t)opt.max_document) {
-            fclose(fp);
-            if (report) {
-                char en[256], ja[256];
-                report->limit = opt.max_diagnostics;
-                snprintf(en, sizeof en, "document of %lld bytes larger than the limit of %zu bytes",
-                         (long long)sb.st_size, opt.max_document);
-                snprintf(ja, sizeof ja, "文書の %lld バイトが上限の %zu バイトを超える", (long long)sb.st_size,
-                         opt.max_document);
-                if (!(report->limit && report->count >= report->limit)) {
-                    if (hyoka__report_add(report, "J006", HYOKA_SEVERITY_ERROR, "", 1, 1, en, ja) != HYOKA_OK)
-                        return hyoka__nomem();
-                } else {
-                    report->dropped++;
-                }
-            }
-            return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", fn, path,
-                               opt.max_document);
+            rc = file_too_large(path, (long long)sb.st_size, &opt, report);
+            goto done;
         }
         cap = (size_t)sb.st_size + 1;
         if (sb.st_size > 0) {
@@ -727,27 +718,29 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
             if (map != MAP_FAILED) {
                 (void)madvise(map, (size_t)sb.st_size, MADV_SEQUENTIAL);
                 fclose(fp);
+                fp = NULL;
                 rc = read_text(map, (size_t)sb.st_size, &opt, out, report, 1);
                 munmap(map, (size_t)sb.st_size);
-                return rc;
+                goto done;
             }
         }
     }
     for (;;) {
         size_t got;
         if (len == cap || !text) {
-            size_t ncap = cap > len ? cap : (cap ? cap * 2 : 65536);
+            /* The file's size first (and one more byte, to see its end),
+             * then doubling. */
+            size_t need, ncap;
             char *nt;
-            if (ncap < cap) {
-                hyoka__free(text);
-                fclose(fp);
-                return hyoka__nomem();
+            if (!hyoka__size_add(len, 1, &need)) {
+                rc = hyoka__nomem();
+                goto done;
             }
+            ncap = !text && cap > len ? cap : hyoka__grow_cap(cap, need, 65536);
             nt = hyoka__realloc(text, ncap);
             if (!nt) {
-                hyoka__free(text);
-                fclose(fp);
-                return hyoka__nomem();
+                rc = hyoka__nomem();
+                goto done;
             }
             text = nt;
             cap = ncap;
@@ -760,13 +753,15 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
             break;
     }
     if (ferror(fp)) {
-        int err = errno ? errno : EIO;
-        hyoka__free(text);
-        fclose(fp);
-        return io_fail("cannot read", path, err);
+        rc = io_fail("cannot read", path, errno ? errno : EIO);
+        goto done;
     }
-    fclose(fp);
+    fclose(fp); /* before the parse, which may take a while */
+    fp = NULL;
     rc = hyoka_json_read(text, len, &opt, out, report);
+done:
+    if (fp)
+        fclose(fp);
     hyoka__free(text);
     return rc;
 }

@@ -138,12 +138,9 @@ static inline int hyoka__json_buf_reserve(struct hyoka__json_buf *b, size_t extr
 
     if (b->cap - b->n >= extra)
         return 0;
-    need = b->n + extra;
-    if (need < b->n)
+    if (!hyoka__size_add(b->n, extra, &need))
         return -1;
-    cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    cap = hyoka__grow_cap(b->cap, need, 64);
     d = hyoka__heap_realloc(b->d, cap);
     if (!d)
         return -1;

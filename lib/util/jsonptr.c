@@ -11,12 +11,9 @@ int hyoka__jsonptr_reserve(struct hyoka__jsonptr *p, size_t extra)
 
     if (p->cap - p->len > extra)
         return HYOKA_OK;
-    need = p->len + extra + 1;
-    if (need <= p->len)
+    if (!hyoka__size_add(p->len, extra, &need) || !hyoka__size_add(need, 1, &need))
         return hyoka__nomem();
-    cap = p->cap ? p->cap : 64;
-    while (cap < need)
-        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    cap = hyoka__grow_cap(p->cap, need, 64);
     nb = hyoka__heap_realloc(p->buf, cap);
     if (!nb)
         return hyoka__nomem();

@@ -62,7 +62,7 @@ int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *d
     if ((set->count + 1) * 2 > set->cap) {
         size_t ncap = set->cap ? set->cap * 2 : 16;
         struct hyoka__strset_entry *nt;
-        if (ncap > SIZE_MAX / sizeof *nt)
+        if (ncap < set->cap)
             return -1;
         nt = hyoka__heap_calloc(ncap, sizeof *nt);
         if (!nt)
