@@ -56,35 +56,29 @@ int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs 
     hyoka_costs *c = hyoka__malloc(sizeof *c);
 
     if (!c)
-        return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
+        goto nomem;
     *c = *src;
     c->project = owner;
     c->staff.items = NULL;
     c->staff.count = 0;
     c->staff.cap = 0;
     c->st = NULL;
+    /* From here on hyoka__costs_free() frees what the copy holds. */
     if (src->st) {
         c->st = hyoka__malloc(sizeof *c->st);
-        if (!c->st) {
-            hyoka__free(c);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-        }
+        if (!c->st)
+            goto nomem;
         *c->st = *src->st;
     }
     if (src->staff.count) {
         c->staff.items = hyoka__calloc(src->staff.count, sizeof *c->staff.items);
-        if (!c->staff.items) {
-            hyoka__free(c->st);
-            hyoka__free(c);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-        }
+        if (!c->staff.items)
+            goto nomem;
         c->staff.cap = src->staff.count;
         for (size_t i = 0; i < src->staff.count; i++) {
             hyoka_staff *s = hyoka__malloc(sizeof *s);
-            if (!s) {
-                hyoka__costs_free(c);
-                return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-            }
+            if (!s)
+                goto nomem;
             *s = *(const hyoka_staff *)src->staff.items[i];
             s->costs = c;
             c->staff.items[c->staff.count++] = s;
@@ -92,6 +86,10 @@ int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs 
     }
     *out = c;
     return HYOKA_OK;
+
+nomem:
+    hyoka__costs_free(c);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
 }
 
 static int staff_equal(const hyoka_staff *a, const hyoka_staff *b)

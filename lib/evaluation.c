@@ -73,11 +73,10 @@ void hyoka__evaluation_free(hyoka_evaluation *e)
 
 int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hyoka_evaluation **out)
 {
-    static const char msg[] = "copy of an evaluation: out of memory";
     hyoka_evaluation *e = hyoka__malloc(sizeof *e);
 
     if (!e)
-        return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+        goto nomem;
     *e = *src;
     e->project = owner;
     for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
@@ -86,7 +85,7 @@ int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hy
     memset(&e->comments, 0, sizeof e->comments);
     e->goals = NULL;
     e->goal_count = e->goal_cap = 0;
-
+    /* From here on hyoka__evaluation_free() frees what the copy holds. */
     for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
         if (hyoka__str_copy(src->text[i], &e->text[i]) != HYOKA_OK)
             goto nomem;
@@ -113,7 +112,7 @@ int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hy
 
 nomem:
     hyoka__evaluation_free(e);
-    return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of an evaluation: out of memory");
 }
 
 int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b)

@@ -74,30 +74,30 @@ int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyok
     hyoka_indicator *ind = hyoka__malloc(sizeof *ind);
 
     if (!ind)
-        return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
+        goto nomem;
     *ind = *src;
     ind->project = owner;
     for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
         ind->text[i] = NULL;
     ind->values = NULL;
     ind->value_count = ind->value_cap = 0;
-    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++) {
-        if (hyoka__str_copy(src->text[i], &ind->text[i]) != HYOKA_OK) {
-            hyoka__indicator_free(ind);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
-        }
-    }
+    /* From here on hyoka__indicator_free() frees what the copy holds. */
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
+        if (hyoka__str_copy(src->text[i], &ind->text[i]) != HYOKA_OK)
+            goto nomem;
     if (src->value_count) {
         ind->values = hyoka__malloc_array(src->value_count, sizeof *ind->values);
-        if (!ind->values) {
-            hyoka__indicator_free(ind);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
-        }
+        if (!ind->values)
+            goto nomem;
         memcpy(ind->values, src->values, src->value_count * sizeof *ind->values);
         ind->value_count = ind->value_cap = src->value_count;
     }
     *out = ind;
     return HYOKA_OK;
+
+nomem:
+    hyoka__indicator_free(ind);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
 }
 
 static int ivalue_equal(const struct hyoka__ivalue *a, const struct hyoka__ivalue *b)

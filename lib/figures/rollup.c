@@ -422,8 +422,8 @@ int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int
     if (n > 0) {
         r->items = hyoka__calloc(n, sizeof *r->items);
         if (!r->items) {
-            hyoka__free(r);
-            return hyoka__nomem();
+            rc = hyoka__nomem();
+            goto fail;
         }
     }
     for (size_t i = 0; i < n; i++) {
@@ -433,16 +433,18 @@ int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int
         e->reason = HYOKA_REASON_NONE;
         e->seq = i;
         rc = rank_value(e->project, figure, fiscal_year, e);
-        if (rc != HYOKA_OK) {
-            hyoka_ranking_free(r);
-            return rc;
-        }
+        if (rc != HYOKA_OK)
+            goto fail;
     }
     r->count = n;
     if (n > 1)
         qsort(r->items, n, sizeof *r->items, descending ? cmp_rank_desc : cmp_rank_asc);
     *out = r;
     return HYOKA_OK;
+
+fail:
+    hyoka_ranking_free(r);
+    return rc;
 }
 
 void hyoka_ranking_free(hyoka_ranking *ranking)
