@@ -1,4 +1,4 @@
-/* Unit tests of figures.h: every figure of DESIGN §6 with each reason it
+/* Unit tests of figures.h: every figure of docs/guide.md (Figures) with each reason it
  * can be unavailable, rounding overrides, exactness (the printed figures of
  * the seed sheets), overflow, scores and ratings, roll-ups and rankings,
  * through the public API only. */
