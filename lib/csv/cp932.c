@@ -1,5 +1,5 @@
 /* CP932 (Windows Japanese) <-> UTF-8, from the table tools/gen_cp932.py
- * generates out of Python's cp932 codec (lib/cp932_table.h).
+ * generates out of Python's cp932 codec (cp932_table.h).
  *
  * Decoding maps every byte and byte pair the table maps, NEC and IBM
  * extensions and the user-defined area (0xF040..0xF9FC -> U+E000..) included.

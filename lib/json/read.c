@@ -1,4 +1,4 @@
-/* json_read: the strict hyoka/1 reader (docs/format.md):
+/* The strict hyoka/1 reader (docs/format.md):
  * hyoka_json_read() and hyoka_json_read_file().
  *
  * One pass, no DOM. The text is read by an iterative pushdown parser: an

@@ -222,8 +222,15 @@ static void test_enum_types(void **state)
         int count = 0;
         const char *type = hyoka__enum_type_name(pairs[i].which);
         assert_int_equal(pairs[i].which, (int)i + 1);
-        assert_non_null(hyoka__enum_names(pairs[i].which, &count));
+        const char *const *names = hyoka__enum_names(pairs[i].which, &count);
+        assert_non_null(names);
         assert_int_equal(count, pairs[i].count);
+        /* A table declared with its size but given too few names would
+         * end in NULLs: every value has a name (HYOKA_ERA_NONE's is ""). */
+        for (int v = 0; v < count; v++) {
+            assert_non_null(names[v]);
+            assert_true(names[v][0] != '\0' || (pairs[i].which == HYOKA_ENUM_ERA && v == HYOKA_ERA_NONE));
+        }
         assert_non_null(type);
         assert_memory_equal(type, "hyoka_", 6);
     }
