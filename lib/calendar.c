@@ -736,7 +736,7 @@ int hyoka_date_split(int32_t date, int32_t *year, int *month, int *day)
     int32_t y;
     int m, d;
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", __func__, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     if (year)
         *year = y;
     if (month)
@@ -754,7 +754,7 @@ int hyoka_date_to_iso(int32_t date, char *buf, size_t size, size_t *len)
 
     HYOKA__CHECK_BUFFER(buf, size);
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", __func__, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     put_num(&o, y, 4, false);
     put(&o, "-");
     put_num(&o, m, 2, false);
@@ -779,7 +779,7 @@ int hyoka_date_format(int32_t date, unsigned flags, char *buf, size_t size, size
     if (rc != HYOKA_OK)
         return rc;
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", __func__, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     abbrev = (flags & (HYOKA_CAL_FMT_ABBREV | HYOKA_CAL_FMT_WESTERN)) == HYOKA_CAL_FMT_ABBREV;
     if (flags & HYOKA_CAL_FMT_WESTERN) {
         put_num(&o, y, 1, fw);
@@ -817,7 +817,7 @@ int hyoka_date_fiscal_year(int32_t date, int32_t *fiscal_year)
     int m, d;
     HYOKA__CHECK_NULL(fiscal_year);
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", __func__, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     if (m < 4)
         y--;
     if (y < YEAR_MIN)

@@ -19,7 +19,9 @@
  * HYOKA__<ID>_COUNT for the enumeration HYOKA_ENUM_<ID> of hyoka_enum_id:
  * the argument checks of internal.h (HYOKA__CHECK_ENUM) pair them by name. */
 
+/* How many enumerations hyoka_enum_id names. */
 #define HYOKA__ENUM_ID_COUNT (HYOKA_ENUM_GROUP_BY + 1)
+
 #define HYOKA__ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
 #define HYOKA__ERA_COUNT (HYOKA_ERA_REIWA + 1)
 #define HYOKA__UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)

@@ -29,8 +29,8 @@
 #include <string.h>
 
 #define UNIT_IMPLIED 0xFFu
-#define YEAR_MIN 1868
-#define YEAR_MAX 9999
+#define YEAR_MIN HYOKA__YEAR_MIN
+#define YEAR_MAX HYOKA__YEAR_MAX
 #define YEAR_BITMAP_BYTES ((YEAR_MAX - YEAR_MIN + 1 + 7) / 8)
 
 /* ------------------------------------------------------------------------ */
@@ -107,19 +107,21 @@ static inline int hyoka__json_is_map_kind(int kind)
     return kind == K_SCORES || kind == K_COMMENTS || kind == K_EXT;
 }
 
+/* The kinds of figures, as vocab.h defines them (the reader's files that
+ * use these names can call vocab.h's directly). */
 static inline int hyoka__json_is_money_figure(int fig)
 {
-    return fig >= HYOKA_FIG_EXPENSE && fig <= HYOKA_FIG_SPECIFIC_REVENUE;
+    return hyoka__is_money_figure(fig);
 }
 
 static inline int hyoka__json_is_per_head_figure(int fig)
 {
-    return fig >= HYOKA_FIG_PER_CAPITA && fig <= HYOKA_FIG_PER_BENEFICIARY;
+    return hyoka__is_per_head_figure(fig);
 }
 
 static inline int hyoka__json_is_percentage_figure(int fig)
 {
-    return fig >= HYOKA_FIG_EXECUTION_RATE && fig <= HYOKA_FIG_TOTAL_COST_CHANGE;
+    return hyoka__is_percentage_figure(fig);
 }
 
 /* ------------------------------------------------------------------------ */
