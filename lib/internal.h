@@ -83,29 +83,31 @@ static inline size_t hyoka__grow_cap(size_t cap, size_t need, size_t first)
 
 /* hyoka__malloc() and friends for an array of @p count elements of
  * @p size bytes: NULL when count × size overflows, as when out of memory
- * (no error set). */
-static inline void *hyoka__malloc_array(size_t count, size_t size)
+ * (no error set). An overflowing product is passed on as SIZE_MAX, which
+ * every allocation function refuses. */
+static inline size_t hyoka__array_bytes(size_t count, size_t size)
 {
     size_t n;
-    return hyoka__size_mul(count, size, &n) ? hyoka__malloc(n) : NULL;
+    return hyoka__size_mul(count, size, &n) ? n : SIZE_MAX;
+}
+static inline void *hyoka__malloc_array(size_t count, size_t size)
+{
+    return hyoka__malloc(hyoka__array_bytes(count, size));
 }
 
 static inline void *hyoka__realloc_array(void *ptr, size_t count, size_t size)
 {
-    size_t n;
-    return hyoka__size_mul(count, size, &n) ? hyoka__realloc(ptr, n) : NULL;
+    return hyoka__realloc(ptr, hyoka__array_bytes(count, size));
 }
 
 static inline void *hyoka__heap_malloc_array(size_t count, size_t size)
 {
-    size_t n;
-    return hyoka__size_mul(count, size, &n) ? hyoka__heap_malloc(n) : NULL;
+    return hyoka__heap_malloc(hyoka__array_bytes(count, size));
 }
 
 static inline void *hyoka__heap_realloc_array(void *ptr, size_t count, size_t size)
 {
-    size_t n;
-    return hyoka__size_mul(count, size, &n) ? hyoka__heap_realloc(ptr, n) : NULL;
+    return hyoka__heap_realloc(ptr, hyoka__array_bytes(count, size));
 }
 
 /* Arenas: many small blocks of one owner (a portfolio being read), carved
