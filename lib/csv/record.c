@@ -226,7 +226,8 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
     }
     off = r->data.len;
     if (r->encoding == HYOKA_ENCODING_CP932) {
-        rc = n > SIZE_MAX / 4 ? hyoka__nomem() : hyoka__csv_buf_reserve(&r->data, n * 3);
+        size_t room; /* a CP932 byte becomes at most 3 bytes of UTF-8 */
+        rc = hyoka__size_mul(n, 3, &room) ? hyoka__csv_buf_reserve(&r->data, room) : hyoka__nomem();
         if (rc != HYOKA_OK) {
             hyoka__csv_fatal(r->log, rc);
             return;
