@@ -55,6 +55,9 @@ int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out)
     ind->project = owner;
     ind->kind = kind;
     ind->direction = HYOKA_UNSET;
+    ind->number = HYOKA_UNSET;
+    ind->term = HYOKA_UNSET;
+    ind->measurement = HYOKA_UNSET;
     *out = ind;
     return HYOKA_OK;
 }
@@ -116,9 +119,13 @@ int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b)
         return a == b;
     if (a->kind != b->kind || a->direction != b->direction || a->not_settable != b->not_settable ||
         a->has_long_term != b->has_long_term || a->long_term_year != b->long_term_year ||
-        a->value_count != b->value_count)
+        a->value_count != b->value_count || a->has_baseline != b->has_baseline ||
+        a->baseline_year != b->baseline_year || a->target_year != b->target_year || a->number != b->number ||
+        a->term != b->term || a->measurement != b->measurement)
         return 0;
     if (a->has_long_term && !hyoka_decimal_identical(&a->long_term, &b->long_term))
+        return 0;
+    if (a->has_baseline && !hyoka_decimal_identical(&a->baseline, &b->baseline))
         return 0;
     for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
         if (!hyoka__str_equal(a->text[i], b->text[i]))
@@ -184,40 +191,132 @@ int hyoka_indicator_set_not_settable(hyoka_indicator *indicator, int not_settabl
     return HYOKA_OK;
 }
 
-int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
+/* A value with an optional fiscal year (the long-term target, the
+ * baseline): check both, then store them in *has, *slot and *year. */
+static int set_dated_value(const char *fn, hyoka_indicator *indicator, const hyoka_decimal *value,
+                           int32_t fiscal_year, int *has, hyoka_decimal *slot, int32_t *year)
 {
     int rc;
 
-    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_NULL_IN(fn, indicator);
     if (value) {
-        rc = hyoka__check_decimal(__func__, "value", value);
+        rc = hyoka__check_decimal(fn, "value", value);
         if (rc != HYOKA_OK)
             return rc;
     }
     if (fiscal_year != 0)
-        HYOKA__CHECK_YEAR(fiscal_year);
+        HYOKA__CHECK_YEAR_IN(fn, fiscal_year);
     if (value) {
-        indicator->long_term = *value;
-        indicator->has_long_term = 1;
+        *slot = *value;
+        *has = 1;
     } else {
         hyoka_decimal zero = {{0, 0}};
-        indicator->long_term = zero;
-        indicator->has_long_term = 0;
+        *slot = zero;
+        *has = 0;
     }
-    indicator->long_term_year = fiscal_year;
+    *year = fiscal_year;
     return HYOKA_OK;
+}
+
+/* Read a value with an optional fiscal year: 1 present, 0 missing. */
+static int get_dated_value(const char *fn, const hyoka_indicator *indicator, int has, const hyoka_decimal *slot,
+                           int32_t year, hyoka_decimal *value, int32_t *fiscal_year)
+{
+    HYOKA__CHECK_NULL_IN(fn, indicator);
+    if (fiscal_year)
+        *fiscal_year = year;
+    if (!has)
+        return 0;
+    if (value)
+        *value = *slot;
+    return 1;
+}
+
+int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
+{
+    return set_dated_value("hyoka_indicator_set_long_term", indicator, value, fiscal_year,
+                           indicator ? &indicator->has_long_term : NULL, indicator ? &indicator->long_term : NULL,
+                           indicator ? &indicator->long_term_year : NULL);
 }
 
 int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
 {
     HYOKA__CHECK_NULL(indicator);
-    if (fiscal_year)
-        *fiscal_year = indicator->long_term_year;
-    if (!indicator->has_long_term)
+    return get_dated_value("hyoka_indicator_long_term", indicator, indicator->has_long_term, &indicator->long_term,
+                           indicator->long_term_year, value, fiscal_year);
+}
+
+int hyoka_indicator_set_baseline(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
+{
+    return set_dated_value("hyoka_indicator_set_baseline", indicator, value, fiscal_year,
+                           indicator ? &indicator->has_baseline : NULL, indicator ? &indicator->baseline : NULL,
+                           indicator ? &indicator->baseline_year : NULL);
+}
+
+int hyoka_indicator_baseline(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
+{
+    HYOKA__CHECK_NULL(indicator);
+    return get_dated_value("hyoka_indicator_baseline", indicator, indicator->has_baseline, &indicator->baseline,
+                           indicator->baseline_year, value, fiscal_year);
+}
+
+int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->target_year : 0;
+}
+
+int hyoka_indicator_set_target_year(hyoka_indicator *indicator, int32_t fiscal_year)
+{
+    HYOKA__CHECK_NULL(indicator);
+    if (fiscal_year != 0)
+        HYOKA__CHECK_YEAR(fiscal_year);
+    indicator->target_year = fiscal_year;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_number(const hyoka_indicator *indicator, int64_t *out)
+{
+    HYOKA__CHECK_NULL(indicator);
+    if (indicator->number == HYOKA_UNSET)
         return 0;
-    if (value)
-        *value = indicator->long_term;
+    if (out)
+        *out = indicator->number;
     return 1;
+}
+
+int hyoka_indicator_set_number(hyoka_indicator *indicator, int64_t number)
+{
+    HYOKA__CHECK_NULL(indicator);
+    if (number < 0 && number != HYOKA_UNSET)
+        return hyoka__fail(HYOKA_EINVAL, "%s: number %lld is negative", __func__, (long long)number);
+    indicator->number = number;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_term(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->term : HYOKA_UNSET;
+}
+
+int hyoka_indicator_set_term(hyoka_indicator *indicator, int term)
+{
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(term, TERM);
+    indicator->term = term;
+    return HYOKA_OK;
+}
+
+int hyoka_indicator_measurement(const hyoka_indicator *indicator)
+{
+    return indicator ? indicator->measurement : HYOKA_UNSET;
+}
+
+int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement)
+{
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(measurement, MEASUREMENT);
+    indicator->measurement = measurement;
+    return HYOKA_OK;
 }
 
 int hyoka_indicator_add_year(hyoka_indicator *indicator, int32_t fiscal_year)

@@ -13,7 +13,12 @@
  * them). HYOKA_COLD: for functions called only on failure, so the
  * compiler keeps them and their callers' failure paths out of the way. */
 #if defined(__GNUC__)
-#  define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+/* MinGW's printf archetype is Microsoft's (no %zu) unless gnu_printf is said. */
+#  if defined(__MINGW32__)
+#    define HYOKA_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
+#  else
+#    define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#  endif
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #  define HYOKA_ALWAYS_INLINE __attribute__((always_inline))
@@ -146,7 +151,7 @@ int hyoka__status_count(void);
  * success path a check is a comparison or two; the message is formatted
  * out of line, and only on failure. Enumeration values are named by their
  * document names (vocab.h), never by their numbers, except when the number
- * is the problem: "figure 99 is not a hyoka_figure (0..17)".
+ * is the problem: "unit 5 is not a hyoka_unit (0..1: yen, thousand_yen)".
  *
  * The _IN forms name @p fn instead of __func__: for a static function that
  * implements one or several public ones. Arguments may be evaluated more
@@ -157,7 +162,7 @@ int hyoka__status_count(void);
 
 /* "fn: arg is NULL". */
 HYOKA_COLD int hyoka__fail_null(const char *fn, const char *arg);
-/* "fn: arg 99 is not a hyoka_figure (0..17)", the values' names listed
+/* "fn: arg 99 is not a hyoka_figure (0..N)", the values' names listed
  * when there are few; with @p unset_ok, "or HYOKA_UNSET" too. */
 HYOKA_COLD int hyoka__fail_enum(const char *fn, const char *arg, int value, int which, bool unset_ok);
 /* For a value of enumeration @p which that is not of the subset a function

@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "util/containers.h"
 #include "vocab.h"
+#include "record_schema.h"
 
 struct hyoka__class_level {
     char *level; /* NULL when missing */
@@ -23,6 +24,8 @@ struct hyoka__class_path {
 
 struct hyoka_project {
     char *text[HYOKA__PROJECT_TEXT_COUNT]; /* NULL = missing */
+    uint16_t flags_set;                    /* bit (1u << hyoka_flag): given */
+    uint16_t flags_value;                  /* bit (1u << hyoka_flag): true (only where given) */
     int duty;                              /* hyoka_duty or HYOKA_UNSET */
     int period;                            /* hyoka_period or HYOKA_UNSET */
     int32_t start_year;                    /* 0 = missing */
@@ -33,6 +36,7 @@ struct hyoka_project {
     struct hyoka__vec evaluations;         /* hyoka_evaluation * */
     struct hyoka__vec children;            /* hyoka_project * */
     struct hyoka__kvlist extensions;
+    struct hyoka__vec *records;            /* hyoka_record *, by kind; NULL until the first record */
     hyoka_project *parent;                 /* owner when a sub-project */
     hyoka_portfolio *portfolio;            /* owner when top-level */
 };
@@ -79,9 +83,34 @@ struct hyoka_indicator {
     int has_long_term;
     hyoka_decimal long_term;
     int32_t long_term_year;                /* 0 = not given */
+    int has_baseline;
+    hyoka_decimal baseline;
+    int32_t baseline_year;                 /* 0 = not given */
+    int32_t target_year;                   /* 0 = missing */
+    int64_t number;                        /* HYOKA_UNSET = missing */
+    int term;                              /* hyoka_term or HYOKA_UNSET */
+    int measurement;                       /* hyoka_measurement or HYOKA_UNSET */
     struct hyoka__ivalue *values;
     size_t value_count;
     size_t value_cap;
+};
+
+/* A field of a record: which member holds it is the field's type. */
+union hyoka__rvalue {
+    char *text;                            /* TEXT */
+    int64_t i;                             /* MONEY, INTEGER, FLAG (0/1), FISCAL_YEAR */
+    hyoka_decimal d;                       /* DECIMAL */
+};
+
+struct hyoka_record {
+    hyoka_project *project;                /* the project it belongs to (through its parents) */
+    hyoka_record *parent;                  /* owner when a child record; NULL: the project's own */
+    int kind;                              /* hyoka_record_kind */
+    uint64_t set;                          /* bit per field of the kind (schema order): set */
+    uint64_t na;                           /* bit per field: not applicable */
+    struct hyoka__vec children[HYOKA__RECORD_MAX_CHILDREN]; /* hyoka_record *, by the kind's child kinds */
+    struct hyoka__kvlist extensions;
+    union hyoka__rvalue v[];               /* one per field of the kind, in schema order */
 };
 
 struct hyoka__goal {

@@ -30,6 +30,19 @@ void hyoka__evaluation_free(hyoka_evaluation *e);
 int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hyoka_evaluation **out);
 int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b);
 
+/* Records (record.c). A new record of @p kind, every field missing, of
+ * @p project under @p parent (NULL: the project's own); NULL when out of
+ * memory (nothing recorded). The records of a project: freed, copied (to
+ * @p owner, which has none yet) and compared, every kind. */
+hyoka_record *hyoka__record_new(int kind, hyoka_project *project, hyoka_record *parent);
+void hyoka__record_free(hyoka_record *r);
+void hyoka__project_records_free(hyoka_project *p);
+int hyoka__project_records_copy(const hyoka_project *src, hyoka_project *owner);
+int hyoka__project_records_equal(const hyoka_project *a, const hyoka_project *b);
+/* The list of a project's records of @p kind, made on first use; NULL when
+ * out of memory (nothing recorded). */
+struct hyoka__vec *hyoka__project_record_list(hyoka_project *p, int kind);
+
 /* Free a scheme regardless of its owned flag (not a built-in). */
 void hyoka__scheme_destroy(hyoka_scheme *s);
 

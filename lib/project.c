@@ -1,5 +1,6 @@
 /* Projects (事務事業): identity, organisation, classification paths, texts,
- * cost years, indicators, evaluations, sub-projects and extensions.
+ * flags, cost years, indicators, evaluations, sub-projects and extensions
+ * (their records: record.c).
  *
  * Ownership: a project belongs to the caller until it is added to a
  * portfolio (p->portfolio set) or to a parent project (p->parent set).
@@ -65,6 +66,7 @@ static void project_release_fields(hyoka_project *p)
         hyoka__evaluation_free(p->evaluations.items[i]);
     hyoka__vec_release(&p->evaluations);
     hyoka__kv_release(&p->extensions);
+    hyoka__project_records_free(p);
 }
 
 /* Free @p root and its whole sub-project tree, whoever owns it. The tree
@@ -158,6 +160,8 @@ static int project_copy_fields(const hyoka_project *src, hyoka_project **out)
         return hyoka__nomem();
     p->duty = src->duty;
     p->period = src->period;
+    p->flags_set = src->flags_set;
+    p->flags_value = src->flags_value;
     p->start_year = src->start_year;
     p->end_year = src->end_year;
     for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++) {
@@ -198,6 +202,8 @@ static int project_copy_fields(const hyoka_project *src, hyoka_project **out)
     if (rc != HYOKA_OK)
         goto fail;
     rc = hyoka__kv_copy(&src->extensions, &p->extensions);
+    if (rc == HYOKA_OK)
+        rc = hyoka__project_records_copy(src, p);
     if (rc != HYOKA_OK)
         goto fail;
     rc = vec_reserve(&p->children, src->children.count);
@@ -273,7 +279,7 @@ static int class_path_equal(const struct hyoka__class_path *a, const struct hyok
 static int project_fields_equal(const hyoka_project *a, const hyoka_project *b)
 {
     if (a->duty != b->duty || a->period != b->period || a->start_year != b->start_year ||
-        a->end_year != b->end_year)
+        a->end_year != b->end_year || a->flags_set != b->flags_set || a->flags_value != b->flags_value)
         return 0;
     for (size_t i = 0; i < HYOKA__PROJECT_TEXT_COUNT; i++)
         if (!hyoka__str_equal(a->text[i], b->text[i]))
@@ -293,7 +299,7 @@ static int project_fields_equal(const hyoka_project *a, const hyoka_project *b)
     for (size_t i = 0; i < a->evaluations.count; i++)
         if (!hyoka__evaluation_equal(a->evaluations.items[i], b->evaluations.items[i]))
             return 0;
-    return hyoka__kv_equal(&a->extensions, &b->extensions);
+    return hyoka__project_records_equal(a, b) && hyoka__kv_equal(&a->extensions, &b->extensions);
 }
 
 static size_t child_index(const hyoka_project *parent, const hyoka_project *child)
@@ -434,6 +440,41 @@ int hyoka_project_set_period_years(hyoka_project *project, int32_t start, int32_
         HYOKA__CHECK_YEAR(end);
     project->start_year = start;
     project->end_year = end;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Flags                                                                     */
+
+int hyoka_project_flag(const hyoka_project *project, int flag, int *value)
+{
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(flag, PROJECT_FLAG);
+    if (!((project->flags_set >> flag) & 1u))
+        return 0;
+    if (value)
+        *value = (project->flags_value >> flag) & 1u;
+    return 1;
+}
+
+int hyoka_project_set_flag(hyoka_project *project, int flag, int value)
+{
+    uint16_t bit;
+
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(flag, PROJECT_FLAG);
+    if (value != 0 && value != 1 && value != HYOKA_UNSET)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value %d is not 1, 0 or HYOKA_UNSET", __func__,
+                           hyoka__flag_names[flag], value);
+    bit = (uint16_t)(1u << flag);
+    if (value == HYOKA_UNSET)
+        project->flags_set &= (uint16_t)~bit;
+    else
+        project->flags_set |= bit;
+    if (value == 1)
+        project->flags_value |= bit;
+    else
+        project->flags_value &= (uint16_t)~bit;
     return HYOKA_OK;
 }
 

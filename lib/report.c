@@ -60,6 +60,7 @@ static const struct catalog_entry catalog[] = {
     {"V006", HYOKA_SEVERITY_ERROR, "dangling key: the row refers to something that does not exist",
      "行が存在しないものを参照している"},
     {"V007", HYOKA_SEVERITY_ERROR, "CSV field or row longer than the limit", "CSV のフィールドまたは行が上限を超える"},
+    {"V008", HYOKA_SEVERITY_ERROR, "no CSV table in the folder", "フォルダに CSV の表がない"},
 };
 
 #define CATALOG_COUNT (sizeof catalog / sizeof catalog[0])

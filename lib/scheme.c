@@ -1,6 +1,6 @@
 /* scheme: the vocabulary of one evaluation practice (criteria with their
  * options or numeric range, verdicts, budget directions, rating bands and
- * the missing-data rating), and the three built-in schemes.
+ * the missing-data rating), and the four built-in schemes.
  *
  * The built-in schemes are static const data: nothing is allocated or
  * initialised at run time, so they may be read from any thread. Every
@@ -134,6 +134,28 @@ static const struct hyoka__band dac_bands[] = {
     BAND(0, 0, "highly_unsatisfactory", "Highly unsatisfactory"),
 };
 
+/* jp-rs-review ------------------------------------------------------------ */
+
+/* The national review sheets (行政事業レビュー): the review team's opinion
+ * (行政事業レビュー推進チームの所見) is the verdict, the reflection in the
+ * budget request (概算要求における反映状況) the budget direction. */
+static const struct hyoka__verdict rs_verdicts[] = {
+    VERDICT("status_quo", "現状通り", HYOKA_VERDICT_CONTINUE),
+    VERDICT("partial_improvement", "事業内容の一部改善", HYOKA_VERDICT_CONTINUE),
+    VERDICT("fundamental_improvement", "事業全体の抜本的な改善", HYOKA_VERDICT_CONTINUE),
+    VERDICT("end_as_planned", "終了予定", HYOKA_VERDICT_END),
+    VERDICT("abolish", "廃止", HYOKA_VERDICT_END),
+};
+
+static const struct hyoka__budget rs_budgets[] = {
+    BUDGET("status_quo", "現状通り", HYOKA_BUDGET_SAME),
+    BUDGET("execution_improvement", "執行等改善", HYOKA_BUDGET_SAME),
+    BUDGET("review_within_year", "年度内に改善を検討", HYOKA_BUDGET_SAME),
+    BUDGET("reduction", "縮減", HYOKA_BUDGET_DECREASE),
+    BUDGET("end_as_planned", "予定通り終了", HYOKA_BUDGET_END),
+    BUDGET("abolish", "廃止", HYOKA_BUDGET_END),
+};
+
 /* The schemes ------------------------------------------------------------- */
 
 static const struct hyoka_scheme builtin_jp = {
@@ -164,10 +186,19 @@ static const struct hyoka_scheme builtin_dac = {
     LIST(bands, band, struct hyoka__band, dac_bands),
 };
 
+static const struct hyoka_scheme builtin_rs = {
+    .id = TXT("jp-rs-review"),
+    .name = TXT("行政事業レビュー"),
+    .builtin = 1,
+    LIST(verdicts, verdict, struct hyoka__verdict, rs_verdicts),
+    LIST(budgets, budget, struct hyoka__budget, rs_budgets),
+};
+
 static const struct hyoka_scheme *const builtins[] = {
     &builtin_jp,
     &builtin_omb,
     &builtin_dac,
+    &builtin_rs,
 };
 
 /* ------------------------------------------------------------------------ */

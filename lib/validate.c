@@ -36,13 +36,13 @@
 /* Paths (JSON pointers, util/jsonptr.h)                                     */
 
 /* Append "/key". */
-static int path_key(struct hyoka__jsonptr *p, const char *key)
+static int path_key(struct hyoka__buf *p, const char *key)
 {
     return hyoka__jsonptr_key(p, key, strlen(key));
 }
 
 /* Append "/key/index". */
-static int path_index(struct hyoka__jsonptr *p, const char *key, size_t index)
+static int path_index(struct hyoka__buf *p, const char *key, size_t index)
 {
     int rc = path_key(p, key);
     return rc == HYOKA_OK ? hyoka__jsonptr_index(p, index) : rc;
@@ -54,7 +54,7 @@ static int path_index(struct hyoka__jsonptr *p, const char *key, size_t index)
 struct vctx {
     const hyoka_portfolio *pf;
     hyoka_report *report;
-    struct hyoka__jsonptr path;
+    struct hyoka__buf path;
     int amount_unit;
     int64_t tolerance;
     struct hyoka__year_index years; /* the cost years of the project being checked */
@@ -96,7 +96,7 @@ static int emit(struct vctx *c, const char *code, const char *member, const char
     if (member)
         rc = path_key(&c->path, member);
     if (rc == HYOKA_OK)
-        rc = hyoka__report_add(c->report, code, -1, c->path.buf ? c->path.buf : "", 0, 0, en, ja);
+        rc = hyoka__report_add(c->report, code, -1, hyoka__buf_str(&c->path), 0, 0, en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }

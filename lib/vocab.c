@@ -4,6 +4,7 @@
  * doc comments of the public headers. */
 #include "vocab.h"
 #include "model.h"
+#include "record_schema.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -40,11 +41,19 @@ static const char *const category_names[] = {
 };
 
 static const char *const kind_names[] = {
-    "activity", "target", "outcome", "upper_outcome",
+    "activity", "target", "outcome", "upper_outcome", "action",
 };
 
 static const char *const direction_names[] = {
     "increase", "decrease", "maintain",
+};
+
+static const char *const term_names[] = {
+    "short", "medium", "long",
+};
+
+static const char *const measurement_names[] = {
+    "quantitative", "qualitative",
 };
 
 const char *const hyoka__stage_names[] = {
@@ -94,6 +103,11 @@ const char *const hyoka__figure_names[] = {
     "achievement",
     "change",
     "score",
+    "unspent",
+    "appropriation_rate",
+    "account_share",
+    "single_bidder_share",
+    "noncompetitive_share",
 };
 
 const char *const hyoka__cost_field_names[] = {
@@ -138,6 +152,27 @@ const char *const hyoka__project_text_names[] = {
     "texts.opinions",
     "texts.activities_done",
     "texts.activities_planned",
+    "organization.ministry",
+    "organization.bureau",
+    "organization.office",
+    "organization.team",
+    "organization.jurisdiction",
+    "organization.ministry_order",
+    "organization.preparer",
+    "texts.issues",
+    "texts.overview_url",
+    "texts.notes",
+    "texts.other_notes",
+    "sheet_type",
+    "category",
+    "major_expense",
+    "old_code",
+    "display_order",
+};
+
+const char *const hyoka__flag_names[] = {
+    "start_unknown", "no_planned_end", "methods.direct", "methods.subsidy", "methods.burden", "methods.grant",
+    "methods.contribution", "methods.other",
 };
 
 const char *const hyoka__value_field_names[] = {
@@ -145,7 +180,8 @@ const char *const hyoka__value_field_names[] = {
 };
 
 const char *const hyoka__indicator_text_names[] = {
-    "name", "unit", "definition", "not_settable_reason", "long_term_target.note",
+    "name", "unit", "definition", "not_settable_reason", "long_term_target.note", "goal", "source",
+    "qualitative_reason", "qualitative_result", "kpi_name", "kpi_section", "kpi_url",
 };
 
 const char *const hyoka__evaluation_text_names[] = {
@@ -156,7 +192,8 @@ const char *const hyoka__reason_names[] = {
     "none", "no_expense", "no_population", "no_households", "no_usage", "no_beneficiaries",
     "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
     "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
-    "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer",
+    "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
+    "no_execution", "no_carried_out", "no_total", "no_contracts",
 };
 
 static const char *const lang_names[] = {
@@ -165,6 +202,14 @@ static const char *const lang_names[] = {
 
 static const char *const group_by_names[] = {
     "fiscal_year", "department", "policy", "verdict",
+};
+
+static const char *const field_type_names[] = {
+    "text", "money", "decimal", "integer", "flag", "fiscal_year",
+};
+
+static const char *const field_state_names[] = {
+    "missing", "set", "not_applicable",
 };
 
 /* ------------------------------------------------------------------------ */
@@ -207,6 +252,13 @@ static const struct enum_table tables[] = {
     TABLE("hyoka_reason", hyoka__reason_names),                     /* HYOKA_ENUM_REASON */
     TABLE("hyoka_lang", lang_names),                                /* HYOKA_ENUM_LANG */
     TABLE("hyoka_group_by", group_by_names),                        /* HYOKA_ENUM_GROUP_BY */
+    TABLE("hyoka_record_kind", hyoka__record_kind_names),           /* HYOKA_ENUM_RECORD_KIND */
+    TABLE("hyoka_record_field", hyoka__record_field_names),         /* HYOKA_ENUM_RECORD_FIELD */
+    TABLE("hyoka_field_type", field_type_names),                    /* HYOKA_ENUM_FIELD_TYPE */
+    TABLE("hyoka_field_state", field_state_names),                  /* HYOKA_ENUM_FIELD_STATE */
+    TABLE("hyoka_term", term_names),                                /* HYOKA_ENUM_TERM */
+    TABLE("hyoka_measurement", measurement_names),                  /* HYOKA_ENUM_MEASUREMENT */
+    TABLE("hyoka_flag", hyoka__flag_names),                         /* HYOKA_ENUM_PROJECT_FLAG */
 };
 
 SAME_SIZE(tables, HYOKA__ENUM_ID_COUNT);
@@ -225,6 +277,10 @@ SAME_SIZE(class_kind_names, HYOKA__CLASS_KIND_COUNT);
 SAME_SIZE(severity_names, HYOKA__SEVERITY_COUNT);
 SAME_SIZE(lang_names, HYOKA__LANG_COUNT);
 SAME_SIZE(group_by_names, HYOKA__GROUP_BY_COUNT);
+SAME_SIZE(term_names, HYOKA__TERM_COUNT);
+SAME_SIZE(measurement_names, HYOKA__MEASUREMENT_COUNT);
+SAME_SIZE(field_type_names, HYOKA__FIELD_TYPE_COUNT);
+SAME_SIZE(field_state_names, HYOKA__FIELD_STATE_COUNT);
 
 const char *const *hyoka__enum_names(int which, int *count)
 {
@@ -269,6 +325,11 @@ const char *const hyoka__reason_en[] = {
     "the figure does not apply to this object",
     "no entry for that fiscal year",
     "an answer is not an option or number of its criterion",
+    "no appropriation (the budget in force)",
+    "no execution",
+    "no amount carried over to the next fiscal year",
+    "no total row for the budget year",
+    "no contract amount",
 };
 
 const char *const hyoka__reason_ja[] = {
@@ -296,6 +357,11 @@ const char *const hyoka__reason_ja[] = {
     "この対象には算出しない数値である",
     "当該年度のデータがない",
     "評価項目の選択肢・範囲にない回答がある",
+    "歳出予算現額がない",
+    "執行額がない",
+    "翌年度への繰越額がない",
+    "当該予算年度の合計の行がない",
+    "契約の金額がない",
 };
 
 const char *const hyoka__figure_ja[] = {
@@ -317,6 +383,11 @@ const char *const hyoka__figure_ja[] = {
     "達成率",
     "前年度比",
     "評点",
+    "不用額",
+    "執行率",
+    "会計別の割合",
+    "一者応札・一者応募の割合",
+    "競争性のない随意契約の割合",
 };
 
 const char *const hyoka__cost_field_ja[] = {
@@ -355,4 +426,10 @@ int hyoka__implied_unit(const hyoka_portfolio *portfolio, int amount_unit, int f
     if (hyoka__is_per_head_figure(figure) && portfolio && portfolio->rounding[figure].set)
         return portfolio->rounding[figure].unit;
     return HYOKA_UNIT_YEN;
+}
+
+int hyoka__check_lang(const char *fn, int lang)
+{
+    HYOKA__CHECK_ENUM_IN(fn, lang, LANG);
+    return HYOKA_OK;
 }

@@ -19,9 +19,6 @@
  * HYOKA__<ID>_COUNT for the enumeration HYOKA_ENUM_<ID> of hyoka_enum_id:
  * the argument checks of internal.h (HYOKA__CHECK_ENUM) pair them by name. */
 
-/* How many enumerations hyoka_enum_id names. */
-#define HYOKA__ENUM_ID_COUNT (HYOKA_ENUM_GROUP_BY + 1)
-
 #define HYOKA__ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
 #define HYOKA__ERA_COUNT (HYOKA_ERA_REIWA + 1)
 #define HYOKA__UNIT_COUNT (HYOKA_UNIT_THOUSAND_YEN + 1)
@@ -29,8 +26,10 @@
 #define HYOKA__DUTY_COUNT (HYOKA_DUTY_STATUTORY_ENTRUSTED + 1)
 #define HYOKA__PERIOD_COUNT (HYOKA_PERIOD_FIXED_TERM + 1)
 #define HYOKA__STAFF_CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
-#define HYOKA__INDICATOR_KIND_COUNT (HYOKA_KIND_UPPER_OUTCOME + 1)
+#define HYOKA__INDICATOR_KIND_COUNT (HYOKA_KIND_ACTION + 1)
 #define HYOKA__DIRECTION_COUNT (HYOKA_DIRECTION_MAINTAIN + 1)
+#define HYOKA__TERM_COUNT (HYOKA_TERM_LONG + 1)
+#define HYOKA__MEASUREMENT_COUNT (HYOKA_MEASUREMENT_QUALITATIVE + 1)
 #define HYOKA__STAGE_COUNT (HYOKA_STAGE_COMMITTEE + 1)
 #define HYOKA__EXPECTED_OUTCOME_COUNT (HYOKA_EXPECTED_OUTCOME_DOWN + 1)
 #define HYOKA__EXPECTED_COST_COUNT (HYOKA_EXPECTED_COST_UP + 1)
@@ -38,7 +37,7 @@
 #define HYOKA__BUDGET_KIND_COUNT (HYOKA_BUDGET_END + 1)
 #define HYOKA__CLASS_KIND_COUNT (HYOKA_CLASS_ACCOUNT + 1)
 #define HYOKA__SEVERITY_COUNT (HYOKA_SEVERITY_INFO + 1)
-#define HYOKA__FIGURE_COUNT (HYOKA_FIG_SCORE + 1)
+#define HYOKA__FIGURE_COUNT (HYOKA_FIG_NONCOMPETITIVE_SHARE + 1)
 /* Figures a cost year has and can state: EXPENSE .. TOTAL_COST_CHANGE. */
 #define HYOKA__YEAR_FIGURE_COUNT (HYOKA_FIG_TOTAL_COST_CHANGE + 1)
 /* Money figures: EXPENSE .. SPECIFIC_REVENUE. */
@@ -47,13 +46,20 @@
 #define HYOKA__STAFF_FIELD_COUNT (HYOKA_STAFF_AMOUNT + 1)
 /* Staff fields that are decimals (HEADCOUNT, FTE, HOURS); the rest are yen. */
 #define HYOKA__STAFF_DECIMAL_COUNT (HYOKA_STAFF_HOURS + 1)
-#define HYOKA__PROJECT_TEXT_COUNT (HYOKA_TEXT_ACTIVITIES_PLANNED + 1)
+#define HYOKA__PROJECT_TEXT_COUNT (HYOKA_TEXT_DISPLAY_ORDER + 1)
+#define HYOKA__PROJECT_FLAG_COUNT (HYOKA_FLAG_METHOD_OTHER + 1)
 #define HYOKA__VALUE_FIELD_COUNT (HYOKA_VALUE_STATED_ACHIEVEMENT + 1)
-#define HYOKA__INDICATOR_TEXT_COUNT (HYOKA_INDICATOR_LONG_TERM_NOTE + 1)
+#define HYOKA__INDICATOR_TEXT_COUNT (HYOKA_INDICATOR_KPI_URL + 1)
 #define HYOKA__EVALUATION_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
-#define HYOKA__REASON_COUNT (HYOKA_REASON_BAD_ANSWER + 1)
+#define HYOKA__REASON_COUNT (HYOKA_REASON_NO_CONTRACTS + 1)
 #define HYOKA__LANG_COUNT (HYOKA_LANG_JA + 1)
 #define HYOKA__GROUP_BY_COUNT (HYOKA_GROUP_VERDICT + 1)
+#define HYOKA__RECORD_KIND_COUNT (HYOKA_RECORD_REFLECTION + 1)
+#define HYOKA__RECORD_FIELD_COUNT (HYOKA_FIELD_RESPONSE + 1)
+#define HYOKA__FIELD_TYPE_COUNT (HYOKA_TYPE_FISCAL_YEAR + 1)
+#define HYOKA__FIELD_STATE_COUNT (HYOKA_STATE_NOT_APPLICABLE + 1)
+/* The enumerations hyoka_enum_name() knows: HYOKA_ENUM_STATUS .. this - 1. */
+#define HYOKA__ENUM_ID_COUNT (HYOKA_ENUM_PROJECT_FLAG + 1)
 
 /* ---- Document names, indexed by value ---- */
 
@@ -69,6 +75,11 @@ extern const char *const hyoka__value_field_names[HYOKA__VALUE_FIELD_COUNT];
 extern const char *const hyoka__indicator_text_names[HYOKA__INDICATOR_TEXT_COUNT];
 extern const char *const hyoka__evaluation_text_names[HYOKA__EVALUATION_TEXT_COUNT];
 extern const char *const hyoka__reason_names[HYOKA__REASON_COUNT];
+extern const char *const hyoka__flag_names[HYOKA__PROJECT_FLAG_COUNT];
+
+/* HYOKA_OK when @p lang is a hyoka_lang; else HYOKA_EINVAL, recorded with
+ * the name of the function @p fn that was given it. */
+int hyoka__check_lang(const char *fn, int lang);
 
 /* The names of enumeration @p which (a hyoka_enum_id other than
  * HYOKA_ENUM_STATUS, whose codes are negative and named by error.c) and
@@ -130,12 +141,29 @@ static inline int hyoka__is_count_field(int field)
     return field >= HYOKA_COST_USAGE && field <= HYOKA_COST_HOUSEHOLDS;
 }
 
+/* The figures of records (record.h): UNSPENT .. NONCOMPETITIVE_SHARE. */
+static inline int hyoka__is_record_figure(int figure)
+{
+    return figure >= HYOKA_FIG_UNSPENT && figure <= HYOKA_FIG_NONCOMPETITIVE_SHARE;
+}
+
+/* Figures in yen, whole and exact: the money figures of a cost year and
+ * UNSPENT. */
+static inline int hyoka__is_yen_figure(int figure)
+{
+    return hyoka__is_money_figure(figure) || figure == HYOKA_FIG_UNSPENT;
+}
+
 /* The places of the default rounding rule of a figure: whole yen for
- * money, 1 place for everything else (with half_up, in yen). */
+ * yen figures, 5 places for APPROPRIATION_RATE (a ratio, as the national
+ * sheets print it), 1 place for everything else (with half_up, in yen). */
 #define HYOKA__DEFAULT_MODE HYOKA_ROUND_HALF_UP
+#define HYOKA__RATIO_PLACES 5
 static inline int hyoka__default_places(int figure)
 {
-    return hyoka__is_money_figure(figure) ? 0 : 1;
+    if (figure == HYOKA_FIG_APPROPRIATION_RATE)
+        return HYOKA__RATIO_PLACES;
+    return hyoka__is_yen_figure(figure) ? 0 : 1;
 }
 
 /* The unit a stated figure is kept in when given in @p unit: percentages

@@ -16,7 +16,7 @@
 
 #include "failalloc.h"
 
-#define REASONS (HYOKA_REASON_BAD_ANSWER + 1)
+#define REASONS (HYOKA_REASON_NO_CONTRACTS + 1)
 #define BIG (INT64_MAX / 2 + 1)
 
 /* A call that must fail with @p code, record that code as the last error
@@ -382,7 +382,8 @@ static void test_reason_names(void **state)
         "none", "no_expense", "no_population", "no_households", "no_usage", "no_beneficiaries",
         "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
         "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
-        "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer",
+        "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
+        "no_execution", "no_carried_out", "no_total", "no_contracts",
     };
     (void)state;
 
@@ -923,7 +924,7 @@ static void test_not_a_figure_and_arguments(void **state)
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_costs_figure(NULL, HYOKA_FIG_EXPENSE, &d, &reason));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_costs_figure(c, HYOKA_FIG_EXPENSE, NULL, &reason));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_costs_figure(c, -1, &d, &reason));
-    EXPECT_FAIL(HYOKA_EINVAL, hyoka_costs_figure(c, HYOKA_FIG_SCORE + 1, &d, &reason));
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_costs_figure(c, HYOKA_FIG_NONCOMPETITIVE_SHARE + 1, &d, &reason));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_figure(NULL, 2016, HYOKA_FIG_ACHIEVEMENT, &d, &reason));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_figure(ind, 2016, HYOKA_FIG_ACHIEVEMENT, NULL, &reason));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_figure(ind, 2016, 99, &d, &reason));

@@ -1063,7 +1063,7 @@ static void test_write_dir(void **state)
     new_project(pf, "2", "二つ目");
     snprintf(dir, sizeof dir, "%s/site", base);
     OK(hyoka_html_write_dir(pf, HYOKA_LANG_JA, dir));
-    assert_int_equal(dir_entries(dir), 3);
+    assert_int_equal(dir_entries(dir), 4); /* two pages, the index and the .hyoka-output marker */
     /* The files hold exactly the pages. */
     OK(hyoka_html_project(hyoka_portfolio_project_at(pf, 1), HYOKA_LANG_JA, &expected, &elen));
     snprintf(path, sizeof path, "%s/project-2.html", dir);
@@ -1084,7 +1084,7 @@ static void test_write_dir(void **state)
     /* An existing folder is fine (and a trailing slash). */
     snprintf(path, sizeof path, "%s/", dir);
     OK(hyoka_html_write_dir(pf, HYOKA_LANG_EN, path));
-    assert_int_equal(dir_entries(dir), 3);
+    assert_int_equal(dir_entries(dir), 4);
     remove_dir(dir);
 
     /* A file where the folder should be, a folder under a file, a folder

@@ -23,7 +23,7 @@
         assert_true(hyoka_error_last()[0] != '\0');                     \
     } while (0)
 
-#define TEXT_FIELDS (HYOKA_INDICATOR_LONG_TERM_NOTE + 1)
+#define TEXT_FIELDS (HYOKA_INDICATOR_KPI_URL + 1)
 #define VALUE_FIELDS (HYOKA_VALUE_STATED_ACHIEVEMENT + 1)
 
 static hyoka_decimal dec(const char *text)
@@ -129,13 +129,13 @@ static void test_kind_and_direction(void **state)
     hyoka_project *p = new_project(HYOKA_UNSET, &ind);
     (void)state;
 
-    for (int k = HYOKA_KIND_ACTIVITY; k <= HYOKA_KIND_UPPER_OUTCOME; k++) {
+    for (int k = HYOKA_KIND_ACTIVITY; k <= HYOKA_KIND_ACTION; k++) {
         assert_int_equal(hyoka_indicator_set_kind(ind, k), HYOKA_OK);
         assert_int_equal(hyoka_indicator_kind(ind), k);
     }
-    EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_set_kind(ind, HYOKA_KIND_UPPER_OUTCOME + 1));
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_set_kind(ind, HYOKA_KIND_ACTION + 1));
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_indicator_set_kind(ind, -2));
-    assert_int_equal(hyoka_indicator_kind(ind), HYOKA_KIND_UPPER_OUTCOME);
+    assert_int_equal(hyoka_indicator_kind(ind), HYOKA_KIND_ACTION);
     assert_int_equal(hyoka_indicator_set_kind(ind, HYOKA_UNSET), HYOKA_OK);
     assert_int_equal(hyoka_indicator_kind(ind), HYOKA_UNSET);
 
@@ -150,7 +150,7 @@ static void test_kind_and_direction(void **state)
     assert_int_equal(hyoka_indicator_direction(ind), HYOKA_UNSET);
 
     /* an indicator with a bad kind is not added */
-    EXPECT_FAIL(HYOKA_EINVAL, hyoka_project_add_indicator(p, 4, NULL));
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_project_add_indicator(p, HYOKA_KIND_ACTION + 1, NULL));
     assert_int_equal(hyoka_project_indicator_count(p), 1);
     hyoka_project_free(p);
 }
@@ -164,6 +164,8 @@ static void test_texts(void **state)
     char *big = over_limit(&big_len);
     static const char *const samples[TEXT_FIELDS] = {
         "情報セキュリティ研修受講率", "%", "受講者数÷職員数×100", "成果を数値化できない", "年60~120人程度",
+        "出前授業を活用した法教育の実施", "法教育授業実施状況報告書", "数値化になじまない", "調査研究結果を公表",
+        "経済財政運営と改革の基本方針2022", "第2章", "https://www5.cao.go.jp/",
     };
     (void)state;
 

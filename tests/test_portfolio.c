@@ -14,7 +14,7 @@
 
 #include "failalloc.h"
 
-#define FIGURE_COUNT (HYOKA_FIG_SCORE + 1)
+#define FIGURE_COUNT (HYOKA_FIG_NONCOMPETITIVE_SHARE + 1)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -162,7 +162,9 @@ static void test_new_defaults(void **state)
     assert_int_equal(hyoka_portfolio_project_count(pf), 0);
     for (int f = 0; f < FIGURE_COUNT; f++) {
         assert_int_equal(hyoka_portfolio_rounding(pf, f, &places, &mode, &unit), 0);
-        assert_int_equal(places, f <= HYOKA_FIG_SPECIFIC_REVENUE ? 0 : 1);
+        assert_int_equal(places, f <= HYOKA_FIG_SPECIFIC_REVENUE || f == HYOKA_FIG_UNSPENT ? 0
+                                 : f == HYOKA_FIG_APPROPRIATION_RATE                   ? 5
+                                                                                       : 1);
         assert_int_equal(mode, HYOKA_ROUND_HALF_UP);
         assert_int_equal(unit, HYOKA_UNIT_YEN);
     }

@@ -14,7 +14,7 @@
 
 #include "failalloc.h"
 
-#define TEXT_COUNT (HYOKA_TEXT_ACTIVITIES_PLANNED + 1)
+#define TEXT_COUNT (HYOKA_TEXT_DISPLAY_ORDER + 1)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
@@ -530,7 +530,7 @@ static void test_indicators(void **state)
     assert_null(hyoka_project_indicator_at(p, 3));
 
     EXPECT_FAIL(HYOKA_EINVAL, hyoka_project_add_indicator(NULL, HYOKA_KIND_OUTCOME, &keep));
-    EXPECT_FAIL_UNCHANGED(p, HYOKA_EINVAL, hyoka_project_add_indicator(p, 4, &keep));
+    EXPECT_FAIL_UNCHANGED(p, HYOKA_EINVAL, hyoka_project_add_indicator(p, HYOKA_KIND_ACTION + 1, &keep));
     EXPECT_FAIL_UNCHANGED(p, HYOKA_EINVAL, hyoka_project_add_indicator(p, -2, &keep));
     assert_ptr_equal(keep, SENTINEL(hyoka_indicator));
     assert_int_equal(hyoka_project_indicator_count(p), 3);

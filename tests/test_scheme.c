@@ -146,6 +146,23 @@ static const struct exp_band jp_bands[] = {
     {0, 0, "C", "要改善"},
 };
 
+static const struct exp_item rs_verdicts[] = {
+    {"status_quo", "現状通り", HYOKA_VERDICT_CONTINUE},
+    {"partial_improvement", "事業内容の一部改善", HYOKA_VERDICT_CONTINUE},
+    {"fundamental_improvement", "事業全体の抜本的な改善", HYOKA_VERDICT_CONTINUE},
+    {"end_as_planned", "終了予定", HYOKA_VERDICT_END},
+    {"abolish", "廃止", HYOKA_VERDICT_END},
+};
+
+static const struct exp_item rs_budgets[] = {
+    {"status_quo", "現状通り", HYOKA_BUDGET_SAME},
+    {"execution_improvement", "執行等改善", HYOKA_BUDGET_SAME},
+    {"review_within_year", "年度内に改善を検討", HYOKA_BUDGET_SAME},
+    {"reduction", "縮減", HYOKA_BUDGET_DECREASE},
+    {"end_as_planned", "予定通り終了", HYOKA_BUDGET_END},
+    {"abolish", "廃止", HYOKA_BUDGET_END},
+};
+
 static const struct exp_criterion omb_criteria[] = {
     {"purpose", "Program Purpose & Design", 20, 0, 1},
     {"planning", "Strategic Planning", 10, 0, 1},
@@ -209,6 +226,8 @@ static const struct exp_scheme expected[] = {
      NULL, 0, NULL, 0, omb_bands, N(omb_bands), "results_not_demonstrated", "Results Not Demonstrated"},
     {"oecd-dac", "OECD DAC", dac_criteria, N(dac_criteria), dac_options, N(dac_options),
      NULL, 0, NULL, 0, dac_bands, N(dac_bands), NULL, NULL},
+    {"jp-rs-review", "行政事業レビュー", NULL, 0, NULL, 0, rs_verdicts, N(rs_verdicts), rs_budgets, N(rs_budgets),
+     NULL, 0, NULL, NULL},
 };
 
 /* Compare a scheme with its expected contents without any cmocka call, so
@@ -315,8 +334,8 @@ static int scheme_matches(const hyoka_scheme *s, const struct exp_scheme *e)
 static void test_builtin_lookup(void **state)
 {
     (void)state;
-    assert_int_equal(hyoka_scheme_builtin_count(), 3);
-    for (size_t i = 0; i < 3; i++) {
+    assert_int_equal(hyoka_scheme_builtin_count(), N(expected));
+    for (size_t i = 0; i < N(expected); i++) {
         const hyoka_scheme *s = hyoka_scheme_builtin_at(i);
         assert_non_null(s);
         assert_string_equal(hyoka_scheme_id(s), expected[i].id);
@@ -324,7 +343,7 @@ static void test_builtin_lookup(void **state)
         assert_ptr_equal(hyoka_scheme_builtin(expected[i].id, strlen(expected[i].id)), s);
         assert_int_equal(hyoka_scheme_is_builtin(s), 1);
     }
-    assert_null(hyoka_scheme_builtin_at(3));
+    assert_null(hyoka_scheme_builtin_at(N(expected)));
     assert_null(hyoka_scheme_builtin_at((size_t)-1));
     /* Explicit lengths: a prefix or a longer text is another id. */
     assert_ptr_equal(hyoka_scheme_builtin("oecd-dac-extra", 8), hyoka_scheme_builtin_at(2));

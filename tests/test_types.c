@@ -18,7 +18,7 @@
         assert_true(strlen(hyoka_error_last()) > 0);       \
     } while (0)
 
-#define ENUM_ID_COUNT (HYOKA_ENUM_GROUP_BY + 1)
+#define ENUM_ID_COUNT (HYOKA_ENUM_PROJECT_FLAG + 1)
 
 /* The expected tables, written out from the headers' doc comments. */
 static const char *const rounding[] = {"half_up", "down", "up", "half_even", "floor", "ceiling", NULL};
@@ -28,7 +28,7 @@ static const char *const phase[] = {"plan", "budget", "forecast", "settled", NUL
 static const char *const duty[] = {"autonomous", "statutory_entrusted", NULL};
 static const char *const period[] = {"one_time", "recurring", "fixed_term", NULL};
 static const char *const category[] = {"regular", "reappointed", "part_time", "temporary", NULL};
-static const char *const kind[] = {"activity", "target", "outcome", "upper_outcome", NULL};
+static const char *const kind[] = {"activity", "target", "outcome", "upper_outcome", "action", NULL};
 static const char *const direction[] = {"increase", "decrease", "maintain", NULL};
 static const char *const stage[] = {"self", "primary", "secondary", "external", "committee", NULL};
 static const char *const outcome[] = {"up", "same", "down", NULL};
@@ -40,7 +40,8 @@ static const char *const severity[] = {"error", "warning", "info", NULL};
 static const char *const figure[] = {
     "expense", "personnel", "debt_service", "indirect_costs", "total_cost", "general_revenue",
     "specific_revenue", "per_capita", "per_household", "unit_cost", "per_beneficiary", "execution_rate",
-    "personnel_share", "general_revenue_share", "total_cost_change", "achievement", "change", "score", NULL};
+    "personnel_share", "general_revenue_share", "total_cost_change", "achievement", "change", "score",
+    "unspent", "appropriation_rate", "account_share", "single_bidder_share", "noncompetitive_share", NULL};
 static const char *const cost_field[] = {
     "initial_budget", "final_budget", "settlement", "national", "prefectural", "bonds", "user_charges",
     "other", "general", "debt_service", "indirect_costs", "usage", "beneficiaries", "population",
@@ -50,18 +51,49 @@ static const char *const project_text[] = {
     "code", "name", "organization.department", "organization.section", "organization.group",
     "organization.head", "organization.contact", "organization.phone", "legal_basis", "texts.purpose",
     "texts.target", "texts.intent", "texts.result", "texts.summary", "texts.background",
-    "texts.environment", "texts.opinions", "texts.activities_done", "texts.activities_planned", NULL};
+    "texts.environment", "texts.opinions", "texts.activities_done", "texts.activities_planned",
+    "organization.ministry", "organization.bureau", "organization.office", "organization.team",
+    "organization.jurisdiction", "organization.ministry_order", "organization.preparer", "texts.issues",
+    "texts.overview_url", "texts.notes", "texts.other_notes", "sheet_type", "category", "major_expense",
+    "old_code", "display_order", NULL};
 static const char *const value_field[] = {"target", "actual", "forecast", "stated_achievement", NULL};
 static const char *const indicator_text[] = {"name", "unit", "definition", "not_settable_reason",
-                                             "long_term_target.note", NULL};
+                                             "long_term_target.note", "goal", "source", "qualitative_reason",
+                                             "qualitative_result", "kpi_name", "kpi_section", "kpi_url", NULL};
 static const char *const evaluation_text[] = {"evaluator", "scheme", "verdict", "budget", NULL};
 static const char *const reason[] = {
     "none", "no_expense", "no_population", "no_households", "no_usage", "no_beneficiaries",
     "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
     "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
-    "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", NULL};
+    "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
+    "no_execution", "no_carried_out", "no_total", "no_contracts", NULL};
 static const char *const lang[] = {"en", "ja", NULL};
 static const char *const group_by[] = {"fiscal_year", "department", "policy", "verdict", NULL};
+static const char *const record_kind[] = {
+    "budgets", "items", "blocks", "recipients", "contracts", "expenses", "flows", "multiyear_contracts",
+    "policies", "laws", "plans", "subsidies", "related", "organizations", "links", "findings", "reflections",
+    NULL};
+static const char *const record_field[] = {
+    "budget_year", "account_type", "account", "subaccount", "initial", "supplementary", "supplementary_1",
+    "supplementary_2", "supplementary_3", "supplementary_4", "supplementary_5", "carried_in", "reserve",
+    "reserve_1", "reserve_2", "reserve_3", "reserve_4", "appropriation", "execution", "stated_execution_rate",
+    "carried_out", "request", "priority_request", "change_reason", "special_notes", "notes", "budget_type",
+    "jurisdiction", "organization", "item", "sub_item", "item_note", "amount", "block", "name",
+    "recipient_count", "role", "total", "corporate_number", "location", "corporate_type", "other", "summary",
+    "method", "method_detail", "bidders", "winning_bid_ratio", "single_bid_reason", "cost_item", "use",
+    "from_block", "from_name", "from_organization", "to_block", "to_name", "indirect_cost", "indirect_item",
+    "indirect_amount", "number", "ministry", "policy", "measure", "url", "law_number", "law_id", "article",
+    "paragraph", "subparagraph", "target", "rate", "limit", "project_code", "relation", "bureau", "department",
+    "section", "office", "team", "group", "from_number", "from_kind", "from_term", "from_goal",
+    "from_indicator", "to_number", "to_kind", "to_term", "to_goal", "to_indicator", "connection",
+    "single_stage_reason", "category", "survey", "fiscal_year", "content", "response", NULL};
+static const char *const field_type[] = {"text", "money", "decimal", "integer", "flag", "fiscal_year", NULL};
+static const char *const field_state[] = {"missing", "set", "not_applicable", NULL};
+static const char *const term[] = {"short", "medium", "long", NULL};
+static const char *const measurement[] = {"quantitative", "qualitative", NULL};
+static const char *const project_flag[] = {
+    "start_unknown", "no_planned_end", "methods.direct", "methods.subsidy", "methods.burden", "methods.grant",
+    "methods.contribution", "methods.other", NULL};
 
 struct expected {
     int id;
@@ -78,7 +110,7 @@ static const struct expected all[] = {
     {HYOKA_ENUM_DUTY, HYOKA_DUTY_STATUTORY_ENTRUSTED, duty},
     {HYOKA_ENUM_PERIOD, HYOKA_PERIOD_FIXED_TERM, period},
     {HYOKA_ENUM_STAFF_CATEGORY, HYOKA_CATEGORY_TEMPORARY, category},
-    {HYOKA_ENUM_INDICATOR_KIND, HYOKA_KIND_UPPER_OUTCOME, kind},
+    {HYOKA_ENUM_INDICATOR_KIND, HYOKA_KIND_ACTION, kind},
     {HYOKA_ENUM_DIRECTION, HYOKA_DIRECTION_MAINTAIN, direction},
     {HYOKA_ENUM_STAGE, HYOKA_STAGE_COMMITTEE, stage},
     {HYOKA_ENUM_EXPECTED_OUTCOME, HYOKA_EXPECTED_OUTCOME_DOWN, outcome},
@@ -87,16 +119,23 @@ static const struct expected all[] = {
     {HYOKA_ENUM_BUDGET_KIND, HYOKA_BUDGET_END, budget_kind},
     {HYOKA_ENUM_CLASS_KIND, HYOKA_CLASS_ACCOUNT, class_kind},
     {HYOKA_ENUM_SEVERITY, HYOKA_SEVERITY_INFO, severity},
-    {HYOKA_ENUM_FIGURE, HYOKA_FIG_SCORE, figure},
+    {HYOKA_ENUM_FIGURE, HYOKA_FIG_NONCOMPETITIVE_SHARE, figure},
     {HYOKA_ENUM_COST_FIELD, HYOKA_COST_HOUSEHOLDS, cost_field},
     {HYOKA_ENUM_STAFF_FIELD, HYOKA_STAFF_AMOUNT, staff_field},
-    {HYOKA_ENUM_PROJECT_TEXT, HYOKA_TEXT_ACTIVITIES_PLANNED, project_text},
+    {HYOKA_ENUM_PROJECT_TEXT, HYOKA_TEXT_DISPLAY_ORDER, project_text},
     {HYOKA_ENUM_VALUE_FIELD, HYOKA_VALUE_STATED_ACHIEVEMENT, value_field},
-    {HYOKA_ENUM_INDICATOR_TEXT, HYOKA_INDICATOR_LONG_TERM_NOTE, indicator_text},
+    {HYOKA_ENUM_INDICATOR_TEXT, HYOKA_INDICATOR_KPI_URL, indicator_text},
     {HYOKA_ENUM_EVALUATION_TEXT, HYOKA_EVAL_BUDGET, evaluation_text},
-    {HYOKA_ENUM_REASON, HYOKA_REASON_BAD_ANSWER, reason},
+    {HYOKA_ENUM_REASON, HYOKA_REASON_NO_CONTRACTS, reason},
     {HYOKA_ENUM_LANG, HYOKA_LANG_JA, lang},
     {HYOKA_ENUM_GROUP_BY, HYOKA_GROUP_VERDICT, group_by},
+    {HYOKA_ENUM_RECORD_KIND, HYOKA_RECORD_REFLECTION, record_kind},
+    {HYOKA_ENUM_RECORD_FIELD, HYOKA_FIELD_RESPONSE, record_field},
+    {HYOKA_ENUM_FIELD_TYPE, HYOKA_TYPE_FISCAL_YEAR, field_type},
+    {HYOKA_ENUM_FIELD_STATE, HYOKA_STATE_NOT_APPLICABLE, field_state},
+    {HYOKA_ENUM_TERM, HYOKA_TERM_LONG, term},
+    {HYOKA_ENUM_MEASUREMENT, HYOKA_MEASUREMENT_QUALITATIVE, measurement},
+    {HYOKA_ENUM_PROJECT_FLAG, HYOKA_FLAG_METHOD_OTHER, project_flag},
 };
 
 static size_t table_len(const char *const *names)
@@ -127,8 +166,10 @@ static void test_counts(void **state)
             assert_int_equal((size_t)n, table_len(all[i].names));
     }
     /* A few written out, as a user would check them. */
-    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_PROJECT_TEXT), 19);
-    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_FIGURE), 18);
+    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_PROJECT_TEXT), 35);
+    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_FIGURE), 23);
+    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_RECORD_KIND), 17);
+    assert_int_equal(hyoka_enum_count(HYOKA_ENUM_RECORD_FIELD), 96);
     assert_int_equal(hyoka_enum_count(HYOKA_ENUM_COST_FIELD), 15);
     assert_int_equal(hyoka_enum_count(HYOKA_ENUM_STATUS), 14);
 }

@@ -54,4 +54,15 @@
  */
 #define HYOKA_NTS ((size_t)-1)
 
+/**
+ * Writer flag of the folder writers (hyoka_csv_options::flags,
+ * hyoka_html_write_dir_flags()): replace an existing folder even when it
+ * holds files that hyoka did not write. Without it such a folder is
+ * refused (::HYOKA_EIO) and left as it is; an empty folder, or one hyoka
+ * wrote (it has a `.hyoka-output` file), is always replaced whole.
+ * (The JSON writer's flags, json.h, use the bits below this one.)
+ * @since 1.1
+ */
+#define HYOKA_WRITE_REPLACE 0x4u
+
 #endif /* HYOKA_COMMON_H */

@@ -54,7 +54,9 @@ typedef enum hyoka_csv_table {
 
 /**
  * Options for reading and writing CSV. Initialise with
- * hyoka_csv_options_init(); `size` lets later versions add fields.
+ * hyoka_csv_options_init(); `size` lets later versions add fields: a
+ * structure of an earlier version (a smaller `size`) is accepted, the
+ * fields it lacks taking their defaults.
  */
 typedef struct hyoka_csv_options {
     size_t size;            /**< sizeof(hyoka_csv_options), set by hyoka_csv_options_init(). */
@@ -62,6 +64,8 @@ typedef struct hyoka_csv_options {
     size_t max_field;       /**< Longest field in bytes (default 1 MiB). */
     size_t max_row;         /**< Longest row in bytes (default 4 MiB). */
     size_t max_diagnostics; /**< Stop adding diagnostics after this many (default 1000); 0 = no limit. */
+    size_t max_table;       /**< Largest table file hyoka_csv_read_dir() reads, in bytes (default 1 GiB); a larger one is a V007 error. @since 1.1 */
+    unsigned flags;         /**< Writer flags of hyoka_csv_write_dir(): 0 or ::HYOKA_WRITE_REPLACE (default 0). @since 1.1 */
 } hyoka_csv_options;
 
 /** Fill @p options with the defaults. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
@@ -91,9 +95,17 @@ HYOKA_API int hyoka_csv_write_table(const hyoka_portfolio *portfolio, int table,
                                     char **out, size_t *len, hyoka_report *report);
 
 /**
- * Write every table into a folder (created if needed) as TABLE.csv files.
- * Tables with no rows are written with their header row only.
- * @return as hyoka_csv_write_table(), and ::HYOKA_EIO.
+ * Write every table into a folder as TABLE.csv files, made whole or not at
+ * all (docs/output.md): every table is made first, then written into a new
+ * folder beside @p dir, with a `.hyoka-output` marker, which then takes
+ * the place of @p dir. A missing @p dir (and its missing parent folders)
+ * is created; an empty folder, or one written by hyoka before, is replaced
+ * whole, so no table of an earlier portfolio stays; a folder with other
+ * files is refused unless `options->flags` has ::HYOKA_WRITE_REPLACE; a
+ * symbolic link is refused. On failure @p dir is left as it was. Tables
+ * with no rows are written with their header row only.
+ * @return as hyoka_csv_write_table(), and ::HYOKA_EIO (the message names
+ *         the path, the operation and the reason).
  */
 HYOKA_API int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir,
                                   const hyoka_csv_options *options, hyoka_report *report);
@@ -116,8 +128,10 @@ HYOKA_API int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUN
                                     hyoka_portfolio **out, hyoka_report *report);
 
 /**
- * Read a portfolio from a folder written by hyoka_csv_write_dir() (missing
- * files are empty tables).
+ * Read a portfolio from a folder written by hyoka_csv_write_dir(). A
+ * missing table file is an empty table, but a folder with none of them is
+ * an error (V008); a table file larger than `options->max_table` is an
+ * error (V007), never read to its end (a link to /dev/zero stops there).
  * @return as hyoka_csv_read_tables(), and ::HYOKA_EIO.
  */
 HYOKA_API int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_portfolio **out,

@@ -2,7 +2,7 @@
  * @file figures.h
  * @brief Every figure an evaluation sheet prints, computed exactly, and
  *        portfolio roll-ups (docs/guide.md, Figures: every formula,
- *        rounding and reason).
+ *        rounding and reason; the figures of records are in record.h).
  *
  * Figures are computed from the data each time they are asked for; nothing
  * is cached and nothing is changed. Money figures come back in yen as a
@@ -52,7 +52,12 @@ typedef enum hyoka_reason {
     HYOKA_REASON_NO_BANDS = 20,        /**< "no_bands": no rating band applies (none defined, or the score is below every band). */
     HYOKA_REASON_NOT_A_FIGURE = 21,    /**< "not_a_figure": the figure does not apply to this object. */
     HYOKA_REASON_NO_YEAR = 22,         /**< "no_year": no entry for that fiscal year. */
-    HYOKA_REASON_BAD_ANSWER = 23       /**< "bad_answer": an answer is not an option or number of its criterion. */
+    HYOKA_REASON_BAD_ANSWER = 23,      /**< "bad_answer": an answer is not an option or number of its criterion. */
+    HYOKA_REASON_NO_APPROPRIATION = 24,/**< "no_appropriation": a budget record without an appropriation (歳出予算現額). */
+    HYOKA_REASON_NO_EXECUTION = 25,    /**< "no_execution": a budget record without an execution (執行額). */
+    HYOKA_REASON_NO_CARRIED_OUT = 26,  /**< "no_carried_out": a budget record without the amount carried to the next year. */
+    HYOKA_REASON_NO_TOTAL = 27,        /**< "no_total": no total row (a budget without an account) for the budget year. */
+    HYOKA_REASON_NO_CONTRACTS = 28     /**< "no_contracts": a block without a contract amount. */
 } hyoka_reason;
 
 /** The document name of a reason (@p reason, a ::hyoka_reason): "no_population"...; NULL when unknown. Static, owned by the library. */

@@ -52,12 +52,34 @@ HYOKA_API int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, c
 HYOKA_API int hyoka_html_file_name(size_t index, char *buf, size_t size, size_t *len);
 
 /**
- * Write the index page and every project's sheet into a folder (created if
- * needed): index.html and project-N.html, labelled in @p lang (a
- * ::hyoka_lang).
+ * Write the index page and every project's sheet into a folder:
+ * index.html, project-N.html and a `.hyoka-output` marker, labelled in
+ * @p lang (a ::hyoka_lang). The same as
+ * hyoka_html_write_dir_flags() with no flags: a folder that holds files
+ * hyoka did not write is refused.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EIO, ::HYOKA_ENOMEM.
  */
 HYOKA_API int hyoka_html_write_dir(const hyoka_portfolio *portfolio, int lang, const char *dir);
+
+/**
+ * Write the index page and every project's sheet into a folder, made whole
+ * or not at all (docs/output.md): the pages are written into a new folder
+ * beside @p dir, which then takes its place. A missing @p dir is created
+ * (its parent folder must exist); an empty folder, or one written by
+ * hyoka before (it has a `.hyoka-output` file), is replaced whole, so no
+ * page of an earlier portfolio stays; a folder with other files is refused
+ * unless @p flags has ::HYOKA_WRITE_REPLACE; a symbolic link is refused.
+ * On failure @p dir is left as it was.
+ * @param portfolio the portfolio.
+ * @param lang      language of the labels (::hyoka_lang).
+ * @param dir       the folder (UTF-8 on Windows).
+ * @param flags     0 or ::HYOKA_WRITE_REPLACE.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EIO (the message names the
+ *         path, the operation and the reason), ::HYOKA_ENOMEM.
+ * @since 1.1
+ */
+HYOKA_API int hyoka_html_write_dir_flags(const hyoka_portfolio *portfolio, int lang, const char *dir,
+                                         unsigned flags);
 
 HYOKA_END_DECLS
 

@@ -24,6 +24,7 @@
 #include "indicator.h"
 #include "scheme.h"
 #include "evaluation.h"
+#include "record.h"
 #include "figures.h"
 #include "report.h"
 #include "json.h"

@@ -1,7 +1,8 @@
 /**
  * @file indicator.h
- * @brief An indicator (指標): what it measures and its target, actual,
- *        forecast and stated achievement per fiscal year.
+ * @brief An indicator (指標): what it measures, its place in the logic
+ *        model, its baseline and targets, and its target, actual, forecast
+ *        and stated achievement per fiscal year.
  *
  * Indicators are created by hyoka_project_add_indicator() and owned by
  * their project. Every value may be missing, which is distinct from 0.
@@ -22,7 +23,14 @@ typedef enum hyoka_indicator_field {
     HYOKA_INDICATOR_UNIT = 1,                /**< "unit": 単位 ("%", "人", "件"). */
     HYOKA_INDICATOR_DEFINITION = 2,          /**< "definition": 計算方法・定義. */
     HYOKA_INDICATOR_NOT_SETTABLE_REASON = 3, /**< "not_settable_reason": why no target can be set. */
-    HYOKA_INDICATOR_LONG_TERM_NOTE = 4       /**< "long_term_target.note": a long-term target given in words (未定, 年60~120人程度). */
+    HYOKA_INDICATOR_LONG_TERM_NOTE = 4,      /**< "long_term_target.note": a long-term target given in words (未定, 年60~120人程度). */
+    HYOKA_INDICATOR_GOAL = 5,                /**< "goal": what the activity, output or outcome is to achieve (アクティビティの内容, 活動目標, 成果目標). */
+    HYOKA_INDICATOR_SOURCE = 6,              /**< "source": the statistics or data the values come from (出典). */
+    HYOKA_INDICATOR_QUALITATIVE_REASON = 7,  /**< "qualitative_reason": why the goal is qualitative (定性的なアウトカム目標を設定している理由). */
+    HYOKA_INDICATOR_QUALITATIVE_RESULT = 8,  /**< "qualitative_result": the result of a qualitative goal (定性的なアウトカムに関する成果実績). */
+    HYOKA_INDICATOR_KPI_NAME = 9,            /**< "kpi_name": the cabinet decision or plan that sets a related KPI (閣議決定等の名称). */
+    HYOKA_INDICATOR_KPI_SECTION = 10,        /**< "kpi_section": where in it (該当箇所). */
+    HYOKA_INDICATOR_KPI_URL = 11             /**< "kpi_url": its URL. */
 } hyoka_indicator_field;
 
 /** The values an indicator holds for one fiscal year. */
@@ -77,6 +85,54 @@ HYOKA_API int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hy
  */
 HYOKA_API int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value,
                                         int32_t *fiscal_year);
+
+/**
+ * Set the baseline (基準値) and the fiscal year it was measured in.
+ * @param value       the baseline; NULL makes it missing.
+ * @param fiscal_year its fiscal year (1868..9999), or 0 when not given.
+ * @param indicator the indicator.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE.
+ */
+HYOKA_API int hyoka_indicator_set_baseline(hyoka_indicator *indicator, const hyoka_decimal *value,
+                                           int32_t fiscal_year);
+
+/**
+ * Read the baseline. Outputs may be NULL; @p fiscal_year gets 0 when no
+ * year was given.
+ * @return 1 when a value is present, 0 when missing, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_indicator_baseline(const hyoka_indicator *indicator, hyoka_decimal *value,
+                                       int32_t *fiscal_year);
+
+/** The fiscal year the target is meant to be reached in (目標年度), 0 when missing. */
+HYOKA_API int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator);
+
+/** Set the target fiscal year (1868..9999, 0 clears). @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE. */
+HYOKA_API int hyoka_indicator_set_target_year(hyoka_indicator *indicator, int32_t fiscal_year);
+
+/**
+ * Read the indicator's number in its sheet's logic model (アクティビティ・
+ * アウトプット・アウトカムの番号: numbered per kind).
+ * @param out receives the number when present; may be NULL.
+ * @param indicator the indicator.
+ * @return 1 when present, 0 when missing, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_indicator_number(const hyoka_indicator *indicator, int64_t *out);
+
+/** Set the number (≥ 0), or ::HYOKA_UNSET to make it missing. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+HYOKA_API int hyoka_indicator_set_number(hyoka_indicator *indicator, int64_t number);
+
+/** The term (::hyoka_term) of an outcome, or ::HYOKA_UNSET. */
+HYOKA_API int hyoka_indicator_term(const hyoka_indicator *indicator);
+
+/** Set the term; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+HYOKA_API int hyoka_indicator_set_term(hyoka_indicator *indicator, int term);
+
+/** Whether the goal is quantitative or qualitative (::hyoka_measurement), or ::HYOKA_UNSET. */
+HYOKA_API int hyoka_indicator_measurement(const hyoka_indicator *indicator);
+
+/** Set the measurement; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+HYOKA_API int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement);
 
 /**
  * Make sure the indicator has an entry for @p fiscal_year (all values

@@ -71,6 +71,7 @@ HYOKA_API int hyoka_json_read_file(const char *path, const hyoka_read_options *o
 #define HYOKA_WRITE_COMPACT 0x1u
 /** Writer flag: write amounts in yen whatever the portfolio's amount unit. */
 #define HYOKA_WRITE_YEN 0x2u
+/* 0x4u is HYOKA_WRITE_REPLACE (common.h), a flag of the folder writers. */
 
 /**
  * Write a portfolio as canonical hyoka/1 JSON: fixed member order, two-space
@@ -86,8 +87,18 @@ HYOKA_API int hyoka_json_read_file(const char *path, const hyoka_read_options *o
 HYOKA_API int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **out, size_t *len);
 
 /**
- * Write a portfolio to a file (see hyoka_json_write()).
- * @return as hyoka_json_write(), and ::HYOKA_EIO.
+ * Write a portfolio to a file (see hyoka_json_write()), as docs/output.md
+ * says: a regular file (or none) is replaced atomically, through a new file
+ * beside it that is renamed over it once complete, and keeps its permission
+ * bits; a symbolic link to a regular file keeps the link and replaces the
+ * file it points to; a device, FIFO or standard stream (/dev/stdout) is
+ * written in place and never replaced; a folder is an error. On failure a
+ * regular file is left as it was.
+ * @param portfolio the portfolio.
+ * @param flags 0 or HYOKA_WRITE_* flags (::HYOKA_WRITE_COMPACT, ::HYOKA_WRITE_YEN).
+ * @param path  the file (UTF-8 on Windows).
+ * @return as hyoka_json_write(), and ::HYOKA_EIO (the message names the
+ *         path, the operation and the system's reason).
  */
 HYOKA_API int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, const char *path);
 

@@ -121,9 +121,9 @@ HYOKA_API int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figur
 /**
  * The rounding in force for a figure (@p figure, a ::hyoka_figure). Outputs
  * may be NULL; they receive the override or, without one, the default
- * (money whole yen half_up; every other figure 1 place half_up; per-head
- * figures in yen): @p places, @p mode (a ::hyoka_rounding) and @p unit (a
- * ::hyoka_unit).
+ * (money whole yen half_up; appropriation_rate 5 places half_up; every
+ * other figure 1 place half_up; per-head figures in yen): @p places,
+ * @p mode (a ::hyoka_rounding) and @p unit (a ::hyoka_unit).
  * @return 1 when overridden, 0 when the default applies, ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *places, int *mode,

@@ -1,13 +1,13 @@
 /**
  * @file project.h
  * @brief A program (事務事業): identity, organisation, classification,
- *        texts, cost years, indicators, evaluations, sub-projects and
- *        extensions.
+ *        texts, flags, cost years, indicators, evaluations, sub-projects
+ *        and extensions (its records are in record.h).
  *
  * A project made with hyoka_project_new() belongs to the caller until it is
  * added to a portfolio (hyoka_portfolio_add_project()) or to a parent
  * project (hyoka_project_add_child()); from then on its owner frees it.
- * Its cost years, indicators and evaluations belong to it.
+ * Its cost years, indicators, evaluations and records belong to it.
  *
  * Text setters take UTF-8 as (pointer, length) or ::HYOKA_NTS, copy it, and
  * refuse invalid UTF-8 and NUL characters (::HYOKA_EENCODING) and texts
@@ -43,8 +43,39 @@ typedef enum hyoka_text_field {
     HYOKA_TEXT_ENVIRONMENT = 15,       /**< "texts.environment": 環境変化. */
     HYOKA_TEXT_OPINIONS = 16,          /**< "texts.opinions": 意見・要望. */
     HYOKA_TEXT_ACTIVITIES_DONE = 17,   /**< "texts.activities_done": 実施内容. */
-    HYOKA_TEXT_ACTIVITIES_PLANNED = 18 /**< "texts.activities_planned": 今後の予定. */
+    HYOKA_TEXT_ACTIVITIES_PLANNED = 18,/**< "texts.activities_planned": 今後の予定. */
+    HYOKA_TEXT_MINISTRY = 19,          /**< "organization.ministry": 府省庁. */
+    HYOKA_TEXT_BUREAU = 20,            /**< "organization.bureau": 局・庁. */
+    HYOKA_TEXT_OFFICE = 21,            /**< "organization.office": 室. */
+    HYOKA_TEXT_TEAM = 22,              /**< "organization.team": 班. */
+    HYOKA_TEXT_JURISDICTION = 23,      /**< "organization.jurisdiction": 政策所管府省庁 (the ministry in charge of the policy). */
+    HYOKA_TEXT_MINISTRY_ORDER = 24,    /**< "organization.ministry_order": 府省庁の建制順 (the ministry's place in the official order). */
+    HYOKA_TEXT_PREPARER = 25,          /**< "organization.preparer": 作成責任者. */
+    HYOKA_TEXT_ISSUES = 26,            /**< "texts.issues": 現状・課題. */
+    HYOKA_TEXT_OVERVIEW_URL = 27,      /**< "texts.overview_url": 事業概要URL. */
+    HYOKA_TEXT_NOTES = 28,             /**< "texts.notes": 備考. */
+    HYOKA_TEXT_OTHER_NOTES = 29,       /**< "texts.other_notes": その他備考 (notes on the sheet as a whole). */
+    HYOKA_TEXT_SHEET_TYPE = 30,        /**< "sheet_type": シート種別 (レビューシート...). */
+    HYOKA_TEXT_CATEGORY = 31,          /**< "category": 事業区分 (新規開始事業, 前年度事業...). */
+    HYOKA_TEXT_MAJOR_EXPENSE = 32,     /**< "major_expense": 主要経費. */
+    HYOKA_TEXT_OLD_CODE = 33,          /**< "old_code": 旧事業番号. */
+    HYOKA_TEXT_DISPLAY_ORDER = 34      /**< "display_order": 整理表表示順. */
 } hyoka_text_field;
+
+/**
+ * Yes-or-no facts about a project. Each is missing until set, which is not
+ * the same as false. The names are those of the hyoka/1 format.
+ */
+typedef enum hyoka_flag {
+    HYOKA_FLAG_START_UNKNOWN = 0,       /**< "start_unknown": 開始年度不明. */
+    HYOKA_FLAG_NO_PLANNED_END = 1,      /**< "no_planned_end": 終了予定なし. */
+    HYOKA_FLAG_METHOD_DIRECT = 2,       /**< "methods.direct": carried out directly (実施方法: 直接実施). */
+    HYOKA_FLAG_METHOD_SUBSIDY = 3,      /**< "methods.subsidy": 補助. */
+    HYOKA_FLAG_METHOD_BURDEN = 4,       /**< "methods.burden": 負担. */
+    HYOKA_FLAG_METHOD_GRANT = 5,        /**< "methods.grant": 交付. */
+    HYOKA_FLAG_METHOD_CONTRIBUTION = 6, /**< "methods.contribution": 分担金・拠出金. */
+    HYOKA_FLAG_METHOD_OTHER = 7         /**< "methods.other": その他. */
+} hyoka_flag;
 
 /**
  * Create an empty project (no code, no name, nothing else).
@@ -72,8 +103,8 @@ HYOKA_API void hyoka_project_free(hyoka_project *project);
 HYOKA_API int hyoka_project_copy(const hyoka_project *project, hyoka_project **out);
 
 /**
- * Structural equality: every field, cost year, staff line, indicator,
- * evaluation, sub-project and extension, in order. Decimals compare with
+ * Structural equality: every field, flag, cost year, staff line,
+ * indicator, evaluation, record, sub-project and extension, in order. Decimals compare with
  * their written places ("1.50" differs from "1.5").
  * @return 1 when equal, 0 when not (two NULLs are equal).
  */
@@ -104,6 +135,24 @@ HYOKA_API int hyoka_project_set_text(hyoka_project *project, int field, const ch
 
 /** A text field (@p field, a ::hyoka_text_field), borrowed; NULL when missing or on bad arguments. */
 HYOKA_API const char *hyoka_project_text(const hyoka_project *project, int field);
+
+/**
+ * Read a flag.
+ * @param project the project.
+ * @param flag  a ::hyoka_flag.
+ * @param value receives 1 (true) or 0 (false) when the flag is set; may be NULL.
+ * @return 1 when set, 0 when missing, ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_project_flag(const hyoka_project *project, int flag, int *value);
+
+/**
+ * Set a flag.
+ * @param project the project.
+ * @param flag  a ::hyoka_flag.
+ * @param value 1 (true), 0 (false), or ::HYOKA_UNSET to make it missing.
+ * @return ::HYOKA_OK or ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_project_set_flag(hyoka_project *project, int flag, int value);
 
 /** The duty type (::hyoka_duty) or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_project_duty(const hyoka_project *project);

@@ -3,8 +3,9 @@
  * @brief Evaluation schemes: the criteria, verdicts, budget directions and
  *        rating bands of one evaluation practice.
  *
- * Three schemes are built in and shared read-only: `jp-standard`,
- * `us-omb-part` and `oecd-dac` (see docs/schemes.md for their contents).
+ * Four schemes are built in and shared read-only: `jp-standard`,
+ * `us-omb-part`, `oecd-dac` and `jp-rs-review` (since 1.1; see
+ * docs/schemes.md for their contents).
  * Any other practice is built with hyoka_scheme_new() and the add functions,
  * or read from a document, and added to a portfolio. Mutating a built-in
  * scheme returns ::HYOKA_ESTATE; copy it first (hyoka_scheme_copy()).

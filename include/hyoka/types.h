@@ -29,6 +29,8 @@ typedef struct hyoka_indicator hyoka_indicator;
 typedef struct hyoka_evaluation hyoka_evaluation;
 /** The vocabulary of one evaluation practice. Owned by the caller, a portfolio, or the library (built-ins). */
 typedef struct hyoka_scheme hyoka_scheme;
+/** A record of typed fields (a budget line, a spending block, a contract...: record.h). Owned by its project or parent record. */
+typedef struct hyoka_record hyoka_record;
 
 /** Value of an enumerated field that is missing (absent or null in a document). */
 #define HYOKA_UNSET (-1)
@@ -73,7 +75,8 @@ typedef enum hyoka_kind {
     HYOKA_KIND_ACTIVITY = 0,     /**< "activity": 活動指標. */
     HYOKA_KIND_TARGET = 1,       /**< "target": 対象指標. */
     HYOKA_KIND_OUTCOME = 2,      /**< "outcome": 成果指標. */
-    HYOKA_KIND_UPPER_OUTCOME = 3 /**< "upper_outcome": 上位成果指標. */
+    HYOKA_KIND_UPPER_OUTCOME = 3, /**< "upper_outcome": 上位成果指標. */
+    HYOKA_KIND_ACTION = 4         /**< "action": an activity of the logic model with no values (アクティビティ). */
 } hyoka_kind;
 
 /** Direction in which an indicator is meant to move. */
@@ -82,6 +85,19 @@ typedef enum hyoka_direction {
     HYOKA_DIRECTION_DECREASE = 1, /**< "decrease": 縮小 (lower is better). */
     HYOKA_DIRECTION_MAINTAIN = 2  /**< "maintain": 維持 (the target itself is best). */
 } hyoka_direction;
+
+/** Term of an outcome (アウトカムの期間). */
+typedef enum hyoka_term {
+    HYOKA_TERM_SHORT = 0,  /**< "short": 短期. */
+    HYOKA_TERM_MEDIUM = 1, /**< "medium": 中期. */
+    HYOKA_TERM_LONG = 2    /**< "long": 長期. */
+} hyoka_term;
+
+/** Whether an indicator's goal is measured by numbers or described in words (成果目標の種類). */
+typedef enum hyoka_measurement {
+    HYOKA_MEASUREMENT_QUANTITATIVE = 0, /**< "quantitative": 定量的. */
+    HYOKA_MEASUREMENT_QUALITATIVE = 1   /**< "qualitative": 定性的. */
+} hyoka_measurement;
 
 /** Stage of an evaluation. */
 typedef enum hyoka_stage {
@@ -176,7 +192,12 @@ typedef enum hyoka_figure {
     HYOKA_FIG_TOTAL_COST_CHANGE = 14,    /**< "total_cost_change": 前年度比 (%). */
     HYOKA_FIG_ACHIEVEMENT = 15,          /**< "achievement": 達成率 (%). */
     HYOKA_FIG_CHANGE = 16,               /**< "change": an indicator's change against the previous year (%). */
-    HYOKA_FIG_SCORE = 17                 /**< "score": an evaluation's weighted score. */
+    HYOKA_FIG_SCORE = 17,                /**< "score": an evaluation's weighted score. */
+    HYOKA_FIG_UNSPENT = 18,              /**< "unspent": 不用額 of a budget record (yen). */
+    HYOKA_FIG_APPROPRIATION_RATE = 19,   /**< "appropriation_rate": 執行率 of a budget record, execution ÷ appropriation (a ratio). */
+    HYOKA_FIG_ACCOUNT_SHARE = 20,        /**< "account_share": an account's share of the appropriation of its budget year (%). */
+    HYOKA_FIG_SINGLE_BIDDER_SHARE = 21,  /**< "single_bidder_share": share of a block's contract amounts with one bidder (一者応札, %). */
+    HYOKA_FIG_NONCOMPETITIVE_SHARE = 22  /**< "noncompetitive_share": share of a block's contract amounts without competition (競争性のない随意契約, %). */
 } hyoka_figure;
 
 /**
@@ -211,7 +232,14 @@ typedef enum hyoka_enum_id {
     HYOKA_ENUM_EVALUATION_TEXT = 23, /**< ::hyoka_evaluation_field (evaluation.h). */
     HYOKA_ENUM_REASON = 24,          /**< ::hyoka_reason (figures.h). */
     HYOKA_ENUM_LANG = 25,            /**< ::hyoka_lang. */
-    HYOKA_ENUM_GROUP_BY = 26         /**< ::hyoka_group_by (figures.h). */
+    HYOKA_ENUM_GROUP_BY = 26,        /**< ::hyoka_group_by (figures.h). */
+    HYOKA_ENUM_RECORD_KIND = 27,     /**< ::hyoka_record_kind (record.h). */
+    HYOKA_ENUM_RECORD_FIELD = 28,    /**< ::hyoka_record_field (record.h). */
+    HYOKA_ENUM_FIELD_TYPE = 29,      /**< ::hyoka_field_type (record.h). */
+    HYOKA_ENUM_FIELD_STATE = 30,     /**< ::hyoka_field_state (record.h). */
+    HYOKA_ENUM_TERM = 31,            /**< ::hyoka_term. */
+    HYOKA_ENUM_MEASUREMENT = 32,     /**< ::hyoka_measurement. */
+    HYOKA_ENUM_PROJECT_FLAG = 33     /**< ::hyoka_flag (project.h). */
 } hyoka_enum_id;
 
 /**

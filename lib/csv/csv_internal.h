@@ -4,7 +4,6 @@
  *
  * The files of lib/csv/, one job each:
  *   tables.c          the tables and their columns; the options
- *   buffer.c          a growable byte buffer
  *   record.c          RFC 4180 records: formula neutralisation, writing a
  *                     text field, reading records with their row numbers
  *                     and limits, problems at a place of a table
@@ -26,6 +25,7 @@
 #include "figures/internal.h"
 #include "model_build.h"
 #include "hyoka/csv.h"
+#include "util/buf.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -133,56 +133,13 @@ bool hyoka__csv_is_per_head_figure(int figure);
 /* The unit a stated figure has when its unit cell is empty (docs/format.md). */
 int hyoka__csv_implied_unit(const hyoka_portfolio *pf, int figure);
 
+/* The size of the options of version 1.0 (before max_table), accepted
+ * besides the current size. */
+#define HYOKA__CSV_OPTIONS_1_0 offsetof(hyoka_csv_options, max_table)
+
 /* The options a function was given, checked, into *out (the defaults when
  * @p options is NULL). HYOKA_EINVAL, error set, naming @p fn. */
 int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out);
-
-/* ------------------------------------------------------------------------ */
-/* Growable byte buffer (buffer.c)                                          */
-
-/* Bytes, always followed by a NUL once anything was put; all zero is an
- * empty buffer. Every function returns HYOKA_OK or HYOKA_ENOMEM (error
- * set). */
-struct hyoka__csv_buf {
-    char *p;
-    size_t len;
-    size_t cap;
-};
-
-void hyoka__csv_buf_free(struct hyoka__csv_buf *b);
-/* Room for @p more bytes and a NUL. */
-int hyoka__csv_buf_reserve(struct hyoka__csv_buf *b, size_t more);
-
-/* The writer puts every cell through these, the reader every field: inline. */
-static inline int hyoka__csv_buf_put(struct hyoka__csv_buf *b, const char *s, size_t n)
-{
-    int rc = hyoka__csv_buf_reserve(b, n);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (n)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return HYOKA_OK;
-}
-
-static inline int hyoka__csv_buf_puts(struct hyoka__csv_buf *b, const char *s)
-{
-    return hyoka__csv_buf_put(b, s, strlen(s));
-}
-
-static inline int hyoka__csv_buf_putc(struct hyoka__csv_buf *b, char c)
-{
-    return hyoka__csv_buf_put(b, &c, 1);
-}
-
-/* A number in decimal. */
-int hyoka__csv_buf_put_size(struct hyoka__csv_buf *b, size_t v);
-/* '/' and a JSON-pointer reference token: '~' as "~0", '/' as "~1". */
-int hyoka__csv_buf_put_token(struct hyoka__csv_buf *b, const char *s, size_t n);
-
-/* Copy a message into a fixed buffer, cut on a character boundary. */
-void hyoka__csv_copy_message(char *dst, size_t size, const char *src);
 
 /* ------------------------------------------------------------------------ */
 /* Records (record.c)                                                       */
@@ -194,7 +151,7 @@ bool hyoka__csv_needs_apostrophe(const char *s, size_t n);
 
 /* Append a text field (@p s NUL-terminated, @p n bytes): neutralised and
  * quoted as RFC 4180 wants. */
-int hyoka__csv_put_text(struct hyoka__csv_buf *o, const char *s, size_t n);
+void hyoka__csv_put_text(struct hyoka__buf *o, const char *s, size_t n);
 
 /* Where the problems of a read go: counted, the first error kept, each
  * added to the report. */
@@ -208,6 +165,9 @@ struct hyoka__csv_log {
 
 /* Remember the first failure of an allocation (@p rc not HYOKA_OK). */
 void hyoka__csv_fatal(struct hyoka__csv_log *log, int rc);
+
+/* Copy a message into a fixed buffer, cut on a character boundary. */
+void hyoka__csv_copy_message(char *dst, size_t size, const char *src);
 
 /* A problem at row @p row, field @p field (0: the whole row) of the table,
  * with the column's name when known and the JSON pointer @p path of the
@@ -235,8 +195,8 @@ struct hyoka__csv_records {
     size_t n, pos;
     int64_t row;         /* row of the current record (1 = header) */
     bool resynced;       /* a quote ran to the end of the text once already */
-    struct hyoka__csv_buf raw;  /* the current field as in the file */
-    struct hyoka__csv_buf data; /* decoded fields of the record, each followed by a NUL */
+    struct hyoka__buf raw;      /* the current field as in the file */
+    struct hyoka__buf data;     /* decoded fields of the record, each followed by a NUL */
     struct hyoka__csv_field *f;
     size_t nf, fcap;     /* fields kept */
     size_t nf_total;     /* fields in the record */

@@ -17,6 +17,7 @@
  * evaluation, goal, year_index) must count up 1, 2, 3... in row order for
  * each parent. */
 #include "read_internal.h"
+#include "util/jsonptr.h"
 #include "report.h"
 
 #include <string.h>
@@ -69,12 +70,12 @@ void hyoka__csv_cdiag(struct hyoka__csv_reader *r, const char *code, int severit
     if (r->scheme_row)
         sub = ci == SC_LABEL ? "/name" : ci == SC_SCHEME ? "/id" : sub;
     r->path.len = 0;
-    rc = hyoka__csv_buf_put(&r->path, r->item.p ? r->item.p : "", r->item.len);
-    if (rc == HYOKA_OK)
-        rc = hyoka__csv_buf_puts(&r->path, r->item.len ? sub : "");
+    hyoka__buf_put(&r->path, hyoka__buf_str(&r->item), r->item.len);
+    hyoka__buf_puts(&r->path, r->item.len ? sub : "");
+    rc = r->path.err;
     hyoka__csv_fatal(&r->log, rc);
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(&r->log, code, severity, r->rec.row, field, c->name, rc == HYOKA_OK ? r->path.p : "", fmt_en,
+    hyoka__csv_vdiag(&r->log, code, severity, r->rec.row, field, c->name, rc == HYOKA_OK ? hyoka__buf_str(&r->path) : "", fmt_en,
                      fmt_ja, ap);
     va_end(ap);
 }
@@ -92,7 +93,7 @@ static bool cell(const struct hyoka__csv_reader *r, int ci, const char **s, size
         *quoted = false;
         return false;
     }
-    *s = r->rec.data.p + r->rec.f[fi].off;
+    *s = r->rec.data.data + r->rec.f[fi].off;
     *n = r->rec.f[fi].len;
     *quoted = r->rec.f[fi].quoted;
     return true;
@@ -401,20 +402,20 @@ bool hyoka__csv_check_seq(struct hyoka__csv_reader *r, int ci, const char *what,
 
 void hyoka__csv_item_cat(struct hyoka__csv_reader *r, const char *s)
 {
-    if (!r->log.fatal)
-        hyoka__csv_fatal(&r->log, hyoka__csv_buf_puts(&r->item, s));
+    if (!r->log.fatal && !hyoka__buf_puts(&r->item, s))
+        hyoka__csv_fatal(&r->log, r->item.err);
 }
 
 void hyoka__csv_item_idx(struct hyoka__csv_reader *r, size_t i)
 {
-    if (!r->log.fatal)
-        hyoka__csv_fatal(&r->log, hyoka__csv_buf_put_size(&r->item, i));
+    if (!r->log.fatal && !hyoka__buf_put_uint(&r->item, i))
+        hyoka__csv_fatal(&r->log, r->item.err);
 }
 
 void hyoka__csv_item_token(struct hyoka__csv_reader *r, const char *s, size_t n)
 {
     if (!r->log.fatal)
-        hyoka__csv_fatal(&r->log, hyoka__csv_buf_put_token(&r->item, s, n));
+        hyoka__csv_fatal(&r->log, hyoka__jsonptr_key(&r->item, s, n));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -540,7 +541,7 @@ static bool read_header(struct hyoka__csv_reader *r)
         return false;
     }
     for (size_t j = 0; j < r->rec.nf; j++) {
-        const char *name = r->rec.data.p + r->rec.f[j].off;
+        const char *name = r->rec.data.data + r->rec.f[j].off;
         size_t n = r->rec.f[j].len, c;
         for (c = 0; c < t->ncols; c++)
             if (strlen(t->cols[c].name) == n && memcmp(t->cols[c].name, name, n) == 0)
@@ -608,8 +609,8 @@ static void read_table(struct hyoka__csv_reader *r, int table, const char *text,
 static void rd_release(struct hyoka__csv_reader *r)
 {
     hyoka__csv_records_release(&r->rec);
-    hyoka__csv_buf_free(&r->item);
-    hyoka__csv_buf_free(&r->path);
+    hyoka__buf_free(&r->item);
+    hyoka__buf_free(&r->path);
     hyoka__free(r->comps);
     hyoka__csv_kset_free(&r->keys);
     hyoka__csv_band_mins_free(r);

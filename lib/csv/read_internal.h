@@ -102,8 +102,8 @@ struct hyoka__csv_reader {
     size_t hn;
     int map[HYOKA__CSV_MAX_COLS];  /* column -> field index, -1 when absent */
     /* the current row */
-    struct hyoka__csv_buf item;    /* JSON pointer of the row's item */
-    struct hyoka__csv_buf path;    /* scratch for diagnostics */
+    struct hyoka__buf item;        /* JSON pointer of the row's item */
+    struct hyoka__buf path;        /* scratch for diagnostics */
     size_t *comps;                 /* project position */
     size_t ncomps, compcap;
     struct hyoka__csv_docstate doc;

@@ -29,11 +29,11 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
     r->item.len = 0;
     hyoka__csv_item_cat(r, "/");
     if (!r->log.fatal) {
-        rc = hyoka__csv_buf_put(&r->item, key, kn);
-        hyoka__csv_fatal(&r->log, rc);
+        if (!hyoka__buf_put(&r->item, key, kn))
+            hyoka__csv_fatal(&r->log, r->item.err);
         for (size_t i = 1; !r->log.fatal && i < r->item.len; i++)
-            if (r->item.p[i] == '.')
-                r->item.p[i] = '/';
+            if (r->item.data[i] == '.')
+                r->item.data[i] = '/';
     }
     for (k = 0; k < DK_COUNT; k++)
         if (strlen(doc_keys[k]) == kn && memcmp(doc_keys[k], key, kn) == 0)

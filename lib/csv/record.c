@@ -56,30 +56,27 @@ bool hyoka__csv_needs_apostrophe(const char *s, size_t n)
     return formula_start(s + i, n - i);
 }
 
-int hyoka__csv_put_text(struct hyoka__csv_buf *o, const char *s, size_t n)
+void hyoka__csv_put_text(struct hyoka__buf *o, const char *s, size_t n)
 {
     bool apos = hyoka__csv_needs_apostrophe(s, n);
     bool quote = n == 0 || strpbrk(s, ",\"\r\n\t") != NULL || (!apos && s[0] == ' ') || s[n - 1] == ' ';
     const char *p = s, *q;
-    int rc = HYOKA_OK;
 
     if (quote)
-        rc = hyoka__csv_buf_putc(o, '"');
-    if (apos && rc == HYOKA_OK)
-        rc = hyoka__csv_buf_putc(o, '\'');
-    if (!quote)
-        return rc == HYOKA_OK ? hyoka__csv_buf_put(o, s, n) : rc;
-    while (rc == HYOKA_OK && (q = strchr(p, '"')) != NULL) {
-        rc = hyoka__csv_buf_put(o, p, (size_t)(q - p) + 1);
-        if (rc == HYOKA_OK)
-            rc = hyoka__csv_buf_putc(o, '"');
+        hyoka__buf_putc(o, '"');
+    if (apos)
+        hyoka__buf_putc(o, '\'');
+    if (!quote) {
+        hyoka__buf_put(o, s, n);
+        return;
+    }
+    while ((q = strchr(p, '"')) != NULL) {
+        hyoka__buf_put(o, p, (size_t)(q - p) + 1);
+        hyoka__buf_putc(o, '"');
         p = q + 1;
     }
-    if (rc == HYOKA_OK)
-        rc = hyoka__csv_buf_put(o, p, strlen(p));
-    if (rc == HYOKA_OK)
-        rc = hyoka__csv_buf_putc(o, '"');
-    return rc;
+    hyoka__buf_put(o, p, strlen(p));
+    hyoka__buf_putc(o, '"');
 }
 
 /* ------------------------------------------------------------------------ */
@@ -89,6 +86,16 @@ void hyoka__csv_fatal(struct hyoka__csv_log *log, int rc)
 {
     if (rc != HYOKA_OK && log->fatal == HYOKA_OK)
         log->fatal = rc;
+}
+
+void hyoka__csv_copy_message(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    hyoka__utf8_cut(dst, n);
 }
 
 #if defined(__GNUC__)
@@ -185,8 +192,8 @@ bool hyoka__csv_records_start(struct hyoka__csv_records *r, const char *text, si
 
 void hyoka__csv_records_release(struct hyoka__csv_records *r)
 {
-    hyoka__csv_buf_free(&r->raw);
-    hyoka__csv_buf_free(&r->data);
+    hyoka__buf_free(&r->raw);
+    hyoka__buf_free(&r->data);
     hyoka__free(r->f);
     r->f = NULL;
     r->nf = r->fcap = 0;
@@ -206,13 +213,14 @@ static void keep_bytes(struct hyoka__csv_records *r, const unsigned char *p, siz
         r->bad = true;
         return;
     }
-    hyoka__csv_fatal(r->log, hyoka__csv_buf_put(&r->raw, (const char *)p, n));
+    if (!hyoka__buf_put(&r->raw, (const char *)p, n))
+        hyoka__csv_fatal(r->log, r->raw.err);
 }
 
 /* Decode the raw field to UTF-8 and keep it. */
 static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted, bool over)
 {
-    const unsigned char *s = (const unsigned char *)r->raw.p;
+    const unsigned char *s = (const unsigned char *)r->raw.data;
     size_t n = r->raw.len, i = 0, off;
     int rc;
 
@@ -227,9 +235,9 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
     off = r->data.len;
     if (r->encoding == HYOKA_ENCODING_CP932) {
         size_t room; /* a CP932 byte becomes at most 3 bytes of UTF-8 */
-        rc = hyoka__size_mul(n, 3, &room) ? hyoka__csv_buf_reserve(&r->data, room) : hyoka__nomem();
-        if (rc != HYOKA_OK) {
-            hyoka__csv_fatal(r->log, rc);
+        bool fits = hyoka__size_mul(n, 3, &room);
+        if (!fits || !hyoka__buf_reserve(&r->data, room)) {
+            hyoka__csv_fatal(r->log, fits ? r->data.err : hyoka__nomem());
             return;
         }
         while (i < n) {
@@ -237,15 +245,15 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
             if (s[i] < 0x80) {
                 if (s[i] == 0)
                     break;
-                r->data.p[r->data.len++] = (char)s[i++];
+                r->data.data[r->data.len++] = (char)s[i++];
                 continue;
             }
             c = hyoka__cp932_next(s, n, &i);
             if (c < 0)
                 break;
-            r->data.len += hyoka__utf8_encode((uint32_t)c, r->data.p + r->data.len);
+            r->data.len += hyoka__utf8_encode((uint32_t)c, r->data.data + r->data.len);
         }
-        r->data.p[r->data.len] = '\0';
+        r->data.data[r->data.len] = '\0';
         if (i < n) {
             r->data.len = off;
             if (s[i] == 0)
@@ -280,15 +288,11 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
                 return;
             }
         }
-        rc = hyoka__csv_buf_put(&r->data, (const char *)s, n);
-        if (rc != HYOKA_OK) {
-            hyoka__csv_fatal(r->log, rc);
-            return;
-        }
+        if (n > 0)
+            hyoka__buf_put(&r->data, (const char *)s, n);
     }
-    rc = hyoka__csv_buf_putc(&r->data, '\0');
-    if (rc != HYOKA_OK) {
-        hyoka__csv_fatal(r->log, rc);
+    if (!hyoka__buf_putc(&r->data, '\0') || r->data.err != HYOKA_OK) {
+        hyoka__csv_fatal(r->log, r->data.err);
         return;
     }
     r->f[r->nf].off = off;

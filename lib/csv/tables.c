@@ -234,6 +234,8 @@ int hyoka_csv_options_init(hyoka_csv_options *options)
     options->max_field = (size_t)1 << 20;
     options->max_row = (size_t)4 << 20;
     options->max_diagnostics = 1000;
+    options->max_table = (size_t)1 << 30;
+    options->flags = 0;
     return HYOKA_OK;
 }
 
@@ -241,15 +243,20 @@ int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, h
 {
     if (!options)
         return hyoka_csv_options_init(out);
-    if (options->size < sizeof *out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: options->size is %zu, expected at least %zu (use hyoka_csv_options_init)",
-                           fn, options->size, sizeof *out);
-    *out = *options;
+    if (options->size != HYOKA__CSV_OPTIONS_1_0 && options->size < sizeof *out)
+        return hyoka__fail(HYOKA_EINVAL,
+                           "%s: options->size is %zu, expected %zu (version 1.0) or at least %zu (use hyoka_csv_options_init)",
+                           fn, options->size, (size_t)HYOKA__CSV_OPTIONS_1_0, sizeof *out);
+    /* the fields an earlier version's structure lacks keep their defaults */
+    hyoka_csv_options_init(out);
+    memcpy(out, options, options->size < sizeof *out ? options->size : sizeof *out);
     out->size = sizeof *out;
     if (out->encoding != HYOKA_ENCODING_UTF8_BOM && out->encoding != HYOKA_ENCODING_UTF8 &&
         out->encoding != HYOKA_ENCODING_CP932)
         return hyoka__fail(HYOKA_EINVAL, "%s: encoding %d is not a hyoka_encoding", fn, out->encoding);
-    if (out->max_field == 0 || out->max_row == 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: max_field and max_row must be positive", fn);
+    if (out->max_field == 0 || out->max_row == 0 || out->max_table == 0)
+        return hyoka__fail(HYOKA_EINVAL, "%s: max_field, max_row and max_table must be positive", fn);
+    if (out->flags & ~HYOKA_WRITE_REPLACE)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, out->flags & ~HYOKA_WRITE_REPLACE);
     return HYOKA_OK;
 }

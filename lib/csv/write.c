@@ -10,6 +10,7 @@
 #include "csv_internal.h"
 #include "report.h"
 #include "cp932.h"
+#include "util/jsonptr.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,13 +29,13 @@ struct pent {
 struct plist {
     struct pent *items;
     size_t count, cap;
-    struct hyoka__csv_buf text;
+    struct hyoka__buf text;
 };
 
 static void plist_free(struct plist *l)
 {
     hyoka__free(l->items);
-    hyoka__csv_buf_free(&l->text);
+    hyoka__buf_free(&l->text);
     memset(l, 0, sizeof *l);
 }
 
@@ -77,33 +78,28 @@ static int plist_build(const hyoka_portfolio *pf, struct plist *l)
         e.key_off = l->text.len;
         if (parent != SIZE_MAX) {
             const struct pent *pe = &l->items[parent];
-            rc = hyoka__csv_buf_reserve(&l->text, pe->key_len + pe->ptr_len);
-            if (rc == HYOKA_OK) {
+            if (hyoka__buf_reserve(&l->text, pe->key_len + pe->ptr_len)) {
                 /* the buffer may move: copy from offsets after reserving */
-                memmove(l->text.p + l->text.len, l->text.p + pe->key_off, pe->key_len);
+                memmove(l->text.data + l->text.len, l->text.data + pe->key_off, pe->key_len);
                 l->text.len += pe->key_len;
-                rc = hyoka__csv_buf_putc(&l->text, '.');
+                hyoka__buf_putc(&l->text, '.');
             }
         }
-        if (rc == HYOKA_OK)
-            rc = hyoka__csv_buf_put_size(&l->text, i + 1);
+        hyoka__buf_put_uint(&l->text, i + 1);
         e.key_len = l->text.len - e.key_off;
         e.ptr_off = l->text.len;
-        if (rc == HYOKA_OK) {
-            if (parent != SIZE_MAX) {
-                const struct pent *pe = &l->items[parent];
-                rc = hyoka__csv_buf_reserve(&l->text, pe->ptr_len);
-                if (rc == HYOKA_OK) {
-                    memmove(l->text.p + l->text.len, l->text.p + pe->ptr_off, pe->ptr_len);
-                    l->text.len += pe->ptr_len;
-                    rc = hyoka__csv_buf_puts(&l->text, "/children/");
-                }
-            } else {
-                rc = hyoka__csv_buf_puts(&l->text, "/projects/");
+        if (parent != SIZE_MAX) {
+            const struct pent *pe = &l->items[parent];
+            if (hyoka__buf_reserve(&l->text, pe->ptr_len)) {
+                memmove(l->text.data + l->text.len, l->text.data + pe->ptr_off, pe->ptr_len);
+                l->text.len += pe->ptr_len;
+                hyoka__buf_puts(&l->text, "/children/");
             }
+        } else {
+            hyoka__buf_puts(&l->text, "/projects/");
         }
-        if (rc == HYOKA_OK)
-            rc = hyoka__csv_buf_put_size(&l->text, i);
+        hyoka__buf_put_uint(&l->text, i);
+        rc = l->text.err;
         if (rc != HYOKA_OK)
             break;
         e.ptr_len = l->text.len - e.ptr_off;
@@ -122,15 +118,14 @@ static int plist_build(const hyoka_portfolio *pf, struct plist *l)
 /* Cells                                                                    */
 
 struct wr {
-    struct hyoka__csv_buf o;
-    int err;                  /* first failure, HYOKA_OK while fine */
+    struct hyoka__buf o;      /* the table; o.err: the first failure */
     const hyoka_portfolio *pf;
     const struct hyoka__csv_table *t;
     int encoding;
     hyoka_report *report;
     int64_t row;              /* current row, 1 = header */
     size_t col;               /* cells written in the current row */
-    struct hyoka__csv_buf item;        /* JSON pointer of the current row's item */
+    struct hyoka__buf item;            /* JSON pointer of the current row's item */
     const struct hyoka__csv_col *cols; /* columns of the current row (schemes: varies) */
     bool scheme_row;          /* a scheme's own row: label is its name */
     size_t bad;               /* cells CP932 cannot hold */
@@ -143,39 +138,35 @@ struct wr {
 
 static void w_fail(struct wr *w, int rc)
 {
-    if (rc != HYOKA_OK && w->err == HYOKA_OK)
-        w->err = rc;
+    if (rc != HYOKA_OK)
+        hyoka__buf_fail(&w->o, rc);
 }
 
 static void w_put(struct wr *w, const char *s, size_t n)
 {
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_buf_put(&w->o, s, n));
+    hyoka__buf_put(&w->o, s, n);
 }
 
+/* The item pointer (its failures are the table's, checked at the end). */
 static void w_item(struct wr *w, const char *ptr, size_t n)
 {
     w->item.len = 0;
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_buf_put(&w->item, ptr, n));
+    hyoka__buf_put(&w->item, ptr, n);
 }
 
 static void w_item_cat(struct wr *w, const char *s)
 {
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_buf_puts(&w->item, s));
+    hyoka__buf_puts(&w->item, s);
 }
 
 static void w_item_idx(struct wr *w, size_t i)
 {
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_buf_put_size(&w->item, i));
+    hyoka__buf_put_uint(&w->item, i);
 }
 
 static void w_item_token(struct wr *w, const char *s)
 {
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_buf_put_token(&w->item, s, strlen(s)));
+    (void)hyoka__jsonptr_key(&w->item, s, strlen(s));
 }
 
 static void w_sep(struct wr *w)
@@ -209,7 +200,7 @@ static void w_unencodable(struct wr *w, size_t bad, uint32_t cp)
     const char *colname = w->col - 1 < w->t->ncols ? w->cols[w->col - 1].name : "?";
     const char *sub = w->col - 1 < w->t->ncols ? w->cols[w->col - 1].ptr : "";
     char ch[5] = {0};
-    struct hyoka__csv_buf path = { NULL, 0, 0 };
+    struct hyoka__buf path;
     int rc;
 
     if (w->scheme_row)
@@ -221,15 +212,17 @@ static void w_unencodable(struct wr *w, size_t bad, uint32_t cp)
                  w->t->name, (long long)w->row, w->col, colname, (unsigned long)cp, ch, bad);
     if (!w->report)
         return;
-    rc = hyoka__csv_buf_put(&path, w->item.p ? w->item.p : "", w->item.len);
+    hyoka__buf_init(&path);
+    hyoka__buf_put(&path, hyoka__buf_str(&w->item), w->item.len);
+    hyoka__buf_puts(&path, sub);
+    rc = path.err;
     if (rc == HYOKA_OK)
-        rc = hyoka__csv_buf_puts(&path, sub);
-    if (rc == HYOKA_OK)
-        rc = hyoka__report_addf(w->report, "V003", HYOKA_SEVERITY_ERROR, path.p, w->row, (int64_t)w->col,
+        rc = hyoka__report_addf(w->report, "V003", HYOKA_SEVERITY_ERROR, hyoka__buf_str(&path), w->row,
+                                (int64_t)w->col,
                                 "%s: row %lld, column %zu (%s): U+%04lX '%s' cannot be written in CP932",
                                 "%s 表 %lld 行 %zu 列 (%s): U+%04lX「%s」は CP932 で書けない", w->t->name,
                                 (long long)w->row, w->col, colname, (unsigned long)cp, ch);
-    hyoka__csv_buf_free(&path);
+    hyoka__buf_free(&path);
     w_fail(w, rc);
 }
 
@@ -248,8 +241,7 @@ static void w_text(struct wr *w, const char *s)
         if (!hyoka__cp932_can_encode(s, n, &bad, &cp))
             w_unencodable(w, bad, cp);
     }
-    if (w->err == HYOKA_OK)
-        w_fail(w, hyoka__csv_put_text(&w->o, s, n));
+    hyoka__csv_put_text(&w->o, s, n);
 }
 
 static void w_int(struct wr *w, int64_t v)
@@ -356,8 +348,8 @@ static void w_header(struct wr *w)
 /* The start of a row: the project key cell, and the item pointer. */
 static void w_project_row(struct wr *w, const struct plist *l, const struct pent *e)
 {
-    w_item(w, l->text.p + e->ptr_off, e->ptr_len);
-    w_plain(w, l->text.p + e->key_off, e->key_len);
+    w_item(w, l->text.data + e->ptr_off, e->ptr_len);
+    w_plain(w, l->text.data + e->key_off, e->key_len);
 }
 
 /* ---- document ---- */
@@ -403,7 +395,7 @@ static void write_document(struct wr *w)
         w_doc_row(w, key, ptr);
         w_enum(w, HYOKA_ENUM_ROUNDING, r->mode);
         w_row_end(w);
-        if (hyoka__csv_is_per_head_figure(f)) {
+        if (hyoka__is_per_head_figure(f)) {
             snprintf(key, sizeof key, "rounding.%s.unit", fname);
             snprintf(ptr, sizeof ptr, "/rounding/%s/unit", fname);
             w_doc_row(w, key, ptr);
@@ -504,7 +496,7 @@ static void year_occurrences(struct wr *w, const hyoka_project *p)
 {
     size_t n = p->years.count;
 
-    if (w->occ_of == p || w->err != HYOKA_OK)
+    if (w->occ_of == p || w->o.err != HYOKA_OK)
         return;
     w->occ_of = NULL;
     if (n > w->occ_cap) {
@@ -576,7 +568,7 @@ static void write_years(struct wr *w, const struct plist *l)
                 else
                     w_missing(w);
                 if (f < STATED_WITH_UNIT) {
-                    if (has && c->st->unit[f] != hyoka__csv_implied_unit(w->pf, f))
+                    if (has && c->st->unit[f] != hyoka__implied_unit(w->pf, w->pf->amount_unit, f))
                         w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
                     else
                         w_missing(w);
@@ -916,7 +908,9 @@ static int write_table_utf8(struct wr *w, int table)
         plist_free(&l);
         break;
     }
-    return w->err;
+    if (w->item.err != HYOKA_OK)
+        w_fail(w, w->item.err);
+    return w->o.err;
 }
 
 int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_options *opt, hyoka_report *report,
@@ -930,38 +924,31 @@ int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_o
     w.encoding = opt->encoding;
     w.report = report;
     rc = write_table_utf8(&w, table);
-    hyoka__csv_buf_free(&w.item);
+    hyoka__buf_free(&w.item);
     hyoka__free(w.occ);
     hyoka__year_index_release(&w.years);
     if (rc == HYOKA_OK && w.bad > 0) {
         if (first && first_size)
             hyoka__csv_copy_message(first, first_size, w.first);
-        hyoka__csv_buf_free(&w.o);
+        hyoka__buf_free(&w.o);
         return HYOKA_EENCODING;
     }
     if (rc != HYOKA_OK) {
-        hyoka__csv_buf_free(&w.o);
+        hyoka__buf_free(&w.o);
         return rc;
     }
     if (w.encoding == HYOKA_ENCODING_CP932) {
         char *enc = NULL;
         size_t n = 0;
-        rc = hyoka_cp932_encode(w.o.p ? w.o.p : "", w.o.len, &enc, &n, NULL);
-        hyoka__csv_buf_free(&w.o);
+        rc = hyoka_cp932_encode(hyoka__buf_str(&w.o), w.o.len, &enc, &n, NULL);
+        hyoka__buf_free(&w.o);
         if (rc != HYOKA_OK)
             return rc;
         *out = enc;
         *len = n;
         return HYOKA_OK;
     }
-    if (!w.o.p) {
-        rc = hyoka__csv_buf_reserve(&w.o, 0);
-        if (rc != HYOKA_OK)
-            return rc;
-    }
-    *out = w.o.p;
-    *len = w.o.len;
-    return HYOKA_OK;
+    return hyoka__buf_take(&w.o, out, len);
 }
 
 int hyoka_csv_write_table(const hyoka_portfolio *portfolio, int table, const hyoka_csv_options *options, char **out,

@@ -59,8 +59,9 @@ int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_yea
 int hyoka__evaluation_score(const hyoka_evaluation *evaluation, hyoka_decimal *out, int *reason);
 int hyoka__evaluation_rating(const hyoka_evaluation *evaluation, const char **code, const char **label,
                              int *reason);
+int hyoka__record_figure(const hyoka_record *record, int figure, hyoka_decimal *out, int *reason);
 
-/* ---- The formulas (year.c, outcome.c) ---- */
+/* ---- The formulas (year.c, outcome.c, records.c) ---- */
 
 /* A figure of a cost year (EXPENSE .. TOTAL_COST_CHANGE, unchecked) rounded
  * by @p r, or by the rule in force when @p r is NULL. With the rule in
@@ -83,6 +84,12 @@ int hyoka__money_in_unit(int64_t yen, const struct hyoka__rounding *r, hyoka_dec
  * rounded by @p r. */
 int hyoka__achievement(const hyoka_indicator *ind, const struct hyoka__ivalue *v, const struct hyoka__rounding *r,
                        hyoka_decimal *out, int *why);
+/* A figure of a record (any figure: those not of its kind are
+ * unavailable, NOT_A_FIGURE) rounded by @p r, or by the rule in force when
+ * @p r is NULL; with the rule in force UNSPENT is exact whole yen, with an
+ * explicit rule it is written in r->unit and rounded too (records.c). */
+int hyoka__record_figure_in(const hyoka_record *record, int figure, const struct hyoka__rounding *r,
+                            hyoka_decimal *out, int *why);
 /* The weighted score of an evaluation, rounded by the SCORE rule in force. */
 int hyoka__score(const hyoka_evaluation *e, hyoka_decimal *out, int *why);
 

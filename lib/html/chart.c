@@ -188,7 +188,7 @@ static void year_segments(struct hyoka__html_out *o, const hyoka_costs *c, struc
 
     memset(s, 0, sizeof *s);
     for (int k = 0; k < HYOKA__HTML_SOURCE_COUNT; k++) {
-        int f = hyoka__html_source_fields[k];
+        int f = HYOKA__FUNDING_FIRST + k;
         if (!HYOKA__HTML_HAS(c->present, f))
             continue;
         funded += c->value[f];
@@ -303,7 +303,7 @@ void hyoka__html_cost_chart(struct hyoka__html_out *o, const hyoka_project *p, s
             }
             y1 = y_of(&a, from > to ? from : to, CC_TOP, CC_BOTTOM);
             y2 = y_of(&a, from > to ? to : from, CC_TOP, CC_BOTTOM);
-            hyoka__html_putf(o, "<rect class=\"bar seg-%s\" x=\"", hyoka__html_segment_class[s.kind[k]]);
+            hyoka__html_putf(o, "<rect class=\"bar seg-%s\" x=\"", hyoka__html_segment_class(s.kind[k]));
             put_tenths(o, x);
             hyoka__html_puts(o, "\" y=\"");
             put_tenths(o, y1);
@@ -314,7 +314,7 @@ void hyoka__html_cost_chart(struct hyoka__html_out *o, const hyoka_project *p, s
             hyoka__html_puts(o, "\"><title>");
             hyoka__html_put_fy(o, c->fiscal_year);
             hyoka__html_puts(o, " ");
-            hyoka__html_puts(o, hyoka__html_segment_label[s.kind[k]][o->lang == HYOKA_LANG_JA]);
+            hyoka__html_puts(o, hyoka__html_segment_label(o, s.kind[k]));
             hyoka__html_puts(o, " ");
             hyoka__html_put_scaled(o, v, hyoka__html_money_scale(o));
             hyoka__html_puts(o, " ");
@@ -342,8 +342,8 @@ void hyoka__html_cost_chart(struct hyoka__html_out *o, const hyoka_project *p, s
     for (int k = 0; k < HYOKA__HTML_SEGMENT_KINDS; k++) {
         if (!used[k])
             continue;
-        hyoka__html_putf(o, "<li><span class=\"swatch seg-%s\"></span>", hyoka__html_segment_class[k]);
-        hyoka__html_puts(o, hyoka__html_segment_label[k][o->lang == HYOKA_LANG_JA]);
+        hyoka__html_putf(o, "<li><span class=\"swatch seg-%s\"></span>", hyoka__html_segment_class(k));
+        hyoka__html_puts(o, hyoka__html_segment_label(o, k));
         hyoka__html_puts(o, "</li>");
     }
     if (total_segments == 0) {

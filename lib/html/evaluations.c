@@ -5,16 +5,6 @@
 
 #include <string.h>
 
-const hyoka_scheme *hyoka__html_scheme_of(const struct hyoka__html_out *o, const hyoka_evaluation *e)
-{
-    const char *id = e->text[HYOKA_EVAL_SCHEME];
-    if (!id)
-        id = "jp-standard";
-    if (o->pf)
-        return hyoka_portfolio_find_scheme(o->pf, id, HYOKA_NTS);
-    return hyoka_scheme_builtin(id, HYOKA_NTS);
-}
-
 void hyoka__html_verdict_label(struct hyoka__html_out *o, const hyoka_scheme *s, const char *code)
 {
     size_t idx = 0;
@@ -101,7 +91,7 @@ static void answers_table(struct hyoka__html_out *o, const hyoka_evaluation *e, 
 
 static void evaluation_box(struct hyoka__html_out *o, const hyoka_evaluation *e, int depth)
 {
-    const hyoka_scheme *s = hyoka__html_scheme_of(o, e);
+    const hyoka_scheme *s = hyoka__scheme_of(e);
     const char *const *t = (const char *const *)e->text;
     hyoka_decimal score;
     const char *rlabel = NULL, *rcode = NULL;

@@ -1,111 +1,61 @@
-/* html/folder: hyoka_html_write_dir(), the pages of a portfolio written
- * into a folder: index.html and a page per project, named by
- * hyoka_html_file_name(). The folder is created when missing. */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L
-#endif
-
+/* html/folder: hyoka_html_write_dir() and hyoka_html_write_dir_flags(),
+ * the pages of a portfolio written into a folder: index.html and a page per
+ * project, named by hyoka_html_file_name(). The folder is made whole beside
+ * the target and then takes its place (util/fsio.h). */
 #include "html_internal.h"
+#include "util/fsio.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-
-#if defined(_WIN32)
-#  include <direct.h>
-#  define make_dir(path) _mkdir(path)
-#else
-#  define make_dir(path) mkdir((path), 0777)
-#endif
-
-static int write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    int e;
-
-    if (!f) {
-        e = errno;
-        return hyoka__fail(HYOKA_EIO, "html: cannot open \"%s\" for writing: %s", path, strerror(e));
-    }
-    if (len && fwrite(data, 1, len, f) != len) {
-        e = errno;
-        fclose(f);
-        return hyoka__fail(HYOKA_EIO, "html: cannot write \"%s\": %s", path, strerror(e));
-    }
-    if (fclose(f) != 0) {
-        e = errno;
-        return hyoka__fail(HYOKA_EIO, "html: cannot write \"%s\": %s", path, strerror(e));
-    }
-    return HYOKA_OK;
-}
-
-static int make_folder(const char *dir)
-{
-    struct stat st;
-    int e;
-
-    if (make_dir(dir) == 0)
-        return HYOKA_OK;
-    e = errno;
-    if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-        return HYOKA_OK;
-    if (e == EEXIST)
-        return hyoka__fail(HYOKA_EIO, "html: \"%s\" exists and is not a folder", dir);
-    return hyoka__fail(HYOKA_EIO, "html: cannot create the folder \"%s\": %s", dir, strerror(e));
-}
-
-int hyoka_html_write_dir(const hyoka_portfolio *portfolio, int lang, const char *dir)
+static int write_dir(const char *fn, const hyoka_portfolio *portfolio, int lang, const char *dir, unsigned flags)
 {
     struct hyoka__html_saved_error saved;
-    size_t dlen, n;
-    char *path = NULL, *page = NULL;
+    struct hyoka__dir_out d;
+    char name[40];
+    char *page = NULL;
     size_t plen = 0;
     int rc;
 
     if (!portfolio || !dir)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_write_dir: NULL argument");
-    if (hyoka__html_check_lang("hyoka_html_write_dir", lang) != HYOKA_OK)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "dir");
+    if (hyoka__check_lang(fn, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
-    dlen = strlen(dir);
-    if (dlen == 0)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_write_dir: empty folder name");
+    if (!dir[0])
+        return hyoka__fail(HYOKA_EINVAL, "%s: empty folder name", fn);
+    if (flags & ~HYOKA_WRITE_REPLACE)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_REPLACE);
     hyoka__html_save_error(&saved);
-    rc = make_folder(dir);
+    rc = hyoka__dir_begin(&d, fn, dir, (flags & HYOKA_WRITE_REPLACE) ? HYOKA__DIR_REPLACE : 0);
     if (rc != HYOKA_OK)
         return rc;
-    if (dlen > SIZE_MAX - 48)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_write_dir: folder name too long");
-    path = hyoka__malloc(dlen + 48);
-    if (!path)
-        return hyoka__nomem();
-    memcpy(path, dir, dlen);
-    if (dir[dlen - 1] != '/')
-        path[dlen++] = '/';
-
-    memcpy(path + dlen, "index.html", sizeof "index.html");
     rc = hyoka_html_portfolio(portfolio, lang, &page, &plen);
     if (rc == HYOKA_OK) {
-        rc = write_file(path, page, plen);
+        rc = hyoka__dir_add(&d, "index.html", page, plen);
         hyoka_free(page);
-        page = NULL;
     }
-    n = portfolio->projects.count;
-    for (size_t i = 0; rc == HYOKA_OK && i < n; i++) {
-        rc = hyoka_html_file_name(i, path + dlen, 40, NULL);
-        if (rc != HYOKA_OK)
-            break;
-        rc = hyoka_html_project(portfolio->projects.items[i], lang, &page, &plen);
-        if (rc != HYOKA_OK)
-            break;
-        rc = write_file(path, page, plen);
-        hyoka_free(page);
-        page = NULL;
+    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
+        rc = hyoka_html_file_name(i, name, sizeof name, NULL);
+        if (rc == HYOKA_OK)
+            rc = hyoka_html_project(portfolio->projects.items[i], lang, &page, &plen);
+        if (rc == HYOKA_OK) {
+            rc = hyoka__dir_add(&d, name, page, plen);
+            hyoka_free(page);
+        }
     }
-    hyoka__free(path);
+    if (rc != HYOKA_OK) {
+        hyoka__dir_abort(&d);
+        return rc;
+    }
+    rc = hyoka__dir_commit(&d, fn);
     if (rc == HYOKA_OK)
         hyoka__html_restore_error(&saved);
     return rc;
+}
+
+int hyoka_html_write_dir(const hyoka_portfolio *portfolio, int lang, const char *dir)
+{
+    return write_dir("hyoka_html_write_dir", portfolio, lang, dir, 0);
+}
+
+int hyoka_html_write_dir_flags(const hyoka_portfolio *portfolio, int lang, const char *dir, unsigned flags)
+{
+    return write_dir("hyoka_html_write_dir_flags", portfolio, lang, dir, flags);
 }

@@ -15,24 +15,24 @@ __extension__ typedef unsigned __int128 u128;
 /* ------------------------------------------------------------------------ */
 /* Funding sources                                                           */
 
-const int hyoka__html_source_fields[HYOKA__HTML_SOURCE_COUNT] = {
-    HYOKA_COST_NATIONAL, HYOKA_COST_PREFECTURAL, HYOKA_COST_BONDS,
-    HYOKA_COST_USER_CHARGES, HYOKA_COST_OTHER, HYOKA_COST_GENERAL,
+/* English labels of the segments; the Japanese ones of the funding
+ * sources are their names in vocab.h. */
+static const char *const segment_en[HYOKA__HTML_SEGMENT_KINDS] = {
+    "national treasury disbursements", "prefectural disbursements", "local bonds", "user charges",
+    "other specific revenue", "general revenue", "personnel and other costs",
 };
 
-const char *const hyoka__html_segment_class[HYOKA__HTML_SEGMENT_KINDS] = {
-    "national", "prefectural", "bonds", "user_charges", "other", "general", "rest",
-};
+const char *hyoka__html_segment_class(int k)
+{
+    return k < HYOKA__HTML_SOURCE_COUNT ? hyoka__cost_field_names[HYOKA__FUNDING_FIRST + k] : "rest";
+}
 
-const char *const hyoka__html_segment_label[HYOKA__HTML_SEGMENT_KINDS][2] = {
-    {"national treasury disbursements", "国庫支出金"},
-    {"prefectural disbursements", "都道府県支出金"},
-    {"local bonds", "地方債"},
-    {"user charges", "使用料・受益者負担金"},
-    {"other specific revenue", "その他特定財源"},
-    {"general revenue", "一般財源"},
-    {"personnel and other costs", "人件費・その他"},
-};
+const char *hyoka__html_segment_label(const struct hyoka__html_out *o, int k)
+{
+    if (o->lang != HYOKA_LANG_JA)
+        return segment_en[k];
+    return k < HYOKA__HTML_SOURCE_COUNT ? hyoka__cost_field_ja[HYOKA__FUNDING_FIRST + k] : "人件費・その他";
+}
 
 /* ------------------------------------------------------------------------ */
 /* Numbers                                                                   */
@@ -167,6 +167,7 @@ static const char *const category_labels[][2] = {
 };
 static const char *const kind_labels[][2] = {
     {"activity", "活動指標"}, {"target size", "対象指標"}, {"outcome", "成果指標"}, {"upper outcome", "上位成果指標"},
+    {"action", "アクティビティ"},
 };
 static const char *const direction_labels[][2] = {
     {"increase", "拡大"}, {"decrease", "縮小"}, {"maintain", "維持"},
@@ -267,11 +268,6 @@ const char *hyoka__html_not_given(const struct hyoka__html_out *o)
     return hyoka__html_tr(o, "not given", "記載なし");
 }
 
-static bool is_money_figure(int figure)
-{
-    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
-}
-
 /* Does the figure @p d differ from what the sheet printed for it? The
  * computed figure is brought to the printed unit and places (money), or
  * compared as is when the printed figure has the same places; the
@@ -287,14 +283,14 @@ static bool stated_differs(const struct hyoka__html_out *o, const hyoka_costs *c
         return false;
     if (o->pf)
         (void)hyoka_portfolio_rounding(o->pf, figure, NULL, &mode, &unit);
-    if (is_money_figure(figure)) {
+    if (hyoka__is_money_figure(figure)) {
         if (*stated_unit == HYOKA_UNIT_THOUSAND_YEN &&
             hyoka_yen_to_thousands(hyoka_decimal_coefficient(d), &v) != HYOKA_OK)
             return false;
         if (hyoka_decimal_round(&v, hyoka_decimal_scale(stated), mode, &v) != HYOKA_OK)
             return false;
     } else if (hyoka_decimal_scale(stated) != hyoka_decimal_scale(d) ||
-               (figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY && *stated_unit != unit)) {
+               (hyoka__is_per_head_figure(figure) && *stated_unit != unit)) {
         return false;
     }
     if (hyoka_decimal_scale(&v) != hyoka_decimal_scale(stated))
@@ -313,7 +309,7 @@ void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, in
     hyoka_decimal d, stated;
     int reason = HYOKA_REASON_NONE, stated_unit = HYOKA_UNIT_YEN;
     int rc = hyoka__costs_figure_in(c, figure, &o->yix, &d, &reason);
-    bool money = is_money_figure(figure);
+    bool money = hyoka__is_money_figure(figure);
 
     if (rc != HYOKA_OK) {
         hyoka__html_cell_na(o, "td", NULL, hyoka__html_why_failed(o, rc, reason));
@@ -324,7 +320,7 @@ void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, in
         hyoka__html_puts(o, " differs\" title=\"");
         hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
         hyoka__html_put_decimal(o, &stated);
-        if (money || (figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY)) {
+        if (money || hyoka__is_per_head_figure(figure)) {
             hyoka__html_puts(o, " ");
             hyoka__html_puts(o, unit_name(o, stated_unit));
         }
@@ -342,11 +338,6 @@ void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, in
     hyoka__html_puts(o, "</td>");
 }
 
-static bool is_count_field(int field)
-{
-    return field >= HYOKA_COST_USAGE;
-}
-
 /* A field of a cost year as given. */
 void hyoka__html_cell_field(struct hyoka__html_out *o, const hyoka_costs *c, int field)
 {
@@ -357,7 +348,7 @@ void hyoka__html_cell_field(struct hyoka__html_out *o, const hyoka_costs *c, int
         return;
     }
     v = c->value[field];
-    if (is_count_field(field)) {
+    if (hyoka__is_count_field(field)) {
         hyoka_decimal d = hyoka_decimal_from_int(v);
         hyoka__html_puts(o, "<td class=\"num\">");
         hyoka__html_put_decimal(o, &d);

@@ -33,6 +33,7 @@
 #include "figures/internal.h"
 #include "hyoka/html.h"
 #include "hyoka/figures.h"
+#include "util/buf.h"
 
 #include <string.h>
 
@@ -49,10 +50,7 @@ __extension__ typedef __int128 i128;
 struct hyoka__html_frame; /* a step of the sub-project walk (page.c) */
 
 struct hyoka__html_out {
-    char *buf;
-    size_t len;
-    size_t cap;
-    int err;                  /* first failure (already recorded), HYOKA_OK while fine */
+    struct hyoka__buf out;    /* the page; out.err: the first failure (recorded) */
     int lang;                 /* hyoka_lang */
     int unit;                 /* amount unit of the portfolio (hyoka_unit) */
     const hyoka_portfolio *pf;
@@ -76,17 +74,23 @@ void hyoka__html_out_init(struct hyoka__html_out *o, int lang, const hyoka_portf
 int hyoka__html_out_take(struct hyoka__html_out *o, char **out, size_t *len);
 
 /* Record @p rc as the page's failure unless one is recorded already. */
-void hyoka__html_fail(struct hyoka__html_out *o, int rc);
+static inline void hyoka__html_fail(struct hyoka__html_out *o, int rc)
+{
+    hyoka__buf_fail(&o->out, rc);
+}
 
 /* Static text of these files, or a number they formatted (never document
- * text: that goes through hyoka__html_esc()). hyoka__html_puts() is inline
- * so that the length of a literal is known when compiling. */
-void hyoka__html_put(struct hyoka__html_out *o, const char *s, size_t n);
+ * text: that goes through hyoka__html_esc()). Inline, so that the length
+ * of a literal is known when compiling. */
+static inline void hyoka__html_put(struct hyoka__html_out *o, const char *s, size_t n)
+{
+    hyoka__buf_put(&o->out, s, n);
+}
 static inline void hyoka__html_puts(struct hyoka__html_out *o, const char *s)
 {
-    hyoka__html_put(o, s, strlen(s));
+    hyoka__buf_puts(&o->out, s);
 }
-/* Short formatted text (at most 159 bytes: numbers and static markup). */
+/* Formatted text (numbers and static markup). */
 void hyoka__html_putf(struct hyoka__html_out *o, const char *fmt, ...) HYOKA_PRINTF(2, 3);
 
 /* Grow a scratch array to hold @p n elements of @p elem bytes. */
@@ -112,15 +116,17 @@ void hyoka__html_esc_ml(struct hyoka__html_out *o, const char *s);
 /* ------------------------------------------------------------------------ */
 /* Numbers, calendar, labels and cells (format.c)                            */
 
-/* Six funding sources in the order of the sheet, then the part of the total
- * that funding does not cover (personnel and other costs): the segments of
- * the cost chart and the funding rows of the cost table. */
-#define HYOKA__HTML_SOURCE_COUNT 6
+/* The funding sources in the order of the sheet (vocab.h), then the part
+ * of the total that funding does not cover (personnel and other costs):
+ * the segments of the cost chart and the funding rows of the cost table.
+ * Segment k < HYOKA__HTML_SOURCE_COUNT is cost field HYOKA__FUNDING_FIRST + k. */
+#define HYOKA__HTML_SOURCE_COUNT (HYOKA__FUNDING_LAST - HYOKA__FUNDING_FIRST + 1)
 #define HYOKA__HTML_SEGMENT_KINDS (HYOKA__HTML_SOURCE_COUNT + 1)
 
-extern const int hyoka__html_source_fields[HYOKA__HTML_SOURCE_COUNT];
-extern const char *const hyoka__html_segment_class[HYOKA__HTML_SEGMENT_KINDS];
-extern const char *const hyoka__html_segment_label[HYOKA__HTML_SEGMENT_KINDS][2];
+/* The class of segment @p k (a funding source's document name, or "rest"). */
+const char *hyoka__html_segment_class(int k);
+/* The label of segment @p k in the page's language. */
+const char *hyoka__html_segment_label(const struct hyoka__html_out *o, int k);
 
 void hyoka__html_put_decimal(struct hyoka__html_out *o, const hyoka_decimal *d);
 /* A 128-bit integer read at @p scale places, with grouping, trailing zeros
@@ -187,8 +193,6 @@ void hyoka__html_indicators_section(struct hyoka__html_out *o, const hyoka_proje
 void hyoka__html_extensions_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 
 void hyoka__html_evaluations_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
-/* The scheme of an evaluation (NULL when unknown). */
-const hyoka_scheme *hyoka__html_scheme_of(const struct hyoka__html_out *o, const hyoka_evaluation *e);
 /* The label of a verdict code: the scheme's, else the code itself. */
 void hyoka__html_verdict_label(struct hyoka__html_out *o, const hyoka_scheme *s, const char *code);
 
@@ -207,9 +211,5 @@ struct hyoka__html_saved_error {
 
 void hyoka__html_save_error(struct hyoka__html_saved_error *s);
 void hyoka__html_restore_error(const struct hyoka__html_saved_error *s);
-
-/* HYOKA_OK, or HYOKA_EINVAL (recorded, naming @p fn) when @p lang is not a
- * language. */
-int hyoka__html_check_lang(const char *fn, int lang);
 
 #endif

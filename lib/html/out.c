@@ -1,7 +1,6 @@
 /* html/out: the output of a page. Everything a page says goes into one
- * growable buffer (capacity doubles, sizes checked) through the functions of
- * this file, and every text from the document goes through the escaping
- * below.
+ * byte buffer (util/buf.h) through the functions of html_internal.h, and
+ * every text from the document goes through the escaping below.
  *
  * An allocation failure is remembered in the writer and every later write
  * does nothing, so a walk runs to its end and the caller sees the first
@@ -18,7 +17,6 @@
 #include "html_internal.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
@@ -43,73 +41,16 @@ int hyoka__html_out_take(struct hyoka__html_out *o, char **out, size_t *len)
     o->order = NULL;
     o->years = NULL;
     o->stack = NULL;
-    if (o->err != HYOKA_OK) {
-        hyoka__free(o->buf);
-        return o->err;
-    }
-    *out = o->buf;
-    if (len)
-        *len = o->len;
-    return HYOKA_OK;
-}
-
-void hyoka__html_fail(struct hyoka__html_out *o, int rc)
-{
-    if (o->err == HYOKA_OK)
-        o->err = rc;
-}
-
-/* Make room for @p n more bytes and a NUL. false once anything failed. */
-static bool room(struct hyoka__html_out *o, size_t n)
-{
-    size_t need, cap;
-    char *p;
-
-    if (o->err != HYOKA_OK)
-        return false;
-    if (n > SIZE_MAX / 2 - 1 - o->len) {
-        hyoka__html_fail(o, hyoka__fail(HYOKA_ENOMEM, "html: the page does not fit in memory"));
-        return false;
-    }
-    need = o->len + n + 1;
-    if (need <= o->cap)
-        return true;
-    cap = o->cap ? o->cap : 16384;
-    while (cap < need)
-        cap *= 2;
-    p = hyoka__realloc(o->buf, cap);
-    if (!p) {
-        hyoka__html_fail(o, hyoka__nomem());
-        return false;
-    }
-    o->buf = p;
-    o->cap = cap;
-    return true;
-}
-
-void hyoka__html_put(struct hyoka__html_out *o, const char *s, size_t n)
-{
-    if (!room(o, n))
-        return;
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
+    return hyoka__buf_take(&o->out, out, len);
 }
 
 void hyoka__html_putf(struct hyoka__html_out *o, const char *fmt, ...)
 {
-    char tmp[160];
     va_list ap;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    (void)hyoka__buf_vprintf(&o->out, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n >= sizeof tmp)
-        n = (int)sizeof tmp - 1; /* only short numbers are formatted here */
-    hyoka__html_put(o, tmp, (size_t)n);
 }
 
 bool hyoka__html_scratch(struct hyoka__html_out *o, void **items, size_t *cap, size_t n, size_t elem)
@@ -117,7 +58,7 @@ bool hyoka__html_scratch(struct hyoka__html_out *o, void **items, size_t *cap, s
     size_t c;
     void *p;
 
-    if (o->err != HYOKA_OK)
+    if (o->out.err != HYOKA_OK)
         return false;
     if (n <= *cap)
         return true;

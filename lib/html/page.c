@@ -86,13 +86,6 @@ static int finish(struct hyoka__html_out *o, const struct hyoka__html_saved_erro
     return rc;
 }
 
-int hyoka__html_check_lang(const char *fn, int lang)
-{
-    if (lang != HYOKA_LANG_JA && lang != HYOKA_LANG_EN)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a language", fn, lang);
-    return HYOKA_OK;
-}
-
 /* ------------------------------------------------------------------------ */
 /* The page of a project                                                     */
 
@@ -139,7 +132,7 @@ static void project_tree(struct hyoka__html_out *o, const hyoka_project *root)
         return;
     o->stack[n++] = (struct hyoka__html_frame){root, 0, 0};
     project_open(o, root, 0);
-    while (n > 0 && o->err == HYOKA_OK) {
+    while (n > 0 && o->out.err == HYOKA_OK) {
         struct hyoka__html_frame *f = &o->stack[n - 1];
         if (f->next < f->project->children.count) {
             const hyoka_project *child = f->project->children.items[f->next++];
@@ -162,7 +155,7 @@ int hyoka_html_project(const hyoka_project *project, int lang, char **out, size_
 
     if (!project || !out)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_html_project: NULL argument");
-    if (hyoka__html_check_lang("hyoka_html_project", lang) != HYOKA_OK)
+    if (hyoka__check_lang("hyoka_html_project", lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, hyoka_project_portfolio(project));
@@ -174,21 +167,6 @@ int hyoka_html_project(const hyoka_project *project, int lang, char **out, size_
 
 /* ------------------------------------------------------------------------ */
 /* The index page of a portfolio                                             */
-
-/* The final evaluation of a project: the latest fiscal year, then the
- * highest stage, then the last in order (as the roll-ups choose it). */
-static const hyoka_evaluation *final_evaluation(const hyoka_project *p)
-{
-    const hyoka_evaluation *best = NULL;
-
-    for (size_t i = 0; i < p->evaluations.count; i++) {
-        const hyoka_evaluation *e = p->evaluations.items[i];
-        if (!best || e->fiscal_year > best->fiscal_year ||
-            (e->fiscal_year == best->fiscal_year && e->stage >= best->stage))
-            best = e;
-    }
-    return best;
-}
 
 /* The latest cost year (highest fiscal year; the first of equals). */
 static const hyoka_costs *latest_year(const hyoka_project *p)
@@ -212,7 +190,7 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
 
     if (!portfolio || !out)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_html_portfolio: NULL argument");
-    if (hyoka__html_check_lang("hyoka_html_portfolio", lang) != HYOKA_OK)
+    if (hyoka__check_lang("hyoka_html_portfolio", lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, portfolio);
@@ -259,7 +237,7 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
     for (size_t i = 0; i < n; i++) {
         const hyoka_project *p = portfolio->projects.items[i];
         const hyoka_costs *c = latest_year(p);
-        const hyoka_evaluation *e = final_evaluation(p);
+        const hyoka_evaluation *e = hyoka__final_evaluation(p);
         char file[32];
 
         if (hyoka_html_file_name(i, file, sizeof file, NULL) != HYOKA_OK)
@@ -287,7 +265,7 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
         }
         if (e && e->text[HYOKA_EVAL_VERDICT]) {
             hyoka__html_puts(&o, "<td class=\"verdict\">");
-            hyoka__html_verdict_label(&o, hyoka__html_scheme_of(&o, e), e->text[HYOKA_EVAL_VERDICT]);
+            hyoka__html_verdict_label(&o, hyoka__scheme_of(e), e->text[HYOKA_EVAL_VERDICT]);
             hyoka__html_puts(&o, "</td>");
         } else {
             hyoka__html_cell_na(&o, "td", NULL, hyoka__html_tr(&o, "no verdict", "総合評価の記載なし"));

@@ -392,7 +392,7 @@ void hyoka__html_costs_section(struct hyoka__html_out *o, const hyoka_project *p
     size_t n = order_years(o, p);
     const char *mu;
 
-    if (o->err != HYOKA_OK)
+    if (o->out.err != HYOKA_OK)
         return;
     mu = hyoka__html_money_unit(o);
     hyoka__html_puts(o, "<section class=\"costs\">\n");
@@ -435,21 +435,21 @@ void hyoka__html_costs_section(struct hyoka__html_out *o, const hyoka_project *p
     field_row(o, p, n, "row-settlement", hyoka__html_tr(o, "Settlement", "決算額"), mu, HYOKA_COST_SETTLEMENT, false);
     figure_row(o, p, n, "row-expense", hyoka__html_tr(o, "Expense", "事業費"), mu, HYOKA_FIG_EXPENSE, false);
     for (int k = 0; k < HYOKA__HTML_SOURCE_COUNT; k++) {
-        hyoka__html_putf(o, "<tr class=\"row-source src-%s\">", hyoka__html_segment_class[k]);
+        hyoka__html_putf(o, "<tr class=\"row-source src-%s\">", hyoka__html_segment_class(k));
         if (k == 0) {
             hyoka__html_putf(o, "<th scope=\"rowgroup\" rowspan=\"%d\" class=\"group\">", HYOKA__HTML_SOURCE_COUNT);
             hyoka__html_puts_tr(o, "Funding", "財源内訳");
             hyoka__html_puts(o, "</th>");
         }
         hyoka__html_puts(o, "<th scope=\"row\" class=\"sub\"><span class=\"swatch seg-");
-        hyoka__html_puts(o, hyoka__html_segment_class[k]);
+        hyoka__html_puts(o, hyoka__html_segment_class(k));
         hyoka__html_puts(o, "\"></span>");
-        hyoka__html_puts(o, hyoka__html_segment_label[k][o->lang == HYOKA_LANG_JA]);
+        hyoka__html_puts(o, hyoka__html_segment_label(o, k));
         hyoka__html_puts(o, "</th><td class=\"unit\">");
         hyoka__html_puts(o, mu);
         hyoka__html_puts(o, "</td>");
         for (size_t i = 0; i < n; i++)
-            hyoka__html_cell_field(o, p->years.items[o->order[i]], hyoka__html_source_fields[k]);
+            hyoka__html_cell_field(o, p->years.items[o->order[i]], HYOKA__FUNDING_FIRST + k);
         hyoka__html_puts(o, "</tr>\n");
     }
     personnel_rows(o, p, n);
@@ -588,7 +588,7 @@ void hyoka__html_indicators_section(struct hyoka__html_out *o, const hyoka_proje
     if (p->indicators.count == 0)
         return;
     ny = indicator_years(o, p);
-    if (o->err != HYOKA_OK)
+    if (o->out.err != HYOKA_OK)
         return;
     hyoka__html_puts(o, "<section class=\"indicators\">\n");
     hyoka__html_section_heading(o, depth, "Indicators", "指標");

@@ -22,9 +22,9 @@ int hyoka__json_build_path(struct hyoka__json_reader *r, size_t levels)
                 return -1;
         } else if (f->key) {
             if (f->key_esc) {
-                r->tmp.n = 0;
+                r->tmp.len = 0;
                 if (hyoka__json_unescape(f->key, f->key_len, &r->tmp) ||
-                    hyoka__jsonptr_key(&r->path, r->tmp.d, r->tmp.n))
+                    hyoka__jsonptr_key(&r->path, r->tmp.data, r->tmp.len))
                     return -1;
             } else if (hyoka__jsonptr_key(&r->path, f->key, f->key_len)) {
                 return -1;
@@ -79,7 +79,7 @@ static int diag_v(struct hyoka__json_reader *r, const char *code, int severity, 
         levels--;
     if (hyoka__json_build_path(r, levels))
         return hyoka__json_nomem(r);
-    return hyoka__json_diag_at(r, code, severity, pos, r->path.buf, en, ja);
+    return hyoka__json_diag_at(r, code, severity, pos, r->path.data, en, ja);
 }
 
 int hyoka__json_diag(struct hyoka__json_reader *r, const char *code, const char *pos, int pm, const char *fmt_en,

@@ -67,6 +67,8 @@ static int fixup_model(struct hyoka__json_reader *r)
         for (size_t i = p->children.count; i-- > 0;)
             if (hyoka__vec_push(&stack, p->children.items[i]) != HYOKA_OK)
                 goto oom;
+        if (r->money_milli && yen)
+            hyoka__json_records_to_yen(p);
         for (size_t y = 0; y < p->years.count; y++) {
             hyoka_costs *c = p->years.items[y];
             if (r->money_milli && yen) {

@@ -73,7 +73,7 @@ void hyoka__json_lines_at(struct hyoka__json_lines *lc, const char *at, int64_t 
 /* ------------------------------------------------------------------------ */
 /* Strings                                                                   */
 
-int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out)
+int hyoka__json_unescape(const char *s, size_t n, struct hyoka__buf *out)
 {
     size_t i = 0;
     while (i < n) {
@@ -81,7 +81,7 @@ int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out)
         size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
         char enc[4];
         unsigned cp = 0;
-        if (hyoka__json_buf_add(out, s + i, run))
+        if (!hyoka__buf_put(out, s + i, run))
             return -1;
         i += run;
         if (i >= n)
@@ -112,7 +112,7 @@ int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out)
         default: cp = (unsigned char)s[i + 1]; break;
         }
         i += 2;
-        if (hyoka__json_buf_add(out, enc, hyoka__utf8_encode(cp, enc)))
+        if (!hyoka__buf_put(out, enc, hyoka__utf8_encode(cp, enc)))
             return -1;
     }
     return 0;
@@ -240,7 +240,7 @@ static long hex4(const unsigned char *s, const unsigned char *e)
 /* Scan the string whose opening quote is at r->p. With @p out the content
  * is made available in t->s/t->n: in the text when it has no escape, else
  * unescaped into @p out. */
-int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out)
+int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out)
 {
     const unsigned char *start = (const unsigned char *)r->p + 1;
     const unsigned char *s = start, *seg = start;
@@ -252,7 +252,7 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
     t->pos = r->p;
     t->has_nul = 0;
     if (out)
-        out->n = 0;
+        out->len = 0;
     for (;;) {
         unsigned c;
 #if defined(JR_SSE2)
@@ -316,7 +316,7 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
             size_t used;
             char enc[4];
             size_t elen;
-            if (out && hyoka__json_buf_add(out, seg, (size_t)(s - seg)))
+            if (out && !hyoka__buf_put(out, (const char *)seg, (size_t)(s - seg)))
                 return hyoka__json_nomem(r);
             escaped = 1;
             if (e - s < 2)
@@ -368,7 +368,7 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
                                         "構文エラー: 文字列に不正なエスケープ");
             }
             elen = hyoka__utf8_encode((uint32_t)cp, enc);
-            if (out && hyoka__json_buf_add(out, enc, elen))
+            if (out && !hyoka__buf_put(out, enc, elen))
                 return hyoka__json_nomem(r);
             shrink += used - elen;
             s += used;
@@ -390,10 +390,10 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
         t->s = (const char *)start;
         t->n = (size_t)(s - start);
     } else if (out) {
-        if (hyoka__json_buf_add(out, seg, (size_t)(s - seg)))
+        if (!hyoka__buf_put(out, (const char *)seg, (size_t)(s - seg)))
             return hyoka__json_nomem(r);
-        t->s = out->d;
-        t->n = out->n;
+        t->s = out->data;
+        t->n = out->len;
     } else {
         t->s = NULL;
         t->n = (size_t)(s - start) - shrink;
@@ -532,7 +532,7 @@ static int scan_number(struct hyoka__json_reader *r, struct hyoka__json_tok *t)
 }
 
 /* Scan a scalar value at r->p (the caller has checked it is not '{' or '['). */
-int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out)
+int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out)
 {
     const char *p = r->p;
     size_t avail = (size_t)(r->end - p);

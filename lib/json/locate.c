@@ -68,8 +68,8 @@ static const char *walk_skip(const char *p, const char *e)
 int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ctx)
 {
     const char *e = s + len, *p = s;
-    struct hyoka__jsonptr path = {NULL, 0, 0};
-    struct hyoka__json_buf key = {NULL, 0, 0};
+    struct hyoka__buf path = {0};
+    struct hyoka__buf key = {0};
     struct wlevel *st = NULL;
     size_t depth = 0, cap = 0;
     int rc = HYOKA_OK, v;
@@ -154,7 +154,7 @@ int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ct
                 }
                 if (p >= e)
                     goto done;
-                key.n = 0;
+                key.len = 0;
                 if (esc) {
                     /* Unescape only when the key is well formed. */
                     struct hyoka__json_reader tmp;
@@ -164,12 +164,12 @@ int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ct
                     tmp.end = e;
                     tmp.max_string = SIZE_MAX;
                     if (hyoka__json_scan_string(&tmp, &t, &key) != 0) {
-                        hyoka__json_buf_free(&tmp.kbuf);
+                        hyoka__buf_free(&tmp.kbuf);
                         if (tmp.status == HYOKA_ENOMEM)
                             rc = HYOKA_ENOMEM;
                         goto done;
                     }
-                    if (hyoka__jsonptr_key(&path, key.d, key.n)) {
+                    if (hyoka__jsonptr_key(&path, key.data, key.len)) {
                         rc = HYOKA_ENOMEM;
                         goto done;
                     }
@@ -184,7 +184,7 @@ int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ct
                 if (p >= e)
                     goto done;
             }
-            v = fn(ctx, path.buf, path.len, p);
+            v = fn(ctx, path.data, path.len, p);
             if (v < 0)
                 goto done;
             break;
@@ -192,7 +192,7 @@ int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ct
     }
 done:
     hyoka__jsonptr_free(&path);
-    hyoka__json_buf_free(&key);
+    hyoka__buf_free(&key);
     hyoka__free(st);
     return rc;
 }

@@ -16,7 +16,8 @@ static const struct hyoka__json_name figure_names[HYOKA__FIGURE_COUNT] = {
     N("expense"), N("personnel"), N("debt_service"), N("indirect_costs"), N("total_cost"),
     N("general_revenue"), N("specific_revenue"), N("per_capita"), N("per_household"), N("unit_cost"),
     N("per_beneficiary"), N("execution_rate"), N("personnel_share"), N("general_revenue_share"),
-    N("total_cost_change"), N("achievement"), N("change"), N("score"),
+    N("total_cost_change"), N("achievement"), N("change"), N("score"), N("unspent"), N("appropriation_rate"),
+    N("account_share"), N("single_bidder_share"), N("noncompetitive_share"),
 };
 
 static const struct hyoka__json_name unit_names[] = {N("yen"), N("thousand_yen")};
@@ -26,7 +27,9 @@ static const struct hyoka__json_name period_names[] = {N("one_time"), N("recurri
 static const struct hyoka__json_name category_names[] = {
     N("regular"), N("reappointed"), N("part_time"), N("temporary"),
 };
-static const struct hyoka__json_name kind_names[] = {N("activity"), N("target"), N("outcome"), N("upper_outcome")};
+static const struct hyoka__json_name kind_names[] = {
+    N("activity"), N("target"), N("outcome"), N("upper_outcome"), N("action"),
+};
 static const struct hyoka__json_name direction_names[] = {N("increase"), N("decrease"), N("maintain")};
 static const struct hyoka__json_name stage_names[] = {
     N("self"), N("primary"), N("secondary"), N("external"), N("committee"),
@@ -206,7 +209,7 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
     int rc;
 
     if (f->kind == K_EXT)
-        l = &((hyoka_project *)f->obj)->extensions;
+        l = f->aux ? &((hyoka_record *)f->obj)->extensions : &((hyoka_project *)f->obj)->extensions;
     else if (f->kind == K_COMMENTS)
         l = &((hyoka_evaluation *)f->obj)->comments;
     else
@@ -760,6 +763,8 @@ static int m_eval(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
 
 int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid, struct hyoka__json_tok *t)
 {
+    if (mid >= hyoka__json_kinds[f->kind].count)
+        return hyoka__json_more_member(r, f, mid, t);
     switch (f->kind) {
     case K_ROOT: return m_root(r, f, mid, t);
     case K_MUNI: return m_muni(r, f, mid, t);
@@ -768,7 +773,7 @@ int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame
         struct hyoka__rounding_rule *rule = &((hyoka_portfolio *)f->obj)->rounding[mid];
         if (t->type == T_OBJECT) {
             rule->set = 1;
-            rule->places = (unsigned char)(hyoka__json_is_money_figure(mid) ? 0 : 1);
+            rule->places = (unsigned char)hyoka__default_places(mid);
             rule->mode = HYOKA_ROUND_HALF_UP;
             rule->unit = HYOKA_UNIT_YEN;
         }

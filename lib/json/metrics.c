@@ -14,7 +14,7 @@
 static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *report)
 {
     hyoka__json_open(w, '[');
-    for (size_t i = 0; report && i < report->count && w->err == HYOKA_OK; i++) {
+    for (size_t i = 0; report && i < report->count && w->out.err == HYOKA_OK; i++) {
         const struct hyoka__diag *d = &report->items[i];
         const char *sev = hyoka_enum_name(HYOKA_ENUM_SEVERITY, d->severity);
 
@@ -37,13 +37,6 @@ static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *
     hyoka__json_close(w, ']');
 }
 
-static int check_lang(const char *fn, int lang)
-{
-    if (lang != HYOKA_LANG_EN && lang != HYOKA_LANG_JA)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a language (HYOKA_LANG_EN or HYOKA_LANG_JA)", fn, lang);
-    return HYOKA_OK;
-}
-
 int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
 {
     static const char fn[] = "hyoka_report_write_json";
@@ -54,10 +47,10 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !report ? "report" : "out");
     if (flags & ~HYOKA_WRITE_COMPACT)
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = check_lang(fn, lang);
+    rc = hyoka__check_lang(fn, lang);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     w.lang = lang;
     write_diagnostics(&w, report);
     return hyoka__json_writer_finish(&w, out, len);
@@ -114,7 +107,7 @@ static void write_unavailable(struct hyoka__json_writer *w, const struct unavail
     hyoka__json_key(w, "unavailable");
     hyoka__json_open(w, '{');
     for (int i = 0; i < u->count; i++) {
-        hyoka__json_key(w, hyoka__json_figure_names[u->figure[i]]);
+        hyoka__json_key(w, hyoka__figure_names[u->figure[i]]);
         put_reason(w, u->reason[i], fiscal_year);
     }
     hyoka__json_close(w, '}');
@@ -124,9 +117,9 @@ static void write_unavailable(struct hyoka__json_writer *w, const struct unavail
 static void put_figure(struct hyoka__json_writer *w, struct unavailable *u, int figure, int rc,
                        const hyoka_decimal *value, int reason)
 {
-    hyoka__json_key(w, hyoka__json_figure_names[figure]);
+    hyoka__json_key(w, hyoka__figure_names[figure]);
     if (rc == HYOKA_OK) {
-        if (hyoka__json_is_money_figure(figure) && hyoka_decimal_scale(value) == 0)
+        if (hyoka__is_money_figure(figure) && hyoka_decimal_scale(value) == 0)
             hyoka__json_put_int(w, hyoka_decimal_coefficient(value));
         else
             hyoka__json_put_decimal(w, value, true);
@@ -152,7 +145,7 @@ static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
     hyoka__json_sep(w);
     hyoka__json_open(w, '{');
     hyoka__json_m_int(w, "fiscal_year", c->fiscal_year);
-    for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->err == HYOKA_OK; f++) {
+    for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->out.err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
         int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
@@ -176,7 +169,7 @@ static void metrics_indicator(struct hyoka__json_writer *w, const hyoka_indicato
     hyoka__json_m_string_or_null(w, "name", ind->text[HYOKA_INDICATOR_NAME]);
     hyoka__json_key(w, "values");
     hyoka__json_open(w, '[');
-    for (size_t i = 0; i < ind->value_count && w->err == HYOKA_OK; i++) {
+    for (size_t i = 0; i < ind->value_count && w->out.err == HYOKA_OK; i++) {
         int32_t fy = ind->values[i].fiscal_year;
         struct unavailable u;
 
@@ -241,7 +234,7 @@ static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluat
         hyoka__json_key(w, "unavailable");
         hyoka__json_open(w, '{');
         for (int i = 0; i < u.count; i++) {
-            hyoka__json_key(w, u.figure[i] < 0 ? "rating" : hyoka__json_figure_names[u.figure[i]]);
+            hyoka__json_key(w, u.figure[i] < 0 ? "rating" : hyoka__figure_names[u.figure[i]]);
             put_reason(w, u.reason[i], e->fiscal_year);
         }
         hyoka__json_close(w, '}');
@@ -257,17 +250,17 @@ static bool metrics_project_head(struct hyoka__json_writer *w, const hyoka_proje
     hyoka__json_key(w, "years");
     hyoka__json_open(w, '[');
     hyoka__year_index_build(&w->years, p);
-    for (size_t i = 0; i < p->years.count && w->err == HYOKA_OK; i++)
+    for (size_t i = 0; i < p->years.count && w->out.err == HYOKA_OK; i++)
         metrics_year(w, p->years.items[i]);
     hyoka__json_close(w, ']');
     hyoka__json_key(w, "indicators");
     hyoka__json_open(w, '[');
-    for (size_t i = 0; i < p->indicators.count && w->err == HYOKA_OK; i++)
+    for (size_t i = 0; i < p->indicators.count && w->out.err == HYOKA_OK; i++)
         metrics_indicator(w, p->indicators.items[i]);
     hyoka__json_close(w, ']');
     hyoka__json_key(w, "evaluations");
     hyoka__json_open(w, '[');
-    for (size_t i = 0; i < p->evaluations.count && w->err == HYOKA_OK; i++)
+    for (size_t i = 0; i < p->evaluations.count && w->out.err == HYOKA_OK; i++)
         metrics_evaluation(w, p->evaluations.items[i]);
     hyoka__json_close(w, ']');
     hyoka__json_key(w, "children");
@@ -295,10 +288,10 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
     if (flags & ~HYOKA_WRITE_COMPACT)
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = check_lang(fn, lang);
+    rc = hyoka__check_lang(fn, lang);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     w.pf = portfolio;
     w.lang = lang;
     w.unit = HYOKA_UNIT_YEN;
@@ -307,7 +300,7 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
     hyoka__json_put(&w, "\"hyoka-metrics/1\"", 17);
     hyoka__json_key(&w, "projects");
     hyoka__json_open(&w, '[');
-    for (size_t i = 0; i < portfolio->projects.count && w.err == HYOKA_OK; i++)
+    for (size_t i = 0; i < portfolio->projects.count && w.out.err == HYOKA_OK; i++)
         hyoka__json_write_project_tree(&w, portfolio->projects.items[i], metrics_project_head, metrics_project_tail);
     hyoka__year_index_release(&w.years);
     hyoka__json_close(&w, ']');

@@ -173,6 +173,8 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
         memset(&e->goals[e->goal_count], 0, sizeof *e->goals);
         return hyoka__json_push(r, K_GOAL, &e->goals[e->goal_count++], 0);
     }
+    case A_RECORDS:
+        return hyoka__json_open_record(r, f);
     default:
         return hyoka__json_push(r, K_SKIPOBJ, NULL, 0);
     }
@@ -230,7 +232,7 @@ static int close_bands(struct hyoka__json_reader *r, hyoka_scheme *s)
         if (r->report && !(r->report->limit && r->report->count >= r->report->limit)) {
             if (hyoka__json_build_path(r, r->depth - 1) || hyoka__jsonptr_index(&r->path, later) ||
                 hyoka__jsonptr_key(&r->path, "min", 3) ||
-                hyoka__json_diag_at(r, "S004", HYOKA_SEVERITY_ERROR, r->band_pos[later], r->path.buf,
+                hyoka__json_diag_at(r, "S004", HYOKA_SEVERITY_ERROR, r->band_pos[later], r->path.data,
                                     "value not allowed: two rating bands have the same minimum",
                                     "許されない値: 二つの評定の下限が同じ")) {
                 hyoka__free(v);

@@ -1,95 +1,21 @@
-/* The output of the JSON writers: one growable buffer (capacity doubles,
- * sizes checked; when writing a file, emptied into it as it fills), the
- * JSON tokens written into it, and the walk of a project tree that the
- * hyoka/1 and hyoka-metrics/1 writers share. No value is allocated on its
- * own. The names of the figures are here too, for both writers. */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L
-#endif
-
+/* The output of the JSON writers: the writer over its byte buffer
+ * (util/buf.h: in memory, or sent to a file as it fills), the JSON tokens
+ * written into it, and the walk of a project tree that the hyoka/1 and
+ * hyoka-metrics/1 writers share. No value is allocated on its own. */
 #include "output.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <unistd.h>
-
 /* ------------------------------------------------------------------------ */
-/* Names (those of docs/format.md; the enumeration names come from types.c) */
+/* The writer                                                                */
 
-const char *const hyoka__json_figure_names[HYOKA__FIGURE_COUNT] = {
-    "expense", "personnel", "debt_service", "indirect_costs", "total_cost",
-    "general_revenue", "specific_revenue", "per_capita", "per_household",
-    "unit_cost", "per_beneficiary", "execution_rate", "personnel_share",
-    "general_revenue_share", "total_cost_change", "achievement", "change",
-    "score",
-};
-
-/* ------------------------------------------------------------------------ */
-/* The output buffer                                                         */
-
-#define INITIAL_CAPACITY 4096
-
-void hyoka__json_writer_init(struct hyoka__json_writer *w, bool pretty)
+void hyoka__json_writer_init(struct hyoka__json_writer *w, bool pretty, hyoka__buf_sink_fn sink, void *user)
 {
     memset(w, 0, sizeof *w);
+    if (sink)
+        hyoka__buf_init_sink(&w->out, sink, user);
     w->pretty = pretty;
     w->first = true;
-    w->fd = -1;
 }
 
-/* Writing a file: the buffer is emptied into it once it holds this much. */
-#define FLUSH_SIZE ((size_t)1 << 17)
-
-bool hyoka__json_flush(struct hyoka__json_writer *w)
-{
-    size_t done = 0;
-
-    while (done < w->len) {
-        size_t chunk = w->len - done > ((size_t)1 << 30) ? ((size_t)1 << 30) : w->len - done;
-        ssize_t n = write(w->fd, w->buf + done, chunk);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            hyoka__json_writer_fail(w, hyoka__json_io_fail("cannot write", w->fd_name, errno));
-            return false;
-        }
-        done += (size_t)n;
-    }
-    w->len = 0;
-    return true;
-}
-
-bool hyoka__json_grow(struct hyoka__json_writer *w, size_t n)
-{
-    size_t need, cap;
-    char *p;
-
-    if (w->err != HYOKA_OK)
-        return false;
-    if (w->fd >= 0 && w->len >= FLUSH_SIZE) {
-        if (!hyoka__json_flush(w))
-            return false;
-        if (w->cap - w->len > n)
-            return true;
-    }
-    if (n > SIZE_MAX - 1 - w->len) {
-        hyoka__json_writer_fail(w, hyoka__fail(HYOKA_ERANGE, "JSON writer: the output does not fit in memory"));
-        return false;
-    }
-    need = w->len + n + 1;
-    cap = w->cap ? w->cap : INITIAL_CAPACITY;
-    while (cap < need)
-        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    p = hyoka__realloc(w->buf, cap);
-    if (!p) {
-        hyoka__json_writer_fail(w, hyoka__nomem());
-        return false;
-    }
-    w->buf = p;
-    w->cap = cap;
-    return true;
-}
 void hyoka__json_newline(struct hyoka__json_writer *w)
 {
     size_t n;
@@ -97,30 +23,20 @@ void hyoka__json_newline(struct hyoka__json_writer *w)
     if (!w->pretty)
         return;
     n = w->depth * 2;
-    if (!hyoka__json_room(w, n + 1))
+    if (!hyoka__buf_reserve(&w->out, n + 1))
         return;
-    w->buf[w->len++] = '\n';
-    memset(w->buf + w->len, ' ', n);
-    w->len += n;
+    w->out.data[w->out.len++] = '\n';
+    memset(w->out.data + w->out.len, ' ', n);
+    w->out.len += n;
 }
 
 int hyoka__json_writer_finish(struct hyoka__json_writer *w, char **out, size_t *len)
 {
-    if (w->err == HYOKA_OK && w->pretty)
+    if (w->pretty)
         hyoka__json_put_char(w, '\n');
-    if (w->err == HYOKA_OK && !w->buf)
-        hyoka__json_grow(w, 0);
-    if (w->err != HYOKA_OK) {
-        hyoka__free(w->buf);
-        w->buf = NULL;
-        return w->err;
-    }
-    w->buf[w->len] = '\0';
-    *out = w->buf;
-    if (len)
-        *len = w->len;
-    w->buf = NULL;
-    return HYOKA_OK;
+    if (w->out.sink)
+        return hyoka__buf_flush(&w->out);
+    return hyoka__buf_take(&w->out, out, len);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -170,9 +86,9 @@ void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n)
     size_t indent = w->pretty ? w->depth * 2 : 0;
     char *p;
 
-    if (!hyoka__json_room(w, n + indent + 6))
+    if (!hyoka__buf_reserve(&w->out, n + indent + 6))
         return;
-    p = w->buf + w->len;
+    p = w->out.data + w->out.len;
     if (!w->first)
         *p++ = ',';
     if (w->pretty) {
@@ -187,7 +103,7 @@ void hyoka__json_key_n(struct hyoka__json_writer *w, const char *name, size_t n)
     *p++ = ':';
     if (w->pretty)
         *p++ = ' ';
-    w->len = (size_t)(p - w->buf);
+    w->out.len = (size_t)(p - w->out.data);
     w->first = false;
 }
 
@@ -265,7 +181,7 @@ void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_pr
         tail(w, root);
     else
         walk_push(&k, w, root);
-    while (k.count > 0 && w->err == HYOKA_OK) {
+    while (k.count > 0 && w->out.err == HYOKA_OK) {
         struct frame *top = &k.items[k.count - 1];
 
         if (top->next < top->p->children.count) {
@@ -283,13 +199,4 @@ void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_pr
         }
     }
     walk_release(&k);
-}
-
-int hyoka__json_io_fail(const char *what, const char *path, int err)
-{
-    char msg[256];
-
-    if (strerror_r(err, msg, sizeof msg) != 0)
-        snprintf(msg, sizeof msg, "error %d", err);
-    return hyoka__fail(HYOKA_EIO, "hyoka_json_write_file: %s \"%s\": %s", what, path, msg);
 }

@@ -1,5 +1,5 @@
-/* What the JSON writers share: the output buffer and the JSON tokens
- * written into it (output.c), used by write.c (hyoka/1) and metrics.c
+/* What the JSON writers share: the writer over its byte buffer
+ * (util/buf.h) and the JSON tokens written into it (output.c), used by write.c (hyoka/1) and metrics.c
  * (hyoka-metrics/1 and the JSON form of a report). The small token writers
  * are inline here: always inlined, a literal member name's length is known
  * when compiling. Not installed. */
@@ -7,71 +7,52 @@
 #define HYOKA_JSON_OUTPUT_H
 
 #include "figures/internal.h"
+#include "util/buf.h"
+#include "vocab.h"
 #include "hyoka/figures.h"
 
 #include <stdbool.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
-/* The output buffer (output.c)                                              */
+/* The writer (output.c)                                                     */
 
-/* A writer. An allocation or write failure is remembered in err and every
- * later write does nothing, so a walk simply runs to its end and the caller
- * sees the first error. */
+/* A writer: its output goes into a byte buffer (util/buf.h), in memory or
+ * to a file through the buffer's sink. The first failure, of the buffer or
+ * of the walk (an invalid value), is remembered in out.err and every later
+ * write that needs room does nothing, so a walk simply runs to its end and
+ * the caller sees the first error. */
 struct hyoka__json_writer {
-    char *buf;
-    size_t len;
-    size_t cap;
-    int err;       /* first failure (already recorded), HYOKA_OK while fine */
+    struct hyoka__buf out;
     size_t depth;  /* nesting depth, for indentation */
     bool first;    /* nothing written yet in the innermost open container */
     bool pretty;
     int unit;      /* amount unit of money members (hyoka_unit) */
     const hyoka_portfolio *pf;
     int lang;
-    int fd;               /* writing a file: flush to it (else -1) */
-    const char *fd_name;  /* its name, for messages */
     struct hyoka__year_index years; /* metrics: the cost years of the project being written */
 };
 
-void hyoka__json_writer_init(struct hyoka__json_writer *w, bool pretty);
+/* A writer into memory (@p sink NULL) or to @p sink (util/buf.h). */
+void hyoka__json_writer_init(struct hyoka__json_writer *w, bool pretty, hyoka__buf_sink_fn sink, void *user);
 /* Remember the first failure @p rc (already recorded by hyoka__fail()). */
 static inline void hyoka__json_writer_fail(struct hyoka__json_writer *w, int rc)
 {
-    if (w->err == HYOKA_OK)
-        w->err = rc;
+    hyoka__buf_fail(&w->out, rc);
 }
-
-/* Write the buffer out to the writer's file and empty it. */
-bool hyoka__json_flush(struct hyoka__json_writer *w);
-/* Make room for @p n more bytes and a NUL (when writing a file, by
- * flushing first). false once anything failed. */
-bool hyoka__json_grow(struct hyoka__json_writer *w, size_t n);
-/* Hand the text to the caller (NUL-terminated) or free it on failure. */
+/* The end of a document: the final newline of the pretty form; then, in
+ * memory, the text handed to the caller (NUL-terminated) or freed on
+ * failure, or, with a sink, everything sent. Returns the first failure. */
 int hyoka__json_writer_finish(struct hyoka__json_writer *w, char **out, size_t *len);
-/* HYOKA_EIO for a failed file operation of hyoka_json_write_file(). */
-int hyoka__json_io_fail(const char *what, const char *path, int err);
-
-static inline bool hyoka__json_room(struct hyoka__json_writer *w, size_t n)
-{
-    if (HYOKA_LIKELY(w->cap - w->len > n))
-        return true;
-    return hyoka__json_grow(w, n);
-}
 
 static inline void hyoka__json_put(struct hyoka__json_writer *w, const char *s, size_t n)
 {
-    if (!hyoka__json_room(w, n))
-        return;
-    memcpy(w->buf + w->len, s, n);
-    w->len += n;
+    hyoka__buf_put(&w->out, s, n);
 }
 
 static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
 {
-    if (!hyoka__json_room(w, 1))
-        return;
-    w->buf[w->len++] = c;
+    hyoka__buf_putc(&w->out, c);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -277,12 +258,14 @@ typedef void (*hyoka__json_project_tail_fn)(struct hyoka__json_writer *w, const 
 void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_project *root,
                                     hyoka__json_project_head_fn head, hyoka__json_project_tail_fn tail);
 
-/* Member names of the figures (docs/format.md), by hyoka_figure. */
-extern const char *const hyoka__json_figure_names[HYOKA__FIGURE_COUNT];
+/* ------------------------------------------------------------------------ */
+/* What hyoka/1 gained in 1.1 (write_records.c)                              */
 
-static inline int hyoka__json_is_money_figure(int figure)
-{
-    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
-}
+/* A project's "organization" or "texts" object (@p in: HYOKA__IN_ORGANIZATION
+ * or HYOKA__IN_TEXTS of additions.h, named @p name), when it has a text. */
+void hyoka__json_write_text_group(struct hyoka__json_writer *w, const hyoka_project *p, int in, const char *name);
+/* The members added to a project (texts, flags, records) and to an indicator. */
+void hyoka__json_write_project_additions(struct hyoka__json_writer *w, const hyoka_project *p);
+void hyoka__json_write_indicator_additions(struct hyoka__json_writer *w, const hyoka_indicator *ind);
 
 #endif /* HYOKA_JSON_OUTPUT_H */

@@ -67,25 +67,28 @@
  * This file holds the parser and the entry points; reader.h lists the
  * other files of the reader and what each does.
  */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L
-#endif
+#if !defined(_WIN32)
+#  if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
+#    undef _POSIX_C_SOURCE
+#    define _POSIX_C_SOURCE 200809L
+#  endif
 /* madvise(MADV_DONTNEED): posix_madvise()'s DONTNEED does nothing on glibc. */
-#ifndef _DEFAULT_SOURCE
-#  define _DEFAULT_SOURCE 1
+#  ifndef _DEFAULT_SOURCE
+#    define _DEFAULT_SOURCE 1
+#  endif
 #endif
 
 #include "lex.h"
 #include "hyoka/json.h"
+#include "util/fsio.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#if !defined(_WIN32)
+#  include <sys/mman.h>
+#  include <unistd.h>
+#endif
 
 /* Keys of a string map checked for duplicates at once; beyond, when the
  * object closes. */
@@ -120,7 +123,7 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
     f->seen = 0;
     f->given = 0;
     f->keys_start = r->nkeys;
-    f->arena_start = r->arena.n;
+    f->arena_start = r->arena.len;
     f->obj = obj;
     r->p++;
     return 0;
@@ -142,7 +145,7 @@ int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_
 
 static const char *key_ptr(const struct hyoka__json_reader *r, const struct hyoka__json_key *k)
 {
-    return k->src ? k->src : r->arena.d + k->aoff;
+    return k->src ? k->src : r->arena.data + k->aoff;
 }
 
 static int fail_dup(struct hyoka__json_reader *r, const char *pos, const char *k, size_t n)
@@ -174,8 +177,8 @@ static int key_add(struct hyoka__json_reader *r, struct hyoka__json_frame *f, co
     e->pos = pos;
     if (esc) {
         e->src = NULL;
-        e->aoff = r->arena.n;
-        if (hyoka__json_buf_add(&r->arena, k, n))
+        e->aoff = r->arena.len;
+        if (!hyoka__buf_put(&r->arena, k, n))
             return hyoka__json_nomem(r);
     } else {
         e->src = k;
@@ -227,7 +230,7 @@ static int keys_close(struct hyoka__json_reader *r, struct hyoka__json_frame *f)
         hyoka__free(v);
     }
     r->nkeys = f->keys_start;
-    r->arena.n = f->arena_start;
+    r->arena.len = f->arena_start;
     return rc;
 }
 
@@ -370,6 +373,8 @@ static int read_member(struct hyoka__json_reader *r)
 
     /* (An unescaped key in kbuf may be compared up to its own end only.) */
     mid = member_lookup(f, key.s, key.n, f->key_esc ? key.s + key.n : r->end);
+    if (mid < 0)
+        mid = hyoka__json_more_lookup(f, key.s, key.n);
     if (mid < 0) {
         char q[96];
         /* An unknown member is S002 at each occurrence; repeating it is
@@ -450,6 +455,7 @@ static int read_element(struct hyoka__json_reader *r)
 
 static void release_behind(struct hyoka__json_reader *r)
 {
+#if !defined(_WIN32)
     uintptr_t page, upto;
 
     if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
@@ -460,6 +466,9 @@ static void release_behind(struct hyoka__json_reader *r)
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
         r->released = (const char *)upto;
     }
+#else
+    (void)r; /* nothing is mapped */
+#endif
 }
 
 static int run(struct hyoka__json_reader *r)
@@ -567,11 +576,11 @@ static int check_options(const char *fn, const hyoka_read_options *options, hyok
 
 static void reader_release(struct hyoka__json_reader *r)
 {
-    hyoka__json_buf_free(&r->kbuf);
-    hyoka__json_buf_free(&r->vbuf);
+    hyoka__buf_free(&r->kbuf);
+    hyoka__buf_free(&r->vbuf);
     hyoka__jsonptr_free(&r->path);
-    hyoka__json_buf_free(&r->arena);
-    hyoka__json_buf_free(&r->tmp);
+    hyoka__buf_free(&r->arena);
+    hyoka__buf_free(&r->tmp);
     hyoka__free(r->frames);
     hyoka__free(r->keys);
     hyoka__free(r->bigs);
@@ -658,42 +667,11 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     return rc;
 }
 
-static int io_fail(const char *what, const char *path, int err)
-{
-    char msg[256];
-    if (strerror_r(err, msg, sizeof msg) != 0)
-        snprintf(msg, sizeof msg, "error %d", err);
-    return hyoka__fail(HYOKA_EIO, "hyoka_json_read_file: %s \"%s\": %s", what, path, msg);
-}
-
-/* J006 for a file larger than max_document, found before reading it. */
-static int file_too_large(const char *path, long long size, const hyoka_read_options *opt, hyoka_report *report)
-{
-    if (report) {
-        char en[256], ja[256];
-        report->limit = opt->max_diagnostics;
-        snprintf(en, sizeof en, "document of %lld bytes larger than the limit of %zu bytes", size,
-                 opt->max_document);
-        snprintf(ja, sizeof ja, "文書の %lld バイトが上限の %zu バイトを超える", size, opt->max_document);
-        if (!(report->limit && report->count >= report->limit)) {
-            if (hyoka__report_add(report, "J006", HYOKA_SEVERITY_ERROR, "", 1, 1, en, ja) != HYOKA_OK)
-                return hyoka__nomem();
-        } else {
-            report->dropped++;
-        }
-    }
-    return hyoka__fail(HYOKA_EINVALID, "hyoka_json_read_file: \"%s\" is larger than the limit of %zu bytes", path,
-                       opt->max_document);
-}
-
 int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hyoka_portfolio **out,
                          hyoka_report *report)
 {
     hyoka_read_options opt = {0};
-    struct stat sb;
-    FILE *fp;
-    char *text = NULL;
-    size_t len = 0, cap = 0;
+    struct hyoka__file_data file;
     int rc;
 
     if (out)
@@ -703,65 +681,29 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
     rc = check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    fp = fopen(path, "rb");
-    if (!fp)
-        return io_fail("cannot open", path, errno);
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
-        if ((uint64_t)sb.st_size > (uint64_t)opt.max_document) {
-            rc = file_too_large(path, (long long)sb.st_size, &opt, report);
-            goto done;
-        }
-        cap = (size_t)sb.st_size + 1;
-        if (sb.st_size > 0) {
-            /* Map the file rather than copy it; fall back to reading. */
-            void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
-            if (map != MAP_FAILED) {
-                (void)madvise(map, (size_t)sb.st_size, MADV_SEQUENTIAL);
-                fclose(fp);
-                fp = NULL;
-                rc = read_text(map, (size_t)sb.st_size, &opt, out, report, 1);
-                munmap(map, (size_t)sb.st_size);
-                goto done;
+    rc = hyoka__fsio_read(__func__, path, opt.max_document, HYOKA__FSIO_MAP, &file);
+    if (rc == HYOKA_ERANGE) {
+        /* J006 before reading: the file is not read to its end */
+        if (report) {
+            char en[256], ja[256];
+            report->limit = opt.max_diagnostics;
+            if (file.len > 0) {
+                snprintf(en, sizeof en, "document of %zu bytes larger than the limit of %zu bytes", file.len,
+                         opt.max_document);
+                snprintf(ja, sizeof ja, "文書の %zu バイトが上限の %zu バイトを超える", file.len, opt.max_document);
+            } else {
+                snprintf(en, sizeof en, "document larger than the limit of %zu bytes", opt.max_document);
+                snprintf(ja, sizeof ja, "文書が上限の %zu バイトを超える", opt.max_document);
             }
+            if (hyoka__report_add(report, "J006", HYOKA_SEVERITY_ERROR, "", 1, 1, en, ja) != HYOKA_OK)
+                return hyoka__nomem();
         }
+        return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", __func__, path,
+                           opt.max_document);
     }
-    for (;;) {
-        size_t got;
-        if (len == cap || !text) {
-            /* The file's size first (and one more byte, to see its end),
-             * then doubling. */
-            size_t need, ncap;
-            char *nt;
-            if (!hyoka__size_add(len, 1, &need)) {
-                rc = hyoka__nomem();
-                goto done;
-            }
-            ncap = !text && cap > len ? cap : hyoka__grow_cap(cap, need, 65536);
-            nt = hyoka__realloc(text, ncap);
-            if (!nt) {
-                rc = hyoka__nomem();
-                goto done;
-            }
-            text = nt;
-            cap = ncap;
-        }
-        got = fread(text + len, 1, cap - len, fp);
-        len += got;
-        if (got == 0)
-            break;
-        if (len > opt.max_document)
-            break;
-    }
-    if (ferror(fp)) {
-        rc = io_fail("cannot read", path, errno ? errno : EIO);
-        goto done;
-    }
-    fclose(fp); /* before the parse, which may take a while */
-    fp = NULL;
-    rc = hyoka_json_read(text, len, &opt, out, report);
-done:
-    if (fp)
-        fclose(fp);
-    hyoka__free(text);
+    if (rc != HYOKA_OK)
+        return rc;
+    rc = read_text(file.data, file.len, &opt, out, report, file.mapped);
+    hyoka__fsio_release(&file);
     return rc;
 }

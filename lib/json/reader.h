@@ -11,6 +11,7 @@
  *   objects.c  the model item made for each element of an array, and the
  *              checks made when an object or array closes
  *   finish.c   the end of the document: deferred units and amounts
+ *   records.c  the members added in 1.1 (additions.h) and records
  *   locate.c   a tolerant walk of the text by JSON pointer, and
  *              hyoka_report_locate()
  *
@@ -23,6 +24,7 @@
 #include "report.h"
 #include "util/strset.h"
 
+#include "util/buf.h"
 #include "util/jsonptr.h"
 
 #include <stdarg.h>
@@ -41,10 +43,10 @@ enum kind {
     K_ROOT, K_MUNI, K_DENOM, K_ROUNDING, K_RULE, K_SCHEME, K_CRIT, K_OPTION, K_RANGE, K_VERDICT,
     K_BUDGET, K_RATING, K_BAND, K_MISSING, K_PROJECT, K_ORG, K_CLASS, K_TEXTS, K_YEAR, K_FUNDING,
     K_STAFF, K_STATED, K_STATEDOBJ, K_IND, K_IVALUE, K_LONGTERM, K_EVAL, K_SCORES, K_EXPECTED,
-    K_COMMENTS, K_GOAL, K_EXT, K_SKIPOBJ,
+    K_COMMENTS, K_GOAL, K_EXT, K_RECORD, K_METHODS, K_BASELINE, K_SKIPOBJ,
     /* arrays */
     A_DENOMS, A_SCHEMES, A_PROJECTS, A_CRITERIA, A_OPTIONS, A_VERDICTS, A_BUDGETS, A_BANDS, A_CLASS,
-    A_YEARS, A_STAFF, A_INDS, A_IVALUES, A_EVALS, A_GOALS, A_CHILDREN, A_SKIP,
+    A_YEARS, A_STAFF, A_INDS, A_IVALUES, A_EVALS, A_GOALS, A_CHILDREN, A_RECORDS, A_SKIP,
     KIND_COUNT_
 };
 
@@ -125,50 +127,6 @@ static inline int hyoka__json_is_percentage_figure(int fig)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Scratch text                                                              */
-
-/* Bytes grown on the heap (never in the portfolio's arena). */
-struct hyoka__json_buf {
-    char *d;
-    size_t n, cap;
-};
-
-static inline int hyoka__json_buf_reserve(struct hyoka__json_buf *b, size_t extra)
-{
-    size_t need, cap;
-    char *d;
-
-    if (b->cap - b->n >= extra)
-        return 0;
-    if (!hyoka__size_add(b->n, extra, &need))
-        return -1;
-    cap = hyoka__grow_cap(b->cap, need, 64);
-    d = hyoka__heap_realloc(b->d, cap);
-    if (!d)
-        return -1;
-    b->d = d;
-    b->cap = cap;
-    return 0;
-}
-
-static inline int hyoka__json_buf_add(struct hyoka__json_buf *b, const void *s, size_t n)
-{
-    if (hyoka__json_buf_reserve(b, n))
-        return -1;
-    if (n)
-        memcpy(b->d + b->n, s, n);
-    b->n += n;
-    return 0;
-}
-
-static inline void hyoka__json_buf_free(struct hyoka__json_buf *b)
-{
-    hyoka__free(b->d);
-    b->d = NULL;
-    b->n = b->cap = 0;
-}
-
-/* ------------------------------------------------------------------------ */
 /* The reader                                                                */
 
 /* Position cache: line and column of one byte offset of a text. */
@@ -246,17 +204,17 @@ struct hyoka__json_reader {
      * behind are given back (see release_behind()). */
     int mapped;
     const char *released; /* everything below has been given back */
+    int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
     size_t max_depth, max_string, max_number;
     hyoka_report *report;
     hyoka_portfolio *pf;
     struct hyoka__json_frame *frames;
     size_t depth, frame_cap;
-    struct hyoka__json_buf kbuf, vbuf, arena, tmp;
-    struct hyoka__jsonptr path;
+    struct hyoka__buf kbuf, vbuf, arena, tmp; /* scratch text: keys, values, kept keys, paths */
+    struct hyoka__buf path;
     struct hyoka__json_key *keys;
     size_t nkeys, keys_cap;
     size_t errors;
-    int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
     struct hyoka__json_lines lc;
     /* settings and their order */
     int unit_seen, unit_bad, rounding_seen, money_milli, need_fixup;
@@ -285,17 +243,17 @@ void hyoka__json_lines_init(struct hyoka__json_lines *lc, const char *base, cons
 /* Line and column (characters) of @p at, from the cached position. */
 void hyoka__json_lines_at(struct hyoka__json_lines *lc, const char *at, int64_t *line, int64_t *col);
 /* Unescape a string already validated by the scanner. */
-int hyoka__json_unescape(const char *s, size_t n, struct hyoka__json_buf *out);
+int hyoka__json_unescape(const char *s, size_t n, struct hyoka__buf *out);
 /* Scan the string whose opening quote is at r->p. With @p out the content
  * is made available in t->s/t->n: in the text when it has no escape, else
  * unescaped into @p out. */
-int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out);
 /* Check the JSON number grammar at s; returns the length of the number and
  * its flags, or 0 when s does not start with a number. *bad gets the
  * offending position (for a good prefix cut by the end: e). */
 size_t hyoka__json_number_len(const char *s, const char *e, unsigned *flags, const char **bad);
 /* Scan a scalar value at r->p (the caller has checked it is not '{' or '['). */
-int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__json_buf *out);
+int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok *t, struct hyoka__buf *out);
 /* J001 at the end of the text. */
 int hyoka__json_fail_eot(struct hyoka__json_reader *r);
 /* An unexpected character outside strings: J002 for invalid UTF-8, J001
@@ -381,6 +339,17 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
 int hyoka__json_close_frame(struct hyoka__json_reader *r);
 /* After the document: amounts and units settled, deferred diagnostics. */
 int hyoka__json_finish(struct hyoka__json_reader *r);
+
+/* records.c: the members added in 1.1 (additions.h) and records. A member
+ * the tables above do not have: its id (past the table's), or -1. */
+int hyoka__json_more_lookup(struct hyoka__json_frame *f, const char *k, size_t n);
+/* The value of a member found by hyoka__json_more_lookup(). */
+int hyoka__json_more_member(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid,
+                            struct hyoka__json_tok *t);
+/* Create the record for an element of an A_RECORDS frame and push it. */
+int hyoka__json_open_record(struct hyoka__json_reader *r, struct hyoka__json_frame *f);
+/* Money of a project's records held in thousandths: into yen. */
+void hyoka__json_records_to_yen(hyoka_project *p);
 
 /* ------------------------------------------------------------------------ */
 /* locate.c: a tolerant walk of the text                                     */

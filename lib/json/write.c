@@ -1,11 +1,12 @@
 /* json_write: the canonical hyoka/1 writer (docs/format.md):
- * hyoka_json_write() and hyoka_json_write_file(). The output buffer and the
- * JSON tokens are in output.c; hyoka-metrics/1 and the JSON form of a
- * report in metrics.c.
+ * hyoka_json_write() and hyoka_json_write_file(). The writer and the JSON
+ * tokens are in output.c; hyoka-metrics/1 and the JSON form of a report in
+ * metrics.c.
  *
- * Output goes into one growable buffer; an allocation failure is
- * remembered in the writer and every later write does nothing, so the walk
- * simply runs to its end and the caller sees the first error.
+ * Output goes into one byte buffer (util/buf.h): in memory, or sent to the
+ * file as it fills (util/fsio.h). The first failure is remembered and
+ * every later write does nothing, so the walk simply runs to its end and
+ * the caller sees the first error.
  *
  * Canonical form (the rules docs/format.md leaves to the writer are marked
  * "decided"):
@@ -35,43 +36,14 @@
  *
  * Sub-project trees are walked without recursion, like the model does, so
  * a deep tree cannot overflow the stack. */
-#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
-#  undef _POSIX_C_SOURCE
-#  define _POSIX_C_SOURCE 200809L
-#endif
-
 #include "output.h"
+#include "additions.h"
 #include "hyoka/json.h"
+#include "util/fsio.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
+/* The member names (those of docs/format.md) come from vocab.h. */
 
 #define HAS(bits, field) (((bits) >> (unsigned)(field)) & 1u)
-
-/* ------------------------------------------------------------------------ */
-/* Names (those of docs/format.md; the enumeration names come from types.c) */
-
-static const char *const organization_keys[] = {
-    "department", "section", "group", "head", "contact", "phone",
-};
-
-static const char *const text_keys[] = {
-    "purpose", "target", "intent", "result", "summary",
-    "background", "environment", "opinions", "activities_done", "activities_planned",
-};
-
-static const char *const funding_keys[] = {
-    "national", "prefectural", "bonds", "user_charges", "other", "general",
-};
-
-static int is_per_head_figure(int figure)
-{
-    return figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY;
-}
 
 /* ------------------------------------------------------------------------ */
 /* hyoka/1                                                                   */
@@ -95,23 +67,6 @@ static void write_class_path(struct hyoka__json_writer *w, const char *name, con
     hyoka__json_close(w, ']');
 }
 
-/* An object of optional text members named @p keys, from texts[0..n). */
-static void write_text_object(struct hyoka__json_writer *w, const char *name, const char *const *keys,
-                              char *const *texts, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n && !texts[i]; i++)
-        ;
-    if (i == n)
-        return;
-    hyoka__json_key(w, name);
-    hyoka__json_open(w, '{');
-    for (i = 0; i < n; i++)
-        hyoka__json_m_string(w, keys[i], texts[i]);
-    hyoka__json_close(w, '}');
-}
-
 static void write_kv(struct hyoka__json_writer *w, const char *name, const struct hyoka__kvlist *l)
 {
     if (l->count == 0)
@@ -127,40 +82,24 @@ static void write_kv(struct hyoka__json_writer *w, const char *name, const struc
 
 static void write_staff(struct hyoka__json_writer *w, const hyoka_staff *s)
 {
-    static const char *const names[HYOKA__STAFF_FIELD_COUNT] = {
-        "headcount", "fte", "hours", "unit_cost", "hourly_rate", "amount",
-    };
-
     hyoka__json_sep(w);
     hyoka__json_open(w, '{');
     hyoka__json_m_enum(w, "category", HYOKA_ENUM_STAFF_CATEGORY, s->category);
     for (int f = HYOKA_STAFF_HEADCOUNT; f <= HYOKA_STAFF_HOURS; f++)
         if (HAS(s->present, f)) {
-            hyoka__json_key(w, names[f]);
+            hyoka__json_key(w, hyoka__staff_field_names[f]);
             hyoka__json_put_decimal(w, &s->dec[f], false);
         }
     for (int f = HYOKA_STAFF_UNIT_COST; f <= HYOKA_STAFF_AMOUNT; f++)
         if (HAS(s->present, f)) {
-            hyoka__json_key(w, names[f]);
+            hyoka__json_key(w, hyoka__staff_field_names[f]);
             hyoka__json_put_money(w, s->amount[f - HYOKA_STAFF_UNIT_COST]);
         }
     hyoka__json_close(w, '}');
 }
 
-/* The unit a stated figure is written in without saying so. */
-static int implied_unit(const struct hyoka__json_writer *w, int figure)
-{
-    if (hyoka__json_is_money_figure(figure))
-        return w->unit;
-    if (is_per_head_figure(figure) && w->pf->rounding[figure].set)
-        return w->pf->rounding[figure].unit;
-    return HYOKA_UNIT_YEN;
-}
-
 static void write_costs(struct hyoka__json_writer *w, const hyoka_costs *c)
 {
-    static const char *const money_names[] = {"initial_budget", "final_budget", "settlement"};
-    static const char *const count_names[] = {"usage", "beneficiaries", "population", "households"};
     uint32_t p = c->present;
 
     hyoka__json_sep(w);
@@ -169,15 +108,15 @@ static void write_costs(struct hyoka__json_writer *w, const hyoka_costs *c)
     hyoka__json_m_enum(w, "phase", HYOKA_ENUM_PHASE, c->phase);
     for (int f = HYOKA_COST_INITIAL_BUDGET; f <= HYOKA_COST_SETTLEMENT; f++)
         if (HAS(p, f)) {
-            hyoka__json_key(w, money_names[f]);
+            hyoka__json_key(w, hyoka__cost_field_names[f]);
             hyoka__json_put_money(w, c->value[f]);
         }
-    if (p & (((1u << (HYOKA_COST_GENERAL + 1)) - 1) & ~((1u << HYOKA_COST_NATIONAL) - 1))) {
+    if (p & (((1u << (HYOKA__FUNDING_LAST + 1)) - 1) & ~((1u << HYOKA__FUNDING_FIRST) - 1))) {
         hyoka__json_key(w, "funding");
         hyoka__json_open(w, '{');
-        for (int f = HYOKA_COST_NATIONAL; f <= HYOKA_COST_GENERAL; f++)
+        for (int f = HYOKA__FUNDING_FIRST; f <= HYOKA__FUNDING_LAST; f++)
             if (HAS(p, f)) {
-                hyoka__json_key(w, funding_keys[f - HYOKA_COST_NATIONAL]);
+                hyoka__json_key(w, hyoka__cost_field_names[f]);
                 hyoka__json_put_money(w, c->value[f]);
             }
         hyoka__json_close(w, '}');
@@ -199,15 +138,15 @@ static void write_costs(struct hyoka__json_writer *w, const hyoka_costs *c)
     }
     for (int f = HYOKA_COST_USAGE; f <= HYOKA_COST_HOUSEHOLDS; f++)
         if (HAS(p, f))
-            hyoka__json_m_int(w, count_names[f - HYOKA_COST_USAGE], c->value[f]);
+            hyoka__json_m_int(w, hyoka__cost_field_names[f], c->value[f]);
     if (c->stated_present) {
         hyoka__json_key(w, "stated");
         hyoka__json_open(w, '{');
         for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++) {
             if (!HAS(c->stated_present, f))
                 continue;
-            hyoka__json_key(w, hyoka__json_figure_names[f]);
-            if (c->st->unit[f] == implied_unit(w, f)) {
+            hyoka__json_key(w, hyoka__figure_names[f]);
+            if (c->st->unit[f] == hyoka__implied_unit(w->pf, w->unit, f)) {
                 hyoka__json_put_decimal(w, &c->st->value[f], true);
             } else {
                 hyoka__json_open(w, '{');
@@ -224,10 +163,6 @@ static void write_costs(struct hyoka__json_writer *w, const hyoka_costs *c)
 
 static void write_indicator(struct hyoka__json_writer *w, const hyoka_indicator *ind)
 {
-    static const char *const value_names[HYOKA__VALUE_FIELD_COUNT] = {
-        "target", "actual", "forecast", "stated_achievement",
-    };
-
     hyoka__json_sep(w);
     hyoka__json_open(w, '{');
     hyoka__json_m_enum(w, "kind", HYOKA_ENUM_INDICATOR_KIND, ind->kind);
@@ -251,7 +186,7 @@ static void write_indicator(struct hyoka__json_writer *w, const hyoka_indicator 
             hyoka__json_m_int(w, "fiscal_year", v->fiscal_year);
             for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT; f++)
                 if (HAS(v->present, f)) {
-                    hyoka__json_key(w, value_names[f]);
+                    hyoka__json_key(w, hyoka__value_field_names[f]);
                     hyoka__json_put_decimal(w, &v->v[f], f == HYOKA_VALUE_STATED_ACHIEVEMENT);
                 }
             hyoka__json_close(w, '}');
@@ -269,6 +204,7 @@ static void write_indicator(struct hyoka__json_writer *w, const hyoka_indicator 
         hyoka__json_m_string(w, "note", ind->text[HYOKA_INDICATOR_LONG_TERM_NOTE]);
         hyoka__json_close(w, '}');
     }
+    hyoka__json_write_indicator_additions(w, ind);
     hyoka__json_close(w, '}');
 }
 
@@ -315,8 +251,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
     hyoka__json_open(w, '{');
     hyoka__json_m_string(w, "code", p->text[HYOKA_TEXT_CODE]);
     hyoka__json_m_string(w, "name", p->text[HYOKA_TEXT_NAME]);
-    write_text_object(w, "organization", organization_keys, &p->text[HYOKA_TEXT_DEPARTMENT],
-                      sizeof organization_keys / sizeof organization_keys[0]);
+    hyoka__json_write_text_group(w, p, HYOKA__IN_ORGANIZATION, "organization");
     write_class_path(w, "policy", &p->cls[HYOKA_CLASS_POLICY]);
     write_class_path(w, "account", &p->cls[HYOKA_CLASS_ACCOUNT]);
     hyoka__json_m_enum(w, "duty", HYOKA_ENUM_DUTY, p->duty);
@@ -324,7 +259,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
     hyoka__json_m_year(w, "start_fiscal_year", p->start_year);
     hyoka__json_m_year(w, "end_fiscal_year", p->end_year);
     hyoka__json_m_string(w, "legal_basis", p->text[HYOKA_TEXT_LEGAL_BASIS]);
-    write_text_object(w, "texts", text_keys, &p->text[HYOKA_TEXT_PURPOSE], sizeof text_keys / sizeof text_keys[0]);
+    hyoka__json_write_text_group(w, p, HYOKA__IN_TEXTS, "texts");
     if (p->years.count > 0) {
         hyoka__json_key(w, "years");
         hyoka__json_open(w, '[');
@@ -346,6 +281,7 @@ static bool doc_project_head(struct hyoka__json_writer *w, const hyoka_project *
             write_evaluation(w, p->evaluations.items[i]);
         hyoka__json_close(w, ']');
     }
+    hyoka__json_write_project_additions(w, p);
     if (p->children.count == 0)
         return false;
     hyoka__json_key(w, "children");
@@ -513,11 +449,11 @@ static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *
 
             if (!r->set)
                 continue;
-            hyoka__json_key(w, hyoka__json_figure_names[f]);
+            hyoka__json_key(w, hyoka__figure_names[f]);
             hyoka__json_open(w, '{');
             hyoka__json_m_int(w, "places", r->places);
             hyoka__json_m_enum(w, "mode", HYOKA_ENUM_ROUNDING, r->mode);
-            if (is_per_head_figure(f))
+            if (hyoka__is_per_head_figure(f))
                 hyoka__json_m_enum(w, "unit", HYOKA_ENUM_UNIT, r->unit);
             hyoka__json_close(w, '}');
         }
@@ -534,7 +470,7 @@ static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *
     }
     hyoka__json_key(w, "projects");
     hyoka__json_open(w, '[');
-    for (size_t i = 0; i < pf->projects.count && w->err == HYOKA_OK; i++)
+    for (size_t i = 0; i < pf->projects.count && w->out.err == HYOKA_OK; i++)
         hyoka__json_write_project_tree(w, pf->projects.items[i], doc_project_head, doc_project_tail);
     hyoka__json_close(w, ']');
     hyoka__json_close(w, '}');
@@ -549,7 +485,7 @@ int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **ou
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
     if (flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN))
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     w.pf = portfolio;
     w.unit = (flags & HYOKA_WRITE_YEN) ? HYOKA_UNIT_YEN : portfolio->amount_unit;
     write_document(&w, portfolio);
@@ -559,45 +495,17 @@ int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **ou
 /* ------------------------------------------------------------------------ */
 /* Writing a file                                                            */
 
-/* Room for the suffix of a temporary file name (".%lx.tmp") and a NUL. */
-#define TEMP_SUFFIX_MAX 32
-
-/* Create a new file beside @p path (same directory, so the final rename is
- * atomic) with a name nobody else uses; its name goes to @p tmp. */
-static int create_temp(const char *path, char *tmp, size_t size, int *fd)
-{
-    struct timespec ts;
-    unsigned long seed;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)ts.tv_sec << 20) ^ ((unsigned long)getpid() << 8) ^
-           (unsigned long)(uintptr_t)tmp;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-        snprintf(tmp, size, "%s.%lx.tmp", path, (seed >> 16) & 0xffffffful);
-        *fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (*fd >= 0)
-            return HYOKA_OK;
-        if (errno != EEXIST)
-            return hyoka__json_io_fail("cannot create a temporary file for", path, errno);
-    }
-    return hyoka__json_io_fail("cannot create a temporary file for", path, EEXIST);
-}
-
-/* The text goes to a new file beside @p path as it is made (through a
- * bounded buffer), is flushed to disk and then renamed over @p path:
- * readers see the old file or the whole new one, never a part, and a
- * failure leaves no file behind. A new file gets the permissions fopen()
- * would give it; a replaced file keeps its mode. A symbolic link at
- * @p path is replaced, not followed. */
+/* The text goes to the file as it is made, through a bounded buffer, by
+ * the policy of util/fsio.h: a regular file is replaced atomically (a new
+ * file beside it, flushed to disk, renamed over it: readers see the old
+ * file or the whole new one, and a failure leaves the old one); a device,
+ * FIFO or standard stream is written in place. */
 int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, const char *path)
 {
     static const char fn[] = "hyoka_json_write_file";
     struct hyoka__json_writer w;
-    char *tmp;
-    size_t plen;
-    struct stat st;
-    int fd = -1, rc;
+    struct hyoka__file_out f;
+    int rc;
 
     if (!portfolio || !path)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "path");
@@ -605,40 +513,18 @@ int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, cons
         return hyoka__fail(HYOKA_EINVAL, "%s: path is empty", fn);
     if (flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN))
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
-    plen = strlen(path);
-    if (plen > SIZE_MAX - TEMP_SUFFIX_MAX)
-        return hyoka__fail(HYOKA_EINVAL, "%s: path too long", fn);
-    tmp = hyoka__malloc(plen + TEMP_SUFFIX_MAX);
-    if (!tmp)
-        return hyoka__nomem();
-    rc = create_temp(path, tmp, plen + TEMP_SUFFIX_MAX, &fd);
-    if (rc != HYOKA_OK) {
-        hyoka__free(tmp);
+    rc = hyoka__fsio_open(&f, fn, path);
+    if (rc != HYOKA_OK)
         return rc;
-    }
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        (void)fchmod(fd, st.st_mode & 07777);
-
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT));
+    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), hyoka__fsio_write, &f);
     w.pf = portfolio;
     w.unit = (flags & HYOKA_WRITE_YEN) ? HYOKA_UNIT_YEN : portfolio->amount_unit;
-    w.fd = fd;
-    w.fd_name = tmp;
     write_document(&w, portfolio);
-    if (w.pretty)
-        hyoka__json_put_char(&w, '\n');
-    if (w.err == HYOKA_OK)
-        hyoka__json_flush(&w);
-    hyoka__free(w.buf);
-    rc = w.err;
-    if (rc == HYOKA_OK && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-        rc = hyoka__json_io_fail("cannot write", tmp, errno);
-    if (close(fd) != 0 && rc == HYOKA_OK)
-        rc = hyoka__json_io_fail("cannot write", tmp, errno);
-    if (rc == HYOKA_OK && rename(tmp, path) != 0)
-        rc = hyoka__json_io_fail("cannot replace", path, errno);
-    if (rc != HYOKA_OK)
-        unlink(tmp);
-    hyoka__free(tmp);
-    return rc;
+    rc = hyoka__json_writer_finish(&w, NULL, NULL);
+    hyoka__buf_free(&w.out);
+    if (rc != HYOKA_OK) {
+        hyoka__fsio_abort(&f);
+        return rc;
+    }
+    return hyoka__fsio_commit(&f);
 }

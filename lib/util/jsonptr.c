@@ -4,43 +4,25 @@
 
 #include <string.h>
 
-int hyoka__jsonptr_reserve(struct hyoka__jsonptr *p, size_t extra)
-{
-    size_t need, cap;
-    char *nb;
-
-    if (p->cap - p->len > extra)
-        return HYOKA_OK;
-    if (!hyoka__size_add(p->len, extra, &need) || !hyoka__size_add(need, 1, &need))
-        return hyoka__nomem();
-    cap = hyoka__grow_cap(p->cap, need, 64);
-    nb = hyoka__heap_realloc(p->buf, cap);
-    if (!nb)
-        return hyoka__nomem();
-    p->buf = nb;
-    p->cap = cap;
-    return HYOKA_OK;
-}
-
-int hyoka__jsonptr_init(struct hyoka__jsonptr *p)
+int hyoka__jsonptr_init(struct hyoka__buf *p)
 {
     p->len = 0;
-    if (hyoka__jsonptr_reserve(p, 0) != HYOKA_OK)
-        return HYOKA_ENOMEM;
-    p->buf[0] = '\0';
+    if (!hyoka__buf_reserve(p, 0))
+        return p->err;
+    p->data[0] = '\0';
     return HYOKA_OK;
 }
 
-int hyoka__jsonptr_key_escaped(struct hyoka__jsonptr *p, const char *s, size_t n)
+int hyoka__jsonptr_key_escaped(struct hyoka__buf *p, const char *s, size_t n)
 {
     size_t escapes = 0;
     char *o;
 
     for (size_t i = 0; i < n; i++)
         escapes += s[i] == '~' || s[i] == '/';
-    if (hyoka__jsonptr_reserve(p, 1 + n + escapes) != HYOKA_OK)
-        return HYOKA_ENOMEM;
-    o = p->buf + p->len;
+    if (!hyoka__buf_reserve(p, 1 + n + escapes))
+        return p->err;
+    o = p->data + p->len;
     *o++ = '/';
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '~' || s[i] == '/') {
@@ -51,20 +33,20 @@ int hyoka__jsonptr_key_escaped(struct hyoka__jsonptr *p, const char *s, size_t n
         }
     }
     *o = '\0';
-    p->len = (size_t)(o - p->buf);
+    p->len = (size_t)(o - p->data);
     return HYOKA_OK;
 }
 
-int hyoka__jsonptr_index(struct hyoka__jsonptr *p, size_t index)
+int hyoka__jsonptr_index(struct hyoka__buf *p, size_t index)
 {
     size_t digits = 1;
     char *o;
 
     for (size_t v = index; v >= 10; v /= 10)
         digits++;
-    if (hyoka__jsonptr_reserve(p, 1 + digits) != HYOKA_OK)
-        return HYOKA_ENOMEM;
-    o = p->buf + p->len;
+    if (!hyoka__buf_reserve(p, 1 + digits))
+        return p->err;
+    o = p->data + p->len;
     o[0] = '/';
     o[1 + digits] = '\0';
     /* Digits from the right, straight into place: this is done once for
@@ -77,18 +59,11 @@ int hyoka__jsonptr_index(struct hyoka__jsonptr *p, size_t index)
     return HYOKA_OK;
 }
 
-void hyoka__jsonptr_cut(struct hyoka__jsonptr *p, size_t len)
+void hyoka__jsonptr_cut(struct hyoka__buf *p, size_t len)
 {
     p->len = len;
-    if (p->buf)
-        p->buf[len] = '\0';
-}
-
-void hyoka__jsonptr_free(struct hyoka__jsonptr *p)
-{
-    hyoka__free(p->buf);
-    p->buf = NULL;
-    p->len = p->cap = 0;
+    if (p->data)
+        p->data[len] = '\0';
 }
 
 size_t hyoka__jsonptr_parent(const char *path, size_t n)

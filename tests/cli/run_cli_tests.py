@@ -103,7 +103,8 @@ for sheet in sheets:
         rc, _, err = run('convert', '--to', 'html', '--lang', 'ja', path, html_dir)
         n_projects = len(json.load(open(canon, encoding='utf-8'))['projects'])
         files = sorted(os.listdir(html_dir)) if os.path.isdir(html_dir) else []
-        check(rc == 0 and 'index.html' in files and len(files) == n_projects + 1,
+        # the pages, and the marker of a folder hyoka wrote (docs/output.md)
+        check(rc == 0 and 'index.html' in files and '.hyoka-output' in files and len(files) == n_projects + 2,
               'convert %s to html: index and %d sheets' % (sheet, n_projects), ' '.join(files) + err.decode())
 
 # Summary on the portfolio.

@@ -7,8 +7,8 @@
  *   or EINVALID (no portfolio, at least one error diagnostic);
  * - the report reads back consistently and writes as well-formed JSON;
  * On success:
- * - validation succeeds; every figure of every cost year, indicator value
- *   and evaluation is computed with an allowed status and reason; roll-ups
+ * - validation succeeds; every figure of every cost year, indicator value,
+ *   evaluation and record is computed with an allowed status and reason; roll-ups
  *   and rankings work; hyoka_metrics_write() writes well-formed JSON;
  * - hyoka_json_write() succeeds; reading its output gives a portfolio
  *   equal to the first (hyoka_portfolio_equal()), that validates to the
@@ -118,8 +118,32 @@ static void check_decimal_out(const hyoka_decimal *d, int figure)
     char buf[HYOKA_DECIMAL_STRING_MAX];
     if (hyoka_decimal_format(d, 0, buf, sizeof buf, NULL) != HYOKA_OK)
         FUZZ_FAIL("figure %s cannot be formatted", hyoka_enum_name(HYOKA_ENUM_FIGURE, figure));
-    if (figure <= MONEY_FIGURE_LAST && hyoka_decimal_scale(d) != 0)
+    if ((figure <= MONEY_FIGURE_LAST || figure == HYOKA_FIG_UNSPENT) && hyoka_decimal_scale(d) != 0)
         FUZZ_FAIL("money figure %s has scale %d", hyoka_enum_name(HYOKA_ENUM_FIGURE, figure), hyoka_decimal_scale(d));
+}
+
+/* Every figure of a record (those not of its kind: not_a_figure), and of its children. */
+static void figures_of_record(const hyoka_record *r)
+{
+    int f, kind = hyoka_record_kind_of(r);
+
+    FUZZ_CHECK(kind >= 0);
+    for (f = HYOKA_FIG_UNSPENT; f <= HYOKA_FIG_NONCOMPETITIVE_SHARE; f++) {
+        hyoka_decimal d;
+        int reason = -1;
+        int rc = hyoka_record_figure(r, f, &d, &reason);
+        check_figure_status(rc, reason, "record", f);
+        if (rc == HYOKA_OK)
+            check_decimal_out(&d, f);
+    }
+    for (int k = 0; k < hyoka_enum_count(HYOKA_ENUM_RECORD_KIND); k++) {
+        size_t i, n = hyoka_record_child_count(r, k);
+        for (i = 0; i < n; i++) {
+            const hyoka_record *c = hyoka_record_child_at(r, k, i);
+            FUZZ_CHECK(c != NULL && hyoka_record_parent(c) == r);
+            figures_of_record(c);
+        }
+    }
 }
 
 static void figures_of_project(const hyoka_project *p)
@@ -183,6 +207,15 @@ static void figures_of_project(const hyoka_project *p)
         check_figure_status(rc, reason, "evaluation rating", HYOKA_FIG_SCORE);
         if (rc == HYOKA_OK && (!code || !label))
             FUZZ_FAIL("rating without code or label");
+    }
+
+    for (f = 0; f < hyoka_enum_count(HYOKA_ENUM_RECORD_KIND); f++) {
+        n = hyoka_project_record_count(p, f);
+        for (i = 0; i < n; i++) {
+            const hyoka_record *r = hyoka_project_record_at(p, f, i);
+            FUZZ_CHECK(r != NULL && hyoka_record_project(r) == p && !hyoka_record_parent(r));
+            figures_of_record(r);
+        }
     }
 
     n = hyoka_project_child_count(p);

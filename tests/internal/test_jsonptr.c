@@ -14,16 +14,16 @@
 
 static void test_empty_and_init(void **state)
 {
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     (void)state;
 
     hyoka__jsonptr_cut(&p, 0); /* nothing owned yet: no write */
-    assert_null(p.buf);
+    assert_null(p.data);
     assert_int_equal(hyoka__jsonptr_init(&p), HYOKA_OK);
-    assert_string_equal(p.buf, "");
+    assert_string_equal(p.data, "");
     assert_int_equal(p.len, 0);
     hyoka__jsonptr_free(&p);
-    assert_null(p.buf);
+    assert_null(p.data);
     assert_int_equal(p.len, 0);
     assert_int_equal(p.cap, 0);
 }
@@ -31,26 +31,26 @@ static void test_empty_and_init(void **state)
 /* RFC 6901: '~' is written "~0" and '/' "~1"; nothing else is escaped. */
 static void test_escapes(void **state)
 {
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     (void)state;
 
     assert_int_equal(hyoka__jsonptr_key(&p, "projects", 8), HYOKA_OK);
     assert_int_equal(hyoka__jsonptr_index(&p, 0), HYOKA_OK);
     assert_int_equal(hyoka__jsonptr_key(&p, "a/b~c", 5), HYOKA_OK);
-    assert_string_equal(p.buf, "/projects/0/a~1b~0c");
-    assert_int_equal(p.len, strlen(p.buf));
+    assert_string_equal(p.data, "/projects/0/a~1b~0c");
+    assert_int_equal(p.len, strlen(p.data));
     hyoka__jsonptr_cut(&p, 11);
-    assert_string_equal(p.buf, "/projects/0");
+    assert_string_equal(p.data, "/projects/0");
     assert_int_equal(hyoka__jsonptr_key(&p, "~1", 2), HYOKA_OK); /* not unescaped: escaped again */
-    assert_string_equal(p.buf, "/projects/0/~01");
+    assert_string_equal(p.data, "/projects/0/~01");
     hyoka__jsonptr_cut(&p, 11);
     assert_int_equal(hyoka__jsonptr_key(&p, "", 0), HYOKA_OK); /* the empty name */
     assert_int_equal(hyoka__jsonptr_key(&p, "//", 2), HYOKA_OK);
-    assert_string_equal(p.buf, "/projects/0//~1~1");
+    assert_string_equal(p.data, "/projects/0//~1~1");
     hyoka__jsonptr_cut(&p, 0);
     assert_int_equal(hyoka__jsonptr_key(&p, "\xe5\xb9\xb3\0x", 5), HYOKA_OK); /* bytes as they are */
     assert_int_equal(p.len, 6);
-    assert_memory_equal(p.buf, "/\xe5\xb9\xb3\0x", 7);
+    assert_memory_equal(p.data, "/\xe5\xb9\xb3\0x", 7);
     hyoka__jsonptr_free(&p);
 }
 
@@ -61,7 +61,7 @@ static void test_indices(void **state)
         const char *text;
     } cases[] = {{0, "/0"}, {9, "/9"}, {10, "/10"}, {99, "/99"}, {100, "/100"}, {4096, "/4096"},
                  {SIZE_MAX, NULL}};
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     char max[32];
     (void)state;
 
@@ -73,7 +73,7 @@ static void test_indices(void **state)
         }
         hyoka__jsonptr_cut(&p, 0);
         assert_int_equal(hyoka__jsonptr_index(&p, cases[i].index), HYOKA_OK);
-        assert_string_equal(p.buf, want);
+        assert_string_equal(p.data, want);
         assert_int_equal(p.len, strlen(want));
     }
     hyoka__jsonptr_free(&p);
@@ -82,7 +82,7 @@ static void test_indices(void **state)
 /* A path longer than the first block grows and stays whole. */
 static void test_growth(void **state)
 {
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     char want[4096];
     size_t n = 0;
     (void)state;
@@ -94,7 +94,7 @@ static void test_growth(void **state)
         assert_true(n < sizeof want);
     }
     assert_int_equal(p.len, n);
-    assert_string_equal(p.buf, want);
+    assert_string_equal(p.data, want);
     assert_true(p.cap > p.len);
     hyoka__jsonptr_free(&p);
 }
@@ -113,7 +113,7 @@ static void test_parent(void **state)
 
 static int build(void *ctx)
 {
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     int rc = HYOKA_OK;
     (void)ctx;
 
@@ -123,8 +123,8 @@ static int build(void *ctx)
             rc = hyoka__jsonptr_index(&p, i);
     }
     if (rc == HYOKA_OK) {
-        assert_int_equal(p.len, strlen(p.buf));
-        assert_memory_equal(p.buf, "/member~0name/0/member~0name/1", 30);
+        assert_int_equal(p.len, strlen(p.data));
+        assert_memory_equal(p.data, "/member~0name/0/member~0name/1", 30);
     }
     hyoka__jsonptr_free(&p);
     return rc;
@@ -133,14 +133,14 @@ static int build(void *ctx)
 /* Every allocation failure is HYOKA_ENOMEM and leaks nothing. */
 static void test_out_of_memory(void **state)
 {
-    struct hyoka__jsonptr p = {NULL, 0, 0};
+    struct hyoka__buf p = {0};
     (void)state;
 
     assert_true(failalloc_sweep(build, NULL) > 1); /* installs and uninstalls */
     failalloc_install();
     failalloc_fail_at(1, true);
     assert_int_equal(hyoka__jsonptr_init(&p), HYOKA_ENOMEM);
-    assert_null(p.buf);
+    assert_null(p.data);
     assert_int_equal(hyoka__jsonptr_index(&p, 7), HYOKA_ENOMEM);
     assert_int_equal(hyoka_error_last_code(), HYOKA_ENOMEM);
     failalloc_fail_at(0, false);

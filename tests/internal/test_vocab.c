@@ -39,8 +39,8 @@ static void test_names(void **state)
     assert_int_equal(count, HYOKA__FIGURE_COUNT);
     assert_null(hyoka__enum_names(HYOKA_ENUM_STATUS, &count));
     assert_null(hyoka__enum_names(-1, &count));
-    assert_null(hyoka__enum_names(HYOKA_ENUM_GROUP_BY + 1, &count));
-    for (int which = HYOKA_ENUM_ROUNDING; which <= HYOKA_ENUM_GROUP_BY; which++) {
+    assert_null(hyoka__enum_names(HYOKA__ENUM_ID_COUNT, &count));
+    for (int which = HYOKA_ENUM_ROUNDING; which < HYOKA__ENUM_ID_COUNT; which++) {
         const char *const *names = hyoka__enum_names(which, &count);
         assert_non_null(names);
         assert_int_equal(count, hyoka_enum_count(which));
@@ -65,7 +65,10 @@ static void test_kinds_and_units(void **state)
     for (int f = 0; f < HYOKA__FIGURE_COUNT; f++) {
         int kinds = hyoka__is_money_figure(f) + hyoka__is_per_head_figure(f) + hyoka__is_percentage_figure(f);
         assert_int_equal(kinds, hyoka__is_year_figure(f));
-        assert_int_equal(hyoka__default_places(f), hyoka__is_money_figure(f) ? 0 : 1);
+        assert_int_equal(hyoka__is_yen_figure(f), hyoka__is_money_figure(f) || f == HYOKA_FIG_UNSPENT);
+        assert_int_equal(hyoka__is_record_figure(f), f >= HYOKA_FIG_UNSPENT);
+        assert_int_equal(hyoka__default_places(f),
+                         hyoka__is_yen_figure(f) ? 0 : f == HYOKA_FIG_APPROPRIATION_RATE ? 5 : 1);
         assert_int_equal(hyoka__stated_unit(f, HYOKA_UNIT_THOUSAND_YEN),
                          hyoka__is_percentage_figure(f) ? HYOKA_UNIT_YEN : HYOKA_UNIT_THOUSAND_YEN);
     }
@@ -213,7 +216,9 @@ static void test_enum_types(void **state)
         PAIR(VERDICT_GROUP), PAIR(BUDGET_KIND), PAIR(CLASS_KIND), PAIR(SEVERITY),
         PAIR(FIGURE), PAIR(COST_FIELD), PAIR(STAFF_FIELD), PAIR(PROJECT_TEXT),
         PAIR(VALUE_FIELD), PAIR(INDICATOR_TEXT), PAIR(EVALUATION_TEXT), PAIR(REASON),
-        PAIR(LANG), PAIR(GROUP_BY),
+        PAIR(LANG), PAIR(GROUP_BY), PAIR(RECORD_KIND), PAIR(RECORD_FIELD),
+        PAIR(FIELD_TYPE), PAIR(FIELD_STATE), PAIR(TERM), PAIR(MEASUREMENT),
+        PAIR(PROJECT_FLAG),
     };
 #undef PAIR
     (void)state;
@@ -221,8 +226,8 @@ static void test_enum_types(void **state)
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         int count = 0;
         const char *type = hyoka__enum_type_name(pairs[i].which);
-        assert_int_equal(pairs[i].which, (int)i + 1);
         const char *const *names = hyoka__enum_names(pairs[i].which, &count);
+        assert_int_equal(pairs[i].which, (int)i + 1);
         assert_non_null(names);
         assert_int_equal(count, pairs[i].count);
         /* A table declared with its size but given too few names would

@@ -43,13 +43,13 @@ from ._ffi import check_version
 from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
                     Diagnostic, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
-                    parse_metrics, csv_table_names, KEEP)
+                    parse_metrics, csv_table_names, KEEP, Record, Baseline, NOT_APPLICABLE)
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
     'Figure', 'Rating', 'Diagnostic', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
     'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
-    'BudgetDirection', 'Band', 'Metrics',
+    'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE',
     'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'IntegerOverflow', 'EncodingError',
     'HyokaSyntaxError',
     'NotFound', 'AlreadyExists', 'DivisionByZero', 'HyokaIOError', 'LimitExceeded', 'Unavailable',

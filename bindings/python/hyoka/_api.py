@@ -61,6 +61,13 @@ HYOKA_ENUM_EVALUATION_TEXT = 23
 HYOKA_ENUM_REASON = 24
 HYOKA_ENUM_LANG = 25
 HYOKA_ENUM_GROUP_BY = 26
+HYOKA_ENUM_RECORD_KIND = 27
+HYOKA_ENUM_RECORD_FIELD = 28
+HYOKA_ENUM_FIELD_TYPE = 29
+HYOKA_ENUM_FIELD_STATE = 30
+HYOKA_ENUM_TERM = 31
+HYOKA_ENUM_MEASUREMENT = 32
+HYOKA_ENUM_PROJECT_FLAG = 33
 
 # hyoka_limit_id (version.h)
 HYOKA_LIMIT_DECIMAL_MAX_SCALE = 0
@@ -80,9 +87,10 @@ HYOKA_CAL_FMT_WESTERN = 0x8
 HYOKA_CAL_FMT_FULLWIDTH = 0x10
 HYOKA_CAL_FMT_NO_SUFFIX = 0x20
 
-# flags of the JSON writers (json.h)
+# flags of the JSON writers (json.h) and of the folder writers (common.h)
 HYOKA_WRITE_COMPACT = 0x1
 HYOKA_WRITE_YEN = 0x2
+HYOKA_WRITE_REPLACE = 0x4
 
 # hyoka_encoding (csv.h)
 HYOKA_ENCODING_UTF8_BOM = 0
@@ -124,7 +132,9 @@ class CsvOptions(ctypes.Structure):
                 ('encoding', c_int),
                 ('max_field', c_size_t),
                 ('max_row', c_size_t),
-                ('max_diagnostics', c_size_t)]
+                ('max_diagnostics', c_size_t),
+                ('max_table', c_size_t),
+                ('flags', c_uint)]
 
 
 #: C struct name → ctypes class
@@ -288,6 +298,8 @@ PROTOTYPES = {
     'hyoka_project_extension': (c_char_p, [H, c_char_p, c_size_t], RAW),
     'hyoka_project_extension_count': (c_size_t, [H], RAW),
     'hyoka_project_extension_at': (c_int, [H, c_size_t, PSTR, PSTR], STATUS),
+    'hyoka_project_flag': (c_int, [H, c_int, P(c_int)], STATUS),
+    'hyoka_project_set_flag': (c_int, [H, c_int, c_int], STATUS),
     # costs.h
     'hyoka_costs_fiscal_year': (c_int32, [H], RAW),
     'hyoka_costs_set_fiscal_year': (c_int, [H, c_int32], STATUS),
@@ -327,6 +339,50 @@ PROTOTYPES = {
     'hyoka_indicator_remove_year': (c_int, [H, c_int32], STATUS),
     'hyoka_indicator_set_value': (c_int, [H, c_int32, c_int, PDEC], STATUS),
     'hyoka_indicator_value': (c_int, [H, c_int32, c_int, PDEC], STATUS),
+    'hyoka_indicator_set_baseline': (c_int, [H, PDEC, c_int32], STATUS),
+    'hyoka_indicator_baseline': (c_int, [H, PDEC, P(c_int32)], STATUS),
+    'hyoka_indicator_target_year': (c_int32, [H], RAW),
+    'hyoka_indicator_set_target_year': (c_int, [H, c_int32], STATUS),
+    'hyoka_indicator_number': (c_int, [H, P(c_int64)], STATUS),
+    'hyoka_indicator_set_number': (c_int, [H, c_int64], STATUS),
+    'hyoka_indicator_term': (c_int, [H], RAW),
+    'hyoka_indicator_set_term': (c_int, [H, c_int], STATUS),
+    'hyoka_indicator_measurement': (c_int, [H], RAW),
+    'hyoka_indicator_set_measurement': (c_int, [H, c_int], STATUS),
+    # record.h
+    'hyoka_record_field_type': (c_int, [c_int, c_int], RAW),
+    'hyoka_record_kind_parent': (c_int, [c_int, P(c_int)], STATUS),
+    'hyoka_project_add_record': (c_int, [H, c_int, PH], STATUS),
+    'hyoka_project_record_count': (c_size_t, [H, c_int], RAW),
+    'hyoka_project_record_at': (H, [H, c_int, c_size_t], RAW),
+    'hyoka_project_remove_record': (c_int, [H, c_int, c_size_t], STATUS),
+    'hyoka_record_add_child': (c_int, [H, c_int, PH], STATUS),
+    'hyoka_record_child_count': (c_size_t, [H, c_int], RAW),
+    'hyoka_record_child_at': (H, [H, c_int, c_size_t], RAW),
+    'hyoka_record_remove_child': (c_int, [H, c_int, c_size_t], STATUS),
+    'hyoka_record_kind_of': (c_int, [H], STATUS),
+    'hyoka_record_parent': (H, [H], RAW),
+    'hyoka_record_project': (H, [H], RAW),
+    'hyoka_record_field_state': (c_int, [H, c_int], STATUS),
+    'hyoka_record_set_not_applicable': (c_int, [H, c_int], STATUS),
+    'hyoka_record_clear': (c_int, [H, c_int], STATUS),
+    'hyoka_record_set_text': (c_int, [H, c_int, c_char_p, c_size_t], STATUS),
+    'hyoka_record_text': (c_char_p, [H, c_int], RAW),
+    'hyoka_record_set_money': (c_int, [H, c_int, c_int64], STATUS),
+    'hyoka_record_money': (c_int, [H, c_int, P(c_int64)], STATUS),
+    'hyoka_record_set_decimal': (c_int, [H, c_int, PDEC], STATUS),
+    'hyoka_record_decimal': (c_int, [H, c_int, PDEC], STATUS),
+    'hyoka_record_set_integer': (c_int, [H, c_int, c_int64], STATUS),
+    'hyoka_record_integer': (c_int, [H, c_int, P(c_int64)], STATUS),
+    'hyoka_record_set_flag': (c_int, [H, c_int, c_int], STATUS),
+    'hyoka_record_flag': (c_int, [H, c_int, P(c_int)], STATUS),
+    'hyoka_record_set_fiscal_year': (c_int, [H, c_int, c_int32], STATUS),
+    'hyoka_record_fiscal_year': (c_int, [H, c_int, P(c_int32)], STATUS),
+    'hyoka_record_set_extension': (c_int, [H, c_char_p, c_size_t, c_char_p, c_size_t], STATUS),
+    'hyoka_record_extension': (c_char_p, [H, c_char_p, c_size_t], RAW),
+    'hyoka_record_extension_count': (c_size_t, [H], RAW),
+    'hyoka_record_extension_at': (c_int, [H, c_size_t, PSTR, PSTR], STATUS),
+    'hyoka_record_figure': (c_int, [H, c_int, PDEC, P(c_int)], FIGURE),
     # evaluation.h
     'hyoka_evaluation_stage': (c_int, [H], RAW),
     'hyoka_evaluation_set_stage': (c_int, [H, c_int], STATUS),
@@ -445,4 +501,5 @@ PROTOTYPES = {
     'hyoka_html_portfolio': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),
     'hyoka_html_file_name': (c_int, [c_size_t, c_char_p, c_size_t, P(c_size_t)], STATUS),
     'hyoka_html_write_dir': (c_int, [H, c_int, c_char_p], STATUS),
+    'hyoka_html_write_dir_flags': (c_int, [H, c_int, c_char_p, c_uint], STATUS),
 }

@@ -31,6 +31,9 @@ ENUM_LABELS = {
     ENUM_PROJECT_TEXT: 'project text field', ENUM_VALUE_FIELD: 'indicator value field',
     ENUM_INDICATOR_TEXT: 'indicator text field', ENUM_EVALUATION_TEXT: 'evaluation text field',
     ENUM_REASON: 'reason', ENUM_LANG: 'language', ENUM_GROUP_BY: 'grouping',
+    ENUM_RECORD_KIND: 'record kind', ENUM_RECORD_FIELD: 'record field', ENUM_FIELD_TYPE: 'field type',
+    ENUM_FIELD_STATE: 'field state', ENUM_TERM: 'term', ENUM_MEASUREMENT: 'measurement',
+    ENUM_PROJECT_FLAG: 'project flag',
 }
 
 UNSET = _api.HYOKA_UNSET
@@ -39,7 +42,11 @@ CALENDAR_STRING_MAX = _api.HYOKA_CALENDAR_STRING_MAX
 
 MONEY_FIGURES = frozenset(('expense', 'personnel', 'debt_service', 'indirect_costs', 'total_cost',
                            'general_revenue', 'specific_revenue'))
-NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score'))
+# Figures in int yen: the money figures of cost years and a budget record's unspent amount.
+YEN_FIGURES = MONEY_FIGURES | frozenset(('unspent',))
+RECORD_FIGURES = frozenset(('unspent', 'appropriation_rate', 'account_share', 'single_bidder_share',
+                            'noncompetitive_share'))
+NOT_YEAR_FIGURES = frozenset(('achievement', 'change', 'score')) | RECORD_FIGURES
 
 
 def _status_value(name):

@@ -44,13 +44,15 @@ from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
 from ._ffi import check_int, check_size, set_field
-from ._core import (lib, byref, UNSET, MONEY_FIGURES,
+from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
                     ENUM_EXPECTED_COST, ENUM_VERDICT_GROUP, ENUM_BUDGET_KIND, ENUM_CLASS_KIND,
                     ENUM_SEVERITY, ENUM_FIGURE, ENUM_COST_FIELD, ENUM_STAFF_FIELD,
                     ENUM_PROJECT_TEXT, ENUM_VALUE_FIELD, ENUM_INDICATOR_TEXT,
                     ENUM_EVALUATION_TEXT, ENUM_REASON, ENUM_GROUP_BY, ENUM_ROUNDING,
+                    ENUM_RECORD_KIND, ENUM_RECORD_FIELD, ENUM_FIELD_TYPE, ENUM_FIELD_STATE, ENUM_TERM,
+                    ENUM_MEASUREMENT, ENUM_PROJECT_FLAG,
                     enum, enum_value, enum_value_or_unset, enum_name, enum_names, lang_value,
                     figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
                     take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
@@ -111,6 +113,23 @@ IndicatorValue = collections.namedtuple('IndicatorValue', 'target actual forecas
 IndicatorValue.__doc__ = 'The values of an indicator for one fiscal year (decimal.Decimal or None).'
 
 LongTerm = collections.namedtuple('LongTerm', 'value fiscal_year')
+Baseline = collections.namedtuple('Baseline', 'value fiscal_year')
+Baseline.__doc__ = "An indicator's baseline (基準値): a decimal.Decimal or None, and its fiscal year or None."
+
+
+class _NotApplicable:
+    """The value of a record field the sheet printed as not applicable (``-``):
+    neither missing nor any value. There is one: ``hyoka.NOT_APPLICABLE``."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return 'hyoka.NOT_APPLICABLE'
+
+    def __reduce__(self):
+        return 'NOT_APPLICABLE'
+
+
+NOT_APPLICABLE = _NotApplicable()
 Goal = collections.namedtuple('Goal', 'what level by')
 Stated = collections.namedtuple('Stated', 'value unit')
 Denominator = collections.namedtuple('Denominator', 'population households')
@@ -133,7 +152,7 @@ def reason_message(reason, lang=None):
 def _figure_result(rc, d, reason, figure_name):
     if rc < 0:
         return Figure(None, enum_name(ENUM_REASON, reason.value))
-    if figure_name in MONEY_FIGURES:
+    if figure_name in YEN_FIGURES:
         return Figure(int(dec_out(d)), None)
     return Figure(dec_out(d), None)
 
@@ -1426,7 +1445,53 @@ def _ptext(name, doc):
                       ENUM_PROJECT_TEXT, name, doc)
 
 
-class Project(_Owned):
+class _Extensions:
+    """The extension map of a project or a record (strings any ledger or
+    reader attaches, preserved exactly), through the C functions of the
+    prefix ``_ext`` ('hyoka_project', 'hyoka_record')."""
+    __slots__ = ()
+    _ext = None
+
+    def _fn(self, name):
+        return getattr(lib, self._ext + name)
+
+    @property
+    def extensions(self):
+        """The extension map (a dict copy, in order)."""
+        h = self._h()
+        out = {}
+        k = c_char_p()
+        v = c_char_p()
+        for i in range(self._fn('_extension_count')(h)):
+            self._fn('_extension_at')(h, i, byref(k), byref(v))
+            out[text_out(k.value)] = text_out(v.value)
+        return out
+
+    @extensions.setter
+    def extensions(self, mapping):
+        mapping = dict(mapping)
+        for key in list(self.extensions):
+            self.set_extension(key, None)
+        for key, value in mapping.items():
+            self.set_extension(key, value)
+
+    def extension(self, key):
+        b, n = text_arg(key, 'key')
+        return text_out(self._fn('_extension')(self._h(), b, n))
+
+    def set_extension(self, key, value):
+        """Set an extension (None removes it)."""
+        h = self._h()
+        kb, kn = text_arg(key, 'key')
+        vb, vn = text_arg(value, 'value')
+        self._fn('_set_extension')(h, kb, kn, vb, vn)
+
+
+# (a mixin, not a _Node: its methods get the lock of the object's tree here)
+_lock_methods(_Extensions)
+
+
+class Project(_Extensions, _Owned):
     """A program (事務事業).
 
     ``Project(code=..., name=..., **properties)`` makes a standalone project
@@ -1434,6 +1499,7 @@ class Project(_Owned):
     """
     __slots__ = ()
     _free, _copier, _equal = 'hyoka_project_free', 'hyoka_project_copy', 'hyoka_project_equal'
+    _ext = 'hyoka_project'
 
     def __init__(self, code=None, name=None, **props):
         out = c_void_p()
@@ -1474,6 +1540,22 @@ class Project(_Owned):
     opinions = _ptext('texts.opinions', '意見・要望.')
     activities_done = _ptext('texts.activities_done', '実施内容.')
     activities_planned = _ptext('texts.activities_planned', '今後の予定.')
+    ministry = _ptext('organization.ministry', '府省庁.')
+    bureau = _ptext('organization.bureau', '局・庁.')
+    office = _ptext('organization.office', '室.')
+    team = _ptext('organization.team', '班.')
+    jurisdiction = _ptext('organization.jurisdiction', '政策所管府省庁.')
+    ministry_order = _ptext('organization.ministry_order', '府省庁の建制順.')
+    preparer = _ptext('organization.preparer', '作成責任者.')
+    issues = _ptext('texts.issues', '現状・課題.')
+    overview_url = _ptext('texts.overview_url', '事業概要URL.')
+    notes = _ptext('texts.notes', '備考.')
+    other_notes = _ptext('texts.other_notes', 'その他備考.')
+    sheet_type = _ptext('sheet_type', 'シート種別.')
+    category = _ptext('category', '事業区分.')
+    major_expense = _ptext('major_expense', '主要経費.')
+    old_code = _ptext('old_code', '旧事業番号.')
+    display_order = _ptext('display_order', '整理表表示順.')
 
     @property
     def texts(self):
@@ -1679,6 +1761,40 @@ class Project(_Owned):
         p = self._parent
         return p if isinstance(p, Project) else None
 
+    # records
+    def records(self, kind):
+        """The project's records of one kind ('budgets', 'blocks'...): a live sequence of Record."""
+        k = enum_value(ENUM_RECORD_KIND, kind)
+        return _Children(self, lambda h: lib.hyoka_project_record_count(h, k),
+                         lambda h, i: lib.hyoka_project_record_at(h, k, i), Record)
+
+    def add_record(self, kind, **fields):
+        """Append a record: ``add_record('budgets', budget_year=2023, appropriation=40217000)``."""
+        out = c_void_p()
+        lib.hyoka_project_add_record(self._h(), enum_value(ENUM_RECORD_KIND, kind), byref(out))
+        return Record._filled(self, out.value, fields, self.remove_record)
+
+    def remove_record(self, record):
+        """Remove a record of the project (with its child records)."""
+        _remove_record(self, record, lib.hyoka_project_record_at, lib.hyoka_project_remove_record)
+
+    # flags
+    @property
+    def flags(self):
+        """The flags that are given, by document name ('start_unknown', 'methods.direct'...): a dict of bool."""
+        h = self._h()
+        v = c_int()
+        out = {}
+        for name in enum_names(ENUM_PROJECT_FLAG):
+            if lib.hyoka_project_flag(h, enum_value(ENUM_PROJECT_FLAG, name), byref(v)) == 1:
+                out[name] = bool(v.value)
+        return out
+
+    def set_flag(self, name, value):
+        """Set a flag to True or False; None makes it missing (which is not False)."""
+        lib.hyoka_project_set_flag(self._h(), enum_value(ENUM_PROJECT_FLAG, name),
+                                   UNSET if value is None else 1 if value else 0)
+
     @property
     def portfolio(self):
         """The portfolio that owns this project (directly or through parents), else None."""
@@ -1687,38 +1803,6 @@ class Project(_Owned):
         while n is not None and not isinstance(n, Portfolio):
             n = n._parent
         return n
-
-    # extensions
-    @property
-    def extensions(self):
-        """The extension map (a dict copy, in order)."""
-        h = self._h()
-        out = {}
-        k = c_char_p()
-        v = c_char_p()
-        for i in range(lib.hyoka_project_extension_count(h)):
-            lib.hyoka_project_extension_at(h, i, byref(k), byref(v))
-            out[text_out(k.value)] = text_out(v.value)
-        return out
-
-    @extensions.setter
-    def extensions(self, mapping):
-        mapping = dict(mapping)
-        for key in list(self.extensions):
-            self.set_extension(key, None)
-        for key, value in mapping.items():
-            self.set_extension(key, value)
-
-    def extension(self, key):
-        b, n = text_arg(key, 'key')
-        return text_out(lib.hyoka_project_extension(self._h(), b, n))
-
-    def set_extension(self, key, value):
-        """Set an extension (None removes it)."""
-        h = self._h()
-        kb, kn = text_arg(key, 'key')
-        vb, vn = text_arg(value, 'value')
-        lib.hyoka_project_set_extension(h, kb, kn, vb, vn)
 
     def to_html(self, lang='ja'):
         """The sheet of this project as a self-contained HTML page (str)."""
@@ -1969,6 +2053,53 @@ class Indicator(_Node):
     definition = _itext('definition', '計算方法・定義.')
     not_settable_reason = _itext('not_settable_reason', 'Why no target can be set.')
     long_term_note = _itext('long_term_target.note', 'A long-term target given in words.')
+    goal = _itext('goal', 'アクティビティの内容, 活動目標, 成果目標.')
+    source = _itext('source', 'The statistics or data the values come from (出典).')
+    qualitative_reason = _itext('qualitative_reason', 'Why the goal is qualitative.')
+    qualitative_result = _itext('qualitative_result', 'The result of a qualitative goal.')
+    kpi_name = _itext('kpi_name', 'The cabinet decision or plan that sets a related KPI.')
+    kpi_section = _itext('kpi_section', 'Where in it.')
+    kpi_url = _itext('kpi_url', 'Its URL.')
+    term = _enum_prop(lambda h: lib.hyoka_indicator_term(h), lambda h, v: lib.hyoka_indicator_set_term(h, v),
+                      ENUM_TERM, "'short', 'medium', 'long' or None.")
+    measurement = _enum_prop(lambda h: lib.hyoka_indicator_measurement(h),
+                             lambda h, v: lib.hyoka_indicator_set_measurement(h, v),
+                             ENUM_MEASUREMENT, "'quantitative', 'qualitative' or None.")
+
+    @property
+    def number(self):
+        """Its number in the logic model (int) or None."""
+        n = c_int64()
+        return n.value if lib.hyoka_indicator_number(self._h(), byref(n)) == 1 else None
+
+    @number.setter
+    def number(self, value):
+        lib.hyoka_indicator_set_number(self._h(), UNSET if value is None else int_in(value, 'number'))
+
+    @property
+    def target_fiscal_year(self):
+        """目標年度 (int) or None."""
+        return lib.hyoka_indicator_target_year(self._h()) or None
+
+    @target_fiscal_year.setter
+    def target_fiscal_year(self, value):
+        lib.hyoka_indicator_set_target_year(self._h(), year_in(value))
+
+    @property
+    def baseline(self):
+        """基準値: Baseline(value, fiscal_year), or None when neither is given."""
+        d = Dec()
+        fy = c_int32()
+        has = lib.hyoka_indicator_baseline(self._h(), byref(d), byref(fy)) == 1
+        if not has and not fy.value:
+            return None
+        return Baseline(dec_out(d) if has else None, fy.value or None)
+
+    @baseline.setter
+    def baseline(self, value):
+        value, fiscal_year = value if isinstance(value, tuple) else (value, None)
+        d = dec_in_opt(value, 'baseline')
+        lib.hyoka_indicator_set_baseline(self._h(), None if d is None else byref(d), year_in(fiscal_year))
 
     @property
     def not_settable(self):
@@ -2055,6 +2186,226 @@ class Indicator(_Node):
     def change(self, fiscal_year):
         """Change of the actual against the previous fiscal year (%)."""
         return self.figure(fiscal_year, 'change')
+
+
+# --------------------------------------------------------------------------
+# Record
+# --------------------------------------------------------------------------
+
+def _remove_record(owner, record, at, remove):
+    """Remove @p record from @p owner (a Project or a Record) by its kind and index."""
+    if not isinstance(record, Record):
+        raise TypeError('expected a hyoka.Record')
+    h = owner._h()
+    k = lib.hyoka_record_kind_of(record._h())
+    i = 0
+    while True:
+        ptr = at(h, k, i)
+        if not ptr:
+            raise errors.NotFound('the record is not one of these', code=errors.NotFound.code,
+                                  status='HYOKA_ENOTFOUND')
+        if ptr == record._ptr:
+            break
+        i += 1
+    owner._forget(ptr)
+    remove(h, k, i)
+
+
+_kind_fields_cache = {}
+
+
+def _kind_fields(kind):
+    """{name: (field, type name)} of the fields of a record kind (a value), in
+    the order of the field enumeration; read from the schema once."""
+    out = _kind_fields_cache.get(kind)
+    if out is None:
+        out = {}
+        for name in enum_names(ENUM_RECORD_FIELD):
+            f = enum_value(ENUM_RECORD_FIELD, name)
+            t = lib.hyoka_record_field_type(kind, f)
+            if t >= 0:
+                out[name] = (f, enum_name(ENUM_FIELD_TYPE, t))
+        _kind_fields_cache[kind] = out
+    return out
+
+
+class _RecordFields(collections.abc.MutableMapping):
+    """A live view of a record's fields by document name. A missing field is
+    absent (``KeyError``); a field not applicable reads as
+    ``hyoka.NOT_APPLICABLE``. Values: str (text), int (money in yen, counts,
+    numbers, fiscal years), decimal.Decimal, bool (flags). Setting None makes
+    a field missing; NOT_APPLICABLE marks it not applicable."""
+    __slots__ = ('_record',)
+
+    def __init__(self, record):
+        self._record = record
+
+    def _hold(self):
+        return _Hold(self._record)
+
+    def _field(self, name):
+        """(handle, field, type) of a field of the record's kind, or KeyError."""
+        h = self._record._h()
+        f, t = _kind_fields(lib.hyoka_record_kind_of(h))[name]
+        return h, f, t
+
+    def __getitem__(self, name):
+        with self._hold():
+            return self._get(name)
+
+    def _get(self, name):
+        h, f, t = self._field(name)
+        state = enum_name(ENUM_FIELD_STATE, lib.hyoka_record_field_state(h, f))
+        if state == 'missing':
+            raise KeyError(name)
+        if state == 'not_applicable':
+            return NOT_APPLICABLE
+        if t == 'text':
+            return text_out(lib.hyoka_record_text(h, f))
+        if t == 'decimal':
+            d = Dec()
+            lib.hyoka_record_decimal(h, f, byref(d))
+            return dec_out(d)
+        if t == 'flag':
+            v = c_int()
+            lib.hyoka_record_flag(h, f, byref(v))
+            return bool(v.value)
+        if t == 'fiscal_year':
+            y = c_int32()
+            lib.hyoka_record_fiscal_year(h, f, byref(y))
+            return y.value
+        v = c_int64()
+        getattr(lib, 'hyoka_record_money' if t == 'money' else 'hyoka_record_integer')(h, f, byref(v))
+        return v.value
+
+    def __setitem__(self, name, value):
+        with self._hold():
+            self._set(name, value)
+
+    def _set(self, name, value):
+        h, f, t = self._field(name)
+        if value is None:
+            lib.hyoka_record_clear(h, f)
+        elif value is NOT_APPLICABLE:
+            lib.hyoka_record_set_not_applicable(h, f)
+        elif t == 'text':
+            b, n = text_arg(value, name)
+            lib.hyoka_record_set_text(h, f, b, n)
+        elif t == 'decimal':
+            lib.hyoka_record_set_decimal(h, f, byref(dec_in(value, name)))
+        elif t == 'flag':
+            if not isinstance(value, bool):
+                raise TypeError('%s must be a bool' % name)
+            lib.hyoka_record_set_flag(h, f, int(value))
+        elif t == 'fiscal_year':
+            lib.hyoka_record_set_fiscal_year(h, f, year_in(value, name))
+        else:
+            getattr(lib, 'hyoka_record_set_money' if t == 'money' else 'hyoka_record_set_integer')(
+                h, f, int_in(value, name))
+
+    def __delitem__(self, name):
+        with self._hold():
+            self._get(name)  # KeyError when missing
+            self._set(name, None)
+
+    def __iter__(self):
+        """The names of the fields that are set or not applicable."""
+        with self._hold():
+            h = self._record._h()
+            names = [name for name, (f, _) in _kind_fields(lib.hyoka_record_kind_of(h)).items()
+                     if lib.hyoka_record_field_state(h, f) != 0]
+        return iter(names)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+    def __repr__(self):
+        return repr(dict(self))
+
+
+class Record(_Extensions, _Node):
+    """A record of typed fields (record.h): a budget line, a spending block,
+    a recipient, a contract... ``kind`` is its kind's document name
+    ('budgets'), ``fields`` a live dict-like view of its fields by document
+    name, ``children(kind)`` the records that hang under it, ``extensions``
+    the columns a reader kept by their header."""
+    __slots__ = ()
+    _ext = 'hyoka_record'
+
+    def __repr__(self):
+        if not self.alive:
+            return '<hyoka.Record (freed)>'
+        return '<hyoka.Record %s %r>' % (self.kind, dict(self.fields))
+
+    @classmethod
+    def _filled(cls, owner, ptr, fields, remove):
+        """The wrapper of a new record of @p owner, its fields set (removed again when one is refused)."""
+        r = owner._kid(cls, ptr)
+        try:
+            for name, value in fields.items():
+                r.fields[name] = value
+        except BaseException:
+            remove(r)
+            raise
+        return r
+
+    @property
+    def kind(self):
+        return enum_name(ENUM_RECORD_KIND, lib.hyoka_record_kind_of(self._h()))
+
+    @property
+    def fields(self):
+        return _RecordFields(self)
+
+    def __getitem__(self, name):
+        return self.fields[name]
+
+    def __setitem__(self, name, value):
+        self.fields[name] = value
+
+    def __delitem__(self, name):
+        del self.fields[name]
+
+    def get(self, name, default=None):
+        return self.fields.get(name, default)
+
+    @property
+    def parent(self):
+        """The record this one hangs under, or None for a project's own."""
+        self._h()
+        return self._parent if isinstance(self._parent, Record) else None
+
+    @property
+    def project(self):
+        self._h()
+        n = self._parent
+        while isinstance(n, Record):
+            n = n._parent
+        return n
+
+    def children(self, kind):
+        """The child records of one kind ('items', 'recipients', 'contracts', 'expenses')."""
+        k = enum_value(ENUM_RECORD_KIND, kind)
+        return _Children(self, lambda h: lib.hyoka_record_child_count(h, k),
+                         lambda h, i: lib.hyoka_record_child_at(h, k, i), Record)
+
+    def add_child(self, kind, **fields):
+        """Append a child record: ``block.add_child('recipients', name='...', corporate_number='...')``."""
+        out = c_void_p()
+        lib.hyoka_record_add_child(self._h(), enum_value(ENUM_RECORD_KIND, kind), byref(out))
+        return Record._filled(self, out.value, fields, self.remove_child)
+
+    def remove_child(self, record):
+        _remove_record(self, record, lib.hyoka_record_child_at, lib.hyoka_record_remove_child)
+
+    def figure(self, name):
+        """A figure of the record ('unspent', 'appropriation_rate', 'account_share',
+        'single_bidder_share', 'noncompetitive_share'): Figure(value, None) or Figure(None, reason)."""
+        d = Dec()
+        reason = c_int()
+        rc = lib.hyoka_record_figure(self._h(), figure_value(name), byref(d), byref(reason))
+        return _figure_result(rc, d, reason, name)
+
 
 
 # --------------------------------------------------------------------------

@@ -313,7 +313,8 @@ class Html(unittest.TestCase):
     def test_dir(self):
         with support.seed001() as pf, tempfile.TemporaryDirectory() as d:
             pf.to_html_dir(d, lang='ja')
-            self.assertEqual(sorted(os.listdir(d)), ['index.html', 'project-1.html'])
+            # the pages and the marker of a folder hyoka wrote
+            self.assertEqual(sorted(os.listdir(d)), ['.hyoka-output', 'index.html', 'project-1.html'])
             self.assertIn('project-1.html', pf.to_html())
 
     def test_escaping(self):

@@ -124,7 +124,7 @@ class Finding(unittest.TestCase):
         self.path = os.path.abspath(lib.path) if os.path.exists(lib.path) else None
         if not self.path:
             self.skipTest('the library was not loaded from a file path')
-        # meson passes the real file (libhyoka.so.1.0.0); the SONAME link is beside it
+        # meson passes the real file (libhyoka.so.1.1.0); the SONAME link is beside it
         soname = os.path.join(os.path.dirname(self.path), _ffi.SONAME)
         self.sopath = soname if os.path.exists(soname) else None
         self.env = {}

@@ -66,7 +66,9 @@ class PortfolioProperties(unittest.TestCase):
 class ProjectProperties(unittest.TestCase):
     TEXTS = ('code', 'name', 'department', 'section', 'group', 'head', 'contact', 'phone',
              'legal_basis', 'purpose', 'target', 'intent', 'result', 'summary', 'background',
-             'environment', 'opinions', 'activities_done', 'activities_planned')
+             'environment', 'opinions', 'activities_done', 'activities_planned', 'ministry', 'bureau',
+             'office', 'team', 'jurisdiction', 'ministry_order', 'preparer', 'issues', 'overview_url', 'notes',
+             'other_notes', 'sheet_type', 'category', 'major_expense', 'old_code', 'display_order')
 
     def test_every_text(self):
         p = hyoka.Project()

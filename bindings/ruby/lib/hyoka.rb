@@ -28,6 +28,7 @@ require_relative 'hyoka/portfolio'
 require_relative 'hyoka/project'
 require_relative 'hyoka/cost_year'
 require_relative 'hyoka/indicator'
+require_relative 'hyoka/record'
 require_relative 'hyoka/scheme'
 require_relative 'hyoka/metrics'
 
@@ -142,7 +143,7 @@ module Hyoka
     def figure_result(status, name, value_mem, reason_mem)
       if status.zero?
         text = Support.decimal_string(value_mem)
-        value = MONEY_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
+        value = YEN_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
         Figure.new(value, nil, text)
       elsif status == Unavailable::CODE
         Figure.new(nil, Support.enum_out(:reason, reason_mem.read(:int)), nil)

@@ -50,6 +50,13 @@ module Hyoka
     HYOKA_ENUM_REASON = 24
     HYOKA_ENUM_LANG = 25
     HYOKA_ENUM_GROUP_BY = 26
+    HYOKA_ENUM_RECORD_KIND = 27
+    HYOKA_ENUM_RECORD_FIELD = 28
+    HYOKA_ENUM_FIELD_TYPE = 29
+    HYOKA_ENUM_FIELD_STATE = 30
+    HYOKA_ENUM_TERM = 31
+    HYOKA_ENUM_MEASUREMENT = 32
+    HYOKA_ENUM_PROJECT_FLAG = 33
 
     # hyoka_limit_id (version.h)
     HYOKA_LIMIT_DECIMAL_MAX_SCALE = 0
@@ -66,9 +73,10 @@ module Hyoka
     HYOKA_CAL_FMT_FULLWIDTH = 0x10
     HYOKA_CAL_FMT_NO_SUFFIX = 0x20
 
-    # flags of the JSON writers (json.h)
+    # flags of the JSON writers (json.h) and of the folder writers (common.h)
     HYOKA_WRITE_COMPACT = 0x1
     HYOKA_WRITE_YEN = 0x2
+    HYOKA_WRITE_REPLACE = 0x4
 
     # hyoka_encoding (csv.h)
     HYOKA_ENCODING_UTF8_BOM = 0
@@ -90,7 +98,7 @@ module Hyoka
       hyoka_read_options: [[:size, :size_t], [:max_depth, :size_t], [:max_document, :size_t],
                            [:max_string, :size_t], [:max_number, :size_t], [:max_diagnostics, :size_t]],
       hyoka_csv_options: [[:size, :size_t], [:encoding, :int], [:max_field, :size_t], [:max_row, :size_t],
-                          [:max_diagnostics, :size_t]]
+                          [:max_diagnostics, :size_t], [:max_table, :size_t], [:flags, :uint]]
     }.freeze
 
     # ---- callback types (alloc.h): C name => [arguments, return] ------------
@@ -241,6 +249,8 @@ module Hyoka
       hyoka_project_extension: [%i[pointer pointer size_t], :pointer],
       hyoka_project_extension_count: [[:pointer], :size_t],
       hyoka_project_extension_at: [%i[pointer size_t pointer pointer], :int],
+      hyoka_project_flag: [%i[pointer int pointer], :int],
+      hyoka_project_set_flag: [%i[pointer int int], :int],
       # costs.h
       hyoka_costs_fiscal_year: [[:pointer], :int32],
       hyoka_costs_set_fiscal_year: [%i[pointer int32], :int],
@@ -280,6 +290,50 @@ module Hyoka
       hyoka_indicator_remove_year: [%i[pointer int32], :int],
       hyoka_indicator_set_value: [%i[pointer int32 int pointer], :int],
       hyoka_indicator_value: [%i[pointer int32 int pointer], :int],
+      hyoka_indicator_set_baseline: [%i[pointer pointer int32], :int],
+      hyoka_indicator_baseline: [%i[pointer pointer pointer], :int],
+      hyoka_indicator_target_year: [[:pointer], :int32],
+      hyoka_indicator_set_target_year: [%i[pointer int32], :int],
+      hyoka_indicator_number: [%i[pointer pointer], :int],
+      hyoka_indicator_set_number: [%i[pointer int64], :int],
+      hyoka_indicator_term: [[:pointer], :int],
+      hyoka_indicator_set_term: [%i[pointer int], :int],
+      hyoka_indicator_measurement: [[:pointer], :int],
+      hyoka_indicator_set_measurement: [%i[pointer int], :int],
+      # record.h
+      hyoka_record_field_type: [%i[int int], :int],
+      hyoka_record_kind_parent: [%i[int pointer], :int],
+      hyoka_project_add_record: [%i[pointer int pointer], :int],
+      hyoka_project_record_count: [%i[pointer int], :size_t],
+      hyoka_project_record_at: [%i[pointer int size_t], :pointer],
+      hyoka_project_remove_record: [%i[pointer int size_t], :int],
+      hyoka_record_add_child: [%i[pointer int pointer], :int],
+      hyoka_record_child_count: [%i[pointer int], :size_t],
+      hyoka_record_child_at: [%i[pointer int size_t], :pointer],
+      hyoka_record_remove_child: [%i[pointer int size_t], :int],
+      hyoka_record_kind_of: [[:pointer], :int],
+      hyoka_record_parent: [[:pointer], :pointer],
+      hyoka_record_project: [[:pointer], :pointer],
+      hyoka_record_field_state: [%i[pointer int], :int],
+      hyoka_record_set_not_applicable: [%i[pointer int], :int],
+      hyoka_record_clear: [%i[pointer int], :int],
+      hyoka_record_set_text: [%i[pointer int pointer size_t], :int],
+      hyoka_record_text: [%i[pointer int], :pointer],
+      hyoka_record_set_money: [%i[pointer int int64], :int],
+      hyoka_record_money: [%i[pointer int pointer], :int],
+      hyoka_record_set_decimal: [%i[pointer int pointer], :int],
+      hyoka_record_decimal: [%i[pointer int pointer], :int],
+      hyoka_record_set_integer: [%i[pointer int int64], :int],
+      hyoka_record_integer: [%i[pointer int pointer], :int],
+      hyoka_record_set_flag: [%i[pointer int int], :int],
+      hyoka_record_flag: [%i[pointer int pointer], :int],
+      hyoka_record_set_fiscal_year: [%i[pointer int int32], :int],
+      hyoka_record_fiscal_year: [%i[pointer int pointer], :int],
+      hyoka_record_set_extension: [%i[pointer pointer size_t pointer size_t], :int],
+      hyoka_record_extension: [%i[pointer pointer size_t], :pointer],
+      hyoka_record_extension_count: [[:pointer], :size_t],
+      hyoka_record_extension_at: [%i[pointer size_t pointer pointer], :int],
+      hyoka_record_figure: [%i[pointer int pointer pointer], :int],
       # evaluation.h
       hyoka_evaluation_stage: [[:pointer], :int],
       hyoka_evaluation_set_stage: [%i[pointer int], :int],
@@ -394,7 +448,8 @@ module Hyoka
       hyoka_html_project: [%i[pointer int pointer pointer], :int, :blocking],
       hyoka_html_portfolio: [%i[pointer int pointer pointer], :int, :blocking],
       hyoka_html_file_name: [%i[size_t pointer size_t pointer], :int],
-      hyoka_html_write_dir: [%i[pointer int string], :int, :blocking]
+      hyoka_html_write_dir: [%i[pointer int string], :int, :blocking],
+      hyoka_html_write_dir_flags: [%i[pointer int string uint], :int, :blocking]
     }.freeze
   end
 end

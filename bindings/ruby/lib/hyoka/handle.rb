@@ -169,6 +169,54 @@ module Hyoka
     end
   end
 
+  # The extension map of a project or a record (strings any ledger or
+  # reader attaches, preserved exactly), through the C functions of a
+  # prefix named with extension_functions (:hyoka_project, :hyoka_record).
+  module ExtensionMap
+    def self.included(base)
+      base.extend(ClassMethods)
+    end
+
+    # extension_functions :hyoka_project
+    module ClassMethods
+      private
+
+      def extension_functions(prefix)
+        fns = %w[extension extension_count extension_at set_extension].to_h { |n| [n.to_sym, :"#{prefix}_#{n}"] }
+        define_method(:extension_fn) { |name| fns.fetch(name) }
+        private :extension_fn
+      end
+    end
+
+    # The extensions as a Hash (insertion order).
+    def extensions
+      k = FFI::MemoryPointer.new(:pointer)
+      v = FFI::MemoryPointer.new(:pointer)
+      (0...Lib.__send__(extension_fn(:extension_count), self)).each_with_object({}) do |i, h|
+        check(Lib.__send__(extension_fn(:extension_at), self, i, k, v))
+        h[str(k.read_pointer)] = str(v.read_pointer)
+      end
+    end
+
+    def extension(key)
+      s, l = Support.utf8_in(key)
+      str(Lib.__send__(extension_fn(:extension), self, s, l))
+    end
+
+    # Set an extension; nil removes it.
+    def set_extension(key, value)
+      k, kl = Support.utf8_in(key)
+      v, vl = Support.utf8_in(value)
+      check(Lib.__send__(extension_fn(:set_extension), self, k, kl, v, vl), 'extension')
+      self
+    end
+
+    def extensions=(hash)
+      extensions.each_key { |k| set_extension(k, nil) }
+      hash.each { |k, v| set_extension(k, v) }
+    end
+  end
+
   # Base of the wrappers that may own their C handle: a Portfolio, and a
   # Project or Scheme made standalone. An owner frees its handle exactly
   # once: by #close, or through its FFI::AutoPointer when collected. Handed

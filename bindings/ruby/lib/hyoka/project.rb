@@ -263,33 +263,8 @@ module Hyoka
 
     # ---- extensions ------------------------------------------------------
 
-    # The extensions as a Hash (insertion order).
-    def extensions
-      k = FFI::MemoryPointer.new(:pointer)
-      v = FFI::MemoryPointer.new(:pointer)
-      (0...Lib.hyoka_project_extension_count(self)).each_with_object({}) do |i, h|
-        check(Lib.hyoka_project_extension_at(self, i, k, v))
-        h[str(k.read_pointer)] = str(v.read_pointer)
-      end
-    end
-
-    def extension(key)
-      s, l = Support.utf8_in(key)
-      str(Lib.hyoka_project_extension(self, s, l))
-    end
-
-    # Set an extension; nil removes it.
-    def set_extension(key, value)
-      k, kl = Support.utf8_in(key)
-      v, vl = Support.utf8_in(value)
-      check(Lib.hyoka_project_set_extension(self, k, kl, v, vl), 'extension')
-      self
-    end
-
-    def extensions=(hash)
-      extensions.each_key { |k| set_extension(k, nil) }
-      hash.each { |k, v| set_extension(k, v) }
-    end
+    include ExtensionMap
+    extension_functions :hyoka_project
 
     # ---- output ----------------------------------------------------------
 

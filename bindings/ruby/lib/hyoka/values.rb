@@ -78,9 +78,13 @@ module Hyoka
                      specific_revenue].freeze
   # Every figure name of the library, in its order.
   FIGURES = Support.enum_table(:figure).keys.freeze
+  # Figures in Integer yen: the money figures and a budget record's unspent amount.
+  YEN_FIGURES = (MONEY_FIGURES + %i[unspent]).freeze
+  # Figures of records (Record#figure).
+  RECORD_FIGURES = %i[unspent appropriation_rate account_share single_bidder_share noncompetitive_share].freeze
   # Figures of a cost year, in the order of the metrics output (those of
-  # an indicator and an evaluation aside).
-  YEAR_FIGURES = (FIGURES - %i[achievement change score]).freeze
+  # an indicator, an evaluation and records aside).
+  YEAR_FIGURES = (FIGURES - %i[achievement change score] - RECORD_FIGURES).freeze
 
   # Internal: a report (hyoka_report) owned by Ruby.
   class Report
