@@ -104,8 +104,8 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
     if (r->depth >= r->max_depth)
         return hyoka__json_fail(r, "J004", r->p, "nesting deeper than the limit of %zu", "入れ子が上限の %zu 段を超える",
                                 r->max_depth);
-    if (r->depth == r->frame_cap &&
-        hyoka__reserve_heap((void **)&r->frames, &r->frame_cap, r->depth + 1, sizeof *r->frames, 32) != HYOKA_OK)
+    if (r->depth == r->frame_cap && hyoka__reserve_heap((void **)&r->frames, &r->frame_cap, r->depth + 1,
+                                                        sizeof *r->frames, 32) != HYOKA_OK)
         return hyoka__json_nomem(r);
     f = &r->frames[r->depth++];
     f->kind = (unsigned char)kind;
