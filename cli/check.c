@@ -7,6 +7,7 @@ static const struct cli_option options[] = {
     {"--json", NULL, "print {\"format\": \"hyoka-check/1\", \"files\": [...]}, one object per file, instead of lines", NULL, 0,
      cli_set_json},
     {"--lang", "ja|en", "language of the severities and messages", "en", 0, cli_set_lang},
+    CLI_RULE_OPTIONS,
 };
 
 static const struct cli_example examples[] = {
@@ -15,6 +16,9 @@ static const struct cli_example examples[] = {
      "of them has an error."},
     {"hyoka check --json --lang ja examples/sheets/tokorozawa-010802.json",
      "The diagnostics of one sheet as JSON, with messages in Japanese."},
+    {"hyoka check --ignore I002 --min-severity warning examples/sheets/tokorozawa-010802.json",
+     "Leave out the actuals without targets (I002) and the notes; the rules file hyoka.conf beside a "
+     "sheet can say the same (docs/rules.md)."},
 };
 
 static int check_one(const struct cli_args *args, const struct cli_document *d, int i)
@@ -27,6 +31,12 @@ static int check_one(const struct cli_args *args, const struct cli_document *d, 
             printf(", \"error\": ");
             cli_json_string(stdout, d->io_message);
         }
+        if (d->rules_file[0]) {
+            printf(", \"rules_file\": ");
+            cli_json_string(stdout, d->rules_file);
+        }
+        printf(", ");
+        cli_print_counts_json(stdout, d, args->lang);
         if (hyoka_report_write_json(d->report, HYOKA_WRITE_COMPACT, args->lang, &text, NULL) == HYOKA_OK) {
             printf(", \"diagnostics\": %s}", text);
             hyoka_free(text);
@@ -62,8 +72,18 @@ const struct cli_command cli_check = {
     .description = "Read each hyoka/1 document, validate it and print its diagnostics, one\n"
                    "per line:\n"
                    "  FILE:LINE:COL: severity CODE: message [PATH]\n"
+                   "then how many there were and how many of each code:\n"
+                   "  FILE: 1501 diagnostics: 1 error, 1500 warnings; 501 not shown\n"
+                   "  FILE:    1 × C001 error: funding sources do not add up to the expense\n"
+                   "  FILE: 1500 × I002 warning: actual without target, and not marked ...\n"
                    "A file that cannot be read is reported as\n"
-                   "  FILE: error: cannot read: REASON\n",
+                   "  FILE: error: cannot read: REASON\n"
+                   "\n"
+                   "At most 1000 diagnostics of a file are shown, errors before warnings,\n"
+                   "warnings before info; the exit status counts every error, shown or not.\n"
+                   "The rules in hyoka.conf in the folder of each file, and the options\n"
+                   "below, choose the codes reported (docs/rules.md); errors that stop a\n"
+                   "file from being read are always reported.\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

@@ -55,6 +55,14 @@ struct cli_args {
     char **files;      /* the operands, in order */
     int nfiles;
     unsigned given;    /* bit i: the command's option i was given */
+    /* rules (docs/rules.md): the command line's, applied after the file's */
+    const char **select; /* --select values (comma-separated lists), in order */
+    int nselect;
+    const char **ignore; /* --ignore values */
+    int nignore;
+    int min_severity;    /* --min-severity, or -1 */
+    const char *config;  /* --config FILE, or NULL: hyoka.conf beside each input */
+    int no_config;       /* --no-config */
 };
 
 struct cli_option;
@@ -141,6 +149,27 @@ void cli_usage_error(const struct cli_command *c, const char *fmt, ...)
 /* Setters shared by several commands. */
 int cli_set_json(struct cli_args *args, const struct cli_option *opt, const char *value);
 int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_select(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_ignore(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_min_severity(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_config(struct cli_args *args, const struct cli_option *opt, const char *value);
+int cli_set_no_config(struct cli_args *args, const struct cli_option *opt, const char *value);
+
+/* The rules file read beside each input (docs/rules.md). */
+#define CLI_RULES_FILE "hyoka.conf"
+
+/* The options of the rules, in the option table of every command that
+ * validates (check, metrics, summary). */
+#define CLI_RULE_OPTIONS                                                                                         \
+    {"--select", "CODES", "report only these codes or code prefixes (comma-separated; added to the rules file's)", \
+     NULL, 0, cli_set_select},                                                                                   \
+    {"--ignore", "CODES", "do not report these codes or code prefixes (comma-separated; added to the rules "      \
+     "file's)", NULL, 0, cli_set_ignore},                                                                        \
+    {"--min-severity", "error|warning|info", "report only diagnostics at least this severe", "info", 0,          \
+     cli_set_min_severity},                                                                                      \
+    {"--config", "FILE", "read the rules from FILE instead of " CLI_RULES_FILE " in the folder of each input",   \
+     NULL, 0, cli_set_config},                                                                                   \
+    {"--no-config", NULL, "read no rules file", NULL, 0, cli_set_no_config}
 
 /* ---- help.c: --help and the manual page ---- */
 
@@ -160,18 +189,22 @@ struct cli_document {
     hyoka_portfolio *portfolio;
     hyoka_report *report;
     char io_message[512]; /* why the file could not be read ("" when it could) */
-    int unreadable;       /* not a readable document (I/O or JSON syntax) */
+    int unreadable;       /* not a readable document (I/O, JSON syntax, a bad rules file) */
+    int read_failed;      /* the reader refused it (its errors are in report) */
+    char rules_file[1024]; /* the rules file whose R001 diagnostics report holds ("" when none) */
 };
 
 /* Read file ("-": standard input for JSON) in format (CLI_FORMAT_JSON, or
- * CLI_FORMAT_CSV: a folder of tables read with copt), and validate it when
- * asked. Returns 0 (problems are in d), or -1 when out of memory, after
- * saying so; release d with cli_document_free() in both cases. */
+ * CLI_FORMAT_CSV: a folder of tables read with copt) into a report with
+ * @p rules (may be NULL), and validate it when asked. Returns 0 (problems
+ * are in d), or -1 when out of memory, after saying so; release d with
+ * cli_document_free() in both cases. */
 int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
-                      int validate);
+                      const hyoka_rules *rules, int validate);
 void cli_document_free(struct cli_document *d);
 
-/* The exit status a document calls for. */
+/* The exit status a document calls for: from every error found, shown or
+ * not (the report's totals). */
 int cli_document_status(const struct cli_document *d);
 
 /* The worse of two exit statuses: unreadable outranks errors, which
@@ -188,8 +221,17 @@ typedef int (*cli_each_fn)(const struct cli_args *args, const struct cli_documen
  * standard error). */
 int cli_each_document(const struct cli_args *args, cli_each_fn each);
 
-/* Print the diagnostics of d as FILE:LINE:COL: severity CODE: message [PATH]. */
+/* Print the diagnostics of d as FILE:LINE:COL: severity CODE: message [PATH],
+ * then, when there were any, how many (and how many were not shown or
+ * ignored) and the tally by code:
+ *   FILE: 1501 diagnostics: 1 error, 1500 warnings; 501 not shown (limit 1000)
+ *   FILE:    1 × C001 error: funding sources do not add up to the expense
+ *   FILE: 1500 × I002 warning: actual without target, and not marked not-settable */
 void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang);
+
+/* The counts of d as JSON members: "total": N, "dropped": N, "ignored": N,
+ * "counts": {...}, "tally": [...] (after a comma the caller writes). */
+void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang);
 
 /* ---- common.c: output ---- */
 

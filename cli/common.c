@@ -56,11 +56,14 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Whether the report counted a JSON syntax error (J), shown or not. */
 static int has_syntax_errors(const hyoka_report *r)
 {
-    for (size_t i = 0; i < hyoka_report_count(r); i++) {
-        const char *code = hyoka_report_code(r, i);
-        if (code[0] == 'J')
+    for (size_t i = 0; i < hyoka_report_tally_count(r); i++) {
+        const char *code = NULL;
+        int severity = 0;
+        if (hyoka_report_tally(r, i, &code, &severity, NULL) == HYOKA_OK && code[0] == 'J' &&
+            severity == HYOKA_SEVERITY_ERROR)
             return 1;
     }
     return 0;
@@ -111,6 +114,7 @@ static int read_json(struct cli_document *d, const char *file)
         d->unreadable = 1;
         return 1;
     }
+    d->read_failed = rc == HYOKA_EINVALID;
     if (has_syntax_errors(d->report))
         d->unreadable = 1;
     return 0;
@@ -127,17 +131,16 @@ static int read_csv(struct cli_document *d, const char *dir, const hyoka_csv_opt
         d->unreadable = 1;
         return 1;
     }
+    d->read_failed = rc == HYOKA_EINVALID;
     return 0;
 }
 
 static int read_document(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
-                         int validate)
+                         const hyoka_rules *rules, int validate)
 {
     int rc;
 
-    memset(d, 0, sizeof *d);
-    d->file = file;
-    if (hyoka_report_new(&d->report) != HYOKA_OK)
+    if (hyoka_report_set_rules(d->report, rules) != HYOKA_OK)
         return -1;
     rc = format == CLI_FORMAT_CSV ? read_csv(d, file, copt) : read_json(d, file);
     if (rc != 0)
@@ -155,10 +158,18 @@ static int read_document(struct cli_document *d, const char *file, int format, c
     return 0;
 }
 
-int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
-                      int validate)
+/* An empty document for file; -1 when out of memory. */
+static int document_start(struct cli_document *d, const char *file)
 {
-    if (read_document(d, file, format, copt, validate) == 0)
+    memset(d, 0, sizeof *d);
+    d->file = file;
+    return hyoka_report_new(&d->report) == HYOKA_OK ? 0 : -1;
+}
+
+int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
+                      const hyoka_rules *rules, int validate)
+{
+    if (document_start(d, file) == 0 && read_document(d, file, format, copt, rules, validate) == 0)
         return 0;
     fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
     return -1;
@@ -176,7 +187,7 @@ int cli_document_status(const struct cli_document *d)
 {
     if (d->unreadable)
         return CLI_EXIT_UNREADABLE;
-    if (hyoka_report_count_severity(d->report, HYOKA_SEVERITY_ERROR) > 0)
+    if (d->read_failed || hyoka_report_total_severity(d->report, HYOKA_SEVERITY_ERROR) > 0)
         return CLI_EXIT_ERRORS;
     return CLI_EXIT_FINE;
 }
@@ -191,6 +202,101 @@ static int is_tty_stderr(void)
     return isatty(STDERR_FILENO);
 }
 
+/* Add the patterns of a comma-separated list to rules. */
+static int add_patterns(hyoka_rules *rules, const char *list, int ignore)
+{
+    char code[64];
+    for (const char *p = list;; p += strcspn(p, ",") + 1) {
+        size_t n = strcspn(p, ",");
+        int rc;
+        if (n >= sizeof code)
+            return HYOKA_EINVAL; /* (refused when parsed) */
+        memcpy(code, p, n);
+        code[n] = '\0';
+        rc = ignore ? hyoka_rules_ignore(rules, code) : hyoka_rules_select(rules, code);
+        if (rc != HYOKA_OK)
+            return rc;
+        if (!p[n])
+            return HYOKA_OK;
+    }
+}
+
+/* The rules file of input file: --config, else hyoka.conf in its folder
+ * (the current folder for standard input) when there is one; "" for none. */
+static void rules_file_of(const struct cli_args *args, const char *file, char *path, size_t size)
+{
+    const char *slash = strcmp(file, "-") == 0 ? NULL : strrchr(file, '/');
+    path[0] = '\0';
+    if (args->no_config)
+        return;
+    if (args->config) {
+        snprintf(path, size, "%s", args->config);
+        return;
+    }
+    if (slash)
+        snprintf(path, size, "%.*s/%s", (int)(slash - file), file, CLI_RULES_FILE);
+    else
+        snprintf(path, size, "%s", CLI_RULES_FILE);
+    if (access(path, F_OK) != 0)
+        path[0] = '\0';
+}
+
+/* The rules of input file into *rules (NULL when none apply). Returns 0,
+ * 1 when its rules file cannot be used (d then says why: unreadable, its
+ * R001 diagnostics in d->report), or -1 when out of memory. */
+static int rules_for(const struct cli_args *args, struct cli_document *d, const char *file, hyoka_rules **rules)
+{
+    char path[sizeof d->rules_file];
+    int rc = HYOKA_OK;
+
+    *rules = NULL;
+    rules_file_of(args, file, path, sizeof path);
+    if (!path[0] && !args->nselect && !args->nignore && args->min_severity < 0)
+        return 0;
+    if (hyoka_rules_new(rules) != HYOKA_OK)
+        return -1;
+    if (path[0])
+        rc = hyoka_rules_read_file(*rules, path, d->report);
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc != HYOKA_OK) {
+        snprintf(d->rules_file, sizeof d->rules_file, "%s", path);
+        if (rc == HYOKA_EINVALID)
+            snprintf(d->io_message, sizeof d->io_message, "bad rules file %s", path);
+        else
+            snprintf(d->io_message, sizeof d->io_message, "%s", hyoka_error_last());
+        d->unreadable = 1;
+        return 1;
+    }
+    for (int i = 0; i < args->nselect && rc == HYOKA_OK; i++)
+        rc = add_patterns(*rules, args->select[i], 0);
+    for (int i = 0; i < args->nignore && rc == HYOKA_OK; i++)
+        rc = add_patterns(*rules, args->ignore[i], 1);
+    if (rc == HYOKA_OK && args->min_severity >= 0)
+        rc = hyoka_rules_set_min_severity(*rules, args->min_severity);
+    return rc == HYOKA_OK ? 0 : -1;
+}
+
+/* Read (and validate) input i of args with its rules. */
+static int document_of(const struct cli_args *args, int i, struct cli_document *d)
+{
+    hyoka_rules *rules = NULL;
+    int rc;
+
+    if (document_start(d, args->files[i]) != 0)
+        rc = -1;
+    else
+        rc = rules_for(args, d, args->files[i], &rules);
+    if (rc == 0)
+        rc = read_document(d, args->files[i], CLI_FORMAT_JSON, NULL, rules, 1);
+    hyoka_rules_free(rules);
+    if (rc < 0) {
+        fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_each_document(const struct cli_args *args, cli_each_fn each)
 {
     int status = CLI_EXIT_FINE;
@@ -200,7 +306,7 @@ int cli_each_document(const struct cli_args *args, cli_each_fn each)
         struct cli_document d;
         if (progress)
             fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, args->nfiles, args->files[i]);
-        if (cli_document_read(&d, args->files[i], CLI_FORMAT_JSON, NULL, 1) != 0) {
+        if (document_of(args, i, &d) != 0) {
             cli_document_free(&d);
             return -1;
         }
@@ -222,22 +328,123 @@ static const char *severity_word(int severity, int lang)
     return lang == HYOKA_LANG_JA ? ja[severity] : en[severity];
 }
 
+/* FILE: N diagnostics: n errors, n warnings, n info; n not shown (limit
+ * L); n ignored by the rules. In Japanese: FILE: 診断 N 件 (エラー n、
+ * 警告 n、情報 n)。上限 L 件を超えた n 件は表示していない。規則で除外した n 件 */
+static void print_counts(FILE *out, const struct cli_document *d, int lang)
+{
+    const hyoka_report *r = d->report;
+    static const char *const one[] = {"error", "warning", "info"}, *const many[] = {"errors", "warnings", "info"};
+    static const char *const ja[] = {"エラー", "警告", "情報"};
+    size_t total = hyoka_report_total(r), dropped = hyoka_report_dropped(r), ignored = hyoka_report_ignored(r);
+    int first = 1;
+
+    if (lang == HYOKA_LANG_JA)
+        fprintf(out, "%s: 診断 %zu 件", d->file, total);
+    else
+        fprintf(out, "%s: %zu diagnostic%s", d->file, total, total == 1 ? "" : "s");
+    for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++) {
+        size_t n = hyoka_report_total_severity(r, s);
+        if (!n)
+            continue;
+        if (lang == HYOKA_LANG_JA)
+            fprintf(out, "%s%s %zu", first ? " (" : "、", ja[s], n);
+        else
+            fprintf(out, "%s%zu %s", first ? ": " : ", ", n, n == 1 ? one[s] : many[s]);
+        first = 0;
+    }
+    if (!first && lang == HYOKA_LANG_JA)
+        fputc(')', out);
+    if (dropped && lang == HYOKA_LANG_JA)
+        fprintf(out, "。上限 %zu 件を超えた %zu 件は表示していない", hyoka_report_limit(r), dropped);
+    else if (dropped)
+        fprintf(out, "; %zu not shown (limit %zu)", dropped, hyoka_report_limit(r));
+    if (ignored && lang == HYOKA_LANG_JA)
+        fprintf(out, "。規則で除外した %zu 件", ignored);
+    else if (ignored)
+        fprintf(out, "; %zu ignored by the rules", ignored);
+    fputc('\n', out);
+}
+
+/* FILE: COUNT × CODE severity: title, one line per entry of the tally. */
+static void print_tally(FILE *out, const struct cli_document *d, int lang)
+{
+    const hyoka_report *r = d->report;
+    size_t n = hyoka_report_tally_count(r), widest = 0;
+    char num[32];
+
+    for (size_t i = 0; i < n; i++) {
+        size_t count = 0;
+        hyoka_report_tally(r, i, NULL, NULL, &count);
+        snprintf(num, sizeof num, "%zu", count);
+        if (strlen(num) > widest)
+            widest = strlen(num);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *code = NULL, *title;
+        int severity = 0;
+        size_t count = 0;
+        hyoka_report_tally(r, i, &code, &severity, &count);
+        title = hyoka_code_severity(code) == severity ? hyoka_code_title(code, lang) : NULL;
+        fprintf(out, "%s: %*zu × %s %s%s%s\n", d->file, (int)widest, count, code, severity_word(severity, lang),
+                title ? ": " : "", title ? title : "");
+    }
+}
+
 void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang)
 {
-    if (d->io_message[0]) {
+    const char *where = d->rules_file[0] ? d->rules_file : d->file;
+
+    if (d->io_message[0] && !d->rules_file[0]) {
         fprintf(out, "%s: error: cannot read: %s\n", d->file, d->io_message);
         return;
     }
     for (size_t i = 0; i < hyoka_report_count(d->report); i++) {
         int64_t line = 0, col = 0;
         hyoka_report_position(d->report, i, &line, &col);
-        fprintf(out, "%s:%lld:%lld: %s %s: %s", d->file, (long long)line, (long long)col,
+        fprintf(out, "%s:%lld:%lld: %s %s: %s", where, (long long)line, (long long)col,
                 severity_word(hyoka_report_severity(d->report, i), lang), hyoka_report_code(d->report, i),
                 hyoka_report_message(d->report, i, lang));
         if (hyoka_report_path(d->report, i)[0])
             fprintf(out, " [%s]", hyoka_report_path(d->report, i));
         fputc('\n', out);
     }
+    if (d->rules_file[0]) {
+        fprintf(out, "%s: error: cannot read: %s\n", d->file, d->io_message);
+        return;
+    }
+    if (hyoka_report_total(d->report) == 0 && hyoka_report_ignored(d->report) == 0)
+        return;
+    print_counts(out, d, lang);
+    print_tally(out, d, lang);
+}
+
+void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang)
+{
+    const hyoka_report *r = d->report;
+    static const char *const names[] = {"error", "warning", "info"};
+
+    fprintf(out, "\"total\": %zu, \"dropped\": %zu, \"ignored\": %zu, \"counts\": {", hyoka_report_total(r),
+            hyoka_report_dropped(r), hyoka_report_ignored(r));
+    for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++)
+        fprintf(out, "%s\"%s\": %zu", s ? ", " : "", names[s], hyoka_report_total_severity(r, s));
+    fprintf(out, "}, \"tally\": [");
+    for (size_t i = 0; i < hyoka_report_tally_count(r); i++) {
+        const char *code = NULL, *title;
+        int severity = 0;
+        size_t count = 0;
+        hyoka_report_tally(r, i, &code, &severity, &count);
+        title = hyoka_code_severity(code) == severity ? hyoka_code_title(code, lang) : NULL;
+        fprintf(out, "%s{\"code\": ", i ? ", " : "");
+        cli_json_string(out, code);
+        fprintf(out, ", \"severity\": \"%s\", \"count\": %zu, \"title\": ", names[severity], count);
+        if (title)
+            cli_json_string(out, title);
+        else
+            fputs("null", out);
+        fputc('}', out);
+    }
+    fputc(']', out);
 }
 
 /* ---- output ---- */

@@ -122,7 +122,7 @@ static int run(const struct cli_args *args)
     }
     hyoka_csv_options_init(&copt);
     copt.encoding = args->encoding;
-    if (cli_document_read(&d, in, args->from, &copt, 0) != 0) {
+    if (cli_document_read(&d, in, args->from, &copt, NULL, 0) != 0) {
         cli_document_free(&d);
         return CLI_EXIT_UNREADABLE;
     }

@@ -1,10 +1,13 @@
 /*
  * cli/main.c: the hyoka program: which command to run, its exit statuses.
  *
- *   hyoka check   [--json] [--lang ja|en] FILE...
- *   hyoka metrics [--json] [--lang ja|en] FILE...
+ *   hyoka check   [--json] [--lang ja|en] [RULES] FILE...
+ *   hyoka metrics [--json] [--lang ja|en] [RULES] FILE...
  *   hyoka convert [--from json|csv] --to json|csv|html [OPTIONS] IN OUT
- *   hyoka summary [--json] [--lang ja|en] [--year FY] FILE...
+ *   hyoka summary [--json] [--lang ja|en] [--year FY] [RULES] FILE...
+ *
+ * RULES: --select, --ignore, --min-severity, --config, --no-config
+ * (CLI_RULE_OPTIONS, docs/rules.md).
  *
  * The options of each command are declared in its file (check.c,
  * metrics.c, convert.c, summary.c); `hyoka --help`, `hyoka COMMAND --help`
@@ -19,11 +22,12 @@ const struct cli_exit_status cli_exit_statuses[] = {
     {CLI_EXIT_FINE, "fine (warnings allowed)",
      "Fine: every operand was read and no error was found; warnings and notes may have been printed."},
     {CLI_EXIT_ERRORS, "errors found",
-     "Errors found: a document has a diagnostic of severity error, or convert could not write one of "
-     "its characters in CP932."},
+     "Errors found: a document has a diagnostic of severity error (counted even when it is not shown, "
+     "unless the rules ignore it), or convert could not write one of its characters in CP932."},
     {CLI_EXIT_UNREADABLE, "unreadable input",
-     "Unreadable input: an operand could not be read or is not well-formed JSON (a J diagnostic), an "
-     "output could not be written, or memory ran out."},
+     "Unreadable input: an operand could not be read or is not well-formed JSON (a J diagnostic), its "
+     "rules file could not be read or has a bad line (R001), an output could not be written, or memory "
+     "ran out."},
     {CLI_EXIT_USAGE, "usage",
      "Usage: an unknown command or option, a refused option value, or a missing option or operand; "
      "the message on standard error names it."},

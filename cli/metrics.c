@@ -7,6 +7,7 @@ static const struct cli_option options[] = {
     {"--json", NULL, "print hyoka-metrics/1: one object, or an array of them for several files", NULL, 0,
      cli_set_json},
     {"--lang", "ja|en", "language of the labels and messages", "en", 0, cli_set_lang},
+    CLI_RULE_OPTIONS,
 };
 
 static const struct cli_example examples[] = {
@@ -113,8 +114,13 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
         print_project_metrics(hyoka_project_child_at(p, i), lang, depth + 1);
 }
 
+/* How many documents --json has written: a file that could not be read
+ * writes none. */
+static int written;
+
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
+    (void)i;
     cli_print_diagnostics(stderr, d, args->lang);
     if (!d->portfolio)
         return CLI_EXIT_FINE;
@@ -125,9 +131,11 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
             fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, d->file, hyoka_error_last());
             return CLI_EXIT_UNREADABLE;
         }
-        if (args->nfiles > 1 && i > 0)
+        if (written++ > 0)
             printf(",\n");
         fwrite(text, 1, len, stdout);
+        if (args->nfiles == 1)
+            printf("\n");
         hyoka_free(text);
     } else {
         if (args->nfiles > 1)
@@ -149,8 +157,6 @@ static int run(const struct cli_args *args)
         return CLI_EXIT_UNREADABLE;
     if (args->json && args->nfiles > 1)
         printf("\n]\n");
-    else if (args->json)
-        printf("\n");
     return status;
 }
 

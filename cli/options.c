@@ -82,6 +82,79 @@ int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char
     return 0;
 }
 
+/* A comma-separated list of codes or code prefixes: each must be one the
+ * rules accept (1 to 15 letters or digits). */
+static int check_codes(const struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    hyoka_rules *scratch = NULL;
+    char code[64];
+    int rc = 0;
+
+    if (hyoka_rules_new(&scratch) != HYOKA_OK) {
+        fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
+        return -1;
+    }
+    for (const char *p = value;; p += strcspn(p, ",") + 1) {
+        size_t n = strcspn(p, ",");
+        int ok = n > 0 && n < sizeof code;
+        if (ok) {
+            memcpy(code, p, n);
+            code[n] = '\0';
+            ok = hyoka_rules_select(scratch, code) == HYOKA_OK;
+        }
+        if (!ok) {
+            cli_usage_error(args->command, "%s: '%.*s' is not a code or a code prefix (1 to 15 letters or digits)",
+                            opt->name, (int)n, p);
+            rc = -1;
+            break;
+        }
+        if (!p[n])
+            break;
+    }
+    hyoka_rules_free(scratch);
+    return rc;
+}
+
+int cli_set_select(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    if (check_codes(args, opt, value))
+        return -1;
+    args->select[args->nselect++] = value;
+    return 0;
+}
+
+int cli_set_ignore(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    if (check_codes(args, opt, value))
+        return -1;
+    args->ignore[args->nignore++] = value;
+    return 0;
+}
+
+int cli_set_min_severity(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    int severity;
+    if (hyoka_enum_value(HYOKA_ENUM_SEVERITY, value, HYOKA_NTS, &severity) != HYOKA_OK)
+        return cli_bad_value(args, opt, value);
+    args->min_severity = severity;
+    return 0;
+}
+
+int cli_set_config(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    (void)opt;
+    args->config = value;
+    return 0;
+}
+
+int cli_set_no_config(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    (void)opt;
+    (void)value;
+    args->no_config = 1;
+    return 0;
+}
+
 /* Apply the option argv[*i] (which starts with '-'). Returns 0, 1 when it
  * was --help, or -1 on a usage error. */
 static int apply_option(const struct cli_command *c, int argc, char **argv, int *i, struct cli_args *args)
@@ -126,8 +199,11 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
     args->lang = HYOKA_LANG_EN;
     args->from = CLI_FORMAT_JSON;
     args->encoding = HYOKA_ENCODING_UTF8_BOM;
+    args->min_severity = -1;
     args->files = malloc(sizeof *args->files * (size_t)(argc + 1));
-    if (!args->files) {
+    args->select = malloc(sizeof *args->select * (size_t)(argc + 1));
+    args->ignore = malloc(sizeof *args->ignore * (size_t)(argc + 1));
+    if (!args->files || !args->select || !args->ignore) {
         fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
         return -1;
     }
@@ -163,6 +239,9 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 void cli_args_free(struct cli_args *args)
 {
     free(args->files);
+    free(args->select);
+    free(args->ignore);
     args->files = NULL;
-    args->nfiles = 0;
+    args->select = args->ignore = NULL;
+    args->nfiles = args->nselect = args->nignore = 0;
 }

@@ -23,6 +23,7 @@ static const struct cli_option options[] = {
      "fiscal year of the department, verdict and ranking tables: 2019, 令和元年度, R1, H31 or another "
      "notation of a fiscal year",
      "the year most projects report", 0, set_year},
+    CLI_RULE_OPTIONS,
 };
 
 static const struct cli_example examples[] = {

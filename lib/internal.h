@@ -16,8 +16,11 @@
 /* MinGW's printf archetype is Microsoft's (no %zu) unless gnu_printf is said. */
 #  if defined(__MINGW32__)
 #    define HYOKA_PRINTF(a, b) __attribute__((format(gnu_printf, a, b)))
+/* Two formats (English and Japanese) that take the same arguments. */
+#    define HYOKA_PRINTF2(a, b, c) __attribute__((format(gnu_printf, a, c), format(gnu_printf, b, c)))
 #  else
 #    define HYOKA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#    define HYOKA_PRINTF2(a, b, c) __attribute__((format(printf, a, c), format(printf, b, c)))
 #  endif
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -25,11 +28,26 @@
 #  define HYOKA_COLD __attribute__((cold))
 #else
 #  define HYOKA_PRINTF(a, b)
+#  define HYOKA_PRINTF2(a, b, c)
 #  define HYOKA_LIKELY(x) (x)
 #  define HYOKA_UNLIKELY(x) (x)
 #  define HYOKA_ALWAYS_INLINE
 #  define HYOKA_COLD
 #endif
+
+/* The deepest nesting of arrays and objects of the hyoka/1 form a reader
+ * accepts by default (hyoka_read_options, hyoka_csv_options). */
+#define HYOKA__DEFAULT_MAX_DEPTH 64
+
+/* How deep the hyoka/1 form of a project at sub-project level @p level
+ * (1: a project of the portfolio) can nest: the document, "projects" and
+ * the project are 3 levels, each level of sub-projects adds "children"
+ * and the sub-project, and a project's own members go 4 deeper
+ * (years/0/stated/expense). */
+static inline size_t hyoka__project_nesting(size_t level)
+{
+    return 2 * level + 5;
+}
 
 /* Longest string a setter accepts (bytes). */
 #define HYOKA__TEXT_MAX ((int64_t)1 << 24)
@@ -276,6 +294,25 @@ bool hyoka__decimal_valid(const hyoka_decimal *d);
  * HYOKA_OK, HYOKA_ERANGE when the result does not fit 64 bits, or
  * HYOKA_EINVAL for a bad scale or mode; no error recorded. */
 int hyoka__mul_round(int64_t a, int64_t coefficient, int scale, int mode, int64_t *out);
+
+/* An amount of coef × 10^-scale thousand yen in yen, exactly (yen.c):
+ * HYOKA_OK; HYOKA_EINVALID when it is finer than one yen (more than 3
+ * places once trailing zeros are dropped); HYOKA_ERANGE beyond 64 bits.
+ * No error recorded. */
+int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out);
+
+/* The options a public function was given, into *out, which holds the
+ * defaults (util/options.c): the one size check and copy of the option
+ * structs, which begin with their size. A caller built with the first
+ * version's header gives @p first_size, and the fields it lacks keep their
+ * defaults; the present size, or a later, larger one (its extra fields
+ * unread), gives every field. NULL options leave *out as it is. HYOKA_OK,
+ * or HYOKA_EINVAL (error set, naming @p fn and the @p init function that
+ * sets the size) for any other size. */
+int hyoka__options_copy(const char *fn, const char *init, const void *given, void *out, size_t size,
+                        size_t first_size);
+#define hyoka__options_take(fn, init, given, out, first_size) \
+    hyoka__options_copy((fn), (init), (given), (out), sizeof *(out), (first_size))
 
 /* Buffer output helper implementing the convention of common.h. */
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len);

@@ -1,95 +1,18 @@
-/* Diagnostics: storage, the catalog of codes, and access. */
-#include "report.h"
+/* Diagnostics: storage, counts and access.
+ *
+ * A report counts every diagnostic it is given — in total, by severity
+ * and by code — whether it keeps it or not. With a limit it keeps at most
+ * that many: a diagnostic more severe than the least severe one kept
+ * takes the place of the last of those, so errors are kept before
+ * warnings and warnings before notes, and the kept ones stay in the order
+ * they were given. Rules (rules.c) exclude diagnostics altogether: those
+ * are counted as ignored only. An error of reading (a code of kind
+ * HYOKA__READ) is never excluded: it is why a read fails. */
+#include "report_internal.h"
 #include "util/containers.h"
 
 #include <stdio.h>
 #include <string.h>
-
-struct catalog_entry {
-    const char *code;
-    int severity;
-    const char *en;
-    const char *ja;
-};
-
-/* The catalog of DESIGN §7 and docs/format.md. Codes are never reused. */
-static const struct catalog_entry catalog[] = {
-    {"P001", HYOKA_SEVERITY_ERROR, "project code or name missing", "事業コードまたは事業名がない"},
-    {"P002", HYOKA_SEVERITY_ERROR, "end fiscal year before start", "終了年度が開始年度より前"},
-    {"P003", HYOKA_SEVERITY_ERROR, "duplicate project code in a portfolio", "事業コードの重複"},
-    {"P004", HYOKA_SEVERITY_WARNING, "fiscal year outside the project's period", "事業期間外の年度"},
-    {"C001", HYOKA_SEVERITY_ERROR, "funding sources do not add up to the expense", "財源内訳の合計が事業費と一致しない"},
-    {"C002", HYOKA_SEVERITY_ERROR, "negative amount", "負の金額"},
-    {"C003", HYOKA_SEVERITY_WARNING, "stated personnel differs from FTE × unit cost or hours × rate",
-     "記載の人件費が人工×単価または時間×時間単価と一致しない"},
-    {"C004", HYOKA_SEVERITY_ERROR, "stated total differs from the computed total", "記載の合計が計算した合計と一致しない"},
-    {"C005", HYOKA_SEVERITY_WARNING, "stated per-capita, per-household or unit cost differs from the computed one",
-     "記載の一人当たり・一世帯当たり・単位当たりコストが計算値と一致しない"},
-    {"C006", HYOKA_SEVERITY_WARNING, "settlement above final budget", "決算額が最終予算額を上回る"},
-    {"C007", HYOKA_SEVERITY_INFO, "per-capita figure impossible: no population for that year",
-     "当該年度の人口がなく一人当たりコストを計算できない"},
-    {"C008", HYOKA_SEVERITY_ERROR, "duplicate fiscal year", "年度の重複"},
-    {"I001", HYOKA_SEVERITY_WARNING, "indicator without unit", "指標に単位がない"},
-    {"I002", HYOKA_SEVERITY_WARNING, "actual without target, and not marked not-settable",
-     "目標値がないのに実績値があり、設定困難とされていない"},
-    {"I003", HYOKA_SEVERITY_WARNING, "stated achievement differs from the computed one", "記載の達成率が計算値と一致しない"},
-    {"I004", HYOKA_SEVERITY_WARNING, "percentage value outside 0–100", "百分率の値が0〜100の範囲外"},
-    {"I005", HYOKA_SEVERITY_WARNING, "project has no outcome indicator", "成果指標がない"},
-    {"E001", HYOKA_SEVERITY_ERROR, "verdict, budget direction or criterion answer not in the scheme",
-     "評価・予算の方向性・評価項目の回答が評価体系にない"},
-    {"E002", HYOKA_SEVERITY_WARNING, "end-type verdict while a later year still plans spending",
-     "終了の評価なのに後年度に支出が計画されている"},
-    {"E003", HYOKA_SEVERITY_WARNING, "budget direction contradicts the verdict", "予算の方向性が総合評価と矛盾する"},
-    {"E004", HYOKA_SEVERITY_WARNING, "secondary evaluation dated before the primary", "二次評価の日付が一次評価より前"},
-    {"Y001", HYOKA_SEVERITY_WARNING, "era year past the era's end", "元号の終了後の年"},
-    {"J001", HYOKA_SEVERITY_ERROR, "JSON syntax error", "JSONの構文エラー"},
-    {"J002", HYOKA_SEVERITY_ERROR, "invalid UTF-8", "不正なUTF-8"},
-    {"J003", HYOKA_SEVERITY_ERROR, "duplicate key", "キーの重複"},
-    {"J004", HYOKA_SEVERITY_ERROR, "nesting too deep", "入れ子が深すぎる"},
-    {"J005", HYOKA_SEVERITY_ERROR, "number out of range", "数値が範囲外"},
-    {"J006", HYOKA_SEVERITY_ERROR, "size limit exceeded", "サイズの上限を超えた"},
-    {"S001", HYOKA_SEVERITY_ERROR, "missing member", "必須のメンバーがない"},
-    {"S002", HYOKA_SEVERITY_ERROR, "unknown member", "未知のメンバー"},
-    {"S003", HYOKA_SEVERITY_ERROR, "wrong type", "型が違う"},
-    {"S004", HYOKA_SEVERITY_ERROR, "value not allowed", "許されない値"},
-    {"V001", HYOKA_SEVERITY_ERROR, "malformed CSV", "CSV の形式が不正"},
-    {"V002", HYOKA_SEVERITY_ERROR, "wrong number of fields in a CSV row", "CSV の行のフィールド数が違う"},
-    {"V003", HYOKA_SEVERITY_ERROR, "bad encoding", "文字コードが不正"},
-    {"V004", HYOKA_SEVERITY_ERROR, "unknown or missing column", "未知の列または必要な列がない"},
-    {"V005", HYOKA_SEVERITY_ERROR, "bad value in a CSV cell", "CSV のセルの値が不正"},
-    {"V006", HYOKA_SEVERITY_ERROR, "dangling key: the row refers to something that does not exist",
-     "行が存在しないものを参照している"},
-    {"V007", HYOKA_SEVERITY_ERROR, "CSV field or row longer than the limit", "CSV のフィールドまたは行が上限を超える"},
-    {"V008", HYOKA_SEVERITY_ERROR, "no CSV table in the folder", "フォルダに CSV の表がない"},
-};
-
-#define CATALOG_COUNT (sizeof catalog / sizeof catalog[0])
-
-static const struct catalog_entry *catalog_find(const char *code)
-{
-    if (!code)
-        return NULL;
-    for (size_t i = 0; i < CATALOG_COUNT; i++)
-        if (strcmp(catalog[i].code, code) == 0)
-            return &catalog[i];
-    return NULL;
-}
-
-const char *hyoka_code_title(const char *code, int lang)
-{
-    const struct catalog_entry *e = catalog_find(code);
-    if (!e || (lang != HYOKA_LANG_EN && lang != HYOKA_LANG_JA))
-        return NULL;
-    return lang == HYOKA_LANG_JA ? e->ja : e->en;
-}
-
-int hyoka_code_severity(const char *code)
-{
-    const struct catalog_entry *e = catalog_find(code);
-    if (!e)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_code_severity: unknown code \"%.15s\"", code ? code : "(null)");
-    return e->severity;
-}
 
 int hyoka_report_new(hyoka_report **out)
 {
@@ -103,6 +26,14 @@ int hyoka_report_new(hyoka_report **out)
     return HYOKA_OK;
 }
 
+static void rules_free(struct hyoka_rules *rules)
+{
+    if (!rules)
+        return;
+    hyoka__free(rules->items);
+    hyoka__free(rules);
+}
+
 void hyoka_report_free(hyoka_report *report)
 {
     if (!report)
@@ -110,35 +41,138 @@ void hyoka_report_free(hyoka_report *report)
     for (size_t i = 0; i < report->count; i++)
         hyoka__free(report->items[i].path);
     hyoka__free(report->items);
+    hyoka__free(report->tally);
+    rules_free(report->rules);
     hyoka__free(report);
 }
 
-static int valid_code(const char *code)
+static bool valid_code(const char *code)
 {
     size_t n = 0;
     for (; code[n]; n++) {
         char c = code[n];
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-            return 0;
+            return false;
     }
     return n >= 1 && n <= 15;
 }
 
-int hyoka__report_add(hyoka_report *r, const char *code, int severity, const char *path, int64_t line,
+/* ------------------------------------------------------------------------ */
+/* Counting                                                                  */
+
+static int tally_cmp(const struct hyoka__tally *t, const char *code, int severity)
+{
+    int c = strcmp(t->code, code);
+    return c ? c : (t->severity > severity) - (t->severity < severity);
+}
+
+/* Count one more of (code, severity). false when out of memory (the
+ * totals are right, the tally misses it). */
+static bool tally_add(hyoka_report *r, const char *code, int severity)
+{
+    size_t lo = 0, hi = r->ntally;
+    struct hyoka__tally *t;
+
+    if (r->tally_last < r->ntally && tally_cmp(&r->tally[r->tally_last], code, severity) == 0) {
+        r->tally[r->tally_last].count++;
+        return true;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = tally_cmp(&r->tally[mid], code, severity);
+        if (c == 0) {
+            r->tally[mid].count++;
+            r->tally_last = mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (r->ntally == r->tally_cap) { /* (no error recorded: counting must not change the last error) */
+        size_t ncap = r->tally_cap ? r->tally_cap * 2 : 16;
+        struct hyoka__tally *nt = hyoka__heap_realloc(r->tally, ncap * sizeof *nt);
+        if (!nt)
+            return false;
+        r->tally = nt;
+        r->tally_cap = ncap;
+    }
+    memmove(r->tally + lo + 1, r->tally + lo, (r->ntally - lo) * sizeof *r->tally);
+    t = &r->tally[lo];
+    memset(t, 0, sizeof *t);
+    memcpy(t->code, code, strlen(code) < sizeof t->code ? strlen(code) : sizeof t->code - 1);
+    t->severity = severity;
+    t->count = 1;
+    r->ntally++;
+    r->tally_last = lo;
+    return true;
+}
+
+/* Drop the last kept diagnostic of @p severity. */
+static void drop_last(hyoka_report *r, int severity)
+{
+    size_t i = r->count;
+    while (i-- > 0) {
+        if (r->items[i].severity == severity) {
+            hyoka__free(r->items[i].path);
+            memmove(r->items + i, r->items + i + 1, (r->count - i - 1) * sizeof *r->items);
+            r->count--;
+            r->kept_by[severity]--;
+            return;
+        }
+    }
+}
+
+/* The least severe severity among the kept diagnostics, -1 when none. */
+static int least_severe_kept(const hyoka_report *r)
+{
+    for (int s = HYOKA__SEVERITY_COUNT - 1; s >= 0; s--)
+        if (r->kept_by[s])
+            return s;
+    return -1;
+}
+
+static bool excluded(const hyoka_report *r, const char *code, int severity)
+{
+    const struct hyoka__code_info *e;
+    if (!r->rules || hyoka__rules_allow(r->rules, code, strlen(code), severity))
+        return false;
+    /* What makes a read fail is always shown. */
+    e = severity == HYOKA_SEVERITY_ERROR ? hyoka__code_find(code) : NULL;
+    return !(e && e->kind == HYOKA__READ);
+}
+
+bool hyoka__report_admit(hyoka_report *r, const char *code, int severity)
+{
+    int least;
+
+    if (excluded(r, code, severity)) {
+        r->ignored++;
+        return false;
+    }
+    r->total++;
+    r->total_by[severity]++;
+    (void)tally_add(r, code, severity);
+    if (!r->limit || r->count < r->limit)
+        return true;
+    least = least_severe_kept(r);
+    if (least <= severity)
+        return false;
+    drop_last(r, least);
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Storing                                                                   */
+
+int hyoka__report_put(hyoka_report *r, const char *code, int severity, const char *path, int64_t line,
                       int64_t column, const char *en, const char *ja)
 {
     struct hyoka__diag *d;
-    size_t lp, le, lj;
+    size_t lp, le, lj, lc = strlen(code);
     char *block;
 
-    if (r->limit && r->count >= r->limit) {
-        r->dropped++;
-        return HYOKA_OK;
-    }
-    if (severity < 0) {
-        const struct catalog_entry *e = catalog_find(code);
-        severity = e ? e->severity : HYOKA_SEVERITY_ERROR;
-    }
     if (!path)
         path = "";
     if (!ja)
@@ -156,39 +190,90 @@ int hyoka__report_add(hyoka_report *r, const char *code, int severity, const cha
     memcpy(block + lp + le + 2, ja, lj + 1);
     d = &r->items[r->count++];
     memset(d->code, 0, sizeof d->code);
-    memcpy(d->code, code, strlen(code) < sizeof d->code ? strlen(code) : sizeof d->code - 1);
+    memcpy(d->code, code, lc < sizeof d->code ? lc : sizeof d->code - 1);
     d->severity = severity;
     d->line = line;
     d->column = column;
     d->path = block;
     d->en = block + lp + 1;
     d->ja = block + lp + le + 2;
+    r->kept_by[severity]++;
     return HYOKA_OK;
 }
 
-int hyoka__report_addf(hyoka_report *r, const char *code, int severity, const char *path, int64_t line,
-                       int64_t column, const char *fmt_en, const char *fmt_ja, ...)
-{
-    char en[1024], ja[1024];
-    va_list ap, aq;
+#define MESSAGE_MAX 1024
 
-    va_start(ap, fmt_ja);
+void hyoka__vdetail(char *en, char *ja, size_t size, const char *fmt_en, const char *fmt_ja, va_list ap)
+{
+    va_list aq;
     va_copy(aq, ap);
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-    if (vsnprintf(en, sizeof en, fmt_en, ap) >= (int)sizeof en)
-        hyoka__utf8_cut(en, sizeof en - 1);
-    if (vsnprintf(ja, sizeof ja, fmt_ja, aq) >= (int)sizeof ja)
-        hyoka__utf8_cut(ja, sizeof ja - 1);
+    if (vsnprintf(en, size, fmt_en, ap) >= (int)size)
+        hyoka__utf8_cut(en, size - 1);
+    if (vsnprintf(ja, size, fmt_ja, aq) >= (int)size)
+        hyoka__utf8_cut(ja, size - 1);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
     va_end(aq);
-    va_end(ap);
-    return hyoka__report_add(r, code, severity, path, line, column, en, ja);
 }
+
+int hyoka__report_vput(hyoka_report *r, int code, const char *path, int64_t line, int64_t column,
+                       const char *fmt_en, const char *fmt_ja, va_list ap)
+{
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    hyoka__vdetail(en, ja, sizeof en, fmt_en, fmt_ja, ap);
+    return hyoka__report_put(r, hyoka__codes[code].code, hyoka__codes[code].severity, path, line, column, en, ja);
+}
+
+/* Format two templates of the registry (not literals here: codes.h and
+ * the unit tests vouch for them). */
+static void format_templates(int code, char *en, char *ja, size_t size, ...)
+{
+    va_list ap;
+    va_start(ap, size);
+    hyoka__vdetail(en, ja, size, hyoka__codes[code].msg_en, hyoka__codes[code].msg_ja, ap);
+    va_end(ap);
+}
+
+void hyoka__detail_message(int code, const char *detail_en, const char *detail_ja, char *en, char *ja, size_t size)
+{
+    if (!hyoka__code_is_detail(code)) { /* (a mistake of the caller: keep the detail) */
+        snprintf(en, size, "%s", detail_en);
+        snprintf(ja, size, "%s", detail_ja);
+        hyoka__utf8_cut(en, strlen(en));
+        hyoka__utf8_cut(ja, strlen(ja));
+        return;
+    }
+    format_templates(code, en, ja, size, detail_en, detail_ja);
+}
+
+int hyoka__report_put_detail(hyoka_report *r, int code, const char *path, int64_t line, int64_t column,
+                             const char *detail_en, const char *detail_ja)
+{
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    hyoka__detail_message(code, detail_en, detail_ja, en, ja, sizeof en);
+    return hyoka__report_put(r, hyoka__codes[code].code, hyoka__codes[code].severity, path, line, column, en, ja);
+}
+
+int hyoka__report_detail(hyoka_report *r, const char *path, int64_t line, int64_t column, int code,
+                         const char *fmt_en, const char *fmt_ja, ...)
+{
+    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    va_list ap;
+    if (!hyoka__report_admit(r, hyoka__codes[code].code, hyoka__codes[code].severity))
+        return HYOKA_OK;
+    va_start(ap, fmt_ja);
+    hyoka__vdetail(en, ja, sizeof en, fmt_en, fmt_ja, ap);
+    va_end(ap);
+    return hyoka__report_put_detail(r, code, path, line, column, en, ja);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The public functions                                                      */
 
 int hyoka_report_add(hyoka_report *report, const char *code, int severity, const char *path,
                      const char *message_en, const char *message_ja)
@@ -202,7 +287,9 @@ int hyoka_report_add(hyoka_report *report, const char *code, int severity, const
     if ((path && !hyoka__utf8_valid(path, strlen(path))) || !hyoka__utf8_valid(message_en, strlen(message_en)) ||
         (message_ja && !hyoka__utf8_valid(message_ja, strlen(message_ja))))
         return hyoka__fail(HYOKA_EENCODING, "hyoka_report_add: path or message is not valid UTF-8");
-    return hyoka__report_add(report, code, severity, path, 0, 0, message_en, message_ja);
+    if (!hyoka__report_admit(report, code, severity))
+        return HYOKA_OK;
+    return hyoka__report_put(report, code, severity, path, 0, 0, message_en, message_ja);
 }
 
 size_t hyoka_report_count(const hyoka_report *report)
@@ -212,13 +299,84 @@ size_t hyoka_report_count(const hyoka_report *report)
 
 size_t hyoka_report_count_severity(const hyoka_report *report, int severity)
 {
-    size_t n = 0;
-    if (!report)
+    if (!report || severity < 0 || severity >= HYOKA__SEVERITY_COUNT)
         return 0;
-    for (size_t i = 0; i < report->count; i++)
-        if (report->items[i].severity == severity)
-            n++;
-    return n;
+    return report->kept_by[severity];
+}
+
+size_t hyoka_report_total(const hyoka_report *report)
+{
+    return report ? report->total : 0;
+}
+
+size_t hyoka_report_total_severity(const hyoka_report *report, int severity)
+{
+    if (!report || severity < 0 || severity >= HYOKA__SEVERITY_COUNT)
+        return 0;
+    return report->total_by[severity];
+}
+
+size_t hyoka_report_dropped(const hyoka_report *report)
+{
+    return report ? report->total - report->count : 0;
+}
+
+size_t hyoka_report_ignored(const hyoka_report *report)
+{
+    return report ? report->ignored : 0;
+}
+
+size_t hyoka_report_limit(const hyoka_report *report)
+{
+    return report ? report->limit : 0;
+}
+
+int hyoka_report_set_limit(hyoka_report *report, size_t limit)
+{
+    if (!report)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_set_limit: report is NULL");
+    report->limit = limit;
+    while (limit && report->count > limit)
+        drop_last(report, least_severe_kept(report));
+    return HYOKA_OK;
+}
+
+size_t hyoka_report_tally_count(const hyoka_report *report)
+{
+    return report ? report->ntally : 0;
+}
+
+int hyoka_report_tally(const hyoka_report *report, size_t index, const char **code, int *severity, size_t *count)
+{
+    const struct hyoka__tally *t;
+    if (!report)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_tally: report is NULL");
+    if (index >= report->ntally)
+        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_report_tally: no entry %zu (the tally has %zu)", index,
+                           report->ntally);
+    t = &report->tally[index];
+    if (code)
+        *code = t->code;
+    if (severity)
+        *severity = t->severity;
+    if (count)
+        *count = t->count;
+    return HYOKA_OK;
+}
+
+int hyoka_report_set_rules(hyoka_report *report, const hyoka_rules *rules)
+{
+    struct hyoka_rules *copy = NULL;
+    if (!report)
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_set_rules: report is NULL");
+    if (rules) {
+        copy = hyoka__rules_copy(rules);
+        if (!copy)
+            return hyoka__nomem();
+    }
+    rules_free(report->rules);
+    report->rules = copy;
+    return HYOKA_OK;
 }
 
 static const struct hyoka__diag *diag_at(const hyoka_report *report, size_t index)

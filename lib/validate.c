@@ -1,7 +1,8 @@
 /* Validation of a portfolio: hyoka_validate().
  *
  * One pass over the portfolio in document order — every project, its cost
- * years, indicators, evaluations and sub-projects (recursively) — appending
+ * years, indicators, evaluations and sub-projects (walked with a stack of
+ * its own, however deep they nest) — appending
  * a diagnostic for every problem found. Nothing is changed and nothing is
  * cached. docs/validation.md states every rule precisely; the comments
  * below only say how each is computed.
@@ -19,7 +20,7 @@
 #include "hyoka/report.h"
 #include "lookup.h"
 #include "model.h"
-#include "report.h"
+#include "report_internal.h"
 #include "util/jsonptr.h"
 
 #include <stdarg.h>
@@ -88,15 +89,41 @@ static void utf8_trim(char *buf, int written, size_t size)
 }
 
 /* Add a diagnostic at the current path, or at the current path followed by
- * "/member" when @p member is not NULL. */
-static int emit(struct vctx *c, const char *code, const char *member, const char *en, const char *ja)
+ * "/member" when @p member is not NULL: emit(c, member, HYOKA__MSG(C001),
+ * the template's arguments...). */
+static int emit(struct vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(4, 5, 6);
+static int emit(struct vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
+{
+    size_t mark = c->path.len;
+    va_list ap;
+    int rc = HYOKA_OK;
+
+    if (!hyoka__report_admit(c->report, hyoka__codes[code].code, hyoka__code_severity(code)))
+        return HYOKA_OK;
+    if (member)
+        rc = path_key(&c->path, member);
+    if (rc == HYOKA_OK) {
+        va_start(ap, fmt_ja);
+        rc = hyoka__report_vput(c->report, code, hyoka__buf_str(&c->path), 0, 0, fmt_en, fmt_ja, ap);
+        va_end(ap);
+    }
+    hyoka__jsonptr_cut(&c->path, mark);
+    return rc;
+}
+
+/* emit() for a code with a detail template, the detail ready. */
+static int emit_detail(struct vctx *c, const char *member, int code, const char *en, const char *ja)
 {
     size_t mark = c->path.len;
     int rc = HYOKA_OK;
+
+    if (!hyoka__report_admit(c->report, hyoka__codes[code].code, hyoka__code_severity(code)))
+        return HYOKA_OK;
     if (member)
         rc = path_key(&c->path, member);
     if (rc == HYOKA_OK)
-        rc = hyoka__report_add(c->report, code, -1, hyoka__buf_str(&c->path), 0, 0, en, ja);
+        rc = hyoka__report_put_detail(c->report, code, hyoka__buf_str(&c->path), 0, 0, en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
@@ -152,17 +179,19 @@ static void fmt_dec(const hyoka_decimal *d, unsigned flags, char *buf, size_t si
         snprintf(buf, size, "?");
 }
 
-/* An amount in the document's unit: 1,068.978 (thousand yen) or 1,068,978 (yen). */
+/* An amount in the document's unit, in English and Japanese: 1,068.978
+ * thousand yen and 1,068.978千円, or 1,068,978 yen and 1,068,978円. */
 struct money {
-    char num[HYOKA_DECIMAL_STRING_MAX];
-    const char *en;
-    const char *ja;
+    char en[HYOKA_DECIMAL_STRING_MAX + 16];
+    char ja[HYOKA_DECIMAL_STRING_MAX + 16];
 };
 
 static void fmt_money(const struct vctx *c, int64_t yen, struct money *m)
 {
     hyoka_decimal d = hyoka_decimal_from_int(yen);
-    if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
+    char num[HYOKA_DECIMAL_STRING_MAX];
+    int thousand = c->amount_unit == HYOKA_UNIT_THOUSAND_YEN;
+    if (thousand) {
         int64_t coef = yen;
         int scale = 3;
         while (scale > 0 && coef % 10 == 0) {
@@ -170,13 +199,10 @@ static void fmt_money(const struct vctx *c, int64_t yen, struct money *m)
             scale--;
         }
         hyoka_decimal_from_parts(coef, scale, &d);
-        m->en = " thousand yen";
-        m->ja = "千円";
-    } else {
-        m->en = " yen";
-        m->ja = "円";
     }
-    fmt_dec(&d, HYOKA_DECIMAL_FMT_GROUPING, m->num, sizeof m->num);
+    fmt_dec(&d, HYOKA_DECIMAL_FMT_GROUPING, num, sizeof num);
+    snprintf(m->en, sizeof m->en, "%s%s", num, thousand ? " thousand yen" : " yen");
+    snprintf(m->ja, sizeof m->ja, "%s%s", num, thousand ? "千円" : "円");
 }
 
 /* A date YYYYMMDD (day 00 for a month) as 2008-05-15 or 2008-05. */
@@ -194,7 +220,8 @@ static void fmt_date(int32_t date, char *buf, size_t size)
 /* Outcome of computing a money figure for a check. */
 enum {
     FIG_OK = 0,      /* computed */
-    FIG_NONE = 1     /* unavailable (or out of range): not compared */
+    FIG_NONE = 1,    /* unavailable: not compared */
+    FIG_OVERFLOW = 2 /* beyond 64-bit yen (C009): not compared */
 };
 
 /* A money figure of a cost year in yen; FIG_NONE when unavailable.
@@ -205,11 +232,12 @@ static int money_figure(const hyoka_costs *y, int figure, int64_t *yen)
     int rc = hyoka__costs_money(y, figure, yen, &why);
     if (rc == HYOKA_ENOMEM)
         return rc;
-    return rc == HYOKA_OK ? FIG_OK : FIG_NONE;
+    return rc == HYOKA_OK ? FIG_OK : rc == HYOKA_ERANGE ? FIG_OVERFLOW : FIG_NONE;
 }
 
-/* Report a stated figure that does not match its computed value. */
-static int emit_stated(struct vctx *c, const char *code, const char *member, const char *name_en,
+/* Report a stated figure that does not match its computed value (C003,
+ * C004, C005, I003: codes with a detail template). */
+static int emit_stated(struct vctx *c, int code, const char *member, const char *name_en,
                        const char *name_ja, const hyoka_decimal *stated, const hyoka_decimal *computed,
                        const char *unit_en, const char *unit_ja)
 {
@@ -224,7 +252,7 @@ static int emit_stated(struct vctx *c, const char *code, const char *member, con
     }
     MSG(en, "stated %s %s differs from the computed %s%s%s", name_en, s, v, unit_en, tol_en);
     MSG(ja, "記載の%s %s%sが計算値 %s%sと一致しない%s", name_ja, s, unit_ja, v, unit_ja, tol_ja);
-    return emit(c, code, member, en, ja);
+    return emit_detail(c, member, code, en, ja);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -234,13 +262,10 @@ static int check_negative(struct vctx *c, const hyoka_costs *y, int field)
 {
     const char *key = hyoka__cost_field_names[field];
     struct money m;
-    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     if (!(y->present & (1u << field)) || y->value[field] >= 0)
         return HYOKA_OK;
     fmt_money(c, y->value[field], &m);
-    MSG(en, "%s is negative: %s%s", key, m.num, m.en);
-    MSG(ja, "%sが負の金額: %s%s", hyoka__cost_field_ja[field], m.num, m.ja);
-    return emit(c, "C002", key, en, ja);
+    return emit(c, key, HYOKA__MSG(C002), key, hyoka__cost_field_ja[field], m.en, m.ja);
 }
 
 static int population_given_elsewhere(const struct vctx *c)
@@ -251,45 +276,57 @@ static int population_given_elsewhere(const struct vctx *c)
     return 0;
 }
 
-/* @p in_thousands: whole thousand yen by the PERSONNEL rule's mode. */
+/* Whether a stated staff amount is @p computed as a sheet in thousand yen
+ * prints it: whole thousand yen by @p in_thousands. */
+static bool sheet_rounding(const struct vctx *c, int64_t computed, int64_t amount,
+                           const struct hyoka__rounding *in_thousands)
+{
+    hyoka_decimal q;
+    int64_t rounded;
+    return c->amount_unit == HYOKA_UNIT_THOUSAND_YEN && hyoka__money_in_unit(computed, in_thousands, &q) == HYOKA_OK &&
+           hyoka_yen_mul(hyoka_decimal_coefficient(&q), 1000, &rounded) == HYOKA_OK && rounded == amount;
+}
+
+/* C009 and C003 on staff line @p k. @p in_thousands: whole thousand yen
+ * by the PERSONNEL rule's mode. */
 static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const struct hyoka__rounding *in_thousands)
 {
     const hyoka_staff *st = y->staff.items[k];
     uint32_t pr = st->present;
     int by_fte = (pr & (1u << HYOKA_STAFF_FTE)) && (pr & (1u << HYOKA_STAFF_UNIT_COST));
     int by_hours = (pr & (1u << HYOKA_STAFF_HOURS)) && (pr & (1u << HYOKA_STAFF_HOURLY_RATE));
+    const char *by_en = by_fte ? "FTE × unit cost" : "hours × hourly rate", *by_ja = by_fte ? "人工×単価" : "時間×時間単価";
     int64_t amount, computed;
     int reason = 0, rc;
+    bool over;
     size_t mark;
     struct money mc, ma;
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
 
-    if (!(pr & (1u << HYOKA_STAFF_AMOUNT)) || !(by_fte || by_hours))
+    if (!(by_fte || by_hours))
         return HYOKA_OK;
-    amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
     rc = hyoka__staff_cost(st, &computed, &reason);
     if (rc == HYOKA_ENOMEM)
         return rc;
-    if (rc != HYOKA_OK || computed == amount)
-        return HYOKA_OK;
-    if (c->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
-        /* the amount as a sheet in thousand yen prints it */
-        hyoka_decimal q;
-        int64_t rounded;
-        if (hyoka__money_in_unit(computed, in_thousands, &q) == HYOKA_OK &&
-            hyoka_yen_mul(hyoka_decimal_coefficient(&q), 1000, &rounded) == HYOKA_OK && rounded == amount)
+    if (rc == HYOKA_ERANGE) {
+        MSG(en, "the cost of staff line %zu (%s)", k, by_en);
+        MSG(ja, "人件費の行%zuの金額(%s)", k, by_ja);
+    } else {
+        if (rc != HYOKA_OK || !(pr & (1u << HYOKA_STAFF_AMOUNT)))
             return HYOKA_OK;
+        amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
+        if (computed == amount || sheet_rounding(c, computed, amount, in_thousands))
+            return HYOKA_OK;
+        fmt_money(c, computed, &mc);
+        fmt_money(c, amount, &ma);
+        MSG(en, "staff line %zu costs %s by %s but states an amount of %s", k, mc.en, by_en, ma.en);
+        MSG(ja, "人件費の行%zu: %sでは%sだが、記載の金額は%s", k, by_ja, mc.ja, ma.ja);
     }
-    fmt_money(c, computed, &mc);
-    fmt_money(c, amount, &ma);
-    MSG(en, "staff line %zu costs %s%s by %s but states an amount of %s%s", k, mc.num, mc.en,
-        by_fte ? "FTE × unit cost" : "hours × hourly rate", ma.num, ma.en);
-    MSG(ja, "人件費の行%zu: %sでは%s%sだが、記載の金額は%s%s", k, by_fte ? "人工×単価" : "時間×時間単価",
-        mc.num, mc.ja, ma.num, ma.ja);
+    over = rc == HYOKA_ERANGE;
     mark = c->path.len;
     rc = path_index(&c->path, "staff", k);
     if (rc == HYOKA_OK)
-        rc = emit(c, "C003", NULL, en, ja);
+        rc = over ? emit(c, NULL, HYOKA__MSG(C009), en, ja) : emit(c, NULL, HYOKA__MSG(C003), en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
@@ -304,8 +341,8 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && rc == HYOKA_OK; f++) {
         const hyoka_decimal *s = &y->st->value[f];
         hyoka_decimal v;
-        const char *code, *unit_en, *unit_ja;
-        int why = HYOKA_REASON_NONE, got;
+        const char *unit_en, *unit_ja;
+        int why = HYOKA_REASON_NONE, got, code;
 
         if (!(y->stated_present & (1u << f)))
             continue;
@@ -325,11 +362,11 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
             unit_ja = "円";
         }
         if (f == HYOKA_FIG_PERSONNEL)
-            code = "C003";
+            code = HYOKA__C003;
         else if (hyoka__is_money_figure(f))
-            code = "C004";
+            code = HYOKA__C004;
         else
-            code = "C005";
+            code = HYOKA__C005;
         rc = path_key(&c->path, "stated");
         if (rc == HYOKA_OK)
             rc = emit_stated(c, code, hyoka__figure_names[f], hyoka__figure_names[f], hyoka__figure_ja[f], s, &v,
@@ -339,22 +376,88 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
     return rc;
 }
 
+/* Whether the costs of a year could go beyond 64-bit yen at all: not when
+ * every amount is below 2^40 yen (about a trillion), every FTE and hours
+ * below 2^16 in its last place, and there are at most 64 staff lines, for
+ * then a line is below 2^56 yen and the total below 2^63. Most years are
+ * so, and their total is not computed for nothing. */
+static bool may_overflow(const hyoka_costs *y)
+{
+    const int64_t big = (int64_t)1 << 40, places = (int64_t)1 << 16;
+    if (y->staff.count > 64)
+        return true;
+    for (int f = 0; f < HYOKA__COST_FIELD_COUNT; f++)
+        if ((y->present & (1u << f)) && !hyoka__is_count_field(f) && (y->value[f] >= big || y->value[f] <= -big))
+            return true;
+    for (size_t i = 0; i < y->staff.count; i++) {
+        const hyoka_staff *st = y->staff.items[i];
+        for (int k = 0; k < 3; k++) {
+            int64_t c = hyoka_decimal_coefficient(&st->dec[k]);
+            if (st->amount[k] >= big || st->amount[k] <= -big || c >= places || c <= -places)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Where a year's costs go beyond 64-bit yen (C009): a staff line
+ * (*line_over), else the sum of the staff lines (*personnel_over), else
+ * the total cost (*total_over). The total is computed once, when it may
+ * overflow; the rest only when it does. */
+static int year_overflow(const hyoka_costs *y, bool *line_over, bool *personnel_over, bool *total_over)
+{
+    int64_t yen;
+    int total, rc;
+
+    if (!may_overflow(y))
+        return HYOKA_OK;
+    total = money_figure(y, HYOKA_FIG_TOTAL_COST, &yen);
+    if (total < 0 || total == FIG_OK)
+        return total < 0 ? total : HYOKA_OK;
+    rc = money_figure(y, HYOKA_FIG_PERSONNEL, &yen); /* (also when there is no expense) */
+    if (rc < 0)
+        return rc;
+    if (rc != FIG_OVERFLOW) {
+        *total_over = total == FIG_OVERFLOW;
+        return HYOKA_OK;
+    }
+    for (size_t i = 0; i < y->staff.count; i++) {
+        int reason = 0;
+        rc = hyoka__staff_cost(y->staff.items[i], &yen, &reason);
+        if (rc == HYOKA_ENOMEM)
+            return rc;
+        if (rc == HYOKA_ERANGE)
+            *line_over = true;
+    }
+    *personnel_over = !*line_over;
+    return HYOKA_OK;
+}
+
 static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
 {
     const hyoka_costs *y = p->years.items[k];
-    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     int64_t pop, expense;
     int why = HYOKA_REASON_NONE, rc;
+    bool line_over = false, personnel_over = false, total_over = false;
+    struct hyoka__rounding in_thousands;
 
-    /* C007: the year as a whole. */
+    hyoka__rounding_in_force(c->pf, HYOKA_FIG_PERSONNEL, &in_thousands);
+    in_thousands.places = 0;
+    in_thousands.unit = HYOKA_UNIT_THOUSAND_YEN;
+    if ((rc = year_overflow(y, &line_over, &personnel_over, &total_over)) != HYOKA_OK)
+        return rc;
+
+    /* C007, C009: the year as a whole. */
     rc = hyoka__costs_count(y, HYOKA_FIG_PER_CAPITA, &pop, &why);
     if (rc == HYOKA_EUNAVAILABLE && why == HYOKA_REASON_NO_POPULATION &&
         ((y->stated_present & (1u << HYOKA_FIG_PER_CAPITA)) || population_given_elsewhere(c))) {
-        MSG(en, "no population for fiscal %d: the per-capita cost cannot be computed", (int)y->fiscal_year);
-        MSG(ja, "%d年度の人口がなく、一人当たりコストを計算できない", (int)y->fiscal_year);
-        if ((rc = emit(c, "C007", NULL, en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, NULL, HYOKA__MSG(C007), (int)y->fiscal_year)) != HYOKA_OK)
             return rc;
     }
+    if (total_over &&
+        (rc = emit(c, NULL, HYOKA__MSG(C009), "the total cost (expense + personnel + debt service + indirect costs)",
+                   "トータルコスト(事業費+人件費+公債費+間接費)")) != HYOKA_OK)
+        return rc;
 
     /* P004, C008: fiscal_year. */
     if ((p->start_year && y->fiscal_year < p->start_year) || (p->end_year && y->fiscal_year > p->end_year)) {
@@ -365,20 +468,14 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
             snprintf(period, sizeof period, "%d–", (int)p->start_year);
         else
             snprintf(period, sizeof period, "–%d", (int)p->end_year);
-        MSG(en, "fiscal year %d lies outside the project's period %s", (int)y->fiscal_year, period);
-        MSG(ja, "%d年度は事業期間(%s年度)の外", (int)y->fiscal_year, period);
-        if ((rc = emit(c, "P004", "fiscal_year", en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, "fiscal_year", HYOKA__MSG(P004), (int)y->fiscal_year, period)) != HYOKA_OK)
             return rc;
     }
     {
         /* the first cost year of this fiscal year, when it comes before */
         size_t j = hyoka__year_find(p, &c->years, y->fiscal_year);
-        if (j < k) {
-            MSG(en, "fiscal year %d already has a cost year (years/%zu)", (int)y->fiscal_year, j);
-            MSG(ja, "%d年度の経費は既にある(years/%zu)", (int)y->fiscal_year, j);
-            if ((rc = emit(c, "C008", "fiscal_year", en, ja)) != HYOKA_OK)
-                return rc;
-        }
+        if (j < k && (rc = emit(c, "fiscal_year", HYOKA__MSG(C008), (int)y->fiscal_year, j)) != HYOKA_OK)
+            return rc;
     }
 
     /* C002 budgets and settlement; C006. */
@@ -391,13 +488,11 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
         struct money ms, mf;
         fmt_money(c, y->value[HYOKA_COST_SETTLEMENT], &ms);
         fmt_money(c, y->value[HYOKA_COST_FINAL_BUDGET], &mf);
-        MSG(en, "settlement %s%s is above the final budget %s%s", ms.num, ms.en, mf.num, mf.en);
-        MSG(ja, "決算額%s%sが最終予算額%s%sを上回る", ms.num, ms.ja, mf.num, mf.ja);
-        if ((rc = emit(c, "C006", "settlement", en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, "settlement", HYOKA__MSG(C006), ms.en, ms.ja, mf.en, mf.ja)) != HYOKA_OK)
             return rc;
     }
 
-    /* C001 on funding, then C002 on its members. */
+    /* C009 or C001 on funding, then C002 on its members. */
     {
         int any = 0, overflow = 0;
         int64_t sum = 0;
@@ -408,11 +503,14 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
                     overflow = 1;
             }
         }
-        if (any) {
+        if (overflow && (rc = emit(c, "funding", HYOKA__MSG(C009), "the sum of the funding sources",
+                                   "財源内訳の合計")) != HYOKA_OK)
+            return rc;
+        if (any && !overflow) {
             rc = money_figure(y, HYOKA_FIG_EXPENSE, &expense);
             if (rc < 0)
                 return rc;
-            if (rc == FIG_OK && !overflow && sum != expense) {
+            if (rc == FIG_OK && sum != expense) {
                 /* Some sheets break down the whole cost, personnel included
                  * (所沢市's 財源内訳 covers 事業費合計): a breakdown that adds up
                  * to the total cost is consistent too. */
@@ -423,19 +521,11 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
                 if (trc == FIG_OK && sum == total)
                     sum = expense;
             }
-            if (rc == FIG_OK && (overflow || sum != expense)) {
+            if (rc == FIG_OK && sum != expense) {
                 struct money ms, me;
+                fmt_money(c, sum, &ms);
                 fmt_money(c, expense, &me);
-                if (overflow) {
-                    MSG(en, "the funding sources add up to more than can be held; the expense is %s%s", me.num,
-                        me.en);
-                    MSG(ja, "財源内訳の合計が桁あふれする(事業費は%s%s)", me.num, me.ja);
-                } else {
-                    fmt_money(c, sum, &ms);
-                    MSG(en, "the funding sources add up to %s%s, neither the expense (%s%s) nor the total cost", ms.num, ms.en, me.num, me.en);
-                    MSG(ja, "財源内訳の合計%s%sが事業費%s%sともトータルコストとも一致しない", ms.num, ms.ja, me.num, me.ja);
-                }
-                if ((rc = emit(c, "C001", "funding", en, ja)) != HYOKA_OK)
+                if ((rc = emit(c, "funding", HYOKA__MSG(C001), ms.en, ms.ja, me.en, me.ja)) != HYOKA_OK)
                     return rc;
             }
         }
@@ -451,16 +541,13 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
         }
     }
 
-    /* C003 staff lines. */
-    if (y->staff.count) {
-        struct hyoka__rounding in_thousands;
-        hyoka__rounding_in_force(c->pf, HYOKA_FIG_PERSONNEL, &in_thousands);
-        in_thousands.places = 0;
-        in_thousands.unit = HYOKA_UNIT_THOUSAND_YEN;
-        for (size_t i = 0; i < y->staff.count; i++)
-            if ((rc = check_staff(c, y, i, &in_thousands)) != HYOKA_OK)
-                return rc;
-    }
+    /* C009 on the staff lines together, C009 and C003 on each. */
+    if (personnel_over && (rc = emit(c, "staff", HYOKA__MSG(C009), "the sum of the staff lines",
+                                     "人件費の行の合計")) != HYOKA_OK)
+        return rc;
+    for (size_t i = 0; i < y->staff.count; i++)
+        if ((rc = check_staff(c, y, i, &in_thousands)) != HYOKA_OK)
+            return rc;
 
     /* C002 debt service and indirect costs. */
     if ((rc = check_negative(c, y, HYOKA_COST_DEBT_SERVICE)) != HYOKA_OK ||
@@ -483,13 +570,11 @@ static int check_percent_value(struct vctx *c, const hyoka_decimal *d, const cha
                                const char *what_ja)
 {
     hyoka_decimal zero = hyoka_decimal_from_int(0), hundred = hyoka_decimal_from_int(100);
-    char s[HYOKA_DECIMAL_STRING_MAX], en[MESSAGE_MAX], ja[MESSAGE_MAX];
+    char s[HYOKA_DECIMAL_STRING_MAX];
     if (hyoka_decimal_cmp(d, &zero) >= 0 && hyoka_decimal_cmp(d, &hundred) <= 0)
         return HYOKA_OK;
     fmt_dec(d, 0, s, sizeof s);
-    MSG(en, "%s %s%% is outside 0–100 for an indicator in %%", what_en, s);
-    MSG(ja, "単位が%%の指標の%s %s%% が0〜100の範囲外", what_ja, s);
-    return emit(c, "I004", member, en, ja);
+    return emit(c, member, HYOKA__MSG(I004), what_en, what_ja, s);
 }
 
 static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
@@ -497,11 +582,10 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
     const char *unit = ind->text[HYOKA_INDICATOR_UNIT];
     int pct = is_percent_unit(unit);
     size_t first_untargeted = SIZE_MAX;
-    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     int rc;
 
     if (!unit || !*unit) {
-        if ((rc = emit(c, "I001", "unit", "the indicator has no unit", "指標に単位がない")) != HYOKA_OK)
+        if ((rc = emit(c, "unit", HYOKA__MSG(I001))) != HYOKA_OK)
             return rc;
     }
     if (!ind->not_settable && ind->kind != HYOKA_KIND_TARGET) {
@@ -519,12 +603,8 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
 
         if ((rc = path_index(&c->path, "values", m)) != HYOKA_OK)
             return rc;
-        if (m == first_untargeted) {
-            MSG(en, "fiscal %d has an actual but no target, and the indicator is not marked not settable",
-                (int)v->fiscal_year);
-            MSG(ja, "%d年度に実績値があるのに目標値がなく、設定困難ともされていない", (int)v->fiscal_year);
-            rc = emit(c, "I002", NULL, en, ja);
-        }
+        if (m == first_untargeted)
+            rc = emit(c, NULL, HYOKA__MSG(I002), (int)v->fiscal_year);
         /* the values (not the stated achievement) */
         for (int f = HYOKA_VALUE_TARGET; pct && f <= HYOKA_VALUE_FORECAST && rc == HYOKA_OK; f++)
             if (v->present & (1u << f))
@@ -538,7 +618,7 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
             if (got == HYOKA_ENOMEM)
                 rc = got;
             else if (got == HYOKA_OK && !hyoka__stated_matches(s, &a, c->tolerance))
-                rc = emit_stated(c, "I003", hyoka__value_field_names[HYOKA_VALUE_STATED_ACHIEVEMENT],
+                rc = emit_stated(c, HYOKA__I003, hyoka__value_field_names[HYOKA_VALUE_STATED_ACHIEVEMENT],
                                  hyoka__figure_names[HYOKA_FIG_ACHIEVEMENT], hyoka__figure_ja[HYOKA_FIG_ACHIEVEMENT],
                                  s, &a, " (%)", "%");
         }
@@ -607,10 +687,9 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
             continue;
         }
         fmt_money(c, expense, &m);
-        append(list_en, sizeof list_en, &len_en, "%s%s%s in fiscal %d", found > 1 ? ", " : "", m.num, m.en,
+        append(list_en, sizeof list_en, &len_en, "%s%s in fiscal %d", found > 1 ? ", " : "", m.en,
                (int)y->fiscal_year);
-        append(list_ja, sizeof list_ja, &len_ja, "%s%d年度 %s%s", found > 1 ? "、" : "", (int)y->fiscal_year,
-               m.num, m.ja);
+        append(list_ja, sizeof list_ja, &len_ja, "%s%d年度 %s", found > 1 ? "、" : "", (int)y->fiscal_year, m.ja);
     }
     if (!found)
         return HYOKA_OK;
@@ -620,7 +699,7 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
         stage_en(e->stage), (int)e->fiscal_year, code, label, list_en);
     MSG(ja, "%d年度の%sの総合評価は終了(%s「%s」)なのに、後年度に支出が計画されている: %s", (int)e->fiscal_year,
         stage_ja(e->stage), code, label, list_ja);
-    return emit(c, "E002", "verdict", en, ja);
+    return emit(c, "verdict", HYOKA__MSG(E002), en, ja);
 }
 
 static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
@@ -662,7 +741,7 @@ static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *crite
     }
     rc = path_key(&c->path, "scores");
     if (rc == HYOKA_OK)
-        rc = emit(c, "E001", criterion, en, ja);
+        rc = emit(c, criterion, HYOKA__MSG(E001), en, ja);
     hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
@@ -683,7 +762,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
         quote(id, q1, sizeof q1);
         MSG(en, "unknown evaluation scheme \"%s\"", q1);
         MSG(ja, "評価体系「%s」がない", q1);
-        if ((rc = emit(c, "E001", "scheme", en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, "scheme", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
             return rc;
     }
 
@@ -696,10 +775,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
                 continue;
             fmt_date(e->date, q1, sizeof q1);
             fmt_date(o->date, q2, sizeof q2);
-            MSG(en, "the secondary evaluation of fiscal %d is dated %s, before the primary evaluation (%s)",
-                (int)e->fiscal_year, q1, q2);
-            MSG(ja, "%d年度の二次評価の日付(%s)が一次評価(%s)より前", (int)e->fiscal_year, q1, q2);
-            if ((rc = emit(c, "E004", "date", en, ja)) != HYOKA_OK)
+            if ((rc = emit(c, "date", HYOKA__MSG(E004), (int)e->fiscal_year, q1, q2)) != HYOKA_OK)
                 return rc;
             break;
         }
@@ -715,7 +791,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
             quote(s->id, q2, sizeof q2);
             MSG(en, "verdict \"%s\" is not in scheme \"%s\"", q1, q2);
             MSG(ja, "総合評価「%s」は評価体系「%s」にない", q1, q2);
-            if ((rc = emit(c, "E001", "verdict", en, ja)) != HYOKA_OK)
+            if ((rc = emit(c, "verdict", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
                 return rc;
         } else if (vd->group == HYOKA_VERDICT_END && e->fiscal_year && hyoka__decisive_evaluation(p, e->fiscal_year) == e) {
             if ((rc = check_end_verdict(c, p, e, vd)) != HYOKA_OK)
@@ -731,7 +807,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
             quote(s->id, q2, sizeof q2);
             MSG(en, "budget direction \"%s\" is not in scheme \"%s\"", q1, q2);
             MSG(ja, "予算の方向性「%s」は評価体系「%s」にない", q1, q2);
-            if ((rc = emit(c, "E001", "budget", en, ja)) != HYOKA_OK)
+            if ((rc = emit(c, "budget", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
                 return rc;
         } else if (vd && ((vd->group == HYOKA_VERDICT_END &&
                            (bd->kind == HYOKA_BUDGET_INCREASE || bd->kind == HYOKA_BUDGET_SAME)) ||
@@ -745,7 +821,7 @@ static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
                 vd->group == HYOKA_VERDICT_END ? "ends" : "continues");
             MSG(ja, "予算の方向性「%s」が総合評価「%s」(事業の%s)と矛盾する", lb, lv,
                 vd->group == HYOKA_VERDICT_END ? "終了" : "継続");
-            if ((rc = emit(c, "E003", "budget", en, ja)) != HYOKA_OK)
+            if ((rc = emit(c, "budget", HYOKA__MSG(E003), en, ja)) != HYOKA_OK)
                 return rc;
         }
     }
@@ -820,27 +896,10 @@ static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
     return HYOKA_OK;
 }
 
-static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key);
-
-static int check_children(struct vctx *c, const hyoka_project *p)
-{
-    size_t *dups = NULL;
-    int rc = duplicate_codes(&p->children, &dups);
-    for (size_t k = 0; rc == HYOKA_OK && k < p->children.count; k++) {
-        size_t mark = c->path.len;
-        rc = path_index(&c->path, "children", k);
-        if (rc == HYOKA_OK)
-            rc = check_project(c, p->children.items[k], dups[k], "children");
-        hyoka__jsonptr_cut(&c->path, mark);
-    }
-    hyoka__free(dups);
-    return rc;
-}
-
+/* A project but its sub-projects. */
 static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key)
 {
     const char *code = p->text[HYOKA_TEXT_CODE], *name = p->text[HYOKA_TEXT_NAME];
-    char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     int has_outcome = 0, rc;
 
     /* I005: the project as a whole. */
@@ -850,31 +909,26 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
             has_outcome = 1;
     }
     if (!has_outcome &&
-        (rc = emit(c, "I005", NULL, "the project has no outcome or upper-outcome indicator",
-                   "成果指標・上位成果指標がない")) != HYOKA_OK)
+        (rc = emit(c, NULL, HYOKA__MSG(I005))) != HYOKA_OK)
         return rc;
 
     /* P001, P003: code; P001: name. */
     if (!code || !*code) {
-        if ((rc = emit(c, "P001", "code", "the project has no code", "事業コードがない")) != HYOKA_OK)
+        if ((rc = emit(c, "code", HYOKA__MSG(P001), "code", "事業コード")) != HYOKA_OK)
             return rc;
     } else if (dup_of != SIZE_MAX) {
         char q[QUOTE_MAX + 4];
         quote(code, q, sizeof q);
-        MSG(en, "project code \"%s\" is already used by %s/%zu", q, list_key, dup_of);
-        MSG(ja, "事業コード「%s」は%s/%zuと重複する", q, list_key, dup_of);
-        if ((rc = emit(c, "P003", "code", en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, "code", HYOKA__MSG(P003), q, list_key, dup_of)) != HYOKA_OK)
             return rc;
     }
     if ((!name || !*name) &&
-        (rc = emit(c, "P001", "name", "the project has no name", "事業名がない")) != HYOKA_OK)
+        (rc = emit(c, "name", HYOKA__MSG(P001), "name", "事業名")) != HYOKA_OK)
         return rc;
 
     /* P002: end_fiscal_year. */
     if (p->start_year && p->end_year && p->end_year < p->start_year) {
-        MSG(en, "the end fiscal year %d is before the start fiscal year %d", (int)p->end_year, (int)p->start_year);
-        MSG(ja, "終了年度(%d年度)が開始年度(%d年度)より前", (int)p->end_year, (int)p->start_year);
-        if ((rc = emit(c, "P002", "end_fiscal_year", en, ja)) != HYOKA_OK)
+        if ((rc = emit(c, "end_fiscal_year", HYOKA__MSG(P002), (int)p->end_year, (int)p->start_year)) != HYOKA_OK)
             return rc;
     }
 
@@ -906,13 +960,70 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
         if (rc != HYOKA_OK)
             return rc;
     }
-    return check_children(c, p);
+    return HYOKA_OK;
+}
+
+/* A list of sibling projects being walked: the projects of the portfolio,
+ * or the sub-projects of one project. */
+struct walk_level {
+    const struct hyoka__vec *list;
+    const char *key;   /* "projects" or "children" */
+    size_t *dups;      /* duplicate_codes() of the list */
+    size_t next;       /* the next project to check */
+    size_t mark;       /* the path of the list's owner */
+};
+
+/* Every project in document order — a project, then its sub-projects —
+ * with a stack of levels on the heap, so that deep nesting costs memory,
+ * not C stack. */
+static int check_projects(struct vctx *c, const struct hyoka__vec *projects)
+{
+    struct walk_level *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int rc = HYOKA_OK;
+
+    if (projects->count == 0)
+        return HYOKA_OK;
+    if (hyoka__grow_heap((void **)&stack, &cap, depth, sizeof *stack) != HYOKA_OK)
+        return hyoka__nomem();
+    stack[depth++] = (struct walk_level){projects, "projects", NULL, 0, c->path.len};
+    rc = duplicate_codes(projects, &stack[0].dups);
+    while (rc == HYOKA_OK && depth > 0) {
+        struct walk_level *l = &stack[depth - 1];
+        const hyoka_project *p;
+        size_t k;
+
+        hyoka__jsonptr_cut(&c->path, l->mark);
+        if (l->next == l->list->count) {
+            hyoka__free(l->dups);
+            depth--;
+            continue;
+        }
+        k = l->next++;
+        p = l->list->items[k];
+        rc = path_index(&c->path, l->key, k);
+        if (rc == HYOKA_OK)
+            rc = check_project(c, p, l->dups[k], l->key);
+        if (rc != HYOKA_OK || p->children.count == 0)
+            continue;
+        if (hyoka__grow_heap((void **)&stack, &cap, depth, sizeof *stack) != HYOKA_OK) {
+            rc = hyoka__nomem();
+            break;
+        }
+        stack[depth] = (struct walk_level){&p->children, "children", NULL, 0, c->path.len};
+        rc = duplicate_codes(&p->children, &stack[depth].dups);
+        depth++;
+    }
+    while (depth > 0)
+        hyoka__free(stack[--depth].dups);
+    hyoka__free(stack);
+    hyoka__jsonptr_cut(&c->path, 0);
+    return rc;
 }
 
 int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
 {
     struct vctx c;
-    size_t *dups = NULL;
     char saved_message[512];
     int saved_code, rc;
 
@@ -932,14 +1043,7 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
 
     rc = hyoka__jsonptr_init(&c.path);
     if (rc == HYOKA_OK)
-        rc = duplicate_codes(&portfolio->projects, &dups);
-    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
-        rc = path_index(&c.path, "projects", i);
-        if (rc == HYOKA_OK)
-            rc = check_project(&c, portfolio->projects.items[i], dups[i], "projects");
-        hyoka__jsonptr_cut(&c.path, 0);
-    }
-    hyoka__free(dups);
+        rc = check_projects(&c, &portfolio->projects);
     hyoka__jsonptr_free(&c.path);
     hyoka__year_index_release(&c.years);
     if (rc != HYOKA_OK)

@@ -4,6 +4,8 @@
  * doc comments of the public headers. */
 #include "vocab.h"
 #include "model.h"
+
+#include <string.h>
 #include "record_schema.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -12,103 +14,71 @@
  * added to a header without a name here fails the build. */
 #define SAME_SIZE(a, n) _Static_assert(COUNT_OF(a) == (size_t)(n), #a " does not match its header")
 
-const char *const hyoka__rounding_names[] = {
-    "half_up", "down", "up", "half_even", "floor", "ceiling",
-};
+/* A table of names and the table of their lengths, from one list, so that
+ * a name is looked up by its length first (hyoka__enum_lookup()). */
+#define NAME_(text) text,
+#define LENGTH_(text) (unsigned char)(sizeof(text) - 1),
+#define NAMED(table, LIST)                    \
+    table[] = {LIST(NAME_)};                  \
+    static const unsigned char table##_len[] = {LIST(LENGTH_)}
+
+#define ROUNDING_NAMES_LIST(X) X("half_up") X("down") X("up") X("half_even") X("floor") X("ceiling")
+const char *const NAMED(hyoka__rounding_names, ROUNDING_NAMES_LIST);
 
 static const char *const era_names[] = {
     "", "M", "T", "S", "H", "R",
 };
 
-const char *const hyoka__unit_names[] = {
-    "yen", "thousand_yen",
-};
+#define UNIT_NAMES_LIST(X) X("yen") X("thousand_yen")
+const char *const NAMED(hyoka__unit_names, UNIT_NAMES_LIST);
 
-static const char *const phase_names[] = {
-    "plan", "budget", "forecast", "settled",
-};
+#define PHASE_NAMES_LIST(X) X("plan") X("budget") X("forecast") X("settled")
+static const char *const NAMED(phase_names, PHASE_NAMES_LIST);
 
-static const char *const duty_names[] = {
-    "autonomous", "statutory_entrusted",
-};
+#define DUTY_NAMES_LIST(X) X("autonomous") X("statutory_entrusted")
+static const char *const NAMED(duty_names, DUTY_NAMES_LIST);
 
-static const char *const period_names[] = {
-    "one_time", "recurring", "fixed_term",
-};
+#define PERIOD_NAMES_LIST(X) X("one_time") X("recurring") X("fixed_term")
+static const char *const NAMED(period_names, PERIOD_NAMES_LIST);
 
-static const char *const category_names[] = {
-    "regular", "reappointed", "part_time", "temporary",
-};
+#define CATEGORY_NAMES_LIST(X) X("regular") X("reappointed") X("part_time") X("temporary")
+static const char *const NAMED(category_names, CATEGORY_NAMES_LIST);
 
-static const char *const kind_names[] = {
-    "activity", "target", "outcome", "upper_outcome", "action",
-};
+#define KIND_NAMES_LIST(X) X("activity") X("target") X("outcome") X("upper_outcome") X("action")
+static const char *const NAMED(kind_names, KIND_NAMES_LIST);
 
-static const char *const direction_names[] = {
-    "increase", "decrease", "maintain",
-};
+#define DIRECTION_NAMES_LIST(X) X("increase") X("decrease") X("maintain")
+static const char *const NAMED(direction_names, DIRECTION_NAMES_LIST);
 
-static const char *const term_names[] = {
-    "short", "medium", "long",
-};
+#define TERM_NAMES_LIST(X) X("short") X("medium") X("long")
+static const char *const NAMED(term_names, TERM_NAMES_LIST);
 
-static const char *const measurement_names[] = {
-    "quantitative", "qualitative",
-};
+#define MEASUREMENT_NAMES_LIST(X) X("quantitative") X("qualitative")
+static const char *const NAMED(measurement_names, MEASUREMENT_NAMES_LIST);
 
-const char *const hyoka__stage_names[] = {
-    "self", "primary", "secondary", "external", "committee",
-};
+#define STAGE_NAMES_LIST(X) X("self") X("primary") X("secondary") X("external") X("committee")
+const char *const NAMED(hyoka__stage_names, STAGE_NAMES_LIST);
 
-static const char *const expected_outcome_names[] = {
-    "up", "same", "down",
-};
+#define EXPECTED_OUTCOME_NAMES_LIST(X) X("up") X("same") X("down")
+static const char *const NAMED(expected_outcome_names, EXPECTED_OUTCOME_NAMES_LIST);
 
-static const char *const expected_cost_names[] = {
-    "down", "same", "up",
-};
+#define EXPECTED_COST_NAMES_LIST(X) X("down") X("same") X("up")
+static const char *const NAMED(expected_cost_names, EXPECTED_COST_NAMES_LIST);
 
-static const char *const verdict_group_names[] = {
-    "continue", "end",
-};
+#define VERDICT_GROUP_NAMES_LIST(X) X("continue") X("end")
+static const char *const NAMED(verdict_group_names, VERDICT_GROUP_NAMES_LIST);
 
-static const char *const budget_kind_names[] = {
-    "same", "increase", "decrease", "end",
-};
+#define BUDGET_KIND_NAMES_LIST(X) X("same") X("increase") X("decrease") X("end")
+static const char *const NAMED(budget_kind_names, BUDGET_KIND_NAMES_LIST);
 
-static const char *const class_kind_names[] = {
-    "policy", "account",
-};
+#define CLASS_KIND_NAMES_LIST(X) X("policy") X("account")
+static const char *const NAMED(class_kind_names, CLASS_KIND_NAMES_LIST);
 
-static const char *const severity_names[] = {
-    "error", "warning", "info",
-};
+#define SEVERITY_NAMES_LIST(X) X("error") X("warning") X("info")
+static const char *const NAMED(severity_names, SEVERITY_NAMES_LIST);
 
-const char *const hyoka__figure_names[] = {
-    "expense",
-    "personnel",
-    "debt_service",
-    "indirect_costs",
-    "total_cost",
-    "general_revenue",
-    "specific_revenue",
-    "per_capita",
-    "per_household",
-    "unit_cost",
-    "per_beneficiary",
-    "execution_rate",
-    "personnel_share",
-    "general_revenue_share",
-    "total_cost_change",
-    "achievement",
-    "change",
-    "score",
-    "unspent",
-    "appropriation_rate",
-    "account_share",
-    "single_bidder_share",
-    "noncompetitive_share",
-};
+#define FIGURE_NAME_(name) name,
+const char *const hyoka__figure_names[] = {HYOKA__FIGURE_NAME_LIST(FIGURE_NAME_)};
 
 const char *const hyoka__cost_field_names[] = {
     "initial_budget",
@@ -219,46 +189,48 @@ struct enum_table {
     const char *type; /* the C name of the enumeration, for messages */
     const char *const *names;
     int count;
+    const unsigned char *lengths; /* NULL: not listed with their lengths */
 };
 
-#define TABLE(type, a) {type, (a), (int)COUNT_OF(a)}
+#define TABLE(type, a) {type, (a), (int)COUNT_OF(a), NULL}
+#define TABLE_LEN(type, a) {type, (a), (int)COUNT_OF(a), a##_len}
 
 /* Indexed by hyoka_enum_id; the status codes (0) are named by error.c. */
 static const struct enum_table tables[] = {
-    {"hyoka_status", NULL, 0},                                      /* HYOKA_ENUM_STATUS */
-    TABLE("hyoka_rounding", hyoka__rounding_names),                 /* HYOKA_ENUM_ROUNDING */
-    TABLE("hyoka_era", era_names),                                  /* HYOKA_ENUM_ERA */
-    TABLE("hyoka_unit", hyoka__unit_names),                         /* HYOKA_ENUM_UNIT */
-    TABLE("hyoka_phase", phase_names),                              /* HYOKA_ENUM_PHASE */
-    TABLE("hyoka_duty", duty_names),                                /* HYOKA_ENUM_DUTY */
-    TABLE("hyoka_period", period_names),                            /* HYOKA_ENUM_PERIOD */
-    TABLE("hyoka_category", category_names),                        /* HYOKA_ENUM_STAFF_CATEGORY */
-    TABLE("hyoka_kind", kind_names),                                /* HYOKA_ENUM_INDICATOR_KIND */
-    TABLE("hyoka_direction", direction_names),                      /* HYOKA_ENUM_DIRECTION */
-    TABLE("hyoka_stage", hyoka__stage_names),                       /* HYOKA_ENUM_STAGE */
-    TABLE("hyoka_expected_outcome", expected_outcome_names),        /* HYOKA_ENUM_EXPECTED_OUTCOME */
-    TABLE("hyoka_expected_cost", expected_cost_names),              /* HYOKA_ENUM_EXPECTED_COST */
-    TABLE("hyoka_verdict_group", verdict_group_names),              /* HYOKA_ENUM_VERDICT_GROUP */
-    TABLE("hyoka_budget_kind", budget_kind_names),                  /* HYOKA_ENUM_BUDGET_KIND */
-    TABLE("hyoka_class_kind", class_kind_names),                    /* HYOKA_ENUM_CLASS_KIND */
-    TABLE("hyoka_severity", severity_names),                        /* HYOKA_ENUM_SEVERITY */
-    TABLE("hyoka_figure", hyoka__figure_names),                     /* HYOKA_ENUM_FIGURE */
-    TABLE("hyoka_cost_field", hyoka__cost_field_names),             /* HYOKA_ENUM_COST_FIELD */
-    TABLE("hyoka_staff_field", hyoka__staff_field_names),           /* HYOKA_ENUM_STAFF_FIELD */
-    TABLE("hyoka_text_field", hyoka__project_text_names),           /* HYOKA_ENUM_PROJECT_TEXT */
-    TABLE("hyoka_value_field", hyoka__value_field_names),           /* HYOKA_ENUM_VALUE_FIELD */
-    TABLE("hyoka_indicator_field", hyoka__indicator_text_names),    /* HYOKA_ENUM_INDICATOR_TEXT */
-    TABLE("hyoka_evaluation_field", hyoka__evaluation_text_names),  /* HYOKA_ENUM_EVALUATION_TEXT */
-    TABLE("hyoka_reason", hyoka__reason_names),                     /* HYOKA_ENUM_REASON */
-    TABLE("hyoka_lang", lang_names),                                /* HYOKA_ENUM_LANG */
-    TABLE("hyoka_group_by", group_by_names),                        /* HYOKA_ENUM_GROUP_BY */
-    TABLE("hyoka_record_kind", hyoka__record_kind_names),           /* HYOKA_ENUM_RECORD_KIND */
-    TABLE("hyoka_record_field", hyoka__record_field_names),         /* HYOKA_ENUM_RECORD_FIELD */
-    TABLE("hyoka_field_type", field_type_names),                    /* HYOKA_ENUM_FIELD_TYPE */
-    TABLE("hyoka_field_state", field_state_names),                  /* HYOKA_ENUM_FIELD_STATE */
-    TABLE("hyoka_term", term_names),                                /* HYOKA_ENUM_TERM */
-    TABLE("hyoka_measurement", measurement_names),                  /* HYOKA_ENUM_MEASUREMENT */
-    TABLE("hyoka_flag", hyoka__flag_names),                         /* HYOKA_ENUM_PROJECT_FLAG */
+    {"hyoka_status", NULL, 0, NULL},                                    /* HYOKA_ENUM_STATUS */
+    TABLE_LEN("hyoka_rounding", hyoka__rounding_names),                 /* HYOKA_ENUM_ROUNDING */
+    TABLE("hyoka_era", era_names),                                      /* HYOKA_ENUM_ERA */
+    TABLE_LEN("hyoka_unit", hyoka__unit_names),                         /* HYOKA_ENUM_UNIT */
+    TABLE_LEN("hyoka_phase", phase_names),                              /* HYOKA_ENUM_PHASE */
+    TABLE_LEN("hyoka_duty", duty_names),                                /* HYOKA_ENUM_DUTY */
+    TABLE_LEN("hyoka_period", period_names),                            /* HYOKA_ENUM_PERIOD */
+    TABLE_LEN("hyoka_category", category_names),                        /* HYOKA_ENUM_STAFF_CATEGORY */
+    TABLE_LEN("hyoka_kind", kind_names),                                /* HYOKA_ENUM_INDICATOR_KIND */
+    TABLE_LEN("hyoka_direction", direction_names),                      /* HYOKA_ENUM_DIRECTION */
+    TABLE_LEN("hyoka_stage", hyoka__stage_names),                       /* HYOKA_ENUM_STAGE */
+    TABLE_LEN("hyoka_expected_outcome", expected_outcome_names),        /* HYOKA_ENUM_EXPECTED_OUTCOME */
+    TABLE_LEN("hyoka_expected_cost", expected_cost_names),              /* HYOKA_ENUM_EXPECTED_COST */
+    TABLE_LEN("hyoka_verdict_group", verdict_group_names),              /* HYOKA_ENUM_VERDICT_GROUP */
+    TABLE_LEN("hyoka_budget_kind", budget_kind_names),                  /* HYOKA_ENUM_BUDGET_KIND */
+    TABLE_LEN("hyoka_class_kind", class_kind_names),                    /* HYOKA_ENUM_CLASS_KIND */
+    TABLE_LEN("hyoka_severity", severity_names),                        /* HYOKA_ENUM_SEVERITY */
+    TABLE("hyoka_figure", hyoka__figure_names),                         /* HYOKA_ENUM_FIGURE */
+    TABLE("hyoka_cost_field", hyoka__cost_field_names),                 /* HYOKA_ENUM_COST_FIELD */
+    TABLE("hyoka_staff_field", hyoka__staff_field_names),               /* HYOKA_ENUM_STAFF_FIELD */
+    TABLE("hyoka_text_field", hyoka__project_text_names),               /* HYOKA_ENUM_PROJECT_TEXT */
+    TABLE("hyoka_value_field", hyoka__value_field_names),               /* HYOKA_ENUM_VALUE_FIELD */
+    TABLE("hyoka_indicator_field", hyoka__indicator_text_names),        /* HYOKA_ENUM_INDICATOR_TEXT */
+    TABLE("hyoka_evaluation_field", hyoka__evaluation_text_names),      /* HYOKA_ENUM_EVALUATION_TEXT */
+    TABLE("hyoka_reason", hyoka__reason_names),                         /* HYOKA_ENUM_REASON */
+    TABLE("hyoka_lang", lang_names),                                    /* HYOKA_ENUM_LANG */
+    TABLE("hyoka_group_by", group_by_names),                            /* HYOKA_ENUM_GROUP_BY */
+    TABLE("hyoka_record_kind", hyoka__record_kind_names),               /* HYOKA_ENUM_RECORD_KIND */
+    TABLE("hyoka_record_field", hyoka__record_field_names),             /* HYOKA_ENUM_RECORD_FIELD */
+    TABLE("hyoka_field_type", field_type_names),                        /* HYOKA_ENUM_FIELD_TYPE */
+    TABLE("hyoka_field_state", field_state_names),                      /* HYOKA_ENUM_FIELD_STATE */
+    TABLE_LEN("hyoka_term", term_names),                                /* HYOKA_ENUM_TERM */
+    TABLE_LEN("hyoka_measurement", measurement_names),                  /* HYOKA_ENUM_MEASUREMENT */
+    TABLE("hyoka_flag", hyoka__flag_names),                             /* HYOKA_ENUM_PROJECT_FLAG */
 };
 
 SAME_SIZE(tables, HYOKA__ENUM_ID_COUNT);
@@ -295,6 +267,22 @@ const char *hyoka__enum_type_name(int which)
     if (which < HYOKA_ENUM_STATUS || which >= (int)COUNT_OF(tables))
         return NULL;
     return tables[which].type;
+}
+
+int hyoka__enum_lookup(int which, const char *s, size_t n)
+{
+    const struct enum_table *t;
+    if (which <= HYOKA_ENUM_STATUS || which >= (int)COUNT_OF(tables))
+        return -1;
+    t = &tables[which];
+    for (int i = 0; i < t->count; i++) {
+        const char *name = t->names[i];
+        if (t->lengths ? t->lengths[i] != n : strlen(name) != n)
+            continue;
+        if (memcmp(name, s, n) == 0)
+            return i;
+    }
+    return -1;
 }
 
 /* ------------------------------------------------------------------------ */

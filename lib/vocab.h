@@ -66,6 +66,14 @@
 extern const char *const hyoka__rounding_names[HYOKA__ROUNDING_COUNT];
 extern const char *const hyoka__unit_names[HYOKA__UNIT_COUNT];
 extern const char *const hyoka__stage_names[HYOKA__STAGE_COUNT];
+/* The figure names in hyoka_figure order, as a list for tables that need
+ * them in another form (the reader's member names): X("expense")... */
+#define HYOKA__FIGURE_NAME_LIST(X)                                                                                   \
+    X("expense") X("personnel") X("debt_service") X("indirect_costs") X("total_cost") X("general_revenue")          \
+    X("specific_revenue") X("per_capita") X("per_household") X("unit_cost") X("per_beneficiary")                   \
+    X("execution_rate") X("personnel_share") X("general_revenue_share") X("total_cost_change") X("achievement")     \
+    X("change") X("score") X("unspent") X("appropriation_rate") X("account_share") X("single_bidder_share")          \
+    X("noncompetitive_share")
 extern const char *const hyoka__figure_names[HYOKA__FIGURE_COUNT];
 extern const char *const hyoka__cost_field_names[HYOKA__COST_FIELD_COUNT];
 extern const char *const hyoka__staff_field_names[HYOKA__STAFF_FIELD_COUNT];
@@ -88,6 +96,8 @@ const char *const *hyoka__enum_names(int which, int *count);
 /* The C name of enumeration @p which ("hyoka_figure"), for messages;
  * "hyoka_status" for HYOKA_ENUM_STATUS, NULL for an unknown one. */
 const char *hyoka__enum_type_name(int which);
+/* The value whose name is s[0..n) in enumeration @p which, or -1. */
+int hyoka__enum_lookup(int which, const char *s, size_t n);
 
 /* ---- Labels ---- */
 

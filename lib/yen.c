@@ -12,14 +12,6 @@ static bool fits_i64(i128 v)
     return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
 }
 
-static i128 pow10_i128(int k)
-{
-    i128 r = 1;
-    while (k-- > 0)
-        r *= 10;
-    return r;
-}
-
 int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
@@ -70,12 +62,28 @@ int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, in
     return HYOKA_OK;
 }
 
+int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
+{
+    static const int64_t yen_per_unit[4] = {1000, 100, 10, 1}; /* of the last place, by scale */
+    i128 yen;
+    /* Trailing zeros below the yen carry nothing: 1068.9780 is 1068.978. */
+    while (scale > 3 && coef % 10 == 0) {
+        coef /= 10;
+        scale--;
+    }
+    if (scale > 3)
+        return HYOKA_EINVALID;
+    yen = (i128)coef * yen_per_unit[scale];
+    if (!fits_i64(yen))
+        return HYOKA_ERANGE;
+    *out = (int64_t)yen;
+    return HYOKA_OK;
+}
+
 int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
 {
     char ts[HYOKA_DECIMAL_STRING_MAX];
-    int64_t coef;
-    int scale, rc;
-    i128 yen;
+    int rc;
 
     HYOKA__CHECK_NULL(thousands);
     HYOKA__CHECK_NULL(out);
@@ -83,20 +91,12 @@ int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
     if (rc != HYOKA_OK)
         return rc;
     (void)hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL);
-    coef = hyoka_decimal_coefficient(thousands);
-    scale = hyoka_decimal_scale(thousands);
-    /* Trailing zeros below the yen carry nothing: 1068.9780 is 1068.978. */
-    while (scale > 3 && coef % 10 == 0) {
-        coef /= 10;
-        scale--;
-    }
-    if (scale > 3)
+    rc = hyoka__yen_of_thousands(hyoka_decimal_coefficient(thousands), hyoka_decimal_scale(thousands), out);
+    if (rc == HYOKA_EINVALID)
         return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", __func__,
                            ts);
-    yen = (i128)coef * pow10_i128(3 - scale);
-    if (!fits_i64(yen))
+    if (rc != HYOKA_OK)
         return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", __func__, ts);
-    *out = (int64_t)yen;
     return HYOKA_OK;
 }
 

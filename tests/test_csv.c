@@ -805,7 +805,8 @@ static void test_roundtrip_deep(void **state)
     (void)state;
     OK(hyoka_portfolio_new(&pf));
     p = new_project(pf, "root", NULL);
-    for (int i = 0; i < 60; i++) {
+    /* As deep as the reader reads (29 levels: V009 beyond, test_deep_nesting). */
+    for (int i = 0; i < 28; i++) {
         p = new_child(p, "d", "深い");
         OK(hyoka_project_add_year(p, 2000 + i, NULL));
         if (i % 7 == 0)
@@ -816,6 +817,52 @@ static void test_roundtrip_deep(void **state)
     assert_non_null(strstr(t.t[HYOKA_CSV_PROJECTS], "\r\n1.1.1.1.1.1.1.1.1.1.1.1,d,深い,"));
     free_all(&t);
     hyoka_portfolio_free(pf);
+}
+
+/* Sub-projects nested 1,200 deep: V009 for every row below the 29th level
+ * (the hyoka/1 form would nest deeper than 64, the JSON reader's default),
+ * the read fails, nothing crashes; 29 levels read and validate. */
+static void test_deep_nesting(void **state)
+{
+    const size_t levels = 1200;
+    char *pj = malloc(levels * (levels * 2 + 8) + 64), *pos = malloc(levels * 2 + 8);
+    const char *in[NT] = {0};
+    hyoka_report *rep;
+    size_t o = 0, pl = 0;
+    (void)state;
+
+    assert_non_null(pj);
+    assert_non_null(pos);
+    o += (size_t)sprintf(pj + o, "project,code,name\r\n");
+    for (size_t k = 1; k <= levels; k++) {
+        pl += (size_t)sprintf(pos + pl, "%s1", k > 1 ? "." : "");
+        o += (size_t)sprintf(pj + o, "%s,P%zu,level %zu\r\n", pos, k, k);
+    }
+    in[HYOKA_CSV_PROJECTS] = pj;
+    rep = read_bad(in, ENC_UTF8, 1000); /* the default limit */
+    assert_int_equal(hyoka_report_total(rep), levels - 29);
+    assert_int_equal(hyoka_report_tally_count(rep), 1);
+    EXPECT_DIAG(rep, 0, "V009", 31, 1, "", "is nested 30 deep: its hyoka/1 form would nest deeper than the limit of 64");
+    EXPECT_DIAG(rep, 999, "V009", 1030, 1, "", "is nested 1029 deep");
+    hyoka_report_free(rep);
+
+    /* 29 levels: read, and validated. */
+    {
+        char *end = pj;
+        hyoka_portfolio *pf;
+        for (int row = 0; row <= 29; row++)
+            end = strstr(end, "\r\n") + 2;
+        *end = '\0';
+        pf = read_good(in, ENC_UTF8, &rep);
+        hyoka_report_free(rep);
+        OK(hyoka_report_new(&rep));
+        OK(hyoka_validate(pf, rep));
+        assert_int_equal(hyoka_report_total_severity(rep, HYOKA_SEVERITY_WARNING), 29); /* I005 */
+        hyoka_report_free(rep);
+        hyoka_portfolio_free(pf);
+    }
+    free(pj);
+    free(pos);
 }
 
 /* The folder holding this source file (for examples/sheets). */
@@ -1153,21 +1200,20 @@ static void test_bad_values(void **state)
                           "1,2008,12x,-1,3.0,euro\r\n";
     in[HYOKA_CSV_INDICATORS] = "project,indicator,not_settable\r\n1,1,yes\r\n";
     rep = read_bad(in, ENC_UTF8, 13);
-    EXPECT_DIAG(rep, 0, "V005", 3, 2, "/format", "document: row 3, column 2 (value): format \"hyoka/2\" is not hyoka/1");
+    EXPECT_DIAG(rep, 0, "V005", 3, 2, "/format", "document: row 3, column 2 (value): format \"hyoka/2\" is not \"hyoka/1\"");
     EXPECT_DIAG(rep, 1, "V004", 4, 1, "/colour", "unknown key \"colour\"");
     EXPECT_DIAG(rep, 2, "V005", 6, 2, "/municipality/code", "check digit");
     EXPECT_DIAG(rep, 3, "V005", 5, 1, "/rounding/per_capita", "needs both places and mode");
     EXPECT_DIAG(rep, 4, "V005", 2, 2, "/projects/0/duty",
-                "projects: row 2, column 2 (duty): unknown value \"autonomus\" (expected one of: autonomous, "
-                "statutory_entrusted)");
+                "projects: row 2, column 2 (duty): \"autonomus\" is not one of: autonomous, statutory_entrusted");
     EXPECT_DIAG(rep, 5, "V005", 3, 3, "/projects/1/start_fiscal_year", "\"19xx\" is not a fiscal year");
     EXPECT_DIAG(rep, 6, "V005", 2, 3, "/projects/0/years/0/settlement",
-                "amount \"1068.9785\" has more than 3 decimal places in thousand_yen");
-    EXPECT_DIAG(rep, 7, "V005", 2, 4, "/projects/0/years/0/usage", "\"1.5\" is not a whole number of 0 or more");
+                "amount \"1068.9785\" is finer than one yen");
+    EXPECT_DIAG(rep, 7, "V005", 2, 4, "/projects/0/years/0/usage", "\"1.5\" is not a whole number");
     EXPECT_DIAG(rep, 8, "V005", 2, 6, "/projects/0/years/0/stated/per_capita/unit", "a unit without a stated figure");
-    EXPECT_DIAG(rep, 9, "V005", 3, 3, "/projects/0/years/1/settlement", "not a number: \"12x\"");
-    EXPECT_DIAG(rep, 10, "V005", 3, 4, "/projects/0/years/1/usage", "\"-1\" is not a whole number");
-    EXPECT_DIAG(rep, 11, "V005", 3, 6, "/projects/0/years/1/stated/per_capita/unit", "unknown value \"euro\"");
+    EXPECT_DIAG(rep, 9, "V005", 3, 3, "/projects/0/years/1/settlement", "\"12x\" is not a number");
+    EXPECT_DIAG(rep, 10, "V005", 3, 4, "/projects/0/years/1/usage", "\"-1\" is negative");
+    EXPECT_DIAG(rep, 11, "V005", 3, 6, "/projects/0/years/1/stated/per_capita/unit", "\"euro\" is not one of: yen, thousand_yen");
     EXPECT_DIAG(rep, 12, "V005", 2, 3, "/projects/0/indicators/0/not_settable", "\"yes\" is not true or false");
     hyoka_report_free(rep);
 
@@ -1667,7 +1713,7 @@ static void test_duplicate_codes(void **state)
     EXPECT_DIAG(rep, 11, "V006", 4, 2, "/projects/0",
                 "staff: row 4, column 2 (fiscal_year): the project has no year 2008 (year_index 2) in years");
     EXPECT_DIAG(rep, 12, "V005", 5, 3, "/projects/0/indicators/0/values/2/fiscal_year",
-                "values: row 5, column 3 (fiscal_year): fiscal year 2007 given twice for this indicator");
+                "values: row 5, column 3 (fiscal_year): fiscal year \"2007\" given twice");
     hyoka_report_free(rep);
 }
 
@@ -1830,9 +1876,9 @@ static void test_many_rows(void **state)
                 "fiscal year 2000 (year_index 1) given twice");
     EXPECT_DIAG(rep, 7, "V006", 4 * N + 2, 2, "/projects/0", "the project has no year 2000 (year_index 40001)");
     EXPECT_DIAG(rep, 8, "V005", 4 * N + 4 * N / 5 + 1, 3, "/projects/0/indicators/0/values/8000/fiscal_year",
-                "fiscal year 9867 given twice for this indicator");
+                "fiscal year \"9867\" given twice");
     EXPECT_DIAG(rep, 9, "V005", 4 * N + 4 * N / 5 + 2, 3, "/projects/0/indicators/39999/values/1/fiscal_year",
-                "fiscal year 2000 given twice for this indicator");
+                "fiscal year \"2000\" given twice");
     hyoka_report_free(rep);
     many_keys_free(small);
     many_keys_free(big);
@@ -2127,7 +2173,7 @@ static int body_read_codes(void *ctx)
         EXPECT_DIAG(rep, 2, "V005", 8, 2, "/projects/0/years/6/fiscal_year",
                     "fiscal year 2001 (year_index 3) given twice");
         EXPECT_DIAG(rep, 3, "V005", 8, 3, "/projects/0/indicators/0/values/6/fiscal_year",
-                    "fiscal year 2003 given twice");
+                    "fiscal year \"2003\" given twice");
     }
     hyoka_report_free(rep);
     return rc == HYOKA_EINVALID ? HYOKA_OK : rc;
@@ -2211,6 +2257,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_seeds),
         cmocka_unit_test(test_roundtrip_full),
         cmocka_unit_test(test_roundtrip_deep),
+        cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_roundtrip_examples),
         cmocka_unit_test(test_lenient_input),
         cmocka_unit_test(test_unmatched_quote),

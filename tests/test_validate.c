@@ -810,6 +810,74 @@ static void test_c008(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Sums and products beyond 64-bit yen are errors, each where it arises: a
+ * staff line, the staff lines together, the total cost, the funding. */
+static void test_c009(void **state)
+{
+    hyoka_portfolio *pf = new_portfolio();
+    hyoka_project *p = clean_project(pf, NULL, "A");
+    hyoka_costs *c = add_year(p, 2007, HYOKA_PHASE_SETTLED);
+    hyoka_staff *st = NULL, *st2 = NULL;
+    hyoka_decimal two = D("2");
+    (void)state;
+
+    set(c, HYOKA_COST_SETTLEMENT, 1000);
+    OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &st));
+    OK(hyoka_staff_set_decimal(st, HYOKA_STAFF_FTE, &two));
+    OK(hyoka_staff_set_amount(st, HYOKA_STAFF_UNIT_COST, INT64_C(4000000000000000000)));
+    CHECK_NONE(pf); /* 8×10^18: fits */
+    /* 2 FTE × 9×10^18 yen */
+    OK(hyoka_staff_set_amount(st, HYOKA_STAFF_UNIT_COST, INT64_C(9000000000000000000)));
+    CHECK(pf, "C009 E /projects/0/years/0/staff/0");
+    expect_message(pf, "the cost of staff line 0 (FTE × unit cost) does not fit in 64-bit yen",
+                   "人件費の行0の金額(人工×単価)が64ビットの円に収まらない");
+    /* Two lines that fit, their sum does not. */
+    OK(hyoka_staff_set_amount(st, HYOKA_STAFF_UNIT_COST, INT64_C(4000000000000000000)));
+    OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &st2));
+    OK(hyoka_staff_set_amount(st2, HYOKA_STAFF_AMOUNT, INT64_C(4000000000000000000)));
+    CHECK(pf, "C009 E /projects/0/years/0/staff");
+    /* The personnel fits, the total cost does not. */
+    OK(hyoka_staff_set_amount(st2, HYOKA_STAFF_AMOUNT, 1));
+    set(c, HYOKA_COST_DEBT_SERVICE, INT64_C(4000000000000000000));
+    CHECK(pf, "C009 E /projects/0/years/0");
+    expect_message(pf, "the total cost (expense + personnel + debt service + indirect costs) does not fit",
+                   "トータルコスト");
+    hyoka_portfolio_free(pf);
+
+    /* The funding sources: C009, no longer C001. */
+    pf = new_portfolio();
+    p = clean_project(pf, NULL, "A");
+    c = add_year(p, 2007, HYOKA_PHASE_SETTLED);
+    set(c, HYOKA_COST_SETTLEMENT, 1000);
+    set(c, HYOKA_COST_NATIONAL, INT64_C(9000000000000000000));
+    set(c, HYOKA_COST_GENERAL, INT64_C(9000000000000000000));
+    CHECK(pf, "C009 E /projects/0/years/0/funding");
+    expect_message(pf, "the sum of the funding sources does not fit in 64-bit yen", "財源内訳の合計");
+    hyoka_portfolio_free(pf);
+}
+
+/* Sub-projects far deeper than any document allows: validation keeps its
+ * own stack, so the C stack does not grow with the depth (20,000 levels of
+ * the recursion it replaced took some 60 MB of stack). */
+static void test_deep_nesting(void **state)
+{
+    hyoka_portfolio *pf = new_portfolio();
+    hyoka_project *p = clean_project(pf, NULL, "A");
+    hyoka_report *r;
+    (void)state;
+
+    for (int i = 0; i < 20000; i++)
+        p = clean_project(pf, p, "D");
+    hyoka_project_set_name(p, "", NTS);
+    r = run(pf);
+    assert_int_equal(hyoka_report_count(r), 1);
+    assert_string_equal(hyoka_report_code(r, 0), "P001");
+    assert_int_equal(strlen(hyoka_report_path(r, 0)), strlen("/projects/0") + 20000 * strlen("/children/0") +
+                                                          strlen("/name"));
+    hyoka_report_free(r);
+    hyoka_portfolio_free(pf);
+}
+
 /* ------------------------------------------------------------------------ */
 /* I: indicators                                                             */
 
@@ -1344,6 +1412,8 @@ int main(void)
         cmocka_unit_test(test_c006),
         cmocka_unit_test(test_c007),
         cmocka_unit_test(test_c008),
+        cmocka_unit_test(test_c009),
+        cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_i001),
         cmocka_unit_test(test_i002),
         cmocka_unit_test(test_i003),

@@ -63,7 +63,7 @@ typedef struct hyoka_csv_options {
     int encoding;           /**< A ::hyoka_encoding (default UTF-8 with BOM; reading also accepts a BOM with HYOKA_ENCODING_UTF8). */
     size_t max_field;       /**< Longest field in bytes (default 1 MiB). */
     size_t max_row;         /**< Longest row in bytes (default 4 MiB). */
-    size_t max_diagnostics; /**< Stop adding diagnostics after this many (default 1000); 0 = no limit. */
+    size_t max_diagnostics; /**< Keep at most this many diagnostics (default 1000; 0 = no limit): see hyoka_report_set_limit(). */
     size_t max_table;       /**< Largest table file hyoka_csv_read_dir() reads, in bytes (default 1 GiB); a larger one is a V007 error. @since 1.1 */
     unsigned flags;         /**< Writer flags of hyoka_csv_write_dir(): 0 or ::HYOKA_WRITE_REPLACE (default 0). @since 1.1 */
 } hyoka_csv_options;

@@ -28,7 +28,7 @@ typedef struct hyoka_read_options {
     size_t max_document; /**< Largest document in bytes (default 4 GiB on 64-bit systems). */
     size_t max_string;   /**< Longest string in bytes after unescaping (default 1 MiB). */
     size_t max_number;   /**< Longest number literal in characters (default 256). */
-    size_t max_diagnostics; /**< Stop adding diagnostics after this many (default 1000); 0 = no limit. */
+    size_t max_diagnostics; /**< Keep at most this many diagnostics (default 1000; 0 = no limit): see hyoka_report_set_limit(). */
 } hyoka_read_options;
 
 /**

@@ -24,6 +24,7 @@
 
 #include "figures/internal.h"
 #include "model_build.h"
+#include "report_internal.h"
 #include "hyoka/csv.h"
 #include "util/buf.h"
 
@@ -127,12 +128,6 @@ extern const signed char hyoka__csv_project_text_of[PJ_COUNT];
 extern const char *const hyoka__csv_element_names[EL_COUNT];
 extern const unsigned hyoka__csv_element_cols[EL_COUNT];
 
-/* Whether a figure is a per-head figure (its rounding rule has a unit). */
-bool hyoka__csv_is_per_head_figure(int figure);
-
-/* The unit a stated figure has when its unit cell is empty (docs/format.md). */
-int hyoka__csv_implied_unit(const hyoka_portfolio *pf, int figure);
-
 /* The size of the options of version 1.0 (before max_table), accepted
  * besides the current size. */
 #define HYOKA__CSV_OPTIONS_1_0 offsetof(hyoka_csv_options, max_table)
@@ -171,12 +166,20 @@ void hyoka__csv_copy_message(char *dst, size_t size, const char *src);
 
 /* A problem at row @p row, field @p field (0: the whole row) of the table,
  * with the column's name when known and the JSON pointer @p path of the
- * item (NULL: none). */
-void hyoka__csv_vdiag(struct hyoka__csv_log *log, const char *code, int severity, int64_t row, size_t field,
-                      const char *colname, const char *path, const char *fmt_en, const char *fmt_ja, va_list ap);
-/* An error, as hyoka__csv_vdiag(). */
-void hyoka__csv_diag(struct hyoka__csv_log *log, const char *code, int64_t row, size_t field, const char *colname,
-                     const char *path, const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF(7, 9);
+ * item (NULL: none), of registry code @p code: with @p detail, the two
+ * formats give the detail of a code with a detail template; without, they
+ * are the code's templates (HYOKA__MSG()). The message starts with the
+ * table, row and column. Counted (and the first error's message kept)
+ * even when the report does not keep it. */
+void hyoka__csv_vdiag(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname, const char *path,
+                      int code, bool detail, const char *fmt_en, const char *fmt_ja, va_list ap);
+/* hyoka__csv_vdiag() with a detail: hyoka__csv_diag(log, ..., HYOKA__V004,
+ * "unknown column \"%s\"", "未知の列「%s」", name). */
+void hyoka__csv_diag(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname, const char *path,
+                     int code, const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF2(7, 8, 9);
+/* hyoka__csv_vdiag() with the code's templates: HYOKA__MSG(V002), args. */
+void hyoka__csv_diag_msg(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname,
+                         const char *path, int code, const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF2(7, 8, 9);
 
 /* A field of the current record: its decoded bytes in data. */
 struct hyoka__csv_field {

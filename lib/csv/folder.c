@@ -3,7 +3,7 @@
  * (util/fsio.h): the folder is written whole or not at all, and every
  * table file is read up to the max_table limit. */
 #include "csv_internal.h"
-#include "report.h"
+#include "report_internal.h"
 #include "util/fsio.h"
 
 #include <stdio.h>
@@ -66,12 +66,20 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     return rc;
 }
 
-/* An error about the folder as a whole (no row, no column). */
-static int folder_diag(hyoka_report *report, const char *code, const char *en, const char *ja)
+/* An error about the folder as a whole (no row, no column):
+ * folder_diag(report, HYOKA__MSG(V008)). */
+static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(3, 4, 5);
+static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
 {
-    if (report && hyoka__report_add(report, code, HYOKA_SEVERITY_ERROR, "", 0, 0, en, ja) != HYOKA_OK)
-        return hyoka__nomem();
-    return HYOKA_OK;
+    va_list ap;
+    int rc;
+    if (!report || !hyoka__report_admit(report, hyoka__codes[code].code, hyoka__code_severity(code)))
+        return HYOKA_OK;
+    va_start(ap, fmt_ja);
+    rc = hyoka__report_vput(report, code, "", 0, 0, fmt_en, fmt_ja, ap);
+    va_end(ap);
+    return rc == HYOKA_OK ? HYOKA_OK : hyoka__nomem();
 }
 
 int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_portfolio **out, hyoka_report *report)
@@ -118,7 +126,7 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
                      opt.max_table);
             snprintf(ja, sizeof ja, "%s: 表のファイルが上限の %zu バイトを超える (max_table)", name,
                      opt.max_table);
-            rc = folder_diag(report, "V007", en, ja);
+            rc = folder_diag(report, HYOKA__MSG(V007), en, ja);
             continue;
         }
         texts[t] = files[t].data;
@@ -130,9 +138,7 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
                          "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", fn,
                          too_large, too_large == 1 ? " is" : "s are", dir, opt.max_table);
     if (rc == HYOKA_OK && present == 0) {
-        snprintf(en, sizeof en, "the folder has none of the tables (document.csv, projects.csv...)");
-        snprintf(ja, sizeof ja, "フォルダに表がひとつもない (document.csv、projects.csv など)");
-        rc = folder_diag(report, "V008", en, ja);
+        rc = folder_diag(report, HYOKA__MSG(V008));
         if (rc == HYOKA_OK)
             rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the tables (document.csv, projects.csv...)", fn,
                              dir);

@@ -17,8 +17,8 @@
  * evaluation, goal, year_index) must count up 1, 2, 3... in row order for
  * each parent. */
 #include "read_internal.h"
+#include "report_internal.h"
 #include "util/jsonptr.h"
-#include "report.h"
 
 #include <string.h>
 
@@ -28,56 +28,68 @@
 /* ------------------------------------------------------------------------ */
 /* Messages                                                                 */
 
-const char *hyoka__csv_excerpt(const char *s, size_t n, char *buf, size_t size)
-{
-    size_t max = size - 4, o = 0, i = 0;
-    while (i < n && o < max) {
-        size_t at = i;
-        if ((unsigned char)s[i] < 0x80) {
-            buf[o++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? '?' : s[i];
-            i++;
-            continue;
-        }
-        if (hyoka__utf8_next(s, n, &i) < 0) {
-            buf[o++] = '?';
-            i = at + 1;
-            continue;
-        }
-        if (o + (i - at) > max) {
-            i = at;
-            break;
-        }
-        memcpy(buf + o, s + at, i - at);
-        o += i - at;
-    }
-    if (i < n) {
-        memcpy(buf + o, "...", 3);
-        o += 3;
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-void hyoka__csv_cdiag(struct hyoka__csv_reader *r, const char *code, int severity, int ci, const char *fmt_en,
-                      const char *fmt_ja, ...)
+/* The location of a diagnostic in the cell of column @p ci: its field, and
+ * the JSON pointer of its value into r->path (NULL when out of memory). */
+static const char *cell_path(struct hyoka__csv_reader *r, int ci, size_t *field)
 {
     const struct hyoka__csv_col *c = &r->t->cols[ci];
-    size_t field = r->map[ci] >= 0 ? (size_t)r->map[ci] + 1 : 0;
     const char *sub = c->ptr;
-    va_list ap;
-    int rc;
 
+    *field = r->map[ci] >= 0 ? (size_t)r->map[ci] + 1 : 0;
     if (r->scheme_row)
         sub = ci == SC_LABEL ? "/name" : ci == SC_SCHEME ? "/id" : sub;
     r->path.len = 0;
     hyoka__buf_put(&r->path, hyoka__buf_str(&r->item), r->item.len);
     hyoka__buf_puts(&r->path, r->item.len ? sub : "");
-    rc = r->path.err;
-    hyoka__csv_fatal(&r->log, rc);
+    hyoka__csv_fatal(&r->log, r->path.err);
+    return r->path.err == HYOKA_OK ? hyoka__buf_str(&r->path) : "";
+}
+
+static void cell_vdiag(struct hyoka__csv_reader *r, int ci, int code, bool detail, const char *fmt_en,
+                       const char *fmt_ja, va_list ap)
+{
+    size_t field;
+    const char *path = cell_path(r, ci, &field);
+    hyoka__csv_vdiag(&r->log, r->rec.row, field, r->t->cols[ci].name, path, code, detail, fmt_en, fmt_ja, ap);
+}
+
+void hyoka__csv_cdiag(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+{
+    va_list ap;
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(&r->log, code, severity, r->rec.row, field, c->name, rc == HYOKA_OK ? hyoka__buf_str(&r->path) : "", fmt_en,
-                     fmt_ja, ap);
+    cell_vdiag(r, ci, code, true, fmt_en, fmt_ja, ap);
     va_end(ap);
+}
+
+void hyoka__csv_cmsg(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+{
+    va_list ap;
+    va_start(ap, fmt_ja);
+    cell_vdiag(r, ci, code, false, fmt_en, fmt_ja, ap);
+    va_end(ap);
+}
+
+void hyoka__csv_detail_error(struct hyoka__csv_reader *r, int ci, int code)
+{
+    char why[HYOKA__CSV_FIRST_MAX];
+    hyoka__csv_copy_message(why, sizeof why, hyoka_error_last());
+    hyoka__csv_cdiag(r, ci, code, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, why, why);
+}
+
+void hyoka__csv_cell_problem(struct hyoka__csv_reader *r, int ci, int status)
+{
+    const char *s;
+    size_t n;
+    hyoka__csv_get_raw(r, ci, &s, &n);
+    hyoka__csv_value_problem(r, ci, status, 0, s, n);
+}
+
+void hyoka__csv_value_problem(struct hyoka__csv_reader *r, int ci, int status, int which, const char *s, size_t n)
+{
+    char q[HYOKA__EXCERPT_MAX];
+    struct hyoka__detail d;
+    hyoka__value_problem(status, hyoka__excerpt(s, n, q), which, &d);
+    hyoka__csv_cdiag(r, ci, HYOKA__V005, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -128,106 +140,77 @@ int hyoka__csv_get_raw(const struct hyoka__csv_reader *r, int ci, const char **s
 int hyoka__csv_required(struct hyoka__csv_reader *r, int ci, int rc)
 {
     if (rc == 0) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "a value is required", "値が必要");
+        hyoka__csv_cdiag(r, ci, HYOKA__V005, "a value is required", "値が必要");
         return -1;
     }
     return rc;
+}
+
+/* The decimal of a cell as a spreadsheet prints it ("1,068,978", "-3",
+ * "1e3"): HYOKA__VAL_OK, HYOKA__VAL_RANGE or HYOKA__VAL_NOT_NUMBER. */
+static int cell_decimal(const char *s, size_t n, hyoka_decimal *d)
+{
+    int rc;
+    if (memchr(s, 'e', n) || memchr(s, 'E', n))
+        rc = hyoka_decimal_parse(s, n, d);
+    else
+        rc = hyoka_decimal_parse_printed(s, n, d);
+    return rc == HYOKA_OK ? HYOKA__VAL_OK : rc == HYOKA_ERANGE ? HYOKA__VAL_RANGE : HYOKA__VAL_NOT_NUMBER;
+}
+
+/* A cell that is a number: 1 with its decimal, 0 when empty, -1 when bad
+ * (reported). */
+static int cell_number(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d, const char **s, size_t *n)
+{
+    int st;
+    if (!hyoka__csv_get_raw(r, ci, s, n))
+        return 0;
+    st = cell_decimal(*s, *n, d);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, 0, *s, *n);
+        return -1;
+    }
+    return 1;
 }
 
 int hyoka__csv_get_decimal(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d)
 {
     const char *s;
     size_t n;
-    char q[80];
-    int rc;
-
-    if (!hyoka__csv_get_raw(r, ci, &s, &n))
-        return 0;
-    if (memchr(s, 'e', n) || memchr(s, 'E', n))
-        rc = hyoka_decimal_parse(s, n, d);
-    else
-        rc = hyoka_decimal_parse_printed(s, n, d);
-    if (rc == HYOKA_OK)
-        return 1;
-    if (rc == HYOKA_ERANGE)
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "number out of range: \"%s\"", "数値が範囲外:「%s」",
-                         hyoka__csv_excerpt(s, n, q, sizeof q));
-    else
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "not a number: \"%s\"", "数値でない:「%s」",
-                         hyoka__csv_excerpt(s, n, q, sizeof q));
-    return -1;
-}
-
-/* Drop trailing zeros of the fraction. */
-static void strip_zeros(int64_t *coef, int *scale)
-{
-    while (*scale > 0 && *coef % 10 == 0) {
-        *coef /= 10;
-        (*scale)--;
-    }
+    return cell_number(r, ci, d, &s, &n);
 }
 
 int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
 {
     hyoka_decimal d;
-    int64_t coef;
-    int scale, rc = hyoka__csv_get_decimal(r, ci, &d);
     const char *s;
     size_t n;
-    char q[80];
+    int st, rc = cell_number(r, ci, &d, &s, &n);
 
     if (rc <= 0)
         return rc;
-    hyoka__csv_get_raw(r, ci, &s, &n);
-    coef = hyoka_decimal_coefficient(&d);
-    scale = hyoka_decimal_scale(&d);
-    strip_zeros(&coef, &scale);
-    if (r->pf->amount_unit == HYOKA_UNIT_THOUSAND_YEN) {
-        hyoka_decimal t;
-        if (scale > 3) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci,
-                             "amount \"%s\" has more than 3 decimal places in thousand_yen (finer than one yen)",
-                             "金額「%s」は千円単位で小数が3桁を超える (1円未満)",
-                             hyoka__csv_excerpt(s, n, q, sizeof q));
-            return -1;
-        }
-        if (hyoka_decimal_from_parts(coef, scale, &t) != HYOKA_OK || hyoka_yen_from_thousands(&t, out) != HYOKA_OK) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "amount \"%s\" out of range", "金額「%s」が範囲外",
-                             hyoka__csv_excerpt(s, n, q, sizeof q));
-            return -1;
-        }
-        return 1;
-    }
-    if (scale > 0) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "amount \"%s\" is finer than one yen",
-                         "金額「%s」が1円未満を含む", hyoka__csv_excerpt(s, n, q, sizeof q));
+    st = hyoka__value_money(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), r->pf->amount_unit, false, out);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
     }
-    *out = coef;
     return 1;
 }
 
 int hyoka__csv_get_count(struct hyoka__csv_reader *r, int ci, int64_t *out)
 {
     hyoka_decimal d;
-    int64_t coef;
-    int scale, rc = hyoka__csv_get_decimal(r, ci, &d);
     const char *s;
     size_t n;
-    char q[80];
+    int st, rc = cell_number(r, ci, &d, &s, &n);
 
     if (rc <= 0)
         return rc;
-    hyoka__csv_get_raw(r, ci, &s, &n);
-    coef = hyoka_decimal_coefficient(&d);
-    scale = hyoka_decimal_scale(&d);
-    strip_zeros(&coef, &scale);
-    if (scale > 0 || coef < 0) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "\"%s\" is not a whole number of 0 or more",
-                         "「%s」は0以上の整数でない", hyoka__csv_excerpt(s, n, q, sizeof q));
+    st = hyoka__value_count(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), out);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
     }
-    *out = coef;
     return 1;
 }
 
@@ -235,7 +218,7 @@ int hyoka__csv_get_index(struct hyoka__csv_reader *r, int ci, size_t *out)
 {
     const char *s;
     size_t n, v = 0;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     if (!hyoka__csv_get_raw(r, ci, &s, &n))
         return 0;
@@ -247,141 +230,96 @@ int hyoka__csv_get_index(struct hyoka__csv_reader *r, int ci, size_t *out)
         v = v * 10 + (size_t)(s[i] - '0');
     }
     if (v == 0) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "\"%s\" is not a position (1, 2, 3...)",
-                         "「%s」は位置 (1, 2, 3...) でない", hyoka__csv_excerpt(s, n, q, sizeof q));
+        hyoka__csv_cdiag(r, ci, HYOKA__V005, "\"%s\" is not a position (1, 2, 3...)", "「%s」は位置 (1, 2, 3...) でない",
+                         hyoka__excerpt(s, n, q));
         return -1;
     }
     *out = v;
     return 1;
 }
 
-int hyoka__csv_get_year(struct hyoka__csv_reader *r, int ci, int32_t *out)
+/* Y001 for the cell of column @p ci, read as @p value. */
+static void past_era(struct hyoka__csv_reader *r, int ci, const char *s, size_t n, int32_t value, bool date)
+{
+    char q[HYOKA__EXCERPT_MAX];
+    struct hyoka__detail d;
+    hyoka__era_reading(value, date, &d);
+    hyoka__csv_cmsg(r, ci, HYOKA__MSG(Y001), hyoka__excerpt(s, n, q), d.en, d.ja);
+}
+
+/* A fiscal year (@p date false) or a date. */
+static int get_calendar(struct hyoka__csv_reader *r, int ci, int32_t *out, bool date)
 {
     const char *s;
     size_t n;
-    unsigned flags = 0;
-    char q[80];
-    int rc;
+    bool past = false;
+    int st;
 
     if (!hyoka__csv_get_raw(r, ci, &s, &n))
         return 0;
-    rc = hyoka_fiscal_year_parse(s, n, out, &flags);
-    if (rc != HYOKA_OK) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci,
-                         "\"%s\" is not a fiscal year (1868..9999, or 平成19年度...)",
-                         "「%s」は年度 (1868..9999 または 平成19年度 など) でない",
-                         hyoka__csv_excerpt(s, n, q, sizeof q));
+    st = date ? hyoka__value_date_text(s, n, out, &past) : hyoka__value_year_text(s, n, out, &past);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
     }
-    if (flags & HYOKA_CAL_PAST_ERA_END)
-        hyoka__csv_cdiag(r, "Y001", HYOKA_SEVERITY_WARNING, ci, "era year past the era's end: \"%s\" is read as %ld",
-                         "元号の終了後の年:「%s」を %ld 年度とする", hyoka__csv_excerpt(s, n, q, sizeof q), (long)*out);
+    if (past)
+        past_era(r, ci, s, n, *out, date);
     return 1;
+}
+
+int hyoka__csv_get_year(struct hyoka__csv_reader *r, int ci, int32_t *out)
+{
+    return get_calendar(r, ci, out, false);
 }
 
 int hyoka__csv_get_date(struct hyoka__csv_reader *r, int ci, int32_t *out)
 {
-    const char *s;
-    size_t n;
-    unsigned flags = 0;
-    char q[80];
-    int rc;
-
-    if (!hyoka__csv_get_raw(r, ci, &s, &n))
-        return 0;
-    rc = hyoka_date_parse(s, n, out, &flags);
-    if (rc != HYOKA_OK) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci,
-                         "\"%s\" is not a date (2008-05-15, 2008-12, 平成20年5月15日...)",
-                         "「%s」は日付 (2008-05-15, 2008-12, 平成20年5月15日 など) でない",
-                         hyoka__csv_excerpt(s, n, q, sizeof q));
-        return -1;
-    }
-    if (flags & HYOKA_CAL_PAST_ERA_END)
-        hyoka__csv_cdiag(r, "Y001", HYOKA_SEVERITY_WARNING, ci, "era year past the era's end: \"%s\" is read as %ld",
-                         "元号の終了後の年:「%s」を %ld とする", hyoka__csv_excerpt(s, n, q, sizeof q), (long)*out);
-    return 1;
+    return get_calendar(r, ci, out, true);
 }
 
 int hyoka__csv_get_enum(struct hyoka__csv_reader *r, int ci, int which, int *out)
 {
     const char *s;
     size_t n;
-    char q[80], names[200];
-    int count, rc;
-    size_t o = 0;
+    int st;
 
     if (!hyoka__csv_get_raw(r, ci, &s, &n))
         return 0;
-    rc = hyoka_enum_value(which, s, n, out);
-    if (rc == HYOKA_OK)
-        return 1;
-    names[0] = '\0';
-    count = hyoka_enum_count(which);
-    for (int v = 0; v < count; v++) {
-        const char *nm = hyoka_enum_name(which, v);
-        size_t l = nm ? strlen(nm) : 0;
-        if (!nm || o + l + 3 >= sizeof names)
-            break;
-        if (o) {
-            memcpy(names + o, ", ", 2);
-            o += 2;
-        }
-        memcpy(names + o, nm, l + 1);
-        o += l;
+    st = hyoka__value_enum(which, s, n, out);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, which, s, n);
+        return -1;
     }
-    hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "unknown value \"%s\" (expected one of: %s)",
-                     "未知の値「%s」(次のどれか: %s)", hyoka__csv_excerpt(s, n, q, sizeof q), names);
-    return -1;
-}
-
-static bool ascii_ieq(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (n != l)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != lit[i])
-            return false;
-    }
-    return true;
+    return 1;
 }
 
 int hyoka__csv_get_bool(struct hyoka__csv_reader *r, int ci, int *out)
 {
     const char *s;
     size_t n;
-    char q[80];
+    int st;
 
     if (!hyoka__csv_get_raw(r, ci, &s, &n))
         return 0;
-    if (ascii_ieq(s, n, "true")) {
-        *out = 1;
-        return 1;
+    st = hyoka__value_bool_text(s, n, out);
+    if (st != HYOKA__VAL_OK) {
+        hyoka__csv_value_problem(r, ci, st, 0, s, n);
+        return -1;
     }
-    if (ascii_ieq(s, n, "false")) {
-        *out = 0;
-        return 1;
-    }
-    hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "\"%s\" is not true or false",
-                     "「%s」は true でも false でもない", hyoka__csv_excerpt(s, n, q, sizeof q));
-    return -1;
+    return 1;
 }
 
 bool hyoka__csv_set_ok(struct hyoka__csv_reader *r, int ci, int rc)
 {
-    const char *code;
+    int code;
     if (rc == HYOKA_OK)
         return true;
     if (rc == HYOKA_ENOMEM) {
         hyoka__csv_fatal(&r->log, rc);
         return false;
     }
-    code = rc == HYOKA_ELIMIT ? "V007" : rc == HYOKA_EENCODING ? "V003" : "V005";
-    hyoka__csv_cdiag(r, code, HYOKA_SEVERITY_ERROR, ci, "%s", "%s", hyoka_error_last());
+    code = rc == HYOKA_ELIMIT ? HYOKA__V007 : rc == HYOKA_EENCODING ? HYOKA__V003 : HYOKA__V005;
+    hyoka__csv_detail_error(r, ci, code);
     return false;
 }
 
@@ -390,9 +328,9 @@ bool hyoka__csv_check_seq(struct hyoka__csv_reader *r, int ci, const char *what,
     if (got == count + 1)
         return true;
     if (got <= count)
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "%s %zu given twice", "%s %zu が重複", what, got);
+        hyoka__csv_cdiag(r, ci, HYOKA__V005, "%s %zu given twice", "%s %zu が重複", what, got);
     else
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "%s %zu is out of sequence: the next one is %zu",
+        hyoka__csv_cdiag(r, ci, HYOKA__V005, "%s %zu is out of sequence: the next one is %zu",
                          "%s %zu の順序が違う: 次は %zu", what, got, count + 1);
     return false;
 }
@@ -424,7 +362,7 @@ void hyoka__csv_item_token(struct hyoka__csv_reader *r, const char *s, size_t n)
 bool hyoka__csv_parse_position(struct hyoka__csv_reader *r, int ci, const char *s, size_t n)
 {
     size_t i = 0;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     r->ncomps = 0;
     while (i <= n) {
@@ -434,8 +372,8 @@ bool hyoka__csv_parse_position(struct hyoka__csv_reader *r, int ci, const char *
             i++;
         }
         if (i == start || v == 0 || (i < n && s[i] != '.') || (i < n && i + 1 == n)) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, ci, "\"%s\" is not a project position (1, 2, 2.1...)",
-                             "「%s」は事業の位置 (1, 2, 2.1 など) でない", hyoka__csv_excerpt(s, n, q, sizeof q));
+            hyoka__csv_cdiag(r, ci, HYOKA__V005, "\"%s\" is not a project position (1, 2, 2.1...)",
+                             "「%s」は事業の位置 (1, 2, 2.1 など) でない", hyoka__excerpt(s, n, q));
             return false;
         }
         if (hyoka__grow((void **)&r->comps, &r->compcap, r->ncomps, sizeof *r->comps) != HYOKA_OK) {
@@ -481,7 +419,7 @@ hyoka_project *hyoka__csv_get_project(struct hyoka__csv_reader *r)
     size_t n;
     bool found;
     hyoka_project *p;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     if (hyoka__csv_required(r, 0, hyoka__csv_get_raw(r, 0, &s, &n)) < 0)
         return NULL;
@@ -489,8 +427,8 @@ hyoka_project *hyoka__csv_get_project(struct hyoka__csv_reader *r)
         return NULL;
     p = hyoka__csv_walk(r, r->ncomps, &found);
     if (!found) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, 0, "project %s does not exist (no such row in projects)",
-                         "事業 %s がない (projects 表にその行がない)", hyoka__csv_excerpt(s, n, q, sizeof q));
+        hyoka__csv_cdiag(r, 0, HYOKA__V006, "project %s does not exist (no such row in projects)",
+                         "事業 %s がない (projects 表にその行がない)", hyoka__excerpt(s, n, q));
         return NULL;
     }
     hyoka__csv_item_project(r, r->ncomps);
@@ -528,15 +466,15 @@ static bool read_header(struct hyoka__csv_reader *r)
 {
     const struct hyoka__csv_table *t = r->t;
     bool ok = true;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     r->hn = r->rec.nf_total;
     if (hyoka__csv_record_blank(&r->rec)) {
-        hyoka__csv_diag(&r->log, "V004", 1, 1, NULL, NULL, "the header row is empty", "見出し行が空");
+        hyoka__csv_diag(&r->log, 1, 1, NULL, NULL, HYOKA__V004, "the header row is empty", "見出し行が空");
         return false;
     }
     if (r->rec.nf_total > HEADER_MAX_FIELDS) {
-        hyoka__csv_diag(&r->log, "V004", 1, HEADER_MAX_FIELDS + 1, NULL, NULL, "more than %d columns",
+        hyoka__csv_diag(&r->log, 1, HEADER_MAX_FIELDS + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
                         "列が %d を超える", HEADER_MAX_FIELDS);
         return false;
     }
@@ -547,17 +485,17 @@ static bool read_header(struct hyoka__csv_reader *r)
             if (strlen(t->cols[c].name) == n && memcmp(t->cols[c].name, name, n) == 0)
                 break;
         if (c == t->ncols)
-            hyoka__csv_diag(&r->log, "V004", 1, j + 1, NULL, "", "unknown column \"%s\"", "未知の列「%s」",
-                            hyoka__csv_excerpt(name, n, q, sizeof q));
+            hyoka__csv_diag(&r->log, 1, j + 1, NULL, "", HYOKA__V004, "unknown column \"%s\"", "未知の列「%s」",
+                            hyoka__excerpt(name, n, q));
         else if (r->map[c] >= 0)
-            hyoka__csv_diag(&r->log, "V004", 1, j + 1, t->cols[c].name, "", "column %s given twice", "列 %s が重複",
+            hyoka__csv_diag(&r->log, 1, j + 1, t->cols[c].name, "", HYOKA__V004, "column %s given twice", "列 %s が重複",
                             t->cols[c].name);
         else
             r->map[c] = (int)j;
     }
     for (size_t c = 0; c < t->ncols; c++)
         if (t->cols[c].req && r->map[c] < 0) {
-            hyoka__csv_diag(&r->log, "V004", 1, r->hn + 1, NULL, "",
+            hyoka__csv_diag(&r->log, 1, r->hn + 1, NULL, "", HYOKA__V004,
                             "missing column %s (the rows cannot be read without it)",
                             "列 %s がない (この列なしでは行を読めない)", t->cols[c].name);
             ok = false;
@@ -571,7 +509,7 @@ static void read_table(struct hyoka__csv_reader *r, int table, const char *text,
 
     r->t = &hyoka__csv_tables[table];
     r->log.table = r->t->name;
-    hyoka__csv_kset_free(&r->keys);
+    hyoka__strset_reset(&r->keys);
     hyoka__csv_band_mins_free(r);
     if (table != HYOKA_CSV_STAFF)
         hyoka__csv_imap_free(&r->nums); /* the staff table reads the years table's */
@@ -591,9 +529,8 @@ static void read_table(struct hyoka__csv_reader *r, int table, const char *text,
         if (r->rec.bad || hyoka__csv_record_blank(&r->rec))
             continue;
         if (r->rec.nf_total != r->hn) {
-            hyoka__csv_diag(&r->log, "V002", r->rec.row, (r->rec.nf_total < r->hn ? r->rec.nf_total : r->hn) + 1, NULL,
-                            NULL, "the row has %zu fields, the header %zu",
-                            "行のフィールド数 %zu が見出しの %zu と違う", r->rec.nf_total, r->hn);
+            hyoka__csv_diag_msg(&r->log, r->rec.row, (r->rec.nf_total < r->hn ? r->rec.nf_total : r->hn) + 1, NULL, NULL,
+                                HYOKA__MSG(V002), r->rec.nf_total, r->hn);
             continue;
         }
         r->item.len = 0;
@@ -612,7 +549,7 @@ static void rd_release(struct hyoka__csv_reader *r)
     hyoka__buf_free(&r->item);
     hyoka__buf_free(&r->path);
     hyoka__free(r->comps);
-    hyoka__csv_kset_free(&r->keys);
+    hyoka__strset_free(&r->keys);
     hyoka__csv_band_mins_free(r);
     hyoka__csv_imap_free(&r->nums);
     hyoka__csv_document_release(r);
@@ -643,7 +580,7 @@ int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const 
         return rc;
     }
     if (report)
-        report->limit = r->opt.max_diagnostics;
+        hyoka_report_set_limit(report, r->opt.max_diagnostics);
     r->log.report = report;
     hyoka__csv_records_init(&r->rec, &r->log, &r->opt);
     rc = hyoka_portfolio_new(&r->pf);

@@ -6,45 +6,22 @@
 #define HYOKA_CSV_READ_INTERNAL_H
 
 #include "csv_internal.h"
+#include "util/strset.h"
+#include "values.h"
 
 /* ------------------------------------------------------------------------ */
 /* Keys and numbers given by the rows (read_keys.c)                         */
 
-/* Keys given in the rows of the current table, so that a key given twice,
- * or the item a row names, is found without a search of a list: an
- * open-addressing hash set of (owner, tag, key) with a value, the key
- * borrowed from the model, which owns it. The owners are the string lists
- * (extensions, answers, comments; tag 0), the portfolio for scheme ids and
- * a scheme for its criteria, options (per criterion), verdicts and budget
- * directions, the tag telling those apart. Each of these is filled by the
- * rows of one table only and only grows while it is read, so the set
- * starts empty with each table. The owner's address seeds the hash, so
- * where a key lands does not follow from the text alone. */
-struct hyoka__csv_kslot {
-    const void *owner; /* NULL: a free slot */
-    size_t tag;
-    const char *key;
-    size_t len;
-    uint64_t h;
-    size_t value;      /* the item's index */
-};
-struct hyoka__csv_kset {
-    struct hyoka__csv_kslot *t;
-    size_t cap, count;  /* cap: 0 or a power of 2, at least twice count */
-    unsigned shift;     /* 64 - log2(cap) */
-};
-
-void hyoka__csv_kset_free(struct hyoka__csv_kset *set);
-uint64_t hyoka__csv_kset_hash(const void *owner, size_t tag, const char *key, size_t n);
-/* Make room for one more key. HYOKA_OK or HYOKA_ENOMEM (set unchanged). */
-int hyoka__csv_kset_reserve(struct hyoka__csv_kset *set);
-/* The entry of (owner, tag, key) with hash @p h, or NULL. */
-const struct hyoka__csv_kslot *hyoka__csv_kset_find(const struct hyoka__csv_kset *set, const void *owner, size_t tag,
-                                                    const char *key, size_t n, uint64_t h);
-/* Record a key of @p n bytes (the model's copy, which the set borrows) with
- * its item's index (room reserved, key absent). */
-void hyoka__csv_kset_add(struct hyoka__csv_kset *set, const void *owner, size_t tag, const char *key, size_t n,
-                         uint64_t h, size_t value);
+/* Keys given in the rows of the current table are in a set of strings
+ * (util/strset.h), so that a key given twice, or the item a row names, is
+ * found without a search of a list: each key in the scope of its owner
+ * and a tag, with the item's index as its value, borrowed from the model,
+ * which owns it. The owners are the string lists (extensions, answers,
+ * comments; tag 0), the portfolio for scheme ids and a scheme for its
+ * criteria, options (per criterion), verdicts and budget directions, the
+ * tag telling those apart. Each of these is filled by the rows of one
+ * table only and only grows while it is read, so the set starts empty
+ * with each table. */
 
 /* Numbers given in the rows, by owner: an open-addressing hash map of
  * (owner, a, b) to a value. The years table keeps (project, fiscal year,
@@ -107,7 +84,7 @@ struct hyoka__csv_reader {
     size_t *comps;                 /* project position */
     size_t ncomps, compcap;
     struct hyoka__csv_docstate doc;
-    struct hyoka__csv_kset keys;   /* keys given by this table's rows */
+    struct hyoka__strset keys;     /* keys given by this table's rows */
     hyoka_decimal *bmins;          /* min of each band the schemes table added, by */
     size_t nbmins, bmincap;        /* the value of its code in keys */
     struct hyoka__csv_imap nums;   /* numbers given by the rows (years, values) */
@@ -116,13 +93,21 @@ struct hyoka__csv_reader {
 
 /* ---- messages (read.c) ---- */
 
-/* Copy at most ~60 bytes of a value for a message, whole characters only,
- * control characters shown as '?'. */
-const char *hyoka__csv_excerpt(const char *s, size_t n, char *buf, size_t size);
-
-/* A problem in the cell of column @p ci of the current row. */
-void hyoka__csv_cdiag(struct hyoka__csv_reader *r, const char *code, int severity, int ci, const char *fmt_en,
-                      const char *fmt_ja, ...) HYOKA_PRINTF(5, 7);
+/* A problem in the cell of column @p ci of the current row, of a code with
+ * a detail template: the detail as two formats. */
+void hyoka__csv_cdiag(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(4, 5, 6);
+/* The same with the code's own templates: HYOKA__MSG(Y001), args. */
+void hyoka__csv_cmsg(struct hyoka__csv_reader *r, int ci, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(4, 5, 6);
+/* V005 for a value problem of values.h in the cell s[0..n) (@p which: the
+ * enumeration of a HYOKA__VAL_NOT_NAME). */
+void hyoka__csv_value_problem(struct hyoka__csv_reader *r, int ci, int status, int which, const char *s, size_t n);
+/* hyoka__csv_value_problem() for the cell of column @p ci as it is. */
+void hyoka__csv_cell_problem(struct hyoka__csv_reader *r, int ci, int status);
+/* A problem in the cell that a model setter refused, with the setter's
+ * message (hyoka_error_last()) as the detail. */
+void hyoka__csv_detail_error(struct hyoka__csv_reader *r, int ci, int code);
 
 /* ---- cells of the current row (read.c) ----
  * The get functions return 1 when the cell has a value (*out set), 0 when

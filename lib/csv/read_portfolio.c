@@ -20,7 +20,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
     struct hyoka__csv_docstate *st = &r->doc;
     const char *key, *s;
     size_t kn, n;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
     int k, rc;
 
     if (hyoka__csv_required(r, DOC_KEY, hyoka__csv_get_text(r, DOC_KEY, &key, &kn)) < 0)
@@ -40,7 +40,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
             break;
     if (k < DK_COUNT) {
         if (st->seen & (1u << k)) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, DOC_KEY, "key %s given twice", "キー %s が重複",
+            hyoka__csv_cdiag(r, DOC_KEY, HYOKA__V005, "key %s given twice", "キー %s が重複",
                              doc_keys[k]);
             return;
         }
@@ -51,8 +51,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
         if (hyoka__csv_required(r, DOC_VALUE, hyoka__csv_get_text(r, DOC_VALUE, &s, &n)) < 0)
             return;
         if (n != 7 || memcmp(s, "hyoka/1", 7) != 0)
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, DOC_VALUE, "format \"%s\" is not hyoka/1",
-                             "形式「%s」は hyoka/1 でない", hyoka__csv_excerpt(s, n, q, sizeof q));
+            hyoka__csv_value_problem(r, DOC_VALUE, HYOKA__VAL_NOT_FORMAT, 0, s, n);
         return;
     case DK_AMOUNT_UNIT: {
         int unit;
@@ -102,8 +101,8 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
                 int v = 0;
                 int64_t places = 0;
                 if (st->rnd[figure].given & (1u << part)) {
-                    hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, DOC_KEY, "key %s given twice", "キー %s が重複",
-                                     hyoka__csv_excerpt(key, kn, q, sizeof q));
+                    hyoka__csv_cdiag(r, DOC_KEY, HYOKA__V005, "key %s given twice", "キー %s が重複",
+                                     hyoka__excerpt(key, kn, q));
                     return;
                 }
                 if (!st->rnd[figure].given && !st->rnd[figure].bad) {
@@ -113,8 +112,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
                 if (part == 0) {
                     rc = hyoka__csv_required(r, DOC_VALUE, hyoka__csv_get_count(r, DOC_VALUE, &places));
                     if (rc > 0 && places > HYOKA_DECIMAL_MAX_SCALE) {
-                        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, DOC_VALUE, "places %lld outside 0..%d",
-                                         "桁数 %lld が 0..%d の範囲外", (long long)places, HYOKA_DECIMAL_MAX_SCALE);
+                        hyoka__csv_cell_problem(r, DOC_VALUE, HYOKA__VAL_PLACES);
                         rc = -1;
                     }
                     v = (int)places;
@@ -137,8 +135,17 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
             }
         }
     }
-    hyoka__csv_cdiag(r, "V004", HYOKA_SEVERITY_ERROR, DOC_KEY, "unknown key \"%s\"", "未知のキー「%s」",
-                     hyoka__csv_excerpt(key, kn, q, sizeof q));
+    hyoka__csv_cdiag(r, DOC_KEY, HYOKA__V004, "unknown key \"%s\"", "未知のキー「%s」",
+                     hyoka__excerpt(key, kn, q));
+}
+
+/* A setting a model setter refused, with the setter's message. */
+static void setter_problem(struct hyoka__csv_reader *r, int64_t row, size_t field, const char *ptr, int code,
+                           const char *colname)
+{
+    char why[HYOKA__CSV_FIRST_MAX];
+    hyoka__csv_copy_message(why, sizeof why, hyoka_error_last());
+    hyoka__csv_diag(&r->log, row, field, colname, ptr, code, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, why, why);
 }
 
 void hyoka__csv_document_finish(struct hyoka__csv_reader *r)
@@ -152,9 +159,9 @@ void hyoka__csv_document_finish(struct hyoka__csv_reader *r)
         if (rc == HYOKA_ENOMEM)
             hyoka__csv_fatal(&r->log, rc);
         else if (rc != HYOKA_OK)
-            hyoka__csv_diag(&r->log, rc == HYOKA_ELIMIT ? "V007" : "V005", st->code ? st->code_row : 0,
-                            st->code ? st->code_field : 0, "value",
-                            st->code ? "/municipality/code" : "/municipality/name", "%s", "%s", hyoka_error_last());
+            setter_problem(r, st->code ? st->code_row : 0, st->code ? st->code_field : 0,
+                           st->code ? "/municipality/code" : "/municipality/name",
+                           rc == HYOKA_ELIMIT ? HYOKA__V007 : HYOKA__V005, "value");
     }
     for (int f = 0; f < HYOKA__FIGURE_COUNT && !r->log.fatal; f++) {
         const char *fname = hyoka_enum_name(HYOKA_ENUM_FIGURE, f);
@@ -163,7 +170,7 @@ void hyoka__csv_document_finish(struct hyoka__csv_reader *r)
             continue;
         snprintf(ptr, sizeof ptr, "/rounding/%s", fname ? fname : "");
         if ((st->rnd[f].given & 3u) != 3u) {
-            hyoka__csv_diag(&r->log, "V005", st->rnd[f].row, st->rnd[f].field, "key", ptr,
+            hyoka__csv_diag(&r->log, st->rnd[f].row, st->rnd[f].field, "key", ptr, HYOKA__V005,
                             "the rounding of %s needs both places and mode",
                             "%s の丸めには places と mode の両方が必要", fname);
             continue;
@@ -173,8 +180,7 @@ void hyoka__csv_document_finish(struct hyoka__csv_reader *r)
         if (rc == HYOKA_ENOMEM)
             hyoka__csv_fatal(&r->log, rc);
         else if (rc != HYOKA_OK)
-            hyoka__csv_diag(&r->log, "V005", st->rnd[f].row, st->rnd[f].field, "key", ptr, "%s", "%s",
-                            hyoka_error_last());
+            setter_problem(r, st->rnd[f].row, st->rnd[f].field, ptr, HYOKA__V005, "key");
     }
 }
 
@@ -202,8 +208,7 @@ void hyoka__csv_denominator_row(struct hyoka__csv_reader *r)
         return;
     for (size_t i = 0; i < pf->denominator_count; i++)
         if (pf->denominators[i].fiscal_year == fy) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, DEN_FY, "fiscal year %ld given twice", "年度 %ld が重複",
-                             (long)fy);
+            hyoka__csv_cell_problem(r, DEN_FY, HYOKA__VAL_YEAR_TWICE);
             return;
         }
     /* make the entry, then fill it */
@@ -233,8 +238,7 @@ void hyoka__csv_denominator_row(struct hyoka__csv_reader *r)
 static bool find_code(const struct hyoka__csv_reader *r, const void *owner, size_t tag, const char *code, size_t n,
                       size_t *index)
 {
-    const struct hyoka__csv_kslot *e =
-        hyoka__csv_kset_find(&r->keys, owner, tag, code, n, hyoka__csv_kset_hash(owner, tag, code, n));
+    const struct hyoka__strset_entry *e = hyoka__strset_get(&r->keys, owner, tag, code, n);
     if (!e)
         return false;
     *index = e->value;
@@ -245,17 +249,17 @@ static bool find_code(const struct hyoka__csv_reader *r, const void *owner, size
  * no memory. */
 static bool code_room(struct hyoka__csv_reader *r)
 {
-    int rc = hyoka__csv_kset_reserve(&r->keys);
-    if (rc != HYOKA_OK)
-        hyoka__csv_fatal(&r->log, rc);
-    return rc == HYOKA_OK;
+    if (hyoka__strset_reserve(&r->keys) == 0)
+        return true;
+    hyoka__csv_fatal(&r->log, hyoka__nomem());
+    return false;
 }
 
 /* Record the code just added at @p index (the model's copy, borrowed). */
 static void code_added(struct hyoka__csv_reader *r, const void *owner, size_t tag, const char *stored, size_t index)
 {
-    size_t n = strlen(stored);
-    hyoka__csv_kset_add(&r->keys, owner, tag, stored, n, hyoka__csv_kset_hash(owner, tag, stored, n), index);
+    int dup;
+    (void)hyoka__strset_put(&r->keys, owner, tag, stored, strlen(stored), index, &dup); /* (room reserved) */
 }
 
 void hyoka__csv_band_mins_free(struct hyoka__csv_reader *r)
@@ -277,15 +281,15 @@ static bool scheme_criterion(struct hyoka__csv_reader *r, const hyoka_scheme *s,
 {
     const char *c;
     size_t cn;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     if (hyoka__csv_required(r, SC_CRITERION, hyoka__csv_get_text(r, SC_CRITERION, &c, &cn)) < 0)
         return false;
     if (!find_code(r, s, EL_CRITERION, c, cn, j)) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, SC_CRITERION,
+        hyoka__csv_cdiag(r, SC_CRITERION, HYOKA__V006,
                          "criterion \"%s\" is not defined above in this scheme",
                          "評価項目「%s」がこの評価体系の上の行で定義されていない",
-                         hyoka__csv_excerpt(c, cn, q, sizeof q));
+                         hyoka__excerpt(c, cn, q));
         return false;
     }
     hyoka__csv_item_cat(r, "/criteria/");
@@ -302,7 +306,7 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     int element, rc;
     bool bad = false, had;
     hyoka_decimal d1, d2;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
 
     if (hyoka__csv_required(r, SC_SCHEME, hyoka__csv_get_text(r, SC_SCHEME, &id, &idn)) < 0 ||
         hyoka__csv_required(r, SC_ELEMENT, hyoka__csv_get_raw(r, SC_ELEMENT, &el, &eln)) < 0)
@@ -311,16 +315,15 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
         if (strlen(hyoka__csv_element_names[element]) == eln && memcmp(hyoka__csv_element_names[element], el, eln) == 0)
             break;
     if (element == EL_COUNT) {
-        hyoka__csv_cdiag(
-            r, "V005", HYOKA_SEVERITY_ERROR, SC_ELEMENT,
+        hyoka__csv_cdiag(r, SC_ELEMENT, HYOKA__V005,
             "unknown element \"%s\" (expected one of: scheme, criterion, option, range, verdict, budget, band, missing)",
             "未知の要素「%s」(次のどれか: scheme, criterion, option, range, verdict, budget, band, missing)",
-            hyoka__csv_excerpt(el, eln, q, sizeof q));
+            hyoka__excerpt(el, eln, q));
         return;
     }
     for (int c = 0; c < SC_COUNT; c++)
         if (!(hyoka__csv_element_cols[element] & (1u << c)) && hyoka__csv_cell_given(r, c)) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, c, "column %s is not used by %s rows; leave it empty",
+            hyoka__csv_cdiag(r, c, HYOKA__V005, "column %s is not used by %s rows; leave it empty",
                              "%s 列は %s の行では使わない: 空にする", r->t->cols[c].name,
                              hyoka__csv_element_names[element]);
             bad = true;
@@ -332,8 +335,8 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     if (element == EL_SCHEME) {
         hyoka_scheme *ns = NULL;
         if (s) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, SC_SCHEME, "scheme \"%s\" given twice",
-                             "評価体系「%s」が重複", hyoka__csv_excerpt(id, idn, q, sizeof q));
+            hyoka__csv_cdiag(r, SC_SCHEME, HYOKA__V005, "scheme \"%s\" given twice",
+                             "評価体系「%s」が重複", hyoka__excerpt(id, idn, q));
             return;
         }
         hyoka__csv_item_cat(r, "/schemes/");
@@ -355,10 +358,10 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
         return;
     }
     if (!s) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, SC_SCHEME,
+        hyoka__csv_cdiag(r, SC_SCHEME, HYOKA__V006,
                          "scheme \"%s\" is not defined above (no scheme row)",
                          "評価体系「%s」が上の行で定義されていない (scheme の行がない)",
-                         hyoka__csv_excerpt(id, idn, q, sizeof q));
+                         hyoka__excerpt(id, idn, q));
         return;
     }
     hyoka__csv_item_cat(r, "/schemes/");
@@ -408,7 +411,7 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
             return;
         hyoka__csv_item_cat(r, "/range");
         if (s->criteria[j].numeric) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, SC_CRITERION, "range given twice for this criterion",
+            hyoka__csv_cdiag(r, SC_CRITERION, HYOKA__V005, "range given twice for this criterion",
                              "この評価項目の範囲が重複");
             return;
         }
@@ -470,7 +473,7 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     case EL_MISSING:
         hyoka__csv_item_cat(r, "/rating/missing");
         if (s->missing_code) {
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, SC_ELEMENT,
+            hyoka__csv_cdiag(r, SC_ELEMENT, HYOKA__V005,
                              "missing-data rating given twice for this scheme", "この評価体系の欠測時の評定が重複");
             return;
         }

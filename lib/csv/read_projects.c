@@ -18,19 +18,26 @@ void hyoka__csv_project_row(struct hyoka__csv_reader *r)
     bool found;
     hyoka_project *parent, *p = NULL;
     struct hyoka__vec *siblings;
-    char q[80];
+    char q[HYOKA__EXCERPT_MAX];
     int rc, v;
     int32_t start = 0, end = 0;
 
     if (hyoka__csv_required(r, PJ_PROJECT, hyoka__csv_get_raw(r, PJ_PROJECT, &s, &n)) < 0 ||
         !hyoka__csv_parse_position(r, PJ_PROJECT, s, n))
         return;
+    /* Bounded as the JSON reader bounds it: the hyoka/1 form of what is
+     * read here reads back with the default options. */
+    if (hyoka__project_nesting(r->ncomps) > HYOKA__DEFAULT_MAX_DEPTH) {
+        hyoka__csv_cmsg(r, PJ_PROJECT, HYOKA__MSG(V009), hyoka__excerpt(s, n, q), r->ncomps,
+                        (size_t)HYOKA__DEFAULT_MAX_DEPTH);
+        return;
+    }
     parent = hyoka__csv_walk(r, r->ncomps - 1, &found);
     if (!found) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, PJ_PROJECT,
+        hyoka__csv_cdiag(r, PJ_PROJECT, HYOKA__V006,
                          "the parent of project %s does not exist (a sub-project's row comes after its parent's)",
                          "事業 %s の親事業がない (細事業の行は親事業の行の後に置く)",
-                         hyoka__csv_excerpt(s, n, q, sizeof q));
+                         hyoka__excerpt(s, n, q));
         return;
     }
     siblings = parent ? &parent->children : &r->pf->projects;
@@ -102,21 +109,19 @@ static void kv_row(struct hyoka__csv_reader *r, struct hyoka__kvlist *l, int kc,
 {
     const char *k, *v;
     size_t kn, vn;
-    uint64_t h;
-    char q[80];
-    int rc;
+    char q[HYOKA__EXCERPT_MAX];
+    int rc, dup;
 
     if (hyoka__csv_required(r, kc, hyoka__csv_get_text(r, kc, &k, &kn)) < 0)
         return;
     if (kn == 0) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, kc, "empty %s", "%s が空", what);
+        hyoka__csv_cdiag(r, kc, HYOKA__V005, "empty %s", "%s が空", what);
         return;
     }
     hyoka__csv_item_token(r, k, kn);
-    h = hyoka__csv_kset_hash(l, 0, k, kn);
-    if (hyoka__csv_kset_find(&r->keys, l, 0, k, kn, h)) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, kc, "%s \"%s\" given twice", "%s「%s」が重複", what,
-                         hyoka__csv_excerpt(k, kn, q, sizeof q));
+    if (hyoka__strset_get(&r->keys, l, 0, k, kn)) {
+        hyoka__csv_cdiag(r, kc, HYOKA__V005, "%s \"%s\" given twice", "%s「%s」が重複", what,
+                         hyoka__excerpt(k, kn, q));
         return;
     }
     /* A text that cannot be missing: an empty cell is the empty text. */
@@ -124,15 +129,14 @@ static void kv_row(struct hyoka__csv_reader *r, struct hyoka__kvlist *l, int kc,
         v = "";
         vn = 0;
     }
-    rc = hyoka__csv_kset_reserve(&r->keys);
-    if (rc != HYOKA_OK) {
-        hyoka__csv_fatal(&r->log, rc);
+    if (hyoka__strset_reserve(&r->keys)) {
+        hyoka__csv_fatal(&r->log, hyoka__nomem());
         return;
     }
     /* The set has the list's keys: no search of the list. */
     rc = hyoka__kv_append(l, what, k, kn, v, vn);
     if (hyoka__csv_set_ok(r, vc, rc))
-        hyoka__csv_kset_add(&r->keys, l, 0, l->items[l->count - 1].key, kn, h, l->count - 1);
+        (void)hyoka__strset_put(&r->keys, l, 0, l->items[l->count - 1].key, kn, l->count - 1, &dup);
 }
 
 void hyoka__csv_extension_row(struct hyoka__csv_reader *r)
@@ -186,10 +190,10 @@ void hyoka__csv_year_row(struct hyoka__csv_reader *r)
     (void)hyoka__csv_imap_get(&r->nums, p, fy, 0, &occ);
     if (yi != occ + 1) {
         if (yi <= occ)
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, YR_FY, "fiscal year %ld (year_index %zu) given twice",
+            hyoka__csv_cdiag(r, YR_FY, HYOKA__V005, "fiscal year %ld (year_index %zu) given twice",
                              "年度 %ld (year_index %zu) が重複", (long)fy, yi);
         else
-            hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, YR_INDEX,
+            hyoka__csv_cdiag(r, YR_INDEX, HYOKA__V005,
                              "year_index %zu is out of sequence: the next year_index of fiscal year %ld is %zu",
                              "year_index %zu の順序が違う: 年度 %ld の次の year_index は %zu", yi, (long)fy, occ + 1);
         return;
@@ -214,13 +218,13 @@ void hyoka__csv_year_row(struct hyoka__csv_reader *r)
     }
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && !r->log.fatal; f++) {
         hyoka_decimal d;
-        int unit = hyoka__csv_implied_unit(r->pf, f);
+        int unit = hyoka__implied_unit(r->pf, r->pf->amount_unit, f);
         int has = hyoka__csv_get_decimal(r, hyoka__csv_stated_col(f), &d);
         int urc = 0;
         if (f < STATED_WITH_UNIT) {
             urc = hyoka__csv_get_enum(r, hyoka__csv_stated_unit_col(f), HYOKA_ENUM_UNIT, &unit);
             if (urc > 0 && has == 0) {
-                hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, hyoka__csv_stated_unit_col(f),
+                hyoka__csv_cdiag(r, hyoka__csv_stated_unit_col(f), HYOKA__V005,
                                  "a unit without a stated figure", "記載値のない単位");
                 continue;
             }
@@ -245,7 +249,7 @@ void hyoka__csv_staff_row(struct hyoka__csv_reader *r)
         return;
     c = find_year(r, p, fy, yi, &k);
     if (!c) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, ST_FY,
+        hyoka__csv_cdiag(r, ST_FY, HYOKA__V006,
                          "the project has no year %ld (year_index %zu) in years",
                          "事業に年度 %ld (year_index %zu) がない (years 表)", (long)fy, yi);
         return;
@@ -321,7 +325,7 @@ static hyoka_indicator *get_indicator(struct hyoka__csv_reader *r, hyoka_project
     if (hyoka__csv_required(r, ci, hyoka__csv_get_index(r, ci, idx)) < 0)
         return NULL;
     if (*idx > p->indicators.count) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, ci, "the project has no indicator %zu in indicators",
+        hyoka__csv_cdiag(r, ci, HYOKA__V006, "the project has no indicator %zu in indicators",
                          "事業に指標 %zu がない (indicators 表)", *idx);
         return NULL;
     }
@@ -347,8 +351,7 @@ void hyoka__csv_value_row(struct hyoka__csv_reader *r)
     /* The indicator's values come from this table only: the map has
      * their fiscal years. */
     if (hyoka__csv_imap_get(&r->nums, ind, fy, 0, &had)) {
-        hyoka__csv_cdiag(r, "V005", HYOKA_SEVERITY_ERROR, VA_FY, "fiscal year %ld given twice for this indicator",
-                         "この指標で年度 %ld が重複", (long)fy);
+        hyoka__csv_cell_problem(r, VA_FY, HYOKA__VAL_YEAR_TWICE);
         return;
     }
     rc = hyoka__csv_imap_reserve(&r->nums, 1);
@@ -416,7 +419,7 @@ static hyoka_evaluation *get_evaluation(struct hyoka__csv_reader *r, hyoka_proje
     if (hyoka__csv_required(r, ci, hyoka__csv_get_index(r, ci, &idx)) < 0)
         return NULL;
     if (idx > p->evaluations.count) {
-        hyoka__csv_cdiag(r, "V006", HYOKA_SEVERITY_ERROR, ci, "the project has no evaluation %zu in evaluations",
+        hyoka__csv_cdiag(r, ci, HYOKA__V006, "the project has no evaluation %zu in evaluations",
                          "事業に評価 %zu がない (evaluations 表)", idx);
         return NULL;
     }

@@ -14,7 +14,7 @@
  * with the next one. A quoted field that runs to the end of the text is
  * reported once and reading goes on after the line of its opening quote. */
 #include "csv_internal.h"
-#include "report.h"
+#include "report_internal.h"
 #include "cp932.h"
 
 #include <stdio.h>
@@ -98,24 +98,24 @@ void hyoka__csv_copy_message(char *dst, size_t size, const char *src)
     hyoka__utf8_cut(dst, n);
 }
 
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-void hyoka__csv_vdiag(struct hyoka__csv_log *log, const char *code, int severity, int64_t row, size_t field,
-                      const char *colname, const char *path, const char *fmt_en, const char *fmt_ja, va_list ap)
+void hyoka__csv_vdiag(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname, const char *path,
+                      int code, bool detail, const char *fmt_en, const char *fmt_ja, va_list ap)
 {
     char en[512], ja[512], men[800], mja[800];
     const char *tn = log->table ? log->table : "csv";
-    va_list aq;
-    int rc;
+    int severity = hyoka__code_severity(code);
+    bool first = severity == HYOKA_SEVERITY_ERROR && log->errors++ == 0;
+    bool keep = log->report && hyoka__report_admit(log->report, hyoka__codes[code].code, severity);
 
-    va_copy(aq, ap);
-    if (vsnprintf(en, sizeof en, fmt_en, ap) >= (int)sizeof en)
-        hyoka__utf8_cut(en, sizeof en - 1);
-    if (vsnprintf(ja, sizeof ja, fmt_ja, aq) >= (int)sizeof ja)
-        hyoka__utf8_cut(ja, sizeof ja - 1);
-    va_end(aq);
+    if (!keep && !first)
+        return;
+    if (detail) {
+        char den[512], dja[512];
+        hyoka__vdetail(den, dja, sizeof den, fmt_en, fmt_ja, ap);
+        hyoka__detail_message(code, den, dja, en, ja, sizeof en);
+    } else {
+        hyoka__vdetail(en, ja, sizeof en, fmt_en, fmt_ja, ap);
+    }
     if (field == 0) {
         snprintf(men, sizeof men, "%s: row %lld: %s", tn, (long long)row, en);
         snprintf(mja, sizeof mja, "%s 表 %lld 行: %s", tn, (long long)row, ja);
@@ -128,39 +128,59 @@ void hyoka__csv_vdiag(struct hyoka__csv_log *log, const char *code, int severity
     }
     hyoka__utf8_cut(men, strlen(men));
     hyoka__utf8_cut(mja, strlen(mja));
-    if (severity == HYOKA_SEVERITY_ERROR && log->errors++ == 0)
+    if (first)
         hyoka__csv_copy_message(log->first, sizeof log->first, men);
-    if (!log->report)
-        return;
-    rc = hyoka__report_add(log->report, code, severity, path ? path : "", row, (int64_t)field, men, mja);
-    hyoka__csv_fatal(log, rc);
+    if (keep)
+        hyoka__csv_fatal(log, hyoka__report_put(log->report, hyoka__codes[code].code, severity, path ? path : "", row,
+                                                (int64_t)field, men, mja));
 }
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
 
-void hyoka__csv_diag(struct hyoka__csv_log *log, const char *code, int64_t row, size_t field, const char *colname,
-                     const char *path, const char *fmt_en, const char *fmt_ja, ...)
+void hyoka__csv_diag(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname, const char *path,
+                     int code, const char *fmt_en, const char *fmt_ja, ...)
 {
     va_list ap;
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(log, code, HYOKA_SEVERITY_ERROR, row, field, colname, path, fmt_en, fmt_ja, ap);
+    hyoka__csv_vdiag(log, row, field, colname, path, code, true, fmt_en, fmt_ja, ap);
+    va_end(ap);
+}
+
+void hyoka__csv_diag_msg(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname,
+                         const char *path, int code, const char *fmt_en, const char *fmt_ja, ...)
+{
+    va_list ap;
+    va_start(ap, fmt_ja);
+    hyoka__csv_vdiag(log, row, field, colname, path, code, false, fmt_en, fmt_ja, ap);
     va_end(ap);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Reading records                                                          */
 
-/* A problem at a place of the text (no column name, no path). */
-static void pdiag(struct hyoka__csv_records *r, const char *code, int64_t row, size_t field, const char *fmt_en,
-                  const char *fmt_ja, ...) HYOKA_PRINTF(5, 7);
-static void pdiag(struct hyoka__csv_records *r, const char *code, int64_t row, size_t field, const char *fmt_en,
+/* A problem at a place of the text (no column name, no path), of a code
+ * with a detail template: the detail as two formats. */
+static void pdiag(struct hyoka__csv_records *r, int64_t row, size_t field, int code, const char *fmt_en,
+                  const char *fmt_ja, ...) HYOKA_PRINTF2(5, 6, 7);
+static void pdiag(struct hyoka__csv_records *r, int64_t row, size_t field, int code, const char *fmt_en,
                   const char *fmt_ja, ...)
 {
     va_list ap;
     va_start(ap, fmt_ja);
-    hyoka__csv_vdiag(r->log, code, HYOKA_SEVERITY_ERROR, row, field, NULL, NULL, fmt_en, fmt_ja, ap);
+    hyoka__csv_vdiag(r->log, row, field, NULL, NULL, code, true, fmt_en, fmt_ja, ap);
     va_end(ap);
+}
+
+/* V003: a NUL at offset @p i of a field. */
+static void nul_in_field(struct hyoka__csv_records *r, size_t field, size_t i)
+{
+    pdiag(r, r->row, field, HYOKA__V003, "NUL character at byte %zu of the field", "フィールドの %zu バイト目に NUL 文字",
+          i + 1);
+}
+
+/* V007: a field or a row longer than its limit. */
+static void too_long(struct hyoka__csv_records *r, size_t field, bool row, size_t limit)
+{
+    pdiag(r, r->row, field, HYOKA__V007, "%s%.0s longer than the limit of %zu bytes", "%.0s%sが上限の %zu バイトを超える",
+          row ? "row" : "field", row ? "行" : "フィールド", limit);
 }
 
 void hyoka__csv_records_init(struct hyoka__csv_records *r, struct hyoka__csv_log *log, const hyoka_csv_options *opt)
@@ -181,7 +201,7 @@ bool hyoka__csv_records_start(struct hyoka__csv_records *r, const char *text, si
     r->resynced = false;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         if (r->encoding == HYOKA_ENCODING_CP932) {
-            pdiag(r, "V003", 1, 1, "the file starts with a UTF-8 byte-order mark: it is UTF-8, not CP932",
+            pdiag(r, 1, 1, HYOKA__V003, "the file starts with a UTF-8 byte-order mark: it is UTF-8, not CP932",
                   "ファイルが UTF-8 の BOM で始まる: CP932 ではなく UTF-8");
             return false;
         }
@@ -208,8 +228,7 @@ static void keep_bytes(struct hyoka__csv_records *r, const unsigned char *p, siz
     room = r->max_field - r->raw.len;
     if (n > room) {
         *over = true;
-        pdiag(r, "V007", r->row, field_no, "field longer than the limit of %zu bytes",
-              "フィールドが上限の %zu バイトを超える", r->max_field);
+        too_long(r, field_no, false, r->max_field);
         r->bad = true;
         return;
     }
@@ -257,14 +276,13 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
         if (i < n) {
             r->data.len = off;
             if (s[i] == 0)
-                pdiag(r, "V003", r->row, field_no, "NUL character at byte %zu of the field",
-                      "フィールドの %zu バイト目に NUL 文字", i + 1);
+                nul_in_field(r, field_no, i);
             else if (i + 1 < n && ((s[i] >= 0x81 && s[i] <= 0x9F) || (s[i] >= 0xE0 && s[i] <= 0xFC)))
-                pdiag(r, "V003", r->row, field_no, "bytes %02X %02X at byte %zu of the field are not CP932",
-                      "フィールドの %3$zu バイト目のバイト列 %1$02X %2$02X は CP932 でない", s[i], s[i + 1], i + 1);
+                pdiag(r, r->row, field_no, HYOKA__V003, "bytes %02X %02X at byte %zu of the field are not CP932",
+                      "バイト列 %02X %02X (フィールドの %zu バイト目) は CP932 でない", s[i], s[i + 1], i + 1);
             else
-                pdiag(r, "V003", r->row, field_no, "byte %02X at byte %zu of the field is not CP932",
-                      "フィールドの %2$zu バイト目のバイト %1$02X は CP932 でない", s[i], i + 1);
+                pdiag(r, r->row, field_no, HYOKA__V003, "byte %02X at byte %zu of the field is not CP932",
+                      "バイト %02X (フィールドの %zu バイト目) は CP932 でない", s[i], i + 1);
             r->bad = true;
             return;
         }
@@ -273,8 +291,7 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
             size_t at = i;
             if (s[i] < 0x80) {
                 if (s[i] == 0) {
-                    pdiag(r, "V003", r->row, field_no, "NUL character at byte %zu of the field",
-                          "フィールドの %zu バイト目に NUL 文字", i + 1);
+                    nul_in_field(r, field_no, i);
                     r->bad = true;
                     return;
                 }
@@ -282,8 +299,8 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
                 continue;
             }
             if (hyoka__utf8_next((const char *)s, n, &i) < 0) {
-                pdiag(r, "V003", r->row, field_no, "invalid UTF-8 (byte %02X) at byte %zu of the field",
-                      "フィールドの %2$zu バイト目が不正な UTF-8 (バイト %1$02X)", s[at], at + 1);
+                pdiag(r, r->row, field_no, HYOKA__V003, "invalid UTF-8 (byte %02X) at byte %zu of the field",
+                      "不正な UTF-8 (バイト %02X、フィールドの %zu バイト目)", s[at], at + 1);
                 r->bad = true;
                 return;
             }
@@ -332,7 +349,7 @@ bool hyoka__csv_next_record(struct hyoka__csv_records *r)
                 const unsigned char *q;
                 size_t run;
                 if (r->pos >= n) {
-                    pdiag(r, "V001", r->row, field_no,
+                    pdiag(r, r->row, field_no, HYOKA__V001,
                           "the quoted field that starts here is not closed (the text ends inside it)",
                           "ここで始まる引用符付きフィールドが閉じていない (テキストの終わりまで続く)");
                     r->bad = true;
@@ -362,7 +379,7 @@ bool hyoka__csv_next_record(struct hyoka__csv_records *r)
                 r->pos += run;
             }
             if (r->pos < n && s[r->pos] != ',' && s[r->pos] != '\r' && s[r->pos] != '\n') {
-                pdiag(r, "V001", r->row, field_no, "unexpected character after the closing quote of a field",
+                pdiag(r, r->row, field_no, HYOKA__V001, "unexpected character after the closing quote of a field",
                       "フィールドを閉じる引用符の後に余分な文字");
                 r->bad = true;
                 skip_line(r);
@@ -374,7 +391,7 @@ bool hyoka__csv_next_record(struct hyoka__csv_records *r)
             while (k < n && s[k] != ',' && s[k] != '\r' && s[k] != '\n') {
                 if (s[k] == '"' && !stray) {
                     stray = true;
-                    pdiag(r, "V001", r->row, field_no, "quote inside an unquoted field",
+                    pdiag(r, r->row, field_no, HYOKA__V001, "quote inside an unquoted field",
                           "引用符で囲まれていないフィールドの中に引用符");
                     r->bad = true;
                 }
@@ -385,8 +402,7 @@ bool hyoka__csv_next_record(struct hyoka__csv_records *r)
         }
         if (!row_over && r->pos - row_start > r->max_row) {
             row_over = true;
-            pdiag(r, "V007", r->row, field_no, "row longer than the limit of %zu bytes", "行が上限の %zu バイトを超える",
-                  r->max_row);
+            too_long(r, field_no, true, r->max_row);
             r->bad = true;
         }
         end_field(r, field_no, quoted, over || row_over);
@@ -407,7 +423,7 @@ bool hyoka__csv_next_record(struct hyoka__csv_records *r)
             r->pos += 2;
             return true;
         }
-        pdiag(r, "V001", r->row, field_no, "line ends with CR not followed by LF", "行末の CR の後に LF がない");
+        pdiag(r, r->row, field_no, HYOKA__V001, "line ends with CR not followed by LF", "行末の CR の後に LF がない");
         r->bad = true;
         r->pos++;
         return true;

@@ -198,25 +198,6 @@ typedef char csv_check_go[COUNT_OF(goal_cols) == GO_COUNT ? 1 : -1];
 typedef char csv_check_sc[COUNT_OF(scheme_cols) == SC_COUNT ? 1 : -1];
 typedef char csv_check_max[YR_COUNT <= HYOKA__CSV_MAX_COLS ? 1 : -1];
 
-static bool is_money_figure(int figure)
-{
-    return figure >= HYOKA_FIG_EXPENSE && figure <= HYOKA_FIG_SPECIFIC_REVENUE;
-}
-
-bool hyoka__csv_is_per_head_figure(int figure)
-{
-    return figure >= HYOKA_FIG_PER_CAPITA && figure <= HYOKA_FIG_PER_BENEFICIARY;
-}
-
-int hyoka__csv_implied_unit(const hyoka_portfolio *pf, int figure)
-{
-    if (is_money_figure(figure))
-        return pf->amount_unit;
-    if (hyoka__csv_is_per_head_figure(figure) && pf->rounding[figure].set)
-        return pf->rounding[figure].unit;
-    return HYOKA_UNIT_YEN;
-}
-
 const char *hyoka_csv_table_name(int table)
 {
     if (table < 0 || table >= HYOKA_CSV_TABLE_COUNT)
@@ -241,16 +222,11 @@ int hyoka_csv_options_init(hyoka_csv_options *options)
 
 int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out)
 {
-    if (!options)
-        return hyoka_csv_options_init(out);
-    if (options->size != HYOKA__CSV_OPTIONS_1_0 && options->size < sizeof *out)
-        return hyoka__fail(HYOKA_EINVAL,
-                           "%s: options->size is %zu, expected %zu (version 1.0) or at least %zu (use hyoka_csv_options_init)",
-                           fn, options->size, (size_t)HYOKA__CSV_OPTIONS_1_0, sizeof *out);
-    /* the fields an earlier version's structure lacks keep their defaults */
+    int rc;
     hyoka_csv_options_init(out);
-    memcpy(out, options, options->size < sizeof *out ? options->size : sizeof *out);
-    out->size = sizeof *out;
+    rc = hyoka__options_take(fn, "hyoka_csv_options_init", options, out, HYOKA__CSV_OPTIONS_1_0);
+    if (rc != HYOKA_OK)
+        return rc;
     if (out->encoding != HYOKA_ENCODING_UTF8_BOM && out->encoding != HYOKA_ENCODING_UTF8 &&
         out->encoding != HYOKA_ENCODING_CP932)
         return hyoka__fail(HYOKA_EINVAL, "%s: encoding %d is not a hyoka_encoding", fn, out->encoding);

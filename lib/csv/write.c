@@ -217,8 +217,7 @@ static void w_unencodable(struct wr *w, size_t bad, uint32_t cp)
     hyoka__buf_puts(&path, sub);
     rc = path.err;
     if (rc == HYOKA_OK)
-        rc = hyoka__report_addf(w->report, "V003", HYOKA_SEVERITY_ERROR, hyoka__buf_str(&path), w->row,
-                                (int64_t)w->col,
+        rc = hyoka__report_detail(w->report, hyoka__buf_str(&path), w->row, (int64_t)w->col, HYOKA__V003,
                                 "%s: row %lld, column %zu (%s): U+%04lX '%s' cannot be written in CP932",
                                 "%s 表 %lld 行 %zu 列 (%s): U+%04lX「%s」は CP932 で書けない", w->t->name,
                                 (long long)w->row, w->col, colname, (unsigned long)cp, ch);

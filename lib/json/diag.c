@@ -34,121 +34,142 @@ int hyoka__json_build_path(struct hyoka__json_reader *r, size_t levels)
     return 0;
 }
 
-int hyoka__json_diag_at(struct hyoka__json_reader *r, const char *code, int severity, const char *pos,
-                        const char *path, const char *en, const char *ja)
+/* Count a diagnostic of @p code; true when the report keeps it. */
+static bool admit(struct hyoka__json_reader *r, int code)
 {
-    int64_t line = 0, col = 0;
-
+    int severity = hyoka__code_severity(code);
     if (severity == HYOKA_SEVERITY_ERROR)
         r->errors++;
-    if (!r->report)
-        return 0;
-    if (r->report->limit && r->report->count >= r->report->limit) {
-        r->report->dropped++;
-        return 0;
-    }
+    return r->report && hyoka__report_admit(r->report, hyoka__codes[code].code, severity);
+}
+
+/* The line and column of @p pos (NULL: unknown). */
+static void position(struct hyoka__json_reader *r, const char *pos, int64_t *line, int64_t *col)
+{
+    *line = *col = 0;
     if (pos)
-        hyoka__json_lines_at(&r->lc, pos, &line, &col);
-    if (hyoka__report_add(r->report, code, severity, path, line, col, en, ja) != HYOKA_OK)
+        hyoka__json_lines_at(&r->lc, pos, line, col);
+}
+
+int hyoka__json_put_detail(struct hyoka__json_reader *r, const char *pos, const char *path, int code,
+                           const char *en, const char *ja)
+{
+    int64_t line, col;
+    if (!admit(r, code))
+        return 0;
+    position(r, pos, &line, &col);
+    if (hyoka__report_put_detail(r->report, code, path, line, col, en, ja) != HYOKA_OK)
         return hyoka__json_nomem(r);
     return 0;
 }
 
-static int diag_v(struct hyoka__json_reader *r, const char *code, int severity, const char *pos, int pm,
-                  const char *fmt_en, const char *fmt_ja, va_list ap)
+/* The path of the value being read (PM_VALUE) or of its object (PM_OBJECT). */
+static const char *value_path(struct hyoka__json_reader *r, int pm)
 {
-    char en[512], ja[512];
-    va_list aq;
-    size_t levels;
-
-    if (!r->report || (r->report->limit && r->report->count >= r->report->limit))
-        return hyoka__json_diag_at(r, code, severity, NULL, "", "", "");
-    va_copy(aq, ap);
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-    vsnprintf(en, sizeof en, fmt_en, ap);
-    vsnprintf(ja, sizeof ja, fmt_ja, aq);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-    va_end(aq);
-    levels = r->depth;
+    size_t levels = r->depth;
     if (pm == PM_OBJECT && levels > 0)
         levels--;
-    if (hyoka__json_build_path(r, levels))
-        return hyoka__json_nomem(r);
-    return hyoka__json_diag_at(r, code, severity, pos, r->path.data, en, ja);
+    if (hyoka__json_build_path(r, levels)) {
+        hyoka__json_nomem(r);
+        return NULL;
+    }
+    return r->path.data;
 }
 
-int hyoka__json_diag(struct hyoka__json_reader *r, const char *code, const char *pos, int pm, const char *fmt_en,
+static int diag_v(struct hyoka__json_reader *r, const char *pos, int pm, int code, bool detail, const char *fmt_en,
+                  const char *fmt_ja, va_list ap)
+{
+    char en[512], ja[512];
+    const char *path;
+    int64_t line, col;
+    int rc;
+
+    if (!admit(r, code))
+        return 0;
+    if (!(path = value_path(r, pm)))
+        return -1;
+    position(r, pos, &line, &col);
+    if (detail) {
+        hyoka__vdetail(en, ja, sizeof en, fmt_en, fmt_ja, ap);
+        rc = hyoka__report_put_detail(r->report, code, path, line, col, en, ja);
+    } else {
+        rc = hyoka__report_vput(r->report, code, path, line, col, fmt_en, fmt_ja, ap);
+    }
+    return rc == HYOKA_OK ? 0 : hyoka__json_nomem(r);
+}
+
+int hyoka__json_diag(struct hyoka__json_reader *r, const char *pos, int pm, int code, const char *fmt_en,
                      const char *fmt_ja, ...)
 {
     va_list ap;
     int rc;
-    int severity = code[0] == 'Y' ? HYOKA_SEVERITY_WARNING : HYOKA_SEVERITY_ERROR;
-
     va_start(ap, fmt_ja);
-    rc = diag_v(r, code, severity, pos, pm, fmt_en, fmt_ja, ap);
+    rc = diag_v(r, pos, pm, code, false, fmt_en, fmt_ja, ap);
     va_end(ap);
     return rc;
 }
 
-int hyoka__json_fail(struct hyoka__json_reader *r, const char *code, const char *pos, const char *fmt_en,
-                     const char *fmt_ja, ...)
+int hyoka__json_detail(struct hyoka__json_reader *r, const char *pos, int pm, int code, const char *fmt_en,
+                       const char *fmt_ja, ...)
 {
     va_list ap;
     int rc;
-
     va_start(ap, fmt_ja);
-    rc = diag_v(r, code, HYOKA_SEVERITY_ERROR, pos, PM_VALUE, fmt_en, fmt_ja, ap);
+    rc = diag_v(r, pos, pm, code, true, fmt_en, fmt_ja, ap);
     va_end(ap);
-    if (rc == 0)
+    return rc;
+}
+
+/* A diagnostic that stops reading. */
+static int fail_v(struct hyoka__json_reader *r, const char *pos, int code, bool detail, const char *fmt_en,
+                  const char *fmt_ja, va_list ap)
+{
+    if (diag_v(r, pos, PM_VALUE, code, detail, fmt_en, fmt_ja, ap) == 0)
         r->status = HYOKA_EINVALID;
     return -1;
 }
 
-const char *hyoka__json_excerpt(const char *s, size_t n, char *out, size_t size)
+int hyoka__json_fail(struct hyoka__json_reader *r, const char *pos, int code, const char *fmt_en, const char *fmt_ja,
+                     ...)
 {
-    size_t o = 0, i = 0, limit = size - 8;
-    while (i < n && o < limit) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
-            if (o + 6 >= limit)
-                break;
-            o += (size_t)snprintf(out + o, size - o, "\\u%04X", c);
-            i++;
-        } else if (c < 0x80) {
-            out[o++] = (char)c;
-            i++;
-        } else {
-            size_t at = i;
-            if (hyoka__utf8_next(s, n, &at) < 0) {
-                if (o + 6 >= limit)
-                    break;
-                o += (size_t)snprintf(out + o, size - o, "\\x%02X", c);
-                i++;
-            } else {
-                if (o + (at - i) >= limit)
-                    break;
-                memcpy(out + o, s + i, at - i);
-                o += at - i;
-                i = at;
-            }
-        }
-    }
-    if (i < n && o + 4 < size) {
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-    return out;
+    va_list ap;
+    va_start(ap, fmt_ja);
+    fail_v(r, pos, code, false, fmt_en, fmt_ja, ap);
+    va_end(ap);
+    return -1;
+}
+
+int hyoka__json_fail_detail(struct hyoka__json_reader *r, const char *pos, int code, const char *fmt_en,
+                            const char *fmt_ja, ...)
+{
+    va_list ap;
+    va_start(ap, fmt_ja);
+    fail_v(r, pos, code, true, fmt_en, fmt_ja, ap);
+    va_end(ap);
+    return -1;
+}
+
+int hyoka__json_value_problem(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int status, int which)
+{
+    char q[HYOKA__EXCERPT_MAX];
+    struct hyoka__detail d;
+    /* A number no decimal or no 64-bit yen holds is out of range (J005,
+     * reading stops); a string that holds one is a value not allowed. */
+    bool range = t->type == T_NUMBER && (status == HYOKA__VAL_RANGE || status == HYOKA__VAL_MONEY_RANGE);
+    hyoka__value_problem(status, hyoka__excerpt(t->s, t->n, q), which, &d);
+    if (range)
+        return hyoka__json_fail_detail(r, t->pos, HYOKA__J005, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
+    return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
 }
 
 int hyoka__json_wrong_type(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int want)
 {
-    return hyoka__json_diag(r, "S003", t->pos, PM_VALUE, "wrong type: expected %s%.0s, found %s%.0s",
-                            "型が違う: %.0s%sが必要だが%.0s%sがある", hyoka__json_type_en[want], hyoka__json_type_ja[want],
-                            hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+    return hyoka__json_wrong_types(r, t, hyoka__json_type_en[want], hyoka__json_type_ja[want]);
+}
+
+int hyoka__json_wrong_types(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, const char *want_en,
+                            const char *want_ja)
+{
+    return hyoka__json_diag(r, t->pos, PM_VALUE, HYOKA__MSG(S003), want_en, want_ja, hyoka__json_type_en[t->type],
+                            hyoka__json_type_ja[t->type]);
 }

@@ -5,7 +5,6 @@
  * paths found by a walk of the text (locate.c). */
 #include "reader.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 struct late_ctx {
@@ -27,20 +26,15 @@ static int late_visit(void *ctx, const char *path, size_t len, const char *at)
     }
     while (c->i < c->n && c->items[c->i].off == off) {
         const struct hyoka__json_late *l = &c->items[c->i++];
-        char q[96], en[256], ja[256];
+        char q[HYOKA__EXCERPT_MAX];
+        struct hyoka__detail d;
         unsigned flags;
         const char *bad;
         size_t n = hyoka__json_number_len(at, r->end, &flags, &bad);
-        hyoka__json_excerpt(at, n, q, sizeof q);
-        if (l->what == LATE_FRACTION) {
-            snprintf(en, sizeof en,
-                     "value not allowed: amount %s has a fraction, but the document's amounts are in yen", q);
-            snprintf(ja, sizeof ja, "許されない値: 金額 %s に小数があるが、文書の金額の単位は円", q);
-        } else {
-            snprintf(en, sizeof en, "number out of range: %s thousand yen does not fit in 64-bit yen", q);
-            snprintf(ja, sizeof ja, "数値が範囲外: %s 千円が64ビットの円に収まらない", q);
-        }
-        if (hyoka__json_diag_at(r, l->what == LATE_FRACTION ? "S004" : "J005", HYOKA_SEVERITY_ERROR, at, path, en, ja))
+        bool fraction = l->what == LATE_FRACTION;
+        hyoka__value_problem(fraction ? HYOKA__VAL_MONEY_FINER : HYOKA__VAL_MONEY_RANGE, hyoka__excerpt(at, n, q), 0,
+                             &d);
+        if (hyoka__json_put_detail(r, at, path, fraction ? HYOKA__S004 : HYOKA__J005, d.en, d.ja))
             return -1;
     }
     return c->i < c->n ? 1 : -1;
@@ -83,9 +77,7 @@ static int fixup_model(struct hyoka__json_reader *r)
             }
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++)
                 if ((c->stated_present & (1u << f)) && c->st->unit[f] == UNIT_IMPLIED)
-                    c->st->unit[f] = hyoka__json_is_money_figure(f) ? (unsigned char)pf->amount_unit
-                                        : pf->rounding[f].set ? pf->rounding[f].unit
-                                                              : (unsigned char)HYOKA_UNIT_YEN;
+                    c->st->unit[f] = (unsigned char)hyoka__implied_unit(pf, pf->amount_unit, f);
         }
     }
     hyoka__vec_release(&stack);

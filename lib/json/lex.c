@@ -140,9 +140,28 @@ static const char *describe_char(const char *p, const char *end, char *out, size
     return out;
 }
 
+static int fail_lone_surrogate(struct hyoka__json_reader *r, const unsigned char *s, unsigned long v)
+{
+    return hyoka__json_fail_detail(r, (const char *)s, HYOKA__J001, "lone surrogate \\u%04lX",
+                                   "対になっていないサロゲート \\u%04lX", v);
+}
+
+/* J006 for the string being scanned. */
+static int fail_string_too_long(struct hyoka__json_reader *r)
+{
+    return hyoka__json_fail_detail(r, r->p, HYOKA__J006, "string longer than the limit of %zu bytes",
+                                   "文字列が上限の %zu バイトを超える", r->max_string);
+}
+
+/* A literal of JavaScript that JSON does not have (NaN, Infinity). */
+static int fail_not_json(struct hyoka__json_reader *r, const char *p, const char *literal)
+{
+    return hyoka__json_fail_detail(r, p, HYOKA__J001, "%s is not allowed", "%s は使えない", literal);
+}
+
 int hyoka__json_fail_eot(struct hyoka__json_reader *r)
 {
-    return hyoka__json_fail(r, "J001", r->end, "syntax error: unexpected end of text", "構文エラー: 予期しないテキストの終わり");
+    return hyoka__json_fail_detail(r, r->end, HYOKA__J001, "unexpected end of text", "予期しないテキストの終わり");
 }
 
 /* Length of the UTF-8 sequence at @p s (2 to 4), 0 when the text ends
@@ -196,15 +215,13 @@ int hyoka__json_fail_unexpected(struct hyoka__json_reader *r, const char *p, con
     if ((unsigned char)*p >= 0x80u) {
         int n = utf8_seq((const unsigned char *)p, (const unsigned char *)r->end);
         if (n < 0)
-            return hyoka__json_fail(r, "J002", p, "invalid UTF-8: byte 0x%02X", "不正なUTF-8: バイト 0x%02X",
-                                    (unsigned char)*p);
+            return hyoka__json_fail(r, p, HYOKA__MSG(J002), "", "", (unsigned char)*p);
         if (n == 0)
             return hyoka__json_fail_eot(r);
     }
     if (*p == '/')
-        return hyoka__json_fail(r, "J001", p, "syntax error: comments are not allowed", "構文エラー: コメントは使えない");
-    return hyoka__json_fail(r, "J001", p, "syntax error: unexpected %s, expected %s%.0s",
-                            "構文エラー: 予期しない %s (%.0s%s が必要)", describe_char(p, r->end, d, sizeof d), expected_en,
+        return hyoka__json_fail_detail(r, p, HYOKA__J001, "comments are not allowed", "コメントは使えない");
+    return hyoka__json_fail_detail(r, p, HYOKA__J001, "unexpected %s, expected %s%.0s", "予期しない %s (%.0s%s が必要)", describe_char(p, r->end, d, sizeof d), expected_en,
                             expected_ja);
 }
 
@@ -304,8 +321,7 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
                 if (n <= 0) {
                     if (n == 0)
                         return hyoka__json_fail_eot(r);
-                    return hyoka__json_fail(r, "J002", (const char *)s, "invalid UTF-8 in a string: byte 0x%02X",
-                                            "文字列に不正なUTF-8: バイト 0x%02X", *s);
+                    return hyoka__json_fail(r, (const char *)s, HYOKA__MSG(J002), " in a string", "文字列に", *s);
                 }
                 s += n;
             } while (s < e && *s >= 0x80u);
@@ -335,26 +351,21 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
                 if (v == -2)
                     return hyoka__json_fail_eot(r);
                 if (v < 0)
-                    return hyoka__json_fail(r, "J001", (const char *)s,
-                                            "syntax error: \\u must be followed by four hex digits",
-                                            "構文エラー: \\u の後には16進数4桁が必要");
+                    return hyoka__json_fail_detail(r, (const char *)s, HYOKA__J001, "\\u must be followed by four hex digits", "\\u の後には16進数4桁が必要");
                 used = 6;
                 if (v >= 0xDC00 && v <= 0xDFFF)
-                    return hyoka__json_fail(r, "J001", (const char *)s, "syntax error: lone surrogate \\u%04lX",
-                                            "構文エラー: 対になっていないサロゲート \\u%04lX", (unsigned long)v);
+                    return fail_lone_surrogate(r, s, v);
                 if (v >= 0xD800 && v <= 0xDBFF) {
                     long lo;
                     if (e - s < 8)
                         return hyoka__json_fail_eot(r);
                     if (s[6] != '\\' || s[7] != 'u')
-                        return hyoka__json_fail(r, "J001", (const char *)s, "syntax error: lone surrogate \\u%04lX",
-                                                "構文エラー: 対になっていないサロゲート \\u%04lX", (unsigned long)v);
+                        return fail_lone_surrogate(r, s, v);
                     lo = hex4(s + 8, e);
                     if (lo == -2)
                         return hyoka__json_fail_eot(r);
                     if (lo < 0xDC00 || lo > 0xDFFF)
-                        return hyoka__json_fail(r, "J001", (const char *)s, "syntax error: lone surrogate \\u%04lX",
-                                                "構文エラー: 対になっていないサロゲート \\u%04lX", (unsigned long)v);
+                        return fail_lone_surrogate(r, s, v);
                     v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
                     used = 12;
                 }
@@ -364,8 +375,7 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
                 break;
             }
             default:
-                return hyoka__json_fail(r, "J001", (const char *)s, "syntax error: invalid escape in a string",
-                                        "構文エラー: 文字列に不正なエスケープ");
+                return hyoka__json_fail_detail(r, (const char *)s, HYOKA__J001, "invalid escape in a string", "文字列に不正なエスケープ");
             }
             elen = hyoka__utf8_encode((uint32_t)cp, enc);
             if (out && !hyoka__buf_put(out, enc, elen))
@@ -374,18 +384,15 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
             s += used;
             seg = s;
             if ((size_t)(s - start) - shrink > r->max_string)
-                return hyoka__json_fail(r, "J006", r->p, "string longer than the limit of %zu bytes",
-                                        "文字列が上限の %zu バイトを超える", r->max_string);
+                return fail_string_too_long(r);
             continue;
         }
         if (c < 0x20u)
-            return hyoka__json_fail(r, "J001", (const char *)s, "syntax error: control character U+%04X in a string",
-                                    "構文エラー: 文字列に制御文字 U+%04X", c);
+            return hyoka__json_fail_detail(r, (const char *)s, HYOKA__J001, "control character U+%04X in a string", "文字列に制御文字 U+%04X", c);
         s++;
     }
     if ((size_t)(s - start) - shrink > r->max_string)
-        return hyoka__json_fail(r, "J006", r->p, "string longer than the limit of %zu bytes", "文字列が上限の %zu バイトを超える",
-                                r->max_string);
+        return fail_string_too_long(r);
     if (!escaped) {
         t->s = (const char *)start;
         t->n = (size_t)(s - start);
@@ -510,18 +517,18 @@ static int scan_number(struct hyoka__json_reader *r, struct hyoka__json_tok *t)
         if (bad >= r->end)
             return hyoka__json_fail_eot(r);
         if (*bad == 'I')
-            return hyoka__json_fail(r, "J001", s, "syntax error: Infinity is not allowed", "構文エラー: Infinity は使えない");
-        return hyoka__json_fail(r, "J001", bad, "syntax error: bad number, unexpected %s", "構文エラー: 不正な数値、予期しない %s",
+            return fail_not_json(r, s, "Infinity");
+        return hyoka__json_fail_detail(r, bad, HYOKA__J001, "bad number, unexpected %s", "不正な数値、予期しない %s",
                                 describe_char(bad, r->end, d, sizeof d));
     }
     if (s[0] == '0' || (s[0] == '-' && s[1] == '0')) {
         const char *z = s[0] == '-' ? s + 2 : s + 1;
         if (z < r->end && *z >= '0' && *z <= '9')
-            return hyoka__json_fail(r, "J001", s, "syntax error: leading zero in a number", "構文エラー: 数値の先頭に0");
+            return hyoka__json_fail_detail(r, s, HYOKA__J001, "leading zero in a number", "数値の先頭に0");
     }
     if (n > r->max_number)
-        return hyoka__json_fail(r, "J005", s, "number of %zu characters longer than the limit of %zu",
-                                "数値の %zu 文字が上限の %zu 文字を超える", n, r->max_number);
+        return hyoka__json_fail_detail(r, s, HYOKA__J005, "number of %zu characters longer than the limit of %zu",
+                                       "数値の %zu 文字が上限の %zu 文字を超える", n, r->max_number);
     t->type = T_NUMBER;
     t->pos = s;
     t->s = s;
@@ -571,9 +578,9 @@ int hyoka__json_scan_scalar(struct hyoka__json_reader *r, struct hyoka__json_tok
         return 0;
     }
     case 'N':
-        return hyoka__json_fail(r, "J001", p, "syntax error: NaN is not allowed", "構文エラー: NaN は使えない");
+        return fail_not_json(r, p, "NaN");
     case 'I':
-        return hyoka__json_fail(r, "J001", p, "syntax error: Infinity is not allowed", "構文エラー: Infinity は使えない");
+        return fail_not_json(r, p, "Infinity");
     default:
         return hyoka__json_fail_unexpected(r, p, "a value", "値");
     }

@@ -12,35 +12,9 @@
 
 #define N(lit) {lit, sizeof(lit) - 1}
 
-static const struct hyoka__json_name figure_names[HYOKA__FIGURE_COUNT] = {
-    N("expense"), N("personnel"), N("debt_service"), N("indirect_costs"), N("total_cost"),
-    N("general_revenue"), N("specific_revenue"), N("per_capita"), N("per_household"), N("unit_cost"),
-    N("per_beneficiary"), N("execution_rate"), N("personnel_share"), N("general_revenue_share"),
-    N("total_cost_change"), N("achievement"), N("change"), N("score"), N("unspent"), N("appropriation_rate"),
-    N("account_share"), N("single_bidder_share"), N("noncompetitive_share"),
-};
-
-static const struct hyoka__json_name unit_names[] = {N("yen"), N("thousand_yen")};
-static const struct hyoka__json_name phase_names[] = {N("plan"), N("budget"), N("forecast"), N("settled")};
-static const struct hyoka__json_name duty_names[] = {N("autonomous"), N("statutory_entrusted")};
-static const struct hyoka__json_name period_names[] = {N("one_time"), N("recurring"), N("fixed_term")};
-static const struct hyoka__json_name category_names[] = {
-    N("regular"), N("reappointed"), N("part_time"), N("temporary"),
-};
-static const struct hyoka__json_name kind_names[] = {
-    N("activity"), N("target"), N("outcome"), N("upper_outcome"), N("action"),
-};
-static const struct hyoka__json_name direction_names[] = {N("increase"), N("decrease"), N("maintain")};
-static const struct hyoka__json_name stage_names[] = {
-    N("self"), N("primary"), N("secondary"), N("external"), N("committee"),
-};
-static const struct hyoka__json_name outcome_names[] = {N("up"), N("same"), N("down")};
-static const struct hyoka__json_name cost_names[] = {N("down"), N("same"), N("up")};
-static const struct hyoka__json_name group_names[] = {N("continue"), N("end")};
-static const struct hyoka__json_name budget_kind_names[] = {N("same"), N("increase"), N("decrease"), N("end")};
-static const struct hyoka__json_name mode_names[] = {
-    N("half_up"), N("down"), N("up"), N("half_even"), N("floor"), N("ceiling"),
-};
+/* The figure names of vocab.h, as member names of "rounding" and "stated". */
+#define FIGURE_MEMBER_(name) N(name),
+static const struct hyoka__json_name figure_names[HYOKA__FIGURE_COUNT] = {HYOKA__FIGURE_NAME_LIST(FIGURE_MEMBER_)};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -142,7 +116,7 @@ const struct hyoka__json_kind hyoka__json_kinds[KIND_COUNT_] = {
 
 int hyoka__json_year_bit(unsigned char *map, int32_t y, int set)
 {
-    size_t i = (size_t)(y - YEAR_MIN);
+    size_t i = (size_t)(y - HYOKA__YEAR_MIN);
     int was = (map[i / 8] >> (i % 8)) & 1;
     if (set)
         map[i / 8] |= (unsigned char)(1u << (i % 8));
@@ -156,36 +130,26 @@ static int unique_code(struct hyoka__json_reader *r, int set, const struct hyoka
                        const char *what_en, const char *what_ja)
 {
     int dup = 0;
-    char q[96];
+    char q[HYOKA__EXCERPT_MAX];
     if (!code)
         return 0;
     if (hyoka__strset_add(&r->sets[set], code, strlen(code), &dup))
         return hyoka__json_nomem(r);
     if (dup)
-        return hyoka__json_diag(r, "S004", t->pos, PM_VALUE, "value not allowed: duplicate %s%.0s \"%s\"",
-                                "許されない値: %.0s%sの重複 \"%s\"", what_en, what_ja,
-                                hyoka__json_excerpt(t->s, t->n, q, sizeof q));
+        return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "duplicate %s%.0s \"%s\"", "%.0s%sの重複 \"%s\"", what_en, what_ja,
+                                hyoka__excerpt(t->s, t->n, q));
     return 0;
 }
 
 /* The implied unit of a stated figure, or UNIT_IMPLIED when not known yet. */
 unsigned char hyoka__json_implied_unit(struct hyoka__json_reader *r, int fig)
 {
-    if (hyoka__json_is_money_figure(fig)) {
-        if (!r->unit_seen) {
-            r->need_fixup = 1;
-            return UNIT_IMPLIED;
-        }
-        return (unsigned char)r->pf->amount_unit;
+    /* Not known yet while the setting it depends on may still come. */
+    if ((hyoka__is_money_figure(fig) && !r->unit_seen) || (hyoka__is_per_head_figure(fig) && !r->rounding_seen)) {
+        r->need_fixup = 1;
+        return UNIT_IMPLIED;
     }
-    if (hyoka__json_is_per_head_figure(fig)) {
-        if (!r->rounding_seen) {
-            r->need_fixup = 1;
-            return UNIT_IMPLIED;
-        }
-        return r->pf->rounding[fig].set ? r->pf->rounding[fig].unit : HYOKA_UNIT_YEN;
-    }
-    return HYOKA_UNIT_YEN;
+    return (unsigned char)hyoka__implied_unit(r->pf, r->pf->amount_unit, fig);
 }
 
 int hyoka__json_set_stated(struct hyoka__json_reader *r, hyoka_costs *c, int fig, const hyoka_decimal *d,
@@ -194,7 +158,7 @@ int hyoka__json_set_stated(struct hyoka__json_reader *r, hyoka_costs *c, int fig
     if (!hyoka__costs_stated_block(c))
         return hyoka__json_nomem(r);
     c->st->value[fig] = *d;
-    c->st->unit[fig] = hyoka__json_is_percentage_figure(fig) ? (unsigned char)HYOKA_UNIT_YEN : unit;
+    c->st->unit[fig] = (unsigned char)hyoka__stated_unit(fig, unit);
     c->stated_present |= 1u << fig;
     return 0;
 }
@@ -216,21 +180,15 @@ int hyoka__json_map_member(struct hyoka__json_reader *r, struct hyoka__json_fram
         l = &((hyoka_evaluation *)f->obj)->answers;
     if (t->type != T_STRING && !(f->kind == K_SCORES && t->type == T_NUMBER)) {
         if (f->kind == K_SCORES)
-            return hyoka__json_diag(r, "S003", t->pos, PM_VALUE,
-                                    "wrong type: expected a string or a number, found %s%.0s",
-                                    "型が違う: 文字列または数値が必要だが%.0s%sがある",
-                                    hyoka__json_type_en[t->type], hyoka__json_type_ja[t->type]);
+            return hyoka__json_wrong_types(r, t, "a string or a number", "文字列または数値");
         return hyoka__json_wrong_type(r, t, T_STRING);
     }
     if (klen == 0)
-        return hyoka__json_diag(r, "S004", f->key - 1, PM_VALUE, "value not allowed: empty key", "許されない値: 空のキー");
+        return hyoka__json_detail(r, f->key - 1, PM_VALUE, HYOKA__S004, "empty key", "空のキー");
     if (memchr(key, '\0', klen))
-        return hyoka__json_diag(r, "S004", f->key - 1, PM_VALUE,
-                                "value not allowed: the NUL character (\\u0000) cannot be stored in a key",
-                                "許されない値: NUL文字 (\\u0000) はキーに保存できない");
+        return hyoka__json_detail(r, f->key - 1, PM_VALUE, HYOKA__S004, "the NUL character (\\u0000) cannot be stored in a key", "NUL文字 (\\u0000) はキーに保存できない");
     if ((int64_t)klen > HYOKA__TEXT_MAX)
-        return hyoka__json_diag(r, "S004", f->key - 1, PM_VALUE, "value not allowed: key of %zu bytes is too long",
-                                "許されない値: %zu バイトのキーが長すぎる", klen);
+        return hyoka__json_detail(r, f->key - 1, PM_VALUE, HYOKA__S004, "key of %zu bytes is too long", "%zu バイトのキーが長すぎる", klen);
     rc = hyoka__json_storable(r, t); /* (a number has no NUL) */
     if (rc <= 0)
         return rc;
@@ -258,17 +216,13 @@ static int m_root(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     case R_FORMAT:
         if (t->type != T_STRING)
             return hyoka__json_wrong_type(r, t, T_STRING);
-        if (t->n != 7 || memcmp(t->s, "hyoka/1", 7) != 0) {
-            char q[96];
-            return hyoka__json_diag(r, "S004", t->pos, PM_VALUE, "value not allowed: format \"%s\" is not \"hyoka/1\"",
-                                    "許されない値: format \"%s\" は \"hyoka/1\" ではない",
-                                    hyoka__json_excerpt(t->s, t->n, q, sizeof q));
-        }
+        if (t->n != 7 || memcmp(t->s, "hyoka/1", 7) != 0)
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_NOT_FORMAT, 0);
         return 0;
     case R_AMOUNT_UNIT: {
         int u = HYOKA_UNIT_YEN;
         size_t before = r->errors;
-        int rc = hyoka__json_get_enum(r, t, unit_names, COUNT(unit_names), &u);
+        int rc = hyoka__json_get_enum(r, t, HYOKA_ENUM_UNIT, &u);
         r->unit_seen = 1;
         if (r->errors != before)
             r->unit_bad = 1;
@@ -300,11 +254,9 @@ static int m_muni(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     if (mid == MU_NAME)
         return hyoka__json_get_text(r, t, &pf->municipality_name);
     if (t->type == T_STRING && !t->has_nul && hyoka_municipality_code_check(t->s, t->n) != HYOKA_OK) {
-        char q[96];
-        return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                "value not allowed: \"%s\" is not a municipality code (6 digits, last the check digit)",
-                                "許されない値: \"%s\" は全国地方公共団体コード (6桁、末尾は検査数字) ではない",
-                                hyoka__json_excerpt(t->s, t->n, q, sizeof q));
+        char q[HYOKA__EXCERPT_MAX];
+        return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "\"%s\" is not a municipality code (6 digits, last the check digit)", "\"%s\" は全国地方公共団体コード (6桁、末尾は検査数字) ではない",
+                                hyoka__excerpt(t->s, t->n, q));
     }
     return hyoka__json_get_text(r, t, &pf->municipality_code);
 }
@@ -322,9 +274,7 @@ static int m_denom(struct hyoka__json_reader *r, struct hyoka__json_frame *f, in
             return rc;
         d->fiscal_year = y;
         if (hyoka__json_year_bit(r->denom_years, y, 1))
-            return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                    "value not allowed: fiscal year %ld has denominators already",
-                                    "許されない値: 年度 %ld の人口・世帯数は既にある", (long)y);
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_YEAR_TWICE, 0);
         d->fiscal_year = y;
         return 0;
     }
@@ -348,31 +298,27 @@ static int m_rule(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     case RU_PLACES: {
         int64_t places = 0;
         int ok;
-        char q[96];
         size_t before = r->errors;
         rc = hyoka__json_get_count(r, t, &places, &ok);
         if (rc || r->errors != before)
             return rc;
         if (places > HYOKA_DECIMAL_MAX_SCALE)
-            return hyoka__json_diag(r, "S004", t->pos, PM_VALUE, "value not allowed: places %s outside 0..18",
-                                    "許されない値: 桁数 %s が 0..18 の範囲外", hyoka__json_excerpt(t->s, t->n, q, sizeof q));
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_PLACES, 0);
         rule->places = (unsigned char)places;
         return 0;
     }
     case RU_MODE:
-        rc = hyoka__json_get_enum(r, t, mode_names, COUNT(mode_names), &v);
+        rc = hyoka__json_get_enum(r, t, HYOKA_ENUM_ROUNDING, &v);
         rule->mode = (unsigned char)v;
         return rc;
     default: {
         size_t before = r->errors;
         v = HYOKA_UNIT_YEN;
-        rc = hyoka__json_get_enum(r, t, unit_names, COUNT(unit_names), &v);
+        rc = hyoka__json_get_enum(r, t, HYOKA_ENUM_UNIT, &v);
         if (rc || r->errors != before)
             return rc;
-        if (v != HYOKA_UNIT_YEN && !hyoka__json_is_per_head_figure(f->aux))
-            return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                    "value not allowed: only per-head figures can be shown in thousand yen",
-                                    "許されない値: 千円で表示できるのは一人当たり等の単位当たりの数値だけ");
+        if (v != HYOKA_UNIT_YEN && !hyoka__is_per_head_figure(f->aux))
+            return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "only per-head figures can be shown in thousand yen", "千円で表示できるのは一人当たり等の単位当たりの数値だけ");
         rule->unit = (unsigned char)v;
         return 0;
     }
@@ -476,7 +422,7 @@ static int m_verdict(struct hyoka__json_reader *r, struct hyoka__json_frame *f, 
     }
     if (mid == VE_LABEL)
         return hyoka__json_get_text(r, t, &v->label);
-    return hyoka__json_get_enum(r, t, group_names, COUNT(group_names), &v->group);
+    return hyoka__json_get_enum(r, t, HYOKA_ENUM_VERDICT_GROUP, &v->group);
 }
 
 static int m_budget(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid, struct hyoka__json_tok *t)
@@ -492,7 +438,7 @@ static int m_budget(struct hyoka__json_reader *r, struct hyoka__json_frame *f, i
     }
     if (mid == BU_LABEL)
         return hyoka__json_get_text(r, t, &b->label);
-    return hyoka__json_get_enum(r, t, budget_kind_names, COUNT(budget_kind_names), &b->kind);
+    return hyoka__json_get_enum(r, t, HYOKA_ENUM_BUDGET_KIND, &b->kind);
 }
 
 static int m_rating(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int mid, struct hyoka__json_tok *t)
@@ -552,9 +498,9 @@ static int m_project(struct hyoka__json_reader *r, struct hyoka__json_frame *f, 
     case P_ACCOUNT:
         return hyoka__json_open_container(r, t, A_CLASS, p, HYOKA_CLASS_ACCOUNT);
     case P_DUTY:
-        return hyoka__json_get_enum(r, t, duty_names, COUNT(duty_names), &p->duty);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_DUTY, &p->duty);
     case P_PERIOD:
-        return hyoka__json_get_enum(r, t, period_names, COUNT(period_names), &p->period);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_PERIOD, &p->period);
     case P_START:
         return hyoka__json_get_year(r, t, &p->start_year);
     case P_END:
@@ -585,7 +531,7 @@ static int m_year(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     case Y_YEAR:
         return hyoka__json_get_year(r, t, &c->fiscal_year);
     case Y_PHASE:
-        return hyoka__json_get_enum(r, t, phase_names, COUNT(phase_names), &c->phase);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_PHASE, &c->phase);
     case Y_FUNDING:
         return hyoka__json_open_container(r, t, K_FUNDING, c, 0);
     case Y_STAFF:
@@ -626,7 +572,7 @@ static int m_staff(struct hyoka__json_reader *r, struct hyoka__json_frame *f, in
     int ok = 0, rc, field;
 
     if (mid == ST_CATEGORY)
-        return hyoka__json_get_enum(r, t, category_names, COUNT(category_names), &s->category);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_STAFF_CATEGORY, &s->category);
     field = mid - ST_HEADCOUNT;
     if (field <= HYOKA_STAFF_HOURS)
         rc = hyoka__json_get_decimal(r, t, &s->dec[field], 1, &ok);
@@ -663,12 +609,11 @@ static int m_statedobj(struct hyoka__json_reader *r, struct hyoka__json_frame *f
         return rc;
     }
     before = r->errors;
-    rc = hyoka__json_get_enum(r, t, unit_names, COUNT(unit_names), &v);
+    rc = hyoka__json_get_enum(r, t, HYOKA_ENUM_UNIT, &v);
     if (rc || r->errors != before)
         return rc;
-    if (v != HYOKA_UNIT_YEN && hyoka__json_is_percentage_figure(f->aux))
-        return hyoka__json_diag(r, "S004", t->pos, PM_VALUE, "value not allowed: a percentage has no unit",
-                                "許されない値: 百分率に単位はない");
+    if (v != HYOKA_UNIT_YEN && hyoka__is_percentage_figure(f->aux))
+        return hyoka__json_detail(r, t->pos, PM_VALUE, HYOKA__S004, "a percentage has no unit", "百分率に単位はない");
     f->unit = (unsigned char)v;
     return 0;
 }
@@ -678,7 +623,7 @@ static int m_ind(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int 
     hyoka_indicator *ind = f->obj;
     switch (mid) {
     case IN_KIND:
-        return hyoka__json_get_enum(r, t, kind_names, COUNT(kind_names), &ind->kind);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_INDICATOR_KIND, &ind->kind);
     case IN_NAME:
         return hyoka__json_get_text(r, t, &ind->text[HYOKA_INDICATOR_NAME]);
     case IN_UNIT:
@@ -686,7 +631,7 @@ static int m_ind(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int 
     case IN_DEFINITION:
         return hyoka__json_get_text(r, t, &ind->text[HYOKA_INDICATOR_DEFINITION]);
     case IN_DIRECTION:
-        return hyoka__json_get_enum(r, t, direction_names, COUNT(direction_names), &ind->direction);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_DIRECTION, &ind->direction);
     case IN_NOT_SETTABLE:
         return hyoka__json_get_bool(r, t, &ind->not_settable);
     case IN_REASON:
@@ -710,9 +655,7 @@ static int m_ivalue(struct hyoka__json_reader *r, struct hyoka__json_frame *f, i
             return rc;
         v->fiscal_year = y;
         if (hyoka__json_year_bit(r->value_years, y, 1))
-            return hyoka__json_diag(r, "S004", t->pos, PM_VALUE,
-                                    "value not allowed: fiscal year %ld has values already in this indicator",
-                                    "許されない値: 年度 %ld の値はこの指標に既にある", (long)y);
+            return hyoka__json_value_problem(r, t, HYOKA__VAL_YEAR_TWICE, 0);
         v->fiscal_year = y;
         return 0;
     }
@@ -737,7 +680,7 @@ static int m_eval(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
     hyoka_evaluation *e = f->obj;
     switch (mid) {
     case EV_STAGE:
-        return hyoka__json_get_enum(r, t, stage_names, COUNT(stage_names), &e->stage);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_STAGE, &e->stage);
     case EV_SCHEME:
         return hyoka__json_get_text(r, t, &e->text[HYOKA_EVAL_SCHEME]);
     case EV_YEAR:
@@ -808,8 +751,8 @@ int hyoka__json_on_member(struct hyoka__json_reader *r, struct hyoka__json_frame
     case K_EXPECTED: {
         hyoka_evaluation *e = f->obj;
         if (mid == EX_OUTCOME)
-            return hyoka__json_get_enum(r, t, outcome_names, COUNT(outcome_names), &e->expected_outcome);
-        return hyoka__json_get_enum(r, t, cost_names, COUNT(cost_names), &e->expected_cost);
+            return hyoka__json_get_enum(r, t, HYOKA_ENUM_EXPECTED_OUTCOME, &e->expected_outcome);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_EXPECTED_COST, &e->expected_cost);
     }
     case K_GOAL: {
         struct hyoka__goal *g = f->obj;

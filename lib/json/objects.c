@@ -185,7 +185,7 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
 
 static int missing_member(struct hyoka__json_reader *r, const struct hyoka__json_frame *f, const char *member)
 {
-    return hyoka__json_diag(r, "S001", f->start, PM_OBJECT, "missing member \"%s\"", "必須のメンバー \"%s\" がない", member);
+    return hyoka__json_diag(r, f->start, PM_OBJECT, HYOKA__MSG(S001), member);
 }
 
 struct band_sort {
@@ -229,18 +229,13 @@ static int close_bands(struct hyoka__json_reader *r, hyoka_scheme *s)
             continue;
         if (later < v[i - 1].index)
             later = v[i - 1].index;
-        if (r->report && !(r->report->limit && r->report->count >= r->report->limit)) {
-            if (hyoka__json_build_path(r, r->depth - 1) || hyoka__jsonptr_index(&r->path, later) ||
-                hyoka__jsonptr_key(&r->path, "min", 3) ||
-                hyoka__json_diag_at(r, "S004", HYOKA_SEVERITY_ERROR, r->band_pos[later], r->path.data,
-                                    "value not allowed: two rating bands have the same minimum",
-                                    "許されない値: 二つの評定の下限が同じ")) {
-                hyoka__free(v);
-                hyoka__free(sorted);
-                return hyoka__json_nomem(r);
-            }
-        } else {
-            hyoka__json_diag_at(r, "S004", HYOKA_SEVERITY_ERROR, NULL, "", "", "");
+        if (hyoka__json_build_path(r, r->depth - 1) || hyoka__jsonptr_index(&r->path, later) ||
+            hyoka__jsonptr_key(&r->path, "min", 3) ||
+            hyoka__json_put_detail(r, r->band_pos[later], r->path.data, HYOKA__S004,
+                                   "two rating bands have the same minimum", "二つの評定の下限が同じ")) {
+            hyoka__free(v);
+            hyoka__free(sorted);
+            return hyoka__json_nomem(r);
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -279,9 +274,7 @@ int hyoka__json_close_frame(struct hyoka__json_reader *r)
         if (!GIVEN(f, CR_CODE))
             rc = missing_member(r, f, "code");
         if (!rc && c->numeric && c->option_count)
-            rc = hyoka__json_diag(r, "S004", f->start, PM_OBJECT,
-                                  "value not allowed: a criterion has either options or a range, not both",
-                                  "許されない値: 評価項目は選択肢か範囲のどちらか一方だけを持つ");
+            rc = hyoka__json_detail(r, f->start, PM_OBJECT, HYOKA__S004, "a criterion has either options or a range, not both", "評価項目は選択肢か範囲のどちらか一方だけを持つ");
         break;
     }
     case K_OPTION:
@@ -310,8 +303,7 @@ int hyoka__json_close_frame(struct hyoka__json_reader *r)
     case K_RANGE: {
         struct hyoka__criterion *c = f->obj;
         if (c->has_min && c->has_max && hyoka_decimal_cmp(&c->min, &c->max) > 0)
-            rc = hyoka__json_diag(r, "S004", f->start, PM_OBJECT, "value not allowed: min is greater than max",
-                                  "許されない値: min が max より大きい");
+            rc = hyoka__json_detail(r, f->start, PM_OBJECT, HYOKA__S004, "min is greater than max", "min が max より大きい");
         break;
     }
     case K_YEAR:

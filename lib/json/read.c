@@ -102,8 +102,7 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
     struct hyoka__json_frame *f;
 
     if (r->depth >= r->max_depth)
-        return hyoka__json_fail(r, "J004", r->p, "nesting deeper than the limit of %zu", "入れ子が上限の %zu 段を超える",
-                                r->max_depth);
+        return hyoka__json_fail(r, r->p, HYOKA__MSG(J004), r->max_depth);
     if (r->depth == r->frame_cap && hyoka__reserve_heap((void **)&r->frames, &r->frame_cap, r->depth + 1,
                                                         sizeof *r->frames, 32) != HYOKA_OK)
         return hyoka__json_nomem(r);
@@ -150,9 +149,8 @@ static const char *key_ptr(const struct hyoka__json_reader *r, const struct hyok
 
 static int fail_dup(struct hyoka__json_reader *r, const char *pos, const char *k, size_t n)
 {
-    char q[96];
-    return hyoka__json_fail(r, "J003", pos, "duplicate key \"%s\"", "キー \"%s\" の重複",
-                            hyoka__json_excerpt(k, n, q, sizeof q));
+    char q[HYOKA__EXCERPT_MAX];
+    return hyoka__json_fail(r, pos, HYOKA__MSG(J003), hyoka__excerpt(k, n, q));
 }
 
 /* Remember a key of the top frame that is not a known member; J003 when
@@ -354,9 +352,7 @@ static int read_member(struct hyoka__json_reader *r)
             t.type = *r->p == '{' ? T_OBJECT : T_ARRAY;
             t.pos = r->p;
             if (f->kind == K_SCORES)
-                hyoka__json_diag(r, "S003", t.pos, PM_VALUE, "wrong type: expected a string or a number, found %s%.0s",
-                                 "型が違う: 文字列または数値が必要だが%.0s%sがある",
-                                 hyoka__json_type_en[t.type], hyoka__json_type_ja[t.type]);
+                hyoka__json_wrong_types(r, &t, "a string or a number", "文字列または数値");
             else
                 hyoka__json_wrong_type(r, &t, T_STRING);
             if (r->status)
@@ -376,16 +372,14 @@ static int read_member(struct hyoka__json_reader *r)
     if (mid < 0)
         mid = hyoka__json_more_lookup(f, key.s, key.n);
     if (mid < 0) {
-        char q[96];
+        char q[HYOKA__EXCERPT_MAX];
         /* An unknown member is S002 at each occurrence; repeating it is
          * not also J003, so a valid JSON document that is not a hyoka/1
          * document gets only S-codes. */
         if (kind == K_ROUNDING)
-            hyoka__json_diag(r, "S004", kpos, PM_VALUE, "value not allowed: \"%s\" is not a figure name",
-                             "許されない値: \"%s\" は数値の名前ではない", hyoka__json_excerpt(key.s, key.n, q, sizeof q));
+            hyoka__json_detail(r, kpos, PM_VALUE, HYOKA__S004, "\"%s\" is not a figure name", "\"%s\" は数値の名前ではない", hyoka__excerpt(key.s, key.n, q));
         else
-            hyoka__json_diag(r, "S002", kpos, PM_VALUE, "unknown member \"%s\"", "未知のメンバー \"%s\"",
-                             hyoka__json_excerpt(key.s, key.n, q, sizeof q));
+            hyoka__json_diag(r, kpos, PM_VALUE, HYOKA__MSG(S002), hyoka__excerpt(key.s, key.n, q));
         if (r->status)
             return -1;
         return skip_value(r);
@@ -477,7 +471,7 @@ static int run(struct hyoka__json_reader *r)
 
     r->p = hyoka__json_skip_ws(r->p, end);
     if (r->p >= end)
-        return hyoka__json_fail(r, "J001", r->p, "syntax error: the document is empty", "構文エラー: 文書が空");
+        return hyoka__json_fail_detail(r, r->p, HYOKA__J001, "the document is empty", "文書が空");
     if (*r->p == '{') {
         if (hyoka__json_push(r, K_ROOT, r->pf, 0))
             return -1;
@@ -513,7 +507,7 @@ static int run(struct hyoka__json_reader *r)
                 if (r->p >= end)
                     return hyoka__json_fail_eot(r);
                 if (*r->p == close)
-                    return hyoka__json_fail(r, "J001", r->p, "syntax error: trailing comma", "構文エラー: 末尾のカンマ");
+                    return hyoka__json_fail_detail(r, r->p, HYOKA__J001, "trailing comma", "末尾のカンマ");
             } else if (*r->p != close) {
                 return hyoka__json_fail_unexpected(r, r->p, arr ? "',' or ']'" : "',' or '}'",
                                                    arr ? "',' か ']'" : "',' か '}'");
@@ -540,8 +534,7 @@ static int run(struct hyoka__json_reader *r)
     if (r->p < end) {
         if ((unsigned char)*r->p >= 0x80u || *r->p == '/')
             return hyoka__json_fail_unexpected(r, r->p, "the end of the text", "テキストの終わり");
-        return hyoka__json_fail(r, "J001", r->p, "syntax error: text after the end of the document",
-                                "構文エラー: 文書の終わりの後にテキストがある");
+        return hyoka__json_fail_detail(r, r->p, HYOKA__J001, "text after the end of the document", "文書の終わりの後にテキストがある");
     }
     return 0;
 }
@@ -554,7 +547,7 @@ int hyoka_read_options_init(hyoka_read_options *options)
     HYOKA__CHECK_NULL(options);
     memset(options, 0, sizeof *options);
     options->size = sizeof *options;
-    options->max_depth = 64;
+    options->max_depth = HYOKA__DEFAULT_MAX_DEPTH;
     options->max_document = SIZE_MAX > 0xFFFFFFFFu ? (size_t)((uint64_t)4 << 30) : SIZE_MAX;
     options->max_string = (size_t)1 << 20;
     options->max_number = 256;
@@ -564,14 +557,8 @@ int hyoka_read_options_init(hyoka_read_options *options)
 
 static int check_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out)
 {
-    if (!options)
-        return hyoka_read_options_init(out);
-    if (options->size < sizeof *out)
-        return hyoka__fail(HYOKA_EINVAL,
-                           "%s: options->size is %zu, expected at least %zu (use hyoka_read_options_init)",
-                           fn, options->size, sizeof *out);
-    *out = *options;
-    return HYOKA_OK;
+    hyoka_read_options_init(out);
+    return hyoka__options_take(fn, "hyoka_read_options_init", options, out, sizeof *out);
 }
 
 static void reader_release(struct hyoka__json_reader *r)
@@ -592,6 +579,19 @@ static void reader_release(struct hyoka__json_reader *r)
 
 static int read_text(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
                      hyoka_report *report, int mapped);
+
+/* J006 for a document of @p size bytes (0: unknown). */
+static void too_large(struct hyoka__detail *d, uint64_t size, size_t limit)
+{
+    if (size == 0) { /* (a stream: not read to its end) */
+        snprintf(d->en, sizeof d->en, "document larger than the limit of %zu bytes", limit);
+        snprintf(d->ja, sizeof d->ja, "文書が上限の %zu バイトを超える", limit);
+        return;
+    }
+    snprintf(d->en, sizeof d->en, "document of %llu bytes larger than the limit of %zu bytes",
+             (unsigned long long)size, limit);
+    snprintf(d->ja, sizeof d->ja, "文書の %llu バイトが上限の %zu バイトを超える", (unsigned long long)size, limit);
+}
 
 int hyoka_json_read(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
                     hyoka_report *report)
@@ -615,7 +615,7 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     if (rc != HYOKA_OK)
         return rc;
     if (report)
-        report->limit = opt.max_diagnostics;
+        hyoka_report_set_limit(report, opt.max_diagnostics);
     if (len == HYOKA_NTS)
         len = strlen(text);
     r = hyoka__calloc(1, sizeof *r);
@@ -636,8 +636,9 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     hyoka__json_lines_init(&r->lc, r->text, r->end);
 
     if (len > opt.max_document) {
-        hyoka__json_fail(r, "J006", r->text, "document of %zu bytes larger than the limit of %zu bytes",
-                         "文書の %zu バイトが上限の %zu バイトを超える", len, opt.max_document);
+        struct hyoka__detail d;
+        too_large(&d, len, opt.max_document);
+        hyoka__json_fail_detail(r, r->text, HYOKA__J006, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
     } else if (hyoka_portfolio_new(&r->pf) != HYOKA_OK) {
         r->status = HYOKA_ENOMEM;
     } else {
@@ -685,17 +686,11 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
     if (rc == HYOKA_ERANGE) {
         /* J006 before reading: the file is not read to its end */
         if (report) {
-            char en[256], ja[256];
-            report->limit = opt.max_diagnostics;
-            if (file.len > 0) {
-                snprintf(en, sizeof en, "document of %zu bytes larger than the limit of %zu bytes", file.len,
-                         opt.max_document);
-                snprintf(ja, sizeof ja, "文書の %zu バイトが上限の %zu バイトを超える", file.len, opt.max_document);
-            } else {
-                snprintf(en, sizeof en, "document larger than the limit of %zu bytes", opt.max_document);
-                snprintf(ja, sizeof ja, "文書が上限の %zu バイトを超える", opt.max_document);
-            }
-            if (hyoka__report_add(report, "J006", HYOKA_SEVERITY_ERROR, "", 1, 1, en, ja) != HYOKA_OK)
+            struct hyoka__detail d;
+            hyoka_report_set_limit(report, opt.max_diagnostics);
+            too_large(&d, file.len, opt.max_document);
+            if (hyoka__report_admit(report, hyoka__codes[HYOKA__J006].code, HYOKA_SEVERITY_ERROR) &&
+                hyoka__report_put_detail(report, HYOKA__J006, "", 1, 1, d.en, d.ja) != HYOKA_OK)
                 return hyoka__nomem();
         }
         return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", __func__, path,

@@ -21,8 +21,9 @@
 
 #include "model_build.h"
 #include "figures/internal.h"
-#include "report.h"
+#include "report_internal.h"
 #include "util/strset.h"
+#include "values.h"
 
 #include "util/buf.h"
 #include "util/jsonptr.h"
@@ -31,9 +32,7 @@
 #include <string.h>
 
 #define UNIT_IMPLIED 0xFFu
-#define YEAR_MIN HYOKA__YEAR_MIN
-#define YEAR_MAX HYOKA__YEAR_MAX
-#define YEAR_BITMAP_BYTES ((YEAR_MAX - YEAR_MIN + 1 + 7) / 8)
+#define YEAR_BITMAP_BYTES ((HYOKA__YEAR_MAX - HYOKA__YEAR_MIN + 1 + 7) / 8)
 
 /* ------------------------------------------------------------------------ */
 /* Kinds of objects and arrays, and their members                           */
@@ -107,23 +106,6 @@ static inline int hyoka__json_is_array_kind(int kind)
 static inline int hyoka__json_is_map_kind(int kind)
 {
     return kind == K_SCORES || kind == K_COMMENTS || kind == K_EXT;
-}
-
-/* The kinds of figures, as vocab.h defines them (the reader's files that
- * use these names can call vocab.h's directly). */
-static inline int hyoka__json_is_money_figure(int fig)
-{
-    return hyoka__is_money_figure(fig);
-}
-
-static inline int hyoka__json_is_per_head_figure(int fig)
-{
-    return hyoka__is_per_head_figure(fig);
-}
-
-static inline int hyoka__json_is_percentage_figure(int fig)
-{
-    return hyoka__is_percentage_figure(fig);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -275,21 +257,36 @@ extern const char *const hyoka__json_type_ja[];
 /* Build the path of the first @p levels frames (the value currently read in
  * frame levels-1) into r->path. */
 int hyoka__json_build_path(struct hyoka__json_reader *r, size_t levels);
-/* Add a diagnostic with its path and messages as they are (counted, but
- * not added, when there is no report or its limit is reached). */
-int hyoka__json_diag_at(struct hyoka__json_reader *r, const char *code, int severity, const char *pos,
-                        const char *path, const char *en, const char *ja);
 /* Report a diagnostic at @p pos with the current path (PM_VALUE or
- * PM_OBJECT). The two formats take the same arguments; "%.0s" skips one. */
-int hyoka__json_diag(struct hyoka__json_reader *r, const char *code, const char *pos, int pm, const char *fmt_en,
-                     const char *fmt_ja, ...) HYOKA_PRINTF(5, 7);
-/* A syntax-level problem: report it and stop reading; returns -1. */
-int hyoka__json_fail(struct hyoka__json_reader *r, const char *code, const char *pos, const char *fmt_en,
-                     const char *fmt_ja, ...) HYOKA_PRINTF(4, 6);
+ * PM_OBJECT): hyoka__json_diag(r, pos, pm, HYOKA__MSG(S001), member). A
+ * diagnostic is counted (r->errors for an error) even when there is no
+ * report or the report does not keep it; its path and messages are made
+ * only when it is kept. 0, or -1 when out of memory. */
+int hyoka__json_diag(struct hyoka__json_reader *r, const char *pos, int pm, int code, const char *fmt_en,
+                     const char *fmt_ja, ...) HYOKA_PRINTF2(5, 6, 7);
+/* The same for a code with a detail template (S004, J001...): @p code
+ * (HYOKA__S004) and the detail as two formats taking the same arguments. */
+int hyoka__json_detail(struct hyoka__json_reader *r, const char *pos, int pm, int code, const char *fmt_en,
+                       const char *fmt_ja, ...) HYOKA_PRINTF2(5, 6, 7);
+/* A problem that stops reading (J codes): hyoka__json_diag() at the value,
+ * then the status is HYOKA_EINVALID; returns -1. */
+int hyoka__json_fail(struct hyoka__json_reader *r, const char *pos, int code, const char *fmt_en, const char *fmt_ja,
+                     ...) HYOKA_PRINTF2(4, 5, 6);
+/* hyoka__json_fail() with a detail (hyoka__json_detail()). */
+int hyoka__json_fail_detail(struct hyoka__json_reader *r, const char *pos, int code, const char *fmt_en,
+                            const char *fmt_ja, ...) HYOKA_PRINTF2(4, 5, 6);
+/* A diagnostic of a detail code at @p path, the detail ready. */
+int hyoka__json_put_detail(struct hyoka__json_reader *r, const char *pos, const char *path, int code,
+                           const char *en, const char *ja);
+/* A value problem of values.h at @p t: J005 for a number out of range
+ * (reading stops, -1), else S004; @p which names an enumeration for
+ * HYOKA__VAL_NOT_NAME. */
+int hyoka__json_value_problem(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int status, int which);
 /* S003 for a value of type t->type where @p want was expected. */
 int hyoka__json_wrong_type(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int want);
-/* A printable excerpt of @p n bytes of text (valid UTF-8 or not). */
-const char *hyoka__json_excerpt(const char *s, size_t n, char *out, size_t size);
+/* S003 where what was expected is said in words ("true or false", "true か false"). */
+int hyoka__json_wrong_types(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, const char *want_en,
+                            const char *want_ja);
 
 /* ------------------------------------------------------------------------ */
 /* read.c: frames                                                            */
@@ -307,8 +304,8 @@ int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_
 int hyoka__json_storable(struct hyoka__json_reader *r, const struct hyoka__json_tok *t);
 int hyoka__json_get_text(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
 int hyoka__json_get_code(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, char **slot);
-int hyoka__json_get_enum(struct hyoka__json_reader *r, const struct hyoka__json_tok *t,
-                         const struct hyoka__json_name *tab, int count, int *slot);
+/* A name of enumeration @p which (hyoka_enum_id) into its value. */
+int hyoka__json_get_enum(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int which, int *slot);
 int hyoka__json_get_bool(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int *slot);
 int hyoka__json_get_year(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot);
 int hyoka__json_get_date(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot);

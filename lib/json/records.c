@@ -97,25 +97,6 @@ int hyoka__json_more_lookup(struct hyoka__json_frame *f, const char *k, size_t n
 /* ------------------------------------------------------------------------ */
 /* Values                                                                    */
 
-/* An enumerated value by the names the library serves for @p which
- * (hyoka_enum_name()), reported as every other enumeration is. */
-static int get_named(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int which, int *slot)
-{
-    struct hyoka__json_name tab[8];
-    int count = 0;
-    const char *const *names = hyoka__enum_names(which, &count);
-
-    if (count > (int)(sizeof tab / sizeof tab[0]))
-        count = (int)(sizeof tab / sizeof tab[0]); /* (terms and measurements: far fewer) */
-
-    for (int i = 0; i < count; i++) {
-        memset(&tab[i], 0, sizeof tab[i]);
-        tab[i].n = strlen(names[i]);
-        memcpy(tab[i].s, names[i], tab[i].n);
-    }
-    return hyoka__json_get_enum(r, t, tab, count, slot);
-}
-
 /* A printed "-": a field not applicable. */
 static int is_not_applicable(const struct hyoka__json_tok *t)
 {
@@ -220,9 +201,9 @@ int hyoka__json_more_member(struct hyoka__json_reader *r, struct hyoka__json_fra
             ind->number = n;
         return rc;
     case HYOKA__ADD_TERM:
-        return get_named(r, t, HYOKA_ENUM_TERM, &ind->term);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_TERM, &ind->term);
     case HYOKA__ADD_MEASUREMENT:
-        return get_named(r, t, HYOKA_ENUM_MEASUREMENT, &ind->measurement);
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_MEASUREMENT, &ind->measurement);
     case HYOKA__ADD_INDICATOR_TEXT:
         return hyoka__json_get_text(r, t, &ind->text[a.which]);
     case HYOKA__ADD_TARGET_YEAR:

@@ -4,14 +4,17 @@
 
 #include <string.h>
 
-/* FNV-1a from a per-set starting value, then a final mix so that every bit
- * of the hash reaches the low bits the table is indexed by. The starting
- * value comes from the set's address, which address-space randomisation
- * makes different from run to run, so a document cannot be crafted to put
- * all its codes on one probe chain. */
-static uint64_t hash_bytes(const struct hyoka__strset *set, const char *s, size_t n)
+/* FNV-1a from a per-set starting value mixed with the scope, then a final
+ * mix so that every bit of the hash reaches the low bits the table is
+ * indexed by. The starting value comes from the set's address (and an
+ * owner's), which address-space randomisation makes different from run to
+ * run, so a document cannot be crafted to put all its keys on one probe
+ * chain. */
+static uint64_t hash_bytes(const struct hyoka__strset *set, const void *owner, size_t tag, const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603u ^ ((uint64_t)(uintptr_t)set * 0x9E3779B97F4A7C15u);
+    h ^= (uint64_t)(uintptr_t)owner * 0xC2B2AE3D27D4EB4Fu;
+    h = (h ^ (uint64_t)tag) * 1099511628211u;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211u;
@@ -41,40 +44,52 @@ void hyoka__strset_free(struct hyoka__strset *set)
     set->cap = set->count = 0;
 }
 
-static struct hyoka__strset_entry *strset_slot(struct hyoka__strset_entry *t, size_t cap, const char *s, size_t n,
-                                               uint64_t h)
+static struct hyoka__strset_entry *strset_slot(struct hyoka__strset_entry *t, size_t cap, const void *owner,
+                                               size_t tag, const char *s, size_t n, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
     for (;;) {
         struct hyoka__strset_entry *e = &t[i];
-        if (!e->s || (e->h == h && e->n == n && memcmp(e->s, s, n) == 0))
+        if (!e->s || (e->h == h && e->n == n && e->owner == owner && e->tag == tag && memcmp(e->s, s, n) == 0))
             return e;
         i = (i + 1) & (cap - 1);
     }
 }
 
-int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *dup)
+int hyoka__strset_reserve(struct hyoka__strset *set)
 {
-    uint64_t h = hash_bytes(set, s, n);
+    size_t ncap;
+    struct hyoka__strset_entry *nt;
+
+    if ((set->count + 1) * 2 <= set->cap)
+        return 0;
+    ncap = set->cap ? set->cap * 2 : 16;
+    if (ncap > SIZE_MAX / sizeof *nt)
+        return -1;
+    nt = hyoka__heap_calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    for (size_t i = 0; i < set->cap; i++) {
+        const struct hyoka__strset_entry *e = &set->t[i];
+        if (e->s)
+            *strset_slot(nt, ncap, e->owner, e->tag, e->s, e->n, e->h) = *e;
+    }
+    hyoka__free(set->t);
+    set->t = nt;
+    set->cap = ncap;
+    return 0;
+}
+
+int hyoka__strset_put(struct hyoka__strset *set, const void *owner, size_t tag, const char *s, size_t n,
+                      size_t value, int *dup)
+{
+    uint64_t h = hash_bytes(set, owner, tag, s, n);
     struct hyoka__strset_entry *e;
 
     *dup = 0;
-    if ((set->count + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 16;
-        struct hyoka__strset_entry *nt;
-        if (ncap < set->cap)
-            return -1;
-        nt = hyoka__heap_calloc(ncap, sizeof *nt);
-        if (!nt)
-            return -1;
-        for (size_t i = 0; i < set->cap; i++)
-            if (set->t[i].s)
-                *strset_slot(nt, ncap, set->t[i].s, set->t[i].n, set->t[i].h) = set->t[i];
-        hyoka__free(set->t);
-        set->t = nt;
-        set->cap = ncap;
-    }
-    e = strset_slot(set->t, set->cap, s, n, h);
+    if (hyoka__strset_reserve(set))
+        return -1;
+    e = strset_slot(set->t, set->cap, owner, tag, s, n, h);
     if (e->s) {
         *dup = 1;
         return 0;
@@ -82,15 +97,19 @@ int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *d
     e->s = s ? s : "";
     e->n = n;
     e->h = h;
+    e->owner = owner;
+    e->tag = tag;
+    e->value = value;
     set->count++;
     return 0;
 }
 
-struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka__strset *set, const char *s, size_t n)
+struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, const void *owner, size_t tag,
+                                              const char *s, size_t n)
 {
     struct hyoka__strset_entry *e;
     if (!set->cap)
         return NULL;
-    e = strset_slot(set->t, set->cap, s, n, hash_bytes(set, s, n));
+    e = strset_slot(set->t, set->cap, owner, tag, s, n, hash_bytes(set, owner, tag, s, n));
     return e->s ? e : NULL;
 }

@@ -1,5 +1,9 @@
-/* A set of strings owned elsewhere (codes, ids, JSON pointers), hashed with
- * open addressing: for finding duplicates and looking paths up. */
+/* A set of strings owned elsewhere (codes, ids, JSON pointers, the keys
+ * of a CSV table), hashed with open addressing: for finding duplicates and
+ * looking strings up in linear time. A string may belong to a scope — an
+ * owner and a tag, such as a scheme and "its verdicts" — so that the same
+ * text in two scopes is two keys; and each entry keeps a value of the
+ * caller's (an index). */
 #ifndef HYOKA_UTIL_STRSET_H
 #define HYOKA_UTIL_STRSET_H
 
@@ -11,6 +15,9 @@ struct hyoka__strset_entry {
     const char *s;
     size_t n;
     uint64_t h;
+    const void *owner; /* the scope: owner and tag (NULL and 0: none) */
+    size_t tag;
+    size_t value;      /* the caller's */
 };
 
 /* Zeroed, an empty set. Entries point at the strings added, which must
@@ -23,11 +30,28 @@ struct hyoka__strset {
 /* Empty the set (its table is kept unless it has grown large). */
 void hyoka__strset_reset(struct hyoka__strset *set);
 void hyoka__strset_free(struct hyoka__strset *set);
-/* Add s[0..n); *dup = 1 when it was there already. -1 when out of memory
- * (no error recorded), else 0. */
-int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *dup);
-/* The slot holding s[0..n), or NULL. Its index in set->t stays the same
- * until the next add. */
-struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka__strset *set, const char *s, size_t n);
+/* Room for one more string, so that the next add cannot fail. -1 when out
+ * of memory (no error recorded), else 0. */
+int hyoka__strset_reserve(struct hyoka__strset *set);
+/* Add s[0..n) in the scope (owner, tag) with @p value; *dup = 1 (and the
+ * set unchanged) when it was there already. -1 when out of memory (no
+ * error recorded), else 0. */
+int hyoka__strset_put(struct hyoka__strset *set, const void *owner, size_t tag, const char *s, size_t n,
+                      size_t value, int *dup);
+/* The entry of s[0..n) in the scope (owner, tag), or NULL. Its index in
+ * set->t stays the same until the next add. */
+struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, const void *owner, size_t tag,
+                                              const char *s, size_t n);
+
+/* The same without a scope or a value. */
+static inline int hyoka__strset_add(struct hyoka__strset *set, const char *s, size_t n, int *dup)
+{
+    return hyoka__strset_put(set, NULL, 0, s, n, 0, dup);
+}
+
+static inline struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka__strset *set, const char *s, size_t n)
+{
+    return hyoka__strset_get(set, NULL, 0, s, n);
+}
 
 #endif /* HYOKA_UTIL_STRSET_H */

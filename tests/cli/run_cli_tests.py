@@ -139,6 +139,105 @@ with tempfile.TemporaryDirectory() as tmp:
           'check --json on several files')
     rc, out, _ = run('check', '-', stdin=open(os.path.join(root, sheets_dir, sheets[0]), 'rb').read())
     check(rc == 0, 'check reads standard input')
+# Counts, the limit and rules (docs/rules.md): a ledger whose one error
+# comes after 1,500 warnings; a reading error after 1,500 warnings.
+with tempfile.TemporaryDirectory() as tmp:
+    def write_json(name, doc):
+        p = os.path.join(tmp, name)
+        with open(p, 'w', encoding='utf-8') as f:
+            json.dump(doc, f, ensure_ascii=False)
+        return p
+    ledger = write_json('ledger.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'A', 'name': 'a', 'indicators': [
+            {'kind': 'outcome', 'name': 'i%d' % i, 'unit': '件', 'values': [{'fiscal_year': 2020, 'actual': i}]}
+            for i in range(1500)]},
+        {'code': 'B', 'name': 'b', 'years': [{'fiscal_year': 2020, 'settlement': 1000, 'funding': {'general': 900}}],
+         'indicators': [{'kind': 'outcome', 'name': 'o', 'unit': '%',
+                         'values': [{'fiscal_year': 2020, 'target': 50, 'actual': 40}]}]}]})
+    rc, out, err = run('check', ledger)
+    lines = out.decode().splitlines()
+    check(rc == 1, 'check: an error after 1,500 warnings exits 1', err.decode())
+    check(sum(1 for l in lines if ' error C001: ' in l) == 1 and len(lines) == 1003,
+          'check: the error is shown among the 1,000 diagnostics kept', '\n'.join(lines[-5:]))
+    check(lines[-3:] == [ledger + ': 1501 diagnostics: 1 error, 1500 warnings; 501 not shown (limit 1000)',
+                         ledger + ':    1 × C001 error: funding sources do not add up to the expense',
+                         ledger + ': 1500 × I002 warning: actual without target, and not marked not-settable'],
+          'check: the counts, the dropped count and the tally by code end the output', '\n'.join(lines[-3:]))
+    rc, out, _ = run('check', '--lang', 'ja', ledger)
+    check(out.decode().splitlines()[-3] == ledger + ': 診断 1501 件 (エラー 1、警告 1500)。上限 1000 件を超えた 501 件は表示していない',
+          'check --lang ja: the counts in Japanese', out.decode().splitlines()[-3])
+    rc, out, _ = run('check', '--json', ledger)
+    f = json.loads(out)['files'][0]
+    check(rc == 1 and f['total'] == 1501 and f['dropped'] == 501 and f['ignored'] == 0 and
+          f['counts'] == {'error': 1, 'warning': 1500, 'info': 0} and len(f['diagnostics']) == 1000 and
+          [(t['code'], t['severity'], t['count']) for t in f['tally']] == [('C001', 'error', 1), ('I002', 'warning', 1500)],
+          'check --json: total, dropped, counts and tally', str({k: v for k, v in f.items() if k != 'diagnostics'}))
+    rc, out, _ = run('metrics', '--json', ledger)
+    check(rc == 1 and json.loads(out)['format'] == 'hyoka-metrics/1', 'metrics --json: exit status 1, the figures written')
+
+    bad = write_json('bad.json', {'format': 'hyoka/1', 'denominators': [
+        {'fiscal_year': '平成%d年度' % (32 + i), 'population': 1} for i in range(1500)],
+        'projects': [{'code': 'A', 'name': 'a', 'duty': 'bogus'}]})
+    rc, out, _ = run('check', bad)
+    check(rc == 1 and b' error S004: ' in out and b'1501 diagnostics: 1 error, 1500 warnings; 501 not shown' in out,
+          'check: a reading error after 1,500 warnings exits 1 and is shown')
+    rc, out, err = run('metrics', '--json', bad)
+    check(rc == 1 and out == b'' and b' error S004: ' in err,
+          'metrics --json: a document that cannot be read exits 1, writes nothing, says why', out.decode())
+
+    # Rules from the command line.
+    rc, out, _ = run('check', '--ignore', 'I002', ledger)
+    lines = out.decode().splitlines()
+    check(rc == 1 and len(lines) == 3 and lines[1] == ledger + ': 1 diagnostic: 1 error; 1500 ignored by the rules',
+          'check --ignore I002: the error alone, the rest counted as ignored', out.decode())
+    rc, out, _ = run('check', '--select', 'I,P', ledger)
+    check(rc == 0 and b'C001' not in out and b'1500 diagnostics: 1500 warnings; 500 not shown' in out,
+          'check --select I,P: what is not selected is not reported and does not count', out.decode()[-300:])
+    rc, out, _ = run('check', '--min-severity', 'error', ledger)
+    check(rc == 1 and out.decode().count(' error C001: ') == 1 and b'I002' not in out, 'check --min-severity error')
+    rc, out, err = run('check', '--select', 'I-2', ledger)
+    check(rc == 64 and b"--select: 'I-2' is not a code or a code prefix" in err, 'check --select refuses a bad code',
+          err.decode())
+    # Rules from hyoka.conf beside the input, --config, --no-config.
+    conf = os.path.join(tmp, 'hyoka.conf')
+    with open(conf, 'w', encoding='utf-8') as f:
+        f.write('# this city sets no targets for its activity indicators\nignore = I002\n')
+    rc, out, _ = run('check', ledger)
+    check(rc == 1 and b'1500 ignored by the rules' in out and b'I002' not in out, 'check reads hyoka.conf beside the input')
+    rc, out, _ = run('check', '--no-config', ledger)
+    check('1500 × I002' in out.decode(), 'check --no-config reads no rules file')
+    rc, out, _ = run('check', '--ignore', 'C', ledger)
+    check(rc == 0 and out.decode().splitlines() == [ledger + ': 0 diagnostics; 1501 ignored by the rules'],
+          'the options add to the rules file', out.decode())
+    other = os.path.join(tmp, 'other.conf')
+    with open(other, 'w', encoding='utf-8') as f:
+        f.write('min-severity = error\n')
+    rc, out, _ = run('check', '--config', other, ledger)
+    check(rc == 1 and b'1 diagnostic: 1 error; 1500 ignored' in out, 'check --config FILE reads FILE instead')
+    with open(conf, 'w', encoding='utf-8') as f:
+        f.write('ignore = I002\nthis line is not a rule\nmin-severity = fatal\n')
+    rc, out, _ = run('check', ledger)
+    lines = out.decode().splitlines()
+    check(rc == 2 and lines[0].startswith(conf + ':2:1: error R001: ') and lines[1].startswith(conf + ':3:16: error R001: ')
+          and 'cannot read: bad rules file' in lines[2], 'check: a bad hyoka.conf is an unreadable input (R001 lines)',
+          out.decode())
+    rc, _, err = run('check', '--config', os.path.join(tmp, 'missing.conf'), ledger)
+    check(rc == 2, 'check --config: a missing rules file is an unreadable input')
+    os.remove(conf)
+
+    # CSV sub-projects nested deeper than 29 levels: V009, no crash.
+    deep = os.path.join(tmp, 'deep')
+    os.mkdir(deep)
+    with open(os.path.join(deep, 'projects.csv'), 'w', encoding='utf-8') as f:
+        f.write('project,code,name\n')
+        for k in range(1, 1201):
+            f.write('%s,P%d,level %d\n' % ('.'.join(['1'] * k), k, k))
+    rc, _, err = run('convert', '--from', 'csv', '--encoding', 'utf-8-nobom', '--to', 'json', deep,
+                     os.path.join(tmp, 'deep.json'))
+    check(rc == 1 and b'error V009: projects: row 31, column 1 (project): project 1.1.' in err and
+          b'1171 diagnostics: 1171 errors; 171 not shown (limit 1000)' in err,
+          'convert --from csv: sub-projects 1,200 deep are V009, no crash', err.decode()[-400:])
+
 for args in (['frobnicate'], ['check'], ['check', '--bogus', 'x'], ['check', '--lang', 'fr', 'x'],
              ['convert', '--to', 'pdf', 'a', 'b'], ['convert', 'a'], []):
     rc, _, _ = run(*args)

@@ -11,8 +11,10 @@ Quick tour::
         for project in pf.projects:
             for year in project.years:
                 print(year.fiscal_year, year.figure('per_capita'))
-        for d in pf.validate(lang='ja'):
+        ds = pf.validate(lang='ja', rules=hyoka.Rules(ignore='I002'))
+        for d in ds:
             print(d.code, d.severity, d.path, d.message)
+        print(ds.total, ds.errors, ds.dropped, [(t.code, t.count) for t in ds.tally])
 
 Money is ``int`` yen, every other quantity ``decimal.Decimal`` (crossing the
 boundary as text, never as float), text is ``str``, enumerations are their
@@ -41,13 +43,13 @@ from ._core import lib as _lib
 from . import _ffi
 from ._ffi import check_version
 from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
-                    Diagnostic, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
+                    Diagnostic, Diagnostics, Tally, Rules, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
                     parse_metrics, csv_table_names, KEEP, Record, Baseline, NOT_APPLICABLE)
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
-    'Figure', 'Rating', 'Diagnostic', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
+    'Figure', 'Rating', 'Diagnostic', 'Diagnostics', 'Tally', 'Rules', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
     'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
     'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE',
     'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'IntegerOverflow', 'EncodingError',

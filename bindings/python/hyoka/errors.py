@@ -22,7 +22,9 @@ A status the binding does not know (a newer library) raises :class:`Error`
 itself. Every instance carries ``code`` (the negative int), ``status``
 (the symbolic name, e.g. ``"HYOKA_ERANGE"``), ``message`` (the library's
 ``hyoka_error_last()`` text) and ``diagnostics`` (a list of
-:class:`hyoka.Diagnostic`, non-empty for InvalidDocument).
+:class:`hyoka.Diagnostic`, non-empty for InvalidDocument: a
+:class:`hyoka.Diagnostics` that also counts every diagnostic found, shown or
+not).
 
 When the library refuses a call of a method or property, ``call`` is that
 call as written, with the document names it was given
@@ -50,7 +52,7 @@ class Error(Exception):
             self.code = code
         if status is not None:
             self.status = status
-        self.diagnostics = list(diagnostics) if diagnostics else []
+        self.diagnostics = diagnostics if isinstance(diagnostics, list) else list(diagnostics or [])
 
     def _name_call(self, call):
         """Start the message with the call the library refused (once, the innermost)."""
@@ -62,8 +64,10 @@ class Error(Exception):
     def __str__(self):
         text = self.message or (self.status or 'hyoka error')
         if self.diagnostics:
-            first = self.diagnostics[0]
-            more = len(self.diagnostics) - 1
+            # the first error (kept before any warning), and how many more
+            # there were in all, shown or not
+            first = next((d for d in self.diagnostics if d.severity == 'error'), self.diagnostics[0])
+            more = getattr(self.diagnostics, 'total', len(self.diagnostics)) - 1
             text += ' (%s%s)' % (_diag_text(first), ', and %d more' % more if more else '')
         return text
 

@@ -102,6 +102,9 @@ Rating = collections.namedtuple('Rating', 'code label reason')
 Rating.__doc__ = 'The rating band of an evaluation: code and label, or None with a reason.'
 
 Diagnostic = collections.namedtuple('Diagnostic', 'code severity path line column message')
+Tally = collections.namedtuple('Tally', 'code severity count title')
+Tally.__doc__ = ('How many diagnostics of one code and severity there were, shown or not: code, '
+                 'severity, count and the code\'s title (None for a code of one\'s own).')
 Diagnostic.__doc__ = ('A validation or reading problem: code ("C005"), severity ("error", '
                       '"warning", "info"), JSON-pointer path, line and column (None when '
                       'unknown), message in the chosen language.')
@@ -609,9 +612,36 @@ def _report_new():
     return out.value
 
 
-def _diagnostics(report, lang=None):
-    if not report:
-        return []
+class Diagnostics(list):
+    """A list of :class:`Diagnostic`: those a report kept (at most its limit,
+    errors first), with the counts of every diagnostic found, shown or not.
+
+    ``total``: every diagnostic the rules let through; ``dropped``: those the
+    limit left out of the list; ``ignored``: those the rules excluded;
+    ``counts``: the total by severity (``{'error': n, 'warning': n, 'info':
+    n}``); ``tally``: a list of :class:`Tally` by code; ``errors``: the
+    number of errors, shown or not.
+    """
+    __slots__ = ('total', 'dropped', 'ignored', 'counts', 'tally')
+
+    def __init__(self, items=(), total=0, dropped=0, ignored=0, counts=None, tally=()):
+        super().__init__(items)
+        self.total = total
+        self.dropped = dropped
+        self.ignored = ignored
+        self.counts = dict(counts or {'error': 0, 'warning': 0, 'info': 0})
+        self.tally = list(tally)
+
+    @property
+    def errors(self):
+        return self.counts['error']
+
+    def __repr__(self):
+        return '<hyoka.Diagnostics %d shown of %d (%s)>' % (
+            len(self), self.total, ', '.join('%d %s' % (n, k) for k, n in self.counts.items()))
+
+
+def _report_items(report, lang):
     lv = lang_value(lang)
     sev = enum(ENUM_SEVERITY)
     line = c_int64()
@@ -627,6 +657,168 @@ def _diagnostics(report, lang=None):
     return out
 
 
+def _report_tally(report):
+    """{(code, severity): count} of a report."""
+    sev = enum(ENUM_SEVERITY)
+    code = c_char_p()
+    severity = c_int()
+    count = c_size_t()
+    out = {}
+    for i in range(lib.hyoka_report_tally_count(report)):
+        lib.hyoka_report_tally(report, i, byref(code), byref(severity), byref(count))
+        out[(text_out(code.value), sev.name(severity.value))] = count.value
+    return out
+
+
+def _diagnostics(report, lang=None, read=None, rules=None):
+    """The Diagnostics of a report. With ``read``, the report of the reader
+    whose kept diagnostics were copied into ``report`` (:func:`_copy_report`):
+    those it counted but did not keep are counted too (as ignored when
+    ``rules`` exclude them)."""
+    if not report:
+        return Diagnostics()
+    lang_value(lang)
+    sev = enum(ENUM_SEVERITY)
+    counts = {name: lib.hyoka_report_total_severity(report, sev.value(name)) for name in ('error', 'warning', 'info')}
+    total = lib.hyoka_report_total(report)
+    dropped = lib.hyoka_report_dropped(report)
+    ignored = lib.hyoka_report_ignored(report)
+    tally = _report_tally(report)
+    if read:
+        kept = collections.Counter((d.code, d.severity) for d in _report_items(read, 'en'))
+        for (code, severity), n in _report_tally(read).items():
+            extra = n - kept[(code, severity)]
+            if not extra:
+                continue
+            if rules is not None and not rules.allows(code, severity):
+                ignored += extra
+                continue
+            total += extra
+            dropped += extra
+            counts[severity] += extra
+            tally[(code, severity)] = tally.get((code, severity), 0) + extra
+    return Diagnostics(_report_items(report, lang), total, dropped, ignored, counts,
+                       [Tally(code, severity, n, _title(code, severity, lang))
+                        for (code, severity), n in sorted(tally.items())])
+
+
+def _title(code, severity, lang):
+    """The title of a code of the library's catalog at its own severity, else None."""
+    b = nts_arg(code, 'code')
+    known = lib.hyoka_code_severity(b)
+    if known < 0 or enum(ENUM_SEVERITY).name(known) != severity:
+        return None
+    return text_out(lib.hyoka_code_title(b, lang_value(lang)))
+
+
+class Rules:
+    """Which diagnostics to report, as linters choose (docs/rules.md):
+    ``select`` and ``ignore`` codes or code prefixes (``'I002'``, ``'I'``,
+    ``'C00'``) and a ``min_severity`` (``'error'``, ``'warning'`` or
+    ``'info'``). The most specific pattern decides; once anything is
+    selected only selected codes are reported. Errors of reading are never
+    excluded. Give rules to :meth:`Portfolio.load`, :meth:`Portfolio.loads`,
+    :meth:`Portfolio.from_csv_dir` and :meth:`Portfolio.validate`.
+
+    The C rules object is freed by :meth:`close`, at the end of a ``with``
+    block or when the object is garbage-collected.
+    """
+    __slots__ = ('_ptr', '_finalizer', '__weakref__')
+
+    def __init__(self, select=(), ignore=(), min_severity=None):
+        out = c_void_p()
+        lib.hyoka_rules_new(byref(out))
+        self._ptr = out.value
+        self._finalizer = weakref.finalize(self, lib.hyoka_rules_free, self._ptr)
+        self.select(*([select] if isinstance(select, str) else select))
+        self.ignore(*([ignore] if isinstance(ignore, str) else ignore))
+        if min_severity is not None:
+            self.min_severity = min_severity
+
+    @classmethod
+    def parse(cls, text, lang=None):
+        """Rules from the text of a rules file.
+
+        :raises InvalidDocument: when a line is bad (``.diagnostics``: the R001
+            diagnostics, with line and column).
+        """
+        data = text.encode('utf-8') if isinstance(text, str) else bytes(text)
+        self = cls()
+        self._read(lambda report: lib.hyoka_rules_parse(self._h(), data, len(data), report), lang)
+        return self
+
+    @classmethod
+    def read_file(cls, path, lang=None):
+        """Rules from a rules file (``hyoka.conf``; see :meth:`parse`).
+
+        :raises HyokaIOError: when the file cannot be read.
+        """
+        self = cls()
+        self._read(lambda report: lib.hyoka_rules_read_file(self._h(), path_arg(path), report), lang)
+        return self
+
+    def _read(self, call, lang):
+        report = _report_new()
+        try:
+            _with_diagnostics(lambda: call(report), report, lang)
+        finally:
+            lib.hyoka_report_free(report)
+
+    def _h(self):
+        if not self._ptr:
+            raise errors.StateError('the rules were closed', code=errors.StateError.code, status='HYOKA_ESTATE')
+        return self._ptr
+
+    def select(self, *patterns):
+        """Select codes or code prefixes; returns self."""
+        for p in patterns:
+            lib.hyoka_rules_select(self._h(), nts_arg(p, 'pattern'))
+        return self
+
+    def ignore(self, *patterns):
+        """Ignore codes or code prefixes; returns self."""
+        for p in patterns:
+            lib.hyoka_rules_ignore(self._h(), nts_arg(p, 'pattern'))
+        return self
+
+    @property
+    def min_severity(self):
+        raise AttributeError('min_severity can be set, not read')
+
+    @min_severity.setter
+    def min_severity(self, severity):
+        lib.hyoka_rules_set_min_severity(self._h(), enum_value(ENUM_SEVERITY, severity))
+
+    def allows(self, code, severity):
+        """Whether these rules report a diagnostic of ``code`` and ``severity``."""
+        return bool(lib.hyoka_rules_allows(self._h(), nts_arg(code, 'code'), enum_value(ENUM_SEVERITY, severity)))
+
+    def close(self):
+        """Free the C rules object (the rules can no longer be used)."""
+        self._ptr = None
+        self._finalizer()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _report_for(rules=None, limit=None):
+    """A new report with rules and a limit."""
+    report = _report_new()
+    try:
+        if rules is not None:
+            lib.hyoka_report_set_rules(report, rules._h())
+        if limit is not None:
+            lib.hyoka_report_set_limit(report, limit)
+    except BaseException:
+        lib.hyoka_report_free(report)
+        raise
+    return report
+
+
 def _copy_report(src, dst):
     en = lang_value('en')
     ja = lang_value('ja')
@@ -637,15 +829,16 @@ def _copy_report(src, dst):
 
 
 def _with_diagnostics(fn, report, lang, what='the document'):
-    """Run fn(); on a hyoka error, attach the report's diagnostics to it. An
-    InvalidDocument then says how many errors @p what has and where they are
-    (the library's message speaks of its report, which Python never sees)."""
+    """Run fn(); on a hyoka error, attach the report's diagnostics (with their
+    counts) to it. An InvalidDocument then says how many errors @p what has,
+    shown or not, and where they are (the library's message speaks of its
+    report, which Python never sees)."""
     try:
         return fn()
     except errors.Error as e:
         e.diagnostics = _diagnostics(report, lang)
         if isinstance(e, errors.InvalidDocument):
-            count = sum(1 for d in e.diagnostics if d.severity == 'error')
+            count = e.diagnostics.errors
             e.message = "%s has %d error%s, listed in the exception's .diagnostics" % (
                 what, count, '' if count == 1 else 's')
             e.args = (e.message,)
@@ -960,12 +1153,17 @@ class Portfolio(_Owned):
     # -- reading and writing --------------------------------------------
 
     @classmethod
-    def loads(cls, text, *, lang=None, max_depth=None, max_string=None, max_diagnostics=None):
+    def loads(cls, text, *, lang=None, max_depth=None, max_string=None, max_diagnostics=None, rules=None):
         """Read a hyoka/1 document from a str or bytes.
+
+        ``max_diagnostics`` is the most diagnostics kept (default 1000, errors
+        first); ``rules`` (:class:`Rules`) leave out what they exclude, but
+        never an error that stops the reading.
 
         :raises InvalidDocument: when the document has errors (``.diagnostics``
             lists them with line and column, messages in ``lang``: 'en',
-            'ja', or None for :func:`hyoka.default_lang`).
+            'ja', or None for :func:`hyoka.default_lang`; and counts every
+            one: ``.diagnostics.total``, ``.errors``, ``.tally``...).
         """
         if isinstance(text, str):
             data = text.encode('utf-8', 'surrogatepass')
@@ -982,7 +1180,7 @@ class Portfolio(_Owned):
                 if value is not None:
                     set_field(opts, name, value)
             opts = byref(opts)
-        report = _report_new()
+        report = _report_for(rules)
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_json_read(data, len(data), opts, byref(out), report),
@@ -990,7 +1188,7 @@ class Portfolio(_Owned):
         except BaseException:
             lib.hyoka_report_free(report)
             raise
-        if lib.hyoka_report_count(report) == 0:
+        if lib.hyoka_report_total(report) == 0:
             lib.hyoka_report_free(report)
             report = None
         return cls._from_owned(out.value, data, report)
@@ -1057,13 +1255,13 @@ class Portfolio(_Owned):
         return tables
 
     @classmethod
-    def from_csv_dir(cls, path, encoding='utf-8', lang=None):
-        """Read a portfolio from a folder of CSV tables.
+    def from_csv_dir(cls, path, encoding='utf-8', lang=None, rules=None):
+        """Read a portfolio from a folder of CSV tables (``rules``: see :meth:`loads`).
 
         :raises InvalidDocument: when the tables have errors (``.diagnostics``).
         """
         opts = _csv_options(encoding)
-        report = _report_new()
+        report = _report_for(rules)
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_dir(path_arg(path), byref(opts), byref(out),
@@ -1107,7 +1305,7 @@ class Portfolio(_Owned):
 
     @classmethod
     def _from_csv_result(cls, out, report):
-        if lib.hyoka_report_count(report) == 0:
+        if lib.hyoka_report_total(report) == 0:
             lib.hyoka_report_free(report)
             report = None
         return cls._from_owned(out.value, None, report)
@@ -1312,22 +1510,27 @@ class Portfolio(_Owned):
 
     # -- analysis ----------------------------------------------------------
 
-    def validate(self, lang=None):
+    def validate(self, lang=None, rules=None, limit=None):
         """Every diagnostic of the document: reading warnings, then validation.
 
-        :return: a list of :class:`Diagnostic`, messages in ``lang`` ('en',
-            'ja', or None for :func:`hyoka.default_lang`); line and column are
-            given for a document read from text.
+        ``rules`` (:class:`Rules`) leave out what they exclude; ``limit`` keeps
+        at most that many (errors first, then warnings, then info).
+
+        :return: a :class:`Diagnostics`: a list of :class:`Diagnostic`,
+            messages in ``lang`` ('en', 'ja', or None for :func:`hyoka.default_lang`), line and column given for a
+            document read from text; with the counts of every diagnostic,
+            kept or not (``total``, ``dropped``, ``ignored``, ``counts``,
+            ``errors``, ``tally``).
         """
-        report = self._full_report()
+        report = self._full_report(rules=rules, limit=limit)
         try:
-            return _diagnostics(report, lang)
+            return _diagnostics(report, lang, read=self._read_report, rules=rules)
         finally:
             lib.hyoka_report_free(report)
 
-    def _full_report(self, validate=True):
+    def _full_report(self, validate=True, rules=None, limit=None):
         h = self._h()
-        report = _report_new()
+        report = _report_for(rules, limit)
         try:
             if self._read_report:
                 _copy_report(self._read_report, report)

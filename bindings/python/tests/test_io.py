@@ -162,6 +162,87 @@ class Validation(unittest.TestCase):
                              [('I003', '/projects/1/indicators/3/values/0/stated_achievement')])
 
 
+def _ledger(warnings=1500):
+    """A ledger whose one funding error comes after many I002 warnings."""
+    inds = [{'kind': 'outcome', 'name': 'i%d' % i, 'unit': '件', 'values': [{'fiscal_year': 2020, 'actual': i}]}
+            for i in range(warnings)]
+    return json.dumps({'format': 'hyoka/1', 'projects': [
+        {'code': 'A', 'name': 'a', 'indicators': inds},
+        {'code': 'B', 'name': 'b', 'years': [{'fiscal_year': 2020, 'settlement': 1000, 'funding': {'general': 900}}],
+         'indicators': [{'kind': 'outcome', 'name': 'o', 'unit': '%',
+                         'values': [{'fiscal_year': 2020, 'target': 50, 'actual': 40}]}]}]}, ensure_ascii=False)
+
+
+@support.requires_reader
+class CountsAndRules(unittest.TestCase):
+    def test_ledger(self):
+        with hyoka.Portfolio.loads(_ledger()) as pf:
+            ds = pf.validate(limit=1000)
+            self.assertIsInstance(ds, hyoka.Diagnostics)
+            self.assertEqual(len(ds), 1000)
+            self.assertEqual((ds.total, ds.dropped, ds.ignored, ds.errors), (1501, 501, 0, 1))
+            self.assertEqual(ds.counts, {'error': 1, 'warning': 1500, 'info': 0})
+            self.assertEqual(ds[-1].code, 'C001')
+            self.assertEqual(ds.tally, [
+                hyoka.Tally('C001', 'error', 1, 'funding sources do not add up to the expense'),
+                hyoka.Tally('I002', 'warning', 1500, 'actual without target, and not marked not-settable')])
+            everything = pf.validate()
+            self.assertEqual((len(everything), everything.total, everything.dropped), (1501, 1501, 0))
+
+    def test_rules(self):
+        with hyoka.Portfolio.loads(_ledger(10)) as pf:
+            ds = pf.validate(rules=hyoka.Rules(ignore='I002'))
+            self.assertEqual([d.code for d in ds], ['C001'])
+            self.assertEqual((ds.total, ds.ignored), (1, 10))
+            ds = pf.validate(rules=hyoka.Rules(select=['I'], min_severity='warning'))
+            self.assertEqual({d.code for d in ds}, {'I002'})
+            self.assertEqual(ds.errors, 0)
+        rules = hyoka.Rules(select='C00', ignore=['C007'])
+        self.assertTrue(rules.allows('C001', 'error'))
+        self.assertFalse(rules.allows('C007', 'info'))
+        self.assertFalse(rules.allows('I002', 'warning'))
+        with self.assertRaises(hyoka.InvalidArgument):
+            rules.select('I-2')
+        rules.close()
+        with self.assertRaises(hyoka.StateError):
+            rules.select('I')
+
+    def test_rules_files(self):
+        rules = hyoka.Rules.parse('# a city that sets no targets for activities\nignore = I002\nmin-severity = warning\n')
+        self.assertFalse(rules.allows('I002', 'warning'))
+        self.assertFalse(rules.allows('C007', 'info'))
+        self.assertTrue(rules.allows('C001', 'error'))
+        with self.assertRaises(hyoka.InvalidDocument) as cm:
+            hyoka.Rules.parse('ignore = I002\nnot a rule\nmin-severity = fatal\n')
+        ds = cm.exception.diagnostics
+        self.assertEqual([(d.code, d.line, d.column) for d in ds], [('R001', 2, 1), ('R001', 3, 16)])
+        self.assertEqual(ds.errors, 2)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, 'hyoka.conf')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write('select = I\n')
+            self.assertTrue(hyoka.Rules.read_file(path).allows('I002', 'warning'))
+            with self.assertRaises(hyoka.HyokaIOError):
+                hyoka.Rules.read_file(os.path.join(tmp, 'missing.conf'))
+
+    def test_reading_error_counts(self):
+        doc = json.dumps({'format': 'hyoka/1', 'denominators': [
+            {'fiscal_year': '平成%d年度' % (32 + i), 'population': 1} for i in range(1500)],
+            'projects': [{'code': 'A', 'name': 'a', 'duty': 'bogus'}]}, ensure_ascii=False)
+        with self.assertRaises(hyoka.InvalidDocument) as cm:
+            hyoka.Portfolio.loads(doc, rules=hyoka.Rules(ignore=['S', 'Y']))
+        ds = cm.exception.diagnostics
+        # the rules hide the warnings, never the error that stops the read
+        self.assertEqual([d.code for d in ds], ['S004'])
+        self.assertEqual((ds.total, ds.ignored, ds.errors), (1, 1500, 1))
+        with self.assertRaises(hyoka.InvalidDocument) as cm:
+            hyoka.Portfolio.loads(doc)
+        ds = cm.exception.diagnostics
+        self.assertEqual((len(ds), ds.total, ds.dropped, ds.errors), (1000, 1501, 501, 1))
+        self.assertIn('S004', str(cm.exception))
+        self.assertIn('and 1500 more', str(cm.exception))
+
+
 class ValidationFromScratch(unittest.TestCase):
     def test_seed_001_built(self):
         with support.seed001() as pf:

@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+require 'json'
 require_relative 'helper'
 
 # Validation: Diagnostic structs with code, severity, path, position and
@@ -78,5 +79,68 @@ class TestValidate < Minitest::Test
     assert_match(/per-capita/, Hyoka.code_title('C005', lang: :en))
     refute_nil Hyoka.code_title('C005')
     assert_nil Hyoka.code_title('ZZZ9')
+  end
+
+  # A ledger whose one funding error comes after many I002 warnings.
+  def ledger(warnings = 1500)
+    inds = (0...warnings).map do |i|
+      { kind: 'outcome', name: "i#{i}", unit: '件', values: [{ fiscal_year: 2020, actual: i }] }
+    end
+    JSON.generate(format: 'hyoka/1', projects: [
+                    { code: 'A', name: 'a', indicators: inds },
+                    { code: 'B', name: 'b', years: [{ fiscal_year: 2020, settlement: 1000, funding: { general: 900 } }],
+                      indicators: [{ kind: 'outcome', name: 'o', unit: '%',
+                                     values: [{ fiscal_year: 2020, target: 50, actual: 40 }] }] }
+                  ])
+  end
+
+  def test_counts_whatever_is_kept
+    pf = Hyoka::Portfolio.parse(ledger)
+    ds = pf.validate(lang: :en, limit: 1000)
+    assert_kind_of Hyoka::Diagnostics, ds
+    assert_equal 1000, ds.size
+    assert_equal [1501, 501, 0, 1], [ds.total, ds.dropped, ds.ignored, ds.errors]
+    assert_equal({ error: 1, warning: 1500, info: 0 }, ds.counts)
+    assert_equal 'C001', ds.last.code
+    assert_equal [['C001', :error, 1], ['I002', :warning, 1500]], ds.tally.map { |t| [t.code, t.severity, t.count] }
+    assert_equal 'funding sources do not add up to the expense', ds.tally.first.title
+    assert_equal 1501, pf.validate.size
+  end
+
+  def test_rules
+    pf = Hyoka::Portfolio.parse(ledger(10))
+    ds = pf.validate(rules: Hyoka::Rules.new(ignore: 'I002'))
+    assert_equal ['C001'], ds.map(&:code)
+    assert_equal [1, 10], [ds.total, ds.ignored]
+    ds = pf.validate(rules: Hyoka::Rules.new(select: 'I', min_severity: :warning))
+    assert_equal ['I002'], ds.map(&:code).uniq
+    rules = Hyoka::Rules.new(select: 'C00', ignore: %w[C007])
+    assert rules.allows?('C001', :error)
+    refute rules.allows?('C007', :info)
+    assert_raises(Hyoka::InvalidArgument) { rules.select('I-2') }
+  end
+
+  def test_rules_files
+    rules = Hyoka::Rules.parse("# no targets for activities\nignore = I002\nmin-severity = warning\n")
+    refute rules.allows?('I002', :warning)
+    refute rules.allows?('C007', :info)
+    e = assert_raises(Hyoka::InvalidDocument) { Hyoka::Rules.parse("ignore = I002\nnot a rule\nmin-severity = fatal\n") }
+    assert_equal [['R001', 2, 1], ['R001', 3, 16]], e.diagnostics.map { |d| [d.code, d.line, d.column] }
+    assert_raises(Hyoka::IOError) { Hyoka::Rules.read_file('/nonexistent/hyoka.conf') }
+  end
+
+  def test_reading_error_after_warnings
+    doc = JSON.generate(format: 'hyoka/1',
+                        denominators: (0...1500).map { |i| { fiscal_year: "平成#{32 + i}年度", population: 1 } },
+                        projects: [{ code: 'A', name: 'a', duty: 'bogus' }])
+    e = assert_raises(Hyoka::InvalidDocument) { Hyoka::Portfolio.parse(doc, lang: :en) }
+    ds = e.diagnostics
+    assert_equal [1000, 1501, 501, 1], [ds.size, ds.total, ds.dropped, ds.errors]
+    assert_match(/document has 1 error \(1501 diagnostics\): .*S004/, e.message)
+    e = assert_raises(Hyoka::InvalidDocument) do
+      Hyoka::Portfolio.parse(doc, rules: Hyoka::Rules.new(ignore: %w[S Y]))
+    end
+    assert_equal ['S004'], e.diagnostics.map(&:code)
+    assert_equal 1500, e.diagnostics.ignored
   end
 end

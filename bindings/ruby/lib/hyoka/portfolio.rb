@@ -49,19 +49,19 @@ module Hyoka
 
       # Read a hyoka/1 JSON document from a String (or an IO); with a block,
       # as #load. Diagnostics in +lang+ (:en, :ja; nil: Hyoka.default_lang).
-      def parse(text, max_depth: nil, max_string: nil, max_document: nil, max_diagnostics: nil, lang: nil, &block)
+      # max_diagnostics: the most diagnostics kept (default 1000, errors
+      # first); rules: a Hyoka::Rules, which never hides an error that stops
+      # the reading.
+      def parse(text, max_depth: nil, max_string: nil, max_document: nil, max_diagnostics: nil, lang: nil,
+                rules: nil, &block)
         text = text.read if text.respond_to?(:read)
         bytes = json_bytes(text)
         opts = read_options(max_depth: max_depth, max_string: max_string, max_document: max_document,
                             max_diagnostics: max_diagnostics)
-        report = Report.new
+        report = Report.new(rules: rules)
         out = FFI::MemoryPointer.new(:pointer)
         rc = Lib.hyoka_json_read(bytes, bytes.bytesize, opts, out, report)
-        if rc == InvalidDocument::CODE
-          diags = report.diagnostics(lang)
-          first = diags.find(&:error?) || diags.first
-          raise InvalidDocument.new("document has errors#{first ? ": #{first}" : ''}", rc, diagnostics: diags)
-        end
+        raise invalid_document('document', rc, report, lang) if rc == InvalidDocument::CODE
         Hyoka.check(rc, 'parse')
         pf = from_owned(out.read_pointer)
         pf.__send__(:read_from, bytes.dup.freeze, report, lang)
@@ -70,17 +70,13 @@ module Hyoka
       alias loads parse
 
       # Read the CSV tables of a folder written by #to_csv_dir; with a block,
-      # as #load.
-      def from_csv_dir(path, encoding: 'utf-8', lang: nil, &block)
+      # as #load. rules: see .parse.
+      def from_csv_dir(path, encoding: 'utf-8', lang: nil, rules: nil, &block)
         opts = csv_options(encoding)
-        report = Report.new
+        report = Report.new(rules: rules)
         out = FFI::MemoryPointer.new(:pointer)
         rc = Lib.hyoka_csv_read_dir(path.to_s, opts, out, report)
-        if rc == InvalidDocument::CODE
-          diags = report.diagnostics(lang)
-          first = diags.find(&:error?) || diags.first
-          raise InvalidDocument.new("CSV tables have errors#{first ? ": #{first}" : ''}", rc, diagnostics: diags)
-        end
+        raise invalid_document('CSV tables', rc, report, lang) if rc == InvalidDocument::CODE
         Hyoka.check(rc, path.to_s)
         pf = from_owned(out.read_pointer)
         pf.__send__(:read_from, nil, report, lang)
@@ -102,6 +98,16 @@ module Hyoka
       end
 
       private
+
+      # InvalidDocument with every diagnostic counted, shown or not: "document
+      # has 1 error (1501 diagnostics): <the first error>".
+      def invalid_document(what, rc, report, lang)
+        diags = report.diagnostics(lang)
+        first = diags.find(&:error?) || diags.first
+        n = diags.errors
+        InvalidDocument.new("#{what} has #{n} error#{n == 1 ? '' : 's'} (#{diags.total} diagnostic" \
+                            "#{diags.total == 1 ? '' : 's'})#{first ? ": #{first}" : ''}", rc, diagnostics: diags)
+      end
 
       def json_bytes(text)
         raise TypeError, "expected a String, got #{text.class}" unless text.is_a?(String)
@@ -356,9 +362,12 @@ module Hyoka
     # Every diagnostic of the document: reading warnings, then validation
     # (an Array of Diagnostic). A document read from text gets line and
     # column, found in the text it was read from. Messages in +lang+ (by
-    # position or lang:; :en, :ja, nil: Hyoka.default_lang).
-    def validate(lang_ = UNGIVEN, lang: UNGIVEN)
-      validation_report.diagnostics(Support.either(:lang, lang_, lang))
+    # position or lang:; :en, :ja, nil: Hyoka.default_lang). rules: a
+    # Hyoka::Rules; limit: keep at most that many (errors first). A
+    # Hyoka::Diagnostics: the Diagnostic kept, with the counts of every one.
+    def validate(lang_ = UNGIVEN, lang: UNGIVEN, rules: nil, limit: nil)
+      validation_report(rules: rules, limit: limit).diagnostics(Support.either(:lang, lang_, lang), extra: @read_extra,
+                                                                                                    rules: rules)
     end
 
     # Every figure of every project (hyoka-metrics/1), computed in C in one
@@ -503,11 +512,12 @@ module Hyoka
       @source = source
       @read_diagnostics = report.diagnostics(lang)
       @read_entries = report.size.zero? ? nil : report.entries
+      @read_extra = report.not_kept
     end
 
     # Reading warnings, then validation; positioned in the source text.
-    def validation_report(validate: true)
-      report = Report.new
+    def validation_report(validate: true, rules: nil, limit: nil)
+      report = Report.new(rules: rules, limit: limit)
       report.add_entries(@read_entries) if @read_entries
       check(Lib.hyoka_validate(self, report), 'validate') if validate
       check(Lib.hyoka_report_locate(report, @source, @source.bytesize), 'locate') if @source && report.size.positive?
