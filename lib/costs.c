@@ -10,7 +10,7 @@
 /* The figures a cost year can state (EXPENSE .. TOTAL_COST_CHANGE). */
 #define CHECK_YEAR_FIGURE(figure)                                                                      \
     HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_year_figure(figure),                             \
-                             "a figure a cost year states (expense..total_cost_change)")
+                             "one a cost year states (expense..total_cost_change)")
 
 /* ------------------------------------------------------------------------ */
 /* Internals used by the project module                                       */
@@ -302,11 +302,11 @@ int hyoka_staff_set_category(hyoka_staff *staff, int category)
  * are yen (UNIT_COST, HOURLY_RATE, AMOUNT). */
 #define CHECK_STAFF_DECIMAL_FIELD(field)                                                               \
     HYOKA__CHECK_ENUM_SUBSET(field, STAFF_FIELD, field >= 0 && field < HYOKA__STAFF_DECIMAL_COUNT,      \
-                             "a decimal staff field (headcount, fte, hours)")
+                             "a decimal field (headcount, fte, hours)")
 #define CHECK_STAFF_MONEY_FIELD(field)                                                                 \
     HYOKA__CHECK_ENUM_SUBSET(field, STAFF_FIELD,                                                        \
                              field >= HYOKA__STAFF_DECIMAL_COUNT && field < HYOKA__STAFF_FIELD_COUNT,   \
-                             "a money staff field (unit_cost, hourly_rate, amount)")
+                             "a money field (unit_cost, hourly_rate, amount)")
 
 int hyoka_staff_set_decimal(hyoka_staff *staff, int field, const hyoka_decimal *value)
 {

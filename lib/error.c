@@ -181,15 +181,34 @@ int hyoka__fail_enum(const char *fn, const char *arg, int value, int which, bool
                        unset_ok ? " or HYOKA_UNSET" : "");
 }
 
+/* What a value of enumeration @p which is called in messages: its C name
+ * without "hyoka_", words apart ("staff field" for hyoka_staff_field). */
+static const char *enum_noun(int which, char *buf, size_t size)
+{
+    const char *type = hyoka__enum_type_name(which);
+    size_t i = 0;
+
+    if (!type || size == 0)
+        return "value";
+    if (strncmp(type, "hyoka_", 6) == 0)
+        type += 6;
+    for (; type[i] && i + 1 < size; i++)
+        buf[i] = type[i] == '_' ? ' ' : type[i];
+    buf[i] = '\0';
+    return buf;
+}
+
 int hyoka__fail_enum_subset(const char *fn, const char *arg, int value, int which, const char *expected)
 {
     const char *const *names;
+    char noun[32];
     int count = 0;
 
     names = hyoka__enum_names(which, &count);
     if (!names || value < 0 || value >= count)
         return hyoka__fail_enum(fn, arg, value, which, false);
-    return hyoka__fail(HYOKA_EINVAL, "%s: %s is not %s", fn, names[value], expected);
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s \"%s\" is not %s", fn, enum_noun(which, noun, sizeof noun),
+                       names[value], expected);
 }
 
 int hyoka__fail_buffer(const char *fn, const char *arg, const char *size_arg, size_t size)

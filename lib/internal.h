@@ -184,9 +184,9 @@ HYOKA_COLD int hyoka__fail_null(const char *fn, const char *arg);
  * when there are few; with @p unset_ok, "or HYOKA_UNSET" too. */
 HYOKA_COLD int hyoka__fail_enum(const char *fn, const char *arg, int value, int which, bool unset_ok);
 /* For a value of enumeration @p which that is not of the subset a function
- * takes: "fn: fte is not a money staff field (unit_cost, hourly_rate,
- * amount)", @p expected saying what is; a value outside the enumeration is
- * reported as by hyoka__fail_enum(). */
+ * takes: "fn: staff field \"fte\" is not a money field (unit_cost,
+ * hourly_rate, amount)", @p expected saying what is; a value outside the
+ * enumeration is reported as by hyoka__fail_enum(). */
 HYOKA_COLD int hyoka__fail_enum_subset(const char *fn, const char *arg, int value, int which, const char *expected);
 /* "fn: buf is NULL but size is 16". */
 HYOKA_COLD int hyoka__fail_buffer(const char *fn, const char *arg, const char *size_arg, size_t size);

@@ -178,19 +178,21 @@ static void test_argument_messages(void **state)
 
     /* a value of the enumeration that the function does not take: by name */
     EXPECT_MESSAGE(HYOKA_EINVAL,
-                   "hyoka_staff_set_amount: fte is not a money staff field (unit_cost, hourly_rate, amount)",
+                   "hyoka_staff_set_amount: staff field \"fte\" is not a money field (unit_cost, hourly_rate, amount)",
                    hyoka_staff_set_amount(s, HYOKA_STAFF_FTE, 1000));
-    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_staff_set_decimal: amount is not a decimal staff field (headcount, fte, hours)",
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_staff_set_decimal: staff field \"amount\" is not a decimal field (headcount, fte, hours)",
                    hyoka_staff_set_decimal(s, HYOKA_STAFF_AMOUNT, &d));
     EXPECT_MESSAGE(HYOKA_EINVAL,
-                   "hyoka_costs_set_stated: achievement is not a figure a cost year states "
+                   "hyoka_costs_set_stated: figure \"achievement\" is not one a cost year states "
                    "(expense..total_cost_change)",
                    hyoka_costs_set_stated(c, HYOKA_FIG_ACHIEVEMENT, &d, HYOKA_UNIT_YEN));
     EXPECT_MESSAGE(HYOKA_EINVAL,
-                   "hyoka_portfolio_set_denominator: usage is not a denominator (population or households)",
+                   "hyoka_portfolio_set_denominator: cost field \"usage\" is not a denominator (population or households)",
                    hyoka_portfolio_set_denominator(pf, 2020, HYOKA_COST_USAGE, 10));
-    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_portfolio_set_rounding: total_cost is not a per-head figure, so it cannot "
-                                 "be shown in thousand_yen",
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_portfolio_set_rounding: figure \"total_cost\" is not a per-head figure, so it cannot be "
+                   "shown in thousand_yen",
                    hyoka_portfolio_set_rounding(pf, HYOKA_FIG_TOTAL_COST, 0, HYOKA_ROUND_HALF_UP,
                                                 HYOKA_UNIT_THOUSAND_YEN));
 
@@ -229,12 +231,55 @@ static void test_argument_messages(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Figures, fields and severities in the checks of roll-ups, rankings,
+ * reports and rules: a value of the enumeration by its document name, a
+ * number outside it by its number and the enumeration's C name. */
+static void test_enumeration_values_named(void **state)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_rollup *ru = NULL;
+    hyoka_ranking *rk = NULL;
+    hyoka_report *report = NULL;
+    hyoka_rules *rules = NULL;
+    int64_t total = 0;
+    (void)state;
+
+    assert_int_equal(hyoka_portfolio_new(&pf), HYOKA_OK);
+    assert_int_equal(hyoka_rollup_new(&ru, pf, HYOKA_GROUP_FISCAL_YEAR, 0, 0), HYOKA_OK);
+    assert_int_equal(hyoka_report_new(&report), HYOKA_OK);
+    assert_int_equal(hyoka_rules_new(&rules), HYOKA_OK);
+
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_rollup_total: figure \"per_capita\" is not a money figure (expense..specific_revenue)",
+                   hyoka_rollup_total(ru, 0, HYOKA_FIG_PER_CAPITA, &total));
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_ranking_new: figure \"achievement\" is not a cost-year figure "
+                   "(expense..total_cost_change) or score",
+                   hyoka_ranking_new(&rk, pf, HYOKA_FIG_ACHIEVEMENT, 2020, 1));
+    assert_null(rk);
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_report_add: severity 3 is not a hyoka_severity (0..2: error, warning, info)",
+                   hyoka_report_add(report, "X001", 3, "", "message", NULL));
+    assert_int_equal(hyoka_report_count(report), 0);
+    EXPECT_MESSAGE(HYOKA_EINVAL,
+                   "hyoka_rules_set_min_severity: severity -1 is not a hyoka_severity (0..2: error, warning, info)",
+                   hyoka_rules_set_min_severity(rules, -1));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_rules_set_min_severity: rules is NULL",
+                   hyoka_rules_set_min_severity(NULL, HYOKA_SEVERITY_INFO));
+
+    hyoka_rules_free(rules);
+    hyoka_report_free(report);
+    hyoka_rollup_free(ru);
+    hyoka_portfolio_free(pf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_values_are_stable),
         cmocka_unit_test(test_every_code_has_a_distinct_name),
         cmocka_unit_test(test_unknown_codes),
+        cmocka_unit_test(test_enumeration_values_named),
         cmocka_unit_test(test_last_error_never_null_and_set_by_failures),
         cmocka_unit_test(test_last_error_is_thread_local),
         cmocka_unit_test(test_long_messages_are_cut_on_a_character_boundary),

@@ -91,7 +91,7 @@ static void test_fail_functions(void **state)
     /* A value of the enumeration outside the subset: by its name. */
     assert_int_equal(hyoka__fail_enum_subset("f", "field", HYOKA_STAFF_FTE, HYOKA_ENUM_STAFF_FIELD, "a money field"),
                      HYOKA_EINVAL);
-    assert_string_equal(hyoka_error_last(), "f: fte is not a money field");
+    assert_string_equal(hyoka_error_last(), "f: staff field \"fte\" is not a money field");
     /* Outside the enumeration: by its number. */
     assert_int_equal(hyoka__fail_enum_subset("f", "field", 6, HYOKA_ENUM_STAFF_FIELD, "a money field"), HYOKA_EINVAL);
     assert_string_equal(hyoka_error_last(), "f: field 6 is not a hyoka_staff_field "
