@@ -360,8 +360,8 @@ int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int pla
     HYOKA__CHECK_ENUM(mode, ROUNDING);
     HYOKA__CHECK_ENUM(unit, UNIT);
     if (unit != HYOKA_UNIT_YEN && !hyoka__is_per_head_figure(figure))
-        return hyoka__fail(HYOKA_EINVAL, "%s: figure \"%s\" is not a per-head figure, so it cannot be shown in %s", __func__,
-                           hyoka__figure_names[figure], hyoka__unit_names[unit]);
+        return hyoka__fail(HYOKA_EINVAL, "%s: figure \"%s\" is not a per-head figure, so it cannot be shown in %s",
+                           __func__, hyoka__figure_names[figure], hyoka__unit_names[unit]);
     r = &portfolio->rounding[figure];
     r->set = 1;
     r->places = (unsigned char)places;

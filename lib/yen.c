@@ -93,8 +93,8 @@ int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
     (void)hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL);
     rc = hyoka__yen_of_thousands(hyoka_decimal_coefficient(thousands), hyoka_decimal_scale(thousands), out);
     if (rc == HYOKA_EINVALID)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", __func__,
-                           ts);
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)",
+                           __func__, ts);
     if (rc != HYOKA_OK)
         return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", __func__, ts);
     return HYOKA_OK;

@@ -188,7 +188,8 @@ static void test_argument_messages(void **state)
                    "(expense..total_cost_change)",
                    hyoka_costs_set_stated(c, HYOKA_FIG_ACHIEVEMENT, &d, HYOKA_UNIT_YEN));
     EXPECT_MESSAGE(HYOKA_EINVAL,
-                   "hyoka_portfolio_set_denominator: cost field \"usage\" is not a denominator (population or households)",
+                   "hyoka_portfolio_set_denominator: cost field \"usage\" is not a denominator "
+                   "(population or households)",
                    hyoka_portfolio_set_denominator(pf, 2020, HYOKA_COST_USAGE, 10));
     EXPECT_MESSAGE(HYOKA_EINVAL,
                    "hyoka_portfolio_set_rounding: figure \"total_cost\" is not a per-head figure, so it cannot be "
