@@ -269,7 +269,7 @@ static void test_options(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The sample document (DESIGN §8), field by field                          */
+/* The sample document (data/json/sample.json, seed 001), field by field   */
 
 static void test_sample_document(void **state)
 {
