@@ -153,9 +153,9 @@ int hyoka_html_project(const hyoka_project *project, int lang, char **out, size_
     struct hyoka__html_saved_error saved;
     struct hyoka__html_out o;
 
-    if (!project || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_project: NULL argument");
-    if (hyoka__check_lang("hyoka_html_project", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, hyoka_project_portfolio(project));
@@ -188,9 +188,9 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
     const char *mname, *mcode;
     size_t n;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_portfolio: NULL argument");
-    if (hyoka__check_lang("hyoka_html_portfolio", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, portfolio);
