@@ -287,13 +287,12 @@ int hyoka_html_file_name(size_t index, char *buf, size_t size, size_t *len)
     char tmp[48];
     int n;
 
-    if (!buf && size > 0)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_file_name: NULL buffer");
+    HYOKA__CHECK_BUFFER(buf, size);
     if (index == SIZE_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: index %zu has no 1-based number", index);
+        return hyoka__fail(HYOKA_ERANGE, "%s: index %zu has no 1-based number", __func__, index);
     n = snprintf(tmp, sizeof tmp, "project-%zu.html", index + 1);
     if (n < 0 || (size_t)n >= sizeof tmp)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: name too long");
+        return hyoka__fail(HYOKA_ERANGE, "%s: name too long", __func__);
     return hyoka__output(tmp, (size_t)n, buf, size, len);
 }
 
