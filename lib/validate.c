@@ -862,10 +862,8 @@ static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
     *out = NULL;
     if (n == 0)
         return HYOKA_OK;
-    if (n > SIZE_MAX / sizeof *entries)
-        return hyoka__nomem();
-    first = hyoka__malloc(n * sizeof *first);
-    entries = hyoka__malloc(n * sizeof *entries);
+    first = hyoka__malloc_array(n, sizeof *first);
+    entries = hyoka__malloc_array(n, sizeof *entries);
     if (!first || !entries) {
         hyoka__free(first);
         hyoka__free(entries);
@@ -1027,8 +1025,8 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
     char saved_message[512];
     int saved_code, rc;
 
-    if (!portfolio || !report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_validate: portfolio and report are required");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(report);
 
     /* Figures that are unavailable fail internally; a successful validation
      * must leave the thread's last error as it found it. */

@@ -274,6 +274,45 @@ static void test_enumeration_values_named(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* The writers, reports and rules name the argument that is missing, and
+ * the function, like the rest of the library. */
+static void test_io_argument_messages(void **state)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p = NULL;
+    hyoka_report *report = NULL;
+    hyoka_rules *rules = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    char name[4];
+    (void)state;
+
+    assert_int_equal(hyoka_portfolio_new(&pf), HYOKA_OK);
+    assert_int_equal(hyoka_project_new(&p), HYOKA_OK);
+    assert_int_equal(hyoka_report_new(&report), HYOKA_OK);
+    assert_int_equal(hyoka_rules_new(&rules), HYOKA_OK);
+
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_json_write: out is NULL", hyoka_json_write(pf, 0, NULL, &len));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_html_project: out is NULL", hyoka_html_project(p, HYOKA_LANG_EN, NULL, &len));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_html_portfolio: portfolio is NULL",
+                   hyoka_html_portfolio(NULL, HYOKA_LANG_EN, &text, &len));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_html_file_name: buf is NULL but size is 4",
+                   hyoka_html_file_name(0, NULL, sizeof name, NULL));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_csv_read_dir: out is NULL", hyoka_csv_read_dir(".", NULL, NULL, NULL));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_report_add: code is NULL",
+                   hyoka_report_add(report, NULL, HYOKA_SEVERITY_ERROR, "", "message", NULL));
+    EXPECT_MESSAGE(HYOKA_ENOTFOUND, "hyoka_report_tally: index 0 is out of range (0 tally entries)",
+                   hyoka_report_tally(report, 0, NULL, NULL, NULL));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_rules_parse: text is NULL", hyoka_rules_parse(rules, NULL, 0, NULL));
+    EXPECT_MESSAGE(HYOKA_EINVAL, "hyoka_validate: report is NULL", hyoka_validate(pf, NULL));
+    assert_null(text);
+
+    hyoka_rules_free(rules);
+    hyoka_report_free(report);
+    hyoka_project_free(p);
+    hyoka_portfolio_free(pf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_every_code_has_a_distinct_name),
         cmocka_unit_test(test_unknown_codes),
         cmocka_unit_test(test_enumeration_values_named),
+        cmocka_unit_test(test_io_argument_messages),
         cmocka_unit_test(test_last_error_never_null_and_set_by_failures),
         cmocka_unit_test(test_last_error_is_thread_local),
         cmocka_unit_test(test_long_messages_are_cut_on_a_character_boundary),

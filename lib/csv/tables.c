@@ -210,8 +210,7 @@ const char *hyoka_csv_table_name(int table)
 static int options_defaults(hyoka_csv_options *options, size_t size)
 {
     hyoka_csv_options all;
-    if (!options)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_csv_options_init: options is NULL");
+    HYOKA__CHECK_NULL_IN("hyoka_csv_options_init", options);
     memset(&all, 0, sizeof all);
     all.size = size;
     all.encoding = HYOKA_ENCODING_UTF8_BOM;

@@ -153,9 +153,9 @@ int hyoka_html_project(const hyoka_project *project, int lang, char **out, size_
     struct hyoka__html_saved_error saved;
     struct hyoka__html_out o;
 
-    if (!project || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_project: NULL argument");
-    if (hyoka__check_lang("hyoka_html_project", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, hyoka_project_portfolio(project));
@@ -188,9 +188,9 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
     const char *mname, *mcode;
     size_t n;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_portfolio: NULL argument");
-    if (hyoka__check_lang("hyoka_html_portfolio", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, portfolio);
@@ -287,13 +287,12 @@ int hyoka_html_file_name(size_t index, char *buf, size_t size, size_t *len)
     char tmp[48];
     int n;
 
-    if (!buf && size > 0)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_file_name: NULL buffer");
+    HYOKA__CHECK_BUFFER(buf, size);
     if (index == SIZE_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: index %zu has no 1-based number", index);
+        return hyoka__fail(HYOKA_ERANGE, "%s: index %zu has no 1-based number", __func__, index);
     n = snprintf(tmp, sizeof tmp, "project-%zu.html", index + 1);
     if (n < 0 || (size_t)n >= sizeof tmp)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: name too long");
+        return hyoka__fail(HYOKA_ERANGE, "%s: name too long", __func__);
     return hyoka__output(tmp, (size_t)n, buf, size, len);
 }
 

@@ -492,9 +492,8 @@ static size_t indicator_years(struct hyoka__html_out *o, const hyoka_project *p)
 
     for (size_t i = 0; i < p->indicators.count; i++) {
         const hyoka_indicator *ind = p->indicators.items[i];
-        if (ind->value_count > SIZE_MAX - total)
+        if (!hyoka__size_add(total, ind->value_count, &total))
             return 0;
-        total += ind->value_count;
     }
     if (!hyoka__html_scratch(o, (void **)&o->years, &o->years_cap, total, sizeof *o->years))
         return 0;
