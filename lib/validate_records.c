@@ -52,66 +52,31 @@ static const char *label_of(int kind, int field)
 /* ------------------------------------------------------------------------ */
 /* Budgets                                                                   */
 
-/* The money fields a total row prints, in the order of the schema, and the
- * fields an account row breaks them into (none: the field itself). */
-struct total_field {
-    int field;
-    int first_part, last_part; /* HYOKA_UNSET: no parts */
+/* The money fields a total row prints, in the order of the schema. */
+static const int total_fields[] = {
+    HYOKA_FIELD_INITIAL,    HYOKA_FIELD_SUPPLEMENTARY, HYOKA_FIELD_CARRIED_IN,
+    HYOKA_FIELD_RESERVE,    HYOKA_FIELD_APPROPRIATION, HYOKA_FIELD_EXECUTION,
+    HYOKA_FIELD_CARRIED_OUT, HYOKA_FIELD_REQUEST,      HYOKA_FIELD_PRIORITY_REQUEST,
 };
-
-static const struct total_field total_fields[] = {
-    {HYOKA_FIELD_INITIAL, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_SUPPLEMENTARY, HYOKA_FIELD_SUPPLEMENTARY_1, HYOKA_FIELD_SUPPLEMENTARY_5},
-    {HYOKA_FIELD_CARRIED_IN, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_RESERVE, HYOKA_FIELD_RESERVE_1, HYOKA_FIELD_RESERVE_4},
-    {HYOKA_FIELD_APPROPRIATION, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_EXECUTION, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_CARRIED_OUT, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_REQUEST, HYOKA_UNSET, HYOKA_UNSET},
-    {HYOKA_FIELD_PRIORITY_REQUEST, HYOKA_UNSET, HYOKA_UNSET},
-};
-
-/* An account row's amount for a field of the total row: the field itself,
- * else the sum of its parts that are set (at least one). 1 and *yen, 0
- * when it has none, HYOKA_ERANGE when the parts overflow. */
-static int account_amount(const hyoka_record *a, const struct total_field *f, int64_t *yen)
-{
-    int64_t part, sum = 0;
-    int any = 0;
-
-    if (money(a, f->field, yen))
-        return 1;
-    if (f->first_part == HYOKA_UNSET)
-        return 0;
-    for (int k = f->first_part; k <= f->last_part; k++) {
-        if (!money(a, k, &part))
-            continue;
-        any = 1;
-        if (hyoka_yen_add(sum, part, &sum) != HYOKA_OK)
-            return HYOKA_ERANGE;
-    }
-    *yen = sum;
-    return any;
-}
 
 /* B002 for one field of a total row: compared when the total row has it
  * and every account row of the budget year has it (or parts of it), the
  * sum fitting in 64 bits. */
 static int check_total_field(struct hyoka__vctx *c, const hyoka_project *p, const hyoka_record *total, int32_t year,
-                             const struct total_field *f)
+                             int field)
 {
     size_t n = hyoka_project_record_count(p, HYOKA_RECORD_BUDGET), rows = 0;
     int64_t printed, sum = 0, yen;
     struct hyoka__vmoney mt, ms;
-    const char *member = hyoka__record_field_names[f->field];
+    const char *member = hyoka__record_field_names[field];
 
-    if (!money(total, f->field, &printed))
+    if (!money(total, field, &printed))
         return HYOKA_OK;
     for (size_t i = 0; i < n; i++) {
         const hyoka_record *a = hyoka_project_record_at(p, HYOKA_RECORD_BUDGET, i);
         if (hyoka__budget_is_total(a) || budget_year(a) != year)
             continue;
-        if (account_amount(a, f, &yen) != 1 || hyoka_yen_add(sum, yen, &sum) != HYOKA_OK)
+        if (hyoka__budget_amount(a, field, &yen) != 1 || hyoka_yen_add(sum, yen, &sum) != HYOKA_OK)
             return HYOKA_OK;
         rows++;
     }
@@ -119,7 +84,7 @@ static int check_total_field(struct hyoka__vctx *c, const hyoka_project *p, cons
         return HYOKA_OK;
     hyoka__validate_money(c, printed, &mt);
     hyoka__validate_money(c, sum, &ms);
-    return emit(c, member, HYOKA__MSG(B002), (int)year, member, label_of(HYOKA_RECORD_BUDGET, f->field), mt.en, mt.ja,
+    return emit(c, member, HYOKA__MSG(B002), (int)year, member, label_of(HYOKA_RECORD_BUDGET, field), mt.en, mt.ja,
                 rows, ms.en, ms.ja);
 }
 
@@ -149,8 +114,8 @@ static int check_budget(struct hyoka__vctx *c, const hyoka_project *p, const hyo
     int rc = HYOKA_OK;
 
     for (size_t i = 0; i < sizeof total_fields / sizeof total_fields[0] && rc == HYOKA_OK; i++) {
-        const struct total_field *f = &total_fields[i];
-        if (f->field == HYOKA_FIELD_EXECUTION && money(b, HYOKA_FIELD_EXECUTION, &execution) &&
+        int f = total_fields[i];
+        if (f == HYOKA_FIELD_EXECUTION && money(b, HYOKA_FIELD_EXECUTION, &execution) &&
             money(b, HYOKA_FIELD_APPROPRIATION, &appropriation) && execution > appropriation) {
             struct hyoka__vmoney me, ma;
             hyoka__validate_money(c, execution, &me);
@@ -159,7 +124,7 @@ static int check_budget(struct hyoka__vctx *c, const hyoka_project *p, const hyo
         }
         if (rc == HYOKA_OK && total && year)
             rc = check_total_field(c, p, b, year, f);
-        if (rc == HYOKA_OK && f->field == HYOKA_FIELD_EXECUTION)
+        if (rc == HYOKA_OK && f == HYOKA_FIELD_EXECUTION)
             rc = check_stated_rate(c, b); /* stated_execution_rate follows execution */
     }
     return rc;

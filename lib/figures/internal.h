@@ -93,6 +93,12 @@ int hyoka__record_figure_in(const hyoka_record *record, int figure, const struct
 /* Whether a budget record is the total row of its budget year (合計): it
  * has no account (account_type, account and subaccount all missing). */
 int hyoka__budget_is_total(const hyoka_record *budget);
+/* A budget record's amount of a field the total row prints: the field
+ * itself, else, for SUPPLEMENTARY and RESERVE, the sum of the numbered
+ * parts that are set (supplementary_1..5, reserve_1..4: what an account
+ * row prints). 1 and *yen; 0 when it has none; HYOKA_ERANGE when the parts
+ * overflow (not recorded). */
+int hyoka__budget_amount(const hyoka_record *budget, int field, int64_t *yen);
 /* The weighted score of an evaluation, rounded by the SCORE rule in force. */
 int hyoka__score(const hyoka_evaluation *e, hyoka_decimal *out, int *why);
 

@@ -44,6 +44,33 @@ int hyoka__budget_is_total(const hyoka_record *r)
            missing(r, HYOKA_FIELD_SUBACCOUNT);
 }
 
+int hyoka__budget_amount(const hyoka_record *b, int field, int64_t *yen)
+{
+    int first, last, any = 0;
+    int64_t part, sum = 0;
+
+    if (held(b, field, yen))
+        return 1;
+    if (field == HYOKA_FIELD_SUPPLEMENTARY) {
+        first = HYOKA_FIELD_SUPPLEMENTARY_1;
+        last = HYOKA_FIELD_SUPPLEMENTARY_5;
+    } else if (field == HYOKA_FIELD_RESERVE) {
+        first = HYOKA_FIELD_RESERVE_1;
+        last = HYOKA_FIELD_RESERVE_4;
+    } else {
+        return 0;
+    }
+    for (int k = first; k <= last; k++) {
+        if (!held(b, k, &part))
+            continue;
+        any = 1;
+        if (hyoka_yen_add(sum, part, &sum) != HYOKA_OK)
+            return HYOKA_ERANGE;
+    }
+    *yen = sum;
+    return any;
+}
+
 /* A contract method without competition: a 随意契約 (private contract)
  * other than one awarded by a planning competition (企画競争) or an open
  * call (公募), which are competitive. */
