@@ -42,13 +42,6 @@ static int32_t budget_year(const hyoka_record *b)
     return year;
 }
 
-/* The label of a field on the sheets, for messages. */
-static const char *label_of(int kind, int field)
-{
-    int slot = hyoka__record_slot(kind, field);
-    return slot < 0 ? hyoka__record_field_names[field] : hyoka__record_kinds[kind].fields[slot].label;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Budgets                                                                   */
 
@@ -84,7 +77,7 @@ static int check_total_field(struct hyoka__vctx *c, const hyoka_project *p, cons
         return HYOKA_OK;
     hyoka__validate_money(c, printed, &mt);
     hyoka__validate_money(c, sum, &ms);
-    return emit(c, member, HYOKA__MSG(B002), (int)year, member, label_of(HYOKA_RECORD_BUDGET, field), mt.en, mt.ja,
+    return emit(c, member, HYOKA__MSG(B002), (int)year, member, hyoka__record_field_label(HYOKA_RECORD_BUDGET, field), mt.en, mt.ja,
                 rows, ms.en, ms.ja);
 }
 
