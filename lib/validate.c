@@ -80,35 +80,27 @@ static void utf8_trim(char *buf, int written, size_t size)
         utf8_cut_partial(buf);
 }
 
-/* Add a diagnostic at the current path, or at the current path followed by
- * "/member" when @p member is not NULL: emit(c, member, HYOKA__MSG(C001),
- * the template's arguments...). */
-int hyoka__validate_vemit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en,
-                          const char *fmt_ja, va_list ap)
+/* Add a diagnostic (validate.h): emit(c, member, HYOKA__MSG(C001), the
+ * template's arguments...). */
+#define emit hyoka__validate_emit
+
+int hyoka__validate_emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja,
+                         ...)
 {
     size_t mark = c->path.len;
+    va_list ap;
     int rc = HYOKA_OK;
 
     if (!hyoka__report_admit(c->report, hyoka__codes[code].code, hyoka__code_severity(code)))
         return HYOKA_OK;
     if (member)
         rc = path_key(&c->path, member);
-    if (rc == HYOKA_OK)
+    if (rc == HYOKA_OK) {
+        va_start(ap, fmt_ja);
         rc = hyoka__report_vput(c->report, code, hyoka__buf_str(&c->path), 0, 0, fmt_en, fmt_ja, ap);
+        va_end(ap);
+    }
     hyoka__jsonptr_cut(&c->path, mark);
-    return rc;
-}
-
-static int emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
-    HYOKA_PRINTF2(4, 5, 6);
-static int emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt_ja);
-    rc = hyoka__validate_vemit(c, member, code, fmt_en, fmt_ja, ap);
-    va_end(ap);
     return rc;
 }
 

@@ -10,8 +10,6 @@
 #include "figures/internal.h"
 #include "util/buf.h"
 
-#include <stdarg.h>
-
 /* The context of one validation. */
 struct hyoka__vctx {
     const hyoka_portfolio *pf;
@@ -23,10 +21,10 @@ struct hyoka__vctx {
 };
 
 /* Add a diagnostic at the current path, or at the current path followed by
- * "/member" when @p member is not NULL, the template's arguments in @p ap
- * (validate_records.c wraps it in its own printf-checked emit()). */
-int hyoka__validate_vemit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en,
-                          const char *fmt_ja, va_list ap);
+ * "/member" when @p member is not NULL: emit(c, member, HYOKA__MSG(C001),
+ * the template's arguments...). */
+int hyoka__validate_emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja,
+                         ...) HYOKA_PRINTF2(4, 5, 6);
 
 /* Report a stated figure that does not match its computed value (a code
  * with a detail template): "stated NAME S differs from the computed V". */

@@ -15,19 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* emit() of validate.c, for this file's codes. */
-static int emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
-    HYOKA_PRINTF2(4, 5, 6);
-static int emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt_ja);
-    rc = hyoka__validate_vemit(c, member, code, fmt_en, fmt_ja, ap);
-    va_end(ap);
-    return rc;
-}
+#define emit hyoka__validate_emit
 
 /* A set money field (1 and *yen), else 0. */
 static int money(const hyoka_record *r, int field, int64_t *yen)
