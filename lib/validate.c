@@ -273,7 +273,8 @@ static bool sheet_rounding(const struct hyoka__vctx *c, int64_t computed, int64_
 
 /* C009 and C003 on staff line @p k. @p in_thousands: whole thousand yen
  * by the PERSONNEL rule's mode. */
-static int check_staff(struct hyoka__vctx *c, const hyoka_costs *y, size_t k, const struct hyoka__rounding *in_thousands)
+static int check_staff(struct hyoka__vctx *c, const hyoka_costs *y, size_t k,
+                       const struct hyoka__rounding *in_thousands)
 {
     const hyoka_staff *st = y->staff.items[k];
     uint32_t pr = st->present;

@@ -65,8 +65,8 @@ static int check_total_field(struct hyoka__vctx *c, const hyoka_project *p, cons
         return HYOKA_OK;
     hyoka__validate_money(c, printed, &mt);
     hyoka__validate_money(c, sum, &ms);
-    return emit(c, member, HYOKA__MSG(B002), (int)year, member, hyoka__record_field_label(HYOKA_RECORD_BUDGET, field), mt.en, mt.ja,
-                rows, ms.en, ms.ja);
+    return emit(c, member, HYOKA__MSG(B002), (int)year, member, hyoka__record_field_label(HYOKA_RECORD_BUDGET, field),
+                mt.en, mt.ja, rows, ms.en, ms.ja);
 }
 
 /* B003: the printed execution rate against APPROPRIATION_RATE at its

@@ -99,6 +99,9 @@ static void test_html_sample(void **state)
     assert_int_equal(occurrences(html, "<line class=\"link\""), 6);
     HAS(html, "<title>効果的な法教育実践のための学校等への支援 / 出前授業の年間実施状況</title>");
     HAS(html, "効果的な法教育実践のための学…</text>");
+    /* the actions are in the diagram, not in the indicator table */
+    assert_int_equal(occurrences(html, "<td rowspan=\"3\" class=\"kind\">アクティビティ</td>"), 0);
+    assert_int_equal(occurrences(html, "<td rowspan=\"3\" class=\"kind\">活動指標</td>"), 2);
     /* the review: opinion and reflection with jp-rs-review's labels, the amount */
     HAS(html, "事業内容の一部改善");
     HAS(html, "縮減");

@@ -94,7 +94,8 @@ void hyoka__html_budget_section(struct hyoka__html_out *o, const hyoka_project *
         int32_t year = 0;
         int total = hyoka__budget_is_total(b);
 
-        hyoka__html_puts(o, total ? "<tr class=\"total\"><td class=\"num\">" : "<tr class=\"account\"><td class=\"num\">");
+        hyoka__html_puts(o, total ? "<tr class=\"total\">" : "<tr class=\"account\">");
+        hyoka__html_puts(o, "<td class=\"num\">");
         if (hyoka_record_fiscal_year(b, HYOKA_FIELD_BUDGET_YEAR, &year) == 1)
             hyoka__html_put_fy(o, year);
         hyoka__html_puts(o, "</td>");

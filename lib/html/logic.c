@@ -175,7 +175,7 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
         any = column_of(p->indicators.items[i]) >= 0;
     if (!any)
         return;
-    l.col = hyoka__malloc(2 * n * sizeof *l.col);
+    l.col = hyoka__malloc_array(n, 2 * sizeof *l.col); /* the columns, then the rows */
     if (!l.col) {
         hyoka__html_fail(o, hyoka__nomem());
         return;
@@ -206,7 +206,8 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
                      "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
                      "data-project=\"%u\" aria-label=\"",
                      l.width, l.height, seq);
-    hyoka__html_puts_tr(o, "Logic model: activities, outputs and outcomes", "効果発現経路: アクティビティ・アウトプット・アウトカム");
+    hyoka__html_puts_tr(o, "Logic model: activities, outputs and outcomes",
+                        "効果発現経路: アクティビティ・アウトプット・アウトカム");
     hyoka__html_puts(o, "\">\n<title>");
     hyoka__html_puts_tr(o, "Logic model", "効果発現経路");
     hyoka__html_puts(o, "</title>\n");
