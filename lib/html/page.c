@@ -107,8 +107,12 @@ static void project_open(struct hyoka__html_out *o, const hyoka_project *p, int 
     hyoka__html_basic_info(o, p, depth);
     hyoka__html_texts(o, p, depth);
     hyoka__html_costs_section(o, p, depth, seq);
+    hyoka__html_budget_section(o, p, depth);
     hyoka__html_indicators_section(o, p, depth, seq);
+    hyoka__html_logic_model(o, p, depth, seq);
     hyoka__html_evaluations_section(o, p, depth);
+    hyoka__html_reflections_section(o, p, depth);
+    hyoka__html_spending_section(o, p, depth);
     hyoka__html_extensions_section(o, p, depth);
     if (p->children.count) {
         hyoka__html_puts(o, "<section class=\"subprojects\">\n");
