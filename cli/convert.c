@@ -75,7 +75,8 @@ static const struct cli_option options[] = {
      "form of Shift_JIS); utf8, shift_jis and sjis are accepted as other names",
      "utf-8", 0, set_encoding},
     {"--compact", NULL, "write JSON without indentation", NULL, 0, set_compact},
-    {"--lang", "ja|en", "language of the HTML labels and of the messages", "en", 0, cli_set_lang},
+    {"--lang", "ja|en", "language of the messages and of the HTML labels",
+     CLI_LANG_DEFAULT "; ja for the HTML labels", 0, cli_set_lang},
 };
 
 static const struct cli_example examples[] = {
@@ -134,10 +135,10 @@ static int run(const struct cli_args *args)
         else if (args->to == CLI_FORMAT_CSV)
             rc = hyoka_csv_write_dir(d.portfolio, out, &copt, d.report);
         else
-            rc = hyoka_html_write_dir(d.portfolio, args->lang, out);
+            rc = hyoka_html_write_dir(d.portfolio, args->lang_given ? args->lang : HYOKA_LANG_JA, out);
         if (rc != HYOKA_OK) {
             fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, out, hyoka_error_last());
-            status = cli_worse(status, rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_UNREADABLE);
+            status = cli_worse(status, rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT);
         }
     } else if (status == CLI_EXIT_FINE) {
         status = CLI_EXIT_ERRORS;
@@ -151,6 +152,7 @@ const struct cli_command cli_convert = {
     .operands = "IN OUT",
     .min_operands = 2,
     .max_operands = 2,
+    .too_many = "convert takes one input and one output; run it once for each document",
     .summary = "convert a document between formats",
     .description = "Convert a portfolio between formats. JSON is one file (- for standard\n"
                    "input or output); CSV is a folder holding one file per table; HTML is a\n"

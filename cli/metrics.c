@@ -1,12 +1,16 @@
 /*
  * cli/metrics.c: hyoka metrics: every figure of every project.
  */
+#include <string.h>
+
 #include "cli.h"
 
 static const struct cli_option options[] = {
-    {"--json", NULL, "print hyoka-metrics/1: one object, or an array of them for several files", NULL, 0,
-     cli_set_json},
-    {"--lang", "ja|en", "language of the labels and messages", "en", 0, cli_set_lang},
+    {"--json", NULL,
+     "print hyoka-metrics/1 with the file's name: one object, or an array of them, one per file, for several "
+     "files (a file that cannot be read gets an object with its error and diagnostics)",
+     NULL, 0, cli_set_json},
+    {"--lang", "ja|en", "language of the labels and messages", CLI_LANG_DEFAULT, 0, cli_set_lang},
     CLI_RULE_OPTIONS,
 };
 
@@ -47,7 +51,7 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
     const char *name = hyoka_project_name(p);
     char cell[HYOKA_DECIMAL_STRING_MAX + HYOKA_CALENDAR_STRING_MAX];
 
-    printf("%*s%s %s\n", depth * 2, "", code ? code : "-", name ? name : "");
+    printf("%*s%s %s\n", depth * 2, "", code ? cli_safe(code) : "-", name ? cli_safe(name) : "");
     if (ny > 0) {
         printf("%*s  ", depth * 2, "");
         cli_print_padded(lang == HYOKA_LANG_JA ? "年度" : "fiscal year", CLI_CELL);
@@ -81,7 +85,7 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
     for (size_t i = 0; i < hyoka_project_indicator_count(p); i++) {
         const hyoka_indicator *ind = hyoka_project_indicator_at(p, i);
         const char *iname = hyoka_indicator_text(ind, HYOKA_INDICATOR_NAME);
-        printf("%*s  %s %s:", depth * 2, "", lang == HYOKA_LANG_JA ? "指標" : "indicator", iname ? iname : "-");
+        printf("%*s  %s %s:", depth * 2, "", lang == HYOKA_LANG_JA ? "指標" : "indicator", iname ? cli_safe(iname) : "-");
         for (size_t y = 0; y < hyoka_indicator_year_count(ind); y++) {
             int32_t fy = hyoka_indicator_year_at(ind, y);
             hyoka_decimal v;
@@ -101,63 +105,95 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
         hyoka_decimal score;
         int reason = 0;
         printf("%*s  %s %s %ld: %s", depth * 2, "", lang == HYOKA_LANG_JA ? "評価" : "evaluation",
-               stage ? stage : "-", (long)hyoka_evaluation_fiscal_year(e), verdict ? verdict : "-");
+               stage ? stage : "-", (long)hyoka_evaluation_fiscal_year(e), verdict ? cli_safe(verdict) : "-");
         if (hyoka_evaluation_score(e, &score, &reason) == HYOKA_OK) {
             cli_format_figure(&score, cell, sizeof cell);
             printf(", score %s", cell);
         }
         if (hyoka_evaluation_rating(e, &rating, NULL, &reason) == HYOKA_OK && rating)
-            printf(", rating %s", rating);
+            printf(", rating %s", cli_safe(rating));
         fputc('\n', stdout);
     }
     for (size_t i = 0; i < hyoka_project_child_count(p); i++)
         print_project_metrics(hyoka_project_child_at(p, i), lang, depth + 1);
 }
 
-/* How many documents --json has written: a file that could not be read
- * writes none. */
-static int written;
+/* Write a hyoka-metrics/1 document with the name of its file, and the
+ * reason it could not be read (error, NULL when it could), after its
+ * "format" member. */
+static void put_named(const char *text, size_t len, const char *file, const char *error)
+{
+    static const char after[] = "\"hyoka-metrics/1\",";
+    const char *at = strstr(text, after);
+    size_t head = at ? (size_t)(at - text) + sizeof after - 1 : 1;
+
+    fwrite(text, 1, head, stdout);
+    printf("\n  \"file\": ");
+    cli_json_string(stdout, file);
+    if (error) {
+        printf(",\n  \"error\": ");
+        cli_json_string(stdout, error);
+    }
+    putchar(','); /* the document's members follow */
+    fwrite(text + head, 1, len - head, stdout);
+}
+
+/* The document of d: its figures, or, for a file that cannot be read (or
+ * figures that cannot be written), no project, its error and its
+ * diagnostics. Returns an exit status. */
+static int metrics_json(const struct cli_args *args, const struct cli_document *d)
+{
+    hyoka_portfolio *none = NULL;
+    char *text = NULL, error[512];
+    size_t len = 0;
+    int status = CLI_EXIT_FINE;
+
+    error[0] = '\0';
+    if (!d->portfolio)
+        snprintf(error, sizeof error, "%s", d->io_message[0] ? d->io_message : "the document cannot be read: see its diagnostics");
+    else if (hyoka_metrics_write(d->portfolio, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
+        snprintf(error, sizeof error, "%s", hyoka_error_last());
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(error));
+        status = CLI_EXIT_UNREADABLE;
+    }
+    if (error[0] && (hyoka_portfolio_new(&none) != HYOKA_OK ||
+                     hyoka_metrics_write(none, d->report, 0, args->lang, &text, &len) != HYOKA_OK)) {
+        static const char bare[] = "{\"format\": \"hyoka-metrics/1\", \"projects\": [], \"diagnostics\": []}\n";
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(hyoka_error_last()));
+        put_named(bare, sizeof bare - 1, d->file, error);
+        status = CLI_EXIT_UNREADABLE;
+    } else {
+        put_named(text, len, d->file, error[0] ? error : NULL);
+    }
+    hyoka_free(text);
+    hyoka_portfolio_free(none);
+    return status;
+}
 
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
-    (void)i;
     cli_print_diagnostics(stderr, d, args->lang);
+    if (args->json) {
+        if (args->nfiles > 1)
+            printf("%s", i ? ",\n" : "[\n");
+        return metrics_json(args, d);
+    }
     if (!d->portfolio)
         return CLI_EXIT_FINE;
-    if (args->json) {
-        char *text = NULL;
-        size_t len = 0;
-        if (hyoka_metrics_write(d->portfolio, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
-            fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, d->file, hyoka_error_last());
-            return CLI_EXIT_UNREADABLE;
-        }
-        if (written++ > 0)
-            printf(",\n");
-        fwrite(text, 1, len, stdout);
-        if (args->nfiles == 1)
-            printf("\n");
-        hyoka_free(text);
-    } else {
-        if (args->nfiles > 1)
-            printf("== %s\n", d->file);
-        for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
-            print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
-    }
+    if (args->nfiles > 1)
+        printf("== %s\n", cli_safe(d->file));
+    for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
+        print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
     return CLI_EXIT_FINE;
 }
 
 static int run(const struct cli_args *args)
 {
-    int status;
+    int status = cli_each_document(args, metrics_one);
 
     if (args->json && args->nfiles > 1)
-        printf("[\n");
-    status = cli_each_document(args, metrics_one);
-    if (status < 0)
-        return CLI_EXIT_UNREADABLE;
-    if (args->json && args->nfiles > 1)
-        printf("\n]\n");
-    return status;
+        printf("]\n");
+    return status < 0 ? CLI_EXIT_UNREADABLE : status;
 }
 
 const struct cli_command cli_metrics = {
@@ -169,7 +205,13 @@ const struct cli_command cli_metrics = {
     .description = "Compute every figure of every project: costs, per-head figures, rates,\n"
                    "indicator achievement and evaluation scores, with the rounding rules of\n"
                    "the document. Diagnostics go to standard error; the exit status is that\n"
-                   "of check.\n",
+                   "of check.\n"
+                   "\n"
+                   "With --json, the output is one JSON document whatever happens: for one\n"
+                   "file, its hyoka-metrics/1 object with a \"file\" member naming it; for\n"
+                   "several, an array of those objects in the order of the files. A file\n"
+                   "that cannot be read gets an object with no project, an \"error\" member\n"
+                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json).\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

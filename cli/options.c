@@ -74,11 +74,12 @@ int cli_set_json(struct cli_args *args, const struct cli_option *opt, const char
 int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char *value)
 {
     if (strcmp(value, "en") == 0)
-        args->lang = HYOKA_LANG_EN;
+        args->lang = hyoka_lang_default();
     else if (strcmp(value, "ja") == 0)
         args->lang = HYOKA_LANG_JA;
     else
         return cli_bad_value(args, opt, value);
+    args->lang_given = 1;
     return 0;
 }
 
@@ -196,7 +197,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 {
     memset(args, 0, sizeof *args);
     args->command = c;
-    args->lang = HYOKA_LANG_EN;
+    args->lang = hyoka_lang_default();
     args->from = CLI_FORMAT_JSON;
     args->encoding = HYOKA_ENCODING_UTF8_BOM;
     args->min_severity = -1;
@@ -229,8 +230,9 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
         }
     }
     if (args->nfiles < c->min_operands || (c->max_operands >= 0 && args->nfiles > c->max_operands)) {
-        cli_usage_error(c, "%s (expects %s)",
-                        args->nfiles < c->min_operands ? "missing operand" : "too many operands", c->operands);
+        int missing = args->nfiles < c->min_operands;
+        cli_usage_error(c, "%s (expects %s)%s%s", missing ? "missing operand" : "too many operands", c->operands,
+                        !missing && c->too_many ? ": " : "", !missing && c->too_many ? c->too_many : "");
         return -1;
     }
     return 0;
