@@ -233,7 +233,7 @@ static int summary_one(const struct cli_args *args, const struct cli_document *d
     }
     print_rollup(d->portfolio, HYOKA_GROUP_FISCAL_YEAR, 0,
                  args->json ? "by_fiscal_year" : (ja ? "年度別" : "by fiscal year"), args->json, 1);
-    if (!args->json)
+    if (!args->json && year)
         printf(ja ? "-- %ld年度\n" : "-- fiscal year %ld\n", (long)year);
     if (year) {
         print_rollup(d->portfolio, HYOKA_GROUP_DEPARTMENT, year,
