@@ -160,7 +160,7 @@ int cli_set_config(struct cli_args *args, const struct cli_option *opt, const ch
 int cli_set_no_config(struct cli_args *args, const struct cli_option *opt, const char *value);
 
 /* The default of --lang in words (hyoka_lang_default()). */
-#define CLI_LANG_DEFAULT "the locale's: ja when LC_ALL, else LC_MESSAGES, else LANG starts with ja; else en"
+#define CLI_LANG_DEFAULT "ja when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ja, else en"
 
 /* The rules file read beside each input (docs/rules.md). */
 #define CLI_RULES_FILE "hyoka.conf"
@@ -241,6 +241,12 @@ void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang);
 void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang);
 
 /* ---- common.c: output ---- */
+
+/* Whether a write to standard output has failed; the first time it sees
+ * the failure it keeps errno (the reason), which cli_output_errno() gives
+ * (0 when unknown). The commands stop reading inputs once it has. */
+int cli_output_failed(void);
+int cli_output_errno(void);
 
 /* Width of the first column of text tables. */
 #define CLI_CELL 24

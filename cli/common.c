@@ -297,6 +297,22 @@ static int document_of(const struct cli_args *args, int i, struct cli_document *
     return 0;
 }
 
+static int output_errno = -1; /* -1: no failure seen yet */
+
+int cli_output_failed(void)
+{
+    if (!ferror(stdout))
+        return 0;
+    if (output_errno < 0)
+        output_errno = errno;
+    return 1;
+}
+
+int cli_output_errno(void)
+{
+    return output_errno > 0 ? output_errno : 0;
+}
+
 int cli_each_document(const struct cli_args *args, cli_each_fn each)
 {
     int status = CLI_EXIT_FINE;
@@ -313,6 +329,8 @@ int cli_each_document(const struct cli_args *args, cli_each_fn each)
         status = cli_worse(status, cli_document_status(&d));
         status = cli_worse(status, each(args, &d, i));
         cli_document_free(&d);
+        if (cli_output_failed())
+            break; /* main() says so and exits 74 */
     }
     if (progress)
         fputs("\r\033[K", stderr);

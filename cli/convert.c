@@ -76,7 +76,7 @@ static const struct cli_option options[] = {
      "utf-8", 0, set_encoding},
     {"--compact", NULL, "write JSON without indentation", NULL, 0, set_compact},
     {"--lang", "ja|en", "language of the messages and of the HTML labels",
-     CLI_LANG_DEFAULT "; ja for the HTML labels", 0, cli_set_lang},
+     CLI_LANG_DEFAULT "; the HTML labels are in ja unless --lang is given", 0, cli_set_lang},
 };
 
 static const struct cli_example examples[] = {

@@ -84,12 +84,12 @@ static void reserve_standard_streams(void)
  * remembered, closed. Otherwise says why and returns CLI_EXIT_OUTPUT. */
 static int finish_output(int status)
 {
-    int failed = 0, err = 0;
+    int failed = cli_output_failed(), err = cli_output_errno();
 
     errno = 0;
     if (fflush(stdout) != 0) {
         failed = 1;
-        err = errno;
+        err = err ? err : errno;
     }
     if (ferror(stdout)) {
         failed = 1;

@@ -74,7 +74,7 @@ int cli_set_json(struct cli_args *args, const struct cli_option *opt, const char
 int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char *value)
 {
     if (strcmp(value, "en") == 0)
-        args->lang = hyoka_lang_default();
+        args->lang = HYOKA_LANG_EN;
     else if (strcmp(value, "ja") == 0)
         args->lang = HYOKA_LANG_JA;
     else
