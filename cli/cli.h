@@ -65,6 +65,7 @@ struct cli_args {
     int min_severity;    /* --min-severity, or -1 */
     const char *config;  /* --config FILE, or NULL: hyoka.conf beside each input */
     int no_config;       /* --no-config */
+    const char *csv;     /* metrics --csv DIR, or NULL */
 };
 
 struct cli_option;
@@ -161,6 +162,14 @@ int cli_set_no_config(struct cli_args *args, const struct cli_option *opt, const
 
 /* The default of --lang in words (hyoka_lang_default()). */
 #define CLI_LANG_DEFAULT "ja when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ja, else en"
+
+/* --encoding of the CSV files (convert, metrics --csv). */
+int cli_set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value);
+#define CLI_ENCODING_OPTION                                                                                       \
+    {"--encoding", "utf-8|utf-8-nobom|cp932",                                                                     \
+     "encoding of the CSV files: UTF-8 with a byte order mark, UTF-8 without one, or CP932 (the Windows "        \
+     "form of Shift_JIS); utf8, shift_jis and sjis are accepted as other names",                                  \
+     "utf-8", 0, cli_set_encoding}
 
 /* The rules file read beside each input (docs/rules.md). */
 #define CLI_RULES_FILE "hyoka.conf"

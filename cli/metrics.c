@@ -5,12 +5,24 @@
 
 #include "cli.h"
 
+static int set_csv(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    (void)opt;
+    args->csv = value;
+    return 0;
+}
+
 static const struct cli_option options[] = {
     {"--json", NULL,
      "print hyoka-metrics/1 with the file's name: one object, or an array of them, one per file, for several "
      "files (a file that cannot be read gets an object with its error and diagnostics)",
      NULL, 0, cli_set_json},
     {"--lang", "ja|en", "language of the labels and messages", CLI_LANG_DEFAULT, 0, cli_set_lang},
+    {"--csv", "DIR",
+     "write the figures as CSV tables into the folder DIR, metrics_years.csv and metrics_indicators.csv, "
+     "instead of printing them (one input file)",
+     NULL, 0, set_csv},
+    CLI_ENCODING_OPTION,
     CLI_RULE_OPTIONS,
 };
 
@@ -18,6 +30,9 @@ static const struct cli_example examples[] = {
     {"hyoka metrics examples/sheets/tokorozawa-010802.json",
      "Every figure of a sheet: a table of the cost figures by fiscal year, then the achievement of each "
      "indicator and the score of each evaluation."},
+    {"hyoka metrics --csv figures --encoding cp932 examples/sheets/sample-city-portfolio.json",
+     "The figures as two tables for a spreadsheet that expects Shift_JIS: figures/metrics_years.csv (one "
+     "row per project and fiscal year) and figures/metrics_indicators.csv."},
 };
 
 struct figure_label {
@@ -170,9 +185,28 @@ static int metrics_json(const struct cli_args *args, const struct cli_document *
     return status;
 }
 
+/* --csv: the tables of d into the folder args->csv. */
+static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+{
+    hyoka_csv_options copt;
+    int rc;
+
+    if (!d->portfolio)
+        return CLI_EXIT_FINE;
+    hyoka_csv_options_init(&copt);
+    copt.encoding = args->encoding;
+    rc = hyoka_metrics_csv_write_dir(d->portfolio, args->csv, &copt, NULL);
+    if (rc == HYOKA_OK)
+        return CLI_EXIT_FINE;
+    fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(hyoka_error_last()));
+    return rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+}
+
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
     cli_print_diagnostics(stderr, d, args->lang);
+    if (args->csv)
+        return metrics_csv(args, d);
     if (args->json) {
         if (args->nfiles > 1)
             printf("%s", i ? ",\n" : "[\n");
@@ -189,7 +223,13 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
 
 static int run(const struct cli_args *args)
 {
-    int status = cli_each_document(args, metrics_one);
+    int status;
+
+    if (args->csv && (args->nfiles > 1 || args->json)) {
+        cli_usage_error(args->command, args->json ? "--csv and --json: choose one" : "--csv takes one input file");
+        return CLI_EXIT_USAGE;
+    }
+    status = cli_each_document(args, metrics_one);
 
     if (args->json && args->nfiles > 1)
         printf("]\n");
@@ -211,7 +251,14 @@ const struct cli_command cli_metrics = {
                    "file, its hyoka-metrics/1 object with a \"file\" member naming it; for\n"
                    "several, an array of those objects in the order of the files. A file\n"
                    "that cannot be read gets an object with no project, an \"error\" member\n"
-                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json).\n",
+                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json).\n"
+                   "\n"
+                   "With --csv DIR, the figures are two CSV tables in the folder DIR, made\n"
+                   "whole or not at all: metrics_years.csv, one row per project and fiscal\n"
+                   "year (sub-projects included, with their parent's code), every figure,\n"
+                   "the phase and the reason of each unavailable figure; and\n"
+                   "metrics_indicators.csv, the values and achievement of each indicator\n"
+                   "(docs/csv.md). UTF-8 with a byte order mark, or --encoding.\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

@@ -83,6 +83,31 @@ int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char
     return 0;
 }
 
+/* The names --encoding takes: those of the option's table entry, and
+ * other spellings of them. */
+static const struct {
+    const char *name;
+    int encoding;
+} encodings[] = {
+    {"utf-8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf-8-nobom", HYOKA_ENCODING_UTF8},
+    {"cp932", HYOKA_ENCODING_CP932},
+    {"shift_jis", HYOKA_ENCODING_CP932},
+    {"sjis", HYOKA_ENCODING_CP932},
+};
+
+int cli_set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    for (size_t i = 0; i < CLI_COUNT(encodings); i++) {
+        if (strcmp(value, encodings[i].name) == 0) {
+            args->encoding = encodings[i].encoding;
+            return 0;
+        }
+    }
+    return cli_bad_value(args, opt, value);
+}
+
 /* A comma-separated list of codes or code prefixes: each must be one the
  * rules accept (1 to 15 letters or digits). */
 static int check_codes(const struct cli_args *args, const struct cli_option *opt, const char *value)

@@ -13,6 +13,7 @@
 usage: run_cli_tests.py HYOKA SOURCE_ROOT [--update]
 Prints one line per check and ends with "N passed, N failed".
 """
+import csv
 import json
 import os
 import subprocess
@@ -391,6 +392,46 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, _ = run('check', newline_name)
     check(rc == 2 and all(l.startswith(tmp) for l in out.decode().splitlines()) and 'x\\u000a.json' in out.decode(),
           'check: a file name with a newline is escaped', out.decode())
+
+    # metrics --csv: one row per project and fiscal year, and the indicators.
+    fig = os.path.join(tmp, 'figures')
+    rc, _, err = run('metrics', '--csv', fig, ovf)
+    files = sorted(os.listdir(fig)) if os.path.isdir(fig) else []
+    check(rc == 1 and files == ['.hyoka-output', 'metrics_indicators.csv', 'metrics_years.csv'],
+          'metrics --csv writes the two tables into a folder (exit status 1: C009)', ' '.join(files) + err.decode())
+    with open(os.path.join(fig, 'metrics_years.csv'), encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    check([(r['code'], r['fiscal_year'], r['phase']) for r in rows] == [('BIG', '2022', 'settled'), ('OK', '2022', 'settled')]
+          and rows[0]['personnel'] == '' and rows[0]['personnel_reason'] == 'overflow' and rows[0]['expense'] == '1000'
+          and rows[1]['total_cost'] == '4005000' and rows[1]['per_capita_reason'] == 'no_population',
+          'metrics --csv: every figure with the reason of each unavailable one', str(rows)[:400])
+    with open(sheet, encoding='utf-8') as f:
+        doc = json.load(f)
+    rc, _, err = run('metrics', '--csv', fig, '--encoding', 'cp932', sheet)
+    with open(os.path.join(fig, 'metrics_indicators.csv'), encoding='cp932', newline='') as f:
+        rows = list(csv.DictReader(f))
+    def tree(projects):
+        for p in projects:
+            yield p
+            yield from tree(p.get('children', []))
+    n_values = sum(len(i.get('values', [])) for p in tree(doc['projects']) for i in p.get('indicators', []))
+    check(rc == 0 and len(rows) == n_values and rows[0]['code'] == doc['projects'][0]['code'] and
+          rows[0]['achievement'] != '', 'metrics --csv --encoding cp932: one row per indicator value, replacing the folder',
+          err.decode())
+    nested = write_doc('nested.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'P', 'name': 'p', 'years': [{'fiscal_year': 2020, 'settlement': 5}],
+         'children': [{'code': 'P-1', 'name': 'c', 'years': [{'fiscal_year': 2020, 'settlement': 2}]}]}]})
+    rc, _, _ = run('metrics', '--csv', fig, '--no-config', nested)
+    with open(os.path.join(fig, 'metrics_years.csv'), encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    check([(r['project'], r['code'], r['parent_code']) for r in rows] == [('1', 'P', ''), ('1.1', 'P-1', 'P')],
+          'metrics --csv: sub-projects after their parent, with its code', str(rows)[:300])
+    rc, _, err = run('metrics', '--csv', fig, nested, ovf)
+    check(rc == 64 and b'--csv takes one input file' in err, 'metrics --csv with two inputs is a usage error')
+    with open(os.path.join(tmp, 'notes.txt'), 'w') as f:
+        f.write('mine')
+    rc, _, err = run('metrics', '--csv', tmp, nested)
+    check(rc == 74 and b'hyoka did not write' in err, 'metrics --csv refuses a folder of other files (74)', err.decode())
 
     # convert takes one input.
     rc, _, err = run('convert', '--to', 'json', one, sheet, os.path.join(tmp, 'out.json'))

@@ -1254,6 +1254,27 @@ class Portfolio(_Owned):
             lib.hyoka_report_free(report)
         return tables
 
+    def metrics_csv(self, encoding='utf-8', lang=None):
+        """The figures as two CSV tables (bytes, in ``encoding`` like
+        :meth:`to_csv_tables`): ``{'metrics_years': ..., 'metrics_indicators': ...}``,
+        one row per project and cost year (sub-projects included, with their
+        parent's code: every figure, its phase, the reason of each unavailable
+        one), and one per indicator and fiscal year (docs/csv.md)."""
+        opts = _csv_options(encoding)
+        h = self._h()
+        report = _report_new()
+        tables = {}
+        try:
+            for i, name in enumerate(('metrics_years', 'metrics_indicators')):
+                out = c_void_p()
+                n = c_size_t()
+                _with_diagnostics(lambda: lib.hyoka_metrics_csv_write(h, i, byref(opts), byref(out),
+                                                                      byref(n), report), report, lang)
+                tables[name] = take_buffer(out, n)
+        finally:
+            lib.hyoka_report_free(report)
+        return tables
+
     @classmethod
     def from_csv_dir(cls, path, encoding='utf-8', lang=None, rules=None):
         """Read a portfolio from a folder of CSV tables (``rules``: see :meth:`loads`).
