@@ -154,12 +154,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc == 0, 'check reads standard input')
 # Counts, the limit and rules (docs/rules.md): a ledger whose one error
 # comes after 1,500 warnings; a reading error after 1,500 warnings.
+def write_json_in(folder, name, doc):
+    """doc as a JSON file called name in folder; returns its path."""
+    p = os.path.join(folder, name)
+    with open(p, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return p
+
+
 with tempfile.TemporaryDirectory() as tmp:
     def write_json(name, doc):
-        p = os.path.join(tmp, name)
-        with open(p, 'w', encoding='utf-8') as f:
-            json.dump(doc, f, ensure_ascii=False)
-        return p
+        return write_json_in(tmp, name, doc)
     ledger = write_json('ledger.json', {'format': 'hyoka/1', 'projects': [
         {'code': 'A', 'name': 'a', 'indicators': [
             {'kind': 'outcome', 'name': 'i%d' % i, 'unit': '件', 'values': [{'fiscal_year': 2020, 'actual': i}]}
@@ -258,10 +263,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # Issue 14: findings about what the program writes.
 with tempfile.TemporaryDirectory() as tmp:
     def write_doc(name, doc):
-        p = os.path.join(tmp, name)
-        with open(p, 'w', encoding='utf-8') as f:
-            json.dump(doc, f, ensure_ascii=False)
-        return p
+        return write_json_in(tmp, name, doc)
     sheet = os.path.join(root, sheets_dir, 'sample-city-portfolio.json')
     one = os.path.join(root, sheets_dir, sheets[0])
 
