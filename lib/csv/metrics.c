@@ -290,17 +290,17 @@ static int write_table(const hyoka_portfolio *pf, int table, const hyoka_csv_opt
 int hyoka_metrics_csv_write(const hyoka_portfolio *portfolio, int table, const hyoka_csv_options *options,
                             char **out, size_t *len, hyoka_report *report)
 {
-    static const char fn[] = "hyoka_metrics_csv_write";
     hyoka_csv_options opt;
     int rc;
 
-    if (!portfolio || !out || !len)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : !out ? "out" : "len");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(len);
     *out = NULL;
     *len = 0;
     if (table < 0 || table >= HYOKA_METRICS_TABLE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_metrics_table", fn, table);
-    rc = hyoka__csv_check_options(fn, options, &opt);
+        return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_metrics_table", __func__, table);
+    rc = hyoka__csv_check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     if (report)
@@ -311,15 +311,14 @@ int hyoka_metrics_csv_write(const hyoka_portfolio *portfolio, int table, const h
 int hyoka_metrics_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const hyoka_csv_options *options,
                                 hyoka_report *report)
 {
-    static const char fn[] = "hyoka_metrics_csv_write_dir";
     hyoka_csv_options opt;
     char *bufs[HYOKA_METRICS_TABLE_COUNT] = {0};
     size_t lens[HYOKA_METRICS_TABLE_COUNT] = {0};
     int rc;
 
-    if (!portfolio || !dir)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "dir");
-    rc = hyoka__csv_check_options(fn, options, &opt);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(dir);
+    rc = hyoka__csv_check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     if (report)
@@ -327,7 +326,7 @@ int hyoka_metrics_csv_write_dir(const hyoka_portfolio *portfolio, const char *di
     for (int t = 0; t < HYOKA_METRICS_TABLE_COUNT && rc == HYOKA_OK; t++)
         rc = write_table(portfolio, t, &opt, &bufs[t], &lens[t], report);
     if (rc == HYOKA_OK)
-        rc = hyoka__csv_write_files(fn, dir, &opt, HYOKA_METRICS_TABLE_COUNT, table_names, bufs, lens);
+        rc = hyoka__csv_write_files(__func__, dir, &opt, HYOKA_METRICS_TABLE_COUNT, table_names, bufs, lens);
     for (int t = 0; t < HYOKA_METRICS_TABLE_COUNT; t++)
         hyoka__free(bufs[t]);
     return rc;
