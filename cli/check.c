@@ -6,7 +6,7 @@
 static const struct cli_option options[] = {
     {"--json", NULL, "print {\"format\": \"hyoka-check/1\", \"files\": [...]}, one object per file, instead of lines", NULL, 0,
      cli_set_json},
-    {"--lang", "ja|en", "language of the severities and messages", "en", 0, cli_set_lang},
+    {"--lang", "ja|en", "language of the severities and messages", CLI_LANG_DEFAULT, 0, cli_set_lang},
     CLI_RULE_OPTIONS,
 };
 
@@ -56,11 +56,9 @@ static int run(const struct cli_args *args)
     if (args->json)
         printf("{\"format\": \"hyoka-check/1\", \"files\": [");
     status = cli_each_document(args, check_one);
-    if (status < 0)
-        return CLI_EXIT_UNREADABLE;
     if (args->json)
         printf("\n]}\n");
-    return status;
+    return status < 0 ? CLI_EXIT_UNREADABLE : status;
 }
 
 const struct cli_command cli_check = {

@@ -21,12 +21,13 @@
 
 #define CLI_PROGRAM "hyoka"
 
-/* Exit statuses. 64 is EX_USAGE of sysexits.h. */
+/* Exit statuses. 64 is EX_USAGE and 74 EX_IOERR of sysexits.h. */
 enum {
     CLI_EXIT_FINE = 0,       /* fine, warnings allowed */
     CLI_EXIT_ERRORS = 1,     /* errors found */
     CLI_EXIT_UNREADABLE = 2, /* unreadable input (or out of memory) */
-    CLI_EXIT_USAGE = 64      /* bad command line */
+    CLI_EXIT_USAGE = 64,     /* bad command line */
+    CLI_EXIT_OUTPUT = 74     /* an output could not be written */
 };
 
 /* An exit status and its description, for --help and the manual page. */
@@ -46,7 +47,8 @@ enum { CLI_FORMAT_JSON, CLI_FORMAT_CSV, CLI_FORMAT_HTML };
 struct cli_args {
     const struct cli_command *command;
     int json;          /* --json */
-    int lang;          /* --lang: HYOKA_LANG_EN (default) or HYOKA_LANG_JA */
+    int lang;          /* --lang, else hyoka_lang_default() (the locale's) */
+    int lang_given;    /* --lang was given (HTML pages are in Japanese unless it was) */
     int compact;       /* --compact */
     int32_t year;      /* --year, 0 when not given */
     int from;          /* --from: CLI_FORMAT_JSON (default) or CLI_FORMAT_CSV */
@@ -63,6 +65,7 @@ struct cli_args {
     int min_severity;    /* --min-severity, or -1 */
     const char *config;  /* --config FILE, or NULL: hyoka.conf beside each input */
     int no_config;       /* --no-config */
+    const char *csv;     /* metrics --csv DIR, or NULL */
 };
 
 struct cli_option;
@@ -95,6 +98,8 @@ struct cli_command {
     const char *operands;    /* "FILE..." or "IN OUT" */
     int min_operands;
     int max_operands;        /* -1: no limit */
+    const char *too_many;    /* said after "too many operands (expects ...)",
+                                or NULL */
     const char *summary;     /* one line for `hyoka --help` */
     const char *description; /* lines of at most 76 columns; a blank line
                                 starts a paragraph, a line starting with two
@@ -154,6 +159,17 @@ int cli_set_ignore(struct cli_args *args, const struct cli_option *opt, const ch
 int cli_set_min_severity(struct cli_args *args, const struct cli_option *opt, const char *value);
 int cli_set_config(struct cli_args *args, const struct cli_option *opt, const char *value);
 int cli_set_no_config(struct cli_args *args, const struct cli_option *opt, const char *value);
+
+/* The default of --lang in words (hyoka_lang_default()). */
+#define CLI_LANG_DEFAULT "ja when the locale (LC_ALL, else LC_MESSAGES, else LANG) starts with ja, else en"
+
+/* --encoding of the CSV files (convert, metrics --csv). */
+int cli_set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value);
+#define CLI_ENCODING_OPTION                                                                                       \
+    {"--encoding", "utf-8|utf-8-nobom|cp932",                                                                     \
+     "encoding of the CSV files: UTF-8 with a byte order mark, UTF-8 without one, or CP932 (the Windows "        \
+     "form of Shift_JIS); utf8, shift_jis and sjis are accepted as other names",                                  \
+     "utf-8", 0, cli_set_encoding}
 
 /* The rules file read beside each input (docs/rules.md). */
 #define CLI_RULES_FILE "hyoka.conf"
@@ -235,11 +251,26 @@ void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang);
 
 /* ---- common.c: output ---- */
 
+/* Whether a write to standard output has failed; the first time it sees
+ * the failure it keeps errno (the reason), which cli_output_errno() gives
+ * (0 when unknown). The commands stop reading inputs once it has. */
+int cli_output_failed(void);
+int cli_output_errno(void);
+
 /* Width of the first column of text tables. */
 #define CLI_CELL 24
 
-/* s as a JSON string. */
+/* s as a JSON string: control characters (C0, DEL, C1) as \uXXXX, a byte
+ * that is not UTF-8 (a file name) as \ufffd. */
 void cli_json_string(FILE *out, const char *s);
+
+/* s for a line of text output: each control character (U+0000..U+001F,
+ * U+007F, U+0080..U+009F) written as \uXXXX, each byte that is not UTF-8 as
+ * \xNN, so that no text from a document or a file name can start a line or
+ * reach a terminal raw (the library escapes its messages the same way;
+ * docs/output.md). Returns s itself when nothing needs escaping, else one of
+ * a few buffers reused by later calls; NULL for NULL. */
+const char *cli_safe(const char *s);
 
 /* Display width of the len bytes of UTF-8 text at s: East Asian characters
  * count 2. */

@@ -297,6 +297,22 @@ static int document_of(const struct cli_args *args, int i, struct cli_document *
     return 0;
 }
 
+static int output_errno = -1; /* -1: no failure seen yet */
+
+int cli_output_failed(void)
+{
+    if (!ferror(stdout))
+        return 0;
+    if (output_errno < 0)
+        output_errno = errno;
+    return 1;
+}
+
+int cli_output_errno(void)
+{
+    return output_errno > 0 ? output_errno : 0;
+}
+
 int cli_each_document(const struct cli_args *args, cli_each_fn each)
 {
     int status = CLI_EXIT_FINE;
@@ -305,7 +321,7 @@ int cli_each_document(const struct cli_args *args, cli_each_fn each)
     for (int i = 0; i < args->nfiles; i++) {
         struct cli_document d;
         if (progress)
-            fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, args->nfiles, args->files[i]);
+            fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, args->nfiles, cli_safe(args->files[i]));
         if (document_of(args, i, &d) != 0) {
             cli_document_free(&d);
             return -1;
@@ -313,6 +329,8 @@ int cli_each_document(const struct cli_args *args, cli_each_fn each)
         status = cli_worse(status, cli_document_status(&d));
         status = cli_worse(status, each(args, &d, i));
         cli_document_free(&d);
+        if (cli_output_failed())
+            break; /* main() says so and exits 74 */
     }
     if (progress)
         fputs("\r\033[K", stderr);
@@ -340,9 +358,9 @@ static void print_counts(FILE *out, const struct cli_document *d, int lang)
     int first = 1;
 
     if (lang == HYOKA_LANG_JA)
-        fprintf(out, "%s: 診断 %zu 件", d->file, total);
+        fprintf(out, "%s: 診断 %zu 件", cli_safe(d->file), total);
     else
-        fprintf(out, "%s: %zu diagnostic%s", d->file, total, total == 1 ? "" : "s");
+        fprintf(out, "%s: %zu diagnostic%s", cli_safe(d->file), total, total == 1 ? "" : "s");
     for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++) {
         size_t n = hyoka_report_total_severity(r, s);
         if (!n)
@@ -386,31 +404,31 @@ static void print_tally(FILE *out, const struct cli_document *d, int lang)
         size_t count = 0;
         hyoka_report_tally(r, i, &code, &severity, &count);
         title = hyoka_code_severity(code) == severity ? hyoka_code_title(code, lang) : NULL;
-        fprintf(out, "%s: %*zu × %s %s%s%s\n", d->file, (int)widest, count, code, severity_word(severity, lang),
+        fprintf(out, "%s: %*zu × %s %s%s%s\n", cli_safe(d->file), (int)widest, count, code, severity_word(severity, lang),
                 title ? ": " : "", title ? title : "");
     }
 }
 
 void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang)
 {
-    const char *where = d->rules_file[0] ? d->rules_file : d->file;
+    const char *where = cli_safe(d->rules_file[0] ? d->rules_file : d->file);
 
     if (d->io_message[0] && !d->rules_file[0]) {
-        fprintf(out, "%s: error: cannot read: %s\n", d->file, d->io_message);
+        fprintf(out, "%s: error: cannot read: %s\n", cli_safe(d->file), cli_safe(d->io_message));
         return;
     }
     for (size_t i = 0; i < hyoka_report_count(d->report); i++) {
         int64_t line = 0, col = 0;
         hyoka_report_position(d->report, i, &line, &col);
         fprintf(out, "%s:%lld:%lld: %s %s: %s", where, (long long)line, (long long)col,
-                severity_word(hyoka_report_severity(d->report, i), lang), hyoka_report_code(d->report, i),
-                hyoka_report_message(d->report, i, lang));
+                severity_word(hyoka_report_severity(d->report, i), lang), cli_safe(hyoka_report_code(d->report, i)),
+                cli_safe(hyoka_report_message(d->report, i, lang)));
         if (hyoka_report_path(d->report, i)[0])
-            fprintf(out, " [%s]", hyoka_report_path(d->report, i));
+            fprintf(out, " [%s]", cli_safe(hyoka_report_path(d->report, i)));
         fputc('\n', out);
     }
     if (d->rules_file[0]) {
-        fprintf(out, "%s: error: cannot read: %s\n", d->file, d->io_message);
+        fprintf(out, "%s: error: cannot read: %s\n", cli_safe(d->file), cli_safe(d->io_message));
         return;
     }
     if (hyoka_report_total(d->report) == 0 && hyoka_report_ignored(d->report) == 0)
@@ -449,22 +467,92 @@ void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang)
 
 /* ---- output ---- */
 
+/* The code point of the UTF-8 character at s (at most n bytes) and its
+ * length in *len; -1 (length 1) for a byte that does not start a
+ * well-formed character. */
+static long utf8_at(const unsigned char *s, size_t n, size_t *len)
+{
+    int k = s[0] < 0x80 ? 0 : s[0] >= 0xC2 && s[0] <= 0xDF ? 1 : s[0] >= 0xE0 && s[0] <= 0xEF ? 2
+          : s[0] >= 0xF0 && s[0] <= 0xF4 ? 3 : -1;
+    static const long least[] = {0, 0x80, 0x800, 0x10000};
+    long cp;
+
+    *len = 1;
+    if (k < 0 || (size_t)k >= n)
+        return k == 0 ? s[0] : -1;
+    cp = k == 0 ? s[0] : s[0] & (0x3F >> k);
+    for (int i = 1; i <= k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < least[k] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *len = (size_t)k + 1;
+    return cp;
+}
+
+static int is_control(long cp)
+{
+    return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
+}
+
+const char *cli_safe(const char *s)
+{
+    static char *slots[8];
+    static size_t caps[8];
+    static int next;
+    size_t n, need = 0, len;
+    char *o;
+
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    for (size_t i = 0; i < n; i += len) {
+        long cp = utf8_at((const unsigned char *)s + i, n - i, &len);
+        need += cp < 0 ? 4 : is_control(cp) ? 6 : len;
+    }
+    if (need == n)
+        return s;
+    next = (next + 1) % 8;
+    if (caps[next] < need + 1) {
+        char *grown = realloc(slots[next], need + 1);
+        if (!grown)
+            return "(out of memory)";
+        slots[next] = grown;
+        caps[next] = need + 1;
+    }
+    o = slots[next];
+    for (size_t i = 0; i < n; i += len) {
+        long cp = utf8_at((const unsigned char *)s + i, n - i, &len);
+        if (cp < 0)
+            o += sprintf(o, "\\x%02x", (unsigned char)s[i]);
+        else if (is_control(cp))
+            o += sprintf(o, "\\u%04lx", cp);
+        else
+            o = (char *)memcpy(o, s + i, len) + len;
+    }
+    *o = '\0';
+    return slots[next];
+}
+
 void cli_json_string(FILE *out, const char *s)
 {
+    size_t n = strlen(s), len;
+
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
+    for (size_t i = 0; i < n; i += len) {
+        long cp = utf8_at((const unsigned char *)s + i, n - i, &len);
+        if (cp == '"' || cp == '\\')
+            fprintf(out, "\\%c", (int)cp);
+        else if (cp == '\n')
+            fputs("\\n", out);
+        else if (cp < 0)
+            fputs("\\ufffd", out); /* not UTF-8: a file name */
+        else if (is_control(cp))
+            fprintf(out, "\\u%04lx", cp);
+        else
+            fwrite(s + i, 1, len, out);
     }
     fputc('"', out);
 }

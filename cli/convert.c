@@ -34,31 +34,6 @@ static int set_to(struct cli_args *args, const struct cli_option *opt, const cha
     return args->to < 0 ? -1 : 0;
 }
 
-/* The names --encoding takes: those of the option's table entry, and
- * other spellings of them. */
-static const struct {
-    const char *name;
-    int encoding;
-} encodings[] = {
-    {"utf-8", HYOKA_ENCODING_UTF8_BOM},
-    {"utf8", HYOKA_ENCODING_UTF8_BOM},
-    {"utf-8-nobom", HYOKA_ENCODING_UTF8},
-    {"cp932", HYOKA_ENCODING_CP932},
-    {"shift_jis", HYOKA_ENCODING_CP932},
-    {"sjis", HYOKA_ENCODING_CP932},
-};
-
-static int set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value)
-{
-    for (size_t i = 0; i < CLI_COUNT(encodings); i++) {
-        if (strcmp(value, encodings[i].name) == 0) {
-            args->encoding = encodings[i].encoding;
-            return 0;
-        }
-    }
-    return cli_bad_value(args, opt, value);
-}
-
 static int set_compact(struct cli_args *args, const struct cli_option *opt, const char *value)
 {
     (void)opt;
@@ -70,12 +45,10 @@ static int set_compact(struct cli_args *args, const struct cli_option *opt, cons
 static const struct cli_option options[] = {
     {"--from", "json|csv", "format of IN", "json", 0, set_from},
     {"--to", "json|csv|html", "format of OUT", NULL, 1, set_to},
-    {"--encoding", "utf-8|utf-8-nobom|cp932",
-     "encoding of the CSV files: UTF-8 with a byte order mark, UTF-8 without one, or CP932 (the Windows "
-     "form of Shift_JIS); utf8, shift_jis and sjis are accepted as other names",
-     "utf-8", 0, set_encoding},
+    CLI_ENCODING_OPTION,
     {"--compact", NULL, "write JSON without indentation", NULL, 0, set_compact},
-    {"--lang", "ja|en", "language of the HTML labels and of the messages", "en", 0, cli_set_lang},
+    {"--lang", "ja|en", "language of the messages and of the HTML labels",
+     CLI_LANG_DEFAULT "; the HTML labels are in ja unless --lang is given", 0, cli_set_lang},
 };
 
 static const struct cli_example examples[] = {
@@ -134,10 +107,10 @@ static int run(const struct cli_args *args)
         else if (args->to == CLI_FORMAT_CSV)
             rc = hyoka_csv_write_dir(d.portfolio, out, &copt, d.report);
         else
-            rc = hyoka_html_write_dir(d.portfolio, args->lang, out);
+            rc = hyoka_html_write_dir(d.portfolio, args->lang_given ? args->lang : HYOKA_LANG_JA, out);
         if (rc != HYOKA_OK) {
             fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, out, hyoka_error_last());
-            status = cli_worse(status, rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_UNREADABLE);
+            status = cli_worse(status, rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT);
         }
     } else if (status == CLI_EXIT_FINE) {
         status = CLI_EXIT_ERRORS;
@@ -151,6 +124,7 @@ const struct cli_command cli_convert = {
     .operands = "IN OUT",
     .min_operands = 2,
     .max_operands = 2,
+    .too_many = "convert takes one input and one output; run it once for each document",
     .summary = "convert a document between formats",
     .description = "Convert a portfolio between formats. JSON is one file (- for standard\n"
                    "input or output); CSV is a folder holding one file per table; HTML is a\n"

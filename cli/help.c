@@ -34,7 +34,19 @@ static const char description[] =
     "where CODE is a stable validation code and PATH a JSON pointer to the\n"
     "value concerned; with --lang ja the severity and the message are in\n"
     "Japanese. When standard error is a terminal and several files are given,\n"
-    "a progress line names the file being read.\n";
+    "a progress line names the file being read.\n"
+    "\n"
+    "Text taken from documents (names, verdicts, codes, messages quoting\n"
+    "them) and file names never reach the output raw: each control character\n"
+    "(U+0000 to U+001F, U+007F, U+0080 to U+009F) is written as \\uXXXX, a\n"
+    "newline as \\u000a and an escape as \\u001b, and a byte that is not\n"
+    "UTF-8 as \\xNN; so no line of output can be forged by a document.\n"
+    "\n"
+    "Every write to standard output is checked: when it fails (a full disk,\n"
+    "a closed stream), the program says so on standard error and exits 74.\n"
+    "With --json, a command prints one JSON document whatever happens, one\n"
+    "entry per file; the formats are published as JSON Schemas in\n"
+    "docs/schemas of the source tree.\n";
 
 static const char see_also[] =
     "The guides of the hyoka source tree: docs/format.md (the hyoka/1\n"

@@ -14,7 +14,10 @@
  * and the manual page (`hyoka --man`, run by cli/meson.build) are made from
  * them by help.c.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -26,11 +29,14 @@ const struct cli_exit_status cli_exit_statuses[] = {
      "unless the rules ignore it), or convert could not write one of its characters in CP932."},
     {CLI_EXIT_UNREADABLE, "unreadable input",
      "Unreadable input: an operand could not be read or is not well-formed JSON (a J diagnostic), its "
-     "rules file could not be read or has a bad line (R001), an output could not be written, or memory "
-     "ran out."},
+     "rules file could not be read or has a bad line (R001), or memory ran out."},
     {CLI_EXIT_USAGE, "usage",
      "Usage: an unknown command or option, a refused option value, or a missing option or operand; "
      "the message on standard error names it."},
+    {CLI_EXIT_OUTPUT, "output not written",
+     "Output not written: standard output (a full device or a closed stream) or the output file or folder "
+     "of convert could not be written whole; the message on standard error says why. It outranks the "
+     "other statuses."},
     {0, NULL, NULL},
 };
 
@@ -59,7 +65,48 @@ static int is_help(const char *arg)
     return strcmp(arg, "-h") == 0 || strcmp(arg, cli_help_option.name) == 0 || strcmp(arg, "help") == 0;
 }
 
-int main(int argc, char **argv)
+/* A standard stream the program was started without (`>&-`) gets
+ * /dev/null opened read-only in its place: no file the program opens can
+ * take its number, and every write to a closed standard output fails, so
+ * it is reported rather than lost. */
+static void reserve_standard_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int got = open("/dev/null", O_RDONLY);
+            if (got >= 0 && got != fd)
+                close(got);
+        }
+    }
+}
+
+/* Everything written to standard output reached it: flushed, no error
+ * remembered, closed. Otherwise says why and returns CLI_EXIT_OUTPUT. */
+static int finish_output(int status)
+{
+    int failed = cli_output_failed(), err = cli_output_errno();
+
+    errno = 0;
+    if (fflush(stdout) != 0) {
+        failed = 1;
+        err = err ? err : errno;
+    }
+    if (ferror(stdout)) {
+        failed = 1;
+        err = err ? err : errno;
+    }
+    errno = 0;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        err = errno;
+    }
+    if (!failed)
+        return status;
+    fprintf(stderr, "%s: cannot write standard output: %s\n", CLI_PROGRAM, err ? strerror(err) : "write error");
+    return CLI_EXIT_OUTPUT;
+}
+
+static int run_command(int argc, char **argv)
 {
     const struct cli_command *c;
     struct cli_args args;
@@ -100,4 +147,10 @@ int main(int argc, char **argv)
     status = rc == 0 ? c->run(&args) : rc > 0 ? CLI_EXIT_FINE : CLI_EXIT_USAGE;
     cli_args_free(&args);
     return status;
+}
+
+int main(int argc, char **argv)
+{
+    reserve_standard_streams();
+    return finish_output(run_command(argc, argv));
 }

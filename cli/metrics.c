@@ -1,12 +1,28 @@
 /*
  * cli/metrics.c: hyoka metrics: every figure of every project.
  */
+#include <string.h>
+
 #include "cli.h"
 
+static int set_csv(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    (void)opt;
+    args->csv = value;
+    return 0;
+}
+
 static const struct cli_option options[] = {
-    {"--json", NULL, "print hyoka-metrics/1: one object, or an array of them for several files", NULL, 0,
-     cli_set_json},
-    {"--lang", "ja|en", "language of the labels and messages", "en", 0, cli_set_lang},
+    {"--json", NULL,
+     "print hyoka-metrics/1 with the file's name: one object, or an array of them, one per file, for several "
+     "files (a file that cannot be read gets an object with its error and diagnostics)",
+     NULL, 0, cli_set_json},
+    {"--lang", "ja|en", "language of the labels and messages", CLI_LANG_DEFAULT, 0, cli_set_lang},
+    {"--csv", "DIR",
+     "write the figures as CSV tables into the folder DIR, metrics_years.csv and metrics_indicators.csv, "
+     "instead of printing them (one input file)",
+     NULL, 0, set_csv},
+    CLI_ENCODING_OPTION,
     CLI_RULE_OPTIONS,
 };
 
@@ -14,6 +30,9 @@ static const struct cli_example examples[] = {
     {"hyoka metrics examples/sheets/tokorozawa-010802.json",
      "Every figure of a sheet: a table of the cost figures by fiscal year, then the achievement of each "
      "indicator and the score of each evaluation."},
+    {"hyoka metrics --csv figures --encoding cp932 examples/sheets/sample-city-portfolio.json",
+     "The figures as two tables for a spreadsheet that expects Shift_JIS: figures/metrics_years.csv (one "
+     "row per project and fiscal year) and figures/metrics_indicators.csv."},
 };
 
 struct figure_label {
@@ -47,7 +66,7 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
     const char *name = hyoka_project_name(p);
     char cell[HYOKA_DECIMAL_STRING_MAX + HYOKA_CALENDAR_STRING_MAX];
 
-    printf("%*s%s %s\n", depth * 2, "", code ? code : "-", name ? name : "");
+    printf("%*s%s %s\n", depth * 2, "", code ? cli_safe(code) : "-", name ? cli_safe(name) : "");
     if (ny > 0) {
         printf("%*s  ", depth * 2, "");
         cli_print_padded(lang == HYOKA_LANG_JA ? "年度" : "fiscal year", CLI_CELL);
@@ -81,7 +100,7 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
     for (size_t i = 0; i < hyoka_project_indicator_count(p); i++) {
         const hyoka_indicator *ind = hyoka_project_indicator_at(p, i);
         const char *iname = hyoka_indicator_text(ind, HYOKA_INDICATOR_NAME);
-        printf("%*s  %s %s:", depth * 2, "", lang == HYOKA_LANG_JA ? "指標" : "indicator", iname ? iname : "-");
+        printf("%*s  %s %s:", depth * 2, "", lang == HYOKA_LANG_JA ? "指標" : "indicator", iname ? cli_safe(iname) : "-");
         for (size_t y = 0; y < hyoka_indicator_year_count(ind); y++) {
             int32_t fy = hyoka_indicator_year_at(ind, y);
             hyoka_decimal v;
@@ -101,48 +120,104 @@ static void print_project_metrics(const hyoka_project *p, int lang, int depth)
         hyoka_decimal score;
         int reason = 0;
         printf("%*s  %s %s %ld: %s", depth * 2, "", lang == HYOKA_LANG_JA ? "評価" : "evaluation",
-               stage ? stage : "-", (long)hyoka_evaluation_fiscal_year(e), verdict ? verdict : "-");
+               stage ? stage : "-", (long)hyoka_evaluation_fiscal_year(e), verdict ? cli_safe(verdict) : "-");
         if (hyoka_evaluation_score(e, &score, &reason) == HYOKA_OK) {
             cli_format_figure(&score, cell, sizeof cell);
             printf(", score %s", cell);
         }
         if (hyoka_evaluation_rating(e, &rating, NULL, &reason) == HYOKA_OK && rating)
-            printf(", rating %s", rating);
+            printf(", rating %s", cli_safe(rating));
         fputc('\n', stdout);
     }
     for (size_t i = 0; i < hyoka_project_child_count(p); i++)
         print_project_metrics(hyoka_project_child_at(p, i), lang, depth + 1);
 }
 
-/* How many documents --json has written: a file that could not be read
- * writes none. */
-static int written;
+/* Write a hyoka-metrics/1 document with the name of its file, and the
+ * reason it could not be read (error, NULL when it could), after its
+ * "format" member. */
+static void put_named(const char *text, size_t len, const char *file, const char *error)
+{
+    static const char after[] = "\"hyoka-metrics/1\",";
+    const char *at = strstr(text, after);
+    size_t head = at ? (size_t)(at - text) + sizeof after - 1 : 1;
+
+    fwrite(text, 1, head, stdout);
+    printf("\n  \"file\": ");
+    cli_json_string(stdout, file);
+    if (error) {
+        printf(",\n  \"error\": ");
+        cli_json_string(stdout, error);
+    }
+    putchar(','); /* the document's members follow */
+    fwrite(text + head, 1, len - head, stdout);
+}
+
+/* The document of d: its figures, or, for a file that cannot be read (or
+ * figures that cannot be written), no project, its error and its
+ * diagnostics. Returns an exit status. */
+static int metrics_json(const struct cli_args *args, const struct cli_document *d)
+{
+    hyoka_portfolio *none = NULL;
+    char *text = NULL, error[512];
+    size_t len = 0;
+    int status = CLI_EXIT_FINE;
+
+    error[0] = '\0';
+    if (!d->portfolio)
+        snprintf(error, sizeof error, "%s", d->io_message[0] ? d->io_message : "the document cannot be read: see its diagnostics");
+    else if (hyoka_metrics_write(d->portfolio, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
+        snprintf(error, sizeof error, "%s", hyoka_error_last());
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(error));
+        status = CLI_EXIT_UNREADABLE;
+    }
+    if (error[0] && (hyoka_portfolio_new(&none) != HYOKA_OK ||
+                     hyoka_metrics_write(none, d->report, 0, args->lang, &text, &len) != HYOKA_OK)) {
+        static const char bare[] = "{\"format\": \"hyoka-metrics/1\", \"projects\": [], \"diagnostics\": []}\n";
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(hyoka_error_last()));
+        put_named(bare, sizeof bare - 1, d->file, error);
+        status = CLI_EXIT_UNREADABLE;
+    } else {
+        put_named(text, len, d->file, error[0] ? error : NULL);
+    }
+    hyoka_free(text);
+    hyoka_portfolio_free(none);
+    return status;
+}
+
+/* --csv: the tables of d into the folder args->csv. */
+static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+{
+    hyoka_csv_options copt;
+    int rc;
+
+    if (!d->portfolio)
+        return CLI_EXIT_FINE;
+    hyoka_csv_options_init(&copt);
+    copt.encoding = args->encoding;
+    rc = hyoka_metrics_csv_write_dir(d->portfolio, args->csv, &copt, NULL);
+    if (rc == HYOKA_OK)
+        return CLI_EXIT_FINE;
+    fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(hyoka_error_last()));
+    return rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+}
 
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
-    (void)i;
     cli_print_diagnostics(stderr, d, args->lang);
+    if (args->csv)
+        return metrics_csv(args, d);
+    if (args->json) {
+        if (args->nfiles > 1)
+            printf("%s", i ? ",\n" : "[\n");
+        return metrics_json(args, d);
+    }
     if (!d->portfolio)
         return CLI_EXIT_FINE;
-    if (args->json) {
-        char *text = NULL;
-        size_t len = 0;
-        if (hyoka_metrics_write(d->portfolio, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
-            fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, d->file, hyoka_error_last());
-            return CLI_EXIT_UNREADABLE;
-        }
-        if (written++ > 0)
-            printf(",\n");
-        fwrite(text, 1, len, stdout);
-        if (args->nfiles == 1)
-            printf("\n");
-        hyoka_free(text);
-    } else {
-        if (args->nfiles > 1)
-            printf("== %s\n", d->file);
-        for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
-            print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
-    }
+    if (args->nfiles > 1)
+        printf("== %s\n", cli_safe(d->file));
+    for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
+        print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
     return CLI_EXIT_FINE;
 }
 
@@ -150,14 +225,15 @@ static int run(const struct cli_args *args)
 {
     int status;
 
-    if (args->json && args->nfiles > 1)
-        printf("[\n");
+    if (args->csv && (args->nfiles > 1 || args->json)) {
+        cli_usage_error(args->command, args->json ? "--csv and --json: choose one" : "--csv takes one input file");
+        return CLI_EXIT_USAGE;
+    }
     status = cli_each_document(args, metrics_one);
-    if (status < 0)
-        return CLI_EXIT_UNREADABLE;
+
     if (args->json && args->nfiles > 1)
-        printf("\n]\n");
-    return status;
+        printf("]\n");
+    return status < 0 ? CLI_EXIT_UNREADABLE : status;
 }
 
 const struct cli_command cli_metrics = {
@@ -169,7 +245,20 @@ const struct cli_command cli_metrics = {
     .description = "Compute every figure of every project: costs, per-head figures, rates,\n"
                    "indicator achievement and evaluation scores, with the rounding rules of\n"
                    "the document. Diagnostics go to standard error; the exit status is that\n"
-                   "of check.\n",
+                   "of check.\n"
+                   "\n"
+                   "With --json, the output is one JSON document whatever happens: for one\n"
+                   "file, its hyoka-metrics/1 object with a \"file\" member naming it; for\n"
+                   "several, an array of those objects in the order of the files. A file\n"
+                   "that cannot be read gets an object with no project, an \"error\" member\n"
+                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json).\n"
+                   "\n"
+                   "With --csv DIR, the figures are two CSV tables in the folder DIR, made\n"
+                   "whole or not at all: metrics_years.csv, one row per project and fiscal\n"
+                   "year (sub-projects included, with their parent's code), every figure,\n"
+                   "the phase and the reason of each unavailable figure; and\n"
+                   "metrics_indicators.csv, the values and achievement of each indicator\n"
+                   "(docs/csv.md). UTF-8 with a byte order mark, or --encoding.\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

@@ -79,7 +79,33 @@ int cli_set_lang(struct cli_args *args, const struct cli_option *opt, const char
         args->lang = HYOKA_LANG_JA;
     else
         return cli_bad_value(args, opt, value);
+    args->lang_given = 1;
     return 0;
+}
+
+/* The names --encoding takes: those of the option's table entry, and
+ * other spellings of them. */
+static const struct {
+    const char *name;
+    int encoding;
+} encodings[] = {
+    {"utf-8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf8", HYOKA_ENCODING_UTF8_BOM},
+    {"utf-8-nobom", HYOKA_ENCODING_UTF8},
+    {"cp932", HYOKA_ENCODING_CP932},
+    {"shift_jis", HYOKA_ENCODING_CP932},
+    {"sjis", HYOKA_ENCODING_CP932},
+};
+
+int cli_set_encoding(struct cli_args *args, const struct cli_option *opt, const char *value)
+{
+    for (size_t i = 0; i < CLI_COUNT(encodings); i++) {
+        if (strcmp(value, encodings[i].name) == 0) {
+            args->encoding = encodings[i].encoding;
+            return 0;
+        }
+    }
+    return cli_bad_value(args, opt, value);
 }
 
 /* A comma-separated list of codes or code prefixes: each must be one the
@@ -196,7 +222,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 {
     memset(args, 0, sizeof *args);
     args->command = c;
-    args->lang = HYOKA_LANG_EN;
+    args->lang = hyoka_lang_default();
     args->from = CLI_FORMAT_JSON;
     args->encoding = HYOKA_ENCODING_UTF8_BOM;
     args->min_severity = -1;
@@ -229,8 +255,9 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
         }
     }
     if (args->nfiles < c->min_operands || (c->max_operands >= 0 && args->nfiles > c->max_operands)) {
-        cli_usage_error(c, "%s (expects %s)",
-                        args->nfiles < c->min_operands ? "missing operand" : "too many operands", c->operands);
+        int missing = args->nfiles < c->min_operands;
+        cli_usage_error(c, "%s (expects %s)%s%s", missing ? "missing operand" : "too many operands", c->operands,
+                        !missing && c->too_many ? ": " : "", !missing && c->too_many ? c->too_many : "");
         return -1;
     }
     return 0;

@@ -286,6 +286,17 @@ int32_t hyoka__utf8_next(const char *s, size_t len, size_t *pos);
 size_t hyoka__utf8_cut(char *s, size_t len);
 /* Encode @p cp into out (4 bytes room); returns the byte count. */
 size_t hyoka__utf8_encode(uint32_t cp, char *out);
+/* A control character, which text output never shows raw: U+0000..U+001F,
+ * U+007F and the C1 controls U+0080..U+009F. */
+static inline bool hyoka__is_control(int32_t cp)
+{
+    return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
+}
+/* The text @p s with every control character written as \uXXXX (lower-case
+ * hex: a newline is \u000a, ESC \u001b) and every byte that is not UTF-8 as
+ * \xNN, into @p out (NUL-terminated) when not NULL; returns the length
+ * (without the NUL), so a first call with NULL measures. docs/output.md. */
+size_t hyoka__text_escape(const char *s, char *out);
 
 /* A decimal with a scale in range (decimal.c); no error recorded. */
 bool hyoka__decimal_valid(const hyoka_decimal *d);

@@ -176,17 +176,20 @@ int hyoka__report_put(hyoka_report *r, const char *code, int severity, const cha
         path = "";
     if (!ja)
         ja = en;
+    /* The messages quote text of documents: their control characters are
+     * escaped, so no message can end a line or reach a terminal raw. The
+     * path stays exact (it locates the value); its printers escape it. */
     lp = strlen(path);
-    le = strlen(en);
-    lj = strlen(ja);
+    le = hyoka__text_escape(en, NULL);
+    lj = hyoka__text_escape(ja, NULL);
     if (hyoka__grow_heap((void **)&r->items, &r->cap, r->count, sizeof *r->items) != HYOKA_OK)
         return HYOKA_ENOMEM;
     block = hyoka__heap_malloc(lp + le + lj + 3); /* the report outlives a reader's arena */
     if (!block)
         return hyoka__nomem();
     memcpy(block, path, lp + 1);
-    memcpy(block + lp + 1, en, le + 1);
-    memcpy(block + lp + le + 2, ja, lj + 1);
+    hyoka__text_escape(en, block + lp + 1);
+    hyoka__text_escape(ja, block + lp + le + 2);
     d = &r->items[r->count++];
     memset(d->code, 0, sizeof d->code);
     memcpy(d->code, code, lc < sizeof d->code ? lc : sizeof d->code - 1);

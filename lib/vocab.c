@@ -163,7 +163,7 @@ const char *const hyoka__reason_names[] = {
     "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
     "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
     "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
-    "no_execution", "no_carried_out", "no_total", "no_contracts",
+    "no_execution", "no_carried_out", "no_total", "no_contracts", "overflow",
 };
 
 static const char *const lang_names[] = {
@@ -318,6 +318,7 @@ const char *const hyoka__reason_en[] = {
     "no amount carried over to the next fiscal year",
     "no total row for the budget year",
     "no contract amount",
+    "an amount does not fit in 64-bit yen",
 };
 
 const char *const hyoka__reason_ja[] = {
@@ -350,6 +351,7 @@ const char *const hyoka__reason_ja[] = {
     "翌年度への繰越額がない",
     "当該予算年度の合計の行がない",
     "契約の金額がない",
+    "金額が64ビットの円の範囲を超える",
 };
 
 const char *const hyoka__figure_ja[] = {

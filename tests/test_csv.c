@@ -2245,6 +2245,123 @@ static void test_alloc_failures(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Figures as tables (hyoka_metrics_csv_write)                               */
+
+static hyoka_portfolio *metrics_portfolio(void)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *a = NULL, *sub = NULL, *big = NULL;
+    hyoka_costs *c = NULL;
+    hyoka_staff *s = NULL;
+    hyoka_indicator *ind = NULL;
+
+    OK(hyoka_portfolio_new(&pf));
+    OK(hyoka_portfolio_set_denominator(pf, 2021, HYOKA_COST_POPULATION, 1000));
+    OK(hyoka_project_new(&a));
+    OK(hyoka_project_set_code(a, "A", NTS));
+    OK(hyoka_project_set_name(a, "=SUM(1,2)", NTS));
+    OK(hyoka_project_add_year(a, 2021, &c));
+    OK(hyoka_costs_set_phase(c, HYOKA_PHASE_SETTLED));
+    OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, 500000));
+    OK(hyoka_costs_set(c, HYOKA_COST_FINAL_BUDGET, 600000));
+    OK(hyoka_project_add_indicator(a, HYOKA_KIND_OUTCOME, &ind));
+    OK(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_NAME, "参加者, 数", NTS));
+    OK(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_UNIT, "人", NTS));
+    OK(hyoka_indicator_set_direction(ind, HYOKA_DIRECTION_INCREASE));
+    {
+        hyoka_decimal t = D("40"), v = D("30");
+        OK(hyoka_indicator_set_value(ind, 2021, HYOKA_VALUE_TARGET, &t));
+        OK(hyoka_indicator_set_value(ind, 2021, HYOKA_VALUE_ACTUAL, &v));
+    }
+    OK(hyoka_project_new(&sub));
+    OK(hyoka_project_set_code(sub, "A-1", NTS));
+    OK(hyoka_project_add_year(sub, 2022, &c));
+    OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, 7));
+    OK(hyoka_project_add_child(a, sub));
+    OK(hyoka_portfolio_add_project(pf, a));
+    OK(hyoka_project_new(&big));
+    OK(hyoka_project_set_code(big, "B", NTS));
+    OK(hyoka_project_add_year(big, 2021, &c));
+    OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, 1));
+    OK(hyoka_costs_add_staff(c, HYOKA_CATEGORY_REGULAR, &s));
+    {
+        hyoka_decimal fte = D("2");
+        OK(hyoka_staff_set_decimal(s, HYOKA_STAFF_FTE, &fte));
+        OK(hyoka_staff_set_amount(s, HYOKA_STAFF_UNIT_COST, INT64_C(9000000000000000000)));
+    }
+    OK(hyoka_portfolio_add_project(pf, big));
+    return pf;
+}
+
+static void test_metrics_tables(void **state)
+{
+    hyoka_portfolio *pf = metrics_portfolio();
+    hyoka_csv_options o = opts(ENC_UTF8);
+    hyoka_report *rep = NULL;
+    char *out = NULL, tmp[] = "/tmp/hyoka-metrics-XXXXXX", path[300];
+    size_t n = 0;
+    struct stat st;
+    (void)state;
+
+    OK(hyoka_metrics_csv_write(pf, HYOKA_METRICS_YEARS, &o, &out, &n, NULL));
+    assert_int_equal(strlen(out), n);
+    assert_memory_equal(out,
+        "project,code,parent_code,name,fiscal_year,phase,expense,expense_reason,personnel,personnel_reason,"
+        "debt_service,debt_service_reason,indirect_costs,indirect_costs_reason,total_cost,total_cost_reason,"
+        "general_revenue,general_revenue_reason,specific_revenue,specific_revenue_reason,per_capita,per_capita_reason,"
+        "per_household,per_household_reason,unit_cost,unit_cost_reason,per_beneficiary,per_beneficiary_reason,"
+        "execution_rate,execution_rate_reason,personnel_share,personnel_share_reason,general_revenue_share,"
+        "general_revenue_share_reason,total_cost_change,total_cost_change_reason\r\n", 538);
+    /* a formula is neutralised; the per-capita figure of 2021 computed */
+    assert_non_null(strstr(out, "\r\n1,A,,\"'=SUM(1,2)\",2021,settled,500000,,0,,0,,0,,500000,,,no_general_revenue,0,,"
+                                "500.0,,,no_households,,no_usage,,no_beneficiaries,83.3,,0.0,,,"
+                                "no_general_revenue,,no_previous_year\r\n"));
+    /* the sub-project, after its parent, with the parent's code */
+    assert_non_null(strstr(out, "\r\n1.1,A-1,A,,2022,,7,,0,,"));
+    /* the overflow: those figures alone, with their reason */
+    assert_non_null(strstr(out, "\r\n2,B,,,2021,,1,,,overflow,0,,0,,,overflow,"));
+    hyoka_free(out);
+
+    OK(hyoka_metrics_csv_write(pf, HYOKA_METRICS_INDICATORS, NULL, &out, &n, NULL));
+    assert_memory_equal(out, "\xEF\xBB\xBFproject,code,parent_code,indicator,kind,name,unit,fiscal_year,target,actual,"
+                             "forecast,achievement,achievement_reason,change,change_reason\r\n"
+                             "1,A,,1,outcome,\"参加者, 数\",人,2021,40,30,,75.0,,,no_previous_year\r\n", n);
+    hyoka_free(out);
+
+    /* CP932: a character it lacks is V003, and nothing is written */
+    OK(hyoka_project_set_name(hyoka_portfolio_project_at(pf, 1), "\xF0\x9F\x98\x80", NTS));
+    o = opts(ENC_CP932);
+    OK(hyoka_report_new(&rep));
+    out = NULL;
+    assert_int_equal(hyoka_metrics_csv_write(pf, HYOKA_METRICS_YEARS, &o, &out, &n, rep), HYOKA_EENCODING);
+    assert_null(out);
+    assert_int_equal(hyoka_report_count(rep), 1);
+    assert_string_equal(hyoka_report_code(rep, 0), "V003");
+    hyoka_report_free(rep);
+    OK(hyoka_project_set_name(hyoka_portfolio_project_at(pf, 1), "大", NTS));
+    OK(hyoka_metrics_csv_write(pf, HYOKA_METRICS_YEARS, &o, &out, &n, NULL));
+    assert_non_null(memchr(out, '\x91', n)); /* 大 is 0x91 0xE5 in CP932 */
+    hyoka_free(out);
+
+    /* arguments */
+    assert_int_equal(hyoka_metrics_csv_write(pf, 2, NULL, &out, &n, NULL), HYOKA_EINVAL);
+    assert_int_equal(hyoka_metrics_csv_write(NULL, 0, NULL, &out, &n, NULL), HYOKA_EINVAL);
+    assert_int_equal(hyoka_metrics_csv_write_dir(pf, NULL, NULL, NULL), HYOKA_EINVAL);
+
+    /* a folder of both tables, made by the output policy */
+    assert_non_null(mkdtemp(tmp));
+    snprintf(path, sizeof path, "%s/figures", tmp);
+    OK(hyoka_metrics_csv_write_dir(pf, path, NULL, NULL));
+    assert_int_equal(count_entries(path), 3); /* two tables and the marker */
+    snprintf(path, sizeof path, "%s/figures/metrics_years.csv", tmp);
+    assert_int_equal(stat(path, &st), 0);
+    snprintf(path, sizeof path, "%s/figures/metrics_indicators.csv", tmp);
+    assert_int_equal(stat(path, &st), 0);
+    remove_tree(tmp);
+    hyoka_portfolio_free(pf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2276,6 +2393,7 @@ int main(void)
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_folders),
         cmocka_unit_test(test_alloc_failures),
+        cmocka_unit_test(test_metrics_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

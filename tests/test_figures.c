@@ -16,7 +16,7 @@
 
 #include "failalloc.h"
 
-#define REASONS (HYOKA_REASON_NO_CONTRACTS + 1)
+#define REASONS (HYOKA_REASON_OVERFLOW + 1)
 #define BIG (INT64_MAX / 2 + 1)
 
 /* A call that must fail with @p code, record that code as the last error
@@ -383,7 +383,7 @@ static void test_reason_names(void **state)
         "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
         "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
         "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
-        "no_execution", "no_carried_out", "no_total", "no_contracts",
+        "no_execution", "no_carried_out", "no_total", "no_contracts", "overflow",
     };
     (void)state;
 
@@ -1730,9 +1730,20 @@ static void test_rollup_overflow(void **state)
     set(c, HYOKA_COST_SETTLEMENT, BIG);
     OK(hyoka_portfolio_add_project(pf, a));
     OK(hyoka_portfolio_add_project(pf, b));
-    EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_new(&r, pf, HYOKA_GROUP_FISCAL_YEAR, 0, 0));
-    EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_new(&r, pf, HYOKA_GROUP_DEPARTMENT, 0, 0));
-    assert_null(r);
+    /* Since 1.1 a total that overflows is unavailable on its own: the
+     * roll-up is made and its other totals are given. */
+    for (int g = HYOKA_GROUP_FISCAL_YEAR; g <= HYOKA_GROUP_DEPARTMENT; g++) {
+        int64_t v = -1;
+        r = rollup(pf, g, 0, 0);
+        assert_int_equal(hyoka_rollup_count(r), 1);
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_total(r, 0, HYOKA_FIG_EXPENSE, &v));
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_total(r, 0, HYOKA_FIG_TOTAL_COST, &v));
+        assert_int_equal(v, -1);
+        OK(hyoka_rollup_total(r, 0, HYOKA_FIG_PERSONNEL, &v));
+        assert_int_equal(v, 0);
+        hyoka_rollup_free(r);
+    }
+    r = NULL;
     /* in separate groups each total fits */
     OK(hyoka_project_set_text(b, HYOKA_TEXT_DEPARTMENT, "b", HYOKA_NTS));
     r = rollup(pf, HYOKA_GROUP_DEPARTMENT, 0, 0);
@@ -1744,12 +1755,28 @@ static void test_rollup_overflow(void **state)
     hyoka_rollup_free(r);
     /* a figure that overflows in a cost year */
     c = year(a, 2011, HYOKA_PHASE_SETTLED);
+    set(c, HYOKA_COST_SETTLEMENT, 700);
     staff(c, HYOKA_CATEGORY_REGULAR, NULL, -1, BIG);
     staff(c, HYOKA_CATEGORY_REGULAR, NULL, -1, BIG);
-    r = NULL;
-    EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_new(&r, pf, HYOKA_GROUP_FISCAL_YEAR, 0, 2011));
-    EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_new(&r, pf, HYOKA_GROUP_VERDICT, 0, 0));
-    assert_null(r);
+    {
+        hyoka_decimal d;
+        int why = HYOKA_REASON_NONE;
+        int64_t v = -1;
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_costs_figure(c, HYOKA_FIG_PERSONNEL, &d, &why));
+        assert_int_equal(why, HYOKA_REASON_OVERFLOW);
+        /* the personnel (and so total cost) of 2011 is unavailable; its
+         * expense is still summed, and 2010 is not touched */
+        r = rollup(pf, HYOKA_GROUP_FISCAL_YEAR, 0, 2011);
+        assert_int_equal(hyoka_rollup_count(r), 1);
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_total(r, 0, HYOKA_FIG_PERSONNEL, &v));
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_total(r, 0, HYOKA_FIG_TOTAL_COST, &v));
+        OK(hyoka_rollup_total(r, 0, HYOKA_FIG_EXPENSE, &v));
+        assert_int_equal(v, 700);
+        hyoka_rollup_free(r);
+        r = rollup(pf, HYOKA_GROUP_VERDICT, 0, 0);
+        EXPECT_FAIL(HYOKA_ERANGE, hyoka_rollup_total(r, 0, HYOKA_FIG_PERSONNEL, &v));
+        hyoka_rollup_free(r);
+    }
     hyoka_portfolio_free(pf);
 }
 
@@ -1882,10 +1909,19 @@ static void test_ranking_arguments(void **state)
     /* an overflowing figure */
     {
         hyoka_costs *c = hyoka_project_find_year(hyoka_portfolio_project_at(pf, 3), 2016);
+        hyoka_decimal v2;
         staff(c, HYOKA_CATEGORY_REGULAR, NULL, -1, INT64_MAX);
-        r = NULL;
-        EXPECT_FAIL(HYOKA_ERANGE, hyoka_ranking_new(&r, pf, HYOKA_FIG_TOTAL_COST, 2016, 0));
-        assert_null(r);
+        /* Since 1.1 that project alone is unavailable, with the reason,
+         * and comes last; the others are ranked. */
+        r = ranking(pf, HYOKA_FIG_TOTAL_COST, 2016, 0);
+        assert_int_equal(hyoka_ranking_count(r), hyoka_portfolio_project_count(pf));
+        p = NULL;
+        EXPECT_FAIL(HYOKA_EUNAVAILABLE,
+                    hyoka_ranking_at(r, hyoka_ranking_count(r) - 1, &p, &v2, &reason));
+        assert_int_equal(reason, HYOKA_REASON_OVERFLOW);
+        assert_ptr_equal(p, hyoka_portfolio_project_at(pf, 3));
+        OK(hyoka_ranking_at(r, 0, &p, &v2, &reason));
+        hyoka_ranking_free(r);
     }
     hyoka_portfolio_free(pf);
     hyoka_portfolio_free(empty);

@@ -505,6 +505,52 @@ static void test_rules_read_file(void **state)
 }
 
 /* The catalog: the codes this version added. */
+/* Text of a document quoted in a message cannot start a line or reach a
+ * terminal raw: its control characters (C0, DEL, C1) are escaped as
+ * \uXXXX when the diagnostic is stored; the path stays exact. */
+static void test_control_characters_escaped(void **state)
+{
+    static const char doc[] =
+        "{\"format\":\"hyoka/1\",\"projects\":[{\"code\":\"A\",\"name\":\"a\",\"evaluations\":[{\"stage\":"
+        "\"primary\",\"fiscal_year\":2022,\"verdict\":\"x\\n x.json:1:1: error P001: forged\\u001b[31m\\u0085\\u007f\","
+        "\"scores\":{\"q\\n\":\"1\"}}]}]}";
+    hyoka_portfolio *pf = NULL;
+    hyoka_report *r = NULL;
+    int seen = 0;
+    (void)state;
+
+    assert_int_equal(hyoka_report_new(&r), HYOKA_OK);
+    assert_int_equal(hyoka_json_read(doc, sizeof doc - 1, NULL, &pf, r), HYOKA_OK);
+    assert_int_equal(hyoka_validate(pf, r), HYOKA_OK);
+    for (size_t i = 0; i < hyoka_report_count(r); i++) {
+        for (int lang = HYOKA_LANG_EN; lang <= HYOKA_LANG_JA; lang++) {
+            const unsigned char *m = (const unsigned char *)hyoka_report_message(r, i, lang);
+            for (const unsigned char *p = m; *p; p++) {
+                assert_false(*p < 0x20 || *p == 0x7F);
+                assert_false(p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F); /* C1 */
+            }
+        }
+        if (strcmp(hyoka_report_code(r, i), "E001") != 0)
+            continue;
+        if (strstr(hyoka_report_path(r, i), "/verdict")) {
+            assert_non_null(strstr(hyoka_report_message(r, i, HYOKA_LANG_EN),
+                                   "\"x\\u000a x.json:1:1: error P001: forged\\u001b[31m\\u0085\\u007f\""));
+            seen++;
+        } else {
+            assert_string_equal(hyoka_report_path(r, i), "/projects/0/evaluations/0/scores/q\n");
+            assert_non_null(strstr(hyoka_report_message(r, i, HYOKA_LANG_JA), "q\\u000a"));
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    /* What a caller adds is escaped the same way. */
+    assert_int_equal(hyoka_report_add(r, "X1", HYOKA_SEVERITY_INFO, NULL, "a\rb\x1b", "\xc2\x9b"), HYOKA_OK);
+    assert_string_equal(hyoka_report_message(r, hyoka_report_count(r) - 1, HYOKA_LANG_EN), "a\\u000db\\u001b");
+    assert_string_equal(hyoka_report_message(r, hyoka_report_count(r) - 1, HYOKA_LANG_JA), "\\u009b");
+    hyoka_portfolio_free(pf);
+    hyoka_report_free(r);
+}
+
 static void test_codes(void **state)
 {
     (void)state;
@@ -530,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_rules_keep_reading_errors),
         cmocka_unit_test(test_rules_parse),
         cmocka_unit_test(test_rules_read_file),
+        cmocka_unit_test(test_control_characters_escaped),
         cmocka_unit_test(test_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,7 +66,7 @@ static const char *const reason[] = {
     "zero_denominator", "no_final_budget", "no_settlement", "no_previous_year", "no_general_revenue",
     "no_target", "target_zero", "no_actual", "not_settable", "no_direction", "actual_zero", "no_scheme",
     "no_scores", "zero_weight", "no_bands", "not_a_figure", "no_year", "bad_answer", "no_appropriation",
-    "no_execution", "no_carried_out", "no_total", "no_contracts", NULL};
+    "no_execution", "no_carried_out", "no_total", "no_contracts", "overflow", NULL};
 static const char *const lang[] = {"en", "ja", NULL};
 static const char *const group_by[] = {"fiscal_year", "department", "policy", "verdict", NULL};
 static const char *const record_kind[] = {
@@ -126,7 +126,7 @@ static const struct expected all[] = {
     {HYOKA_ENUM_VALUE_FIELD, HYOKA_VALUE_STATED_ACHIEVEMENT, value_field},
     {HYOKA_ENUM_INDICATOR_TEXT, HYOKA_INDICATOR_KPI_URL, indicator_text},
     {HYOKA_ENUM_EVALUATION_TEXT, HYOKA_EVAL_BUDGET, evaluation_text},
-    {HYOKA_ENUM_REASON, HYOKA_REASON_NO_CONTRACTS, reason},
+    {HYOKA_ENUM_REASON, HYOKA_REASON_OVERFLOW, reason},
     {HYOKA_ENUM_LANG, HYOKA_LANG_JA, lang},
     {HYOKA_ENUM_GROUP_BY, HYOKA_GROUP_VERDICT, group_by},
     {HYOKA_ENUM_RECORD_KIND, HYOKA_RECORD_REFLECTION, record_kind},

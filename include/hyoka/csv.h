@@ -169,6 +169,59 @@ HYOKA_API int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_
  */
 HYOKA_API int hyoka_cp932_decode(const char *cp932, size_t len, char **out, size_t *out_len, size_t *bad);
 
+/**
+ * The tables of figures (docs/csv.md, *Figures as tables*). @since 1.1
+ */
+typedef enum hyoka_metrics_table {
+    /** "metrics_years": one row per project (sub-projects included, after
+     * their parent) and cost year: the project's key, code, parent's code
+     * and name, the fiscal year, its phase, then each of the fifteen
+     * cost-year figures followed by the reason it is unavailable (a
+     * hyoka_reason_name(), empty when it is available). */
+    HYOKA_METRICS_YEARS = 0,
+    /** "metrics_indicators": one row per indicator and fiscal year: the
+     * project's key, code and parent's code, the indicator's position
+     * (from 1), kind, name and unit, the fiscal year, target, actual and
+     * forecast, then achievement and change, each followed by its
+     * reason. */
+    HYOKA_METRICS_INDICATORS = 1
+} hyoka_metrics_table;
+
+/** Number of tables of figures (::hyoka_metrics_table values). @since 1.1 */
+#define HYOKA_METRICS_TABLE_COUNT 2
+
+/**
+ * Write a table of figures of a portfolio as CSV, in the encoding of
+ * @p options (UTF-8 with a byte order mark by default, or CP932), every
+ * text cell neutralised and quoted as in the tables of hyoka_csv_write_table().
+ * A figure that cannot be computed is an empty cell and its reason is
+ * given (a figure that overflows: `overflow`); the other figures are
+ * still written. Output only: nothing reads it back.
+ * @param portfolio the portfolio.
+ * @param table     a ::hyoka_metrics_table.
+ * @param options   options (encoding), or NULL for the defaults.
+ * @param out       receives the bytes (not NUL-terminated in CP932), owned
+ *                  by the caller: release with hyoka_free().
+ * @param len       receives their length.
+ * @param report    receives a V003 diagnostic for each text cell CP932
+ *                  cannot hold; may be NULL.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EENCODING (nothing written),
+ *         ::HYOKA_ENOMEM. @since 1.1
+ */
+HYOKA_API int hyoka_metrics_csv_write(const hyoka_portfolio *portfolio, int table, const hyoka_csv_options *options,
+                                      char **out, size_t *len, hyoka_report *report);
+
+/**
+ * Write both tables of figures into the folder @p dir as
+ * `metrics_years.csv` and `metrics_indicators.csv`, by the policy of
+ * docs/output.md (the folder is made whole beside the target, then swapped
+ * in; a folder of other files is refused unless `options->flags` has
+ * ::HYOKA_WRITE_REPLACE).
+ * @return as hyoka_metrics_csv_write(), and ::HYOKA_EIO. @since 1.1
+ */
+HYOKA_API int hyoka_metrics_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir,
+                                          const hyoka_csv_options *options, hyoka_report *report);
+
 HYOKA_END_DECLS
 
 #endif /* HYOKA_CSV_H */

@@ -57,7 +57,8 @@ typedef enum hyoka_reason {
     HYOKA_REASON_NO_EXECUTION = 25,    /**< "no_execution": a budget record without an execution (執行額). */
     HYOKA_REASON_NO_CARRIED_OUT = 26,  /**< "no_carried_out": a budget record without the amount carried to the next year. */
     HYOKA_REASON_NO_TOTAL = 27,        /**< "no_total": no total row (a budget without an account) for the budget year. */
-    HYOKA_REASON_NO_CONTRACTS = 28     /**< "no_contracts": a block without a contract amount. */
+    HYOKA_REASON_NO_CONTRACTS = 28,    /**< "no_contracts": a block without a contract amount. */
+    HYOKA_REASON_OVERFLOW = 29         /**< "overflow" (since 1.1): the figure, or an amount it is made of, does not fit in 64-bit yen (diagnostic C009); the functions computing one figure return ::HYOKA_ERANGE with this reason. */
 } hyoka_reason;
 
 /** The document name of a reason (@p reason, a ::hyoka_reason): "no_population"...; NULL when unknown. Static, owned by the library. */
@@ -96,7 +97,8 @@ HYOKA_API const char *hyoka_reason_message(int reason, int lang);
  *               unless ::HYOKA_OK.
  * @param reason receives ::HYOKA_REASON_NONE or why it is unavailable (a
  *               ::hyoka_reason); may be NULL.
- * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE (overflow),
+ * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE, ::HYOKA_ERANGE (overflow; since
+ *         1.1 @p reason then receives ::HYOKA_REASON_OVERFLOW),
  *         ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason);
@@ -106,7 +108,7 @@ HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_dec
  * or the stated amount), as counted in PERSONNEL. @p reason (may be NULL)
  * receives ::HYOKA_REASON_NONE or why it is unavailable (a ::hyoka_reason).
  * @return ::HYOKA_OK, ::HYOKA_EUNAVAILABLE (nothing to cost it with),
- *         ::HYOKA_ERANGE, ::HYOKA_EINVAL.
+ *         ::HYOKA_ERANGE (with ::HYOKA_REASON_OVERFLOW since 1.1), ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reason);
 
@@ -177,8 +179,9 @@ typedef struct hyoka_rollup hyoka_rollup;
  *                    (hyoka_rollup_free()). It does not refer to the
  *                    portfolio after this call.
  * @param portfolio the portfolio.
- * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE (a sum overflowed),
- *         ::HYOKA_ENOMEM.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOMEM. (Before 1.1,
+ *         ::HYOKA_ERANGE when a sum overflowed; since 1.1 that total alone
+ *         is unavailable: hyoka_rollup_total() says so.)
  */
 HYOKA_API int hyoka_rollup_new(hyoka_rollup **out, const hyoka_portfolio *portfolio, int group_by, int depth,
                                int32_t fiscal_year);
@@ -198,7 +201,10 @@ HYOKA_API size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row);
 /**
  * A total of a row: the sum of a money figure (@p figure, a ::hyoka_figure
  * from EXPENSE to SPECIFIC_REVENUE) over the row's cost years.
- * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (row out of range).
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (row out of range),
+ *         ::HYOKA_ERANGE (since 1.1: the total, or that figure of one of
+ *         the row's cost years, does not fit in 64-bit yen; the row's other
+ *         totals are still given).
  */
 HYOKA_API int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out);
 
@@ -216,7 +222,9 @@ typedef struct hyoka_ranking hyoka_ranking;
  *                    borrows the portfolio's projects: valid while the
  *                    portfolio is neither changed nor freed.
  * @param portfolio the portfolio.
- * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ERANGE (a figure overflowed), ::HYOKA_ENOMEM.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOMEM. (Before 1.1,
+ *         ::HYOKA_ERANGE when a figure overflowed; since 1.1 that project
+ *         is unavailable with ::HYOKA_REASON_OVERFLOW.)
  */
 HYOKA_API int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int figure,
                                 int32_t fiscal_year, int descending);

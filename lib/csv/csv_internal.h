@@ -228,4 +228,40 @@ void hyoka__csv_records_release(struct hyoka__csv_records *r);
 int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_options *opt, hyoka_report *report,
                          char **out, size_t *len, char *first, size_t first_size);
 
+/* ------------------------------------------------------------------------ */
+/* Folders (folder.c)                                                       */
+
+/* Write the @p n files NAMES[i].csv with these bytes into the folder @p dir
+ * by the output policy (util/fsio.h; opt->flags: HYOKA_WRITE_REPLACE). */
+int hyoka__csv_write_files(const char *fn, const char *dir, const hyoka_csv_options *opt, size_t n,
+                           const char *const *names, char *const *bufs, const size_t *lens);
+
+/* ------------------------------------------------------------------------ */
+/* Tables of figures (metrics.c)                                            */
+
+/* A table of figures being written, one project at a time: begin (the
+ * byte order mark and the header), then hyoka__metrics_csv_project() for
+ * each top-level project in turn (its rows and its sub-projects'), then
+ * end. The first failure is kept in o.err; later calls do nothing. */
+struct hyoka__metrics_csv {
+    struct hyoka__buf o;            /* the rows in UTF-8 */
+    int table;                      /* a hyoka_metrics_table */
+    int encoding;
+    hyoka_report *report;           /* V003 for a cell CP932 cannot hold; may be NULL */
+    int64_t row;                    /* 1 = header */
+    size_t col;                     /* cells written in the row */
+    size_t bad;                     /* cells CP932 cannot hold */
+    char first[HYOKA__CSV_FIRST_MAX];
+    struct hyoka__year_index years; /* of the project being written */
+};
+
+void hyoka__metrics_csv_begin(struct hyoka__metrics_csv *m, int table, int encoding, hyoka_report *report);
+/* The rows of @p root, the top-level project at @p position (from 0), and
+ * of its sub-projects. The rows written so far are in m->o: a streaming
+ * writer may send them on and empty it between projects. */
+void hyoka__metrics_csv_project(struct hyoka__metrics_csv *m, const hyoka_project *root, size_t position);
+/* The table in the chosen encoding into *out (release with hyoka_free()),
+ * or the first failure (HYOKA_EENCODING with its message). */
+int hyoka__metrics_csv_end(struct hyoka__metrics_csv *m, char **out, size_t *len);
+
 #endif

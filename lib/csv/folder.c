@@ -11,19 +11,34 @@
 /* "NAME.csv" */
 #define FILE_NAME_MAX 32
 
-static void file_name(int table, char *buf)
+int hyoka__csv_write_files(const char *fn, const char *dir, const hyoka_csv_options *opt, size_t n,
+                           const char *const *names, char *const *bufs, const size_t *lens)
 {
-    snprintf(buf, FILE_NAME_MAX, "%s.csv", hyoka__csv_tables[table].name);
+    struct hyoka__dir_out d;
+    char name[FILE_NAME_MAX];
+    int rc = hyoka__dir_begin(&d, fn, dir,
+                              HYOKA__DIR_PARENTS | ((opt->flags & HYOKA_WRITE_REPLACE) ? HYOKA__DIR_REPLACE : 0));
+
+    if (rc != HYOKA_OK)
+        return rc;
+    for (size_t t = 0; t < n && rc == HYOKA_OK; t++) {
+        snprintf(name, sizeof name, "%s.csv", names[t]);
+        rc = hyoka__dir_add(&d, name, bufs[t], lens[t]);
+    }
+    if (rc == HYOKA_OK)
+        return hyoka__dir_commit(&d, fn);
+    hyoka__dir_abort(&d);
+    return rc;
 }
 
 int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const hyoka_csv_options *options,
                         hyoka_report *report)
 {
     hyoka_csv_options opt;
-    struct hyoka__dir_out d;
     char *bufs[HYOKA_CSV_TABLE_COUNT] = {0};
     size_t lens[HYOKA_CSV_TABLE_COUNT] = {0};
-    char first[HYOKA__CSV_FIRST_MAX], name[FILE_NAME_MAX];
+    const char *names[HYOKA_CSV_TABLE_COUNT];
+    char first[HYOKA__CSV_FIRST_MAX];
     int rc = HYOKA_OK, enc = HYOKA_OK;
 
     HYOKA__CHECK_NULL(portfolio);
@@ -47,19 +62,10 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     }
     if (rc == HYOKA_OK && enc != HYOKA_OK)
         rc = hyoka__fail(HYOKA_EENCODING, "%s", first);
+    for (int t = 0; t < HYOKA_CSV_TABLE_COUNT; t++)
+        names[t] = hyoka__csv_tables[t].name;
     if (rc == HYOKA_OK)
-        rc = hyoka__dir_begin(&d, __func__, dir,
-                              HYOKA__DIR_PARENTS | ((opt.flags & HYOKA_WRITE_REPLACE) ? HYOKA__DIR_REPLACE : 0));
-    if (rc == HYOKA_OK) {
-        for (int t = 0; t < HYOKA_CSV_TABLE_COUNT && rc == HYOKA_OK; t++) {
-            file_name(t, name);
-            rc = hyoka__dir_add(&d, name, bufs[t], lens[t]);
-        }
-        if (rc == HYOKA_OK)
-            rc = hyoka__dir_commit(&d, __func__);
-        else
-            hyoka__dir_abort(&d);
-    }
+        rc = hyoka__csv_write_files(__func__, dir, &opt, HYOKA_CSV_TABLE_COUNT, names, bufs, lens);
     for (int t = 0; t < HYOKA_CSV_TABLE_COUNT; t++)
         hyoka__free(bufs[t]);
     return rc;
@@ -108,7 +114,7 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
         size_t size;
         char *path;
 
-        file_name(t, name);
+        snprintf(name, sizeof name, "%s.csv", hyoka__csv_tables[t].name);
         size = strlen(dir) + 1 + strlen(name) + 1;
         path = hyoka__malloc(size);
         if (!path) {

@@ -18,6 +18,7 @@ struct rollup_row {
     char *key;
     size_t projects;
     int64_t total[HYOKA__MONEY_FIGURE_COUNT];
+    unsigned overflow; /* bit f: the total of figure f overflows, or a figure in it did */
 };
 
 struct hyoka_rollup {
@@ -33,6 +34,7 @@ struct rollup_entry {
     size_t project;       /* index of the top-level project */
     size_t seq;           /* position, for a stable sort */
     i128 total[HYOKA__MONEY_FIGURE_COUNT];
+    unsigned overflow; /* bit f: a figure f in it overflowed */
 };
 
 static int cmp_entry_year(const void *pa, const void *pb)
@@ -103,8 +105,9 @@ static char *group_key(const hyoka_project *p, int group_by, int depth)
     return dup_str(k);
 }
 
-/* Add the money figures of @p c to @p total; unavailable figures add nothing. */
-static int add_year_totals(const hyoka_costs *c, i128 *total)
+/* Add the money figures of @p c to the entry; unavailable figures add
+ * nothing, and one that overflows marks the entry's total of that figure. */
+static int add_year_totals(const hyoka_costs *c, struct rollup_entry *e)
 {
     for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++) {
         int64_t v = 0;
@@ -112,9 +115,13 @@ static int add_year_totals(const hyoka_costs *c, i128 *total)
         int rc = hyoka__costs_money(c, f, &v, &why);
         if (rc == HYOKA_EUNAVAILABLE)
             continue;
+        if (rc == HYOKA_ERANGE) {
+            e->overflow |= 1u << f;
+            continue;
+        }
         if (rc != HYOKA_OK)
             return rc;
-        total[f] += v;
+        e->total[f] += v;
     }
     return HYOKA_OK;
 }
@@ -180,7 +187,7 @@ static int fill_entries(const hyoka_portfolio *pf, int group_by, int depth, int3
                 e->seq = n;
                 n++;
                 *count = n;
-                rc = add_year_totals(c, e->total);
+                rc = add_year_totals(c, e);
                 if (rc != HYOKA_OK)
                     return rc;
             }
@@ -196,7 +203,7 @@ static int fill_entries(const hyoka_portfolio *pf, int group_by, int depth, int3
                 if (fiscal_year != 0 && c->fiscal_year != fiscal_year)
                     continue;
                 in_scope++;
-                rc = add_year_totals(c, e->total);
+                rc = add_year_totals(c, e);
                 if (rc != HYOKA_OK)
                     return rc;
             }
@@ -211,14 +218,6 @@ static int fill_entries(const hyoka_portfolio *pf, int group_by, int depth, int3
             *count = n;
         }
     }
-    return HYOKA_OK;
-}
-
-static int check_total(i128 v, int figure, const char *key)
-{
-    if (v < (i128)INT64_MIN || v > (i128)INT64_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_rollup_new: the %s total of group \"%s\" overflows 64-bit yen",
-                           hyoka__figure_names[figure], key);
     return HYOKA_OK;
 }
 
@@ -289,12 +288,13 @@ int hyoka_rollup_new(hyoka_rollup **out, const hyoka_portfolio *portfolio, int g
                 row->projects++;
             for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++)
                 sum[f] += e->total[f]; /* at most 2^63 per entry: cannot wrap */
+            row->overflow |= e->overflow;
         }
         for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++) {
-            rc = check_total(sum[f], f, row->key);
-            if (rc != HYOKA_OK)
-                goto fail;
-            row->total[f] = (int64_t)sum[f];
+            if (sum[f] < (i128)INT64_MIN || sum[f] > (i128)INT64_MAX)
+                row->overflow |= 1u << f;
+            else
+                row->total[f] = (int64_t)sum[f];
         }
         i = j;
     }
@@ -334,6 +334,9 @@ int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64
     HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_money_figure(figure),
                              "a money figure (expense..specific_revenue)");
     HYOKA__CHECK_INDEX(row, rollup->count, "rows");
+    if (rollup->rows[row].overflow & (1u << figure))
+        return hyoka__fail(HYOKA_ERANGE, "%s: the %s total of group \"%s\" overflows 64-bit yen, or a %s in it does",
+                           __func__, hyoka__figure_names[figure], rollup->rows[row].key, hyoka__figure_names[figure]);
     *out = rollup->rows[row].total[figure];
     return HYOKA_OK;
 }
@@ -399,6 +402,10 @@ static int rank_value(const hyoka_project *p, int figure, int32_t fiscal_year, s
     }
     if (rc == HYOKA_EUNAVAILABLE) {
         e->reason = why;
+        return HYOKA_OK;
+    }
+    if (rc == HYOKA_ERANGE) {
+        e->reason = HYOKA_REASON_OVERFLOW;
         return HYOKA_OK;
     }
     return rc;

@@ -374,6 +374,8 @@ static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct 
     }
     if (rc == HYOKA_OK)
         *out = v;
+    else if (rc == HYOKA_ERANGE)
+        hyoka__set_reason(reason, HYOKA_REASON_OVERFLOW);
     return rc;
 }
 
@@ -415,6 +417,8 @@ static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, 
     }
     if (rc == HYOKA_OK)
         *out = v;
+    else if (rc == HYOKA_ERANGE)
+        hyoka__set_reason(reason, HYOKA_REASON_OVERFLOW);
     return rc;
 }
 

@@ -120,7 +120,11 @@ void hyoka__metrics_figure(struct hyoka__json_writer *w, struct hyoka__metrics_u
             hyoka__json_put_decimal(w, value, true);
         return;
     }
-    if (rc == HYOKA_EUNAVAILABLE) {
+    if (rc == HYOKA_EUNAVAILABLE || rc == HYOKA_ERANGE) {
+        /* A figure that overflows is unavailable on its own: every other
+         * figure is still written. */
+        if (rc == HYOKA_ERANGE)
+            reason = HYOKA_REASON_OVERFLOW;
         hyoka__json_put(w, "null", 4);
         if (u->count < MAX_UNAVAILABLE) {
             u->figure[u->count] = figure;
@@ -140,6 +144,10 @@ static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
     hyoka__json_sep(w);
     hyoka__json_open(w, '{');
     hyoka__json_m_int(w, "fiscal_year", c->fiscal_year);
+    if (c->phase != HYOKA_UNSET)
+        hyoka__json_m_enum(w, "phase", HYOKA_ENUM_PHASE, c->phase);
+    else
+        hyoka__json_m_null(w, "phase");
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->out.err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
@@ -213,10 +221,12 @@ static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluat
     hyoka__json_key(w, "rating");
     if (rc == HYOKA_OK && code) {
         hyoka__json_put_string(w, code);
-    } else if (rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE) {
+    } else if (rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE || rc == HYOKA_ERANGE) {
         hyoka__json_put(w, "null", 4);
         if (rc == HYOKA_OK)
             reason = HYOKA_REASON_NO_BANDS;
+        else if (rc == HYOKA_ERANGE)
+            reason = HYOKA_REASON_OVERFLOW;
         if (u.count < MAX_UNAVAILABLE) {
             u.figure[u.count] = -1; /* the rating */
             u.reason[u.count] = reason;

@@ -1,6 +1,8 @@
 /* UTF-8 validation, decoding and encoding (RFC 3629). */
 #include "internal.h"
 
+#include <string.h>
+
 int32_t hyoka__utf8_next(const char *s, size_t len, size_t *pos)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -106,4 +108,41 @@ size_t hyoka__utf8_cut(char *s, size_t len)
         return start;
     }
     return len;
+}
+
+/* One escape of @p digits hex digits after @p lead ('u': "\u001b" for a
+ * control character; 'x': "\xff" for a byte that is not UTF-8). */
+static size_t put_escape(char *out, size_t at, char lead, unsigned v, int digits)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (out) {
+        out[at] = '\\';
+        out[at + 1] = lead;
+        for (int k = 0; k < digits; k++)
+            out[at + 2 + (size_t)k] = hex[(v >> (4 * (digits - 1 - k))) & 0xFu];
+    }
+    return 2 + (size_t)digits;
+}
+
+size_t hyoka__text_escape(const char *s, char *out)
+{
+    size_t len = strlen(s), i = 0, n = 0;
+
+    while (i < len) {
+        size_t start = i;
+        int32_t cp = hyoka__utf8_next(s, len, &i);
+        if (cp < 0) {
+            n += put_escape(out, n, 'x', (unsigned char)s[start], 2);
+            i = start + 1;
+        } else if (hyoka__is_control(cp)) {
+            n += put_escape(out, n, 'u', (unsigned)cp, 4);
+        } else {
+            if (out)
+                memcpy(out + n, s + start, i - start);
+            n += i - start;
+        }
+    }
+    if (out)
+        out[n] = '\0';
+    return n;
 }

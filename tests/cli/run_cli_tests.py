@@ -13,6 +13,7 @@
 usage: run_cli_tests.py HYOKA SOURCE_ROOT [--update]
 Prints one line per check and ends with "N passed, N failed".
 """
+import csv
 import json
 import os
 import subprocess
@@ -20,9 +21,14 @@ import sys
 import tempfile
 import unicodedata
 
+import schemas
 from tally import check, finish
 
 hyoka, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+# Messages follow the locale (hyoka_lang_default()): the expectations are English.
+for name in ('LC_ALL', 'LC_MESSAGES', 'LANG'):
+    os.environ.pop(name, None)
+os.environ['LC_ALL'] = 'C.UTF-8'
 update = '--update' in sys.argv[3:]
 sheets_dir = os.path.join('examples', 'sheets')
 expected_dir = os.path.join(root, 'tests', 'cli', 'expected')
@@ -31,8 +37,15 @@ WINDOWS_FORMS = str.maketrans({'\u301c': '\uff5e', '\u2016': '\u2225', '\u2212':
                                '\u00a2': '\uffe0', '\u00a3': '\uffe1', '\u00ac': '\uffe2'})
 
 
+# Every JSON document the program prints here, checked against its schema
+# (docs/schemas) at the end.
+json_outputs = []
+
+
 def run(*args, cwd=root, stdin=None):
     p = subprocess.run([hyoka] + list(args), cwd=cwd, capture_output=True, input=stdin)
+    if args and args[0] in ('check', 'metrics', 'summary') and '--json' in args and p.stdout:
+        json_outputs.append((schemas.OUTPUT_KIND[args[0]], ' '.join(args), p.stdout))
     return p.returncode, p.stdout, p.stderr
 
 
@@ -141,12 +154,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc == 0, 'check reads standard input')
 # Counts, the limit and rules (docs/rules.md): a ledger whose one error
 # comes after 1,500 warnings; a reading error after 1,500 warnings.
+def write_json_in(folder, name, doc):
+    """doc as a JSON file called name in folder; returns its path."""
+    p = os.path.join(folder, name)
+    with open(p, 'w', encoding='utf-8') as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return p
+
+
 with tempfile.TemporaryDirectory() as tmp:
     def write_json(name, doc):
-        p = os.path.join(tmp, name)
-        with open(p, 'w', encoding='utf-8') as f:
-            json.dump(doc, f, ensure_ascii=False)
-        return p
+        return write_json_in(tmp, name, doc)
     ledger = write_json('ledger.json', {'format': 'hyoka/1', 'projects': [
         {'code': 'A', 'name': 'a', 'indicators': [
             {'kind': 'outcome', 'name': 'i%d' % i, 'unit': '件', 'values': [{'fiscal_year': 2020, 'actual': i}]}
@@ -182,8 +200,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc == 1 and b' error S004: ' in out and b'1501 diagnostics: 1 error, 1500 warnings; 501 not shown' in out,
           'check: a reading error after 1,500 warnings exits 1 and is shown')
     rc, out, err = run('metrics', '--json', bad)
-    check(rc == 1 and out == b'' and b' error S004: ' in err,
-          'metrics --json: a document that cannot be read exits 1, writes nothing, says why', out.decode())
+    # (until 1.1 it wrote nothing: now --json is always one JSON document)
+    doc = json.loads(out)
+    check(rc == 1 and doc['file'] == bad and doc['projects'] == [] and 'error' in doc and
+          'S004' in [d['code'] for d in doc['diagnostics']] and b' error S004: ' in err,
+          'metrics --json: a document that cannot be read exits 1, writes its name, error and diagnostics, says why',
+          out.decode()[:300])
 
     # Rules from the command line.
     rc, out, _ = run('check', '--ignore', 'I002', ledger)
@@ -238,6 +260,228 @@ with tempfile.TemporaryDirectory() as tmp:
           b'1171 diagnostics: 1171 errors; 171 not shown (limit 1000)' in err,
           'convert --from csv: sub-projects 1,200 deep are V009, no crash', err.decode()[-400:])
 
+# Issue 14: findings about what the program writes.
+with tempfile.TemporaryDirectory() as tmp:
+    def write_doc(name, doc):
+        return write_json_in(tmp, name, doc)
+    sheet = os.path.join(root, sheets_dir, 'sample-city-portfolio.json')
+    one = os.path.join(root, sheets_dir, sheets[0])
+
+    # Write failures: /dev/full and a closed standard output exit 74 with a message.
+    def run_closed(*args):
+        p = subprocess.run(['sh', '-c', 'exec "$0" "$@" >&-', hyoka] + list(args), cwd=root, capture_output=True)
+        return p.returncode, p.stderr
+    for args in (['convert', '--to', 'json', sheet, '-'], ['metrics', sheet], ['metrics', '--json', sheet],
+                 ['check', '--json', sheet], ['check', sheet], ['summary', sheet], ['summary', '--json', sheet],
+                 ['--help'], ['check', '--help']):
+        with open('/dev/full', 'wb') as full:
+            p = subprocess.run([hyoka] + args, cwd=root, stdout=full, stderr=subprocess.PIPE)
+        check(p.returncode == 74 and b'cannot write standard output: No space left on device' in p.stderr,
+              'hyoka %s > /dev/full exits 74 and says why' % ' '.join(args), p.stderr.decode()[-300:])
+        rc, err = run_closed(*args)
+        check(rc == 74 and b'cannot write standard output' in err,
+              'hyoka %s >&- exits 74 and says why' % ' '.join(args), err.decode()[-300:])
+    rc, _, err = run('convert', '--to', 'json', sheet, '/dev/full')
+    check(rc == 74 and b'/dev/full' in err, 'convert to /dev/full exits 74, naming it', err.decode())
+    with open('/dev/null', 'wb') as null:
+        p = subprocess.run([hyoka, 'summary', sheet], cwd=root, stdout=null, stderr=subprocess.PIPE)
+    check(p.returncode == 0, 'summary > /dev/null exits 0 (a device that takes the output)')
+
+    # --json is one document whatever happens, one entry per file with its name.
+    syntax = os.path.join(tmp, 'syntax.json')
+    with open(syntax, 'w') as f:
+        f.write('{"format": "hyoka/1",')
+    missing = os.path.join(tmp, 'missing.json')
+    files = [syntax, one, missing]
+    rc, out, _ = run('metrics', '--json', *files)
+    docs = json.loads(out)
+    check(rc == 2 and [d['file'] for d in docs] == files and docs[0]['projects'] == [] and
+          docs[0]['diagnostics'][0]['code'] == 'J001' and 'error' in docs[0] and 'error' not in docs[1] and
+          docs[1]['projects'] and 'error' in docs[2],
+          'metrics --json: an unreadable, a good and a missing file give three objects naming their files',
+          out.decode()[:400])
+    rc, out, _ = run('summary', '--json', *files)
+    entries = json.loads(out)['files']
+    check(rc == 2 and [e['file'] for e in entries] == files and 'tables' in entries[1] and
+          entries[0]['diagnostics'][0]['code'] == 'J001' and 'cannot read' not in entries[2]['error'] and
+          entries[2]['error'], 'summary --json: one entry per file, the unreadable ones with error and diagnostics',
+          out.decode()[:400])
+    rc, out, _ = run('check', '--json', *files)
+    entries = json.loads(out)['files']
+    check(rc == 2 and [e['file'] for e in entries] == files and entries[2]['error'],
+          'check --json: one entry per file, in order')
+    rc, out, _ = run('metrics', '--json', one)
+    doc = json.loads(out)
+    check(doc['file'] == one and all('phase' in y for p in doc['projects'] for y in p['years']) and
+          any(y['phase'] == 'settled' for p in doc['projects'] for y in p['years']),
+          'metrics --json: the file member, and each year\'s phase')
+    weird = os.fsencode(tmp) + b'/bad\xff name\n.json'
+    with open(one, 'rb') as f, open(weird, 'wb') as g:
+        g.write(f.read())
+    for cmd in ('check', 'metrics', 'summary'):
+        p = subprocess.run([hyoka.encode(), cmd.encode(), b'--json', weird], cwd=root, capture_output=True)
+        try:
+            ok = p.returncode == 0 and b'\\ufffd name\\n.json' in p.stdout and json.loads(p.stdout) is not None
+        except ValueError:
+            ok = False
+        check(ok, '%s --json: a file name that is not UTF-8 is still valid JSON' % cmd, p.stdout.decode('utf-8', 'replace')[:200])
+
+    # Overflow: C009 in check, a null with its reason in metrics and summary, the rest computed.
+    ovf = write_doc('overflow.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'BIG', 'name': 'big', 'years': [{'fiscal_year': 2022, 'phase': 'settled', 'settlement': 1000,
+                                                  'funding': {'general': 1000},
+                                                  'staff': [{'category': 'regular', 'fte': 2,
+                                                             'unit_cost': 9000000000000000000}]}]},
+        {'code': 'OK', 'name': 'good', 'years': [{'fiscal_year': 2022, 'phase': 'settled', 'settlement': 5000,
+                                                 'funding': {'general': 5000},
+                                                 'staff': [{'category': 'regular', 'fte': '0.5',
+                                                            'unit_cost': 8000000}]}]}]})
+    rc, out, _ = run('check', ovf)
+    check(rc == 1 and b' error C009: ' in out, 'check: 2 FTE x 9e18 yen is C009')
+    rc, out, err = run('metrics', '--json', ovf)
+    doc = json.loads(out)
+    big, good = doc['projects'][0]['years'][0], doc['projects'][1]['years'][0]
+    check(rc == 1 and big['personnel'] is None and big['total_cost'] is None and big['expense'] == 1000 and
+          big['unavailable']['personnel'] == 'an amount does not fit in 64-bit yen (fiscal year 2022)' and
+          'expense' not in big['unavailable'] and good['personnel'] == 4000000 and good['total_cost'] == 4005000 and
+          'personnel' not in good.get('unavailable', {}),
+          'metrics --json: the overflowing figures alone are null with their reason', json.dumps(big)[:300])
+    rc, out, _ = run('summary', ovf)
+    text = out.decode()
+    check(rc == 1 and '-- fiscal year 2022' in text and '4,005,000  good' in text and
+          'BIG                - (overflow)' in text and '6,000' in text,
+          'summary: the good project\'s figures, the overflowing ones shown as - (overflow)', text)
+    rc, out, _ = run('summary', '--json', ovf)
+    f0 = json.loads(out)['files'][0]
+    rank = {r['code']: r for r in f0['tables']['ranking_total_cost']}
+    row = f0['tables']['by_fiscal_year'][0]
+    check(f0['fiscal_year'] == 2022 and rank['OK']['total_cost'] == 4005000 and
+          rank['BIG'] == {'code': 'BIG', 'total_cost': None, 'reason': 'overflow'} and row['expense'] == 6000 and
+          row['total_cost'] is None and row['unavailable'] == {'personnel': 'overflow', 'total_cost': 'overflow'},
+          'summary --json: null with reason overflow for the affected totals only', json.dumps(f0)[:400])
+
+    # Control characters from documents never reach the output raw.
+    forged = '\n x.json:1:1: error P001: forged\x1b[31m\x85\x7f'
+    ctl = write_doc('control.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'C\x1b[2J', 'name': 'n\rame', 'organization': {'department': 'dep\nx'},
+         'years': [{'fiscal_year': 2022, 'phase': 'settled', 'settlement': 10}],
+         'indicators': [{'kind': 'outcome', 'name': 'ind\x07', 'unit': '%',
+                         'values': [{'fiscal_year': 2022, 'target': 1, 'actual': 1}]}],
+         'evaluations': [{'stage': 'primary', 'fiscal_year': 2022, 'verdict': 'v' + forged,
+                          'scores': {'q' + forged: '1'}}]}]})
+    def raw_controls(data):
+        text = data.decode('utf-8')
+        return [c for c in text if (ord(c) < 0x20 and c != '\n') or 0x7f <= ord(c) < 0xa0]
+    rc, out, _ = run('check', ctl)
+    lines = out.decode().splitlines()
+    check(rc == 1 and not raw_controls(out) and all(l.startswith(ctl + ':') for l in lines) and
+          sum(' error E001: ' in l for l in lines) == 2 and not any('error P001' in l.split(': ', 2)[1] for l in lines)
+          and '\\u000a x.json:1:1: error P001: forged\\u001b[31m\\u0085\\u007f' in out.decode(),
+          'check: a verdict and a score key with a newline and escapes cannot forge a line', out.decode())
+    rc, out, err = run('metrics', ctl)
+    check(not raw_controls(out) and not raw_controls(err) and 'C\\u001b[2J n\\u000dame' in out.decode() and
+          'v\\u000a x.json' in out.decode() and 'ind\\u0007' in out.decode(),
+          'metrics: names, codes and verdicts escaped in the text tables', out.decode())
+    rc, out, err = run('summary', ctl)
+    check(not raw_controls(out) and not raw_controls(err) and 'dep\\u000ax' in out.decode() and
+          'C\\u001b[2J' in out.decode(), 'summary: department, code and name escaped', out.decode())
+    rc, out, _ = run('check', '--json', ctl)
+    check(json.loads(out)['files'][0]['diagnostics'] and not [c for c in out.decode() if ord(c) < 0x20 and c != '\n'],
+          'check --json: valid JSON, no raw C0 control character')
+    newline_name = os.path.join(tmp, 'x\n.json:1:1: error')
+    with open(newline_name, 'w') as f:
+        f.write('{"format": "hyoka/1",')
+    rc, out, _ = run('check', newline_name)
+    check(rc == 2 and all(l.startswith(tmp) for l in out.decode().splitlines()) and 'x\\u000a.json' in out.decode(),
+          'check: a file name with a newline is escaped', out.decode())
+
+    # metrics --csv: one row per project and fiscal year, and the indicators.
+    fig = os.path.join(tmp, 'figures')
+    rc, _, err = run('metrics', '--csv', fig, ovf)
+    files = sorted(os.listdir(fig)) if os.path.isdir(fig) else []
+    check(rc == 1 and files == ['.hyoka-output', 'metrics_indicators.csv', 'metrics_years.csv'],
+          'metrics --csv writes the two tables into a folder (exit status 1: C009)', ' '.join(files) + err.decode())
+    with open(os.path.join(fig, 'metrics_years.csv'), encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    check([(r['code'], r['fiscal_year'], r['phase']) for r in rows] == [('BIG', '2022', 'settled'), ('OK', '2022', 'settled')]
+          and rows[0]['personnel'] == '' and rows[0]['personnel_reason'] == 'overflow' and rows[0]['expense'] == '1000'
+          and rows[1]['total_cost'] == '4005000' and rows[1]['per_capita_reason'] == 'no_population',
+          'metrics --csv: every figure with the reason of each unavailable one', str(rows)[:400])
+    with open(sheet, encoding='utf-8') as f:
+        doc = json.load(f)
+    rc, _, err = run('metrics', '--csv', fig, '--encoding', 'cp932', sheet)
+    with open(os.path.join(fig, 'metrics_indicators.csv'), encoding='cp932', newline='') as f:
+        rows = list(csv.DictReader(f))
+    def tree(projects):
+        for p in projects:
+            yield p
+            yield from tree(p.get('children', []))
+    n_values = sum(len(i.get('values', [])) for p in tree(doc['projects']) for i in p.get('indicators', []))
+    check(rc == 0 and len(rows) == n_values and rows[0]['code'] == doc['projects'][0]['code'] and
+          rows[0]['achievement'] != '', 'metrics --csv --encoding cp932: one row per indicator value, replacing the folder',
+          err.decode())
+    nested = write_doc('nested.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'P', 'name': 'p', 'years': [{'fiscal_year': 2020, 'settlement': 5}],
+         'children': [{'code': 'P-1', 'name': 'c', 'years': [{'fiscal_year': 2020, 'settlement': 2}]}]}]})
+    rc, _, _ = run('metrics', '--csv', fig, '--no-config', nested)
+    with open(os.path.join(fig, 'metrics_years.csv'), encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    check([(r['project'], r['code'], r['parent_code']) for r in rows] == [('1', 'P', ''), ('1.1', 'P-1', 'P')],
+          'metrics --csv: sub-projects after their parent, with its code', str(rows)[:300])
+    rc, _, err = run('metrics', '--csv', fig, nested, ovf)
+    check(rc == 64 and b'--csv takes one input file' in err, 'metrics --csv with two inputs is a usage error')
+    with open(os.path.join(tmp, 'notes.txt'), 'w') as f:
+        f.write('mine')
+    rc, _, err = run('metrics', '--csv', tmp, nested)
+    check(rc == 74 and b'hyoka did not write' in err, 'metrics --csv refuses a folder of other files (74)', err.decode())
+
+    # convert takes one input.
+    rc, _, err = run('convert', '--to', 'json', one, sheet, os.path.join(tmp, 'out.json'))
+    check(rc == 64 and b'convert takes one input and one output' in err, 'convert with several inputs says it takes one',
+          err.decode())
+
+    # summary: the latest settled fiscal year by default, a warning for an empty year.
+    years = write_doc('years.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'A', 'name': 'a', 'years': [{'fiscal_year': y, 'phase': ph, 'settlement': 100}
+                                             for y, ph in ((2020, 'settled'), (2021, 'settled'), (2022, 'budget'),
+                                                           (2023, 'plan'))]},
+        {'code': 'B', 'name': 'b', 'years': [{'fiscal_year': y, 'phase': 'plan', 'settlement': 100}
+                                             for y in (2022, 2023, 2024)]}]})
+    rc, out, err = run('summary', '--json', years)
+    check(json.loads(out)['files'][0]['fiscal_year'] == 2021 and b'fiscal year' not in err,
+          'summary: the latest settled fiscal year by default (2021, not 2022 or 2024)', err.decode())
+    rc, out, err = run('summary', '--year', '2030', years)
+    check(rc == 0 and b'no project has a cost year for fiscal year 2030' in err and b'-- fiscal year 2030' in out,
+          'summary --year 2030 warns that the year is empty', err.decode())
+    plans = write_doc('plans.json', {'format': 'hyoka/1', 'projects': [
+        {'code': 'A', 'name': 'a', 'years': [{'fiscal_year': 2024, 'phase': 'plan', 'settlement': 1}]}]})
+    rc, out, err = run('summary', '--json', plans)
+    check(json.loads(out)['files'][0]['fiscal_year'] == 2024 and b'no settled fiscal year' in err,
+          'summary: without a settled year, the latest, said on standard error', err.decode())
+
+    # The language follows the locale (hyoka_lang_default()); --lang overrides.
+    def run_env(env, *args):
+        e = {k: v for k, v in os.environ.items() if k not in ('LC_ALL', 'LC_MESSAGES', 'LANG')}
+        e.update(env)
+        p = subprocess.run([hyoka] + list(args), cwd=root, capture_output=True, env=e)
+        return p.returncode, p.stdout, p.stderr
+    errors = write_doc('errors.json', {'format': 'hyoka/1', 'projects': [{'name': 'no code'}]})
+    for env in ({'LANG': 'ja_JP.UTF-8'}, {'LC_ALL': 'ja_JP.UTF-8', 'LANG': 'C'}, {'LC_MESSAGES': 'ja'}):
+        rc, out, _ = run_env(env, 'check', errors)
+        check(' エラー P001: ' in out.decode(), 'check: Japanese messages with %s' % env, out.decode())
+        rc, out, _ = run_env(env, 'check', '--lang', 'en', errors)
+        check(' error P001: ' in out.decode(), 'check --lang en overrides %s' % env)
+    rc, out, _ = run_env({'LANG': 'en_US.UTF-8'}, 'check', errors)
+    check(' error P001: ' in out.decode(), 'check: English messages with LANG=en_US.UTF-8')
+    for env, args, lang in (({'LANG': 'C'}, [], 'ja'), ({'LANG': 'ja_JP.UTF-8'}, [], 'ja'),
+                            ({'LANG': 'ja_JP.UTF-8'}, ['--lang', 'en'], 'en')):
+        site = os.path.join(tmp, 'site-%s-%d' % (lang, len(args)))
+        rc, _, err = run_env(env, 'convert', '--to', 'html', *args, one, site)
+        with open(os.path.join(site, 'index.html'), encoding='utf-8') as f:
+            page = f.read()
+        check(rc == 0 and ('lang="%s"' % lang) in page[:300],
+              'convert --to html %s with %s: pages in %s' % (' '.join(args), env, lang), page[:200])
+
 for args in (['frobnicate'], ['check'], ['check', '--bogus', 'x'], ['check', '--lang', 'fr', 'x'],
              ['convert', '--to', 'pdf', 'a', 'b'], ['convert', 'a'], []):
     rc, _, _ = run(*args)
@@ -260,7 +504,7 @@ for args, named in ((['check', '--bogus', 'x'], "unknown option '--bogus'"),
                     (['convert', '--to', 'csv', os.path.join(sheets_dir, sheets[0]), '-'], '--to csv writes a folder'),
                     (['convert', '--from', 'csv', '--to', 'json', '-', 'b'], '--from csv reads a folder'),
                     (['check'], 'missing operand (expects FILE...)'),
-                    (['convert', '--to', 'json', 'a', 'b', 'c'], 'too many operands (expects IN OUT)'),
+                    (['convert', '--to', 'json', 'a', 'b', 'c'], 'too many operands (expects IN OUT): convert takes one input'),
                     (['frobnicate'], "unknown command 'frobnicate'"),
                     (['--frobnicate'], "unknown option '--frobnicate'")):
     rc, out, err = run(*args)
@@ -288,5 +532,19 @@ rc, out, _ = run('--help')
 check(rc == 0 and b'Commands:' in out, 'hyoka --help')
 rc, out, _ = run('--version')
 check(rc == 0 and out.startswith(b'hyoka 1.'), 'hyoka --version')
+
+# Every --json output above is one valid JSON document of its format.
+bad = []
+for kind, line, out in json_outputs:
+    try:
+        doc = json.loads(out)
+    except ValueError as e:
+        bad.append('hyoka %s: not JSON: %s' % (line, e))
+        continue
+    if schemas.available():
+        bad += ['hyoka %s: %s' % (line, p) for p in schemas.problems(root, kind, doc)[:3]]
+check(not bad and len(json_outputs) > 20, 'every --json output (%d) is one JSON document%s' % (
+    len(json_outputs), ', valid against docs/schemas' if schemas.available() else ' (jsonschema missing: not validated)'),
+    '\n'.join(bad[:10]))
 
 finish()

@@ -172,7 +172,7 @@ static void json_round_trip(const hyoka_portfolio *pf)
     rc = hyoka_metrics_write(pf, rep, HYOKA_WRITE_COMPACT, HYOKA_LANG_JA, &m, &mlen);
     if (rc == HYOKA_OK)
         fuzz_check_json_text("metrics JSON", m, mlen);
-    else if (rc != HYOKA_ERANGE)
+    else
         FUZZ_FAIL("hyoka_metrics_write returned %s", hyoka_status_name(rc));
     hyoka_free(m);
     hyoka_report_free(rep);

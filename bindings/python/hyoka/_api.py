@@ -513,6 +513,8 @@ PROTOTYPES = {
     'hyoka_csv_read_dir': (c_int, [c_char_p, P(CsvOptions), PH, H], STATUS),
     'hyoka_cp932_encode': (c_int, [c_char_p, c_size_t, PH, P(c_size_t), P(c_size_t)], STATUS),
     'hyoka_cp932_decode': (c_int, [c_char_p, c_size_t, PH, P(c_size_t), P(c_size_t)], STATUS),
+    'hyoka_metrics_csv_write': (c_int, [H, c_int, P(CsvOptions), PH, P(c_size_t), H], STATUS),
+    'hyoka_metrics_csv_write_dir': (c_int, [H, c_char_p, P(CsvOptions), H], STATUS),
     # html.h
     'hyoka_html_project': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),
     'hyoka_html_portfolio': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),

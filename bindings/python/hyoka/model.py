@@ -1237,22 +1237,33 @@ class Portfolio(_Owned):
         finally:
             lib.hyoka_report_free(report)
 
-    def to_csv_tables(self, encoding='utf-8', lang=None):
-        """Every CSV table as bytes: a dict from table name to file content."""
+    def _tables(self, write, names, encoding, lang):
+        """The tables write(handle, i, options, out, len, report) makes, by name."""
         opts = _csv_options(encoding)
         h = self._h()
         report = _report_new()
         tables = {}
         try:
-            for i, name in enumerate(csv_table_names()):
+            for i, name in enumerate(names):
                 out = c_void_p()
                 n = c_size_t()
-                _with_diagnostics(lambda: lib.hyoka_csv_write_table(h, i, byref(opts), byref(out),
-                                                                    byref(n), report), report, lang)
+                _with_diagnostics(lambda: write(h, i, byref(opts), byref(out), byref(n), report), report, lang)
                 tables[name] = take_buffer(out, n)
         finally:
             lib.hyoka_report_free(report)
         return tables
+
+    def to_csv_tables(self, encoding='utf-8', lang=None):
+        """Every CSV table as bytes: a dict from table name to file content."""
+        return self._tables(lib.hyoka_csv_write_table, csv_table_names(), encoding, lang)
+
+    def metrics_csv(self, encoding='utf-8', lang=None):
+        """The figures as two CSV tables (bytes, in ``encoding`` like
+        :meth:`to_csv_tables`): ``{'metrics_years': ..., 'metrics_indicators': ...}``,
+        one row per project and cost year (sub-projects included, with their
+        parent's code: every figure, its phase, the reason of each unavailable
+        one), and one per indicator and fiscal year (docs/csv.md)."""
+        return self._tables(lib.hyoka_metrics_csv_write, ('metrics_years', 'metrics_indicators'), encoding, lang)
 
     @classmethod
     def from_csv_dir(cls, path, encoding='utf-8', lang=None, rules=None):

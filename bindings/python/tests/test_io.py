@@ -368,6 +368,23 @@ class Csv(unittest.TestCase):
             with hyoka.Portfolio.from_csv_tables(tables, encoding='utf-8-nobom') as again:
                 self.assertEqual(again, pf)
 
+    def test_metrics_csv(self):
+        """The figures as two CSV tables, one call (hyoka_metrics_csv_write)."""
+        with support.seed001() as pf:
+            tables = pf.metrics_csv(encoding='utf-8-nobom')
+            self.assertEqual(set(tables), {'metrics_years', 'metrics_indicators'})
+            years = tables['metrics_years'].decode('utf-8').split('\r\n')
+            self.assertTrue(years[0].startswith('project,code,parent_code,name,fiscal_year,phase,expense,'))
+            rows = [r.split(',') for r in years[1:] if r]
+            self.assertEqual(len(rows), sum(len(p.years) for p in pf.projects))
+            head = years[0].split(',')
+            row = dict(zip(head, rows[-1]))
+            self.assertEqual(row['code'], pf.projects[0].code)
+            self.assertEqual(int(row['total_cost']), pf.projects[0].years[-1].figure('total_cost').value)
+            self.assertTrue(tables['metrics_indicators'].startswith(b'project,code,parent_code,indicator,'))
+            sjis = pf.metrics_csv(encoding='cp932')['metrics_years']
+            self.assertEqual(sjis.decode('cp932'), tables['metrics_years'].decode('utf-8'))
+
     def test_bad_encoding_name(self):
         with hyoka.Portfolio() as pf:
             with self.assertRaises(hyoka.InvalidArgument):

@@ -117,6 +117,19 @@ class TestIO < Minitest::Test
     assert_includes sjis.encode('UTF-8'), '情報セキュリティ対策推進事業'
   end
 
+  def test_metrics_csv
+    require_symbol(:hyoka_metrics_csv_write, 'the tables of figures')
+    pf, = seed001
+    tables = pf.metrics_csv
+    assert_equal %w[metrics_indicators metrics_years], tables.keys.sort
+    years = tables['metrics_years'].lines(chomp: true)
+    assert years[0].b.start_with?("\xEF\xBB\xBFproject,code,parent_code,name,fiscal_year,phase,expense,".b)
+    assert_equal pf.projects.sum { |p| p.years.size }, years.size - 1
+    assert tables['metrics_indicators'].include?('achievement_reason')
+    sjis = pf.metrics_csv(encoding: 'cp932')['metrics_years']
+    assert_equal Encoding::Windows_31J, sjis.encoding
+  end
+
   def test_csv_cp932_refuses_unmappable
     require_symbol(:hyoka_csv_write_dir, 'the CSV module')
     pf = Hyoka::Portfolio.new

@@ -461,6 +461,8 @@ module Hyoka
       hyoka_csv_read_dir: [%i[string pointer pointer pointer], :int, :blocking],
       hyoka_cp932_encode: [%i[pointer size_t pointer pointer pointer], :int],
       hyoka_cp932_decode: [%i[pointer size_t pointer pointer pointer], :int],
+      hyoka_metrics_csv_write: [%i[pointer int pointer pointer pointer pointer], :int, :blocking],
+      hyoka_metrics_csv_write_dir: [%i[pointer string pointer pointer], :int, :blocking],
       # html.h
       hyoka_html_project: [%i[pointer int pointer pointer], :int, :blocking],
       hyoka_html_portfolio: [%i[pointer int pointer pointer], :int, :blocking],

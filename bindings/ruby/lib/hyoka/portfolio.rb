@@ -480,6 +480,20 @@ module Hyoka
       end
     end
 
+    # The figures as CSV tables (bytes in the chosen encoding), by name:
+    # "metrics_years" (one row per project and cost year, sub-projects
+    # included with their parent's code: every figure, its phase and the
+    # reason of each unavailable one) and "metrics_indicators" (docs/csv.md).
+    def metrics_csv(encoding: 'utf-8')
+      opts = self.class.csv_options(encoding)
+      enc = opts[:encoding] == API::HYOKA_ENCODING_CP932 ? Encoding::Windows_31J : Encoding::UTF_8
+      %w[metrics_years metrics_indicators].each_with_index.to_h do |name, t|
+        [name, Support.buffer_call("metrics csv #{name}", enc) do |out, len|
+          Lib.hyoka_metrics_csv_write(self, t, opts, out, len, nil)
+        end]
+      end
+    end
+
     # Write index.html and one project-N.html per project into a folder;
     # labels in +lang+ (by position or lang:; :ja by default).
     def to_html_dir(path, lang_ = UNGIVEN, lang: UNGIVEN)
