@@ -583,9 +583,5 @@ int hyoka_rs_write_table(const hyoka_portfolio *portfolio, int table, const hyok
         return rc;
     hyoka__buf_init(&o);
     hyoka__rs_write_one(portfolio, table, &opt, &o);
-    if (o.err != HYOKA_OK) {
-        hyoka__buf_free(&o);
-        return o.err;
-    }
     return hyoka__buf_take(&o, out, len);
 }
