@@ -86,8 +86,9 @@ static const struct cli_example examples[] = {
      "And back: the folder of tables read into canonical hyoka/1 JSON."},
     {"hyoka convert --to html --lang ja examples/sheets/sample-city-portfolio.json site",
      "HTML sheets in Japanese: site/index.html and one page per project."},
-    {"hyoka convert --from rs --to json rs-2024 review-2024.json",
-     "The 15 tables of a review year of the national review sheets (RS system), as downloaded, into hyoka/1."},
+    {"hyoka convert --from rs --to json tests/data/rs-sample-2024 review-2024.json",
+     "The 15 tables of a review year of the national review sheets (RS system), as downloaded (here the sample "
+     "of the source tree), into hyoka/1."},
     {"hyoka convert --to rs review-2024.json rs-2024-out",
      "And back: {table}_RS_{year}_{title}.csv files, every cell as read."},
     {"hyoka convert --compact --to json - - < portfolio.json",

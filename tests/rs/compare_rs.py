@@ -67,8 +67,8 @@ def same(a, b):
     return a == b or value(a) == value(b)
 
 
-def main():
-    expected, actual = sys.argv[1], sys.argv[2]
+def compare(expected, actual):
+    """The differences between two folders of RS tables, as lines."""
     ef, af = table_files(expected), table_files(actual)
     diffs = []
     cells = rows = 0
@@ -92,10 +92,18 @@ def main():
                     if not same(e.get(h, ''), a.get(h, '')):
                         diffs.append('%s: project %s row %d column %s: %r expected, %r written'
                                      % (table, pid, i + 1, h, e.get(h, ''), a.get(h, '')))
+    if not ef:
+        diffs.append('%s: no RS table' % expected)
+    compare.counts = (len(ef), rows, cells)
+    return diffs
+
+
+def main():
+    diffs = compare(sys.argv[1], sys.argv[2])
     for d in diffs[:50]:
         print(d)
-    print('%d tables, %d rows, %d cells compared, %d differences' % (len(ef), rows, cells, len(diffs)))
-    return 1 if diffs or not ef else 0
+    print('%d tables, %d rows, %d cells compared, %d differences' % (compare.counts + (len(diffs),)))
+    return 1 if diffs else 0
 
 
 if __name__ == '__main__':
