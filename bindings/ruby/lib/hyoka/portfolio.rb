@@ -83,6 +83,30 @@ module Hyoka
         block ? pf.__send__(:yield_and_close, &block) : pf
       end
 
+      # Read the 15 RS tables of a review year of the national review sheets
+      # from a folder (files named {table}_RS_{year}_{title}.csv, as the RS
+      # system publishes them); a missing table is a warning (V010). With a
+      # block, as #load. rules: see .parse.
+      def from_rs_dir(path, lang: nil, rules: nil, &block)
+        report = Report.new(rules: rules)
+        out = FFI::MemoryPointer.new(:pointer)
+        rc = Lib.hyoka_rs_read_dir(path.to_s, nil, out, report)
+        raise invalid_document('RS tables', rc, report, lang) if rc == InvalidDocument::CODE
+        Hyoka.check(rc, path.to_s)
+        pf = from_owned(out.read_pointer)
+        pf.__send__(:read_from, nil, report, lang)
+        block ? pf.__send__(:yield_and_close, &block) : pf
+      end
+
+      # Internal: hyoka_rs_options for a review year (nil: the projects' 事業年度).
+      def rs_options(year = nil, replace: false)
+        opts = RsOptions.new
+        Hyoka.check(Lib.hyoka_rs_options_init(opts))
+        opts[:year] = year || 0
+        opts[:flags] = replace ? API::HYOKA_WRITE_REPLACE : 0
+        opts
+      end
+
       # Internal: wrap a portfolio pointer the caller owns.
       def from_owned(ptr)
         owned(ptr)
@@ -477,6 +501,26 @@ module Hyoka
       enc = opts[:encoding] == API::HYOKA_ENCODING_CP932 ? Encoding::Windows_31J : Encoding::UTF_8
       Support.buffer_call("csv #{table}", enc) do |out, len|
         Lib.hyoka_csv_write_table(self, t, opts, out, len, nil)
+      end
+    end
+
+    # Write the 15 RS tables into a folder as {table}_RS_{year}_{title}.csv
+    # (year: the review year; nil: the 事業年度 the projects carry).
+    def to_rs_dir(path, year: nil, replace: false)
+      opts = self.class.rs_options(year, replace: replace)
+      report = Report.new
+      check(Lib.hyoka_rs_write_dir(self, path.to_s, opts, report), path.to_s)
+      path
+    end
+
+    # One RS table as bytes (UTF-8 with BOM), by number ("2-1") or index.
+    def rs_table(table, year: nil)
+      opts = self.class.rs_options(year)
+      t = table.is_a?(Integer) ? table : Hyoka.rs_table_names.index(table.to_s)
+      raise InvalidArgument, "unknown RS table #{table.inspect}" unless t
+
+      Support.buffer_call("rs #{table}", Encoding::UTF_8) do |out, len|
+        Lib.hyoka_rs_write_table(self, t, opts, out, len, nil)
       end
     end
 
