@@ -110,10 +110,7 @@ static int folder_diag(hyoka_report *report, int code, const char *en, const cha
 int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_portfolio **out, hyoka_report *report)
 {
     static const char fn[] = "hyoka_rs_read_dir";
-    hyoka_rs_options opt;
-    struct hyoka__file_data files[HYOKA_RS_TABLE_COUNT];
-    const char *texts[HYOKA_RS_TABLE_COUNT] = {0};
-    size_t lens[HYOKA_RS_TABLE_COUNT] = {0};
+    struct hyoka__rs_reader *r = NULL;
     struct found found;
     size_t present = 0, too_large = 0;
     char en[512], ja[512];
@@ -123,24 +120,25 @@ int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_po
         *out = NULL;
     if (!dir || !out)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !dir ? "dir" : "out");
-    rc = hyoka__rs_check_options(fn, options, &opt);
+    rc = hyoka__fsio_check_dir(fn, dir);
     if (rc == HYOKA_OK)
-        rc = hyoka__fsio_check_dir(fn, dir);
+        rc = hyoka__rs_reader_new(fn, options, report, &r);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        hyoka_report_set_limit(report, opt.max_diagnostics);
     memset(&found, 0, sizeof found);
-    memset(files, 0, sizeof files);
     rc = hyoka__fsio_names(fn, dir, each_name, &found);
     if (rc == HYOKA_OK)
         rc = found.rc;
+    /* one table at a time: each file is released once read */
     for (int t = 0; t < HYOKA_RS_TABLE_COUNT && rc == HYOKA_OK; t++) {
+        struct hyoka__file_data file;
         size_t size;
         char *path;
 
-        if (!found.name[t])
-            continue; /* reported by the reader (V010) */
+        if (!found.name[t]) {
+            hyoka__rs_reader_table(r, t, NULL, 0);
+            continue;
+        }
         if (found.count[t] > 1) {
             snprintf(en, sizeof en, "%zu files of table %s: %s read", found.count[t], hyoka__rs_tables[t].name,
                      found.name[t]);
@@ -155,36 +153,39 @@ int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_po
             break;
         }
         snprintf(path, size, "%s/%s", dir, found.name[t]);
-        rc = hyoka__fsio_read(fn, path, opt.max_table, 0, &files[t]);
+        memset(&file, 0, sizeof file);
+        rc = hyoka__fsio_read(fn, path, r->opt.max_table, HYOKA__FSIO_MAP, &file);
         hyoka__free(path);
         if (rc == HYOKA_ERANGE) {
             too_large++;
             snprintf(en, sizeof en, "%s: the table file is larger than the limit of %zu bytes (max_table)",
-                     found.name[t], opt.max_table);
+                     found.name[t], r->opt.max_table);
             snprintf(ja, sizeof ja, "%s: 表のファイルが上限の %zu バイトを超える (max_table)", found.name[t],
-                     opt.max_table);
+                     r->opt.max_table);
             rc = folder_diag(report, HYOKA__V007, en, ja);
             continue;
         }
-        texts[t] = files[t].data ? files[t].data : "";
-        lens[t] = files[t].len;
-        present++;
+        if (rc == HYOKA_OK) {
+            hyoka__rs_reader_table(r, t, file.data ? file.data : "", file.len);
+            present++;
+        }
+        hyoka__fsio_release(&file);
     }
     if (rc == HYOKA_OK && too_large > 0)
         rc = hyoka__fail(HYOKA_EINVALID,
                          "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", fn,
-                         too_large, too_large == 1 ? " is" : "s are", dir, opt.max_table);
+                         too_large, too_large == 1 ? " is" : "s are", dir, r->opt.max_table);
     if (rc == HYOKA_OK && present == 0) {
         rc = folder_diag(report, HYOKA__V008, "the folder has none of the RS tables (1-1_RS_*.csv, 2-1_RS_*.csv...)",
                          "フォルダに RS の表がひとつもない (1-1_RS_*.csv、2-1_RS_*.csv など)");
         if (rc == HYOKA_OK)
             rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the RS tables (1-1_RS_*.csv...)", fn, dir);
     }
-    if (rc == HYOKA_OK)
-        rc = hyoka_rs_read_tables(texts, lens, &opt, out, report);
-    for (int t = 0; t < HYOKA_RS_TABLE_COUNT; t++) {
-        hyoka__fsio_release(&files[t]);
+    for (int t = 0; t < HYOKA_RS_TABLE_COUNT; t++)
         hyoka__free(found.name[t]);
+    if (rc != HYOKA_OK) {
+        hyoka__rs_reader_end(r, fn, NULL);
+        return rc;
     }
-    return rc;
+    return hyoka__rs_reader_end(r, fn, out);
 }

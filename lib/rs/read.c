@@ -443,19 +443,14 @@ static void missing_table(struct hyoka__rs_reader *r, int table)
                                                        "表 %s (%s) がない: 空として読む", t->name, t->title));
 }
 
-int hyoka_rs_read_tables(const char *const texts[HYOKA_RS_TABLE_COUNT], const size_t lens[HYOKA_RS_TABLE_COUNT],
-                         const hyoka_rs_options *options, hyoka_portfolio **out, hyoka_report *report)
+int hyoka__rs_reader_new(const char *fn, const hyoka_rs_options *options, hyoka_report *report,
+                         struct hyoka__rs_reader **out)
 {
-    static const char fn[] = "hyoka_rs_read_tables";
-    struct hyoka__rs_reader *r;
+    struct hyoka__rs_reader *r = hyoka__calloc(1, sizeof *r);
     hyoka_csv_options copt;
     int rc;
 
-    if (out)
-        *out = NULL;
-    if (!texts || !lens || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !texts ? "texts" : !lens ? "lens" : "out");
-    r = hyoka__calloc(1, sizeof *r);
+    *out = NULL;
     if (!r)
         return hyoka__nomem();
     rc = hyoka__rs_check_options(fn, options, &r->opt);
@@ -476,13 +471,26 @@ int hyoka_rs_read_tables(const char *const texts[HYOKA_RS_TABLE_COUNT], const si
     copt.max_field = r->opt.max_field;
     copt.max_row = r->opt.max_row;
     hyoka__csv_records_init(&r->rec, &r->log, &copt);
-    r->listed_given = texts[HYOKA_RS_ORGANIZATION] != NULL;
-    for (int t = 0; t < HYOKA_RS_TABLE_COUNT && !r->log.fatal; t++) {
-        if (texts[t])
-            read_table(r, t, texts[t], lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
-        else
-            missing_table(r, t);
-    }
+    *out = r;
+    return HYOKA_OK;
+}
+
+void hyoka__rs_reader_table(struct hyoka__rs_reader *r, int table, const char *text, size_t len)
+{
+    if (r->log.fatal)
+        return;
+    if (table == HYOKA_RS_ORGANIZATION)
+        r->listed_given = text != NULL;
+    if (text)
+        read_table(r, table, text, len);
+    else
+        missing_table(r, table);
+}
+
+int hyoka__rs_reader_end(struct hyoka__rs_reader *r, const char *fn, hyoka_portfolio **out)
+{
+    int rc;
+
     hyoka__csv_records_release(&r->rec);
     hyoka__buf_free(&r->heads);
     hyoka__buf_free(&r->key);
@@ -498,10 +506,29 @@ int hyoka_rs_read_tables(const char *const texts[HYOKA_RS_TABLE_COUNT], const si
         rc = hyoka__fail(HYOKA_EINVALID, "%s: %zu error%s in the tables; the first: %s", fn, errors,
                          errors == 1 ? "" : "s", first);
     }
-    if (rc != HYOKA_OK)
+    if (rc != HYOKA_OK || !out)
         hyoka_portfolio_free(r->pf);
     else
         *out = r->pf;
     hyoka__free(r);
     return rc;
+}
+
+int hyoka_rs_read_tables(const char *const texts[HYOKA_RS_TABLE_COUNT], const size_t lens[HYOKA_RS_TABLE_COUNT],
+                         const hyoka_rs_options *options, hyoka_portfolio **out, hyoka_report *report)
+{
+    static const char fn[] = "hyoka_rs_read_tables";
+    struct hyoka__rs_reader *r;
+    int rc;
+
+    if (out)
+        *out = NULL;
+    if (!texts || !lens || !out)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !texts ? "texts" : !lens ? "lens" : "out");
+    rc = hyoka__rs_reader_new(fn, options, report, &r);
+    if (rc != HYOKA_OK)
+        return rc;
+    for (int t = 0; t < HYOKA_RS_TABLE_COUNT; t++)
+        hyoka__rs_reader_table(r, t, texts[t], texts[t] && lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
+    return hyoka__rs_reader_end(r, fn, out);
 }

@@ -222,6 +222,16 @@ struct hyoka__rs_reader {
     hyoka_record *block, *recipient;
 };
 
+/* A read, one table at a time (a folder's files each released after it):
+ * new (options checked, the limit of @p report set), then every table in
+ * order (a NULL text: a missing table, V010), then end, which frees the
+ * reader and gives the portfolio (*out, when not NULL and no error) or
+ * HYOKA_EINVALID / HYOKA_ENOMEM. */
+int hyoka__rs_reader_new(const char *fn, const hyoka_rs_options *options, hyoka_report *report,
+                         struct hyoka__rs_reader **out);
+void hyoka__rs_reader_table(struct hyoka__rs_reader *r, int table, const char *text, size_t len);
+int hyoka__rs_reader_end(struct hyoka__rs_reader *r, const char *fn, hyoka_portfolio **out);
+
 /* Header fields of 3-1's year columns: RS_YEAR_COL(fiscal year). */
 #define RS_YEAR_COL(y) (-1000 - (int)(y))
 #define RS_IS_YEAR_COL(c) ((c) <= -1000)
