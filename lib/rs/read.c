@@ -409,6 +409,8 @@ static void read_table(struct hyoka__rs_reader *r, int table, const char *text, 
     r->t = &hyoka__rs_tables[table];
     r->log.table = r->t->name;
     r->block = r->recipient = NULL;
+    r->goal = NULL;
+    r->goal_of = NULL;
     rows_restart(r);
     if (!hyoka__csv_records_start(&r->rec, text, len))
         return;

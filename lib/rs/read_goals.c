@@ -3,7 +3,8 @@
  * 3.実績値, 4.達成率), the values in the columns of their fiscal years. A
  * node is an indicator of the project, known by its kind, number and term
  * (the same number may come with two terms); its columns are repeated on
- * each of its rows. The target year is the year column holding 1 on the
+ * each of its rows, and a row whose label follows the row above's belongs
+ * to the same node. The target year is the year column holding 1 on the
  * 1.目標年度 row. */
 #include "rs_internal.h"
 
@@ -124,7 +125,12 @@ void hyoka__rs_goals_row(struct hyoka__rs_reader *r)
         hyoka__rs_keep_unknown(r, NULL); /* a project without a logic model */
         return;
     }
-    /* the node of the row above, or an earlier one, or a new one */
+    /* the node of the row above when the row continues its labels (a
+     * node's rows follow each other: its key cells are repeats), else the
+     * node the key cells name, else a new one */
+    label = label_of(r);
+    if (label > 0 && r->goal && r->goal_of == p && label == r->goal_label + 1)
+        ind = r->goal;
     for (size_t i = count; i-- > 0 && !ind;) {
         hyoka_indicator *x = hyoka_project_indicator_at(p, i);
         if (is_node(r, x))
@@ -143,7 +149,9 @@ void hyoka__rs_goals_row(struct hyoka__rs_reader *r)
         if (!ind)
             return;
     }
-    label = label_of(r);
+    r->goal = ind;
+    r->goal_of = p;
+    r->goal_label = label;
     for (size_t f = 0; f < r->hn && f < r->rec.nf; f++) {
         const char *s;
         size_t n;

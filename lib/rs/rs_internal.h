@@ -139,9 +139,10 @@ struct hyoka__rs_cell {
     char num[RS_NUM_MAX];
 };
 
-/* Whether two cells hold the same value: the same text (spaces at the
- * ends aside), both "not applicable" (-, －, ー), the same boolean, or the
- * same number ("5252000.0" and "5252000"). Empty is none of these. */
+/* Whether two cells hold the same value: the same text, both "not
+ * applicable" (-, －, ー), the same boolean, or the same number
+ * ("5252000.0" and "5252000 "); spaces at the ends count only in texts.
+ * Empty is none of these. */
 bool hyoka__rs_same(const char *a, size_t an, const char *b, size_t bn);
 /* Whether a cell says "not applicable". */
 bool hyoka__rs_not_applicable(const char *s, size_t n);
@@ -220,6 +221,10 @@ struct hyoka__rs_reader {
     struct hyoka__buf key;            /* scratch */
     /* 5-1: the block and recipient the last rows made */
     hyoka_record *block, *recipient;
+    /* 3-1: the node of the row above (of project goal_of) and its label */
+    hyoka_indicator *goal;
+    const hyoka_project *goal_of;
+    int goal_label;
 };
 
 /* A read, one table at a time (a folder's files each released after it):
