@@ -1094,6 +1094,26 @@ def csv_table_names():
     return out
 
 
+def _table_texts(tables, names):
+    """The arrays of texts and lengths a read_tables function takes, from a
+    dict of table name -> bytes or str (absent: NULL), in the order of
+    ``names``; and the buffers, which must live until the call returns."""
+    keep = []
+    texts = (c_void_p * len(names))()
+    lens = (c_size_t * len(names))()
+    for i, name in enumerate(names):
+        data = tables.get(name)
+        if data is None:
+            continue
+        if isinstance(data, str):
+            data = data.encode('utf-8')
+        buf = ctypes.create_string_buffer(bytes(data), len(data))
+        keep.append(buf)
+        texts[i] = ctypes.cast(buf, c_void_p)
+        lens[i] = len(data)
+    return texts, lens, keep
+
+
 def rs_table_names():
     """The RS tables of the national review sheets in hyoka_rs_table order
     ("1-1", "1-2"... "6-1"), the start of their file names."""
@@ -1300,19 +1320,7 @@ class Portfolio(_Owned):
         if unknown:
             raise errors.InvalidArgument('unknown CSV table(s): %s' % ', '.join(sorted(unknown)),
                                          code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
-        keep = []
-        texts = (c_void_p * _api.HYOKA_CSV_TABLE_COUNT)()
-        lens = (c_size_t * _api.HYOKA_CSV_TABLE_COUNT)()
-        for i, name in enumerate(names):
-            data = tables.get(name)
-            if data is None:
-                continue
-            if isinstance(data, str):
-                data = data.encode('utf-8')
-            buf = ctypes.create_string_buffer(bytes(data), len(data))
-            keep.append(buf)
-            texts[i] = ctypes.cast(buf, c_void_p)
-            lens[i] = len(data)
+        texts, lens, keep = _table_texts(tables, names)  # noqa: F841 (keep: the buffers live until read)
         report = _report_new()
         out = c_void_p()
         try:
@@ -1372,19 +1380,7 @@ class Portfolio(_Owned):
         if unknown:
             raise errors.InvalidArgument('unknown RS table(s): %s' % ', '.join(sorted(unknown)),
                                          code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
-        keep = []
-        texts = (c_void_p * _api.HYOKA_RS_TABLE_COUNT)()
-        lens = (c_size_t * _api.HYOKA_RS_TABLE_COUNT)()
-        for i, name in enumerate(names):
-            data = tables.get(name)
-            if data is None:
-                continue
-            if isinstance(data, str):
-                data = data.encode('utf-8')
-            buf = ctypes.create_string_buffer(bytes(data), len(data))
-            keep.append(buf)
-            texts[i] = ctypes.cast(buf, c_void_p)
-            lens[i] = len(data)
+        texts, lens, keep = _table_texts(tables, names)  # noqa: F841 (keep: the buffers live until read)
         report = _report_new()
         out = c_void_p()
         try:

@@ -73,14 +73,9 @@ module Hyoka
       # as #load. rules: see .parse.
       def from_csv_dir(path, encoding: 'utf-8', lang: nil, rules: nil, &block)
         opts = csv_options(encoding)
-        report = Report.new(rules: rules)
-        out = FFI::MemoryPointer.new(:pointer)
-        rc = Lib.hyoka_csv_read_dir(path.to_s, opts, out, report)
-        raise invalid_document('CSV tables', rc, report, lang) if rc == InvalidDocument::CODE
-        Hyoka.check(rc, path.to_s)
-        pf = from_owned(out.read_pointer)
-        pf.__send__(:read_from, nil, report, lang)
-        block ? pf.__send__(:yield_and_close, &block) : pf
+        read_folder('CSV tables', path, lang, rules, block) do |out, report|
+          Lib.hyoka_csv_read_dir(path.to_s, opts, out, report)
+        end
       end
 
       # Read the 15 RS tables of a review year of the national review sheets
@@ -88,14 +83,9 @@ module Hyoka
       # system publishes them); a missing table is a warning (V010). With a
       # block, as #load. rules: see .parse.
       def from_rs_dir(path, lang: nil, rules: nil, &block)
-        report = Report.new(rules: rules)
-        out = FFI::MemoryPointer.new(:pointer)
-        rc = Lib.hyoka_rs_read_dir(path.to_s, nil, out, report)
-        raise invalid_document('RS tables', rc, report, lang) if rc == InvalidDocument::CODE
-        Hyoka.check(rc, path.to_s)
-        pf = from_owned(out.read_pointer)
-        pf.__send__(:read_from, nil, report, lang)
-        block ? pf.__send__(:yield_and_close, &block) : pf
+        read_folder('RS tables', path, lang, rules, block) do |out, report|
+          Lib.hyoka_rs_read_dir(path.to_s, nil, out, report)
+        end
       end
 
       # Internal: hyoka_rs_options for a review year (nil: the projects' 事業年度).
@@ -122,6 +112,20 @@ module Hyoka
       end
 
       private
+
+      # A portfolio read from a folder by the call the block makes with the
+      # output pointer and the report; as #load with +block+.
+      def read_folder(what, path, lang, rules, block)
+        report = Report.new(rules: rules)
+        out = FFI::MemoryPointer.new(:pointer)
+        rc = yield(out, report)
+        raise invalid_document(what, rc, report, lang) if rc == InvalidDocument::CODE
+
+        Hyoka.check(rc, path.to_s)
+        pf = from_owned(out.read_pointer)
+        pf.__send__(:read_from, nil, report, lang)
+        block ? pf.__send__(:yield_and_close, &block) : pf
+      end
 
       # InvalidDocument with every diagnostic counted, shown or not: "document
       # has 1 error (1501 diagnostics): <the first error>".
