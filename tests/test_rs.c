@@ -383,6 +383,44 @@ static void test_order_and_kept(void **state)
     hyoka_report_free(rep);
 }
 
+/* Headers in another spelling (brackets, dashes, spaces): found, and
+ * written back as they were read. */
+static void test_header_spellings(void **state)
+{
+    const char *in[NT] = {0};
+    hyoka_report *rep = NULL;
+    hyoka_portfolio *pf = NULL, *back;
+    struct tables t;
+    int64_t v;
+    (void)state;
+
+    in[HYOKA_RS_BUDGETS] = "シート種別,事業年度,予算事業ID,事業名,建制順,所管府省庁,府省庁,局・庁,部,課,室,班,係,予算年度,"
+                           "翌年度への繰越し（合計）,当初予算 (合計)\n" ROW("1") ",2023,5,6\n";
+    in[HYOKA_RS_LINKS] = COMMON ",派生先－活動目標/成果目標\n" ROW("1") ",目標\n";
+    OK(hyoka_report_new(&rep));
+    OK(read_texts(in, rep, &pf));
+    assert_int_equal(count_code(rep, "V014"), 0);
+    assert_int_equal(hyoka_record_money(hyoka_project_record_at(find(pf, "1"), HYOKA_RECORD_BUDGET, 0),
+                                        HYOKA_FIELD_CARRIED_OUT, &v), 1);
+    assert_int_equal(v, 5);
+    assert_int_equal(hyoka_record_money(hyoka_project_record_at(find(pf, "1"), HYOKA_RECORD_BUDGET, 0),
+                                        HYOKA_FIELD_INITIAL, &v), 1);
+    assert_int_equal(v, 6);
+    assert_string_equal(hyoka_record_text(hyoka_project_record_at(find(pf, "1"), HYOKA_RECORD_LINK, 0),
+                                          HYOKA_FIELD_TO_GOAL), "目標");
+    write_all(pf, &t);
+    assert_non_null(strstr(t.t[HYOKA_RS_BUDGETS], ",建制順,所管府省庁,"));
+    assert_non_null(strstr(t.t[HYOKA_RS_BUDGETS], ",当初予算 (合計),"));
+    assert_non_null(strstr(t.t[HYOKA_RS_BUDGETS], ",翌年度への繰越し（合計）,"));
+    assert_non_null(strstr(t.t[HYOKA_RS_LINKS], ",派生先－活動目標/成果目標,"));
+    back = read_all(&t);
+    assert_true(hyoka_portfolio_equal(pf, back));
+    free_all(&t);
+    hyoka_portfolio_free(back);
+    hyoka_portfolio_free(pf);
+    hyoka_report_free(rep);
+}
+
 /* 3-1: the nodes, their four rows, years as the header has them. */
 static void test_goals(void **state)
 {
@@ -621,7 +659,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_and_options), cmocka_unit_test(test_sample_model),
         cmocka_unit_test(test_sample_roundtrip),  cmocka_unit_test(test_cells),
-        cmocka_unit_test(test_order_and_kept),    cmocka_unit_test(test_goals),
+        cmocka_unit_test(test_order_and_kept),    cmocka_unit_test(test_header_spellings),
+        cmocka_unit_test(test_goals),
         cmocka_unit_test(test_hostile),           cmocka_unit_test(test_folders),
         cmocka_unit_test(test_alloc_failures),
     };

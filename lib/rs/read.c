@@ -324,6 +324,36 @@ static void read_row(struct hyoka__rs_reader *r)
 /* ------------------------------------------------------------------------ */
 /* Tables                                                                   */
 
+/* A header in a form that forgives how the RS system varies its spelling:
+ * spaces dropped, ASCII brackets and slashes as the full-width ones, and
+ * every kind of dash (ー － - ‐ − ― —) as one; into out[size], cut. */
+static size_t normal_head(const char *s, size_t n, char *out, size_t size)
+{
+    size_t i = 0, k = 0;
+    while (i < n && k + 4 < size) {
+        int32_t c = hyoka__utf8_next(s, n, &i);
+        if (c < 0 || c == ' ' || c == 0x3000)
+            continue;
+        if (c == '(')
+            c = 0xFF08;
+        else if (c == ')')
+            c = 0xFF09;
+        else if (c == '/')
+            c = 0xFF0F;
+        else if (c == 0x30FC || c == 0xFF0D || c == 0x2010 || c == 0x2212 || c == 0x2015 || c == 0x2014)
+            c = '-';
+        k += hyoka__utf8_encode((uint32_t)c, out + k);
+    }
+    return k;
+}
+
+static bool same_head(const char *a, size_t an, const char *b)
+{
+    char x[512], y[512];
+    size_t xn = normal_head(a, an, x, sizeof x), yn = normal_head(b, strlen(b), y, sizeof y);
+    return xn == yn && memcmp(x, y, xn) == 0;
+}
+
 static int column_of(const struct hyoka__rs_table *t, const char *s, size_t n)
 {
     for (size_t c = 0; c < t->ncols; c++) {
@@ -332,6 +362,9 @@ static int column_of(const struct hyoka__rs_table *t, const char *s, size_t n)
             (col->alias && strlen(col->alias) == n && memcmp(col->alias, s, n) == 0))
             return (int)c;
     }
+    for (size_t c = 0; c < t->ncols; c++)
+        if (same_head(s, n, t->cols[c].name) || (t->cols[c].alias && same_head(s, n, t->cols[c].alias)))
+            return (int)c;
     if (t->shape == RS_SHAPE_GOALS && n == 4 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
         s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9')
         return RS_YEAR_COL((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'));
@@ -403,6 +436,31 @@ static bool read_header(struct hyoka__rs_reader *r)
     return ok;
 }
 
+/* A column found under another header than the one the writer prints is
+ * written back under the header read: kept in the first project's
+ * extensions as "rs:TABLE:header:NAME". */
+static void keep_headers(struct hyoka__rs_reader *r)
+{
+    hyoka_project *p = hyoka_portfolio_project_at(r->pf, 0);
+    /* in the order of the columns, which is the order they are written in */
+    for (size_t c = 0; c < r->t->ncols && p && r->fieldof && !r->log.fatal; c++) {
+        const char *name;
+        int f = r->fieldof[c];
+        if (f < 0 || strcmp(hyoka__rs_head(r, (size_t)f), r->t->cols[c].name) == 0)
+            continue;
+        name = r->t->cols[c].name;
+        r->key.len = 0;
+        hyoka__buf_puts(&r->key, RS_KEEP_PREFIX);
+        hyoka__buf_puts(&r->key, r->t->name);
+        hyoka__buf_puts(&r->key, ":" RS_HEADER_KEY ":");
+        hyoka__buf_puts(&r->key, name);
+        hyoka__csv_fatal(&r->log, r->key.err != HYOKA_OK
+                                      ? r->key.err
+                                      : hyoka_project_set_extension(p, hyoka__buf_str(&r->key), r->key.len,
+                                                                    hyoka__rs_head(r, (size_t)f), HYOKA_NTS));
+    }
+}
+
 static void read_table(struct hyoka__rs_reader *r, int table, const char *text, size_t len)
 {
     r->table = table;
@@ -430,6 +488,7 @@ static void read_table(struct hyoka__rs_reader *r, int table, const char *text, 
     }
     if (r->t->parent_kind >= 0)
         keep_order(r);
+    keep_headers(r);
     hyoka__free(r->colof);
     hyoka__free(r->fieldof);
     r->colof = r->fieldof = NULL;

@@ -10,8 +10,8 @@
  *   read.c          the reader: tables, headers, projects, the cells of a
  *                   project, what is kept as printed
  *   read_rows.c     the rows of the tables of records (every table but
- *                   3-1 and 5-1)
- *   read_goals.c    the rows of 3-1 (the logic model) and 5-1 (spending)
+ *                   3-1), 5-1's blocks, recipients and contracts among them
+ *   read_goals.c    the rows of 3-1 (the logic model)
  *   write.c         the writer: one table of a portfolio
  *   folder.c        a folder of tables, both ways
  * The CSV records themselves (RFC 4180, limits, encoding checks, quoting)
@@ -197,6 +197,9 @@ struct hyoka__rs_pstate {
  * 2-2 or 5-3 when it is not the writer's ("rs:2-2:order": the index of
  * each row's budget or block, "1,0,1"). */
 #define RS_ORDER_KEY "order"
+/* The key of the first project's extensions that keeps a header read in
+ * another spelling than the writer's ("rs:2-1:header:NAME" = the header). */
+#define RS_HEADER_KEY "header"
 
 struct hyoka__rs_reader {
     hyoka_portfolio *pf;
@@ -270,8 +273,8 @@ void hyoka__rs_keep_unknown(struct hyoka__rs_reader *r, hyoka_record *rec);
  * any with bit @p rows. */
 bool hyoka__rs_group_given(const struct hyoka__rs_reader *r, int group, unsigned rows);
 
-/* The rows (read_rows.c, read_goals.c): each reads the current row of its
- * table for r->cur. */
+/* The rows (read_rows.c: records and 5-1; read_goals.c: 3-1): each reads
+ * the current row of its table for r->cur. */
 void hyoka__rs_records_row(struct hyoka__rs_reader *r);
 void hyoka__rs_goals_row(struct hyoka__rs_reader *r);
 void hyoka__rs_spending_row(struct hyoka__rs_reader *r);

@@ -25,6 +25,7 @@ struct writer {
     const struct hyoka__rs_table *t;
     struct hyoka__buf *o;
     size_t ncols, nyears, total;
+    const char **heads;            /* the header of each column of the table, as written */
     int32_t y0;                    /* the first year column of 3-1 */
     char (*years)[8];              /* their headers */
     struct hyoka__strset extras;   /* headers of kept columns the table does not know, value: index */
@@ -67,7 +68,8 @@ static int index_of(const struct writer *w, const char *head)
     int32_t y;
 
     for (size_t c = 0; c < w->ncols; c++)
-        if (strcmp(w->t->cols[c].name, head) == 0 || (w->t->cols[c].alias && strcmp(w->t->cols[c].alias, head) == 0))
+        if (strcmp(w->heads[c], head) == 0 || strcmp(w->t->cols[c].name, head) == 0 ||
+            (w->t->cols[c].alias && strcmp(w->t->cols[c].alias, head) == 0))
             return (int)c;
     if (w->nyears && year_head(head, &y) && y >= w->y0 && (size_t)(y - w->y0) < w->nyears)
         return (int)(w->ncols + (size_t)(y - w->y0));
@@ -150,6 +152,20 @@ static void columns(struct writer *w, const hyoka_rs_options *opt)
             y1 = year ? year + RS_YEARS_AFTER : 0;
 
     w->ncols = w->t->ncols;
+    w->heads = hyoka__malloc(w->ncols * sizeof *w->heads);
+    if (!w->heads) {
+        fail(w);
+        return;
+    }
+    for (size_t c = 0; c < w->ncols; c++) {
+        const hyoka_project *p0 = hyoka_portfolio_project_at(w->pf, 0);
+        char key[320];
+        const char *as_read = NULL;
+        snprintf(key, sizeof key, RS_KEEP_PREFIX "%s:" RS_HEADER_KEY ":%s", w->t->name, w->t->cols[c].name);
+        if (p0)
+            as_read = hyoka_project_extension(p0, key, HYOKA_NTS);
+        w->heads[c] = as_read && *as_read ? as_read : w->t->cols[c].name;
+    }
     for (size_t i = 0; i < np && w->t->shape == RS_SHAPE_GOALS; i++) {
         const hyoka_project *p = hyoka_portfolio_project_at(w->pf, i);
         size_t ni = hyoka_project_indicator_count(p), ne = hyoka_project_extension_count(p);
@@ -219,7 +235,7 @@ static void header(struct writer *w)
 {
     hyoka__buf_puts(w->o, "\xEF\xBB\xBF");
     for (size_t c = 0; c < w->total; c++) {
-        const char *s = c < w->ncols ? w->t->cols[c].name
+        const char *s = c < w->ncols ? w->heads[c]
                         : c < w->ncols + w->nyears ? w->years[c - w->ncols]
                                                    : w->extra[c - w->ncols - w->nyears];
         if (c)
@@ -550,6 +566,7 @@ void hyoka__rs_write_one(const hyoka_portfolio *pf, int table, const hyoka_rs_op
     }
     if (w.failed)
         hyoka__buf_fail(o, hyoka__nomem());
+    hyoka__free(w.heads);
     hyoka__free(w.years);
     hyoka__strset_free(&w.extras);
     hyoka__free(w.extra);
