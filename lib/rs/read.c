@@ -382,13 +382,13 @@ static bool read_header(struct hyoka__rs_reader *r)
                         "the header has more than %d columns", "見出しの列が %d を超える", HEADER_MAX_FIELDS);
         return false;
     }
-    r->colof = hyoka__malloc(r->hn * sizeof *r->colof + r->hn * sizeof *r->names + 1);
+    r->colof = hyoka__malloc(r->hn * sizeof *r->colof + 1);
+    r->names = hyoka__malloc(r->hn * sizeof *r->names + 1);
     r->fieldof = hyoka__malloc(r->t->ncols * sizeof *r->fieldof + 1);
-    if (!r->colof || !r->fieldof) {
+    if (!r->colof || !r->names || !r->fieldof) {
         hyoka__csv_fatal(&r->log, hyoka__nomem());
         return false;
     }
-    r->names = (size_t *)(void *)(r->colof + r->hn);
     for (size_t c = 0; c < r->t->ncols; c++)
         r->fieldof[c] = -1;
     r->heads.len = 0;
@@ -490,6 +490,7 @@ static void read_table(struct hyoka__rs_reader *r, int table, const char *text, 
         keep_order(r);
     keep_headers(r);
     hyoka__free(r->colof);
+    hyoka__free(r->names);
     hyoka__free(r->fieldof);
     r->colof = r->fieldof = NULL;
     r->names = NULL;
