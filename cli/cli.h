@@ -40,8 +40,8 @@ struct cli_exit_status {
 /* The exit statuses, in increasing order; ends with a NULL brief. */
 extern const struct cli_exit_status cli_exit_statuses[];
 
-/* Input formats of convert --from. */
-enum { CLI_FORMAT_JSON, CLI_FORMAT_CSV, CLI_FORMAT_HTML };
+/* Formats of convert --from and --to (HTML is only written). */
+enum { CLI_FORMAT_JSON, CLI_FORMAT_CSV, CLI_FORMAT_HTML, CLI_FORMAT_RS };
 
 /* The parsed command line of a command. */
 struct cli_args {
@@ -51,7 +51,7 @@ struct cli_args {
     int lang_given;    /* --lang was given (HTML pages are in Japanese unless it was) */
     int compact;       /* --compact */
     int32_t year;      /* --year, 0 when not given */
-    int from;          /* --from: CLI_FORMAT_JSON (default) or CLI_FORMAT_CSV */
+    int from;          /* --from: CLI_FORMAT_JSON (default), CLI_FORMAT_CSV or CLI_FORMAT_RS */
     int to;            /* --to: a CLI_FORMAT_ */
     int encoding;      /* --encoding: a HYOKA_ENCODING_, default UTF-8 with BOM */
     char **files;      /* the operands, in order */

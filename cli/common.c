@@ -120,9 +120,11 @@ static int read_json(struct cli_document *d, const char *file)
     return 0;
 }
 
-static int read_csv(struct cli_document *d, const char *dir, const hyoka_csv_options *copt)
+/* A folder of tables: CSV, or the RS tables of the national review sheets. */
+static int read_tables(struct cli_document *d, const char *dir, int format, const hyoka_csv_options *copt)
 {
-    int rc = hyoka_csv_read_dir(dir, copt, &d->portfolio, d->report);
+    int rc = format == CLI_FORMAT_RS ? hyoka_rs_read_dir(dir, NULL, &d->portfolio, d->report)
+                                     : hyoka_csv_read_dir(dir, copt, &d->portfolio, d->report);
 
     if (rc == HYOKA_ENOMEM)
         return -1;
@@ -142,7 +144,7 @@ static int read_document(struct cli_document *d, const char *file, int format, c
 
     if (hyoka_report_set_rules(d->report, rules) != HYOKA_OK)
         return -1;
-    rc = format == CLI_FORMAT_CSV ? read_csv(d, file, copt) : read_json(d, file);
+    rc = format == CLI_FORMAT_JSON ? read_json(d, file) : read_tables(d, file, format, copt);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     if (validate && d->portfolio) {

@@ -9,14 +9,15 @@ static const char *const format_names[] = {
     [CLI_FORMAT_JSON] = "json",
     [CLI_FORMAT_CSV] = "csv",
     [CLI_FORMAT_HTML] = "html",
+    [CLI_FORMAT_RS] = "rs",
 };
 
-/* The format called value among the first ones up to last; -1 after
- * reporting a value opt does not take. */
-static int format_named(const struct cli_args *args, const struct cli_option *opt, const char *value, int last)
+/* The format called value, unless it is @p except; -1 after reporting a
+ * value opt does not take. */
+static int format_named(const struct cli_args *args, const struct cli_option *opt, const char *value, int except)
 {
-    for (int f = 0; f <= last; f++) {
-        if (strcmp(value, format_names[f]) == 0)
+    for (int f = 0; f < (int)CLI_COUNT(format_names); f++) {
+        if (f != except && strcmp(value, format_names[f]) == 0)
             return f;
     }
     return cli_bad_value(args, opt, value);
@@ -24,13 +25,13 @@ static int format_named(const struct cli_args *args, const struct cli_option *op
 
 static int set_from(struct cli_args *args, const struct cli_option *opt, const char *value)
 {
-    args->from = format_named(args, opt, value, CLI_FORMAT_CSV);
+    args->from = format_named(args, opt, value, CLI_FORMAT_HTML);
     return args->from < 0 ? -1 : 0;
 }
 
 static int set_to(struct cli_args *args, const struct cli_option *opt, const char *value)
 {
-    args->to = format_named(args, opt, value, CLI_FORMAT_HTML);
+    args->to = format_named(args, opt, value, -1);
     return args->to < 0 ? -1 : 0;
 }
 
@@ -43,8 +44,8 @@ static int set_compact(struct cli_args *args, const struct cli_option *opt, cons
 }
 
 static const struct cli_option options[] = {
-    {"--from", "json|csv", "format of IN", "json", 0, set_from},
-    {"--to", "json|csv|html", "format of OUT", NULL, 1, set_to},
+    {"--from", "json|csv|rs", "format of IN", "json", 0, set_from},
+    {"--to", "json|csv|html|rs", "format of OUT", NULL, 1, set_to},
     CLI_ENCODING_OPTION,
     {"--compact", NULL, "write JSON without indentation", NULL, 0, set_compact},
     {"--lang", "ja|en", "language of the messages and of the HTML labels",
@@ -58,6 +59,11 @@ static const struct cli_example examples[] = {
      "And back: the folder of tables read into canonical hyoka/1 JSON."},
     {"hyoka convert --to html --lang ja examples/sheets/sample-city-portfolio.json site",
      "HTML sheets in Japanese: site/index.html and one page per project."},
+    {"hyoka convert --from rs --to json tests/data/rs-sample-2024 review-2024.json",
+     "The 15 tables of a review year of the national review sheets (RS system), as downloaded (here the sample "
+     "of the source tree), into hyoka/1."},
+    {"hyoka convert --to rs review-2024.json rs-2024-out",
+     "And back: {table}_RS_{year}_{title}.csv files, every cell as read."},
     {"hyoka convert --compact --to json - - < portfolio.json",
      "A document in canonical compact form, from standard input to standard output."},
 };
@@ -84,7 +90,7 @@ static int run(const struct cli_args *args)
     hyoka_csv_options copt;
     int status, rc;
 
-    /* CSV and HTML are folders: '-' is only for JSON. */
+    /* CSV, RS and HTML are folders: '-' is only for JSON. */
     if (args->to != CLI_FORMAT_JSON && strcmp(out, "-") == 0) {
         cli_usage_error(args->command, "--to %s writes a folder, not standard output", format_names[args->to]);
         return CLI_EXIT_USAGE;
@@ -106,6 +112,8 @@ static int run(const struct cli_args *args)
             rc = write_json_out(d.portfolio, args->compact ? HYOKA_WRITE_COMPACT : 0, out);
         else if (args->to == CLI_FORMAT_CSV)
             rc = hyoka_csv_write_dir(d.portfolio, out, &copt, d.report);
+        else if (args->to == CLI_FORMAT_RS)
+            rc = hyoka_rs_write_dir(d.portfolio, out, NULL, d.report);
         else
             rc = hyoka_html_write_dir(d.portfolio, args->lang_given ? args->lang : HYOKA_LANG_JA, out);
         if (rc != HYOKA_OK) {
@@ -127,8 +135,10 @@ const struct cli_command cli_convert = {
     .too_many = "convert takes one input and one output; run it once for each document",
     .summary = "convert a document between formats",
     .description = "Convert a portfolio between formats. JSON is one file (- for standard\n"
-                   "input or output); CSV is a folder holding one file per table; HTML is a\n"
-                   "folder holding index.html and one sheet per project. The document is\n"
+                   "input or output); CSV is a folder holding one file per table; RS is a\n"
+                   "folder holding the 15 tables of a review year of the national review\n"
+                   "sheets ({table}_RS_{year}_{title}.csv, docs/rs.md); HTML is a folder\n"
+                   "holding index.html and one sheet per project. The document is\n"
                    "read but not validated: only what prevents reading it is reported, on\n"
                    "standard error.\n",
     .options = options,

@@ -268,6 +268,27 @@
     "project %s is nested %zu deep: its hyoka/1 form would nest deeper than the limit of %zu", \
     "事業 %s は %zu 段の入れ子: hyoka/1 の形では上限の %zu 段を超える"
 
+/* The RS tables of the national review sheets (rs.h, docs/rs.md) */
+#define HYOKA__CODE_V010 V010, HYOKA_SEVERITY_WARNING, HYOKA__READ, \
+    "RS table missing", "RS の表がない", \
+    HYOKA__DETAIL("", "")
+#define HYOKA__CODE_V011 V011, HYOKA_SEVERITY_WARNING, HYOKA__READ, \
+    "RS row refers to something the other tables do not list", "RS の行が他の表にないものを参照している", \
+    HYOKA__DETAIL("", "")
+#define HYOKA__CODE_V012 V012, HYOKA_SEVERITY_WARNING, HYOKA__READ, \
+    "RS cell not understood, kept as printed", "RS のセルを解釈できない (記載のまま保持)", \
+    HYOKA__DETAIL("", "")
+#define HYOKA__CODE_V013 V013, HYOKA_SEVERITY_WARNING, HYOKA__READ, \
+    "RS value differs between the rows of a project, kept as printed", \
+    "RS の値が事業の行ごとに異なる (記載のまま保持)", \
+    HYOKA__DETAIL("", "")
+#define HYOKA__CODE_V014 V014, HYOKA_SEVERITY_INFO, HYOKA__READ, \
+    "unknown RS column, kept", "未知の RS の列 (保持)", \
+    HYOKA__DETAIL("", "")
+#define HYOKA__CODE_V015 V015, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
+    "duplicate column in a CSV header", "CSV の見出しの列の重複", \
+    HYOKA__DETAIL("", "")
+
 /* ------------------------------------------------------------------------ */
 /* R: rules files (docs/rules.md)                                            */
 
@@ -288,6 +309,7 @@
     X(J001) X(J002) X(J003) X(J004) X(J005) X(J006)                                                         \
     X(S001) X(S002) X(S003) X(S004)                                                                         \
     X(V001) X(V002) X(V003) X(V004) X(V005) X(V006) X(V007) X(V008) X(V009)                                 \
+    X(V010) X(V011) X(V012) X(V013) X(V014) X(V015)                                         \
     X(R001)
 
 #define HYOKA__CODE_ENUM_(c) HYOKA__##c,

@@ -29,6 +29,7 @@
 #include "report.h"
 #include "json.h"
 #include "csv.h"
+#include "rs.h"
 #include "html.h"
 
 #endif /* HYOKA_HYOKA_H */

@@ -147,6 +147,10 @@ bool hyoka__csv_needs_apostrophe(const char *s, size_t n);
 /* Append a text field (@p s NUL-terminated, @p n bytes): neutralised and
  * quoted as RFC 4180 wants. */
 void hyoka__csv_put_text(struct hyoka__buf *o, const char *s, size_t n);
+/* The same with the apostrophe given: a field quoted as RFC 4180 wants
+ * (when it holds a comma, a quote, a line break or a tab, is empty, or has
+ * a space at an end), a leading apostrophe when @p apos. */
+void hyoka__csv_put_field(struct hyoka__buf *o, const char *s, size_t n, bool apos);
 
 /* Where the problems of a read go: counted, the first error kept, each
  * added to the report. */

@@ -58,7 +58,11 @@ bool hyoka__csv_needs_apostrophe(const char *s, size_t n)
 
 void hyoka__csv_put_text(struct hyoka__buf *o, const char *s, size_t n)
 {
-    bool apos = hyoka__csv_needs_apostrophe(s, n);
+    hyoka__csv_put_field(o, s, n, hyoka__csv_needs_apostrophe(s, n));
+}
+
+void hyoka__csv_put_field(struct hyoka__buf *o, const char *s, size_t n, bool apos)
+{
     bool quote = n == 0 || strpbrk(s, ",\"\r\n\t") != NULL || (!apos && s[0] == ' ') || s[n - 1] == ' ';
     const char *p = s, *q;
 

@@ -191,6 +191,12 @@ int hyoka__fsio_check_dir(const char *fn, const char *path)
     return err ? hyoka__io_fail(fn, "cannot open the folder", path, err) : HYOKA_OK;
 }
 
+int hyoka__fsio_names(const char *fn, const char *dir, int (*each)(void *user, const char *name), void *user)
+{
+    int err = hyoka__os_dir_names(dir, each, user);
+    return err ? hyoka__io_fail(fn, "cannot read the folder", dir, err) : HYOKA_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Writing a file                                                            */
 

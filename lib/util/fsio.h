@@ -85,6 +85,11 @@ void hyoka__fsio_release(struct hyoka__file_data *d);
  * recorded as "FN: cannot open the folder \"PATH\": reason". */
 int hyoka__fsio_check_dir(const char *fn, const char *path);
 
+/* Call @p each with the name of every entry of the folder @p dir (not "."
+ * or ".."), until it returns nonzero. HYOKA_OK, or HYOKA_EIO recorded as
+ * "FN: cannot read the folder \"DIR\": reason". */
+int hyoka__fsio_names(const char *fn, const char *dir, int (*each)(void *user, const char *name), void *user);
+
 /* ------------------------------------------------------------------------ */
 /* Writing a file                                                            */
 

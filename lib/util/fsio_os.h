@@ -96,6 +96,11 @@ int hyoka__os_remove_tree(const char *path);
  * the marker goes to first[0..size). */
 int hyoka__os_dir_content(const char *path, enum hyoka__os_content *content, char *first, size_t size);
 
+/* Call @p fn with the name of every entry of the folder @p path but "."
+ * and ".." (UTF-8), in the order the system gives, until it returns
+ * nonzero. 0 or an errno value. */
+int hyoka__os_dir_names(const char *path, int (*fn)(void *user, const char *name), void *user);
+
 /* A folder being made: open (POSIX; -1 elsewhere), and a new file in it,
  * created as hyoka__os_create() does, named @p name in folder @p dfd, or
  * by its whole @p path. */

@@ -348,6 +348,21 @@ int hyoka__os_dir_content(const char *path, enum hyoka__os_content *content, cha
     return err;
 }
 
+int hyoka__os_dir_names(const char *path, int (*fn)(void *user, const char *name), void *user)
+{
+    DIR *dir = opendir(path);
+    struct dirent *e;
+    int err = 0;
+
+    if (!dir)
+        return errno;
+    while ((e = next_entry(dir, &err)) != NULL)
+        if (fn(user, e->d_name))
+            break;
+    (void)closedir(dir);
+    return err;
+}
+
 /* The folder being made: open it, to create its files relative to it. */
 int hyoka__os_dir_open(const char *path, int *fd)
 {

@@ -356,6 +356,36 @@ int hyoka__os_dir_content(const char *path, enum hyoka__os_content *content, cha
     return 0;
 }
 
+int hyoka__os_dir_names(const char *path, int (*fn)(void *user, const char *name), void *user)
+{
+    WIN32_FIND_DATAW fd;
+    HANDLE h;
+    wchar_t *pat;
+    char name[MAX_PATH * 4];
+    int err = 0;
+    wchar_t *w = wide(path, &err);
+
+    if (!w)
+        return err;
+    pat = join_wide(w, L"*");
+    hyoka__free(w);
+    if (!pat)
+        return ENOMEM;
+    h = FindFirstFileW(pat, &fd);
+    hyoka__free(pat);
+    if (h == INVALID_HANDLE_VALUE)
+        return win_errno(GetLastError());
+    do {
+        if (wcscmp(fd.cFileName, L".") == 0 || wcscmp(fd.cFileName, L"..") == 0)
+            continue;
+        if (WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, name, (int)sizeof name, NULL, NULL) > 0 &&
+            fn(user, name))
+            break;
+    } while (FindNextFileW(h, &fd));
+    FindClose(h);
+    return 0;
+}
+
 int hyoka__os_dir_open(const char *path, int *fd)
 {
     (void)path;

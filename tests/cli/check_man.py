@@ -14,7 +14,7 @@ check reads the page as roff and fails when it and the program differ:
 - the options without a command and the exit statuses are those of
   `hyoka --help`;
 - every example of EXAMPLES runs and exits 0 (in a temporary folder where
-  examples/ is the sample folder of the source tree);
+  examples/ and tests/data/ are the folders of the source tree);
 - the page is ASCII and groff reads it without a warning (when groff is
   installed).
 
@@ -194,6 +194,8 @@ check(all(any(e.startswith('hyoka %s ' % c) for e in examples) for c in help_com
 sh = shutil.which('sh')
 with tempfile.TemporaryDirectory() as tmp:
     os.symlink(os.path.join(root, 'examples'), os.path.join(tmp, 'examples'))
+    os.makedirs(os.path.join(tmp, 'tests'))
+    os.symlink(os.path.join(root, 'tests', 'data'), os.path.join(tmp, 'tests', 'data'))
     for example in examples:
         command = re.sub(r'^hyoka ', lambda _: "'%s' " % hyoka.replace("'", "'\\''"), example)
         p = subprocess.run([sh, '-c', command], cwd=tmp, capture_output=True)

@@ -481,6 +481,33 @@ with tempfile.TemporaryDirectory() as tmp:
             page = f.read()
         check(rc == 0 and ('lang="%s"' % lang) in page[:300],
               'convert --to html %s with %s: pages in %s' % (' '.join(args), env, lang), page[:200])
+# The RS tables of the national review sheets (the real 2024 sample): to
+# hyoka/1 and back, and RS to RS, every cell the same by value.
+sys.path.insert(0, os.path.join(root, 'tests', 'rs'))
+import compare_rs  # noqa: E402
+
+with tempfile.TemporaryDirectory() as tmp:
+    sample = os.path.join(root, 'tests', 'data', 'rs-sample-2024')
+    as_json, back, direct = (os.path.join(tmp, n) for n in ('rs.json', 'back', 'direct'))
+    rc, _, err = run('convert', '--from', 'rs', '--to', 'json', sample, as_json)
+    check(rc == 0 and 'warning V013: 1-2: row 6, column 23 (主要経費)' in err.decode(),
+          'convert --from rs: the sample to hyoka/1, warnings with table, row and column', err.decode())
+    with open(as_json, encoding='utf-8') as f:
+        doc = json.load(f)
+    check(len(doc['projects']) == 5 and doc['projects'][1]['code'] == '884' and
+          doc['projects'][1]['budgets'][2]['stated_execution_rate'] == '0.70699',
+          'convert --from rs: 5 projects, the printed execution rate 0.70699 of 884 in 2023')
+    rc, _, err = run('convert', '--to', 'rs', as_json, back)
+    check(rc == 0 and len(os.listdir(back)) == 16, 'convert --to rs: 15 tables and the marker', err.decode())
+    check(compare_rs.compare(sample, back) == [], 'RS -> hyoka/1 -> RS: every cell of the sample by value')
+    rc, _, err = run('convert', '--from', 'rs', '--to', 'rs', sample, direct)
+    check(rc == 0 and compare_rs.compare(sample, direct) == [], 'RS -> RS: every cell of the sample by value',
+          err.decode())
+    rc, _, err = run('convert', '--to', 'rs', os.path.join(sheets_dir, sheets[0]), os.path.join(tmp, 'none'))
+    check(rc == 74 and b'review year' in err, 'convert --to rs of a sheet without a review year: no output (74), saying why',
+          err.decode())
+    rc, _, err = run('convert', '--from', 'rs', '--to', 'json', tmp, os.path.join(tmp, 'x.json'))
+    check(rc == 1 and b'V008' in err, 'convert --from rs of a folder without RS tables: V008', err.decode())
 
 for args in (['frobnicate'], ['check'], ['check', '--bogus', 'x'], ['check', '--lang', 'fr', 'x'],
              ['convert', '--to', 'pdf', 'a', 'b'], ['convert', 'a'], []):
@@ -496,8 +523,10 @@ for args, named in ((['check', '--bogus', 'x'], "unknown option '--bogus'"),
                     (['check', 'x', '--lang'], 'option --lang needs a value'),
                     (['check', '--json=yes', 'x'], 'option --json takes no value'),
                     (['summary', '--year', 'someday', 'f'], '--year: '),
-                    (['convert', '--to', 'pdf', 'a', 'b'], "--to takes json, csv or html, not 'pdf'"),
-                    (['convert', '--from', 'html', '--to', 'json', 'a', 'b'], "--from takes json or csv, not 'html'"),
+                    (['convert', '--to', 'pdf', 'a', 'b'], "--to takes json, csv, html or rs, not 'pdf'"),
+                    (['convert', '--from', 'html', '--to', 'json', 'a', 'b'], "--from takes json, csv or rs, not 'html'"),
+                    (['convert', '--from', 'rs', '--to', 'json', '-', 'b'], '--from rs reads a folder'),
+                    (['convert', '--to', 'rs', 'a', '-'], '--to rs writes a folder'),
                     (['convert', '--encoding', 'latin1', '--to', 'csv', 'a', 'b'],
                      "--encoding takes utf-8, utf-8-nobom or cp932, not 'latin1'"),
                     (['convert', 'a', 'b'], 'option --to is required'),

@@ -45,7 +45,7 @@ from ._ffi import check_version
 from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Scheme, Figure, Rating,
                     Diagnostic, Diagnostics, Tally, Rules, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
-                    parse_metrics, csv_table_names, KEEP, Record, Baseline, NOT_APPLICABLE)
+                    parse_metrics, csv_table_names, rs_table_names, read_rs, KEEP, Record, Baseline, NOT_APPLICABLE)
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
@@ -58,7 +58,7 @@ __all__ = [
     'StateError', 'InvalidDocument', 'MissingFeature',
     'version', 'version_string', 'library_path', 'check_version', 'names', 'FIGURES', 'KEEP',
     'default_lang',
-    'reason_message', 'code_title', 'parse_metrics', 'csv_table_names',
+    'reason_message', 'code_title', 'parse_metrics', 'csv_table_names', 'rs_table_names', 'read_rs',
     'parse_decimal', 'parse_printed', 'format_decimal', 'divide', 'round_decimal',
     'yen_from_thousands', 'yen_to_thousands', 'parse_fiscal_year', 'format_fiscal_year', 'parse_date',
     'format_date', 'check_municipality_code', 'limit', 'strerror',

@@ -32,6 +32,7 @@ HYOKA_UNSET = -1
 HYOKA_DECIMAL_STRING_MAX = 48
 HYOKA_CALENDAR_STRING_MAX = 64
 HYOKA_CSV_TABLE_COUNT = 14
+HYOKA_RS_TABLE_COUNT = 15
 
 # hyoka_enum_id (types.h): which enumeration hyoka_enum_name() & co. read
 HYOKA_ENUM_STATUS = 0
@@ -137,8 +138,20 @@ class CsvOptions(ctypes.Structure):
                 ('flags', c_uint)]
 
 
+class RsOptions(ctypes.Structure):
+    """``hyoka_rs_options`` (versioned by its first field)."""
+    _fields_ = [('size', c_size_t),
+                ('max_field', c_size_t),
+                ('max_row', c_size_t),
+                ('max_diagnostics', c_size_t),
+                ('max_table', c_size_t),
+                ('flags', c_uint),
+                ('year', c_int32)]
+
+
 #: C struct name → ctypes class
-STRUCTS = {'hyoka_decimal': Decimal_, 'hyoka_read_options': ReadOptions, 'hyoka_csv_options': CsvOptions}
+STRUCTS = {'hyoka_decimal': Decimal_, 'hyoka_read_options': ReadOptions, 'hyoka_csv_options': CsvOptions,
+           'hyoka_rs_options': RsOptions}
 
 # The allocator's function types (alloc.h)
 MallocFn = ctypes.CFUNCTYPE(c_void_p, c_size_t, c_void_p)
@@ -515,6 +528,15 @@ PROTOTYPES = {
     'hyoka_cp932_decode': (c_int, [c_char_p, c_size_t, PH, P(c_size_t), P(c_size_t)], STATUS),
     'hyoka_metrics_csv_write': (c_int, [H, c_int, P(CsvOptions), PH, P(c_size_t), H], STATUS),
     'hyoka_metrics_csv_write_dir': (c_int, [H, c_char_p, P(CsvOptions), H], STATUS),
+    # rs.h
+    'hyoka_rs_options_init': (c_int, [P(RsOptions)], STATUS),
+    'hyoka_rs_table_name': (c_char_p, [c_int], RAW),
+    'hyoka_rs_table_title': (c_char_p, [c_int], RAW),
+    'hyoka_rs_write_table': (c_int, [H, c_int, P(RsOptions), PH, P(c_size_t), H], STATUS),
+    'hyoka_rs_write_dir': (c_int, [H, c_char_p, P(RsOptions), H], STATUS),
+    'hyoka_rs_read_tables': (c_int, [c_void_p * HYOKA_RS_TABLE_COUNT, c_size_t * HYOKA_RS_TABLE_COUNT,
+                                     P(RsOptions), PH, H], STATUS),
+    'hyoka_rs_read_dir': (c_int, [c_char_p, P(RsOptions), PH, H], STATUS),
     # html.h
     'hyoka_html_project': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),
     'hyoka_html_portfolio': (c_int, [H, c_int, PH, P(c_size_t)], STATUS),

@@ -1094,6 +1094,46 @@ def csv_table_names():
     return out
 
 
+def _table_texts(tables, names):
+    """The arrays of texts and lengths a read_tables function takes, from a
+    dict of table name -> bytes or str (absent: NULL), in the order of
+    ``names``; and the buffers, which must live until the call returns."""
+    keep = []
+    texts = (c_void_p * len(names))()
+    lens = (c_size_t * len(names))()
+    for i, name in enumerate(names):
+        data = tables.get(name)
+        if data is None:
+            continue
+        if isinstance(data, str):
+            data = data.encode('utf-8')
+        buf = ctypes.create_string_buffer(bytes(data), len(data))
+        keep.append(buf)
+        texts[i] = ctypes.cast(buf, c_void_p)
+        lens[i] = len(data)
+    return texts, lens, keep
+
+
+def rs_table_names():
+    """The RS tables of the national review sheets in hyoka_rs_table order
+    ("1-1", "1-2"... "6-1"), the start of their file names."""
+    return [text_out(lib.hyoka_rs_table_name(i)) for i in range(_api.HYOKA_RS_TABLE_COUNT)]
+
+
+def _rs_options(year=None, replace=False):
+    opts = _api.RsOptions()
+    lib.hyoka_rs_options_init(byref(opts))
+    opts.year = year or 0
+    opts.flags = _api.HYOKA_WRITE_REPLACE if replace else 0
+    return opts
+
+
+def read_rs(path, lang=None, rules=None):
+    """A portfolio from a folder of the RS tables of a review year
+    (:meth:`Portfolio.from_rs_dir`)."""
+    return Portfolio.from_rs_dir(path, lang=lang, rules=rules)
+
+
 # --------------------------------------------------------------------------
 # Portfolio
 # --------------------------------------------------------------------------
@@ -1291,24 +1331,72 @@ class Portfolio(_Owned):
         if unknown:
             raise errors.InvalidArgument('unknown CSV table(s): %s' % ', '.join(sorted(unknown)),
                                          code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
-        keep = []
-        texts = (c_void_p * _api.HYOKA_CSV_TABLE_COUNT)()
-        lens = (c_size_t * _api.HYOKA_CSV_TABLE_COUNT)()
-        for i, name in enumerate(names):
-            data = tables.get(name)
-            if data is None:
-                continue
-            if isinstance(data, str):
-                data = data.encode('utf-8')
-            buf = ctypes.create_string_buffer(bytes(data), len(data))
-            keep.append(buf)
-            texts[i] = ctypes.cast(buf, c_void_p)
-            lens[i] = len(data)
+        texts, lens, keep = _table_texts(tables, names)  # noqa: F841 (keep: the buffers live until read)
         report = _report_new()
         out = c_void_p()
         try:
             _with_diagnostics(lambda: lib.hyoka_csv_read_tables(texts, lens, byref(opts), byref(out),
                                                                 report), report, lang, 'the CSV tables')
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        return cls._from_csv_result(out, report)
+
+    def to_rs_dir(self, path, year=None, replace=False, lang=None):
+        """Write the 15 RS tables into a folder as ``{table}_RS_{year}_{title}.csv``
+        (``year``: the review year; by default the 事業年度 the projects carry)."""
+        opts = _rs_options(year, replace)
+        h = self._h()
+        report = _report_new()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_rs_write_dir(h, path_arg(path), byref(opts), report), report, lang)
+        finally:
+            lib.hyoka_report_free(report)
+
+    def to_rs_tables(self, year=None, lang=None):
+        """Every RS table as bytes: a dict from table number ("2-1") to file content."""
+        opts = _rs_options(year)
+        h = self._h()
+        tables = {}
+        for i, name in enumerate(rs_table_names()):
+            out = c_void_p()
+            n = c_size_t()
+            lib.hyoka_rs_write_table(h, i, byref(opts), byref(out), byref(n), None)
+            tables[name] = take_buffer(out, n)
+        return tables
+
+    @classmethod
+    def from_rs_dir(cls, path, lang=None, rules=None):
+        """Read a portfolio from a folder of the RS tables of a review year (the
+        files whose names start with ``1-1_RS_``... ``6-1_RS_``); a missing table
+        is a warning (``.diagnostics``), not an error.
+
+        :raises InvalidDocument: when the tables have errors (``.diagnostics``).
+        """
+        report = _report_for(rules)
+        out = c_void_p()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_rs_read_dir(path_arg(path), None, byref(out), report), report, lang,
+                              'the RS tables')
+        except BaseException:
+            lib.hyoka_report_free(report)
+            raise
+        return cls._from_csv_result(out, report)
+
+    @classmethod
+    def from_rs_tables(cls, tables, lang=None):
+        """Read a portfolio from a dict of RS table number ("2-1") → bytes (missing tables: warnings)."""
+        names = rs_table_names()
+        unknown = set(tables) - set(names)
+        if unknown:
+            raise errors.InvalidArgument('unknown RS table(s): %s' % ', '.join(sorted(unknown)),
+                                         code=errors.InvalidArgument.code, status='HYOKA_EINVAL')
+        texts, lens, keep = _table_texts(tables, names)  # noqa: F841 (keep: the buffers live until read)
+        report = _report_new()
+        out = c_void_p()
+        try:
+            _with_diagnostics(lambda: lib.hyoka_rs_read_tables(texts, lens, None, byref(out), report), report, lang,
+                              'the RS tables')
         except BaseException:
             lib.hyoka_report_free(report)
             raise

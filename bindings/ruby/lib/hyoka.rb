@@ -180,6 +180,17 @@ module Hyoka
       end
     end
 
+    # The RS tables of the national review sheets in hyoka_rs_table order
+    # ("1-1" ... "6-1"), the start of their file names.
+    def rs_table_names
+      (0...API::HYOKA_RS_TABLE_COUNT).map { |i| Lib.hyoka_rs_table_name(i).read_string.force_encoding(Encoding::UTF_8) }
+    end
+
+    # A portfolio from a folder of RS tables (Portfolio.from_rs_dir).
+    def read_rs(path, **options, &block)
+      Portfolio.from_rs_dir(path, **options, &block)
+    end
+
     # Internal: the index of a CSV table name.
     def csv_table_index(table)
       CSV_TABLES.index(table.to_sym) || raise(InvalidArgument, "unknown CSV table #{table.inspect}")

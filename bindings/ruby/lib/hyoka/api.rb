@@ -21,6 +21,7 @@ module Hyoka
     HYOKA_DECIMAL_STRING_MAX = 48
     HYOKA_CALENDAR_STRING_MAX = 64
     HYOKA_CSV_TABLE_COUNT = 14
+    HYOKA_RS_TABLE_COUNT = 15
 
     # hyoka_enum_id (types.h): which enumeration hyoka_enum_name() & co. read
     HYOKA_ENUM_STATUS = 0
@@ -98,7 +99,9 @@ module Hyoka
       hyoka_read_options: [[:size, :size_t], [:max_depth, :size_t], [:max_document, :size_t],
                            [:max_string, :size_t], [:max_number, :size_t], [:max_diagnostics, :size_t]],
       hyoka_csv_options: [[:size, :size_t], [:encoding, :int], [:max_field, :size_t], [:max_row, :size_t],
-                          [:max_diagnostics, :size_t], [:max_table, :size_t], [:flags, :uint]]
+                          [:max_diagnostics, :size_t], [:max_table, :size_t], [:flags, :uint]],
+      hyoka_rs_options: [[:size, :size_t], [:max_field, :size_t], [:max_row, :size_t], [:max_diagnostics, :size_t],
+                         [:max_table, :size_t], [:flags, :uint], [:year, :int32]]
     }.freeze
 
     # ---- callback types (alloc.h): C name => [arguments, return] ------------
@@ -459,6 +462,14 @@ module Hyoka
       hyoka_csv_write_dir: [%i[pointer string pointer pointer], :int, :blocking],
       hyoka_csv_read_tables: [%i[pointer pointer pointer pointer pointer], :int, :blocking],
       hyoka_csv_read_dir: [%i[string pointer pointer pointer], :int, :blocking],
+      # rs.h
+      hyoka_rs_options_init: [[:pointer], :int],
+      hyoka_rs_table_name: [[:int], :pointer],
+      hyoka_rs_table_title: [[:int], :pointer],
+      hyoka_rs_write_table: [%i[pointer int pointer pointer pointer pointer], :int, :blocking],
+      hyoka_rs_write_dir: [%i[pointer string pointer pointer], :int, :blocking],
+      hyoka_rs_read_tables: [%i[pointer pointer pointer pointer pointer], :int, :blocking],
+      hyoka_rs_read_dir: [%i[string pointer pointer pointer], :int, :blocking],
       hyoka_cp932_encode: [%i[pointer size_t pointer pointer pointer], :int],
       hyoka_cp932_decode: [%i[pointer size_t pointer pointer pointer], :int],
       hyoka_metrics_csv_write: [%i[pointer int pointer pointer pointer pointer], :int, :blocking],

@@ -25,6 +25,11 @@ module Hyoka
     layout(*API::STRUCTS[:hyoka_csv_options].flatten(1))
   end
 
+  # hyoka_rs_options (rs.h): a versioned options struct.
+  class RsOptions < FFI::Struct
+    layout(*API::STRUCTS[:hyoka_rs_options].flatten(1))
+  end
+
   # Raw functions of libhyoka, attached with FFI: every function of the
   # headers, as Hyoka::API declares them. Use the classes of the Hyoka
   # module instead: they own the handles, convert text and decimals, and

@@ -73,14 +73,28 @@ module Hyoka
       # as #load. rules: see .parse.
       def from_csv_dir(path, encoding: 'utf-8', lang: nil, rules: nil, &block)
         opts = csv_options(encoding)
-        report = Report.new(rules: rules)
-        out = FFI::MemoryPointer.new(:pointer)
-        rc = Lib.hyoka_csv_read_dir(path.to_s, opts, out, report)
-        raise invalid_document('CSV tables', rc, report, lang) if rc == InvalidDocument::CODE
-        Hyoka.check(rc, path.to_s)
-        pf = from_owned(out.read_pointer)
-        pf.__send__(:read_from, nil, report, lang)
-        block ? pf.__send__(:yield_and_close, &block) : pf
+        read_folder('CSV tables', path, lang, rules, block) do |out, report|
+          Lib.hyoka_csv_read_dir(path.to_s, opts, out, report)
+        end
+      end
+
+      # Read the 15 RS tables of a review year of the national review sheets
+      # from a folder (files named {table}_RS_{year}_{title}.csv, as the RS
+      # system publishes them); a missing table is a warning (V010). With a
+      # block, as #load. rules: see .parse.
+      def from_rs_dir(path, lang: nil, rules: nil, &block)
+        read_folder('RS tables', path, lang, rules, block) do |out, report|
+          Lib.hyoka_rs_read_dir(path.to_s, nil, out, report)
+        end
+      end
+
+      # Internal: hyoka_rs_options for a review year (nil: the projects' 事業年度).
+      def rs_options(year = nil, replace: false)
+        opts = RsOptions.new
+        Hyoka.check(Lib.hyoka_rs_options_init(opts))
+        opts[:year] = year || 0
+        opts[:flags] = replace ? API::HYOKA_WRITE_REPLACE : 0
+        opts
       end
 
       # Internal: wrap a portfolio pointer the caller owns.
@@ -98,6 +112,20 @@ module Hyoka
       end
 
       private
+
+      # A portfolio read from a folder by the call the block makes with the
+      # output pointer and the report; as #load with +block+.
+      def read_folder(what, path, lang, rules, block)
+        report = Report.new(rules: rules)
+        out = FFI::MemoryPointer.new(:pointer)
+        rc = yield(out, report)
+        raise invalid_document(what, rc, report, lang) if rc == InvalidDocument::CODE
+
+        Hyoka.check(rc, path.to_s)
+        pf = from_owned(out.read_pointer)
+        pf.__send__(:read_from, nil, report, lang)
+        block ? pf.__send__(:yield_and_close, &block) : pf
+      end
 
       # InvalidDocument with every diagnostic counted, shown or not: "document
       # has 1 error (1501 diagnostics): <the first error>".
@@ -491,6 +519,26 @@ module Hyoka
         [name, Support.buffer_call("metrics csv #{name}", enc) do |out, len|
           Lib.hyoka_metrics_csv_write(self, t, opts, out, len, nil)
         end]
+      end
+    end
+
+    # Write the 15 RS tables into a folder as {table}_RS_{year}_{title}.csv
+    # (year: the review year; nil: the 事業年度 the projects carry).
+    def to_rs_dir(path, year: nil, replace: false)
+      opts = self.class.rs_options(year, replace: replace)
+      report = Report.new
+      check(Lib.hyoka_rs_write_dir(self, path.to_s, opts, report), path.to_s)
+      path
+    end
+
+    # One RS table as bytes (UTF-8 with BOM), by number ("2-1") or index.
+    def rs_table(table, year: nil)
+      opts = self.class.rs_options(year)
+      t = table.is_a?(Integer) ? table : Hyoka.rs_table_names.index(table.to_s)
+      raise InvalidArgument, "unknown RS table #{table.inspect}" unless t
+
+      Support.buffer_call("rs #{table}", Encoding::UTF_8) do |out, len|
+        Lib.hyoka_rs_write_table(self, t, opts, out, len, nil)
       end
     end
 
