@@ -48,6 +48,54 @@ void hyoka_portfolio_free(hyoka_portfolio *portfolio)
     hyoka__free(portfolio);
 }
 
+/* A copy of record @p src made @p p's, into *out; HYOKA_OK or the error
+ * of the copy, recorded. */
+typedef int (*adopt_copy_fn)(hyoka_portfolio *p, const void *src, void **out);
+
+static int adopt_scheme_copy(hyoka_portfolio *p, const void *src, void **out)
+{
+    hyoka_scheme *s = NULL;
+    int rc = hyoka_scheme_copy(src, &s);
+
+    (void)p;
+    if (rc == HYOKA_OK)
+        s->owned = 1;
+    *out = s;
+    return rc;
+}
+
+static int adopt_project_copy(hyoka_portfolio *p, const void *src, void **out)
+{
+    hyoka_project *proj = NULL;
+    int rc = hyoka_project_copy(src, &proj);
+
+    if (rc == HYOKA_OK)
+        proj->portfolio = p;
+    *out = proj;
+    return rc;
+}
+
+/* Copy the records of @p src into @p dst (empty), each made @p p's by
+ * @p copy. HYOKA_OK, or the first error, recorded; @p dst then holds the
+ * copies made so far, for hyoka_portfolio_free(). */
+static int copy_records(hyoka_portfolio *p, const struct hyoka__vec *src, struct hyoka__vec *dst,
+                        adopt_copy_fn copy)
+{
+    if (src->count == 0)
+        return HYOKA_OK;
+    dst->items = hyoka__calloc(src->count, sizeof *dst->items);
+    if (!dst->items)
+        return hyoka__nomem();
+    dst->cap = src->count;
+    for (size_t i = 0; i < src->count; i++) {
+        int rc = copy(p, src->items[i], &dst->items[dst->count]);
+        if (rc != HYOKA_OK)
+            return rc;
+        dst->count++;
+    }
+    return HYOKA_OK;
+}
+
 int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out)
 {
     hyoka_portfolio *p;
@@ -75,36 +123,10 @@ int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out
             rc = hyoka__nomem();
         }
     }
-    if (rc == HYOKA_OK && portfolio->schemes.count > 0) {
-        p->schemes.items = hyoka__calloc(portfolio->schemes.count, sizeof *p->schemes.items);
-        if (p->schemes.items)
-            p->schemes.cap = portfolio->schemes.count;
-        else
-            rc = hyoka__nomem();
-    }
-    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->schemes.count; i++) {
-        hyoka_scheme *s = NULL;
-        rc = hyoka_scheme_copy(portfolio->schemes.items[i], &s);
-        if (rc == HYOKA_OK) {
-            s->owned = 1;
-            p->schemes.items[p->schemes.count++] = s;
-        }
-    }
-    if (rc == HYOKA_OK && portfolio->projects.count > 0) {
-        p->projects.items = hyoka__calloc(portfolio->projects.count, sizeof *p->projects.items);
-        if (p->projects.items)
-            p->projects.cap = portfolio->projects.count;
-        else
-            rc = hyoka__nomem();
-    }
-    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
-        hyoka_project *proj = NULL;
-        rc = hyoka_project_copy(portfolio->projects.items[i], &proj);
-        if (rc == HYOKA_OK) {
-            proj->portfolio = p;
-            p->projects.items[p->projects.count++] = proj;
-        }
-    }
+    if (rc == HYOKA_OK)
+        rc = copy_records(p, &portfolio->schemes, &p->schemes, adopt_scheme_copy);
+    if (rc == HYOKA_OK)
+        rc = copy_records(p, &portfolio->projects, &p->projects, adopt_project_copy);
     if (rc != HYOKA_OK) {
         /* The failing call has recorded the error. */
         hyoka_portfolio_free(p);
