@@ -81,19 +81,14 @@ static int adopt_project_copy(hyoka_portfolio *p, const void *src, void **out)
 static int copy_records(hyoka_portfolio *p, const struct hyoka__vec *src, struct hyoka__vec *dst,
                         adopt_copy_fn copy)
 {
-    if (src->count == 0)
-        return HYOKA_OK;
-    dst->items = hyoka__calloc(src->count, sizeof *dst->items);
-    if (!dst->items)
-        return hyoka__nomem();
-    dst->cap = src->count;
-    for (size_t i = 0; i < src->count; i++) {
-        int rc = copy(p, src->items[i], &dst->items[dst->count]);
-        if (rc != HYOKA_OK)
-            return rc;
-        dst->count++;
+    int rc = hyoka__reserve((void **)&dst->items, &dst->cap, src->count, sizeof *dst->items, src->count);
+
+    for (size_t i = 0; rc == HYOKA_OK && i < src->count; i++) {
+        rc = copy(p, src->items[i], &dst->items[dst->count]);
+        if (rc == HYOKA_OK)
+            dst->count++;
     }
-    return HYOKA_OK;
+    return rc;
 }
 
 int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out)

@@ -112,20 +112,16 @@ static int record_copy(const hyoka_record *src, hyoka_project *project, hyoka_re
 static int list_copy(const struct hyoka__vec *src, hyoka_project *project, hyoka_record *parent,
                      struct hyoka__vec *dst)
 {
-    if (src->count == 0)
-        return HYOKA_OK;
-    dst->items = hyoka__calloc(src->count, sizeof *dst->items);
-    if (!dst->items)
-        return hyoka__nomem();
-    dst->cap = src->count;
-    for (size_t i = 0; i < src->count; i++) {
+    int rc = hyoka__reserve((void **)&dst->items, &dst->cap, src->count, sizeof *dst->items, src->count);
+
+    /* On failure the caller frees what is in dst. */
+    for (size_t i = 0; rc == HYOKA_OK && i < src->count; i++) {
         hyoka_record *r = NULL;
-        int rc = record_copy(src->items[i], project, parent, &r);
-        if (rc != HYOKA_OK)
-            return rc; /* the caller frees what is in dst */
-        dst->items[dst->count++] = r;
+        rc = record_copy(src->items[i], project, parent, &r);
+        if (rc == HYOKA_OK)
+            dst->items[dst->count++] = r;
     }
-    return HYOKA_OK;
+    return rc;
 }
 
 int hyoka__project_records_copy(const hyoka_project *src, hyoka_project *owner)
