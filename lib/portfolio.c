@@ -482,9 +482,7 @@ size_t hyoka_portfolio_scheme_count(const hyoka_portfolio *portfolio)
 
 hyoka_scheme *hyoka_portfolio_scheme_at(const hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio || index >= portfolio->schemes.count)
-        return NULL;
-    return portfolio->schemes.items[index];
+    return portfolio ? hyoka__vec_at(&portfolio->schemes, index) : NULL;
 }
 
 /* A NULL portfolio finds the built-in schemes only. */
@@ -534,9 +532,7 @@ size_t hyoka_portfolio_project_count(const hyoka_portfolio *portfolio)
 
 hyoka_project *hyoka_portfolio_project_at(const hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio || index >= portfolio->projects.count)
-        return NULL;
-    return portfolio->projects.items[index];
+    return portfolio ? hyoka__vec_at(&portfolio->projects, index) : NULL;
 }
 
 hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, const char *code, size_t len)
