@@ -245,18 +245,6 @@ const char *hyoka_portfolio_municipality_code(const hyoka_portfolio *portfolio)
 /* ------------------------------------------------------------------------ */
 /* Denominators                                                              */
 
-static int denominator_bit(const char *fn, int which, unsigned *bit)
-{
-    if (which == HYOKA_COST_POPULATION)
-        *bit = DENOM_POPULATION;
-    else if (which == HYOKA_COST_HOUSEHOLDS)
-        *bit = DENOM_HOUSEHOLDS;
-    else
-        return hyoka__fail_enum_subset(fn, "which", which, HYOKA_ENUM_COST_FIELD,
-                                       "a denominator (population or households)");
-    return HYOKA_OK;
-}
-
 static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int32_t fiscal_year)
 {
     for (size_t i = 0; i < p->denominator_count; i++)
@@ -265,21 +253,36 @@ static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int
     return NULL;
 }
 
+/* The arguments of denominator function @p fn: @p portfolio not NULL and
+ * @p which a denominator, its bit into *bit; then the entry of
+ * @p fiscal_year into *d, NULL when there is none. */
+static int denominator_args(const char *fn, const hyoka_portfolio *portfolio, int32_t fiscal_year, int which,
+                            unsigned *bit, struct hyoka__denominator **d)
+{
+    HYOKA__CHECK_NULL_IN(fn, portfolio);
+    if (which == HYOKA_COST_POPULATION)
+        *bit = DENOM_POPULATION;
+    else if (which == HYOKA_COST_HOUSEHOLDS)
+        *bit = DENOM_HOUSEHOLDS;
+    else
+        return hyoka__fail_enum_subset(fn, "which", which, HYOKA_ENUM_COST_FIELD,
+                                       "a denominator (population or households)");
+    *d = denominator_find(portfolio, fiscal_year);
+    return HYOKA_OK;
+}
+
 int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t value)
 {
-    struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
     HYOKA__CHECK_YEAR(fiscal_year);
     if (value < 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s %lld is negative", __func__,
                            bit == DENOM_POPULATION ? "population" : "households", (long long)value);
-    d = denominator_find(portfolio, fiscal_year);
     if (!d) {
         rc = hyoka__grow((void **)&portfolio->denominators, &portfolio->denominator_cap,
                          portfolio->denominator_count, sizeof *portfolio->denominators);
@@ -299,15 +302,12 @@ int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_y
 
 int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t *out)
 {
-    const struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
-    d = denominator_find(portfolio, fiscal_year);
     if (!d || !(d->present & bit))
         return 0;
     if (out)
@@ -317,15 +317,12 @@ int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal
 
 int hyoka_portfolio_clear_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which)
 {
-    struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
-    d = denominator_find(portfolio, fiscal_year);
     if (d) {
         d->present &= ~bit;
         if (bit == DENOM_POPULATION)
