@@ -416,11 +416,30 @@ static int read_head(const char *fn, const char *text, size_t *len, struct curso
     return HYOKA_OK;
 }
 
+/* The year @p y of @p era read from @p text by function @p fn, as a
+ * Gregorian year into *year (HYOKA_ERA_NONE: @p y itself; an era year
+ * saturates at NUM_CAP, for the range check of the caller), with
+ * HYOKA_CAL_ERA_NOTATION added to *flags for an era year. HYOKA_ERANGE,
+ * recorded, for era year 0. */
+static int gregorian_year(const char *fn, const char *text, size_t len, int era, int32_t y, int32_t *year,
+                          unsigned *flags)
+{
+    if (era == HYOKA_ERA_NONE) {
+        *year = y;
+        return HYOKA_OK;
+    }
+    if (y == 0)
+        return hyoka__fail(HYOKA_ERANGE, "%s: era year 0 in \"%.*s%s\"", fn, QUOTE(text, len));
+    *year = y >= NUM_CAP ? NUM_CAP : era_first_year(era) + y - 1;
+    *flags |= HYOKA_CAL_ERA_NOTATION;
+    return HYOKA_OK;
+}
+
 int hyoka_fiscal_year_parse(const char *text, size_t len, int32_t *fiscal_year, unsigned *flags)
 {
     struct cursor c;
     int era, rc;
-    int32_t y, year;
+    int32_t y, year = 0;
     unsigned out_flags = 0;
 
     HYOKA__CHECK_NULL(text);
@@ -437,14 +456,9 @@ int hyoka_fiscal_year_parse(const char *text, size_t len, int32_t *fiscal_year, 
     if (!at_end(&c))
         return hyoka__fail(HYOKA_ESYNTAX, "%s: unexpected text after the year in \"%.*s%s\"", __func__,
                            QUOTE(text, len));
-    if (era == HYOKA_ERA_NONE) {
-        year = y;
-    } else {
-        if (y == 0)
-            return hyoka__fail(HYOKA_ERANGE, "%s: era year 0 in \"%.*s%s\"", __func__, QUOTE(text, len));
-        year = y >= NUM_CAP ? NUM_CAP : era_first_year(era) + y - 1;
-        out_flags |= HYOKA_CAL_ERA_NOTATION;
-    }
+    rc = gregorian_year(__func__, text, len, era, y, &year, &out_flags);
+    if (rc != HYOKA_OK)
+        return rc;
     if (year < YEAR_MIN || year > YEAR_MAX)
         return hyoka__fail(HYOKA_ERANGE, "%s: \"%.*s%s\" is outside %d..%d", __func__, QUOTE(text, len),
                            YEAR_MIN, YEAR_MAX);
@@ -470,7 +484,7 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
 {
     struct cursor c;
     int era, rc;
-    int32_t y, mo, d = 0, year;
+    int32_t y, mo, d = 0, year = 0;
     unsigned out_flags = 0;
     size_t next;
     int32_t sep;
@@ -526,14 +540,9 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
                            __func__, QUOTE(text, len));
 
     /* The grammar holds; now the values. */
-    if (era == HYOKA_ERA_NONE) {
-        year = y;
-    } else {
-        if (y == 0)
-            return hyoka__fail(HYOKA_ERANGE, "%s: era year 0 in \"%.*s%s\"", __func__, QUOTE(text, len));
-        year = y >= NUM_CAP ? NUM_CAP : era_first_year(era) + y - 1;
-        out_flags |= HYOKA_CAL_ERA_NOTATION;
-    }
+    rc = gregorian_year(__func__, text, len, era, y, &year, &out_flags);
+    if (rc != HYOKA_OK)
+        return rc;
     if (year < YEAR_MIN || year > YEAR_MAX)
         return hyoka__fail(HYOKA_ERANGE, "%s: year of \"%.*s%s\" is outside %d..%d",
                            __func__, QUOTE(text, len), YEAR_MIN,

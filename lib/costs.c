@@ -270,9 +270,7 @@ size_t hyoka_costs_staff_count(const hyoka_costs *costs)
 
 hyoka_staff *hyoka_costs_staff_at(const hyoka_costs *costs, size_t index)
 {
-    if (!costs || index >= costs->staff.count)
-        return NULL;
-    return costs->staff.items[index];
+    return costs ? hyoka__vec_at(&costs->staff, index) : NULL;
 }
 
 int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index)

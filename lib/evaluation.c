@@ -231,25 +231,30 @@ static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, co
     return HYOKA_OK;
 }
 
+/* Set entry @p key (the argument @p key_arg of @p fn) of @p l to @p value;
+ * @p what names the entry in messages. */
+static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, const char *what, const char *key,
+                  size_t key_len, const char *value, size_t value_len)
+{
+    int rc = check_key(fn, key_arg, key, key_len);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    return hyoka__kv_set(l, what, key, key_len, value, value_len);
+}
+
 int hyoka_evaluation_set_answer(hyoka_evaluation *evaluation, const char *criterion, size_t criterion_len,
                                 const char *value, size_t value_len)
 {
-    int rc;
-
     HYOKA__CHECK_NULL(evaluation);
-    rc = check_key(__func__, "criterion", criterion, criterion_len);
-    if (rc != HYOKA_OK)
-        return rc;
-    return hyoka__kv_set(&evaluation->answers, "hyoka_evaluation_set_answer: answer", criterion, criterion_len,
-                         value, value_len);
+    return kv_put(__func__, "criterion", &evaluation->answers, "hyoka_evaluation_set_answer: answer", criterion,
+                  criterion_len, value, value_len);
 }
 
 const char *hyoka_evaluation_answer(const hyoka_evaluation *evaluation, const char *criterion,
                                     size_t criterion_len)
 {
-    if (!evaluation)
-        return NULL;
-    return hyoka__kv_get(&evaluation->answers, criterion, criterion_len);
+    return evaluation ? hyoka__kv_get(&evaluation->answers, criterion, criterion_len) : NULL;
 }
 
 size_t hyoka_evaluation_answer_count(const hyoka_evaluation *evaluation)
@@ -267,21 +272,14 @@ int hyoka_evaluation_answer_at(const hyoka_evaluation *evaluation, size_t index,
 int hyoka_evaluation_set_comment(hyoka_evaluation *evaluation, const char *key, size_t key_len, const char *text,
                                  size_t text_len)
 {
-    int rc;
-
     HYOKA__CHECK_NULL(evaluation);
-    rc = check_key(__func__, "key", key, key_len);
-    if (rc != HYOKA_OK)
-        return rc;
-    return hyoka__kv_set(&evaluation->comments, "hyoka_evaluation_set_comment: comment", key, key_len, text,
-                         text_len);
+    return kv_put(__func__, "key", &evaluation->comments, "hyoka_evaluation_set_comment: comment", key, key_len,
+                  text, text_len);
 }
 
 const char *hyoka_evaluation_comment(const hyoka_evaluation *evaluation, const char *key, size_t key_len)
 {
-    if (!evaluation)
-        return NULL;
-    return hyoka__kv_get(&evaluation->comments, key, key_len);
+    return evaluation ? hyoka__kv_get(&evaluation->comments, key, key_len) : NULL;
 }
 
 size_t hyoka_evaluation_comment_count(const hyoka_evaluation *evaluation)

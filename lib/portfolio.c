@@ -48,6 +48,49 @@ void hyoka_portfolio_free(hyoka_portfolio *portfolio)
     hyoka__free(portfolio);
 }
 
+/* A copy of record @p src made @p p's, into *out; HYOKA_OK or the error
+ * of the copy, recorded. */
+typedef int (*adopt_copy_fn)(hyoka_portfolio *p, const void *src, void **out);
+
+static int adopt_scheme_copy(hyoka_portfolio *p, const void *src, void **out)
+{
+    hyoka_scheme *s = NULL;
+    int rc = hyoka_scheme_copy(src, &s);
+
+    (void)p;
+    if (rc == HYOKA_OK)
+        s->owned = 1;
+    *out = s;
+    return rc;
+}
+
+static int adopt_project_copy(hyoka_portfolio *p, const void *src, void **out)
+{
+    hyoka_project *proj = NULL;
+    int rc = hyoka_project_copy(src, &proj);
+
+    if (rc == HYOKA_OK)
+        proj->portfolio = p;
+    *out = proj;
+    return rc;
+}
+
+/* Copy the records of @p src into @p dst (empty), each made @p p's by
+ * @p copy. HYOKA_OK, or the first error, recorded; @p dst then holds the
+ * copies made so far, for hyoka_portfolio_free(). */
+static int copy_records(hyoka_portfolio *p, const struct hyoka__vec *src, struct hyoka__vec *dst,
+                        adopt_copy_fn copy)
+{
+    int rc = hyoka__reserve((void **)&dst->items, &dst->cap, src->count, sizeof *dst->items, src->count);
+
+    for (size_t i = 0; rc == HYOKA_OK && i < src->count; i++) {
+        rc = copy(p, src->items[i], &dst->items[dst->count]);
+        if (rc == HYOKA_OK)
+            dst->count++;
+    }
+    return rc;
+}
+
 int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out)
 {
     hyoka_portfolio *p;
@@ -75,36 +118,10 @@ int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out
             rc = hyoka__nomem();
         }
     }
-    if (rc == HYOKA_OK && portfolio->schemes.count > 0) {
-        p->schemes.items = hyoka__calloc(portfolio->schemes.count, sizeof *p->schemes.items);
-        if (p->schemes.items)
-            p->schemes.cap = portfolio->schemes.count;
-        else
-            rc = hyoka__nomem();
-    }
-    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->schemes.count; i++) {
-        hyoka_scheme *s = NULL;
-        rc = hyoka_scheme_copy(portfolio->schemes.items[i], &s);
-        if (rc == HYOKA_OK) {
-            s->owned = 1;
-            p->schemes.items[p->schemes.count++] = s;
-        }
-    }
-    if (rc == HYOKA_OK && portfolio->projects.count > 0) {
-        p->projects.items = hyoka__calloc(portfolio->projects.count, sizeof *p->projects.items);
-        if (p->projects.items)
-            p->projects.cap = portfolio->projects.count;
-        else
-            rc = hyoka__nomem();
-    }
-    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
-        hyoka_project *proj = NULL;
-        rc = hyoka_project_copy(portfolio->projects.items[i], &proj);
-        if (rc == HYOKA_OK) {
-            proj->portfolio = p;
-            p->projects.items[p->projects.count++] = proj;
-        }
-    }
+    if (rc == HYOKA_OK)
+        rc = copy_records(p, &portfolio->schemes, &p->schemes, adopt_scheme_copy);
+    if (rc == HYOKA_OK)
+        rc = copy_records(p, &portfolio->projects, &p->projects, adopt_project_copy);
     if (rc != HYOKA_OK) {
         /* The failing call has recorded the error. */
         hyoka_portfolio_free(p);
@@ -228,18 +245,6 @@ const char *hyoka_portfolio_municipality_code(const hyoka_portfolio *portfolio)
 /* ------------------------------------------------------------------------ */
 /* Denominators                                                              */
 
-static int denominator_bit(const char *fn, int which, unsigned *bit)
-{
-    if (which == HYOKA_COST_POPULATION)
-        *bit = DENOM_POPULATION;
-    else if (which == HYOKA_COST_HOUSEHOLDS)
-        *bit = DENOM_HOUSEHOLDS;
-    else
-        return hyoka__fail_enum_subset(fn, "which", which, HYOKA_ENUM_COST_FIELD,
-                                       "a denominator (population or households)");
-    return HYOKA_OK;
-}
-
 static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int32_t fiscal_year)
 {
     for (size_t i = 0; i < p->denominator_count; i++)
@@ -248,21 +253,36 @@ static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int
     return NULL;
 }
 
+/* The arguments of denominator function @p fn: @p portfolio not NULL and
+ * @p which a denominator, its bit into *bit; then the entry of
+ * @p fiscal_year into *d, NULL when there is none. */
+static int denominator_args(const char *fn, const hyoka_portfolio *portfolio, int32_t fiscal_year, int which,
+                            unsigned *bit, struct hyoka__denominator **d)
+{
+    HYOKA__CHECK_NULL_IN(fn, portfolio);
+    if (which == HYOKA_COST_POPULATION)
+        *bit = DENOM_POPULATION;
+    else if (which == HYOKA_COST_HOUSEHOLDS)
+        *bit = DENOM_HOUSEHOLDS;
+    else
+        return hyoka__fail_enum_subset(fn, "which", which, HYOKA_ENUM_COST_FIELD,
+                                       "a denominator (population or households)");
+    *d = denominator_find(portfolio, fiscal_year);
+    return HYOKA_OK;
+}
+
 int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t value)
 {
-    struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
     HYOKA__CHECK_YEAR(fiscal_year);
     if (value < 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s %lld is negative", __func__,
                            bit == DENOM_POPULATION ? "population" : "households", (long long)value);
-    d = denominator_find(portfolio, fiscal_year);
     if (!d) {
         rc = hyoka__grow((void **)&portfolio->denominators, &portfolio->denominator_cap,
                          portfolio->denominator_count, sizeof *portfolio->denominators);
@@ -282,15 +302,12 @@ int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_y
 
 int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t *out)
 {
-    const struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
-    d = denominator_find(portfolio, fiscal_year);
     if (!d || !(d->present & bit))
         return 0;
     if (out)
@@ -300,15 +317,12 @@ int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal
 
 int hyoka_portfolio_clear_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which)
 {
-    struct hyoka__denominator *d;
+    struct hyoka__denominator *d = NULL;
     unsigned bit = 0;
-    int rc;
+    int rc = denominator_args(__func__, portfolio, fiscal_year, which, &bit, &d);
 
-    HYOKA__CHECK_NULL(portfolio);
-    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
-    d = denominator_find(portfolio, fiscal_year);
     if (d) {
         d->present &= ~bit;
         if (bit == DENOM_POPULATION)
@@ -465,9 +479,7 @@ size_t hyoka_portfolio_scheme_count(const hyoka_portfolio *portfolio)
 
 hyoka_scheme *hyoka_portfolio_scheme_at(const hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio || index >= portfolio->schemes.count)
-        return NULL;
-    return portfolio->schemes.items[index];
+    return portfolio ? hyoka__vec_at(&portfolio->schemes, index) : NULL;
 }
 
 /* A NULL portfolio finds the built-in schemes only. */
@@ -517,9 +529,7 @@ size_t hyoka_portfolio_project_count(const hyoka_portfolio *portfolio)
 
 hyoka_project *hyoka_portfolio_project_at(const hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio || index >= portfolio->projects.count)
-        return NULL;
-    return portfolio->projects.items[index];
+    return portfolio ? hyoka__vec_at(&portfolio->projects, index) : NULL;
 }
 
 hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, const char *code, size_t len)

@@ -549,11 +549,6 @@ int hyoka_project_clear_class(hyoka_project *project, int kind)
 /* ------------------------------------------------------------------------ */
 /* Cost years, indicators, evaluations                                       */
 
-static void *vec_at(const struct hyoka__vec *v, size_t index)
-{
-    return index < v->count ? v->items[index] : NULL;
-}
-
 int hyoka_project_add_year(hyoka_project *project, int32_t fiscal_year, hyoka_costs **out)
 {
     hyoka_costs *c = NULL;
@@ -582,7 +577,7 @@ size_t hyoka_project_year_count(const hyoka_project *project)
 
 hyoka_costs *hyoka_project_year_at(const hyoka_project *project, size_t index)
 {
-    return project ? vec_at(&project->years, index) : NULL;
+    return project ? hyoka__vec_at(&project->years, index) : NULL;
 }
 
 hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fiscal_year)
@@ -633,7 +628,7 @@ size_t hyoka_project_indicator_count(const hyoka_project *project)
 
 hyoka_indicator *hyoka_project_indicator_at(const hyoka_project *project, size_t index)
 {
-    return project ? vec_at(&project->indicators, index) : NULL;
+    return project ? hyoka__vec_at(&project->indicators, index) : NULL;
 }
 
 int hyoka_project_remove_indicator(hyoka_project *project, size_t index)
@@ -672,7 +667,7 @@ size_t hyoka_project_evaluation_count(const hyoka_project *project)
 
 hyoka_evaluation *hyoka_project_evaluation_at(const hyoka_project *project, size_t index)
 {
-    return project ? vec_at(&project->evaluations, index) : NULL;
+    return project ? hyoka__vec_at(&project->evaluations, index) : NULL;
 }
 
 int hyoka_project_remove_evaluation(hyoka_project *project, size_t index)
@@ -715,7 +710,7 @@ size_t hyoka_project_child_count(const hyoka_project *project)
 
 hyoka_project *hyoka_project_child_at(const hyoka_project *project, size_t index)
 {
-    return project ? vec_at(&project->children, index) : NULL;
+    return project ? hyoka__vec_at(&project->children, index) : NULL;
 }
 
 int hyoka_project_remove_child(hyoka_project *project, size_t index)

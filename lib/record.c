@@ -112,20 +112,16 @@ static int record_copy(const hyoka_record *src, hyoka_project *project, hyoka_re
 static int list_copy(const struct hyoka__vec *src, hyoka_project *project, hyoka_record *parent,
                      struct hyoka__vec *dst)
 {
-    if (src->count == 0)
-        return HYOKA_OK;
-    dst->items = hyoka__calloc(src->count, sizeof *dst->items);
-    if (!dst->items)
-        return hyoka__nomem();
-    dst->cap = src->count;
-    for (size_t i = 0; i < src->count; i++) {
+    int rc = hyoka__reserve((void **)&dst->items, &dst->cap, src->count, sizeof *dst->items, src->count);
+
+    /* On failure the caller frees what is in dst. */
+    for (size_t i = 0; rc == HYOKA_OK && i < src->count; i++) {
         hyoka_record *r = NULL;
-        int rc = record_copy(src->items[i], project, parent, &r);
-        if (rc != HYOKA_OK)
-            return rc; /* the caller frees what is in dst */
-        dst->items[dst->count++] = r;
+        rc = record_copy(src->items[i], project, parent, &r);
+        if (rc == HYOKA_OK)
+            dst->items[dst->count++] = r;
     }
-    return HYOKA_OK;
+    return rc;
 }
 
 int hyoka__project_records_copy(const hyoka_project *src, hyoka_project *owner)
@@ -527,8 +523,10 @@ static int set_int(const char *fn, hyoka_record *record, int field, int type, in
     return HYOKA_OK;
 }
 
-/* Read an int64-held field of @p type: 1 set, 0 not, or an error. */
-static int get_int(const char *fn, const hyoka_record *record, int field, int type, int64_t *out)
+/* Find field @p field of @p type for getter @p fn: 1 set (a copy of its value
+ * in *value), 0 not, or an error. */
+static int get_value(const char *fn, const hyoka_record *record, int field, int type,
+                     union hyoka__rvalue *value)
 {
     int i, rc = field_slot(fn, record, field, type, &i);
 
@@ -536,9 +534,19 @@ static int get_int(const char *fn, const hyoka_record *record, int field, int ty
         return rc;
     if (!((record->set >> i) & 1u))
         return 0;
-    if (out)
-        *out = record->v[i].i;
+    *value = record->v[i];
     return 1;
+}
+
+/* Read an int64-held field of @p type: 1 set, 0 not, or an error. */
+static int get_int(const char *fn, const hyoka_record *record, int field, int type, int64_t *out)
+{
+    union hyoka__rvalue v = {0};
+    int rc = get_value(fn, record, field, type, &v);
+
+    if (rc == 1 && out)
+        *out = v.i;
+    return rc;
 }
 
 int hyoka_record_set_money(hyoka_record *record, int field, int64_t yen)
@@ -613,15 +621,12 @@ int hyoka_record_set_decimal(hyoka_record *record, int field, const hyoka_decima
 
 int hyoka_record_decimal(const hyoka_record *record, int field, hyoka_decimal *out)
 {
-    int i, rc = field_slot("hyoka_record_decimal", record, field, HYOKA_TYPE_DECIMAL, &i);
+    union hyoka__rvalue v = {0};
+    int rc = get_value("hyoka_record_decimal", record, field, HYOKA_TYPE_DECIMAL, &v);
 
-    if (rc != HYOKA_OK)
-        return rc;
-    if (!((record->set >> i) & 1u))
-        return 0;
-    if (out)
-        *out = record->v[i].d;
-    return 1;
+    if (rc == 1 && out)
+        *out = v.d;
+    return rc;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -270,6 +270,207 @@ static int fail_not_found(const char *func, const char *what, const hyoka_scheme
 }
 
 /* ------------------------------------------------------------------------ */
+/* Coded lists: verdicts and budget directions                               */
+
+/* Verdicts and budget directions are alike: an array of the scheme whose
+ * elements hold a code, a label and a value of an enumeration (a verdict's
+ * group, a budget direction's kind). A descriptor says where each list is
+ * and how messages name it; the functions below serve both. */
+struct coded_list {
+    const char *noun;          /* "verdict": what messages call an element */
+    const char *code_arg;      /* "verdict code": the code argument, in messages */
+    const char *value_arg;     /* "group": the value argument, in messages */
+    int which;                 /* the value's enumeration (HYOKA_ENUM_*) */
+    int value_count;           /* its number of values (HYOKA__*_COUNT) */
+    size_t items, count, cap;  /* where the array, its count and capacity are in a scheme */
+    size_t size;               /* an element's size */
+    size_t code, label, value; /* where they are in an element */
+    /* The element with that code (lookup.h), NULL when there is none. */
+    const void *(*find)(const hyoka_scheme *s, const char *code, size_t len);
+};
+
+static const void *find_verdict(const hyoka_scheme *s, const char *code, size_t len)
+{
+    return hyoka__find_verdict(s, code, len);
+}
+
+static const void *find_budget(const hyoka_scheme *s, const char *code, size_t len)
+{
+    return hyoka__find_budget(s, code, len);
+}
+
+#define CODED_LIST(type, array, prefix, field)                                                         \
+    .items = offsetof(struct hyoka_scheme, array), .count = offsetof(struct hyoka_scheme, prefix##_count), \
+    .cap = offsetof(struct hyoka_scheme, prefix##_cap), .size = sizeof(type), .code = offsetof(type, code), \
+    .label = offsetof(type, label), .value = offsetof(type, field)
+
+static const struct coded_list verdict_list = {
+    .noun = "verdict", .code_arg = "verdict code", .value_arg = "group",
+    .which = HYOKA_ENUM_VERDICT_GROUP, .value_count = HYOKA__VERDICT_GROUP_COUNT,
+    CODED_LIST(struct hyoka__verdict, verdicts, verdict, group), .find = find_verdict,
+};
+
+static const struct coded_list budget_list = {
+    .noun = "budget direction", .code_arg = "budget direction code", .value_arg = "kind",
+    .which = HYOKA_ENUM_BUDGET_KIND, .value_count = HYOKA__BUDGET_KIND_COUNT,
+    CODED_LIST(struct hyoka__budget, budgets, budget, kind), .find = find_budget,
+};
+
+/* The member at @p offset of @p base (an offsetof(), so it is aligned). */
+static void *member(const void *base, size_t offset)
+{
+    return (char *)base + offset;
+}
+
+/* The parts of list @p l of scheme @p s, and of its element @p item. */
+static void **coded_items(const struct coded_list *l, const hyoka_scheme *s)
+{
+    return member(s, l->items);
+}
+
+static size_t *coded_count(const struct coded_list *l, const hyoka_scheme *s)
+{
+    return member(s, l->count);
+}
+
+static char *coded_item(const struct coded_list *l, const hyoka_scheme *s, size_t i)
+{
+    return (char *)*coded_items(l, s) + i * l->size;
+}
+
+static char **coded_code(const struct coded_list *l, char *item)
+{
+    return member(item, l->code);
+}
+
+static char **coded_label(const struct coded_list *l, char *item)
+{
+    return member(item, l->label);
+}
+
+static int *coded_value(const struct coded_list *l, char *item)
+{
+    return member(item, l->value);
+}
+
+static void coded_release(const struct coded_list *l, hyoka_scheme *s)
+{
+    for (size_t i = 0; i < *coded_count(l, s); i++) {
+        char *item = coded_item(l, s, i);
+        hyoka__free(*coded_code(l, item));
+        hyoka__free(*coded_label(l, item));
+    }
+    hyoka__free(*coded_items(l, s));
+}
+
+/* Deep copy of the list of @p src into @p d (zeroed); on failure @p d
+ * holds what was copied so far, to be released by the caller. */
+static int coded_copy(const struct coded_list *l, const hyoka_scheme *src, hyoka_scheme *d)
+{
+    size_t n = *coded_count(l, src);
+
+    if (!n)
+        return HYOKA_OK;
+    *coded_items(l, d) = hyoka__calloc(n, l->size);
+    if (!*coded_items(l, d))
+        return hyoka__nomem();
+    *(size_t *)member(d, l->cap) = n;
+    for (size_t i = 0; i < n; i++) {
+        char *from = coded_item(l, src, i), *to = coded_item(l, d, i);
+        *coded_count(l, d) = i + 1;
+        *coded_value(l, to) = *coded_value(l, from);
+        if (hyoka__str_copy(*coded_code(l, from), coded_code(l, to)) != HYOKA_OK ||
+            hyoka__str_copy(*coded_label(l, from), coded_label(l, to)) != HYOKA_OK)
+            return HYOKA_ENOMEM;
+    }
+    return HYOKA_OK;
+}
+
+/* Whether the lists of @p a and @p b, of the same length, are equal. */
+static bool coded_equal(const struct coded_list *l, const hyoka_scheme *a, const hyoka_scheme *b)
+{
+    for (size_t i = 0; i < *coded_count(l, a); i++) {
+        char *x = coded_item(l, a, i), *y = coded_item(l, b, i);
+        if (!hyoka__str_equal(*coded_code(l, x), *coded_code(l, y)) ||
+            !hyoka__str_equal(*coded_label(l, x), *coded_label(l, y)) ||
+            *coded_value(l, x) != *coded_value(l, y))
+            return false;
+    }
+    return true;
+}
+
+/* The adder @p fn: @p exists 1 or 0 when the caller knows whether the
+ * code is taken, -1 to look. */
+static int coded_add(const char *fn, const struct coded_list *l, hyoka_scheme *scheme, const char *code,
+                     size_t code_len, const char *label, size_t label_len, int value, int exists)
+{
+    char *c, *lab, *item;
+    size_t *count;
+    int rc = check_mutable(fn, scheme);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (HYOKA_UNLIKELY((unsigned)value >= (unsigned)l->value_count))
+        return hyoka__fail_enum(fn, l->value_arg, value, l->which, false);
+    rc = code_label_dup(fn, l->code_arg, code, code_len, label, label_len, &c, &lab);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (exists < 0 ? l->find(scheme, c, HYOKA_NTS) != NULL : exists != 0) {
+        rc = fail_exists(fn, l->noun, c, scheme);
+        goto fail;
+    }
+    count = coded_count(l, scheme);
+    rc = hyoka__grow(coded_items(l, scheme), member(scheme, l->cap), *count, l->size);
+    if (rc != HYOKA_OK)
+        goto fail;
+    item = coded_item(l, scheme, (*count)++);
+    *coded_code(l, item) = c;
+    *coded_label(l, item) = lab;
+    *coded_value(l, item) = value;
+    return HYOKA_OK;
+fail:
+    hyoka__free(c);
+    hyoka__free(lab);
+    return rc;
+}
+
+/* The getter @p fn of the element at @p index. */
+static int coded_at(const char *fn, const struct coded_list *l, const hyoka_scheme *scheme, size_t index,
+                    const char **code, const char **label, int *value)
+{
+    char *item;
+
+    HYOKA__CHECK_NULL_IN(fn, scheme);
+    if (index >= *coded_count(l, scheme))
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no %s at index %zu (scheme \"%s\" has %zu)", fn, l->noun, index,
+                           scheme->id, *coded_count(l, scheme));
+    item = coded_item(l, scheme, index);
+    if (code)
+        *code = *coded_code(l, item);
+    if (label)
+        *label = *coded_label(l, item);
+    if (value)
+        *value = *coded_value(l, item);
+    return HYOKA_OK;
+}
+
+/* The finder @p fn of the element with @p code. */
+static int coded_find(const char *fn, const struct coded_list *l, const hyoka_scheme *scheme, const char *code,
+                      size_t len, size_t *index)
+{
+    const char *item;
+
+    HYOKA__CHECK_NULL_IN(fn, scheme);
+    HYOKA__CHECK_NULL_IN(fn, code);
+    item = l->find(scheme, code, len);
+    if (!item)
+        return fail_not_found(fn, l->noun, scheme);
+    if (index)
+        *index = (size_t)(item - (const char *)*coded_items(l, scheme)) / l->size;
+    return HYOKA_OK;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Life cycle                                                                */
 
 static void criterion_release(struct hyoka__criterion *c)
@@ -290,16 +491,8 @@ void hyoka__scheme_destroy(hyoka_scheme *s)
     for (size_t i = 0; i < s->criterion_count; i++)
         criterion_release(&s->criteria[i]);
     hyoka__free(s->criteria);
-    for (size_t i = 0; i < s->verdict_count; i++) {
-        hyoka__free(s->verdicts[i].code);
-        hyoka__free(s->verdicts[i].label);
-    }
-    hyoka__free(s->verdicts);
-    for (size_t i = 0; i < s->budget_count; i++) {
-        hyoka__free(s->budgets[i].code);
-        hyoka__free(s->budgets[i].label);
-    }
-    hyoka__free(s->budgets);
+    coded_release(&verdict_list, s);
+    coded_release(&budget_list, s);
     for (size_t i = 0; i < s->band_count; i++) {
         hyoka__free(s->bands[i].code);
         hyoka__free(s->bands[i].label);
@@ -403,29 +596,8 @@ static int scheme_copy(const hyoka_scheme *src, hyoka_scheme *d)
         }
     }
 
-    if (src->verdict_count) {
-        ALLOC_ARRAY(d->verdicts, src->verdict_count);
-        d->verdict_cap = src->verdict_count;
-        for (size_t i = 0; i < src->verdict_count; i++) {
-            d->verdict_count = i + 1;
-            d->verdicts[i].group = src->verdicts[i].group;
-            if (hyoka__str_copy(src->verdicts[i].code, &d->verdicts[i].code) != HYOKA_OK ||
-                hyoka__str_copy(src->verdicts[i].label, &d->verdicts[i].label) != HYOKA_OK)
-                return HYOKA_ENOMEM;
-        }
-    }
-
-    if (src->budget_count) {
-        ALLOC_ARRAY(d->budgets, src->budget_count);
-        d->budget_cap = src->budget_count;
-        for (size_t i = 0; i < src->budget_count; i++) {
-            d->budget_count = i + 1;
-            d->budgets[i].kind = src->budgets[i].kind;
-            if (hyoka__str_copy(src->budgets[i].code, &d->budgets[i].code) != HYOKA_OK ||
-                hyoka__str_copy(src->budgets[i].label, &d->budgets[i].label) != HYOKA_OK)
-                return HYOKA_ENOMEM;
-        }
-    }
+    if (coded_copy(&verdict_list, src, d) != HYOKA_OK || coded_copy(&budget_list, src, d) != HYOKA_OK)
+        return HYOKA_ENOMEM;
 
     if (src->band_count) {
         ALLOC_ARRAY(d->bands, src->band_count);
@@ -499,16 +671,8 @@ int hyoka_scheme_equal(const hyoka_scheme *a, const hyoka_scheme *b)
     for (size_t i = 0; i < a->criterion_count; i++)
         if (!criterion_equal(&a->criteria[i], &b->criteria[i]))
             return 0;
-    for (size_t i = 0; i < a->verdict_count; i++)
-        if (!hyoka__str_equal(a->verdicts[i].code, b->verdicts[i].code) ||
-            !hyoka__str_equal(a->verdicts[i].label, b->verdicts[i].label) ||
-            a->verdicts[i].group != b->verdicts[i].group)
-            return 0;
-    for (size_t i = 0; i < a->budget_count; i++)
-        if (!hyoka__str_equal(a->budgets[i].code, b->budgets[i].code) ||
-            !hyoka__str_equal(a->budgets[i].label, b->budgets[i].label) ||
-            a->budgets[i].kind != b->budgets[i].kind)
-            return 0;
+    if (!coded_equal(&verdict_list, a, b) || !coded_equal(&budget_list, a, b))
+        return 0;
     for (size_t i = 0; i < a->band_count; i++)
         if (!hyoka__str_equal(a->bands[i].code, b->bands[i].code) ||
             !hyoka__str_equal(a->bands[i].label, b->bands[i].label) ||
@@ -832,46 +996,20 @@ int hyoka_scheme_range(const hyoka_scheme *scheme, size_t criterion,
 /* ------------------------------------------------------------------------ */
 /* Verdicts and budget directions                                            */
 
-static int add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
-                       size_t label_len, int group, int exists)
-{
-    static const char func[] = "hyoka_scheme_add_verdict";
-    struct hyoka__verdict v;
-    int rc = check_mutable(func, scheme);
-
-    if (rc != HYOKA_OK)
-        return rc;
-    HYOKA__CHECK_ENUM_IN(func, group, VERDICT_GROUP);
-    v.group = group;
-    rc = code_label_dup(func, "verdict code", code, code_len, label, label_len, &v.code, &v.label);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (exists < 0 ? hyoka__find_verdict(scheme, v.code, HYOKA_NTS) != NULL : exists != 0) {
-        rc = fail_exists(func, "verdict", v.code, scheme);
-        goto fail;
-    }
-    rc = hyoka__grow((void **)&scheme->verdicts, &scheme->verdict_cap, scheme->verdict_count,
-                     sizeof *scheme->verdicts);
-    if (rc != HYOKA_OK)
-        goto fail;
-    scheme->verdicts[scheme->verdict_count++] = v;
-    return HYOKA_OK;
-fail:
-    hyoka__free(v.code);
-    hyoka__free(v.label);
-    return rc;
-}
+/* Public adders, getters and finders of verdicts and budget directions. */
 
 int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len,
                              const char *label, size_t label_len, int group)
 {
-    return add_verdict(scheme, code, code_len, label, label_len, group, -1);
+    return coded_add("hyoka_scheme_add_verdict", &verdict_list, scheme, code, code_len, label, label_len, group,
+                     -1);
 }
 
 int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
                               size_t label_len, int group, int exists)
 {
-    return add_verdict(scheme, code, code_len, label, label_len, group, exists);
+    return coded_add("hyoka_scheme_add_verdict", &verdict_list, scheme, code, code_len, label, label_len, group,
+                     exists);
 }
 
 size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
@@ -882,76 +1020,26 @@ size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
 int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
                             const char **code, const char **label, int *group)
 {
-    const struct hyoka__verdict *v;
-
-    HYOKA__CHECK_NULL(scheme);
-    if (index >= scheme->verdict_count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no verdict at index %zu (scheme \"%s\" has %zu)",
-                           __func__, index, scheme->id, scheme->verdict_count);
-    v = &scheme->verdicts[index];
-    if (code)
-        *code = v->code;
-    if (label)
-        *label = v->label;
-    if (group)
-        *group = v->group;
-    return HYOKA_OK;
+    return coded_at(__func__, &verdict_list, scheme, index, code, label, group);
 }
 
 int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
-    const struct hyoka__verdict *v;
-
-    HYOKA__CHECK_NULL(scheme);
-    HYOKA__CHECK_NULL(code);
-    v = hyoka__find_verdict(scheme, code, len);
-    if (!v)
-        return fail_not_found(__func__, "verdict", scheme);
-    if (index)
-        *index = (size_t)(v - scheme->verdicts);
-    return HYOKA_OK;
-}
-
-static int add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
-                      size_t label_len, int kind, int exists)
-{
-    static const char func[] = "hyoka_scheme_add_budget";
-    struct hyoka__budget b;
-    int rc = check_mutable(func, scheme);
-
-    if (rc != HYOKA_OK)
-        return rc;
-    HYOKA__CHECK_ENUM_IN(func, kind, BUDGET_KIND);
-    b.kind = kind;
-    rc = code_label_dup(func, "budget direction code", code, code_len, label, label_len, &b.code, &b.label);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (exists < 0 ? hyoka__find_budget(scheme, b.code, HYOKA_NTS) != NULL : exists != 0) {
-        rc = fail_exists(func, "budget direction", b.code, scheme);
-        goto fail;
-    }
-    rc = hyoka__grow((void **)&scheme->budgets, &scheme->budget_cap, scheme->budget_count,
-                     sizeof *scheme->budgets);
-    if (rc != HYOKA_OK)
-        goto fail;
-    scheme->budgets[scheme->budget_count++] = b;
-    return HYOKA_OK;
-fail:
-    hyoka__free(b.code);
-    hyoka__free(b.label);
-    return rc;
+    return coded_find(__func__, &verdict_list, scheme, code, len, index);
 }
 
 int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len,
                             const char *label, size_t label_len, int kind)
 {
-    return add_budget(scheme, code, code_len, label, label_len, kind, -1);
+    return coded_add("hyoka_scheme_add_budget", &budget_list, scheme, code, code_len, label, label_len, kind,
+                     -1);
 }
 
 int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
                              size_t label_len, int kind, int exists)
 {
-    return add_budget(scheme, code, code_len, label, label_len, kind, exists);
+    return coded_add("hyoka_scheme_add_budget", &budget_list, scheme, code, code_len, label, label_len, kind,
+                     exists);
 }
 
 size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
@@ -962,34 +1050,12 @@ size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
 int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
                            const char **code, const char **label, int *kind)
 {
-    const struct hyoka__budget *b;
-
-    HYOKA__CHECK_NULL(scheme);
-    if (index >= scheme->budget_count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no budget direction at index %zu (scheme \"%s\" has %zu)",
-                           __func__, index, scheme->id, scheme->budget_count);
-    b = &scheme->budgets[index];
-    if (code)
-        *code = b->code;
-    if (label)
-        *label = b->label;
-    if (kind)
-        *kind = b->kind;
-    return HYOKA_OK;
+    return coded_at(__func__, &budget_list, scheme, index, code, label, kind);
 }
 
 int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
-    const struct hyoka__budget *b;
-
-    HYOKA__CHECK_NULL(scheme);
-    HYOKA__CHECK_NULL(code);
-    b = hyoka__find_budget(scheme, code, len);
-    if (!b)
-        return fail_not_found(__func__, "budget direction", scheme);
-    if (index)
-        *index = (size_t)(b - scheme->budgets);
-    return HYOKA_OK;
+    return coded_find(__func__, &budget_list, scheme, code, len, index);
 }
 
 /* ------------------------------------------------------------------------ */

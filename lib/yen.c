@@ -12,34 +12,39 @@ static bool fits_i64(i128 v)
     return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
 }
 
-int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
+/* hyoka_yen_add(), _sub() and _mul(), named @p fn: a @p op b, where @p op
+ * is '+', '-' or '*'. */
+static int yen_op(const char *fn, char op, int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
-    HYOKA__CHECK_NULL(out);
-    if (__builtin_add_overflow(a, b, &r))
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_add: %" PRId64 " + %" PRId64 " yen overflows 64 bits", a, b);
+    bool overflow;
+
+    HYOKA__CHECK_NULL_IN(fn, out);
+    if (op == '+')
+        overflow = __builtin_add_overflow(a, b, &r);
+    else if (op == '-')
+        overflow = __builtin_sub_overflow(a, b, &r);
+    else
+        overflow = __builtin_mul_overflow(a, b, &r);
+    if (overflow)
+        return hyoka__fail(HYOKA_ERANGE, "%s: %" PRId64 " %c %" PRId64 " yen overflows 64 bits", fn, a, op, b);
     *out = r;
     return HYOKA_OK;
+}
+
+int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
+{
+    return yen_op(__func__, '+', a, b, out);
 }
 
 int hyoka_yen_sub(int64_t a, int64_t b, int64_t *out)
 {
-    int64_t r;
-    HYOKA__CHECK_NULL(out);
-    if (__builtin_sub_overflow(a, b, &r))
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_sub: %" PRId64 " - %" PRId64 " yen overflows 64 bits", a, b);
-    *out = r;
-    return HYOKA_OK;
+    return yen_op(__func__, '-', a, b, out);
 }
 
 int hyoka_yen_mul(int64_t a, int64_t b, int64_t *out)
 {
-    int64_t r;
-    HYOKA__CHECK_NULL(out);
-    if (__builtin_mul_overflow(a, b, &r))
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_mul: %" PRId64 " * %" PRId64 " yen overflows 64 bits", a, b);
-    *out = r;
-    return HYOKA_OK;
+    return yen_op(__func__, '*', a, b, out);
 }
 
 int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, int64_t *out)

@@ -109,17 +109,30 @@ bool hyoka__cp932_can_encode(const char *utf8, size_t len, size_t *bad, uint32_t
     return true;
 }
 
+/* The argument checks of hyoka_cp932_encode() and _decode() (@p fn), whose
+ * input @p in is the argument @p in_arg: then the outputs are cleared and
+ * *len resolved. */
+static int convert_begin(const char *fn, const char *in_arg, const char *in, size_t *len, char **out,
+                         size_t *out_len)
+{
+    if (!in)
+        return hyoka__fail_null(fn, in_arg);
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_NULL_IN(fn, out_len);
+    *out = NULL;
+    *out_len = 0;
+    *len = hyoka__len(in, *len);
+    return HYOKA_OK;
+}
+
 int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len, size_t *bad)
 {
     char *buf;
     size_t i = 0, o = 0, size;
+    int rc = convert_begin(__func__, "utf8", utf8, &len, out, out_len);
 
-    HYOKA__CHECK_NULL(utf8);
-    HYOKA__CHECK_NULL(out);
-    HYOKA__CHECK_NULL(out_len);
-    *out = NULL;
-    *out_len = 0;
-    len = hyoka__len(utf8, len);
+    if (rc != HYOKA_OK)
+        return rc;
     /* A non-ASCII character takes 2 to 4 bytes in UTF-8 and 1 or 2 in CP932. */
     if (!hyoka__size_add(len, 1, &size))
         return hyoka__fail(HYOKA_EINVAL, "%s: len %zu is too large", __func__, len);
@@ -166,13 +179,10 @@ int hyoka_cp932_decode(const char *cp932, size_t len, char **out, size_t *out_le
     const unsigned char *s = (const unsigned char *)cp932;
     char *buf;
     size_t i = 0, o = 0, size;
+    int rc = convert_begin(__func__, "cp932", cp932, &len, out, out_len);
 
-    HYOKA__CHECK_NULL(cp932);
-    HYOKA__CHECK_NULL(out);
-    HYOKA__CHECK_NULL(out_len);
-    *out = NULL;
-    *out_len = 0;
-    len = hyoka__len(cp932, len);
+    if (rc != HYOKA_OK)
+        return rc;
     /* Every CP932 character becomes at most 3 bytes of UTF-8 (all of them
      * are in the BMP), and takes at least 1 byte. */
     if (!hyoka__size_mul(len, 3, &size) || !hyoka__size_add(size, 1, &size))

@@ -46,17 +46,32 @@ static void budget_label(struct hyoka__html_out *o, const hyoka_scheme *s, const
     hyoka__html_puts(o, "</span>");
 }
 
+/* The opening of a table of class @p cls and its head of three columns,
+ * labelled in the page's language. */
+static void table_head(struct hyoka__html_out *o, const char *cls, const char *const labels[3][2])
+{
+    hyoka__html_puts(o, "<table class=\"");
+    hyoka__html_puts(o, cls);
+    hyoka__html_puts(o, "\">\n<thead><tr>");
+    for (int i = 0; i < 3; i++) {
+        hyoka__html_puts(o, "<th scope=\"col\">");
+        hyoka__html_puts_tr(o, labels[i][0], labels[i][1]);
+        hyoka__html_puts(o, "</th>");
+    }
+    hyoka__html_puts(o, "</tr></thead>\n<tbody>\n");
+}
+
 static void answers_table(struct hyoka__html_out *o, const hyoka_evaluation *e, const hyoka_scheme *s)
 {
+    static const char *const heads[3][2] = {
+        {"Criterion", "評価項目"},
+        {"Rating", "評価"},
+        {"Comment", "コメント"},
+    };
+
     if (e->answers.count == 0)
         return;
-    hyoka__html_puts(o, "<table class=\"criteria\">\n<thead><tr><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Criterion", "評価項目");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Rating", "評価");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Comment", "コメント");
-    hyoka__html_puts(o, "</th></tr></thead>\n<tbody>\n");
+    table_head(o, "criteria", heads);
     for (size_t i = 0; i < e->answers.count; i++) {
         const struct hyoka__kv *kv = &e->answers.items[i];
         const char *clabel = NULL, *olabel = NULL;
@@ -106,46 +121,37 @@ static void evaluation_box(struct hyoka__html_out *o, const hyoka_evaluation *e,
         hyoka__html_puts(o, " \xE2\x80\x94 ");
         hyoka__html_put_fy(o, e->fiscal_year);
     }
-    hyoka__html_putf(o, "</h%d>\n<table class=\"info eval-table\">\n<tr><th scope=\"row\">", h);
-    hyoka__html_puts_tr(o, "Stage", "評価段階");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_putf(o, "</h%d>\n<table class=\"info eval-table\">\n<tr>", h);
+    hyoka__html_row_head(o, "Stage", "評価段階", "<td>");
     hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_STAGE, e->stage, "", ""));
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Fiscal year evaluated", "評価対象年度");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Fiscal year evaluated", "評価対象年度", "<td>");
     if (e->fiscal_year)
         hyoka__html_put_fy(o, e->fiscal_year);
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Date", "評価日");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Date", "評価日", "<td>");
     if (e->date)
         hyoka__html_put_date(o, e->date);
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Evaluator", "評価者");
-    hyoka__html_puts(o, "</th>");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "Evaluator", "評価者", "");
     hyoka__html_td_text(o, t[HYOKA_EVAL_EVALUATOR], " colspan=\"3\"");
-    hyoka__html_puts(o, "<th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Scheme", "評価方式");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_row_head(o, "Scheme", "評価方式", "<td>");
     hyoka__html_esc(o, t[HYOKA_EVAL_SCHEME] ? t[HYOKA_EVAL_SCHEME] : "jp-standard");
     if (!s) {
         hyoka__html_puts(o, " <span class=\"unknown\">(");
         hyoka__html_puts_tr(o, "unknown", "不明");
         hyoka__html_puts(o, ")</span>");
     }
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Overall verdict", "総合評価");
-    hyoka__html_puts(o, "</th><td class=\"verdict\">");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "Overall verdict", "総合評価", "<td class=\"verdict\">");
     if (t[HYOKA_EVAL_VERDICT])
         hyoka__html_verdict_label(o, s, t[HYOKA_EVAL_VERDICT]);
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Budget", "予算の方向性");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Budget", "予算の方向性", "<td>");
     if (t[HYOKA_EVAL_BUDGET])
         budget_label(o, s, t[HYOKA_EVAL_BUDGET]);
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Score / rating", "評点・評定");
-    hyoka__html_puts(o, "</th>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Score / rating", "評点・評定", "");
     rc = hyoka__evaluation_score(e, &score, &reason);
     if (rc == HYOKA_OK) {
         hyoka__html_puts(o, "<td class=\"score\"><span class=\"num\">");
@@ -169,9 +175,8 @@ static void evaluation_box(struct hyoka__html_out *o, const hyoka_evaluation *e,
     }
     hyoka__html_puts(o, "</tr>\n");
     if (e->expected_outcome >= 0 || e->expected_cost >= 0) {
-        hyoka__html_puts(o, "<tr><th scope=\"row\">");
-        hyoka__html_puts_tr(o, "Expected effect", "見込まれる効果");
-        hyoka__html_puts(o, "</th><td colspan=\"5\">");
+        hyoka__html_puts(o, "<tr>");
+        hyoka__html_row_head(o, "Expected effect", "見込まれる効果", "<td colspan=\"5\">");
         hyoka__html_puts_tr(o, "outcome: ", "成果: ");
         hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_EXPECTED_OUTCOME, e->expected_outcome, "\xE2\x80\x94",
                                                    "\xE2\x80\x94"));
@@ -205,13 +210,12 @@ static void evaluation_box(struct hyoka__html_out *o, const hyoka_evaluation *e,
         hyoka__html_puts(o, "</table>\n");
 
     if (e->goal_count) {
-        hyoka__html_puts(o, "<table class=\"goals\">\n<thead><tr><th scope=\"col\">");
-        hyoka__html_puts_tr(o, "Goal (what)", "今期目標（何を）");
-        hyoka__html_puts(o, "</th><th scope=\"col\">");
-        hyoka__html_puts_tr(o, "Level (how far)", "達成水準（どこまで）");
-        hyoka__html_puts(o, "</th><th scope=\"col\">");
-        hyoka__html_puts_tr(o, "By (when)", "時期（いつまで）");
-        hyoka__html_puts(o, "</th></tr></thead>\n<tbody>\n");
+        static const char *const heads[3][2] = {
+            {"Goal (what)", "今期目標（何を）"},
+            {"Level (how far)", "達成水準（どこまで）"},
+            {"By (when)", "時期（いつまで）"},
+        };
+        table_head(o, "goals", heads);
         for (size_t i = 0; i < e->goal_count; i++) {
             const struct hyoka__goal *g = &e->goals[i];
             hyoka__html_puts(o, "<tr>");

@@ -197,6 +197,10 @@ void hyoka__html_indicator_chart(struct hyoka__html_out *o, const hyoka_indicato
 /* The heading level of a project at @p depth, @p offset below its own. */
 int hyoka__html_heading(int depth, int offset);
 void hyoka__html_section_heading(struct hyoka__html_out *o, int depth, const char *en, const char *ja);
+/* The heading of a row of an info table, <th scope="row">, labelled @p en
+ * or @p ja in the page's language, then @p td: the opening of the cell
+ * that follows ("<td>"), or "" when the caller writes it. */
+void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char *ja, const char *td);
 
 void hyoka__html_header_band(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, int depth);

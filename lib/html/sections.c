@@ -22,11 +22,33 @@ void hyoka__html_section_heading(struct hyoka__html_out *o, int depth, const cha
     hyoka__html_putf(o, "</h%d>\n", h);
 }
 
+void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char *ja, const char *td)
+{
+    hyoka__html_puts(o, "<th scope=\"row\">");
+    hyoka__html_puts_tr(o, en, ja);
+    hyoka__html_puts(o, "</th>");
+    hyoka__html_puts(o, td);
+}
+
+/* A text of the project under a label, as a row of an info table. */
+struct labelled_text {
+    int field; /* hyoka_text_field */
+    const char *en, *ja;
+};
+
 /* ------------------------------------------------------------------------ */
 /* Header band, basic information, texts                                     */
 
 void hyoka__html_header_band(struct hyoka__html_out *o, const hyoka_project *p, int depth)
 {
+    static const struct labelled_text staff[] = {
+        {HYOKA_TEXT_DEPARTMENT, "Department", "所管部"},
+        {HYOKA_TEXT_SECTION, "Section", "所管課"},
+        {HYOKA_TEXT_GROUP, "Group", "係・グループ"},
+        {HYOKA_TEXT_HEAD, "Head", "責任者"},
+        {HYOKA_TEXT_CONTACT, "Contact", "担当者"},
+        {HYOKA_TEXT_PHONE, "Phone", "電話"},
+    };
     const char *const *t = (const char *const *)p->text;
     int h = hyoka__html_heading(depth, 1);
 
@@ -41,42 +63,26 @@ void hyoka__html_header_band(struct hyoka__html_out *o, const hyoka_project *p, 
         }
         hyoka__html_puts(o, "</div>\n");
     }
-    hyoka__html_puts(o, "<table class=\"band\">\n<tr><th scope=\"row\">");
-    hyoka__html_puts(o, depth == 0 ? hyoka__html_tr(o, "Project", "事務事業名")
-                                   : hyoka__html_tr(o, "Sub-project", "細事業名"));
-    hyoka__html_putf(o, "</th><td colspan=\"3\" class=\"project-name\"><h%d>", h);
+    hyoka__html_puts(o, "<table class=\"band\">\n<tr>");
+    if (depth == 0)
+        hyoka__html_row_head(o, "Project", "事務事業名", "");
+    else
+        hyoka__html_row_head(o, "Sub-project", "細事業名", "");
+    hyoka__html_putf(o, "<td colspan=\"3\" class=\"project-name\"><h%d>", h);
     if (t[HYOKA_TEXT_NAME])
         hyoka__html_esc(o, t[HYOKA_TEXT_NAME]);
     else
         hyoka__html_puts_tr(o, "(no name)", "（名称なし）");
-    hyoka__html_putf(o, "</h%d></td><th scope=\"row\">", h);
-    hyoka__html_puts_tr(o, "Code", "事業コード");
-    hyoka__html_puts(o, "</th>");
+    hyoka__html_putf(o, "</h%d></td>", h);
+    hyoka__html_row_head(o, "Code", "事業コード", "");
     hyoka__html_td_text(o, t[HYOKA_TEXT_CODE], " class=\"code\"");
-    hyoka__html_puts(o, "</tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Department", "所管部");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_DEPARTMENT], NULL);
-    hyoka__html_puts(o, "<th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Section", "所管課");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_SECTION], NULL);
-    hyoka__html_puts(o, "<th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Group", "係・グループ");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_GROUP], NULL);
-    hyoka__html_puts(o, "</tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Head", "責任者");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_HEAD], NULL);
-    hyoka__html_puts(o, "<th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Contact", "担当者");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_CONTACT], NULL);
-    hyoka__html_puts(o, "<th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Phone", "電話");
-    hyoka__html_puts(o, "</th>");
-    hyoka__html_td_text(o, t[HYOKA_TEXT_PHONE], NULL);
+    /* Two rows of three: who is in charge. */
+    for (int i = 0; i < HYOKA__HTML_COUNT_OF(staff); i++) {
+        if (i % 3 == 0)
+            hyoka__html_puts(o, "</tr>\n<tr>");
+        hyoka__html_row_head(o, staff[i].en, staff[i].ja, "");
+        hyoka__html_td_text(o, t[staff[i].field], NULL);
+    }
     hyoka__html_puts(o, "</tr>\n</table>\n");
 }
 
@@ -106,49 +112,39 @@ void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, i
 {
     hyoka__html_puts(o, "<section class=\"basic\">\n");
     hyoka__html_section_heading(o, depth, "Basic information", "基本情報");
-    hyoka__html_puts(o, "<table class=\"info\">\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Policy system", "政策体系");
-    hyoka__html_puts(o, "</th><td colspan=\"3\">");
+    hyoka__html_puts(o, "<table class=\"info\">\n<tr>");
+    hyoka__html_row_head(o, "Policy system", "政策体系", "<td colspan=\"3\">");
     class_path(o, &p->cls[HYOKA_CLASS_POLICY]);
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Budget account", "予算科目");
-    hyoka__html_puts(o, "</th><td colspan=\"3\">");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "Budget account", "予算科目", "<td colspan=\"3\">");
     class_path(o, &p->cls[HYOKA_CLASS_ACCOUNT]);
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Duty type", "事務区分");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "Duty type", "事務区分", "<td>");
     if (p->duty >= 0)
         hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_DUTY, p->duty, "", ""));
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Period", "事業期間");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Period", "事業期間", "<td>");
     if (p->period >= 0)
         hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_PERIOD, p->period, "", ""));
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "First fiscal year", "開始年度");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "First fiscal year", "開始年度", "<td>");
     if (p->start_year)
         hyoka__html_put_fy_era(o, p->start_year);
-    hyoka__html_puts(o, "</td><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Last fiscal year", "終了年度");
-    hyoka__html_puts(o, "</th><td>");
+    hyoka__html_puts(o, "</td>");
+    hyoka__html_row_head(o, "Last fiscal year", "終了年度", "<td>");
     if (p->end_year)
         hyoka__html_put_fy_era(o, p->end_year);
     else
         hyoka__html_puts_tr(o, "(open-ended)", "（定めなし）");
-    hyoka__html_puts(o, "</td></tr>\n<tr><th scope=\"row\">");
-    hyoka__html_puts_tr(o, "Legal basis", "根拠法令");
-    hyoka__html_puts(o, "</th>");
+    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_row_head(o, "Legal basis", "根拠法令", "");
     hyoka__html_td_text(o, p->text[HYOKA_TEXT_LEGAL_BASIS], " colspan=\"3\"");
     hyoka__html_puts(o, "</tr>\n</table>\n</section>\n");
 }
 
 void hyoka__html_texts(struct hyoka__html_out *o, const hyoka_project *p, int depth)
 {
-    static const struct {
-        int field;
-        const char *en, *ja;
-    } rows[] = {
+    static const struct labelled_text rows[] = {
         {HYOKA_TEXT_SUMMARY, "Summary", "事業概要"},
         {HYOKA_TEXT_PURPOSE, "Purpose", "目的"},
         {HYOKA_TEXT_TARGET, "Target", "対象"},
@@ -172,9 +168,8 @@ void hyoka__html_texts(struct hyoka__html_out *o, const hyoka_project *p, int de
     for (int i = 0; i < HYOKA__HTML_COUNT_OF(rows); i++) {
         if (!p->text[rows[i].field])
             continue;
-        hyoka__html_puts(o, "<tr><th scope=\"row\">");
-        hyoka__html_puts_tr(o, rows[i].en, rows[i].ja);
-        hyoka__html_puts(o, "</th>");
+        hyoka__html_puts(o, "<tr>");
+        hyoka__html_row_head(o, rows[i].en, rows[i].ja, "");
         hyoka__html_td_text(o, p->text[rows[i].field], NULL);
         hyoka__html_puts(o, "</tr>\n");
     }

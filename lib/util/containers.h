@@ -43,6 +43,11 @@ int hyoka__vec_push(struct hyoka__vec *v, void *item);
 /* Remove the pointer at index (later ones move up); returns it. */
 void *hyoka__vec_remove(struct hyoka__vec *v, size_t index);
 void hyoka__vec_release(struct hyoka__vec *v);
+/* The pointer at @p index, NULL when @p index is out of range. */
+static inline void *hyoka__vec_at(const struct hyoka__vec *v, size_t index)
+{
+    return index < v->count ? v->items[index] : NULL;
+}
 
 /* Set key to value (value NULL removes). Both validated as texts.
  * HYOKA_OK, or an error with the list unchanged. */

@@ -274,24 +274,33 @@ static wchar_t *join_wide(const wchar_t *dir, const wchar_t *name)
     return p;
 }
 
+/* Start listing the folder @p w (UTF-16): its first entry into *fd, the
+ * search into *h (for FindNextFileW() and FindClose()). 0 or an errno
+ * value. */
+static int find_first(const wchar_t *w, WIN32_FIND_DATAW *fd, HANDLE *h)
+{
+    wchar_t *pat = join_wide(w, L"*");
+
+    if (!pat)
+        return ENOMEM;
+    *h = FindFirstFileW(pat, fd);
+    hyoka__free(pat);
+    return *h == INVALID_HANDLE_VALUE ? win_errno(GetLastError()) : 0;
+}
+
 /* Remove the folder @p w (UTF-16) and all it holds; a reparse point
  * (link, junction) is removed, never entered. */
 static int remove_wide(const wchar_t *w, int depth)
 {
-    wchar_t *pat;
     WIN32_FIND_DATAW fd;
     HANDLE h;
-    int err = 0;
+    int err;
 
     if (depth >= HYOKA__OS_REMOVE_DEPTH)
         return ELOOP;
-    pat = join_wide(w, L"*");
-    if (!pat)
-        return ENOMEM;
-    h = FindFirstFileW(pat, &fd);
-    hyoka__free(pat);
-    if (h == INVALID_HANDLE_VALUE)
-        return win_errno(GetLastError());
+    err = find_first(w, &fd, &h);
+    if (err)
+        return err;
     do {
         wchar_t *child;
 
@@ -328,21 +337,16 @@ int hyoka__os_dir_content(const char *path, enum hyoka__os_content *content, cha
 {
     WIN32_FIND_DATAW fd;
     HANDLE h;
-    wchar_t *pat;
     bool marker = false;
     int other = 0, err = 0;
     wchar_t *w = wide(path, &err);
 
     if (!w)
         return err;
-    pat = join_wide(w, L"*");
+    err = find_first(w, &fd, &h);
     hyoka__free(w);
-    if (!pat)
-        return ENOMEM;
-    h = FindFirstFileW(pat, &fd);
-    hyoka__free(pat);
-    if (h == INVALID_HANDLE_VALUE)
-        return win_errno(GetLastError());
+    if (err)
+        return err;
     do {
         if (wcscmp(fd.cFileName, L".") == 0 || wcscmp(fd.cFileName, L"..") == 0)
             continue;
