@@ -423,6 +423,7 @@ static int field_slot(const char *fn, const hyoka_record *r, int field, int type
 {
     int i;
 
+    *slot = -1; /* set on every path (gcc -O2 cannot see that callers stop on an error) */
     if (!r)
         return hyoka__fail(HYOKA_EINVAL, "%s: record is NULL", fn);
     if (field < 0 || field >= HYOKA__RECORD_FIELD_COUNT)
