@@ -122,6 +122,10 @@
 #define HYOKA__CODE_I005 I005, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
     "project has no outcome indicator", "成果指標がない", \
     "the project has no outcome or upper-outcome indicator", "成果指標・上位成果指標がない"
+/* the outcome's number in the logic model (long long) */
+#define HYOKA__CODE_I006 I006, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
+    "outcome of a logic model without target fiscal year", "効果発現経路の成果目標に目標年度がない", \
+    "outcome %lld of the logic model has no target fiscal year", "成果目標(番号%lld)に目標年度がない"
 
 /* ------------------------------------------------------------------------ */
 /* E: evaluations                                                            */
@@ -141,6 +145,38 @@
     "secondary evaluation dated before the primary", "二次評価の日付が一次評価より前", \
     "the secondary evaluation of fiscal %d is dated %s, before the primary evaluation (%s)", \
     "%d年度の二次評価の日付(%s)が一次評価(%s)より前"
+
+/* ------------------------------------------------------------------------ */
+/* B: budgets and spending (records of the national review sheets)          */
+
+/* int budget year, the execution and the appropriation, each in English
+ * and Japanese */
+#define HYOKA__CODE_B001 B001, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
+    "execution above the appropriation", "執行額が歳出予算現額を上回る", \
+    "budget year %d: the execution %s%.0s is above the appropriation %s%.0s", \
+    "%d年度: 執行額%.0s%sが歳出予算現額%.0s%sを上回る"
+/* int budget year, the field's member and its label, the total row's
+ * amount (English, Japanese), the sum (English, Japanese), the number of
+ * account rows (size_t) */
+#define HYOKA__CODE_B002 B002, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
+    "budget total row differs from the sum of its account rows", "予算の合計行が会計別の行の合計と一致しない", \
+    "budget year %d: the total row's %s%.0s is %s%.0s, the sum of its account rows (%zu) %s%.0s", \
+    "%d年度: 合計行の%.0s%sは%.0s%sだが、会計別の行(%zu行)の合計は%.0s%s"
+#define HYOKA__CODE_B003 B003, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
+    "stated execution rate differs from the computed one", "記載の執行率が計算値と一致しない", \
+    HYOKA__DETAIL("", "")
+/* the block ("A"), its total and the sum of its recipients' totals (each
+ * in English and Japanese), the number of recipients (size_t) */
+#define HYOKA__CODE_B004 B004, HYOKA_SEVERITY_WARNING, HYOKA__CHECK, \
+    "block total differs from the sum of its recipients", "支出先ブロックの合計が支出先の合計と一致しない", \
+    "block %s: the total %s%.0s differs from the sum of its recipients (%zu), %s%.0s", \
+    "ブロック%s: 合計支出額%.0s%sが支出先%zu件の合計%.0s%sと一致しない"
+/* the recipient's total and the block's (each in English and Japanese),
+ * the block ("A") */
+#define HYOKA__CODE_B005 B005, HYOKA_SEVERITY_ERROR, HYOKA__CHECK, \
+    "recipient amount above its block's total", "支出先の支出額がブロックの合計を上回る", \
+    "the recipient's total %s%.0s is above the total of block %s, %s%.0s", \
+    "支出先の合計支出額%.0s%sがブロック%sの合計支出額%.0s%sを上回る"
 
 /* ------------------------------------------------------------------------ */
 /* Y: years                                                                  */
@@ -245,8 +281,9 @@
 #define HYOKA__CODES(X)                                                                                     \
     X(P001) X(P002) X(P003) X(P004)                                                                         \
     X(C001) X(C002) X(C003) X(C004) X(C005) X(C006) X(C007) X(C008) X(C009)                                 \
-    X(I001) X(I002) X(I003) X(I004) X(I005)                                                                 \
+    X(I001) X(I002) X(I003) X(I004) X(I005) X(I006)                                                         \
     X(E001) X(E002) X(E003) X(E004)                                                                         \
+    X(B001) X(B002) X(B003) X(B004) X(B005)                                                                 \
     X(Y001)                                                                                                 \
     X(J001) X(J002) X(J003) X(J004) X(J005) X(J006)                                                         \
     X(S001) X(S002) X(S003) X(S004)                                                                         \

@@ -50,6 +50,14 @@ static inline int hyoka__record_slot(int kind, int field)
     return -1;
 }
 
+/* The label of @p field on the sheets of @p kind (Japanese, both in range),
+ * or its document name when the kind does not have it. */
+static inline const char *hyoka__record_field_label(int kind, int field)
+{
+    int slot = hyoka__record_slot(kind, field);
+    return slot < 0 ? hyoka__record_field_names[field] : hyoka__record_kinds[kind].fields[slot].label;
+}
+
 /* The position of @p child among the child kinds of @p kind, or -1. */
 static inline int hyoka__record_child_slot(int kind, int child)
 {

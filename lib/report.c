@@ -17,8 +17,7 @@
 int hyoka_report_new(hyoka_report **out)
 {
     hyoka_report *r;
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_new: out is NULL");
+    HYOKA__CHECK_NULL(out);
     r = hyoka__heap_calloc(1, sizeof *r);
     if (!r)
         return hyoka__nomem();
@@ -92,7 +91,7 @@ static bool tally_add(hyoka_report *r, const char *code, int severity)
     }
     if (r->ntally == r->tally_cap) { /* (no error recorded: counting must not change the last error) */
         size_t ncap = r->tally_cap ? r->tally_cap * 2 : 16;
-        struct hyoka__tally *nt = hyoka__heap_realloc(r->tally, ncap * sizeof *nt);
+        struct hyoka__tally *nt = hyoka__heap_realloc_array(r->tally, ncap, sizeof *nt);
         if (!nt)
             return false;
         r->tally = nt;
@@ -278,15 +277,15 @@ int hyoka__report_detail(hyoka_report *r, const char *path, int64_t line, int64_
 int hyoka_report_add(hyoka_report *report, const char *code, int severity, const char *path,
                      const char *message_en, const char *message_ja)
 {
-    if (!report || !code || !message_en)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: report, code and message_en are required");
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(code);
+    HYOKA__CHECK_NULL(message_en);
     if (!valid_code(code))
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: code must be 1 to 15 ASCII letters or digits");
-    if (severity < HYOKA_SEVERITY_ERROR || severity > HYOKA_SEVERITY_INFO)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: severity %d is not a hyoka_severity", severity);
+        return hyoka__fail(HYOKA_EINVAL, "%s: code must be 1 to 15 ASCII letters or digits", __func__);
+    HYOKA__CHECK_ENUM(severity, SEVERITY);
     if ((path && !hyoka__utf8_valid(path, strlen(path))) || !hyoka__utf8_valid(message_en, strlen(message_en)) ||
         (message_ja && !hyoka__utf8_valid(message_ja, strlen(message_ja))))
-        return hyoka__fail(HYOKA_EENCODING, "hyoka_report_add: path or message is not valid UTF-8");
+        return hyoka__fail(HYOKA_EENCODING, "%s: path or message is not valid UTF-8", __func__);
     if (!hyoka__report_admit(report, code, severity))
         return HYOKA_OK;
     return hyoka__report_put(report, code, severity, path, 0, 0, message_en, message_ja);
@@ -333,8 +332,7 @@ size_t hyoka_report_limit(const hyoka_report *report)
 
 int hyoka_report_set_limit(hyoka_report *report, size_t limit)
 {
-    if (!report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_set_limit: report is NULL");
+    HYOKA__CHECK_NULL(report);
     report->limit = limit;
     while (limit && report->count > limit)
         drop_last(report, least_severe_kept(report));
@@ -349,11 +347,8 @@ size_t hyoka_report_tally_count(const hyoka_report *report)
 int hyoka_report_tally(const hyoka_report *report, size_t index, const char **code, int *severity, size_t *count)
 {
     const struct hyoka__tally *t;
-    if (!report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_tally: report is NULL");
-    if (index >= report->ntally)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_report_tally: no entry %zu (the tally has %zu)", index,
-                           report->ntally);
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_INDEX(index, report->ntally, "tally entries");
     t = &report->tally[index];
     if (code)
         *code = t->code;
@@ -367,8 +362,7 @@ int hyoka_report_tally(const hyoka_report *report, size_t index, const char **co
 int hyoka_report_set_rules(hyoka_report *report, const hyoka_rules *rules)
 {
     struct hyoka_rules *copy = NULL;
-    if (!report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_set_rules: report is NULL");
+    HYOKA__CHECK_NULL(report);
     if (rules) {
         copy = hyoka__rules_copy(rules);
         if (!copy)
@@ -396,7 +390,7 @@ int hyoka_report_severity(const hyoka_report *report, size_t index)
 {
     const struct hyoka__diag *d = diag_at(report, index);
     if (!d)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_severity: no diagnostic %zu", index);
+        return hyoka__fail(HYOKA_EINVAL, "%s: no diagnostic %zu", __func__, index);
     return d->severity;
 }
 
@@ -409,11 +403,10 @@ const char *hyoka_report_path(const hyoka_report *report, size_t index)
 int hyoka_report_position(const hyoka_report *report, size_t index, int64_t *line, int64_t *column)
 {
     const struct hyoka__diag *d;
-    if (!report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_position: report is NULL");
+    HYOKA__CHECK_NULL(report);
     d = diag_at(report, index);
     if (!d)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_report_position: no diagnostic %zu", index);
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no diagnostic %zu", __func__, index);
     if (line)
         *line = d->line;
     if (column)

@@ -14,8 +14,7 @@
 int hyoka_rules_new(hyoka_rules **out)
 {
     hyoka_rules *r;
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_new: out is NULL");
+    HYOKA__CHECK_NULL(out);
     r = hyoka__heap_calloc(1, sizeof *r);
     if (!r)
         return hyoka__nomem();
@@ -41,7 +40,7 @@ struct hyoka_rules *hyoka__rules_copy(const struct hyoka_rules *rules)
     c->items = NULL;
     c->cap = rules->count;
     if (rules->count) {
-        c->items = hyoka__heap_malloc(rules->count * sizeof *c->items);
+        c->items = hyoka__heap_malloc_array(rules->count, sizeof *c->items);
         if (!c->items) {
             hyoka__free(c);
             return NULL;
@@ -81,8 +80,8 @@ static int add_pattern(hyoka_rules *rules, const char *s, size_t n, bool ignore)
 static int add_checked(const char *fn, hyoka_rules *rules, const char *pattern, bool ignore)
 {
     size_t n;
-    if (!rules || !pattern)
-        return hyoka__fail(HYOKA_EINVAL, "%s: rules and pattern are required", fn);
+    HYOKA__CHECK_NULL_IN(fn, rules);
+    HYOKA__CHECK_NULL_IN(fn, pattern);
     n = pattern_len(pattern, strlen(pattern));
     if (!n)
         return hyoka__fail(HYOKA_EINVAL, "%s: \"%.20s\" is not a code or a code prefix (1 to 15 letters or digits)",
@@ -102,10 +101,8 @@ int hyoka_rules_ignore(hyoka_rules *rules, const char *pattern)
 
 int hyoka_rules_set_min_severity(hyoka_rules *rules, int severity)
 {
-    if (!rules)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_set_min_severity: rules is NULL");
-    if (severity < HYOKA_SEVERITY_ERROR || severity > HYOKA_SEVERITY_INFO)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_set_min_severity: %d is not a hyoka_severity", severity);
+    HYOKA__CHECK_NULL(rules);
+    HYOKA__CHECK_ENUM(severity, SEVERITY);
     rules->min_severity = severity;
     return HYOKA_OK;
 }
@@ -269,8 +266,8 @@ int hyoka_rules_parse(hyoka_rules *rules, const char *text, size_t len, hyoka_re
     struct parse p;
     const char *s, *end;
 
-    if (!rules || !text)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_parse: rules and text are required");
+    HYOKA__CHECK_NULL(rules);
+    HYOKA__CHECK_NULL(text);
     len = hyoka__len(text, len);
     memset(&p, 0, sizeof p);
     p.rules = rules;
@@ -294,7 +291,7 @@ int hyoka_rules_parse(hyoka_rules *rules, const char *text, size_t len, hyoka_re
     if (p.fatal)
         return hyoka__nomem();
     if (p.errors)
-        return hyoka__fail(HYOKA_EINVALID, "hyoka_rules_parse: %zu bad line%s (R001)", p.errors,
+        return hyoka__fail(HYOKA_EINVALID, "%s: %zu bad line%s (R001)", __func__, p.errors,
                            p.errors == 1 ? "" : "s");
     return HYOKA_OK;
 }
@@ -304,15 +301,14 @@ int hyoka_rules_parse(hyoka_rules *rules, const char *text, size_t len, hyoka_re
 
 int hyoka_rules_read_file(hyoka_rules *rules, const char *path, hyoka_report *report)
 {
-    static const char fn[] = "hyoka_rules_read_file";
     struct hyoka__file_data file;
     int rc;
 
-    if (!rules || !path)
-        return hyoka__fail(HYOKA_EINVAL, "%s: rules and path are required", fn);
-    rc = hyoka__fsio_read(fn, path, RULES_FILE_MAX, 0, &file);
+    HYOKA__CHECK_NULL(rules);
+    HYOKA__CHECK_NULL(path);
+    rc = hyoka__fsio_read(__func__, path, RULES_FILE_MAX, 0, &file);
     if (rc == HYOKA_ERANGE)
-        return hyoka__fail(HYOKA_ELIMIT, "%s: \"%s\" is larger than %zu bytes", fn, path, RULES_FILE_MAX);
+        return hyoka__fail(HYOKA_ELIMIT, "%s: \"%s\" is larger than %zu bytes", __func__, path, RULES_FILE_MAX);
     if (rc != HYOKA_OK)
         return rc;
     rc = hyoka_rules_parse(rules, file.data ? file.data : "", file.len, report);

@@ -22,6 +22,7 @@
 #include "model.h"
 #include "report_internal.h"
 #include "util/jsonptr.h"
+#include "validate.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,15 +53,6 @@ static int path_index(struct hyoka__buf *p, const char *key, size_t index)
 /* ------------------------------------------------------------------------ */
 /* Context and emission                                                      */
 
-struct vctx {
-    const hyoka_portfolio *pf;
-    hyoka_report *report;
-    struct hyoka__buf path;
-    int amount_unit;
-    int64_t tolerance;
-    struct hyoka__year_index years; /* the cost years of the project being checked */
-};
-
 /* Drop an incomplete UTF-8 sequence at the end of a string (left there by
  * a truncating snprintf). */
 static void utf8_cut_partial(char *buf)
@@ -88,12 +80,12 @@ static void utf8_trim(char *buf, int written, size_t size)
         utf8_cut_partial(buf);
 }
 
-/* Add a diagnostic at the current path, or at the current path followed by
- * "/member" when @p member is not NULL: emit(c, member, HYOKA__MSG(C001),
- * the template's arguments...). */
-static int emit(struct vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
-    HYOKA_PRINTF2(4, 5, 6);
-static int emit(struct vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja, ...)
+/* Add a diagnostic (validate.h): emit(c, member, HYOKA__MSG(C001), the
+ * template's arguments...). */
+#define emit hyoka__validate_emit
+
+int hyoka__validate_emit(struct hyoka__vctx *c, const char *member, int code, const char *fmt_en, const char *fmt_ja,
+                         ...)
 {
     size_t mark = c->path.len;
     va_list ap;
@@ -113,7 +105,7 @@ static int emit(struct vctx *c, const char *member, int code, const char *fmt_en
 }
 
 /* emit() for a code with a detail template, the detail ready. */
-static int emit_detail(struct vctx *c, const char *member, int code, const char *en, const char *ja)
+static int emit_detail(struct hyoka__vctx *c, const char *member, int code, const char *en, const char *ja)
 {
     size_t mark = c->path.len;
     int rc = HYOKA_OK;
@@ -179,14 +171,7 @@ static void fmt_dec(const hyoka_decimal *d, unsigned flags, char *buf, size_t si
         snprintf(buf, size, "?");
 }
 
-/* An amount in the document's unit, in English and Japanese: 1,068.978
- * thousand yen and 1,068.978千円, or 1,068,978 yen and 1,068,978円. */
-struct money {
-    char en[HYOKA_DECIMAL_STRING_MAX + 16];
-    char ja[HYOKA_DECIMAL_STRING_MAX + 16];
-};
-
-static void fmt_money(const struct vctx *c, int64_t yen, struct money *m)
+void hyoka__validate_money(const struct hyoka__vctx *c, int64_t yen, struct hyoka__vmoney *m)
 {
     hyoka_decimal d = hyoka_decimal_from_int(yen);
     char num[HYOKA_DECIMAL_STRING_MAX];
@@ -235,11 +220,10 @@ static int money_figure(const hyoka_costs *y, int figure, int64_t *yen)
     return rc == HYOKA_OK ? FIG_OK : rc == HYOKA_ERANGE ? FIG_OVERFLOW : FIG_NONE;
 }
 
-/* Report a stated figure that does not match its computed value (C003,
- * C004, C005, I003: codes with a detail template). */
-static int emit_stated(struct vctx *c, int code, const char *member, const char *name_en,
-                       const char *name_ja, const hyoka_decimal *stated, const hyoka_decimal *computed,
-                       const char *unit_en, const char *unit_ja)
+/* C003, C004, C005, I003, B003. */
+int hyoka__validate_stated(struct hyoka__vctx *c, int code, const char *member, const char *name_en,
+                           const char *name_ja, const hyoka_decimal *stated, const hyoka_decimal *computed,
+                           const char *unit_en, const char *unit_ja)
 {
     char s[HYOKA_DECIMAL_STRING_MAX], v[HYOKA_DECIMAL_STRING_MAX];
     char tol_en[64] = "", tol_ja[64] = "";
@@ -258,17 +242,17 @@ static int emit_stated(struct vctx *c, int code, const char *member, const char 
 /* ------------------------------------------------------------------------ */
 /* Cost years                                                                */
 
-static int check_negative(struct vctx *c, const hyoka_costs *y, int field)
+static int check_negative(struct hyoka__vctx *c, const hyoka_costs *y, int field)
 {
     const char *key = hyoka__cost_field_names[field];
-    struct money m;
+    struct hyoka__vmoney m;
     if (!(y->present & (1u << field)) || y->value[field] >= 0)
         return HYOKA_OK;
-    fmt_money(c, y->value[field], &m);
+    hyoka__validate_money(c, y->value[field], &m);
     return emit(c, key, HYOKA__MSG(C002), key, hyoka__cost_field_ja[field], m.en, m.ja);
 }
 
-static int population_given_elsewhere(const struct vctx *c)
+static int population_given_elsewhere(const struct hyoka__vctx *c)
 {
     for (size_t i = 0; i < c->pf->denominator_count; i++)
         if (c->pf->denominators[i].present & 1u)
@@ -278,7 +262,7 @@ static int population_given_elsewhere(const struct vctx *c)
 
 /* Whether a stated staff amount is @p computed as a sheet in thousand yen
  * prints it: whole thousand yen by @p in_thousands. */
-static bool sheet_rounding(const struct vctx *c, int64_t computed, int64_t amount,
+static bool sheet_rounding(const struct hyoka__vctx *c, int64_t computed, int64_t amount,
                            const struct hyoka__rounding *in_thousands)
 {
     hyoka_decimal q;
@@ -289,7 +273,8 @@ static bool sheet_rounding(const struct vctx *c, int64_t computed, int64_t amoun
 
 /* C009 and C003 on staff line @p k. @p in_thousands: whole thousand yen
  * by the PERSONNEL rule's mode. */
-static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const struct hyoka__rounding *in_thousands)
+static int check_staff(struct hyoka__vctx *c, const hyoka_costs *y, size_t k,
+                       const struct hyoka__rounding *in_thousands)
 {
     const hyoka_staff *st = y->staff.items[k];
     uint32_t pr = st->present;
@@ -300,7 +285,7 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
     int reason = 0, rc;
     bool over;
     size_t mark;
-    struct money mc, ma;
+    struct hyoka__vmoney mc, ma;
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
 
     if (!(by_fte || by_hours))
@@ -317,8 +302,8 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
         amount = st->amount[HYOKA_STAFF_AMOUNT - 3];
         if (computed == amount || sheet_rounding(c, computed, amount, in_thousands))
             return HYOKA_OK;
-        fmt_money(c, computed, &mc);
-        fmt_money(c, amount, &ma);
+        hyoka__validate_money(c, computed, &mc);
+        hyoka__validate_money(c, amount, &ma);
         MSG(en, "staff line %zu costs %s by %s but states an amount of %s", k, mc.en, by_en, ma.en);
         MSG(ja, "人件費の行%zu: %sでは%sだが、記載の金額は%s", k, by_ja, mc.ja, ma.ja);
     }
@@ -331,7 +316,7 @@ static int check_staff(struct vctx *c, const hyoka_costs *y, size_t k, const str
     return rc;
 }
 
-static int check_stated(struct vctx *c, const hyoka_costs *y)
+static int check_stated(struct hyoka__vctx *c, const hyoka_costs *y)
 {
     size_t mark = c->path.len;
     int rc = HYOKA_OK;
@@ -369,8 +354,8 @@ static int check_stated(struct vctx *c, const hyoka_costs *y)
             code = HYOKA__C005;
         rc = path_key(&c->path, "stated");
         if (rc == HYOKA_OK)
-            rc = emit_stated(c, code, hyoka__figure_names[f], hyoka__figure_names[f], hyoka__figure_ja[f], s, &v,
-                             unit_en, unit_ja);
+            rc = hyoka__validate_stated(c, code, hyoka__figure_names[f], hyoka__figure_names[f], hyoka__figure_ja[f],
+                                        s, &v, unit_en, unit_ja);
         hyoka__jsonptr_cut(&c->path, mark);
     }
     return rc;
@@ -433,7 +418,7 @@ static int year_overflow(const hyoka_costs *y, bool *line_over, bool *personnel_
     return HYOKA_OK;
 }
 
-static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
+static int check_year(struct hyoka__vctx *c, const hyoka_project *p, size_t k)
 {
     const hyoka_costs *y = p->years.items[k];
     int64_t pop, expense;
@@ -485,9 +470,9 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
         return rc;
     if ((y->present & (1u << HYOKA_COST_SETTLEMENT)) && (y->present & (1u << HYOKA_COST_FINAL_BUDGET)) &&
         y->value[HYOKA_COST_SETTLEMENT] > y->value[HYOKA_COST_FINAL_BUDGET]) {
-        struct money ms, mf;
-        fmt_money(c, y->value[HYOKA_COST_SETTLEMENT], &ms);
-        fmt_money(c, y->value[HYOKA_COST_FINAL_BUDGET], &mf);
+        struct hyoka__vmoney ms, mf;
+        hyoka__validate_money(c, y->value[HYOKA_COST_SETTLEMENT], &ms);
+        hyoka__validate_money(c, y->value[HYOKA_COST_FINAL_BUDGET], &mf);
         if ((rc = emit(c, "settlement", HYOKA__MSG(C006), ms.en, ms.ja, mf.en, mf.ja)) != HYOKA_OK)
             return rc;
     }
@@ -522,9 +507,9 @@ static int check_year(struct vctx *c, const hyoka_project *p, size_t k)
                     sum = expense;
             }
             if (rc == FIG_OK && sum != expense) {
-                struct money ms, me;
-                fmt_money(c, sum, &ms);
-                fmt_money(c, expense, &me);
+                struct hyoka__vmoney ms, me;
+                hyoka__validate_money(c, sum, &ms);
+                hyoka__validate_money(c, expense, &me);
                 if ((rc = emit(c, "funding", HYOKA__MSG(C001), ms.en, ms.ja, me.en, me.ja)) != HYOKA_OK)
                     return rc;
             }
@@ -566,7 +551,7 @@ static int is_percent_unit(const char *unit)
     return unit && (strcmp(unit, "%") == 0 || strcmp(unit, "\xEF\xBC\x85") == 0); /* % or ％ */
 }
 
-static int check_percent_value(struct vctx *c, const hyoka_decimal *d, const char *member, const char *what_en,
+static int check_percent_value(struct hyoka__vctx *c, const hyoka_decimal *d, const char *member, const char *what_en,
                                const char *what_ja)
 {
     hyoka_decimal zero = hyoka_decimal_from_int(0), hundred = hyoka_decimal_from_int(100);
@@ -577,14 +562,15 @@ static int check_percent_value(struct vctx *c, const hyoka_decimal *d, const cha
     return emit(c, member, HYOKA__MSG(I004), what_en, what_ja, s);
 }
 
-static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
+static int check_indicator(struct hyoka__vctx *c, const hyoka_indicator *ind)
 {
     const char *unit = ind->text[HYOKA_INDICATOR_UNIT];
     int pct = is_percent_unit(unit);
     size_t first_untargeted = SIZE_MAX;
     int rc;
 
-    if (!unit || !*unit) {
+    /* an action (アクティビティ) has no values, a qualitative goal no unit */
+    if ((!unit || !*unit) && ind->kind != HYOKA_KIND_ACTION && ind->measurement != HYOKA_MEASUREMENT_QUALITATIVE) {
         if ((rc = emit(c, "unit", HYOKA__MSG(I001))) != HYOKA_OK)
             return rc;
     }
@@ -618,9 +604,10 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
             if (got == HYOKA_ENOMEM)
                 rc = got;
             else if (got == HYOKA_OK && !hyoka__stated_matches(s, &a, c->tolerance))
-                rc = emit_stated(c, HYOKA__I003, hyoka__value_field_names[HYOKA_VALUE_STATED_ACHIEVEMENT],
-                                 hyoka__figure_names[HYOKA_FIG_ACHIEVEMENT], hyoka__figure_ja[HYOKA_FIG_ACHIEVEMENT],
-                                 s, &a, " (%)", "%");
+                rc = hyoka__validate_stated(c, HYOKA__I003,
+                                            hyoka__value_field_names[HYOKA_VALUE_STATED_ACHIEVEMENT],
+                                            hyoka__figure_names[HYOKA_FIG_ACHIEVEMENT],
+                                            hyoka__figure_ja[HYOKA_FIG_ACHIEVEMENT], s, &a, " (%)", "%");
         }
         hyoka__jsonptr_cut(&c->path, mark);
         if (rc != HYOKA_OK)
@@ -635,7 +622,7 @@ static int check_indicator(struct vctx *c, const hyoka_indicator *ind)
         if (rc != HYOKA_OK)
             return rc;
     }
-    return HYOKA_OK;
+    return hyoka__validate_logic_indicator(c, ind);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -659,7 +646,7 @@ static int date_before(int32_t a, int32_t b)
 }
 
 /* E002: the later years that still plan spending. */
-static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka_evaluation *e,
+static int check_end_verdict(struct hyoka__vctx *c, const hyoka_project *p, const hyoka_evaluation *e,
                              const struct hyoka__verdict *vd)
 {
     char en[MESSAGE_MAX], ja[MESSAGE_MAX], list_en[MESSAGE_MAX / 2] = "", list_ja[MESSAGE_MAX / 2] = "";
@@ -670,7 +657,7 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
     for (size_t k = 0; k < p->years.count; k++) {
         const hyoka_costs *y = p->years.items[k];
         int64_t expense;
-        struct money m;
+        struct hyoka__vmoney m;
         if (y->fiscal_year <= e->fiscal_year || y->phase == HYOKA_PHASE_SETTLED)
             continue;
         rc = money_figure(y, HYOKA_FIG_EXPENSE, &expense);
@@ -686,7 +673,7 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
             }
             continue;
         }
-        fmt_money(c, expense, &m);
+        hyoka__validate_money(c, expense, &m);
         append(list_en, sizeof list_en, &len_en, "%s%s in fiscal %d", found > 1 ? ", " : "", m.en,
                (int)y->fiscal_year);
         append(list_ja, sizeof list_ja, &len_ja, "%s%d年度 %s", found > 1 ? "、" : "", (int)y->fiscal_year, m.ja);
@@ -702,7 +689,7 @@ static int check_end_verdict(struct vctx *c, const hyoka_project *p, const hyoka
     return emit(c, "verdict", HYOKA__MSG(E002), en, ja);
 }
 
-static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
+static int check_answer(struct hyoka__vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
 {
     const struct hyoka__criterion *cr = hyoka__find_criterion(s, criterion, HYOKA_NTS);
     char qc[QUOTE_MAX + 4], qv[QUOTE_MAX + 4], qs[QUOTE_MAX + 4];
@@ -746,7 +733,7 @@ static int check_answer(struct vctx *c, const hyoka_scheme *s, const char *crite
     return rc;
 }
 
-static int check_evaluation(struct vctx *c, const hyoka_project *p, size_t i)
+static int check_evaluation(struct hyoka__vctx *c, const hyoka_project *p, size_t i)
 {
     const hyoka_evaluation *e = p->evaluations.items[i];
     const char *id = hyoka__scheme_id_of(e);
@@ -862,10 +849,8 @@ static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
     *out = NULL;
     if (n == 0)
         return HYOKA_OK;
-    if (n > SIZE_MAX / sizeof *entries)
-        return hyoka__nomem();
-    first = hyoka__malloc(n * sizeof *first);
-    entries = hyoka__malloc(n * sizeof *entries);
+    first = hyoka__malloc_array(n, sizeof *first);
+    entries = hyoka__malloc_array(n, sizeof *entries);
     if (!first || !entries) {
         hyoka__free(first);
         hyoka__free(entries);
@@ -897,7 +882,7 @@ static int duplicate_codes(const struct hyoka__vec *projects, size_t **out)
 }
 
 /* A project but its sub-projects. */
-static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key)
+static int check_project(struct hyoka__vctx *c, const hyoka_project *p, size_t dup_of, const char *list_key)
 {
     const char *code = p->text[HYOKA_TEXT_CODE], *name = p->text[HYOKA_TEXT_NAME];
     int has_outcome = 0, rc;
@@ -960,7 +945,7 @@ static int check_project(struct vctx *c, const hyoka_project *p, size_t dup_of, 
         if (rc != HYOKA_OK)
             return rc;
     }
-    return HYOKA_OK;
+    return hyoka__validate_records(c, p);
 }
 
 /* A list of sibling projects being walked: the projects of the portfolio,
@@ -976,7 +961,7 @@ struct walk_level {
 /* Every project in document order — a project, then its sub-projects —
  * with a stack of levels on the heap, so that deep nesting costs memory,
  * not C stack. */
-static int check_projects(struct vctx *c, const struct hyoka__vec *projects)
+static int check_projects(struct hyoka__vctx *c, const struct hyoka__vec *projects)
 {
     struct walk_level *stack = NULL;
     size_t depth = 0, cap = 0;
@@ -1023,12 +1008,12 @@ static int check_projects(struct vctx *c, const struct hyoka__vec *projects)
 
 int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
 {
-    struct vctx c;
+    struct hyoka__vctx c;
     char saved_message[512];
     int saved_code, rc;
 
-    if (!portfolio || !report)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_validate: portfolio and report are required");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(report);
 
     /* Figures that are unavailable fail internally; a successful validation
      * must leave the thread's last error as it found it. */

@@ -9,6 +9,10 @@
  *                        in every field, negative and zero amounts, a total
  *                        that overflows, many fiscal years, a sub-project
  *                        tree (Japanese)
+ *   OUTDIR/rs/           a national review sheet (values of the RS sample's
+ *                        project 884): the budget cycle, the logic model,
+ *                        the review's reflection and the spending blocks,
+ *                        hostile text in their texts (Japanese)
  *
  * Exit status 0 when every page was written, 1 otherwise (with the error).
  */
@@ -120,6 +124,137 @@ fail:
     return HYOKA_EINVAL;
 }
 
+static int rs_record(hyoka_project *p, hyoka_record *parent, int kind, hyoka_record **out)
+{
+    return parent ? hyoka_record_add_child(parent, kind, out) : hyoka_project_add_record(p, kind, out);
+}
+
+static int rs_node(hyoka_project *p, int kind, int64_t number, int term, const char *goal, hyoka_indicator **out)
+{
+    int rc = hyoka_project_add_indicator(p, kind, out);
+    if (rc == HYOKA_OK)
+        rc = hyoka_indicator_set_number(*out, number);
+    if (rc == HYOKA_OK && term != HYOKA_UNSET)
+        rc = hyoka_indicator_set_term(*out, term);
+    if (rc == HYOKA_OK)
+        rc = hyoka_indicator_set_text(*out, HYOKA_INDICATOR_GOAL, goal, NTS);
+    return rc;
+}
+
+static int rs_link(hyoka_project *p, int64_t from, const char *from_kind, const char *from_term, int64_t to,
+                   const char *to_kind, const char *to_term)
+{
+    hyoka_record *k = NULL;
+    int rc = rs_record(p, NULL, HYOKA_RECORD_LINK, &k);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_integer(k, HYOKA_FIELD_FROM_NUMBER, from);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_text(k, HYOKA_FIELD_FROM_KIND, from_kind, NTS);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_text(k, HYOKA_FIELD_FROM_TERM, from_term, NTS);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_integer(k, HYOKA_FIELD_TO_NUMBER, to);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_text(k, HYOKA_FIELD_TO_KIND, to_kind, NTS);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_text(k, HYOKA_FIELD_TO_TERM, to_term, NTS);
+    if (rc == HYOKA_OK)
+        rc = hyoka_record_set_text(k, HYOKA_FIELD_CONNECTION, HOSTILE, NTS);
+    return rc;
+}
+
+static int build_rs(hyoka_portfolio **out)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_project *p = NULL;
+    hyoka_record *b = NULL, *block = NULL, *r = NULL, *c = NULL;
+    hyoka_indicator *ind = NULL;
+    hyoka_evaluation *e = NULL;
+    hyoka_decimal d;
+
+    TRY(hyoka_portfolio_new(&pf));
+    TRY(hyoka_project_new(&p));
+    if (hyoka_portfolio_add_project(pf, p) != HYOKA_OK) {
+        hyoka_project_free(p);
+        goto fail;
+    }
+    TRY(hyoka_project_set_code(p, "884", NTS));
+    TRY(hyoka_project_set_name(p, "法教育の推進", NTS));
+    /* budget year 2023: the total row, its printed rate one off, and the account */
+    for (int k = 0; k < 2; k++) {
+        TRY(rs_record(p, NULL, HYOKA_RECORD_BUDGET, &b));
+        TRY(hyoka_record_set_fiscal_year(b, HYOKA_FIELD_BUDGET_YEAR, 2023));
+        TRY(hyoka_record_set_money(b, HYOKA_FIELD_INITIAL, 23737000));
+        TRY(hyoka_record_set_money(b, k ? HYOKA_FIELD_SUPPLEMENTARY_1 : HYOKA_FIELD_SUPPLEMENTARY, 8260000));
+        TRY(hyoka_record_set_money(b, HYOKA_FIELD_CARRIED_IN, 8220000));
+        TRY(hyoka_record_set_money(b, HYOKA_FIELD_APPROPRIATION, 40217000));
+        TRY(hyoka_record_set_money(b, HYOKA_FIELD_EXECUTION, 28433000));
+        if (k) {
+            TRY(hyoka_record_set_text(b, HYOKA_FIELD_ACCOUNT_TYPE, "一般会計", NTS));
+            TRY(hyoka_record_set_text(b, HYOKA_FIELD_ACCOUNT, HOSTILE, NTS));
+            TRY(hyoka_record_set_not_applicable(b, HYOKA_FIELD_RESERVE_1));
+        } else {
+            TRY(hyoka_record_set_money(b, HYOKA_FIELD_CARRIED_OUT, 8260000));
+            TRY(hyoka_decimal_parse("0.70698", NTS, &d));
+            TRY(hyoka_record_set_decimal(b, HYOKA_FIELD_STATED_EXECUTION_RATE, &d));
+        }
+    }
+    /* the logic model: two actions, an output, outcomes of two terms */
+    TRY(rs_node(p, HYOKA_KIND_ACTION, 1, HYOKA_UNSET, HOSTILE, &ind));
+    TRY(rs_node(p, HYOKA_KIND_ACTION, 2, HYOKA_UNSET, "法務省ホームページにおける法教育関連ページの充実", &ind));
+    TRY(rs_node(p, HYOKA_KIND_ACTIVITY, 1, HYOKA_UNSET, "法教育推進協議会及び部会の実施", &ind));
+    TRY(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_NAME, "法教育推進協議会及び部会の実施件数", NTS));
+    TRY(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_UNIT, "回", NTS));
+    TRY(hyoka_decimal_parse("10", NTS, &d));
+    TRY(hyoka_indicator_set_value(ind, 2023, HYOKA_VALUE_ACTUAL, &d));
+    TRY(rs_node(p, HYOKA_KIND_OUTCOME, 1, HYOKA_TERM_SHORT, "効果的な法教育実践のための学校等への支援", &ind));
+    TRY(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_NAME, "出前授業の年間実施状況", NTS));
+    TRY(hyoka_indicator_set_text(ind, HYOKA_INDICATOR_UNIT, "件", NTS));
+    TRY(hyoka_indicator_set_direction(ind, HYOKA_DIRECTION_INCREASE));
+    TRY(hyoka_decimal_parse("3000", NTS, &d));
+    TRY(hyoka_indicator_set_value(ind, 2023, HYOKA_VALUE_TARGET, &d));
+    TRY(hyoka_decimal_parse("5319", NTS, &d));
+    TRY(hyoka_indicator_set_value(ind, 2023, HYOKA_VALUE_ACTUAL, &d));
+    TRY(rs_node(p, HYOKA_KIND_OUTCOME, 1, HYOKA_TERM_LONG, HOSTILE, &ind));
+    TRY(hyoka_indicator_set_measurement(ind, HYOKA_MEASUREMENT_QUALITATIVE));
+    TRY(rs_link(p, 1, "アクティビティ", "", 1, "アウトプット", ""));
+    TRY(rs_link(p, 1, "アウトプット", "", 1, "アウトカム", "短期"));
+    TRY(rs_link(p, 1, "アウトカム", "短期", 1, "アウトカム", "長期"));
+    TRY(rs_link(p, 9, "アウトカム", "中期", 1, "アウトカム", "長期")); /* names no node: not drawn */
+    /* the review */
+    TRY(hyoka_project_add_evaluation(p, HYOKA_STAGE_COMMITTEE, &e));
+    TRY(hyoka_evaluation_set_text(e, HYOKA_EVAL_SCHEME, "jp-rs-review", NTS));
+    TRY(hyoka_evaluation_set_fiscal_year(e, 2024));
+    TRY(hyoka_evaluation_set_text(e, HYOKA_EVAL_VERDICT, "partial_improvement", NTS));
+    TRY(hyoka_evaluation_set_text(e, HYOKA_EVAL_BUDGET, "reduction", NTS));
+    TRY(rs_record(p, NULL, HYOKA_RECORD_REFLECTION, &r));
+    TRY(hyoka_record_set_text(r, HYOKA_FIELD_ACCOUNT_TYPE, "一般会計", NTS));
+    TRY(hyoka_record_set_money(r, HYOKA_FIELD_AMOUNT, -569000));
+    /* a spending block, a recipient and its contract */
+    TRY(rs_record(p, NULL, HYOKA_RECORD_BLOCK, &block));
+    TRY(hyoka_record_set_text(block, HYOKA_FIELD_BLOCK, "C", NTS));
+    TRY(hyoka_record_set_text(block, HYOKA_FIELD_NAME, HOSTILE, NTS));
+    TRY(hyoka_record_set_text(block, HYOKA_FIELD_ROLE, HOSTILE, NTS));
+    TRY(hyoka_record_set_integer(block, HYOKA_FIELD_RECIPIENT_COUNT, 12));
+    TRY(hyoka_record_set_money(block, HYOKA_FIELD_TOTAL, 26668000));
+    TRY(rs_record(p, block, HYOKA_RECORD_RECIPIENT, &r));
+    TRY(hyoka_record_set_text(r, HYOKA_FIELD_NAME, HOSTILE, NTS));
+    TRY(hyoka_record_set_text(r, HYOKA_FIELD_CORPORATE_NUMBER, "9010001091731", NTS));
+    TRY(hyoka_record_set_money(r, HYOKA_FIELD_TOTAL, 8800000));
+    TRY(rs_record(p, r, HYOKA_RECORD_CONTRACT, &c));
+    TRY(hyoka_record_set_text(c, HYOKA_FIELD_SUMMARY, HOSTILE, NTS));
+    TRY(hyoka_record_set_text(c, HYOKA_FIELD_METHOD, "一般競争契約（総合評価）", NTS));
+    TRY(hyoka_record_set_integer(c, HYOKA_FIELD_BIDDERS, 1));
+    TRY(hyoka_decimal_parse("80.9", NTS, &d));
+    TRY(hyoka_record_set_decimal(c, HYOKA_FIELD_WINNING_BID_RATIO, &d));
+    TRY(hyoka_record_set_money(c, HYOKA_FIELD_AMOUNT, 8800000));
+    *out = pf;
+    return HYOKA_OK;
+fail:
+    hyoka_portfolio_free(pf);
+    return HYOKA_EINVAL;
+}
+
 static int write_pages(const hyoka_portfolio *pf, int lang, const char *outdir, const char *name)
 {
     char path[4096];
@@ -163,6 +298,12 @@ int main(int argc, char **argv)
         if (build_edge(&pf) != HYOKA_OK)
             return 1;
         status |= write_pages(pf, HYOKA_LANG_JA, argv[1], "edge");
+        hyoka_portfolio_free(pf);
+    }
+    if (status == 0) {
+        if (build_rs(&pf) != HYOKA_OK)
+            return 1;
+        status |= write_pages(pf, HYOKA_LANG_JA, argv[1], "rs");
         hyoka_portfolio_free(pf);
     }
     return status;

@@ -8,7 +8,7 @@ English and Japanese, as hyoka_code_title() gives them.
   and a full stop, the Japanese the title and 。, each optionally followed
   by an explanation in brackets ("Unknown member (outside `extensions`).");
 - docs/validation.md has a section "### CODE — title (severity)" for every
-  code of validation (P, C, I, E) and for Y001;
+  code of validation (P, C, I, E, B) and for Y001;
 - docs/format.md has a row | CODE | severity | title... | for every code
   of the JSON reader (J, S) and Y001, the meaning starting with the title;
 - docs/csv.md has such a row for every code of the CSV reader (V) and
@@ -101,7 +101,7 @@ def check_sections(root, codes):
     for m in re.finditer(r'^### ([A-Z]\d{3}) — (.*) \((error|warning|info)\)$', text, re.M):
         found[m.group(1)] = (m.group(3), m.group(2))
     for code, (severity, en, _ja) in codes.items():
-        if code[0] not in 'PCIEY':
+        if code[0] not in 'PCIEBY':
             continue
         if code not in found:
             problem('validation.md', 'no section "### %s — %s (%s)"' % (code, en, severity))

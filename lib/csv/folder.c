@@ -19,7 +19,6 @@ static void file_name(int table, char *buf)
 int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const hyoka_csv_options *options,
                         hyoka_report *report)
 {
-    static const char fn[] = "hyoka_csv_write_dir";
     hyoka_csv_options opt;
     struct hyoka__dir_out d;
     char *bufs[HYOKA_CSV_TABLE_COUNT] = {0};
@@ -27,11 +26,11 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     char first[HYOKA__CSV_FIRST_MAX], name[FILE_NAME_MAX];
     int rc = HYOKA_OK, enc = HYOKA_OK;
 
-    if (!portfolio || !dir)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "dir");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(dir);
     if (!*dir)
-        return hyoka__fail(HYOKA_EINVAL, "%s: dir is empty", fn);
-    rc = hyoka__csv_check_options(fn, options, &opt);
+        return hyoka__fail(HYOKA_EINVAL, "%s: dir is empty", __func__);
+    rc = hyoka__csv_check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     if (report)
@@ -49,7 +48,7 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     if (rc == HYOKA_OK && enc != HYOKA_OK)
         rc = hyoka__fail(HYOKA_EENCODING, "%s", first);
     if (rc == HYOKA_OK)
-        rc = hyoka__dir_begin(&d, fn, dir,
+        rc = hyoka__dir_begin(&d, __func__, dir,
                               HYOKA__DIR_PARENTS | ((opt.flags & HYOKA_WRITE_REPLACE) ? HYOKA__DIR_REPLACE : 0));
     if (rc == HYOKA_OK) {
         for (int t = 0; t < HYOKA_CSV_TABLE_COUNT && rc == HYOKA_OK; t++) {
@@ -57,7 +56,7 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
             rc = hyoka__dir_add(&d, name, bufs[t], lens[t]);
         }
         if (rc == HYOKA_OK)
-            rc = hyoka__dir_commit(&d, fn);
+            rc = hyoka__dir_commit(&d, __func__);
         else
             hyoka__dir_abort(&d);
     }
@@ -84,7 +83,6 @@ static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const
 
 int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_portfolio **out, hyoka_report *report)
 {
-    static const char fn[] = "hyoka_csv_read_dir";
     hyoka_csv_options opt;
     struct hyoka__file_data files[HYOKA_CSV_TABLE_COUNT];
     const char *texts[HYOKA_CSV_TABLE_COUNT] = {0};
@@ -95,12 +93,12 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
 
     if (out)
         *out = NULL;
-    if (!dir || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !dir ? "dir" : "out");
-    rc = hyoka__csv_check_options(fn, options, &opt);
+    HYOKA__CHECK_NULL(dir);
+    HYOKA__CHECK_NULL(out);
+    rc = hyoka__csv_check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__fsio_check_dir(fn, dir);
+    rc = hyoka__fsio_check_dir(__func__, dir);
     if (rc != HYOKA_OK)
         return rc;
     if (report)
@@ -118,7 +116,7 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
             break;
         }
         snprintf(path, size, "%s/%s", dir, name);
-        rc = hyoka__fsio_read(fn, path, opt.max_table, HYOKA__FSIO_MISSING_OK, &files[t]);
+        rc = hyoka__fsio_read(__func__, path, opt.max_table, HYOKA__FSIO_MISSING_OK, &files[t]);
         hyoka__free(path);
         if (rc == HYOKA_ERANGE) {
             too_large++;
@@ -135,13 +133,13 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
     }
     if (rc == HYOKA_OK && too_large > 0)
         rc = hyoka__fail(HYOKA_EINVALID,
-                         "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", fn,
+                         "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", __func__,
                          too_large, too_large == 1 ? " is" : "s are", dir, opt.max_table);
     if (rc == HYOKA_OK && present == 0) {
         rc = folder_diag(report, HYOKA__MSG(V008));
         if (rc == HYOKA_OK)
-            rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the tables (document.csv, projects.csv...)", fn,
-                             dir);
+            rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the tables (document.csv, projects.csv...)",
+                             __func__, dir);
     }
     if (rc == HYOKA_OK)
         rc = hyoka_csv_read_tables(texts, lens, &opt, out, report);

@@ -558,7 +558,6 @@ static void rd_release(struct hyoka__csv_reader *r)
 int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const size_t lens[HYOKA_CSV_TABLE_COUNT],
                           const hyoka_csv_options *options, hyoka_portfolio **out, hyoka_report *report)
 {
-    static const char fn[] = "hyoka_csv_read_tables";
     static const int order[HYOKA_CSV_TABLE_COUNT] = {
         HYOKA_CSV_DOCUMENT, HYOKA_CSV_DENOMINATORS, HYOKA_CSV_SCHEMES, HYOKA_CSV_PROJECTS, HYOKA_CSV_CLASSES,
         HYOKA_CSV_EXTENSIONS, HYOKA_CSV_YEARS, HYOKA_CSV_STAFF, HYOKA_CSV_INDICATORS, HYOKA_CSV_VALUES,
@@ -569,12 +568,13 @@ int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const 
 
     if (out)
         *out = NULL;
-    if (!texts || !lens || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !texts ? "texts" : !lens ? "lens" : "out");
+    HYOKA__CHECK_NULL(texts);
+    HYOKA__CHECK_NULL(lens);
+    HYOKA__CHECK_NULL(out);
     r = hyoka__calloc(1, sizeof *r);
     if (!r)
         return hyoka__nomem();
-    rc = hyoka__csv_check_options(fn, options, &r->opt);
+    rc = hyoka__csv_check_options(__func__, options, &r->opt);
     if (rc != HYOKA_OK) {
         hyoka__free(r);
         return rc;
@@ -606,7 +606,7 @@ int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const 
         hyoka__csv_copy_message(first, sizeof first, r->log.first);
         hyoka_portfolio_free(r->pf);
         hyoka__free(r);
-        return hyoka__fail(HYOKA_EINVALID, "%s: %zu error%s in the tables; the first: %s", fn, errors,
+        return hyoka__fail(HYOKA_EINVALID, "%s: %zu error%s in the tables; the first: %s", __func__, errors,
                            errors == 1 ? "" : "s", first);
     }
     *out = r->pf;

@@ -164,11 +164,11 @@ void hyoka__csv_document_finish(struct hyoka__csv_reader *r)
                            rc == HYOKA_ELIMIT ? HYOKA__V007 : HYOKA__V005, "value");
     }
     for (int f = 0; f < HYOKA__FIGURE_COUNT && !r->log.fatal; f++) {
-        const char *fname = hyoka_enum_name(HYOKA_ENUM_FIGURE, f);
+        const char *fname = hyoka__figure_names[f];
         char ptr[64];
         if (!st->rnd[f].given || st->rnd[f].bad)
             continue;
-        snprintf(ptr, sizeof ptr, "/rounding/%s", fname ? fname : "");
+        snprintf(ptr, sizeof ptr, "/rounding/%s", fname);
         if ((st->rnd[f].given & 3u) != 3u) {
             hyoka__csv_diag(&r->log, st->rnd[f].row, st->rnd[f].field, "key", ptr, HYOKA__V005,
                             "the rounding of %s needs both places and mode",

@@ -90,6 +90,15 @@ int hyoka__achievement(const hyoka_indicator *ind, const struct hyoka__ivalue *v
  * explicit rule it is written in r->unit and rounded too (records.c). */
 int hyoka__record_figure_in(const hyoka_record *record, int figure, const struct hyoka__rounding *r,
                             hyoka_decimal *out, int *why);
+/* Whether a budget record is the total row of its budget year (合計): it
+ * has no account (account_type, account and subaccount all missing). */
+int hyoka__budget_is_total(const hyoka_record *budget);
+/* A budget record's amount of a field the total row prints: the field
+ * itself, else, for SUPPLEMENTARY and RESERVE, the sum of the numbered
+ * parts that are set (supplementary_1..5, reserve_1..4: what an account
+ * row prints). 1 and *yen; 0 when it has none; HYOKA_ERANGE when the parts
+ * overflow (not recorded). */
+int hyoka__budget_amount(const hyoka_record *budget, int field, int64_t *yen);
 /* The weighted score of an evaluation, rounded by the SCORE rule in force. */
 int hyoka__score(const hyoka_evaluation *e, hyoka_decimal *out, int *why);
 
@@ -103,6 +112,10 @@ int hyoka__costs_stated_counterpart(const hyoka_costs *costs, int figure, const 
 /* The same for the stated achievement of value entry @p v (stated). */
 int hyoka__achievement_stated_counterpart(const hyoka_indicator *ind, const struct hyoka__ivalue *v,
                                           hyoka_decimal *out, int *why);
+/* The same for the stated figure of a record (@p stated; a figure of
+ * hyoka_record_figure(): the budgets' printed execution rate). */
+int hyoka__record_stated_counterpart(const hyoka_record *record, int figure, const hyoka_decimal *stated,
+                                     hyoka_decimal *out, int *why);
 /* 1 when |stated − computed| ≤ @p tolerance units of the stated figure's
  * last place (computed has the stated figure's places), else 0. */
 int hyoka__stated_matches(const hyoka_decimal *stated, const hyoka_decimal *computed, int64_t tolerance);

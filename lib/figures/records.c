@@ -38,11 +38,37 @@ static int missing(const hyoka_record *r, int field)
     return i < 0 || !(((r->set | r->na) >> i) & 1u);
 }
 
-/* The total row of a budget year: a budget record without an account. */
-static int is_total_row(const hyoka_record *r)
+int hyoka__budget_is_total(const hyoka_record *r)
 {
     return missing(r, HYOKA_FIELD_ACCOUNT_TYPE) && missing(r, HYOKA_FIELD_ACCOUNT) &&
            missing(r, HYOKA_FIELD_SUBACCOUNT);
+}
+
+int hyoka__budget_amount(const hyoka_record *b, int field, int64_t *yen)
+{
+    int first, last, any = 0;
+    int64_t part, sum = 0;
+
+    if (held(b, field, yen))
+        return 1;
+    if (field == HYOKA_FIELD_SUPPLEMENTARY) {
+        first = HYOKA_FIELD_SUPPLEMENTARY_1;
+        last = HYOKA_FIELD_SUPPLEMENTARY_5;
+    } else if (field == HYOKA_FIELD_RESERVE) {
+        first = HYOKA_FIELD_RESERVE_1;
+        last = HYOKA_FIELD_RESERVE_4;
+    } else {
+        return 0;
+    }
+    for (int k = first; k <= last; k++) {
+        if (!held(b, k, &part))
+            continue;
+        any = 1;
+        if (hyoka_yen_add(sum, part, &sum) != HYOKA_OK)
+            return HYOKA_ERANGE;
+    }
+    *yen = sum;
+    return any;
 }
 
 /* A contract method without competition: a 随意契約 (private contract)
@@ -117,7 +143,7 @@ static int account_share(const hyoka_record *b, const struct hyoka__rounding *r,
     int64_t appropriation, year, total;
     size_t n;
 
-    if (is_total_row(b))
+    if (hyoka__budget_is_total(b))
         return unavailable(why, HYOKA_REASON_NOT_A_FIGURE);
     if (!held(b, HYOKA_FIELD_APPROPRIATION, &appropriation))
         return unavailable(why, HYOKA_REASON_NO_APPROPRIATION);
@@ -125,7 +151,7 @@ static int account_share(const hyoka_record *b, const struct hyoka__rounding *r,
     for (size_t i = 0; i < n; i++) {
         const hyoka_record *t = p->records[HYOKA_RECORD_BUDGET].items[i];
         int64_t y;
-        if (!held(t, HYOKA_FIELD_BUDGET_YEAR, &y) || y != year || !is_total_row(t))
+        if (!held(t, HYOKA_FIELD_BUDGET_YEAR, &y) || y != year || !hyoka__budget_is_total(t))
             continue;
         if (!held(t, HYOKA_FIELD_APPROPRIATION, &total))
             return unavailable(why, HYOKA_REASON_NO_APPROPRIATION);
@@ -214,10 +240,9 @@ static int record_figure_impl(const hyoka_record *record, int figure, hyoka_deci
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!record || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (figure < 0 || figure >= HYOKA__FIGURE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
+    HYOKA__CHECK_NULL_IN(fn, record);
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_IN(fn, figure, FIGURE);
     rc = hyoka__record_figure_in(record, figure, NULL, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         hyoka__set_reason(reason, why);

@@ -3,7 +3,9 @@
  * |s − c| ≤ tolerance × 10^-p, where c is the figure computed by the same
  * functions as hyoka_costs_figure() and hyoka_indicator_figure(), written
  * in u and rounded once to p places with the mode of the rule in force for
- * that figure: only the places and unit differ from the rule in force. */
+ * that figure: only the places and unit differ from the rule in force.
+ * The figures of records (a budget's printed execution rate) are checked
+ * the same way, with hyoka_record_figure()'s functions. */
 #include "figures/internal.h"
 
 /* The rule of a stated figure: the mode of the rule in force for @p figure
@@ -33,6 +35,15 @@ int hyoka__achievement_stated_counterpart(const hyoka_indicator *ind, const stru
 
     stated_rule(ind->project, HYOKA_FIG_ACHIEVEMENT, &v->v[HYOKA_VALUE_STATED_ACHIEVEMENT], HYOKA_UNIT_YEN, &r);
     return hyoka__achievement(ind, v, &r, out, why);
+}
+
+int hyoka__record_stated_counterpart(const hyoka_record *record, int figure, const hyoka_decimal *stated,
+                                     hyoka_decimal *out, int *why)
+{
+    struct hyoka__rounding r;
+
+    stated_rule(record->project, figure, stated, HYOKA_UNIT_YEN, &r);
+    return hyoka__record_figure_in(record, figure, &r, out, why);
 }
 
 int hyoka__stated_matches(const hyoka_decimal *stated, const hyoka_decimal *computed, int64_t tolerance)

@@ -14,8 +14,8 @@ static int write_dir(const char *fn, const hyoka_portfolio *portfolio, int lang,
     size_t plen = 0;
     int rc;
 
-    if (!portfolio || !dir)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "dir");
+    HYOKA__CHECK_NULL_IN(fn, portfolio);
+    HYOKA__CHECK_NULL_IN(fn, dir);
     if (hyoka__check_lang(fn, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     if (!dir[0])

@@ -370,3 +370,61 @@ void hyoka__html_td_text(struct hyoka__html_out *o, const char *text, const char
     hyoka__html_puts(o, "</td>");
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Cells of records                                                          */
+
+/* An amount of a record in a <td>, with data-yen: a budget's amount of a
+ * total-row field (its parts added up on an account row); "—" when it is
+ * missing or not applicable, saying which. */
+void hyoka__html_cell_record_money(struct hyoka__html_out *o, const hyoka_record *r, int field)
+{
+    int64_t yen = 0;
+    int got = hyoka_record_kind_of(r) == HYOKA_RECORD_BUDGET ? hyoka__budget_amount(r, field, &yen)
+                                                              : hyoka_record_money(r, field, &yen);
+
+    if (got != 1) {
+        hyoka__html_cell_na(o, "td", NULL,
+                            hyoka_record_field_state(r, field) == HYOKA_STATE_NOT_APPLICABLE
+                                ? hyoka__html_tr(o, "not applicable", "該当なし")
+                                : hyoka__html_not_given(o));
+        return;
+    }
+    hyoka__html_putf(o, "<td class=\"num\" data-yen=\"%lld\">", (long long)yen);
+    hyoka__html_put_money(o, yen);
+    hyoka__html_puts(o, "</td>");
+}
+
+/* A figure of a record (hyoka_record_figure()) in a <td>: UNSPENT in the
+ * document's unit with data-yen, the others followed by @p suffix (static
+ * text, may be ""), marked when @p printed (may be NULL) is what the sheet
+ * printed instead; "—" with the reason when unavailable. */
+void hyoka__html_cell_record_figure(struct hyoka__html_out *o, const hyoka_record *r, int figure, const char *suffix,
+                                    const hyoka_decimal *printed)
+{
+    hyoka_decimal d;
+    int reason = HYOKA_REASON_NONE;
+    int rc = hyoka__record_figure(r, figure, &d, &reason);
+
+    if (rc != HYOKA_OK) {
+        hyoka__html_cell_na(o, "td", NULL, hyoka__html_why_failed(o, rc, reason));
+        return;
+    }
+    hyoka__html_puts(o, "<td class=\"num");
+    if (printed) {
+        hyoka__html_puts(o, " differs\" title=\"");
+        hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
+        hyoka__html_put_decimal(o, printed);
+        hyoka__html_puts_tr(o, "", " と異なる");
+    }
+    if (figure == HYOKA_FIG_UNSPENT) {
+        int64_t yen = hyoka_decimal_coefficient(&d);
+        hyoka__html_putf(o, "\" data-yen=\"%lld\">", (long long)yen);
+        hyoka__html_put_money(o, yen);
+    } else {
+        hyoka__html_puts(o, "\">");
+        hyoka__html_put_decimal(o, &d);
+        hyoka__html_puts(o, suffix);
+    }
+    hyoka__html_puts(o, "</td>");
+}

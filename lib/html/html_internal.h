@@ -9,6 +9,10 @@
  *   style.c        the style sheet of every page
  *   page.c         a project's page, the portfolio's index page
  *   folder.c       writing the pages into a folder
+ *   budget.c       the budget cycle of the national review sheets
+ *   logic.c        their logic model, as an SVG diagram
+ *   review.c       the amounts the review reflected in the budget request
+ *   spending.c     their spending blocks, recipients and contracts
  *
  * The pages are self-contained HTML in the layout of a municipal evaluation
  * sheet (事務事業評価表), with the SVG charts drawn here (docs/html.md).
@@ -33,6 +37,7 @@
 #include "figures/internal.h"
 #include "hyoka/html.h"
 #include "hyoka/figures.h"
+#include "hyoka/record.h"
 #include "util/buf.h"
 
 #include <string.h>
@@ -167,6 +172,14 @@ void hyoka__html_cell_field(struct hyoka__html_out *o, const hyoka_costs *c, int
 /* A text cell: the text, or an empty cell when missing; @p attrs (may be
  * NULL) is static text. */
 void hyoka__html_td_text(struct hyoka__html_out *o, const char *text, const char *attrs);
+/* An amount of a record in a <td> (a budget's parts added up on an account
+ * row); "—" saying whether it is missing or not applicable. */
+void hyoka__html_cell_record_money(struct hyoka__html_out *o, const hyoka_record *r, int field);
+/* A figure of a record in a <td>, @p suffix (static text) after a ratio or
+ * percentage, marked `differs` when @p printed (may be NULL) is what the
+ * sheet printed instead; "—" with the reason when unavailable. */
+void hyoka__html_cell_record_figure(struct hyoka__html_out *o, const hyoka_record *r, int figure,
+                                    const char *suffix, const hyoka_decimal *printed);
 
 /* ------------------------------------------------------------------------ */
 /* Charts (chart.c)                                                          */
@@ -191,6 +204,16 @@ void hyoka__html_texts(struct hyoka__html_out *o, const hyoka_project *p, int de
 void hyoka__html_costs_section(struct hyoka__html_out *o, const hyoka_project *p, int depth, unsigned seq);
 void hyoka__html_indicators_section(struct hyoka__html_out *o, const hyoka_project *p, int depth, unsigned seq);
 void hyoka__html_extensions_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
+
+/* The national review sheets' parts, each written only when the project
+ * has them: the budget cycle by budget year and account (budget.c), the
+ * logic model as an SVG diagram (logic.c), the amounts the review
+ * reflected in the budget request (review.c), the spending blocks with
+ * their recipients and contracts (spending.c). */
+void hyoka__html_budget_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
+void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, int depth, unsigned seq);
+void hyoka__html_reflections_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
+void hyoka__html_spending_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 
 void hyoka__html_evaluations_section(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 /* The label of a verdict code: the scheme's, else the code itself. */

@@ -55,28 +55,15 @@ void hyoka__html_putf(struct hyoka__html_out *o, const char *fmt, ...)
 
 bool hyoka__html_scratch(struct hyoka__html_out *o, void **items, size_t *cap, size_t n, size_t elem)
 {
-    size_t c;
-    void *p;
+    int rc;
 
     if (o->out.err != HYOKA_OK)
         return false;
-    if (n <= *cap)
-        return true;
-    c = *cap ? *cap : 16;
-    while (c < n) {
-        if (c > SIZE_MAX / 2 / elem) {
-            hyoka__html_fail(o, hyoka__nomem());
-            return false;
-        }
-        c *= 2;
-    }
-    p = hyoka__realloc(*items, c * elem);
-    if (!p) {
-        hyoka__html_fail(o, hyoka__nomem());
+    rc = hyoka__reserve(items, cap, n, elem, 16);
+    if (rc != HYOKA_OK) {
+        hyoka__html_fail(o, rc);
         return false;
     }
-    *items = p;
-    *cap = c;
     return true;
 }
 

@@ -107,8 +107,12 @@ static void project_open(struct hyoka__html_out *o, const hyoka_project *p, int 
     hyoka__html_basic_info(o, p, depth);
     hyoka__html_texts(o, p, depth);
     hyoka__html_costs_section(o, p, depth, seq);
+    hyoka__html_budget_section(o, p, depth);
     hyoka__html_indicators_section(o, p, depth, seq);
+    hyoka__html_logic_model(o, p, depth, seq);
     hyoka__html_evaluations_section(o, p, depth);
+    hyoka__html_reflections_section(o, p, depth);
+    hyoka__html_spending_section(o, p, depth);
     hyoka__html_extensions_section(o, p, depth);
     if (p->children.count) {
         hyoka__html_puts(o, "<section class=\"subprojects\">\n");
@@ -153,9 +157,9 @@ int hyoka_html_project(const hyoka_project *project, int lang, char **out, size_
     struct hyoka__html_saved_error saved;
     struct hyoka__html_out o;
 
-    if (!project || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_project: NULL argument");
-    if (hyoka__check_lang("hyoka_html_project", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, hyoka_project_portfolio(project));
@@ -188,9 +192,9 @@ int hyoka_html_portfolio(const hyoka_portfolio *portfolio, int lang, char **out,
     const char *mname, *mcode;
     size_t n;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_portfolio: NULL argument");
-    if (hyoka__check_lang("hyoka_html_portfolio", lang) != HYOKA_OK)
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
+    if (hyoka__check_lang(__func__, lang) != HYOKA_OK)
         return HYOKA_EINVAL;
     hyoka__html_save_error(&saved);
     hyoka__html_out_init(&o, lang, portfolio);
@@ -287,13 +291,12 @@ int hyoka_html_file_name(size_t index, char *buf, size_t size, size_t *len)
     char tmp[48];
     int n;
 
-    if (!buf && size > 0)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_html_file_name: NULL buffer");
+    HYOKA__CHECK_BUFFER(buf, size);
     if (index == SIZE_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: index %zu has no 1-based number", index);
+        return hyoka__fail(HYOKA_ERANGE, "%s: index %zu has no 1-based number", __func__, index);
     n = snprintf(tmp, sizeof tmp, "project-%zu.html", index + 1);
     if (n < 0 || (size_t)n >= sizeof tmp)
-        return hyoka__fail(HYOKA_ERANGE, "hyoka_html_file_name: name too long");
+        return hyoka__fail(HYOKA_ERANGE, "%s: name too long", __func__);
     return hyoka__output(tmp, (size_t)n, buf, size, len);
 }
 

@@ -492,9 +492,8 @@ static size_t indicator_years(struct hyoka__html_out *o, const hyoka_project *p)
 
     for (size_t i = 0; i < p->indicators.count; i++) {
         const hyoka_indicator *ind = p->indicators.items[i];
-        if (ind->value_count > SIZE_MAX - total)
+        if (!hyoka__size_add(total, ind->value_count, &total))
             return 0;
-        total += ind->value_count;
     }
     if (!hyoka__html_scratch(o, (void **)&o->years, &o->years_cap, total, sizeof *o->years))
         return 0;
@@ -625,6 +624,8 @@ void hyoka__html_indicators_section(struct hyoka__html_out *o, const hyoka_proje
             {HYOKA_VALUE_FORECAST, "ind-forecast", "forecast", "見込値"},
         };
 
+        if (ind->kind == HYOKA_KIND_ACTION)
+            continue; /* an activity of the logic model has no values: drawn in the logic model */
         hyoka__html_putf(o, "<tbody class=\"indicator\" data-indicator=\"%zu\">\n", x);
         for (int r = 0; r < rows; r++) {
             hyoka__html_putf(o, "<tr class=\"%s\" data-project=\"%u\" data-indicator=\"%zu\">", kinds[r].cls, seq, x);

@@ -55,12 +55,12 @@ static int fixup_model(struct hyoka__json_reader *r)
 
     for (size_t i = pf->projects.count; i-- > 0;)
         if (hyoka__vec_push(&stack, pf->projects.items[i]) != HYOKA_OK)
-            goto oom;
+            goto nomem;
     while (stack.count) {
         hyoka_project *p = stack.items[--stack.count];
         for (size_t i = p->children.count; i-- > 0;)
             if (hyoka__vec_push(&stack, p->children.items[i]) != HYOKA_OK)
-                goto oom;
+                goto nomem;
         if (r->money_milli && yen)
             hyoka__json_records_to_yen(p);
         for (size_t y = 0; y < p->years.count; y++) {
@@ -82,7 +82,7 @@ static int fixup_model(struct hyoka__json_reader *r)
     }
     hyoka__vec_release(&stack);
     return 0;
-oom:
+nomem:
     hyoka__vec_release(&stack);
     return hyoka__json_nomem(r);
 }

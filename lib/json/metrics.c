@@ -2,6 +2,7 @@
  * (hyoka_report_write_json()) and hyoka-metrics/1, every figure of every
  * project with the reason of each one that is unavailable, followed by the
  * report (hyoka_metrics_write()). Written with output.c. */
+#include "metrics.h"
 #include "output.h"
 #include "report.h"
 #include "hyoka/json.h"
@@ -39,15 +40,14 @@ static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *
 
 int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
 {
-    static const char fn[] = "hyoka_report_write_json";
     struct hyoka__json_writer w;
     int rc;
 
-    if (!report || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !report ? "report" : "out");
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(out);
     if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(fn, lang);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(__func__, lang);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
@@ -59,13 +59,7 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 /* ------------------------------------------------------------------------ */
 /* hyoka-metrics/1                                                           */
 
-#define MAX_UNAVAILABLE HYOKA__YEAR_FIGURE_COUNT
-
-struct unavailable {
-    int figure[MAX_UNAVAILABLE];
-    int reason[MAX_UNAVAILABLE];
-    int count;
-};
+#define MAX_UNAVAILABLE HYOKA__METRICS_UNAVAILABLE
 
 /* The message of a reason for one fiscal year: "no households for 2007"
  * (the phrase "the fiscal year" / 当該年度 replaced by the year), else the
@@ -100,7 +94,8 @@ static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_
     hyoka__json_put_string_n(w, text, (size_t)n);
 }
 
-static void write_unavailable(struct hyoka__json_writer *w, const struct unavailable *u, int32_t fiscal_year)
+void hyoka__metrics_unavailable_write(struct hyoka__json_writer *w, const struct hyoka__metrics_unavailable *u,
+                                      int32_t fiscal_year)
 {
     if (u->count == 0)
         return;
@@ -114,12 +109,12 @@ static void write_unavailable(struct hyoka__json_writer *w, const struct unavail
 }
 
 /* Write the member of a figure from the result of its computation. */
-static void put_figure(struct hyoka__json_writer *w, struct unavailable *u, int figure, int rc,
-                       const hyoka_decimal *value, int reason)
+void hyoka__metrics_figure(struct hyoka__json_writer *w, struct hyoka__metrics_unavailable *u, int figure, int rc,
+                           const hyoka_decimal *value, int reason)
 {
     hyoka__json_key(w, hyoka__figure_names[figure]);
     if (rc == HYOKA_OK) {
-        if (hyoka__is_money_figure(figure) && hyoka_decimal_scale(value) == 0)
+        if (hyoka__is_yen_figure(figure) && hyoka_decimal_scale(value) == 0)
             hyoka__json_put_int(w, hyoka_decimal_coefficient(value));
         else
             hyoka__json_put_decimal(w, value, true);
@@ -139,7 +134,7 @@ static void put_figure(struct hyoka__json_writer *w, struct unavailable *u, int 
 
 static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
 {
-    struct unavailable u;
+    struct hyoka__metrics_unavailable u;
 
     u.count = 0;
     hyoka__json_sep(w);
@@ -150,9 +145,9 @@ static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
         int reason = HYOKA_REASON_NONE;
         int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
 
-        put_figure(w, &u, f, rc, &v, reason);
+        hyoka__metrics_figure(w, &u, f, rc, &v, reason);
     }
-    write_unavailable(w, &u, c->fiscal_year);
+    hyoka__metrics_unavailable_write(w, &u, c->fiscal_year);
     hyoka__json_close(w, '}');
 }
 
@@ -171,7 +166,7 @@ static void metrics_indicator(struct hyoka__json_writer *w, const hyoka_indicato
     hyoka__json_open(w, '[');
     for (size_t i = 0; i < ind->value_count && w->out.err == HYOKA_OK; i++) {
         int32_t fy = ind->values[i].fiscal_year;
-        struct unavailable u;
+        struct hyoka__metrics_unavailable u;
 
         u.count = 0;
         hyoka__json_sep(w);
@@ -182,9 +177,9 @@ static void metrics_indicator(struct hyoka__json_writer *w, const hyoka_indicato
             int reason = HYOKA_REASON_NONE;
             int rc = hyoka__indicator_figure(ind, fy, figures[j], &v, &reason);
 
-            put_figure(w, &u, figures[j], rc, &v, reason);
+            hyoka__metrics_figure(w, &u, figures[j], rc, &v, reason);
         }
-        write_unavailable(w, &u, fy);
+        hyoka__metrics_unavailable_write(w, &u, fy);
         hyoka__json_close(w, '}');
     }
     hyoka__json_close(w, ']');
@@ -193,7 +188,7 @@ static void metrics_indicator(struct hyoka__json_writer *w, const hyoka_indicato
 
 static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluation *e)
 {
-    struct unavailable u;
+    struct hyoka__metrics_unavailable u;
     hyoka_decimal v = {{0, 0}};
     const char *code = NULL;
     int reason = HYOKA_REASON_NONE;
@@ -212,7 +207,7 @@ static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluat
         hyoka__json_m_null(w, "fiscal_year");
     hyoka__json_m_string_or_null(w, "verdict", e->text[HYOKA_EVAL_VERDICT]);
     rc = hyoka__evaluation_score(e, &v, &reason);
-    put_figure(w, &u, HYOKA_FIG_SCORE, rc, &v, reason);
+    hyoka__metrics_figure(w, &u, HYOKA_FIG_SCORE, rc, &v, reason);
     reason = HYOKA_REASON_NONE;
     rc = hyoka__evaluation_rating(e, &code, NULL, &reason);
     hyoka__json_key(w, "rating");
@@ -263,6 +258,7 @@ static bool metrics_project_head(struct hyoka__json_writer *w, const hyoka_proje
     for (size_t i = 0; i < p->evaluations.count && w->out.err == HYOKA_OK; i++)
         metrics_evaluation(w, p->evaluations.items[i]);
     hyoka__json_close(w, ']');
+    hyoka__metrics_records(w, p);
     hyoka__json_key(w, "children");
     hyoka__json_open(w, '[');
     if (p->children.count > 0)
@@ -280,15 +276,14 @@ static void metrics_project_tail(struct hyoka__json_writer *w, const hyoka_proje
 int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *report, unsigned flags, int lang,
                         char **out, size_t *len)
 {
-    static const char fn[] = "hyoka_metrics_write";
     struct hyoka__json_writer w;
     int rc;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
     if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(fn, lang);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(__func__, lang);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);

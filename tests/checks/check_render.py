@@ -5,8 +5,10 @@ usage: check_render.py --pages HTML_SEED_PAGES --out DIR [--sheets DIR]
                        [--chromium PATH] [--hyoka PATH] [--jobs N]
 
 1. Runs HTML_SEED_PAGES (tests/html_seed_pages.c) to write the pages of the
-   four seed sheets (and an English page, an empty index, and an "edge"
-   portfolio of hostile text and awkward numbers) under DIR/pages.
+   four seed sheets (and an English page, an empty index, an "edge"
+   portfolio of hostile text and awkward numbers, and "rs", a national
+   review sheet with its budget cycle, logic model and spending blocks)
+   under DIR/pages.
 2. For every page, before rendering:
    - it is well-formed: html.parser sees every element closed in order,
      only the elements hyoka writes, no raw '<' or '>' in text, only the
@@ -63,6 +65,7 @@ SEED_NAMES = {
     'seed-003': '情報化安全対策事業',
     'seed-004': '真岡市セキュリティポリシー遵守運用事業',
     'edge': '</script><script>alert(1)</script>',
+    'rs': '法教育の推進',
 }
 
 failures = []

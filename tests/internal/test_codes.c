@@ -56,7 +56,7 @@ static void test_codes_once(void **state)
     for (int i = 0; i < HYOKA__CODE_COUNT; i++) {
         const struct hyoka__code_info *e = &hyoka__codes[i];
         assert_int_equal(strlen(e->code), 4);
-        assert_true(strchr("PCIEYJSVR", e->code[0]) != NULL);
+        assert_true(strchr("PCIEBYJSVR", e->code[0]) != NULL);
         for (int k = 1; k < 4; k++)
             assert_true(e->code[k] >= '0' && e->code[k] <= '9');
         assert_ptr_equal(hyoka__code_find(e->code), e);

@@ -3,7 +3,8 @@
  * the same answer as a byte-by-byte reference written here (on the UTF-8
  * decoder of lib/util/utf8.c) at every offset of every conformance file
  * (the project's own, the sample sheets, and JSONTestSuite's test_parsing
- * when HYOKA_CONFORMANCE names the folder holding JSONTestSuite/), on many generated strings of every kind of UTF-8 sequence,
+ * when HYOKA_CONFORMANCE, or meson option conformance, names the folder
+ * holding JSONTestSuite/), on many generated strings of every kind of UTF-8 sequence,
  * valid or not, and at every length cut. Each input is a heap copy of its
  * exact size, so a scanner reading past the end fails under ASan. */
 #include <stdarg.h>
