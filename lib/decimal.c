@@ -269,7 +269,15 @@ static int quotient(u128 n, u128 d, int places, bool neg, int mode, int64_t *coe
 
     /* 64-bit division when the operands allow: the common case, and many
      * times cheaper than the 128-bit one. */
-    if ((n >> 64) == 0 && (d >> 64) == 0) {
+    if ((n >> 64) == 0 && (d >> 64) == 0 && places > 0 && places <= MAX_SCALE &&
+        (uint64_t)n <= UINT64_MAX / (uint64_t)pow10_tab[places]) {
+        /* n × 10^places fits: the long division below in one step (its
+         * partial quotients only grow, so one check of the last is theirs). */
+        uint64_t m = (uint64_t)n * (uint64_t)pow10_tab[places];
+        q = m / (uint64_t)d;
+        r = m % (uint64_t)d;
+        places = 0;
+    } else if ((n >> 64) == 0 && (d >> 64) == 0) {
         q = (uint64_t)n / (uint64_t)d;
         r = (uint64_t)n % (uint64_t)d;
     } else {

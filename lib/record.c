@@ -407,6 +407,7 @@ static int field_slot(const char *fn, const hyoka_record *r, int field, int type
 {
     int i;
 
+    *slot = -1; /* set on every path (gcc -O2 cannot see that callers stop on an error) */
     if (!r)
         return hyoka__fail_null(fn, "record");
     HYOKA__CHECK_ENUM_IN(fn, field, RECORD_FIELD);

@@ -1113,10 +1113,75 @@ static void test_property_format_parse(void **state)
     }
 }
 
+/* Division against a long division done here, one digit at a time, on
+ * operands of every size and scale and at every number of places: the
+ * quotient truncated (down), away from zero when a remainder is left (up),
+ * and to nearest (half_up); ERANGE exactly when the magnitude passes 2^63. */
+__extension__ typedef unsigned __int128 test_u128;
+
+static void test_div_against_long_division(void **state)
+{
+    uint64_t seed = 0x2545F4914F6CDD1Du;
+    (void)state;
+
+    for (int i = 0; i < 200000; i++) {
+        hyoka_decimal a, b, out;
+        int64_t ca, cb;
+        int sa, sb, places, s, mode;
+        test_u128 n, d, q = 0, r, limit = (test_u128)1 << 63, want;
+        int neg, over = 0;
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        ca = (int64_t)(seed >> (1 + seed % 63));
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        cb = (int64_t)(seed >> (1 + seed % 63));
+        if (cb == 0)
+            cb = 7;
+        if (seed & 1u)
+            ca = -ca;
+        if (seed & 2u)
+            cb = -cb;
+        sa = (int)((seed >> 8) % 19u);
+        sb = (int)((seed >> 16) % 19u);
+        places = (int)((seed >> 24) % 19u);
+        mode = (int)((seed >> 32) % 3u); /* half_up, down, up */
+        assert_int_equal(hyoka_decimal_from_parts(ca, sa, &a), HYOKA_OK);
+        assert_int_equal(hyoka_decimal_from_parts(cb, sb, &b), HYOKA_OK);
+        s = sa > sb ? sa : sb;
+        n = (test_u128)(ca < 0 ? -(uint64_t)ca : (uint64_t)ca);
+        d = (test_u128)(cb < 0 ? -(uint64_t)cb : (uint64_t)cb);
+        for (int k = sa; k < s; k++)
+            n *= 10u;
+        for (int k = sb; k < s; k++)
+            d *= 10u;
+        q = n / d;
+        r = n % d;
+        over = q > limit;
+        for (int k = 0; k < places && !over; k++) {
+            r *= 10u;
+            q = q * 10u + r / d;
+            r %= d;
+            over = q > limit;
+        }
+        neg = (ca < 0) != (cb < 0);
+        want = q + (mode == HYOKA_ROUND_UP ? r != 0 : mode == HYOKA_ROUND_HALF_UP ? 2 * r >= d : 0);
+        if (over || want > (neg ? limit : limit - 1)) {
+            assert_int_equal(hyoka_decimal_div(&a, &b, places, mode, &out), HYOKA_ERANGE);
+            continue;
+        }
+        assert_int_equal(hyoka_decimal_div(&a, &b, places, mode, &out), HYOKA_OK);
+        assert_int_equal(hyoka_decimal_scale(&out), places);
+        if (neg)
+            assert_true((uint64_t)0 - (uint64_t)hyoka_decimal_coefficient(&out) == (uint64_t)want);
+        else
+            assert_true((uint64_t)hyoka_decimal_coefficient(&out) == (uint64_t)want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sheet_figures),
+        cmocka_unit_test(test_div_against_long_division),
         cmocka_unit_test(test_rounding_table),
         cmocka_unit_test(test_rounding_through_div_and_to_int),
         cmocka_unit_test(test_half_even),

@@ -1213,6 +1213,63 @@ static void test_settings_after_projects(void **state)
     }
 }
 
+/* A stated figure read from a numeric string, and from the same text as a
+ * bare number; returns 1 with *out when the document was read without an
+ * error. */
+static int stated_change(const char *value, int quoted, char *out, size_t size)
+{
+    char doc[256];
+    hyoka_portfolio *pf = NULL;
+    hyoka_report *rep = NULL;
+    hyoka_decimal d;
+    int ok;
+
+    snprintf(doc, sizeof doc,
+             "{\"format\":\"hyoka/1\",\"projects\":[{\"years\":[{\"fiscal_year\":2007,"
+             "\"stated\":{\"total_cost_change\":%s%s%s}}]}]}", quoted ? "\"" : "", value, quoted ? "\"" : "");
+    ok = read_doc(doc, HYOKA_NTS, NULL, &pf, &rep) == HYOKA_OK &&
+         hyoka_report_count_severity(rep, HYOKA_SEVERITY_ERROR) == 0;
+    if (ok) {
+        hyoka_costs *c = hyoka_project_year_at(hyoka_portfolio_project_at(pf, 0), 0);
+        assert_int_equal(hyoka_costs_stated(c, HYOKA_FIG_TOTAL_COST_CHANGE, &d, NULL), 1);
+        OK(hyoka_decimal_format(&d, 0, out, size, NULL));
+    }
+    hyoka_portfolio_free(pf);
+    hyoka_report_free(rep);
+    return ok;
+}
+
+static void test_numeric_strings_as_numbers(void **state)
+{
+    /* The short forms the reader converts in one pass, their edges, and
+     * texts that are not JSON numbers: a numeric string is read exactly
+     * when the same text is a JSON number, to the same decimal. */
+    static const char *const texts[] = {
+        "0", "-0", "0.0", "-0.50", "7", "10", "1.40", "102.2", "-5.20", "999999999999999999",
+        "-999999999999999999", "9999999999999999999", "123456789012345678.5", "12345678901234567.8",
+        "0.000000000000000001", "0.0000000000000000001", "1234567890.123456789", "1e2", "1E-2", "-1.5e+3",
+        "01", "00", "-", "-.5", ".5", "1.", "1..2", "1.2.3", "+1", "-01.5", "0x10", "", "12a",
+        "-0.0", "1-", "--1", "0.", "-0.", "1.2e", "١",
+    };
+    (void)state;
+
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char as_string[HYOKA_DECIMAL_STRING_MAX] = "", as_number[HYOKA_DECIMAL_STRING_MAX] = "";
+        int s = stated_change(texts[i], 1, as_string, sizeof as_string);
+        int n = texts[i][0] != '\0' && stated_change(texts[i], 0, as_number, sizeof as_number);
+        if (s != n || strcmp(as_string, as_number) != 0)
+            fail_msg("\"%s\": as a string %s (%s), as a number %s (%s)", texts[i], s ? "read" : "refused",
+                     as_string, n ? "read" : "refused", as_number);
+    }
+    {
+        char out[HYOKA_DECIMAL_STRING_MAX];
+        assert_true(stated_change("-5.20", 1, out, sizeof out));
+        assert_string_equal(out, "-5.20");
+        assert_false(stated_change("1 ", 1, out, sizeof out)); /* a number, but not the whole string */
+        assert_false(stated_change(" 1", 1, out, sizeof out));
+    }
+}
+
 static void test_decimals_keep_places(void **state)
 {
     hyoka_portfolio *pf = read_ok(
@@ -1707,6 +1764,7 @@ int main(void)
         cmocka_unit_test(test_thousand_yen),
         cmocka_unit_test(test_settings_after_projects),
         cmocka_unit_test(test_decimals_keep_places),
+        cmocka_unit_test(test_numeric_strings_as_numbers),
         cmocka_unit_test(test_era_years),
         cmocka_unit_test(test_nul_bytes_and_bom),
         cmocka_unit_test(test_unicode_columns),

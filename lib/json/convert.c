@@ -54,6 +54,48 @@ static int tok_decimal(const struct hyoka__json_tok *t, hyoka_decimal *out)
     return parse_decimal(t->s, t->n, t->num, out);
 }
 
+/* A numeric string in its common short form, -?(0|[1-9][0-9]*)(.[0-9]+)?
+ * in at most 19 characters, checked and converted in one pass; 0 for any
+ * other text, which the general path (number_len, parse_decimal) decides. */
+static int short_number(const char *s, size_t n, hyoka_decimal *out)
+{
+    const char *p = s, *e = s + n;
+    uint64_t coef = 0; /* 19 digits fit */
+    int digits = 0, scale = 0, neg = 0;
+
+    if (n == 0 || n > 19)
+        return 0;
+    if (*p == '-') {
+        neg = 1;
+        if (++p == e)
+            return 0;
+    }
+    if (*p == '0') {
+        p++;
+    } else if (*p >= '1' && *p <= '9') {
+        while (p < e && *p >= '0' && *p <= '9') {
+            coef = coef * 10u + (unsigned)(*p++ - '0');
+            digits++;
+        }
+    } else {
+        return 0;
+    }
+    if (p < e) {
+        if (*p != '.' || ++p == e)
+            return 0;
+        while (p < e && *p >= '0' && *p <= '9') {
+            coef = coef * 10u + (unsigned)(*p++ - '0');
+            digits++;
+            scale++;
+        }
+        if (p != e)
+            return 0;
+    }
+    if (digits > 18)
+        return 0;
+    return hyoka_decimal_from_parts(neg ? -(int64_t)coef : (int64_t)coef, scale, out) == HYOKA_OK;
+}
+
 /* A number token as coef × 10^-scale; CV_RANGE when no decimal holds it. */
 static int tok_parts(const struct hyoka__json_tok *t, int64_t *coef, int *scale)
 {
@@ -204,10 +246,13 @@ int hyoka__json_get_decimal(struct hyoka__json_reader *r, const struct hyoka__js
     } else if (t->type == T_STRING) {
         unsigned flags;
         const char *bad;
-        if (t->has_nul || t->n == 0 || hyoka__json_number_len(t->s, t->s + t->n, &flags, &bad) != t->n)
+        if (short_number(t->s, t->n, &d)) {
+            /* the common form */
+        } else if (t->has_nul || t->n == 0 || hyoka__json_number_len(t->s, t->s + t->n, &flags, &bad) != t->n) {
             return hyoka__json_value_problem(r, t, HYOKA__VAL_NOT_NUMBER, 0);
-        if (parse_decimal(t->s, t->n, flags, &d) != CV_OK)
+        } else if (parse_decimal(t->s, t->n, flags, &d) != CV_OK) {
             return hyoka__json_value_problem(r, t, HYOKA__VAL_RANGE, 0);
+        }
     } else {
         return hyoka__json_wrong_types(r, t, "a number (or a numeric string)", "数値 (または数値の文字列)");
     }

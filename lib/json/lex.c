@@ -164,46 +164,6 @@ int hyoka__json_fail_eot(struct hyoka__json_reader *r)
     return hyoka__json_fail_detail(r, r->end, HYOKA__J001, "unexpected end of text", "予期しないテキストの終わり");
 }
 
-/* Length of the UTF-8 sequence at @p s (2 to 4), 0 when the text ends
- * inside a sequence that was valid so far, -1 when invalid. */
-static inline int utf8_seq(const unsigned char *s, const unsigned char *e)
-{
-    unsigned c = s[0];
-    size_t avail = (size_t)(e - s);
-    if (c < 0xC2u)
-        return -1;
-    if (c < 0xE0u) {
-        if (avail < 2)
-            return 0;
-        return (s[1] & 0xC0u) == 0x80u ? 2 : -1;
-    }
-    if (c < 0xF0u) {
-        unsigned lo = c == 0xE0u ? 0xA0u : 0x80u, hi = c == 0xEDu ? 0x9Fu : 0xBFu;
-        if (avail < 2)
-            return 0;
-        if (s[1] < lo || s[1] > hi)
-            return -1;
-        if (avail < 3)
-            return 0;
-        return (s[2] & 0xC0u) == 0x80u ? 3 : -1;
-    }
-    if (c < 0xF5u) {
-        unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
-        if (avail < 2)
-            return 0;
-        if (s[1] < lo || s[1] > hi)
-            return -1;
-        if (avail < 3)
-            return 0;
-        if ((s[2] & 0xC0u) != 0x80u)
-            return -1;
-        if (avail < 4)
-            return 0;
-        return (s[3] & 0xC0u) == 0x80u ? 4 : -1;
-    }
-    return -1;
-}
-
 /* An unexpected character outside strings: J002 for invalid UTF-8, J001
  * (end of text) for a sequence cut by the end, J001 otherwise. */
 int hyoka__json_fail_unexpected(struct hyoka__json_reader *r, const char *p, const char *expected_en,
@@ -213,7 +173,7 @@ int hyoka__json_fail_unexpected(struct hyoka__json_reader *r, const char *p, con
     if (p >= r->end)
         return hyoka__json_fail_eot(r);
     if ((unsigned char)*p >= 0x80u) {
-        int n = utf8_seq((const unsigned char *)p, (const unsigned char *)r->end);
+        int n = hyoka__json_utf8_seq((const unsigned char *)p, (const unsigned char *)r->end);
         if (n < 0)
             return hyoka__json_fail(r, p, HYOKA__MSG(J002), "", "", (unsigned char)*p);
         if (n == 0)
@@ -272,60 +232,16 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
         out->len = 0;
     for (;;) {
         unsigned c;
-#if defined(JR_SSE2)
-        while (e - s >= 16) {
-            unsigned m = hyoka__json_special16((const char *)s);
-            if (m) {
-                s += __builtin_ctz(m);
-                goto special;
-            }
-            s += 16;
-        }
-#elif defined(JR_SWAR)
-        while (e - s >= 8) {
-            uint64_t v, m;
-            memcpy(&v, s, 8);
-            m = hyoka__json_special8(v);
-            if (m) {
-                s += (unsigned)__builtin_ctzll(m) >> 3;
-                goto special;
-            }
-            s += 8;
-        }
-#endif
+        s = (const unsigned char *)hyoka__json_plain_end((const char *)s, (const char *)e);
         if (s >= e)
             return hyoka__json_fail_eot(r);
-#if defined(JR_SSE2) || defined(JR_SWAR)
-    special:
-#endif
         c = *s;
         if (c == '"')
             break;
-        if (c >= 0x80u) {
-            /* Runs of three-byte characters (kana, kanji, full-width
-             * forms: most of a Japanese sheet's text) checked with one
-             * mask each; anything else, and the two ranges the mask lets
-             * through (overlong E0 80..9F, surrogates ED A0..BF), goes to
-             * utf8_seq(). */
-            while (e - s >= 3) {
-                uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
-                if ((v & 0xC0C0F0u) != 0x8080E0u || (s[0] == 0xE0u && s[1] < 0xA0u) ||
-                    (s[0] == 0xEDu && s[1] > 0x9Fu))
-                    break;
-                s += 3;
-            }
-            if (s >= e || *s < 0x80u)
-                continue;
-            do {
-                int n = utf8_seq(s, e);
-                if (n <= 0) {
-                    if (n == 0)
-                        return hyoka__json_fail_eot(r);
-                    return hyoka__json_fail(r, (const char *)s, HYOKA__MSG(J002), " in a string", "文字列に", *s);
-                }
-                s += n;
-            } while (s < e && *s >= 0x80u);
-            continue;
+        if (c >= 0x80u) { /* where the plain content stops: not valid UTF-8 */
+            if (hyoka__json_utf8_seq(s, e) == 0)
+                return hyoka__json_fail_eot(r);
+            return hyoka__json_fail(r, (const char *)s, HYOKA__MSG(J002), " in a string", "文字列に", *s);
         }
         if (c == '\\') {
             unsigned long cp;
@@ -389,7 +305,6 @@ int hyoka__json_scan_string(struct hyoka__json_reader *r, struct hyoka__json_tok
         }
         if (c < 0x20u)
             return hyoka__json_fail_detail(r, (const char *)s, HYOKA__J001, "control character U+%04X in a string", "文字列に制御文字 U+%04X", c);
-        s++;
     }
     if ((size_t)(s - start) - shrink > r->max_string)
         return fail_string_too_long(r);

@@ -4,6 +4,7 @@
     python3 tests/bench/run_bench.py [--build-dir DIR] [--sizes 10000,100000] [--runs 5]
                                      [--seed 1] [--corpus-dir DIR] [--clock wall|cpu]
                                      [--json OUT.json] [--markdown OUT.md] [--no-python]
+                                     [--no-program] [--million]
 
 Without --build-dir it sets up (release) and builds build-bench/ at the top
 of the source tree when needed.
@@ -18,20 +19,33 @@ single diagnostic, then measures on the same file in the same run:
                read the file, parse into the DOM, walk every value
                                                        (bench_peers_c, bench_peers_cxx)
   Python       json.load + every figure with Decimal   (baseline.py)
+  the program  `hyoka check`, `hyoka metrics --json` and `hyoka summary`
+               on the file, output to /dev/null: the whole process's wall
+               time and peak RSS                       (cli/hyoka)
 
 Every measurement is a fresh process (cold start, its own peak RSS); each is
 repeated --runs times and the medians are reported as a Markdown table:
 MB/s (10^6 bytes of the input file per second), projects/s, time relative to
-hyoka read + validate + figures, and peak RSS ÷ file size; then the per-project
-cost across sizes and the targets of the issue. A benchmark, not a test: it
-never fails on a number.
+hyoka read + validate + figures and to each peer (RapidJSON, simdjson, cJSON,
+Python), and peak RSS ÷ file size; then the per-project cost across sizes and
+the targets of the issue. A benchmark, not a test: it never fails on a number.
+
+    run_bench.py --million [--million-projects N] [--million-memory-gib G]
+
+adds a national-scale run: a 1,000,000-project corpus (about 5.5 GB) streamed
+from the generator into a temporary file beside the corpora (deleted
+afterwards, never committed), then each program command once on it, with
+its wall time and peak RSS. Each command runs under an address-space limit
+(default: three quarters of the memory available when the run starts), so a
+command that would need more fails alone instead of pushing the machine
+into swap.
 
     run_bench.py --smoke --build-dir BUILD --work-dir DIR
 
 is the `meson test --suite bench` smoke run: a 50-project corpus, each tool
-once; fails when the corpus has a diagnostic, a tool fails, the tools
-disagree on the number of projects, or hyoka's figures differ from the
-Python baseline's.
+once; fails when the corpus has a diagnostic, a tool or a program command
+fails, the tools disagree on the number of projects, or hyoka's figures
+differ from the Python baseline's.
 """
 
 import argparse
@@ -39,10 +53,12 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,8 +78,18 @@ ROWS = [
     ("peers-cxx/rapidjson", "RapidJSON", "parse to DOM + walk"),
     ("peers-cxx/simdjson", "simdjson", "parse to DOM + walk"),
     ("python/baseline", "Python json + Decimal figures", "json.load, all figures"),
+    ("program/check", "`hyoka check`", "whole process"),
+    ("program/metrics-json", "`hyoka metrics --json`", "whole process, output to /dev/null"),
+    ("program/summary", "`hyoka summary`", "whole process, output to /dev/null"),
 ]
 REF = "hyoka/full"
+# The peers each row is also compared with, in the table's columns.
+PEERS = [("peers-cxx/rapidjson", "RapidJSON"), ("peers-cxx/simdjson", "simdjson"), ("peers-c/cjson", "cJSON"),
+         ("python/baseline", "Python")]
+# The program's commands: (key, arguments after the program).
+COMMANDS = [("program/check", ["check", "--no-config"]),
+            ("program/metrics-json", ["metrics", "--json", "--no-config"]),
+            ("program/summary", ["summary", "--no-config"])]
 
 
 def log(*a):
@@ -99,6 +125,9 @@ def programs(build):
         p = os.path.join(d, name)
         if os.path.exists(p):
             out[name] = p
+    p = os.path.join(build, "cli", "hyoka")
+    if os.path.exists(p):
+        out["hyoka"] = p
     return out
 
 
@@ -158,7 +187,61 @@ def run_python(path, runs):
     return out
 
 
-def measure(progs, path, runs, python=True):
+TIME = "/usr/bin/time"  # GNU time: the peak RSS of a process not forked from this (large) Python
+
+
+def run_command(prog, key, args, path, run, limit_bytes=None):
+    """One program command on the file, output to /dev/null: its whole
+    process's wall time, CPU time and peak RSS, or None when it fails (exit
+    status 2 or more: unreadable input, usage, out of memory). The command
+    runs under GNU time when it is there: a child forked from this Python
+    process would count Python's own pages in its peak RSS until its exec."""
+    size = os.path.getsize(path)
+    timed = os.path.exists(TIME)
+    fd, stats = tempfile.mkstemp(prefix="hyoka-time-", suffix=".txt")
+    os.close(fd)
+    cmd = [prog] + args + [path]
+    if timed:
+        cmd = [TIME, "-f", "%U %S %M", "-o", stats] + cmd
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    try:
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=limit if limit_bytes else None)
+        err = p.stderr.read().decode("utf-8", "replace")
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t
+        p.stderr.close()
+        p.returncode = os.waitstatus_to_exitcode(status)
+        cpu, rss = ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+        with open(stats) as f:
+            got = f.read().split()
+        if timed and len(got) >= 3:  # (after "Command exited with non-zero status N" when it did)
+            cpu, rss = float(got[-3]) + float(got[-2]), int(got[-1])
+    finally:
+        os.unlink(stats)
+    if p.returncode < 0 or p.returncode >= 2:
+        log("run_bench: hyoka %s exited with %d: %s" % (" ".join(args), p.returncode, err.strip()[-400:]))
+        return None
+    return {"tool": key.split("/")[0], "mode": key.split("/")[1], "run": run, "seconds": wall,
+            "cpu_seconds": cpu, "file_bytes": size, "projects": None, "values": 0,
+            "out_bytes": 0, "maxrss_kb": rss, "diagnostics": p.returncode}
+
+
+def run_commands(prog, path, runs, limit_bytes=None):
+    out = []
+    for key, args in COMMANDS:
+        for run in range(1, runs + 1):
+            r = run_command(prog, key, args, path, run, limit_bytes)
+            if r:
+                out.append(r)
+    return out
+
+
+def measure(progs, path, runs, python=True, program=True):
     results = []
     for name in ("bench_hyoka", "bench_peers_c", "bench_peers_cxx"):
         if name in progs:
@@ -167,6 +250,9 @@ def measure(progs, path, runs, python=True):
     if python:
         log("  baseline.py x%d..." % runs)
         results += run_python(path, runs)
+    if program and "hyoka" in progs:
+        log("  hyoka check, metrics --json, summary x%d..." % runs)
+        results += run_commands(progs["hyoka"], path, runs)
     return results
 
 
@@ -189,24 +275,30 @@ def medians(results, clock="wall"):
             "projects": rs[0]["projects"],
             "out_bytes": rs[0]["out_bytes"],
             "values": rs[0]["values"],
-            "projects_agree": len({r["projects"] for r in rs}) == 1,
+            "projects_agree": len({r["projects"] for r in rs}) <= 1,
         }
     return out
 
 
 def table(med, n):
+    """The Markdown table of one size: every row's time, throughput, its
+    time relative to hyoka read + validate + figures and to each peer
+    measured (below 1: faster than that peer), and peak RSS ÷ file."""
     ref = med.get(REF)
-    lines = ["| tool | measures | wall (s) | CPU (s) | MB/s | projects/s | time ÷ hyoka r+v+f | peak RSS ÷ file |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    peers = [(key, name) for key, name in PEERS if key in med]
+    lines = ["| tool | measures | wall (s) | CPU (s) | MB/s | projects/s | time ÷ hyoka r+v+f | " +
+             "".join("÷ %s | " % name for _, name in peers) + "peak RSS (MB) | peak RSS ÷ file |",
+             "|---|---|" + "---:|" * (7 + len(peers))]
     for key, label, what in ROWS:
         m = med.get(key)
         if not m:
             continue
         nbytes = m["out_bytes"] if key == "hyoka/write" and m["out_bytes"] else m["file_bytes"]
         ratio = "%.2f" % (m["seconds"] / ref["seconds"]) if ref else "–"
-        lines.append("| %s | %s | %.3f | %.3f | %.0f | %.0f | %s | %.2f |" % (
+        vs = "".join("%.2f | " % (m["seconds"] / med[p]["seconds"]) for p, _ in peers)
+        lines.append("| %s | %s | %.3f | %.3f | %.0f | %.0f | %s | %s%.0f | %.2f |" % (
             label, what, m["wall_seconds"], m["cpu_seconds"], nbytes / 1e6 / m["seconds"], n / m["seconds"], ratio,
-            m["maxrss_kb"] * 1024 / m["file_bytes"]))
+            vs, m["maxrss_kb"] / 1024, m["maxrss_kb"] * 1024 / m["file_bytes"]))
     return "\n".join(lines)
 
 
@@ -272,6 +364,17 @@ def targets(per_size, clock="wall", inter=None):
                 out.append((n, "hyoka read+validate+figures " + label, "%.2f×" % r, r >= goal))
         rss = ref["maxrss_kb"] * 1024 / ref["file_bytes"]
         out.append((n, "hyoka read+validate+figures peak RSS ≤ 2× file size", "%.2f×" % rss, rss <= 2.0))
+        rj, mj = med.get("peers-cxx/rapidjson"), med.get("program/metrics-json")
+        if rj and mj:
+            r = rj["seconds"] / mj["seconds"]
+            out.append((n, "`hyoka metrics --json` (whole process) at least as fast as RapidJSON parse + walk",
+                        "%.2f×" % r, r >= 1.0))
+        for key, _ in COMMANDS:
+            m = med.get(key)
+            if m:
+                rss = m["maxrss_kb"] * 1024 / m["file_bytes"]
+                label = next(lb for k, lb, _ in ROWS if k == key)
+                out.append((n, "%s peak RSS ≤ 1.5× file size" % label, "%.2f×" % rss, rss <= 1.5))
         rd = med.get("hyoka/read")
         if rd:
             rss = rd["maxrss_kb"] * 1024 / rd["file_bytes"]
@@ -320,6 +423,16 @@ def smoke(args):
     if not ok:
         log("FAIL: the smoke corpus has diagnostics")
     results = measure(progs, path, 1, python=True)
+    commands = [r for r in results if r["tool"] == "program"]
+    results = [r for r in results if r["tool"] != "program"]
+    if "hyoka" in progs and len(commands) != len(COMMANDS):
+        log("FAIL: %d of the %d program commands ran" % (len(commands), len(COMMANDS)))
+        ok = False
+    for r in commands:
+        log("  %-22s exit %d, %.3f s, peak RSS %d kB" % ("program/" + r["mode"], r["diagnostics"], r["seconds"],
+                                                         r["maxrss_kb"]))
+        if r["diagnostics"] != 0:
+            ok = False
     seen = {}
     for r in results:
         seen["%s/%s" % (r["tool"], r["mode"])] = r["projects"]
@@ -350,6 +463,64 @@ def smoke(args):
         ok = False
     log("bench-smoke: %s" % ("ok" if ok else "FAILED"))
     return 0 if ok else 1
+
+
+def million(progs, args, corpus_dir, per_size):
+    """The national-scale run: --million-projects projects generated into a
+    temporary file (streamed, deleted afterwards), each program command once
+    on it under an address-space limit. Returns the report's lines and its
+    targets: the peak RSS of each command flat (within 10%) from the
+    largest size measured (at least 100,000 projects) to this one."""
+    n = args.million_projects
+    if "hyoka" not in progs:
+        log("run_bench: no cli/hyoka in the build; --million skipped")
+        return [], []
+    avail = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemAvailable"):
+                avail = int(line.split()[1]) * 1024
+    limit = int(args.million_memory_gib * 2 ** 30) if args.million_memory_gib else avail * 3 // 4 or None
+    os.makedirs(corpus_dir, exist_ok=True)
+    fd, path = tempfile.mkstemp(prefix="million-%d-" % n, suffix=".json", dir=corpus_dir)
+    rows = []
+    try:
+        log("generating %d projects into %s (streamed; deleted afterwards)..." % (n, path))
+        t = time.time()
+        with os.fdopen(fd, "wb") as f:
+            gen_corpus.generate(n, f, args.seed)
+        size = os.path.getsize(path)
+        log("  %d bytes in %.0f s" % (size, time.time() - t))
+        for key, cmd in COMMANDS:
+            log("  hyoka %s..." % " ".join(cmd))
+            r = run_command(progs["hyoka"], key, cmd, path, 1, limit)
+            rows.append((key, r))
+    finally:
+        os.unlink(path)
+    out = ["## %d projects — generated, %.2f GB (not kept)" % (n, size / 1e9), "",
+           "Each command once, output to /dev/null, under an address-space limit of %s." % (
+               "%.1f GiB" % (limit / 2 ** 30) if limit else "none"), "",
+           "| command | wall (s) | CPU (s) | MB/s | projects/s | peak RSS (MB) | peak RSS ÷ file |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    for key, r in rows:
+        label = next(lb for k, lb, _ in ROWS if k == key)
+        if r is None:
+            out.append("| %s | failed (see stderr: out of memory under the limit?) | | | | | |" % label)
+            continue
+        out.append("| %s | %.1f | %.1f | %.0f | %.0f | %.0f | %.3f |" % (
+            label, r["seconds"], r["cpu_seconds"], size / 1e6 / r["seconds"], n / r["seconds"],
+            r["maxrss_kb"] / 1024, r["maxrss_kb"] * 1024 / size))
+    out.append("")
+    goals = []
+    big = max((k for k in per_size if k >= 100000), default=None)
+    for key, r in rows:
+        m = per_size[big].get(key) if big else None
+        if r and m:
+            label = next(lb for k, lb, _ in ROWS if k == key)
+            change = r["maxrss_kb"] / m["maxrss_kb"] - 1
+            goals.append(("%d→%d" % (big, n), "%s peak RSS flat (within 10%%)" % label, "%+.1f%%" % (change * 100),
+                          abs(change) <= 0.10))
+    return out, goals
 
 
 def compare_figures(hyoka_projects, base_projects):
@@ -401,6 +572,15 @@ def main():
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                     help="time that throughput and ratios use: wall (default) or the CPU time of the timed part "
                          "(for a busy machine)")
+    ap.add_argument("--no-program", action="store_true",
+                    help="skip the program's commands (hyoka check, metrics --json, summary)")
+    ap.add_argument("--million", action="store_true",
+                    help="also the national-scale run: a generated 1,000,000-project file (about 5.5 GB of disk "
+                         "while it runs), each program command once")
+    ap.add_argument("--million-projects", type=int, default=1000000, help="--million: projects (default 1000000)")
+    ap.add_argument("--million-memory-gib", type=float,
+                    help="--million: address-space limit of each command in GiB (default: 3/4 of the memory "
+                         "available when the run starts)")
     ap.add_argument("--smoke", action="store_true", help="the meson smoke test (50 projects, one run)")
     ap.add_argument("--work-dir", help="--smoke: where to write the small corpus")
     args = ap.parse_args()
@@ -421,7 +601,7 @@ def main():
         ok_corpus[n] = check_corpus(progs, path)
         runs = args.runs if n >= 50000 else args.runs * 3  # small files: more runs, as they are noisier
         log("measuring %s (%d runs)..." % (path, runs))
-        all_runs[n] = measure(progs, path, runs, python=not args.no_python)
+        all_runs[n] = measure(progs, path, runs, python=not args.no_python, program=not args.no_program)
         per_size[n] = medians(all_runs[n], args.clock)
 
     out = ["# hyoka benchmark", "",
@@ -437,7 +617,7 @@ def main():
     for n in sizes:
         med = per_size[n]
         any_m = next(iter(med.values()), None)
-        agree = {m["projects"] for m in med.values()}
+        agree = {m["projects"] for m in med.values() if m["projects"] is not None}
         out.append("## %d projects — %s, %.1f MB (%.0f bytes per project)" % (
             n, os.path.basename(files[n]), any_m["file_bytes"] / 1e6 if any_m else 0,
             any_m["file_bytes"] / n if any_m else 0))
@@ -465,8 +645,12 @@ def main():
                     pb = statistics.median(r[field] for r in inter[(key, b)]) / b * 1e6
                     out.append("| %s | %.1f | %.1f | %+.1f%% |" % (label, pa, pb, (pb / pa - 1) * 100))
             out.append("")
+    goals = []
+    if args.million:
+        lines, goals = million(progs, args, corpus_dir, per_size)
+        out += lines
     out += ["## Targets", "", "| size | target | measured | met |", "|---|---|---:|---|"]
-    for n, label, value, met in targets(per_size, args.clock, inter):
+    for n, label, value, met in targets(per_size, args.clock, inter) + goals:
         out.append("| %s | %s | %s | %s |" % (n, label, value, "yes" if met else "**no**"))
     out.append("")
     text = "\n".join(out)
