@@ -451,6 +451,8 @@ PROTOTYPES = {
     'hyoka_costs_figure': (c_int, [H, c_int, PDEC, P(c_int)], FIGURE),
     'hyoka_staff_cost': (c_int, [H, P(c_int64), P(c_int)], FIGURE),
     'hyoka_indicator_figure': (c_int, [H, c_int32, c_int, PDEC, P(c_int)], FIGURE),
+    'hyoka_costs_figures': (c_int, [H, PDEC, P(c_int), c_size_t], STATUS),
+    'hyoka_indicator_figures': (c_int, [H, c_int32, PDEC, P(c_int), c_size_t], STATUS),
     'hyoka_evaluation_score': (c_int, [H, PDEC, P(c_int)], FIGURE),
     'hyoka_evaluation_rating': (c_int, [H, PSTR, PSTR, P(c_int)], FIGURE),
     'hyoka_rollup_new': (c_int, [PH, H, c_int, c_int, c_int32], STATUS),

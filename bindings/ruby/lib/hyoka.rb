@@ -152,6 +152,22 @@ module Hyoka
       end
     end
 
+    # Internal: { name => Figure } of a bulk figure call, whose block fills
+    # entry i with figure names[i] (values, reasons, count); an entry that
+    # failed (a negative status in place of its reason) raises as the
+    # one-figure call does.
+    def bulk_figures(names)
+      size = Support::DECIMAL_SIZE
+      values = FFI::MemoryPointer.new(:uint8, size * names.size)
+      reasons = FFI::MemoryPointer.new(:int, names.size)
+      check(yield(values, reasons, names.size))
+      names.each_with_index.to_h do |name, i|
+        reason = reasons.slice(i * reasons.type_size, reasons.type_size)
+        status = reason.read(:int)
+        [name, figure_result(status.positive? ? Unavailable::CODE : status, name, values.slice(i * size, size), reason)]
+      end
+    end
+
     YEAR_KEYS = YEAR_FIGURES.map(&:to_s).freeze
     VALUE_KEYS = %w[achievement change].freeze
 

@@ -400,6 +400,8 @@ module Hyoka
       hyoka_costs_figure: [%i[pointer int pointer pointer], :int],
       hyoka_staff_cost: [%i[pointer pointer pointer], :int],
       hyoka_indicator_figure: [%i[pointer int32 int pointer pointer], :int],
+      hyoka_costs_figures: [%i[pointer pointer pointer size_t], :int],
+      hyoka_indicator_figures: [%i[pointer int32 pointer pointer size_t], :int],
       hyoka_evaluation_score: [%i[pointer pointer pointer], :int],
       hyoka_evaluation_rating: [%i[pointer pointer pointer pointer], :int],
       hyoka_rollup_new: [%i[pointer pointer int int int32], :int, :blocking],
