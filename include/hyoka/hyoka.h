@@ -30,5 +30,6 @@
 #include "json.h"
 #include "csv.h"
 #include "html.h"
+#include "stream.h"
 
 #endif /* HYOKA_HYOKA_H */

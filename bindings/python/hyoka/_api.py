@@ -144,6 +144,8 @@ STRUCTS = {'hyoka_decimal': Decimal_, 'hyoka_read_options': ReadOptions, 'hyoka_
 MallocFn = ctypes.CFUNCTYPE(c_void_p, c_size_t, c_void_p)
 ReallocFn = ctypes.CFUNCTYPE(c_void_p, c_void_p, c_size_t, c_void_p)
 FreeFn = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
+# A stream's source (stream.h): the buffer to fill as a plain pointer
+SourceFn = ctypes.CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t, ctypes.POINTER(c_size_t))
 
 DEC = Decimal_
 PDEC = P(Decimal_)
@@ -501,6 +503,16 @@ PROTOTYPES = {
     'hyoka_read_options_init': (c_int, [P(ReadOptions)], STATUS),
     'hyoka_json_read': (c_int, [c_char_p, c_size_t, P(ReadOptions), PH, H], STATUS),
     'hyoka_json_read_file': (c_int, [c_char_p, P(ReadOptions), PH, H], STATUS),
+    # stream.h
+    'hyoka_stream_open_memory': (c_int, [PH, c_char_p, c_size_t, P(ReadOptions), H], RAW),
+    'hyoka_stream_open_file': (c_int, [PH, c_char_p, P(ReadOptions), H], RAW),
+    'hyoka_stream_open_source': (c_int, [PH, SourceFn, c_void_p, P(ReadOptions), H], RAW),
+    'hyoka_stream_portfolio': (c_void_p, [H], RAW),
+    'hyoka_stream_next': (c_int, [H, PH], RAW),
+    'hyoka_stream_index': (c_size_t, [H], RAW),
+    'hyoka_stream_detach': (c_int, [H, PH], STATUS),
+    'hyoka_stream_validate': (c_int, [H, H], STATUS),
+    'hyoka_stream_free': (None, [H], RAW),
     'hyoka_json_write': (c_int, [H, c_uint, PH, P(c_size_t)], STATUS),
     'hyoka_json_write_file': (c_int, [H, c_uint, c_char_p], STATUS),
     'hyoka_metrics_write': (c_int, [H, H, c_uint, c_int, PH, P(c_size_t)], STATUS),

@@ -101,12 +101,14 @@ module Hyoka
                           [:max_diagnostics, :size_t], [:max_table, :size_t], [:flags, :uint]]
     }.freeze
 
-    # ---- callback types (alloc.h): C name => [arguments, return] ------------
+    # ---- callback types (alloc.h, stream.h): C name => [arguments, return] ------------
 
     CALLBACKS = {
       hyoka_malloc_fn: [%i[size_t pointer], :pointer],
       hyoka_realloc_fn: [%i[pointer size_t pointer], :pointer],
-      hyoka_free_fn: [%i[pointer pointer], :void]
+      hyoka_free_fn: [%i[pointer pointer], :void],
+      # stream.h
+      hyoka_source_fn: [%i[pointer pointer size_t pointer], :int]
     }.freeze
 
     # ---- functions: name => [arguments, return(, :blocking)] ----------------
@@ -450,6 +452,16 @@ module Hyoka
       hyoka_read_options_init: [[:pointer], :int],
       hyoka_json_read: [%i[pointer size_t pointer pointer pointer], :int, :blocking],
       hyoka_json_read_file: [%i[string pointer pointer pointer], :int, :blocking],
+      # stream.h (next may call a source back: not :blocking)
+      hyoka_stream_open_memory: [%i[pointer pointer size_t pointer pointer], :int],
+      hyoka_stream_open_file: [%i[pointer string pointer pointer], :int, :blocking],
+      hyoka_stream_open_source: [%i[pointer hyoka_source_fn pointer pointer pointer], :int],
+      hyoka_stream_portfolio: [[:pointer], :pointer],
+      hyoka_stream_next: [%i[pointer pointer], :int],
+      hyoka_stream_index: [[:pointer], :size_t],
+      hyoka_stream_detach: [%i[pointer pointer], :int],
+      hyoka_stream_validate: [%i[pointer pointer], :int],
+      hyoka_stream_free: [[:pointer], :void],
       hyoka_json_write: [%i[pointer uint pointer pointer], :int, :blocking],
       hyoka_json_write_file: [%i[pointer uint string], :int, :blocking],
       hyoka_metrics_write: [%i[pointer pointer uint int pointer pointer], :int, :blocking],

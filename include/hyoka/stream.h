@@ -1,0 +1,154 @@
+/**
+ * @file stream.h
+ * @brief Reading a hyoka/1 document one top-level project at a time
+ *        (docs/streaming.md), in memory bounded by the largest project.
+ *
+ * A stream reads the document's header first — everything but the
+ * projects: format, amount_unit, municipality, denominators, rounding,
+ * stated_tolerance, schemes — into a portfolio the stream owns
+ * (hyoka_stream_portfolio()), then gives the top-level projects one by one
+ * (hyoka_stream_next()). Each project belongs to that portfolio while it is
+ * current, so its figures see the denominators, rounding and schemes of
+ * the document. Memory holds the header, the current project and one code
+ * per project read (for P003), never the whole document.
+ *
+ * Diagnostics of reading go to the report given at open, with the same
+ * codes, JSON-pointer paths (`/projects/<index>/…`), lines and columns as
+ * hyoka_json_read() gives for the same document. A syntax error (J codes
+ * but J005) stops the stream; any other problem is reported and reading
+ * goes on.
+ *
+ * Header members after "projects" (canonical hyoka/1 puts projects last):
+ * a memory or file stream reads them at open (the projects array is
+ * scanned over first, nothing built); a callback stream cannot go back,
+ * and reports each one as J007 (read, but after the projects it governs).
+ *
+ * Available since 1.1 (version node HYOKA_1.1). A stream is used by one
+ * thread at a time.
+ */
+#ifndef HYOKA_STREAM_H
+#define HYOKA_STREAM_H
+
+#include "common.h"
+#include "types.h"
+#include "report.h"
+#include "json.h"
+
+HYOKA_BEGIN_DECLS
+
+/** A hyoka/1 document being read project by project. Owned by the caller (hyoka_stream_free()). */
+typedef struct hyoka_stream hyoka_stream;
+
+/**
+ * Where a callback stream takes its bytes: store up to @p size bytes in
+ * @p buf and their number in @p *got (0 only at the end of the document).
+ * @param user the pointer given to hyoka_stream_open_source().
+ * @param buf  where to store the bytes (owned by the stream).
+ * @param size room in @p buf.
+ * @param got  receives the number of bytes stored.
+ * @return 0, or nonzero when reading failed (the stream fails with
+ *         ::HYOKA_EIO).
+ */
+typedef int (*hyoka_source_fn)(void *user, char *buf, size_t size, size_t *got);
+
+/**
+ * Open a stream over a document in memory and read its header.
+ * @param out     receives the stream, owned by the caller; NULL on failure.
+ * @param text    the document; borrowed: it must stay unchanged until the
+ *                stream is freed.
+ * @param len     its length in bytes (::HYOKA_NTS for NUL-terminated text).
+ * @param options reader options, or NULL for the defaults.
+ * @param report  receives the diagnostics of reading (appended; its limit
+ *                is set to max_diagnostics); may be NULL. Borrowed: it must
+ *                outlive the stream.
+ * @return ::HYOKA_OK (the header may have shape problems: see the report);
+ *         ::HYOKA_EINVALID when a syntax error stops reading before the
+ *         first project; ::HYOKA_EINVAL; ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_stream_open_memory(hyoka_stream **out, const char *text, size_t len,
+                                       const hyoka_read_options *options, hyoka_report *report);
+
+/**
+ * Open a stream over a file (mapped; the pages read are given back as
+ * reading goes on) and read its header. Arguments and results as
+ * hyoka_stream_open_memory(), and ::HYOKA_EIO when the file cannot be read.
+ * @param out receives the stream, owned by the caller.
+ * @param path the file (UTF-8 on Windows).
+ * @param options reader options, or NULL.
+ * @param report receives the diagnostics (may be NULL; must outlive the stream).
+ */
+HYOKA_API int hyoka_stream_open_file(hyoka_stream **out, const char *path, const hyoka_read_options *options,
+                                     hyoka_report *report);
+
+/**
+ * Open a stream whose bytes come from @p source (a pipe, a socket, a
+ * decompressor...) and read its header. Only the current project's text is
+ * held. Arguments and results as hyoka_stream_open_memory(), and
+ * ::HYOKA_EIO when @p source fails.
+ * @param out receives the stream, owned by the caller.
+ * @param source the callback; @p user is passed to it.
+ * @param user the callback's argument.
+ * @param options reader options, or NULL.
+ * @param report receives the diagnostics (may be NULL; must outlive the stream).
+ */
+HYOKA_API int hyoka_stream_open_source(hyoka_stream **out, hyoka_source_fn source, void *user,
+                                       const hyoka_read_options *options, hyoka_report *report);
+
+/**
+ * The document's header as a portfolio: borrowed, owned by the stream,
+ * valid until hyoka_stream_free(). It holds the current project only; do
+ * not add or remove projects. NULL for a NULL stream.
+ */
+HYOKA_API hyoka_portfolio *hyoka_stream_portfolio(const hyoka_stream *stream);
+
+/**
+ * Read the next top-level project. The previous one is released (unless
+ * detached).
+ * @param stream  the stream.
+ * @param project receives the project: borrowed, owned by the stream, a
+ *                project of hyoka_stream_portfolio(), valid until the next
+ *                call of hyoka_stream_next() or hyoka_stream_free(), or
+ *                until detached. NULL unless 1 is returned.
+ * @return 1 with a project (it may have problems: see the report); 0 at
+ *         the end of a document without errors; ::HYOKA_EINVALID at the
+ *         end of a document with errors, or when a syntax error stops
+ *         reading; ::HYOKA_EIO, ::HYOKA_ENOMEM, ::HYOKA_EINVAL. Once it
+ *         has returned 0 or a failure, it returns the same again.
+ */
+HYOKA_API int hyoka_stream_next(hyoka_stream *stream, hyoka_project **project);
+
+/**
+ * The position of the current project in the document's projects array
+ * (0 for the first), as in its diagnostics' paths; SIZE_MAX when there is
+ * no current project.
+ */
+HYOKA_API size_t hyoka_stream_index(const hyoka_stream *stream);
+
+/**
+ * Hand the current project to the caller: @p out receives a standalone
+ * copy, owned by the caller (hyoka_project_free()), that belongs to no
+ * portfolio (add it to one for the document's denominators and rounding).
+ * The stream has no current project afterwards.
+ * @return ::HYOKA_OK, ::HYOKA_ESTATE (no current project), ::HYOKA_EINVAL,
+ *         ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_stream_detach(hyoka_stream *stream, hyoka_project **out);
+
+/**
+ * Validate the current project as hyoka_validate() validates it within the
+ * whole document (docs/validation.md): the same diagnostics, paths
+ * included, and P003 against every earlier top-level project of the stream
+ * (the stream keeps each project's code, nothing else).
+ * @param stream the stream.
+ * @param report receives the diagnostics (appended).
+ * @return ::HYOKA_OK, ::HYOKA_ESTATE (no current project), ::HYOKA_EINVAL,
+ *         ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_stream_validate(hyoka_stream *stream, hyoka_report *report);
+
+/** Close a stream: the current project and the header go with it; NULL is ignored. */
+HYOKA_API void hyoka_stream_free(hyoka_stream *stream);
+
+HYOKA_END_DECLS
+
+#endif /* HYOKA_STREAM_H */
