@@ -31,6 +31,7 @@ require_relative 'hyoka/indicator'
 require_relative 'hyoka/record'
 require_relative 'hyoka/scheme'
 require_relative 'hyoka/metrics'
+require_relative 'hyoka/stream'
 
 module Hyoka
   # Calendar formatting flags (HYOKA_CAL_FMT_* of calendar.h): { strict: 0x1, ... }.
