@@ -52,7 +52,8 @@ static char *diags(const hyoka_report *rep)
     size_t n = hyoka_report_count(rep), cap = 64 + n * 160, len = 0;
     char *out = malloc(cap);
 
-    assert_non_null(out);
+    if (!out)
+        abort();
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         int64_t line = 0, col = 0;
@@ -61,11 +62,27 @@ static char *diags(const hyoka_report *rep)
         if (cap - len < strlen(path) + 64) {
             cap = cap * 2 + strlen(path);
             out = realloc(out, cap);
-            assert_non_null(out);
+            if (!out)
+                abort();
         }
         len += (size_t)snprintf(out + len, cap - len, "%s %s %lld:%lld\n", hyoka_report_code(rep, i), path,
                                 (long long)line, (long long)col);
     }
+    return out;
+}
+
+/* The diagnostics of reading, "--", those of validation. */
+static char *both(const hyoka_report *reading, const hyoka_report *validation)
+{
+    char *a = diags(reading), *b = diags(validation);
+    size_t n = strlen(a) + strlen(b) + 8;
+    char *out = malloc(n);
+
+    if (!out)
+        abort();
+    snprintf(out, n, "%s--\n%s", a, b);
+    free(a);
+    free(b);
     return out;
 }
 
@@ -136,14 +153,7 @@ static struct reading stream_doc(int how, const char *path, const char *text, si
         assert_true(rc < 0);
     }
     out.status = rc == HYOKA_OK ? 0 : rc;
-    {
-        char *a = diags(rep), *b = diags(val);
-        out.diagnostics = malloc(strlen(a) + strlen(b) + 8);
-        assert_non_null(out.diagnostics);
-        sprintf(out.diagnostics, "%s--\n%s", a, b);
-        free(a);
-        free(b);
-    }
+    out.diagnostics = both(rep, val);
     hyoka_report_free(rep);
     hyoka_report_free(val);
     return out;
@@ -161,14 +171,7 @@ static struct reading whole_doc(const char *text, size_t len, hyoka_portfolio **
         assert_int_equal(hyoka_validate(*pf, val), HYOKA_OK);
         out.projects = hyoka_portfolio_project_count(*pf);
     }
-    {
-        char *a = diags(rep), *b = diags(val);
-        out.diagnostics = malloc(strlen(a) + strlen(b) + 8);
-        assert_non_null(out.diagnostics);
-        sprintf(out.diagnostics, "%s--\n%s", a, b);
-        free(a);
-        free(b);
-    }
+    out.diagnostics = both(rep, val);
     hyoka_report_free(rep);
     hyoka_report_free(val);
     return out;
@@ -183,7 +186,8 @@ static int deferred(const char *text, size_t len)
     const char *unit, *projects;
     int late;
 
-    assert_non_null(copy);
+    if (!copy)
+        abort();
     memcpy(copy, text, len);
     copy[len] = '\0';
     unit = strstr(copy, "\"amount_unit\"");
@@ -204,7 +208,8 @@ static void sort_lines(char *text)
     char *lines[4096], *copy = strdup(text), *save = NULL;
     size_t n = 0, len = 0;
 
-    assert_non_null(copy);
+    if (!copy)
+        abort();
     for (char *l = strtok_r(copy, "\n", &save); l && n < 4096; l = strtok_r(NULL, "\n", &save))
         lines[n++] = l;
     qsort(lines, n, sizeof lines[0], line_cmp);
@@ -219,8 +224,8 @@ static int same_lines(const char *a, const char *b)
     char *x = strdup(a), *y = strdup(b);
     int same;
 
-    assert_non_null(x);
-    assert_non_null(y);
+    if (!x || !y)
+        abort();
     sort_lines(x);
     sort_lines(y);
     same = strcmp(x, y) == 0;
@@ -329,7 +334,8 @@ static void test_truncated(void **state)
     assert_non_null(text);
     for (size_t cut = 0; cut <= len; cut++) {
         char *part = malloc(cut + 1);
-        assert_non_null(part);
+        if (!part)
+            abort();
         memcpy(part, text, cut);
         part[cut] = '\0';
         check_doc(NULL, part, cut, NULL);
@@ -389,7 +395,8 @@ static void test_deep(void **state)
     char *text = malloc(depth * 8 + 200);
     (void)state;
 
-    assert_non_null(text);
+    if (!text)
+        abort();
     len += (size_t)sprintf(text, "{\"format\": \"hyoka/1\", \"projects\": [{\"code\": \"1\", \"extensions\": ");
     for (size_t i = 0; i < depth; i++)
         text[len++] = '[';
@@ -478,6 +485,136 @@ static void test_detach(void **state)
     assert_int_equal(hyoka_stream_open_memory(NULL, doc, HYOKA_NTS, NULL, NULL), HYOKA_EINVAL);
     assert_int_equal(hyoka_stream_next(NULL, &p), HYOKA_EINVAL);
     hyoka_report_free(rep);
+}
+
+/* ---- writing ---- */
+
+struct sink_buf {
+    char *data;
+    size_t len, cap, calls;
+    size_t fail_after; /* fail at this call (0: never) */
+};
+
+static int to_buf(void *user, const char *data, size_t len)
+{
+    struct sink_buf *b = user;
+
+    if (b->fail_after && ++b->calls >= b->fail_after)
+        return -1;
+    if (b->len + len + 1 > b->cap) {
+        b->cap = (b->len + len + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        if (!b->data)
+            abort();
+    }
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    return 0;
+}
+
+/* Stream @p text into a writer of @p format: the bytes of the whole
+ * writers for the same document (metrics with the validation of every
+ * project). */
+static void check_writers(const char *path, const char *text, size_t len, void *user)
+{
+    static const unsigned flag_sets[] = {0, HYOKA_WRITE_COMPACT, HYOKA_WRITE_YEN};
+    hyoka_portfolio *pf = NULL;
+    (void)path;
+
+    if (hyoka_json_read(text, len, NULL, &pf, NULL) != HYOKA_OK)
+        return;
+    (*(size_t *)user)++;
+    for (int format = HYOKA_WRITER_HYOKA; format <= HYOKA_WRITER_METRICS; format++) {
+        for (size_t k = 0; k < 3; k++) {
+            unsigned flags = flag_sets[k];
+            struct sink_buf got = {NULL, 0, 0, 0, 0};
+            hyoka_report *whole_rep = NULL, *rep = NULL;
+            hyoka_stream *s = NULL;
+            hyoka_writer *w = NULL;
+            hyoka_project *p;
+            char *want = NULL;
+            size_t want_len = 0;
+            int rc, want_rc, wrote = HYOKA_OK;
+
+            if (format == HYOKA_WRITER_METRICS && flags == HYOKA_WRITE_YEN)
+                continue;
+            assert_int_equal(hyoka_report_new(&whole_rep), HYOKA_OK);
+            assert_int_equal(hyoka_report_new(&rep), HYOKA_OK);
+            if (format == HYOKA_WRITER_HYOKA) {
+                want_rc = hyoka_json_write(pf, flags, &want, &want_len);
+            } else {
+                assert_int_equal(hyoka_validate(pf, whole_rep), HYOKA_OK);
+                /* (HYOKA_ERANGE when a figure overflows) */
+                want_rc = hyoka_metrics_write(pf, whole_rep, flags, HYOKA_LANG_JA, &want, &want_len);
+            }
+            assert_int_equal(hyoka_stream_open_memory(&s, text, len, NULL, NULL), HYOKA_OK);
+            assert_int_equal(hyoka_writer_new(&w, format, hyoka_stream_portfolio(s), flags, HYOKA_LANG_JA, to_buf, &got),
+                             HYOKA_OK);
+            while ((rc = hyoka_stream_next(s, &p)) == 1) {
+                if (format == HYOKA_WRITER_METRICS)
+                    assert_int_equal(hyoka_stream_validate(s, rep), HYOKA_OK);
+                if (wrote == HYOKA_OK)
+                    wrote = hyoka_writer_project(w, p);
+            }
+            assert_int_equal(rc, 0);
+            rc = hyoka_writer_finish(w, rep);
+            assert_int_equal(rc, wrote);
+            assert_int_equal(rc, want_rc);
+            assert_int_equal(hyoka_writer_finish(w, rep), HYOKA_ESTATE);
+            hyoka_writer_free(w);
+            hyoka_stream_free(s);
+            if (want_rc == HYOKA_OK) {
+                assert_int_equal(got.len, want_len);
+                assert_memory_equal(got.data, want, want_len);
+            }
+            free(got.data);
+            hyoka_free(want);
+            hyoka_report_free(rep);
+            hyoka_report_free(whole_rep);
+        }
+    }
+    hyoka_portfolio_free(pf);
+}
+
+/* The writers give the bytes of hyoka_json_write() and
+ * hyoka_metrics_write() for every sample and generated document. */
+static void test_writers(void **state)
+{
+    size_t docs = 0;
+    (void)state;
+
+    docs_each(check_writers, &docs);
+    for (unsigned seed = 1; seed <= 6; seed++) {
+        hyoka_portfolio *pf = docs_generate(seed, 30);
+        char *text = NULL;
+        size_t len = 0;
+        assert_int_equal(hyoka_json_write(pf, HYOKA_WRITE_COMPACT, &text, &len), HYOKA_OK);
+        check_writers(NULL, text, len, &docs);
+        hyoka_free(text);
+        hyoka_portfolio_free(pf);
+    }
+    assert_true(docs >= 12); /* 6 samples read without errors, 6 generated */
+}
+
+/* A failing sink: HYOKA_EIO, and nothing written after. */
+static void test_writer_sink_fails(void **state)
+{
+    hyoka_portfolio *pf = docs_generate(3, 200);
+    struct sink_buf got = {NULL, 0, 0, 0, 2};
+    hyoka_writer *w = NULL;
+    int rc = HYOKA_OK;
+    (void)state;
+
+    assert_int_equal(hyoka_writer_new(&w, 7, pf, 0, 0, to_buf, &got), HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new(&w, HYOKA_WRITER_METRICS, pf, HYOKA_WRITE_YEN, 0, to_buf, &got), HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new(&w, HYOKA_WRITER_HYOKA, pf, 0, 0, to_buf, &got), HYOKA_OK);
+    for (size_t i = 0; i < hyoka_portfolio_project_count(pf) && rc == HYOKA_OK; i++)
+        rc = hyoka_writer_project(w, hyoka_portfolio_project_at(pf, i));
+    assert_int_equal(rc, HYOKA_EIO);
+    assert_int_equal(hyoka_writer_finish(w, NULL), HYOKA_EIO);
+    hyoka_writer_free(w);
+    free(got.data);
+    hyoka_portfolio_free(pf);
 }
 
 /* ---- memory ---- */
@@ -641,6 +778,8 @@ int main(void)
         cmocka_unit_test(test_header_after_projects),
         cmocka_unit_test(test_source_fails),
         cmocka_unit_test(test_detach),
+        cmocka_unit_test(test_writers),
+        cmocka_unit_test(test_writer_sink_fails),
         cmocka_unit_test(test_bounded),
         cmocka_unit_test(test_out_of_memory),
     };

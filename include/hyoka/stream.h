@@ -1,6 +1,7 @@
 /**
  * @file stream.h
- * @brief Reading a hyoka/1 document one top-level project at a time
+ * @brief Reading a hyoka/1 document one top-level project at a time, and
+ *        writing hyoka/1 or hyoka-metrics/1 project by project
  *        (docs/streaming.md), in memory bounded by the largest project.
  *
  * A stream reads the document's header first — everything but the
@@ -148,6 +149,73 @@ HYOKA_API int hyoka_stream_validate(hyoka_stream *stream, hyoka_report *report);
 
 /** Close a stream: the current project and the header go with it; NULL is ignored. */
 HYOKA_API void hyoka_stream_free(hyoka_stream *stream);
+
+/* ------------------------------------------------------------------------ */
+/* Writing project by project                                                */
+
+/**
+ * Where a writer sends its bytes, as they are made.
+ * @param user the pointer given to hyoka_writer_new().
+ * @param data the bytes (borrowed for the call).
+ * @param len  their number (never 0).
+ * @return 0, or nonzero when writing failed (the writer fails with
+ *         ::HYOKA_EIO).
+ */
+typedef int (*hyoka_sink_fn)(void *user, const char *data, size_t len);
+
+/** The documents a writer makes. Values are never renumbered. */
+typedef enum hyoka_writer_format {
+    HYOKA_WRITER_HYOKA = 0,  /**< hyoka/1 JSON, as hyoka_json_write(). */
+    HYOKA_WRITER_METRICS = 1 /**< hyoka-metrics/1 JSON, as hyoka_metrics_write(). */
+} hyoka_writer_format;
+
+/** A document being written project by project. Owned by the caller (hyoka_writer_free()). */
+typedef struct hyoka_writer hyoka_writer;
+
+/**
+ * Start a document (since 1.1): the writer writes the header of
+ * @p header (for hyoka/1: everything but its projects) and then each
+ * project given to hyoka_writer_project(), in memory bounded by one
+ * project's text. The bytes are exactly those of hyoka_json_write() or
+ * hyoka_metrics_write() for a portfolio with that header and those
+ * projects, in that order.
+ * @param out    receives the writer, owned by the caller.
+ * @param format a ::hyoka_writer_format.
+ * @param header the document's header (a stream's portfolio, say);
+ *               borrowed until hyoka_writer_finish().
+ * @param flags  for hyoka/1: 0, ::HYOKA_WRITE_COMPACT, ::HYOKA_WRITE_YEN;
+ *               for hyoka-metrics/1: 0 or ::HYOKA_WRITE_COMPACT.
+ * @param lang   hyoka-metrics/1: the language of the diagnostics'
+ *               messages (::hyoka_lang); ignored for hyoka/1.
+ * @param sink   where the bytes go; @p user is passed to it.
+ * @param user   the sink's argument.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOMEM, ::HYOKA_EIO.
+ */
+HYOKA_API int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portfolio *header, unsigned flags,
+                               int lang, hyoka_sink_fn sink, void *user);
+
+/**
+ * Write one top-level project (with its sub-projects). Figures (for
+ * hyoka-metrics/1) are computed in the project's own portfolio.
+ * @param writer  the writer.
+ * @param project the project (borrowed for the call).
+ * @return ::HYOKA_OK, or the writer's first failure (::HYOKA_EIO from the
+ *         sink, ::HYOKA_ENOMEM, ::HYOKA_ERANGE); once failed, the writer
+ *         writes nothing more.
+ */
+HYOKA_API int hyoka_writer_project(hyoka_writer *writer, const hyoka_project *project);
+
+/**
+ * End the document and send the rest to the sink.
+ * @param writer the writer.
+ * @param report hyoka-metrics/1: the diagnostics to include (may be NULL);
+ *               ignored for hyoka/1.
+ * @return ::HYOKA_OK, or the writer's first failure.
+ */
+HYOKA_API int hyoka_writer_finish(hyoka_writer *writer, const hyoka_report *report);
+
+/** Free a writer (finished or not: an unfinished document is left cut); NULL is ignored. */
+HYOKA_API void hyoka_writer_free(hyoka_writer *writer);
 
 HYOKA_END_DECLS
 

@@ -146,6 +146,8 @@ ReallocFn = ctypes.CFUNCTYPE(c_void_p, c_void_p, c_size_t, c_void_p)
 FreeFn = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
 # A stream's source (stream.h): the buffer to fill as a plain pointer
 SourceFn = ctypes.CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t, ctypes.POINTER(c_size_t))
+# A writer's sink (stream.h)
+SinkFn = ctypes.CFUNCTYPE(c_int, c_void_p, c_char_p, c_size_t)
 
 DEC = Decimal_
 PDEC = P(Decimal_)
@@ -513,6 +515,10 @@ PROTOTYPES = {
     'hyoka_stream_detach': (c_int, [H, PH], STATUS),
     'hyoka_stream_validate': (c_int, [H, H], STATUS),
     'hyoka_stream_free': (None, [H], RAW),
+    'hyoka_writer_new': (c_int, [PH, c_int, H, c_uint, c_int, SinkFn, c_void_p], STATUS),
+    'hyoka_writer_project': (c_int, [H, H], STATUS),
+    'hyoka_writer_finish': (c_int, [H, H], STATUS),
+    'hyoka_writer_free': (None, [H], RAW),
     'hyoka_json_write': (c_int, [H, c_uint, PH, P(c_size_t)], STATUS),
     'hyoka_json_write_file': (c_int, [H, c_uint, c_char_p], STATUS),
     'hyoka_metrics_write': (c_int, [H, H, c_uint, c_int, PH, P(c_size_t)], STATUS),

@@ -108,7 +108,8 @@ module Hyoka
       hyoka_realloc_fn: [%i[pointer size_t pointer], :pointer],
       hyoka_free_fn: [%i[pointer pointer], :void],
       # stream.h
-      hyoka_source_fn: [%i[pointer pointer size_t pointer], :int]
+      hyoka_source_fn: [%i[pointer pointer size_t pointer], :int],
+      hyoka_sink_fn: [%i[pointer pointer size_t], :int]
     }.freeze
 
     # ---- functions: name => [arguments, return(, :blocking)] ----------------
@@ -462,6 +463,10 @@ module Hyoka
       hyoka_stream_detach: [%i[pointer pointer], :int],
       hyoka_stream_validate: [%i[pointer pointer], :int],
       hyoka_stream_free: [[:pointer], :void],
+      hyoka_writer_new: [%i[pointer int pointer uint int hyoka_sink_fn pointer], :int],
+      hyoka_writer_project: [%i[pointer pointer], :int],
+      hyoka_writer_finish: [%i[pointer pointer], :int],
+      hyoka_writer_free: [[:pointer], :void],
       hyoka_json_write: [%i[pointer uint pointer pointer], :int, :blocking],
       hyoka_json_write_file: [%i[pointer uint string], :int, :blocking],
       hyoka_metrics_write: [%i[pointer pointer uint int pointer pointer], :int, :blocking],
