@@ -218,16 +218,14 @@ static void *zeroed(void *p, size_t n)
 
 void *hyoka__calloc(size_t count, size_t size)
 {
-    if (size != 0 && count > SIZE_MAX / size)
-        return NULL;
-    return zeroed(hyoka__malloc(count * size), count * size);
+    size_t n = hyoka__array_bytes(count, size); /* SIZE_MAX, refused, on overflow */
+    return zeroed(hyoka__malloc(n), n);
 }
 
 void *hyoka__heap_calloc(size_t count, size_t size)
 {
-    if (size != 0 && count > SIZE_MAX / size)
-        return NULL;
-    return zeroed(heap_alloc(count * size), count * size);
+    size_t n = hyoka__array_bytes(count, size);
+    return zeroed(heap_alloc(n), n);
 }
 
 /* Resize on the heap: a NULL or heap block as realloc() does; an arena

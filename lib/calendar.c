@@ -59,16 +59,17 @@
  *   fiscal year 1867 is outside 1868..9999.
  */
 #include "internal.h"
+#include "vocab.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
-#define YEAR_MIN 1868
-#define YEAR_MAX 9999
+#define YEAR_MIN HYOKA__YEAR_MIN
+#define YEAR_MAX HYOKA__YEAR_MAX
 #define DATE_MIN 18680101
 #define DATE_MAX 99991231
-#define ERA_COUNT 6 /* HYOKA_ERA_NONE .. HYOKA_ERA_REIWA */
+#define ERA_COUNT HYOKA__ERA_COUNT /* HYOKA_ERA_NONE .. HYOKA_ERA_REIWA */
 #define QUOTE_MAX 40
 /* Numbers saturate here: anything larger is out of every range. */
 #define NUM_CAP 1000000
@@ -389,14 +390,11 @@ static int read_era(struct cursor *c)
     return HYOKA_ERA_NONE;
 }
 
-/* Common start of both parsers: arguments, encoding, the optional era and
- * the year number. */
-static int read_head(const char *fn, const char *text, size_t *len, const void *out, struct cursor *c,
-                     int *era, int32_t *year)
+/* Common start of both parsers (their arguments checked): encoding, the
+ * optional era and the year number. */
+static int read_head(const char *fn, const char *text, size_t *len, struct cursor *c, int *era, int32_t *year)
 {
     enum num_result r;
-    if (!text || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL %s", fn, !text ? "text" : "output");
     *len = hyoka__len(text, *len);
     if (!hyoka__utf8_valid(text, *len)) {
         size_t p = 0;
@@ -420,13 +418,14 @@ static int read_head(const char *fn, const char *text, size_t *len, const void *
 
 int hyoka_fiscal_year_parse(const char *text, size_t len, int32_t *fiscal_year, unsigned *flags)
 {
-    static const char fn[] = "fiscal year";
     struct cursor c;
     int era, rc;
     int32_t y, year;
     unsigned out_flags = 0;
 
-    rc = read_head(fn, text, &len, fiscal_year, &c, &era, &y);
+    HYOKA__CHECK_NULL(text);
+    HYOKA__CHECK_NULL(fiscal_year);
+    rc = read_head(__func__, text, &len, &c, &era, &y);
     if (rc != HYOKA_OK)
         return rc;
     skip_spaces(&c);
@@ -436,18 +435,18 @@ int hyoka_fiscal_year_parse(const char *text, size_t len, int32_t *fiscal_year, 
         skip_spaces(&c);
     }
     if (!at_end(&c))
-        return hyoka__fail(HYOKA_ESYNTAX, "fiscal year: unexpected text after the year in \"%.*s%s\"",
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: unexpected text after the year in \"%.*s%s\"", __func__,
                            QUOTE(text, len));
     if (era == HYOKA_ERA_NONE) {
         year = y;
     } else {
         if (y == 0)
-            return hyoka__fail(HYOKA_ERANGE, "fiscal year: era year 0 in \"%.*s%s\"", QUOTE(text, len));
+            return hyoka__fail(HYOKA_ERANGE, "%s: era year 0 in \"%.*s%s\"", __func__, QUOTE(text, len));
         year = y >= NUM_CAP ? NUM_CAP : era_first_year(era) + y - 1;
         out_flags |= HYOKA_CAL_ERA_NOTATION;
     }
     if (year < YEAR_MIN || year > YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "fiscal year: \"%.*s%s\" is outside %d..%d", QUOTE(text, len),
+        return hyoka__fail(HYOKA_ERANGE, "%s: \"%.*s%s\" is outside %d..%d", __func__, QUOTE(text, len),
                            YEAR_MIN, YEAR_MAX);
     if (era != HYOKA_ERA_NONE) {
         /* Past the end: on 1 April of that year the era was already over. */
@@ -469,7 +468,6 @@ static bool is_separator(int32_t cp)
 
 int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flags)
 {
-    static const char fn[] = "date";
     struct cursor c;
     int era, rc;
     int32_t y, mo, d = 0, year;
@@ -478,7 +476,9 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
     int32_t sep;
     bool has_day;
 
-    rc = read_head(fn, text, &len, date, &c, &era, &y);
+    HYOKA__CHECK_NULL(text);
+    HYOKA__CHECK_NULL(date);
+    rc = read_head(__func__, text, &len, &c, &era, &y);
     if (rc != HYOKA_OK)
         return rc;
     skip_spaces(&c);
@@ -486,24 +486,25 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
     if (sep == CP_NEN || is_separator(sep)) {
         c.pos = next;
     } else {
-        return hyoka__fail(HYOKA_ESYNTAX, "date: expected 年 or a separator after the year in \"%.*s%s\"",
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: expected 年 or a separator after the year in \"%.*s%s\"", __func__,
                            QUOTE(text, len));
     }
     skip_spaces(&c);
     if (read_number(&c, &mo, false) != NUM_OK)
-        return hyoka__fail(HYOKA_ESYNTAX, "date: no month in \"%.*s%s\"", QUOTE(text, len));
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: no month in \"%.*s%s\"", __func__, QUOTE(text, len));
     skip_spaces(&c);
     if (sep == CP_NEN) {
         if (!accept(&c, CP_GETSU))
-            return hyoka__fail(HYOKA_ESYNTAX, "date: expected 月 after the month in \"%.*s%s\"", QUOTE(text, len));
+            return hyoka__fail(HYOKA_ESYNTAX, "%s: expected 月 after the month in \"%.*s%s\"",
+                               __func__, QUOTE(text, len));
         skip_spaces(&c);
         has_day = !at_end(&c);
         if (has_day) {
             if (read_number(&c, &d, false) != NUM_OK)
-                return hyoka__fail(HYOKA_ESYNTAX, "date: no day in \"%.*s%s\"", QUOTE(text, len));
+                return hyoka__fail(HYOKA_ESYNTAX, "%s: no day in \"%.*s%s\"", __func__, QUOTE(text, len));
             skip_spaces(&c);
             if (!accept(&c, CP_NICHI))
-                return hyoka__fail(HYOKA_ESYNTAX, "date: expected 日 after the day in \"%.*s%s\"",
+                return hyoka__fail(HYOKA_ESYNTAX, "%s: expected 日 after the day in \"%.*s%s\"", __func__,
                                    QUOTE(text, len));
             skip_spaces(&c);
         }
@@ -511,33 +512,36 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
         has_day = !at_end(&c);
         if (has_day) {
             if (!accept(&c, sep))
-                return hyoka__fail(HYOKA_ESYNTAX, "date: expected the same separator before the day in \"%.*s%s\"",
+                return hyoka__fail(HYOKA_ESYNTAX, "%s: expected the same separator before the day in \"%.*s%s\"",
+                                   __func__,
                                    QUOTE(text, len));
             skip_spaces(&c);
             if (read_number(&c, &d, false) != NUM_OK)
-                return hyoka__fail(HYOKA_ESYNTAX, "date: no day in \"%.*s%s\"", QUOTE(text, len));
+                return hyoka__fail(HYOKA_ESYNTAX, "%s: no day in \"%.*s%s\"", __func__, QUOTE(text, len));
             skip_spaces(&c);
         }
     }
     if (!at_end(&c))
-        return hyoka__fail(HYOKA_ESYNTAX, "date: unexpected text after the date in \"%.*s%s\"", QUOTE(text, len));
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: unexpected text after the date in \"%.*s%s\"",
+                           __func__, QUOTE(text, len));
 
     /* The grammar holds; now the values. */
     if (era == HYOKA_ERA_NONE) {
         year = y;
     } else {
         if (y == 0)
-            return hyoka__fail(HYOKA_ERANGE, "date: era year 0 in \"%.*s%s\"", QUOTE(text, len));
+            return hyoka__fail(HYOKA_ERANGE, "%s: era year 0 in \"%.*s%s\"", __func__, QUOTE(text, len));
         year = y >= NUM_CAP ? NUM_CAP : era_first_year(era) + y - 1;
         out_flags |= HYOKA_CAL_ERA_NOTATION;
     }
     if (year < YEAR_MIN || year > YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "date: year of \"%.*s%s\" is outside %d..%d", QUOTE(text, len), YEAR_MIN,
+        return hyoka__fail(HYOKA_ERANGE, "%s: year of \"%.*s%s\" is outside %d..%d",
+                           __func__, QUOTE(text, len), YEAR_MIN,
                            YEAR_MAX);
     if (mo < 1 || mo > 12)
-        return hyoka__fail(HYOKA_ERANGE, "date: no month %d in \"%.*s%s\"", (int)mo, QUOTE(text, len));
+        return hyoka__fail(HYOKA_ERANGE, "%s: no month %d in \"%.*s%s\"", __func__, (int)mo, QUOTE(text, len));
     if (has_day && (d < 1 || d > days_in_month(year, (int)mo)))
-        return hyoka__fail(HYOKA_ERANGE, "date: no day %d in month %d of %d in \"%.*s%s\"", (int)d, (int)mo,
+        return hyoka__fail(HYOKA_ERANGE, "%s: no day %d in month %d of %d in \"%.*s%s\"", __func__, (int)d, (int)mo,
                            (int)year, QUOTE(text, len));
     if (era != HYOKA_ERA_NONE) {
         /* A year-and-month date spans its month: it is before the era when
@@ -546,7 +550,8 @@ int hyoka_date_parse(const char *text, size_t len, int32_t *date, unsigned *flag
         int32_t last = pack(year, (int)mo, has_day ? (int)d : days_in_month(year, (int)mo));
         int32_t next_start = next_era_start(era);
         if (last < eras[era].start)
-            return hyoka__fail(HYOKA_ERANGE, "date: \"%.*s%s\" is before %s began (%d-%02d-%02d)", QUOTE(text, len),
+            return hyoka__fail(HYOKA_ERANGE, "%s: \"%.*s%s\" is before %s began (%d-%02d-%02d)",
+                               __func__, QUOTE(text, len),
                                eras[era].name, (int)(eras[era].start / 10000), (int)(eras[era].start / 100 % 100),
                                (int)(eras[era].start % 100));
         if (next_start != 0 && first >= next_start)
@@ -615,17 +620,16 @@ static void put_letter(struct out *o, int era, bool fullwidth)
         put(o, eras[era].letter);
 }
 
-static int check_buffer(const char *fn, const char *buf, size_t size)
+/* HYOKA_ERA_NONE, which has no letter and no first day. */
+HYOKA_COLD static int fail_no_era(const char *fn, const char *what)
 {
-    if (!buf && size > 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL buffer with size %zu", fn, size);
-    return HYOKA_OK;
+    return hyoka__fail(HYOKA_EINVAL, "%s: era %d (HYOKA_ERA_NONE) has no %s", fn, HYOKA_ERA_NONE, what);
 }
 
 const char *hyoka_era_name(int era)
 {
     if (era < 0 || era >= ERA_COUNT) {
-        hyoka__fail(HYOKA_EINVAL, "era name: unknown era %d", era);
+        hyoka__fail_enum(__func__, "era", era, HYOKA_ENUM_ERA, false);
         return NULL;
     }
     return eras[era].name;
@@ -633,8 +637,12 @@ const char *hyoka_era_name(int era)
 
 const char *hyoka_era_letter(int era)
 {
-    if (era <= HYOKA_ERA_NONE || era >= ERA_COUNT) {
-        hyoka__fail(HYOKA_EINVAL, "era letter: %s era %d", era == HYOKA_ERA_NONE ? "no letter for" : "unknown", era);
+    if (era < 0 || era >= ERA_COUNT) {
+        hyoka__fail_enum(__func__, "era", era, HYOKA_ENUM_ERA, false);
+        return NULL;
+    }
+    if (era == HYOKA_ERA_NONE) {
+        fail_no_era(__func__, "letter");
         return NULL;
     }
     return eras[era].letter;
@@ -642,11 +650,10 @@ const char *hyoka_era_letter(int era)
 
 int hyoka_era_start(int era, int32_t *date)
 {
-    if (!date)
-        return hyoka__fail(HYOKA_EINVAL, "era start: NULL output");
-    if (era <= HYOKA_ERA_NONE || era >= ERA_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "era start: %s era %d", era == HYOKA_ERA_NONE ? "no first day for" : "unknown",
-                           era);
+    HYOKA__CHECK_NULL(date);
+    HYOKA__CHECK_ENUM(era, ERA);
+    if (era == HYOKA_ERA_NONE)
+        return fail_no_era(__func__, "first day");
     *date = eras[era].start;
     return HYOKA_OK;
 }
@@ -663,14 +670,12 @@ static int fiscal_era(int32_t fiscal_year, bool strict, int *era, int32_t *era_y
 int hyoka_fiscal_year_era(int32_t fiscal_year, unsigned flags, int *era, int32_t *era_year)
 {
     int rc;
-    if (!era || !era_year)
-        return hyoka__fail(HYOKA_EINVAL, "fiscal year era: NULL output");
-    rc = check_fmt_flags("fiscal year era", flags);
+    HYOKA__CHECK_NULL(era);
+    HYOKA__CHECK_NULL(era_year);
+    rc = check_fmt_flags(__func__, flags);
     if (rc != HYOKA_OK)
         return rc;
-    if (fiscal_year < YEAR_MIN || fiscal_year > YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "fiscal year era: fiscal year %d is outside %d..%d", (int)fiscal_year,
-                           YEAR_MIN, YEAR_MAX);
+    HYOKA__CHECK_YEAR(fiscal_year);
     return fiscal_era(fiscal_year, (flags & HYOKA_CAL_FMT_STRICT) != 0, era, era_year);
 }
 
@@ -692,17 +697,14 @@ static void put_era_year(struct out *o, int era, int32_t era_year, unsigned flag
 
 int hyoka_fiscal_year_format(int32_t fiscal_year, unsigned flags, char *buf, size_t size, size_t *len)
 {
-    static const char fn[] = "fiscal year format";
     struct out o = {{0}, 0};
-    int rc = check_buffer(fn, buf, size);
+    int rc;
+
+    HYOKA__CHECK_BUFFER(buf, size);
+    rc = check_fmt_flags(__func__, flags);
     if (rc != HYOKA_OK)
         return rc;
-    rc = check_fmt_flags(fn, flags);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (fiscal_year < YEAR_MIN || fiscal_year > YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "%s: fiscal year %d is outside %d..%d", fn, (int)fiscal_year, YEAR_MIN,
-                           YEAR_MAX);
+    HYOKA__CHECK_YEAR(fiscal_year);
     if (flags & HYOKA_CAL_FMT_WESTERN) {
         put_num(&o, fiscal_year, 1, (flags & HYOKA_CAL_FMT_FULLWIDTH) != 0);
     } else {
@@ -718,14 +720,13 @@ int hyoka_fiscal_year_format(int32_t fiscal_year, unsigned flags, char *buf, siz
 
 int hyoka_date_make(int32_t year, int month, int day, int32_t *date)
 {
-    if (!date)
-        return hyoka__fail(HYOKA_EINVAL, "date make: NULL output");
+    HYOKA__CHECK_NULL(date);
     if (year < YEAR_MIN || year > YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "date make: year %d is outside %d..%d", (int)year, YEAR_MIN, YEAR_MAX);
+        return hyoka__fail(HYOKA_ERANGE, "%s: year %d is outside %d..%d", __func__, (int)year, YEAR_MIN, YEAR_MAX);
     if (month < 1 || month > 12)
-        return hyoka__fail(HYOKA_ERANGE, "date make: no month %d", month);
+        return hyoka__fail(HYOKA_ERANGE, "%s: no month %d", __func__, month);
     if (day < 0 || day > days_in_month(year, month))
-        return hyoka__fail(HYOKA_ERANGE, "date make: no day %d in %d-%02d", day, (int)year, month);
+        return hyoka__fail(HYOKA_ERANGE, "%s: no day %d in %d-%02d", __func__, day, (int)year, month);
     *date = pack(year, month, day);
     return HYOKA_OK;
 }
@@ -735,7 +736,7 @@ int hyoka_date_split(int32_t date, int32_t *year, int *month, int *day)
     int32_t y;
     int m, d;
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "date split: %ld is not a date value (YYYYMMDD)", (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     if (year)
         *year = y;
     if (month)
@@ -747,15 +748,13 @@ int hyoka_date_split(int32_t date, int32_t *year, int *month, int *day)
 
 int hyoka_date_to_iso(int32_t date, char *buf, size_t size, size_t *len)
 {
-    static const char fn[] = "date to ISO";
     struct out o = {{0}, 0};
     int32_t y;
     int m, d;
-    int rc = check_buffer(fn, buf, size);
-    if (rc != HYOKA_OK)
-        return rc;
+
+    HYOKA__CHECK_BUFFER(buf, size);
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", fn, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     put_num(&o, y, 4, false);
     put(&o, "-");
     put_num(&o, m, 2, false);
@@ -768,20 +767,19 @@ int hyoka_date_to_iso(int32_t date, char *buf, size_t size, size_t *len)
 
 int hyoka_date_format(int32_t date, unsigned flags, char *buf, size_t size, size_t *len)
 {
-    static const char fn[] = "date format";
     struct out o = {{0}, 0};
     bool fw = (flags & HYOKA_CAL_FMT_FULLWIDTH) != 0;
     bool abbrev;
     int32_t y;
     int m, d;
-    int rc = check_buffer(fn, buf, size);
-    if (rc != HYOKA_OK)
-        return rc;
-    rc = check_fmt_flags(fn, flags);
+    int rc;
+
+    HYOKA__CHECK_BUFFER(buf, size);
+    rc = check_fmt_flags(__func__, flags);
     if (rc != HYOKA_OK)
         return rc;
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %ld is not a date value (YYYYMMDD)", fn, (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     abbrev = (flags & (HYOKA_CAL_FMT_ABBREV | HYOKA_CAL_FMT_WESTERN)) == HYOKA_CAL_FMT_ABBREV;
     if (flags & HYOKA_CAL_FMT_WESTERN) {
         put_num(&o, y, 1, fw);
@@ -790,7 +788,7 @@ int hyoka_date_format(int32_t date, unsigned flags, char *buf, size_t size, size
         int era = era_of(pack(y, m, d > 0 ? d : 1));
         if (era == HYOKA_ERA_NONE)
             return hyoka__fail(HYOKA_ERANGE, "%s: %d-%02d-%02d is before 明治 (1868-01-25); use HYOKA_CAL_FMT_WESTERN",
-                               fn, (int)y, m, d);
+                               __func__, (int)y, m, d);
         put_era_year(&o, era, y - era_first_year(era) + 1, flags);
     }
     if (abbrev) {
@@ -817,14 +815,13 @@ int hyoka_date_fiscal_year(int32_t date, int32_t *fiscal_year)
 {
     int32_t y;
     int m, d;
-    if (!fiscal_year)
-        return hyoka__fail(HYOKA_EINVAL, "date fiscal year: NULL output");
+    HYOKA__CHECK_NULL(fiscal_year);
     if (!date_valid(date, &y, &m, &d))
-        return hyoka__fail(HYOKA_ERANGE, "date fiscal year: %ld is not a date value (YYYYMMDD)", (long)date);
+        return hyoka__fail(HYOKA_ERANGE, "%s: date %ld is not a date value (YYYYMMDD)", __func__, (long)date);
     if (m < 4)
         y--;
     if (y < YEAR_MIN)
-        return hyoka__fail(HYOKA_ERANGE, "date fiscal year: %d-%02d falls in fiscal year %d, outside %d..%d", (int)(y + 1),
+        return hyoka__fail(HYOKA_ERANGE, "%s: %d-%02d falls in fiscal year %d, outside %d..%d", __func__, (int)(y + 1),
                            m, (int)y, YEAR_MIN, YEAR_MAX);
     *fiscal_year = y;
     return HYOKA_OK;

@@ -7,41 +7,18 @@
 
 #include <string.h>
 
-/* A decimal handed in by a caller: refuse one whose private parts do not
- * form a valid value (rebuilding it from its parts must give it back). */
-static int check_decimal(const char *fn, const char *what, const hyoka_decimal *d)
-{
-    hyoka_decimal norm = {{0, 0}};
-    int64_t coef = hyoka_decimal_coefficient(d);
-    int scale = hyoka_decimal_scale(d);
-
-    if (hyoka_decimal_from_parts(coef, scale, &norm) != HYOKA_OK || !hyoka_decimal_identical(&norm, d))
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal value", fn, what);
-    return HYOKA_OK;
-}
-
-static int fail_cost_field(const char *fn, int field)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a cost field", fn, field);
-}
-
-static int fail_year_figure(const char *fn, int figure)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure a cost year can state (expense..total_cost_change)", fn,
-                       figure);
-}
+/* The figures a cost year can state (EXPENSE .. TOTAL_COST_CHANGE). */
+#define CHECK_YEAR_FIGURE(figure)                                                                      \
+    HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_year_figure(figure),                             \
+                             "one a cost year states (expense..total_cost_change)")
 
 /* ------------------------------------------------------------------------ */
 /* Internals used by the project module                                       */
 
 int hyoka__costs_new(hyoka_project *owner, int32_t fiscal_year, hyoka_costs **out)
 {
-    hyoka_costs *c;
-    int rc = hyoka__check_year("cost year: fiscal_year", fiscal_year);
+    hyoka_costs *c = hyoka__calloc(1, sizeof *c);
 
-    if (rc != HYOKA_OK)
-        return rc;
-    c = hyoka__calloc(1, sizeof *c);
     if (!c)
         return hyoka__fail(HYOKA_ENOMEM, "cost year %ld: out of memory", (long)fiscal_year);
     c->project = owner;
@@ -79,35 +56,29 @@ int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs 
     hyoka_costs *c = hyoka__malloc(sizeof *c);
 
     if (!c)
-        return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
+        goto nomem;
     *c = *src;
     c->project = owner;
     c->staff.items = NULL;
     c->staff.count = 0;
     c->staff.cap = 0;
     c->st = NULL;
+    /* From here on hyoka__costs_free() frees what the copy holds. */
     if (src->st) {
         c->st = hyoka__malloc(sizeof *c->st);
-        if (!c->st) {
-            hyoka__free(c);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-        }
+        if (!c->st)
+            goto nomem;
         *c->st = *src->st;
     }
     if (src->staff.count) {
         c->staff.items = hyoka__calloc(src->staff.count, sizeof *c->staff.items);
-        if (!c->staff.items) {
-            hyoka__free(c->st);
-            hyoka__free(c);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-        }
+        if (!c->staff.items)
+            goto nomem;
         c->staff.cap = src->staff.count;
         for (size_t i = 0; i < src->staff.count; i++) {
             hyoka_staff *s = hyoka__malloc(sizeof *s);
-            if (!s) {
-                hyoka__costs_free(c);
-                return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
-            }
+            if (!s)
+                goto nomem;
             *s = *(const hyoka_staff *)src->staff.items[i];
             s->costs = c;
             c->staff.items[c->staff.count++] = s;
@@ -115,6 +86,10 @@ int hyoka__costs_copy(const hyoka_costs *src, hyoka_project *owner, hyoka_costs 
     }
     *out = c;
     return HYOKA_OK;
+
+nomem:
+    hyoka__costs_free(c);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of cost year %ld: out of memory", (long)src->fiscal_year);
 }
 
 static int staff_equal(const hyoka_staff *a, const hyoka_staff *b)
@@ -164,13 +139,8 @@ int32_t hyoka_costs_fiscal_year(const hyoka_costs *costs)
 
 int hyoka_costs_set_fiscal_year(hyoka_costs *costs, int32_t fiscal_year)
 {
-    int rc;
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_set_fiscal_year: costs is NULL");
-    rc = hyoka__check_year("hyoka_costs_set_fiscal_year: fiscal_year", fiscal_year);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_YEAR(fiscal_year);
     costs->fiscal_year = fiscal_year;
     return HYOKA_OK;
 }
@@ -182,27 +152,18 @@ int hyoka_costs_phase(const hyoka_costs *costs)
 
 int hyoka_costs_set_phase(hyoka_costs *costs, int phase)
 {
-    int rc;
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_set_phase: costs is NULL");
-    rc = hyoka__check_enum("hyoka_costs_set_phase: phase", phase, HYOKA__PHASE_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_ENUM_OR_UNSET(phase, PHASE);
     costs->phase = phase;
     return HYOKA_OK;
 }
 
 int hyoka_costs_set(hyoka_costs *costs, int field, int64_t value)
 {
-    static const char fn[] = "hyoka_costs_set";
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (field < 0 || field >= HYOKA__COST_FIELD_COUNT)
-        return fail_cost_field(fn, field);
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_ENUM(field, COST_FIELD);
     if (hyoka__is_count_field(field) && value < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s: a count cannot be negative (%lld)", fn,
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s: a count cannot be negative (%lld)", __func__,
                            hyoka__cost_field_names[field], (long long)value);
     costs->value[field] = value;
     costs->present |= 1u << field;
@@ -211,12 +172,8 @@ int hyoka_costs_set(hyoka_costs *costs, int field, int64_t value)
 
 int hyoka_costs_get(const hyoka_costs *costs, int field, int64_t *out)
 {
-    static const char fn[] = "hyoka_costs_get";
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (field < 0 || field >= HYOKA__COST_FIELD_COUNT)
-        return fail_cost_field(fn, field);
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_ENUM(field, COST_FIELD);
     if (!(costs->present & (1u << field)))
         return 0;
     if (out)
@@ -226,12 +183,8 @@ int hyoka_costs_get(const hyoka_costs *costs, int field, int64_t *out)
 
 int hyoka_costs_clear(hyoka_costs *costs, int field)
 {
-    static const char fn[] = "hyoka_costs_clear";
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (field < 0 || field >= HYOKA__COST_FIELD_COUNT)
-        return fail_cost_field(fn, field);
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_ENUM(field, COST_FIELD);
     costs->present &= ~(1u << field);
     costs->value[field] = 0;
     return HYOKA_OK;
@@ -239,22 +192,17 @@ int hyoka_costs_clear(hyoka_costs *costs, int field)
 
 int hyoka_costs_set_stated(hyoka_costs *costs, int figure, const hyoka_decimal *value, int unit)
 {
-    static const char fn[] = "hyoka_costs_set_stated";
     int rc;
 
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (figure < 0 || figure >= HYOKA__YEAR_FIGURE_COUNT)
-        return fail_year_figure(fn, figure);
+    HYOKA__CHECK_NULL(costs);
+    CHECK_YEAR_FIGURE(figure);
     if (!value)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_costs_clear_stated to forget it)", fn,
-                           hyoka__figure_names[figure]);
-    rc = check_decimal(fn, hyoka__figure_names[figure], value);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_costs_clear_stated to forget it)",
+                           __func__, hyoka__figure_names[figure]);
+    rc = hyoka__check_decimal(__func__, hyoka__figure_names[figure], value);
     if (rc != HYOKA_OK)
         return rc;
-    if (unit < 0 || unit >= HYOKA__UNIT_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s: %d is not a unit (yen or thousand_yen)", fn,
-                           hyoka__figure_names[figure], unit);
+    HYOKA__CHECK_ENUM(unit, UNIT);
     if (!hyoka__costs_stated_block(costs))
         return hyoka__nomem();
     costs->st->value[figure] = *value;
@@ -265,12 +213,8 @@ int hyoka_costs_set_stated(hyoka_costs *costs, int figure, const hyoka_decimal *
 
 int hyoka_costs_stated(const hyoka_costs *costs, int figure, hyoka_decimal *value, int *unit)
 {
-    static const char fn[] = "hyoka_costs_stated";
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (figure < 0 || figure >= HYOKA__YEAR_FIGURE_COUNT)
-        return fail_year_figure(fn, figure);
+    HYOKA__CHECK_NULL(costs);
+    CHECK_YEAR_FIGURE(figure);
     if (!(costs->stated_present & (1u << figure)))
         return 0;
     if (value)
@@ -282,13 +226,10 @@ int hyoka_costs_stated(const hyoka_costs *costs, int figure, hyoka_decimal *valu
 
 int hyoka_costs_clear_stated(hyoka_costs *costs, int figure)
 {
-    static const char fn[] = "hyoka_costs_clear_stated";
     hyoka_decimal zero = {{0, 0}};
 
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (figure < 0 || figure >= HYOKA__YEAR_FIGURE_COUNT)
-        return fail_year_figure(fn, figure);
+    HYOKA__CHECK_NULL(costs);
+    CHECK_YEAR_FIGURE(figure);
     costs->stated_present &= ~(1u << figure);
     if (costs->st) {
         costs->st->value[figure] = zero;
@@ -302,18 +243,14 @@ int hyoka_costs_clear_stated(hyoka_costs *costs, int figure)
 
 int hyoka_costs_add_staff(hyoka_costs *costs, int category, hyoka_staff **out)
 {
-    static const char fn[] = "hyoka_costs_add_staff";
     hyoka_staff *s;
     int rc;
 
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    rc = hyoka__check_enum("hyoka_costs_add_staff: category", category, HYOKA__CATEGORY_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_ENUM_OR_UNSET(category, STAFF_CATEGORY);
     s = hyoka__calloc(1, sizeof *s);
     if (!s)
-        return hyoka__fail(HYOKA_ENOMEM, "%s: out of memory", fn);
+        return hyoka__fail(HYOKA_ENOMEM, "%s: out of memory", __func__);
     s->costs = costs;
     s->category = category;
     rc = hyoka__vec_push(&costs->staff, s);
@@ -340,13 +277,8 @@ hyoka_staff *hyoka_costs_staff_at(const hyoka_costs *costs, size_t index)
 
 int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index)
 {
-    static const char fn[] = "hyoka_costs_remove_staff";
-
-    if (!costs)
-        return hyoka__fail(HYOKA_EINVAL, "%s: costs is NULL", fn);
-    if (index >= costs->staff.count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no staff line at index %zu (%zu lines)", fn, index,
-                           costs->staff.count);
+    HYOKA__CHECK_NULL(costs);
+    HYOKA__CHECK_INDEX(index, costs->staff.count, "staff lines");
     staff_free(hyoka__vec_remove(&costs->staff, index));
     if (costs->staff.count == 0)
         hyoka__vec_release(&costs->staff);
@@ -360,44 +292,36 @@ int hyoka_staff_category(const hyoka_staff *staff)
 
 int hyoka_staff_set_category(hyoka_staff *staff, int category)
 {
-    int rc;
-
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_staff_set_category: staff is NULL");
-    rc = hyoka__check_enum("hyoka_staff_set_category: category", category, HYOKA__CATEGORY_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(staff);
+    HYOKA__CHECK_ENUM_OR_UNSET(category, STAFF_CATEGORY);
     staff->category = category;
     return HYOKA_OK;
 }
 
-static int fail_staff_decimal_field(const char *fn, int field)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a decimal staff field (headcount, fte, hours)", fn, field);
-}
-
-static int fail_staff_money_field(const char *fn, int field)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a money staff field (unit_cost, hourly_rate, amount)", fn, field);
-}
+/* The staff fields that are decimals (HEADCOUNT, FTE, HOURS) and those that
+ * are yen (UNIT_COST, HOURLY_RATE, AMOUNT). */
+#define CHECK_STAFF_DECIMAL_FIELD(field)                                                               \
+    HYOKA__CHECK_ENUM_SUBSET(field, STAFF_FIELD, field >= 0 && field < HYOKA__STAFF_DECIMAL_COUNT,      \
+                             "a decimal field (headcount, fte, hours)")
+#define CHECK_STAFF_MONEY_FIELD(field)                                                                 \
+    HYOKA__CHECK_ENUM_SUBSET(field, STAFF_FIELD,                                                        \
+                             field >= HYOKA__STAFF_DECIMAL_COUNT && field < HYOKA__STAFF_FIELD_COUNT,   \
+                             "a money field (unit_cost, hourly_rate, amount)")
 
 int hyoka_staff_set_decimal(hyoka_staff *staff, int field, const hyoka_decimal *value)
 {
-    static const char fn[] = "hyoka_staff_set_decimal";
     int rc;
 
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < 0 || field >= HYOKA__STAFF_DECIMAL_COUNT)
-        return fail_staff_decimal_field(fn, field);
+    HYOKA__CHECK_NULL(staff);
+    CHECK_STAFF_DECIMAL_FIELD(field);
     if (!value)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_staff_clear to make it missing)", fn,
-                           hyoka__staff_field_names[field]);
-    rc = check_decimal(fn, hyoka__staff_field_names[field], value);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value is NULL (use hyoka_staff_clear to make it missing)",
+                           __func__, hyoka__staff_field_names[field]);
+    rc = hyoka__check_decimal(__func__, hyoka__staff_field_names[field], value);
     if (rc != HYOKA_OK)
         return rc;
     if (hyoka_decimal_sign(value) < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative", fn, hyoka__staff_field_names[field]);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative", __func__, hyoka__staff_field_names[field]);
     staff->dec[field] = *value;
     staff->present |= 1u << field;
     return HYOKA_OK;
@@ -405,12 +329,8 @@ int hyoka_staff_set_decimal(hyoka_staff *staff, int field, const hyoka_decimal *
 
 int hyoka_staff_get_decimal(const hyoka_staff *staff, int field, hyoka_decimal *out)
 {
-    static const char fn[] = "hyoka_staff_get_decimal";
-
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < 0 || field >= HYOKA__STAFF_DECIMAL_COUNT)
-        return fail_staff_decimal_field(fn, field);
+    HYOKA__CHECK_NULL(staff);
+    CHECK_STAFF_DECIMAL_FIELD(field);
     if (!(staff->present & (1u << field)))
         return 0;
     if (out)
@@ -420,15 +340,11 @@ int hyoka_staff_get_decimal(const hyoka_staff *staff, int field, hyoka_decimal *
 
 int hyoka_staff_set_amount(hyoka_staff *staff, int field, int64_t yen)
 {
-    static const char fn[] = "hyoka_staff_set_amount";
-
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < HYOKA__STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
-        return fail_staff_money_field(fn, field);
+    HYOKA__CHECK_NULL(staff);
+    CHECK_STAFF_MONEY_FIELD(field);
     if (yen < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative (%lld)", fn, hyoka__staff_field_names[field],
-                           (long long)yen);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s cannot be negative (%lld)", __func__,
+                           hyoka__staff_field_names[field], (long long)yen);
     staff->amount[field - HYOKA__STAFF_DECIMAL_COUNT] = yen;
     staff->present |= 1u << field;
     return HYOKA_OK;
@@ -436,12 +352,8 @@ int hyoka_staff_set_amount(hyoka_staff *staff, int field, int64_t yen)
 
 int hyoka_staff_get_amount(const hyoka_staff *staff, int field, int64_t *out)
 {
-    static const char fn[] = "hyoka_staff_get_amount";
-
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < HYOKA__STAFF_DECIMAL_COUNT || field >= HYOKA__STAFF_FIELD_COUNT)
-        return fail_staff_money_field(fn, field);
+    HYOKA__CHECK_NULL(staff);
+    CHECK_STAFF_MONEY_FIELD(field);
     if (!(staff->present & (1u << field)))
         return 0;
     if (out)
@@ -451,12 +363,8 @@ int hyoka_staff_get_amount(const hyoka_staff *staff, int field, int64_t *out)
 
 int hyoka_staff_clear(hyoka_staff *staff, int field)
 {
-    static const char fn[] = "hyoka_staff_clear";
-
-    if (!staff)
-        return hyoka__fail(HYOKA_EINVAL, "%s: staff is NULL", fn);
-    if (field < 0 || field >= HYOKA__STAFF_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a staff field", fn, field);
+    HYOKA__CHECK_NULL(staff);
+    HYOKA__CHECK_ENUM(field, STAFF_FIELD);
     staff->present &= ~(1u << field);
     if (field < HYOKA__STAFF_DECIMAL_COUNT) {
         hyoka_decimal zero = {{0, 0}};

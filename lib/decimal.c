@@ -210,26 +210,14 @@ static const char *show(const hyoka_decimal *d, char *out)
     return out;
 }
 
-static int fail_null(const char *func)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", func);
-}
-
-static int fail_invalid(const char *func, const hyoka_decimal *d)
+HYOKA_COLD static int fail_invalid(const char *func, const hyoka_decimal *d)
 {
     return hyoka__fail(HYOKA_EINVAL,
                        "%s: invalid decimal (scale %" PRId64 " outside 0..%d; build decimals with the hyoka_decimal functions)",
                        func, SCALE(d), MAX_SCALE);
 }
 
-static int fail_mode(const char *func, int mode)
-{
-    return hyoka__fail(HYOKA_EINVAL,
-                       "%s: unknown rounding mode %d (expected 0..%d: half_up, down, up, half_even, floor, ceiling)",
-                       func, mode, HYOKA__ROUNDING_COUNT - 1);
-}
-
-static int fail_places(const char *func, int places)
+HYOKA_COLD static int fail_places(const char *func, int places)
 {
     return hyoka__fail(HYOKA_EINVAL, "%s: %d decimal places requested (expected 0..%d)", func, places, MAX_SCALE);
 }
@@ -333,8 +321,8 @@ int hyoka_rounding_from_name(const char *name, size_t len, int *out)
     char q[QUOTE_BUF];
     size_t n;
 
-    if (!name || !out)
-        return fail_null("hyoka_rounding_from_name");
+    HYOKA__CHECK_NULL(name);
+    HYOKA__CHECK_NULL(out);
     n = hyoka__len(name, len);
     for (int i = 0; i < HYOKA__ROUNDING_COUNT; i++) {
         if (strlen(hyoka__rounding_names[i]) == n && memcmp(hyoka__rounding_names[i], name, n) == 0) {
@@ -416,17 +404,16 @@ static int fail_syntax(const char *who, const char *what, const char *text, size
 
 int hyoka_decimal_parse(const char *text, size_t len, hyoka_decimal *out)
 {
-    static const char who[] = "hyoka_decimal_parse";
     struct digits a = {0, false, 0};
     int64_t exponent = 0;
     bool neg = false;
     size_t n, i = 0, start;
 
-    if (!text || !out)
-        return fail_null(who);
+    HYOKA__CHECK_NULL(text);
+    HYOKA__CHECK_NULL(out);
     n = hyoka__len(text, len);
     if (n == 0)
-        return hyoka__fail(HYOKA_ESYNTAX, "%s: not a number: empty text", who);
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: not a number: empty text", __func__);
     if (text[i] == '+' || text[i] == '-') {
         neg = text[i] == '-';
         i++;
@@ -435,13 +422,13 @@ int hyoka_decimal_parse(const char *text, size_t len, hyoka_decimal *out)
     while (i < n && is_digit(text[i]))
         digits_add(&a, (unsigned)(text[i++] - '0'), false);
     if (i == start)
-        return fail_syntax(who, "expected a digit", text, n, i);
+        return fail_syntax(__func__, "expected a digit", text, n, i);
     if (i < n && text[i] == '.') {
         start = ++i;
         while (i < n && is_digit(text[i]))
             digits_add(&a, (unsigned)(text[i++] - '0'), true);
         if (i == start)
-            return fail_syntax(who, "expected a digit after the decimal point", text, n, i);
+            return fail_syntax(__func__, "expected a digit after the decimal point", text, n, i);
     }
     if (i < n && (text[i] == 'e' || text[i] == 'E')) {
         bool eneg = false;
@@ -457,13 +444,13 @@ int hyoka_decimal_parse(const char *text, size_t len, hyoka_decimal *out)
             i++;
         }
         if (i == start)
-            return fail_syntax(who, "expected a digit in the exponent", text, n, i);
+            return fail_syntax(__func__, "expected a digit in the exponent", text, n, i);
         if (eneg)
             exponent = -exponent;
     }
     if (i != n)
-        return fail_syntax(who, "unexpected character", text, n, i);
-    return digits_finish(&a, neg, exponent, who, text, n, out);
+        return fail_syntax(__func__, "unexpected character", text, n, i);
+    return digits_finish(&a, neg, exponent, __func__, text, n, out);
 }
 
 /* Code points accepted by hyoka_decimal_parse_printed(). */
@@ -502,7 +489,6 @@ static bool is_space(int32_t cp)
 
 int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out)
 {
-    static const char who[] = "hyoka_decimal_parse_printed";
     struct digits a = {0, false, 0};
     char q[QUOTE_BUF];
     bool neg = false, leading_zero = false;
@@ -510,11 +496,11 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
     size_t int_digits = 0, group = 0, commas = 0;
     int32_t cp;
 
-    if (!text || !out)
-        return fail_null(who);
+    HYOKA__CHECK_NULL(text);
+    HYOKA__CHECK_NULL(out);
     n = hyoka__len(text, len);
     if (!hyoka__utf8_valid(text, n))
-        return hyoka__fail(HYOKA_EENCODING, "%s: invalid UTF-8 in \"%s\"", who, quote(text, n, q));
+        return hyoka__fail(HYOKA_EENCODING, "%s: invalid UTF-8 in \"%s\"", __func__, quote(text, n, q));
 
     /* Surrounding spaces. */
     end = n;
@@ -529,7 +515,7 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
     while ((cp = peek(text, end, i, &next)) >= 0 && is_space(cp))
         i = next;
     if (i >= end)
-        return hyoka__fail(HYOKA_ESYNTAX, "%s: not a number: %s", who,
+        return hyoka__fail(HYOKA_ESYNTAX, "%s: not a number: %s", __func__,
                            n == 0 ? "empty text" : "only spaces");
 
     /* Sign, or the accounting triangle (which may be followed by spaces). */
@@ -558,18 +544,18 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
             int_digits++;
             group++;
             if (commas > 0 && group > 3)
-                return fail_syntax(who, "a group after a thousands separator must have three digits", text, n, i);
+                return fail_syntax(__func__, "a group after a thousands separator must have three digits", text, n, i);
             i = next;
         } else if (cp == ',') {
             if (group == 0)
-                return fail_syntax(who, "expected a digit before the thousands separator", text, n, i);
+                return fail_syntax(__func__, "expected a digit before the thousands separator", text, n, i);
             if (commas == 0 && group > 3)
-                return fail_syntax(who, "the first group before a thousands separator must have one to three digits",
+                return fail_syntax(__func__, "the first group before a thousands separator must have one to three digits",
                                    text, n, i);
             if (commas == 0 && leading_zero)
-                return fail_syntax(who, "a grouped number cannot start with 0", text, n, i);
+                return fail_syntax(__func__, "a grouped number cannot start with 0", text, n, i);
             if (commas > 0 && group != 3)
-                return fail_syntax(who, "a group after a thousands separator must have three digits", text, n, i);
+                return fail_syntax(__func__, "a group after a thousands separator must have three digits", text, n, i);
             commas++;
             group = 0;
             i = next;
@@ -578,9 +564,9 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
         }
     }
     if (int_digits == 0)
-        return fail_syntax(who, "expected a digit", text, n, i);
+        return fail_syntax(__func__, "expected a digit", text, n, i);
     if (commas > 0 && group != 3)
-        return fail_syntax(who, "a group after a thousands separator must have three digits", text, n, i);
+        return fail_syntax(__func__, "a group after a thousands separator must have three digits", text, n, i);
 
     /* Fraction. */
     cp = peek(text, end, i, &next);
@@ -598,11 +584,11 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
             i = next;
         }
         if (i == start)
-            return fail_syntax(who, "expected a digit after the decimal point", text, n, i);
+            return fail_syntax(__func__, "expected a digit after the decimal point", text, n, i);
     }
     if (i != end)
-        return fail_syntax(who, "unexpected character", text, n, i);
-    return digits_finish(&a, neg, 0, who, text, n, out);
+        return fail_syntax(__func__, "unexpected character", text, n, i);
+    return digits_finish(&a, neg, 0, __func__, text, n, out);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -617,8 +603,7 @@ hyoka_decimal hyoka_decimal_from_int(int64_t value)
 
 int hyoka_decimal_from_parts(int64_t coefficient, int scale, hyoka_decimal *out)
 {
-    if (!out)
-        return fail_null("hyoka_decimal_from_parts");
+    HYOKA__CHECK_NULL(out);
     if (!valid_scale(scale))
         return hyoka__fail(HYOKA_ERANGE, "hyoka_decimal_from_parts: scale %d outside 0..%d (coefficient %" PRId64 ")",
                            scale, MAX_SCALE, coefficient);
@@ -676,11 +661,12 @@ int hyoka_decimal_identical(const hyoka_decimal *a, const hyoka_decimal *b)
 
 static int check2(const char *who, const hyoka_decimal *a, const hyoka_decimal *b, const hyoka_decimal *out)
 {
-    if (!a || !b || !out)
-        return fail_null(who);
-    if (!valid_value(a))
+    HYOKA__CHECK_NULL_IN(who, a);
+    HYOKA__CHECK_NULL_IN(who, b);
+    HYOKA__CHECK_NULL_IN(who, out);
+    if (HYOKA_UNLIKELY(!valid_value(a)))
         return fail_invalid(who, a);
-    if (!valid_value(b))
+    if (HYOKA_UNLIKELY(!valid_value(b)))
         return fail_invalid(who, b);
     return HYOKA_OK;
 }
@@ -716,9 +702,8 @@ int hyoka_decimal_sub(const hyoka_decimal *a, const hyoka_decimal *b, hyoka_deci
 
 int hyoka_decimal_mul(const hyoka_decimal *a, const hyoka_decimal *b, hyoka_decimal *out)
 {
-    static const char who[] = "hyoka_decimal_mul";
     char sa[HYOKA_DECIMAL_STRING_MAX], sb[HYOKA_DECIMAL_STRING_MAX];
-    int rc = check2(who, a, b, out);
+    int rc = check2(__func__, a, b, out);
     i128 p;
     int s;
 
@@ -731,38 +716,36 @@ int hyoka_decimal_mul(const hyoka_decimal *a, const hyoka_decimal *b, hyoka_deci
         s--;
     }
     if (s > MAX_SCALE)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s needs %d decimal places (at most %d)", who, show(a, sa),
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s needs %d decimal places (at most %d)", __func__, show(a, sa),
                            show(b, sb), s, MAX_SCALE);
     if (!fits_i64(p))
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s does not fit in 64 bits", who, show(a, sa), show(b, sb));
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s does not fit in 64 bits", __func__, show(a, sa), show(b, sb));
     store(out, (int64_t)p, s);
     return HYOKA_OK;
 }
 
 int hyoka_decimal_div(const hyoka_decimal *a, const hyoka_decimal *b, int places, int mode, hyoka_decimal *out)
 {
-    static const char who[] = "hyoka_decimal_div";
     char sa[HYOKA_DECIMAL_STRING_MAX], sb[HYOKA_DECIMAL_STRING_MAX];
-    int rc = check2(who, a, b, out);
+    int rc = check2(__func__, a, b, out);
     int64_t coef;
     u128 n, d;
     int s;
 
     if (rc != HYOKA_OK)
         return rc;
-    if (places < 0 || places > MAX_SCALE)
-        return fail_places(who, places);
-    if (!valid_mode(mode))
-        return fail_mode(who, mode);
+    if (HYOKA_UNLIKELY(places < 0 || places > MAX_SCALE))
+        return fail_places(__func__, places);
+    HYOKA__CHECK_ENUM(mode, ROUNDING);
     if (COEF(b) == 0)
-        return hyoka__fail(HYOKA_EDIVZERO, "%s: %s divided by zero", who, show(a, sa));
+        return hyoka__fail(HYOKA_EDIVZERO, "%s: %s divided by zero", __func__, show(a, sa));
     /* a / b = (|ca| × 10^(s-sa)) / (|cb| × 10^(s-sb)): both below 10^37. */
     s = (int)(SCALE(a) > SCALE(b) ? SCALE(a) : SCALE(b));
     n = (u128)magnitude(COEF(a)) * (u128)pow10_tab[s - (int)SCALE(a)];
     d = (u128)magnitude(COEF(b)) * (u128)pow10_tab[s - (int)SCALE(b)];
     rc = quotient(n, d, places, (COEF(a) < 0) != (COEF(b) < 0), mode, &coef);
     if (rc != HYOKA_OK)
-        return hyoka__fail(rc, "%s: %s / %s at %d decimal places does not fit in 64 bits", who, show(a, sa),
+        return hyoka__fail(rc, "%s: %s / %s at %d decimal places does not fit in 64 bits", __func__, show(a, sa),
                            show(b, sb), places);
     store(out, coef, places);
     return HYOKA_OK;
@@ -770,42 +753,38 @@ int hyoka_decimal_div(const hyoka_decimal *a, const hyoka_decimal *b, int places
 
 int hyoka_decimal_round(const hyoka_decimal *a, int places, int mode, hyoka_decimal *out)
 {
-    static const char who[] = "hyoka_decimal_round";
     char sa[HYOKA_DECIMAL_STRING_MAX];
     int64_t coef;
     int rc;
 
-    if (!a || !out)
-        return fail_null(who);
-    if (!valid_value(a))
-        return fail_invalid(who, a);
-    if (places < 0 || places > MAX_SCALE)
-        return fail_places(who, places);
-    if (!valid_mode(mode))
-        return fail_mode(who, mode);
+    HYOKA__CHECK_NULL(a);
+    HYOKA__CHECK_NULL(out);
+    if (HYOKA_UNLIKELY(!valid_value(a)))
+        return fail_invalid(__func__, a);
+    if (HYOKA_UNLIKELY(places < 0 || places > MAX_SCALE))
+        return fail_places(__func__, places);
+    HYOKA__CHECK_ENUM(mode, ROUNDING);
     rc = quotient(magnitude(COEF(a)), (u128)pow10_tab[SCALE(a)], places, COEF(a) < 0, mode, &coef);
     if (rc != HYOKA_OK)
-        return hyoka__fail(rc, "%s: %s at %d decimal places does not fit in 64 bits", who, show(a, sa), places);
+        return hyoka__fail(rc, "%s: %s at %d decimal places does not fit in 64 bits", __func__, show(a, sa), places);
     store(out, coef, places);
     return HYOKA_OK;
 }
 
 int hyoka_decimal_to_int(const hyoka_decimal *d, int mode, int64_t *out)
 {
-    static const char who[] = "hyoka_decimal_to_int";
     int64_t v;
 
-    if (!d || !out)
-        return fail_null(who);
-    if (!valid_value(d))
-        return fail_invalid(who, d);
-    if (!valid_mode(mode))
-        return fail_mode(who, mode);
+    HYOKA__CHECK_NULL(d);
+    HYOKA__CHECK_NULL(out);
+    if (HYOKA_UNLIKELY(!valid_value(d)))
+        return fail_invalid(__func__, d);
+    HYOKA__CHECK_ENUM(mode, ROUNDING);
     /* Cannot overflow in practice (at scale 0 the value is exact, above it
      * the integer part is at most 2^63 / 10), but stay checked. */
     if (quotient(magnitude(COEF(d)), (u128)pow10_tab[SCALE(d)], 0, COEF(d) < 0, mode, &v) != HYOKA_OK) {
         char sd[HYOKA_DECIMAL_STRING_MAX];
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s does not fit in 64 bits", who, show(d, sd));
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s does not fit in 64 bits", __func__, show(d, sd));
     }
     *out = v;
     return HYOKA_OK;
@@ -823,21 +802,18 @@ double hyoka_decimal_to_double(const hyoka_decimal *d)
 
 int hyoka_decimal_format(const hyoka_decimal *d, unsigned flags, char *buf, size_t size, size_t *len)
 {
-    static const char who[] = "hyoka_decimal_format";
     char text[HYOKA_DECIMAL_STRING_MAX];
     size_t n;
 
-    if (!d)
-        return fail_null(who);
-    if (!buf && size > 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL buffer with size %zu", who, size);
+    HYOKA__CHECK_NULL(d);
+    HYOKA__CHECK_BUFFER(buf, size);
     if ((flags & ~HYOKA_DECIMAL_FMT_GROUPING) != 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", who, flags);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags);
     if (!valid_value(d))
-        return fail_invalid(who, d);
+        return fail_invalid(__func__, d);
     n = render(COEF(d), (int)SCALE(d), (flags & HYOKA_DECIMAL_FMT_GROUPING) != 0, text);
     if (hyoka__output(text, n, buf, size, len) != HYOKA_OK)
-        return hyoka__fail(HYOKA_ERANGE, "%s: buffer of %zu bytes too small for \"%s\" (%zu bytes with the NUL)", who,
+        return hyoka__fail(HYOKA_ERANGE, "%s: buffer of %zu bytes too small for \"%s\" (%zu bytes with the NUL)", __func__,
                            size, text, n + 1);
     return HYOKA_OK;
 }

@@ -1,5 +1,7 @@
-/* Status codes, their names and the thread-local last error. */
+/* Status codes, their names, the thread-local last error, and the
+ * messages of failed argument checks (internal.h). */
 #include "internal.h"
+#include "vocab.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,7 +44,6 @@ static const struct status_entry status_table[] = {
 
 #define STATUS_COUNT ((int)(sizeof status_table / sizeof status_table[0]))
 
-int hyoka__status_count(void);
 int hyoka__status_count(void)
 {
     return STATUS_COUNT;
@@ -143,6 +144,91 @@ int hyoka__nomem(void)
 {
     return hyoka__fail(HYOKA_ENOMEM, "out of memory");
 }
+
+/* ------------------------------------------------------------------------ */
+/* Failed argument checks (internal.h)                                       */
+
+int hyoka__fail_null(const char *fn, const char *arg)
+{
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, arg);
+}
+
+/* Enumerations with at most this many values list their names in
+ * messages. */
+#define LISTED_VALUES_MAX 8
+
+int hyoka__fail_enum(const char *fn, const char *arg, int value, int which, bool unset_ok)
+{
+    const char *type = hyoka__enum_type_name(which);
+    const char *const *names;
+    char list[160] = "";
+    int count = 0;
+    size_t used = 0;
+
+    names = hyoka__enum_names(which, &count);
+    if (!names || !type)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s %d is not a valid value", fn, arg, value);
+    if (count <= LISTED_VALUES_MAX) {
+        for (int i = 0; i < count && used < sizeof list; i++) {
+            if (names[i][0] == '\0') { /* a value without a name (HYOKA_ERA_NONE) */
+                list[0] = '\0';
+                break;
+            }
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : ": ", names[i]);
+        }
+    }
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s %d is not a %s (0..%d%s)%s", fn, arg, value, type, count - 1, list,
+                       unset_ok ? " or HYOKA_UNSET" : "");
+}
+
+/* What a value of enumeration @p which is called in messages: its C name
+ * without "hyoka_", words apart ("staff field" for hyoka_staff_field). */
+static const char *enum_noun(int which, char *buf, size_t size)
+{
+    const char *type = hyoka__enum_type_name(which);
+    size_t i = 0;
+
+    if (!type || size == 0)
+        return "value";
+    if (strncmp(type, "hyoka_", 6) == 0)
+        type += 6;
+    for (; type[i] && i + 1 < size; i++)
+        buf[i] = type[i] == '_' ? ' ' : type[i];
+    buf[i] = '\0';
+    return buf;
+}
+
+int hyoka__fail_enum_subset(const char *fn, const char *arg, int value, int which, const char *expected)
+{
+    const char *const *names;
+    char noun[32];
+    int count = 0;
+
+    names = hyoka__enum_names(which, &count);
+    if (!names || value < 0 || value >= count)
+        return hyoka__fail_enum(fn, arg, value, which, false);
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s \"%s\" is not %s", fn, enum_noun(which, noun, sizeof noun),
+                       names[value], expected);
+}
+
+int hyoka__fail_buffer(const char *fn, const char *arg, const char *size_arg, size_t size)
+{
+    return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL but %s is %zu", fn, arg, size_arg, size);
+}
+
+int hyoka__fail_year(const char *fn, const char *arg, int64_t year)
+{
+    return hyoka__fail(HYOKA_ERANGE, "%s: %s %lld is outside %d..%d", fn, arg, (long long)year, HYOKA__YEAR_MIN,
+                       HYOKA__YEAR_MAX);
+}
+
+int hyoka__fail_index(const char *fn, size_t index, size_t count, const char *what)
+{
+    return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu is out of range (%zu %s)", fn, index, count, what);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The caller-buffer convention                                              */
 
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len)
 {

@@ -6,26 +6,22 @@
  * the object exactly as it was. */
 #include "model_build.h"
 
+#include <stdio.h>
 #include <string.h>
-
 
 /* Check a key argument of a string map without copying it, so that even a
  * removal (NULL value) refuses a key that could never have been stored. */
 static int check_key(const char *fn, const char *name, const char *key, size_t len)
 {
+    char what[96];
+
     if (!key)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, name);
+        return hyoka__fail_null(fn, name);
     len = hyoka__len(key, len);
     if (len == 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is empty", fn, name);
-    if ((int64_t)len > HYOKA__TEXT_MAX)
-        return hyoka__fail(HYOKA_ELIMIT, "%s: %s of %zu bytes is longer than the limit of %lld bytes", fn, name,
-                           len, (long long)HYOKA__TEXT_MAX);
-    if (memchr(key, '\0', len))
-        return hyoka__fail(HYOKA_EENCODING, "%s: %s contains a NUL character", fn, name);
-    if (!hyoka__utf8_valid(key, len))
-        return hyoka__fail(HYOKA_EENCODING, "%s: %s is not valid UTF-8", fn, name);
-    return HYOKA_OK;
+    snprintf(what, sizeof what, "%s: %s", fn, name);
+    return hyoka__text_check(what, key, len);
 }
 
 /* Check a date argument: 0 (not given) or a valid YYYYMMDD value. */
@@ -49,12 +45,8 @@ static void goal_release(struct hyoka__goal *g)
 
 int hyoka__evaluation_new(hyoka_project *owner, int stage, hyoka_evaluation **out)
 {
-    hyoka_evaluation *e;
-    int rc = hyoka__check_enum("evaluation: stage", stage, HYOKA__STAGE_COUNT, 1);
+    hyoka_evaluation *e = hyoka__calloc(1, sizeof *e);
 
-    if (rc != HYOKA_OK)
-        return rc;
-    e = hyoka__calloc(1, sizeof *e);
     if (!e)
         return hyoka__fail(HYOKA_ENOMEM, "evaluation: out of memory");
     e->project = owner;
@@ -69,7 +61,7 @@ void hyoka__evaluation_free(hyoka_evaluation *e)
 {
     if (!e)
         return;
-    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+    for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
         hyoka__free(e->text[i]);
     hyoka__kv_release(&e->answers);
     hyoka__kv_release(&e->comments);
@@ -81,21 +73,20 @@ void hyoka__evaluation_free(hyoka_evaluation *e)
 
 int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hyoka_evaluation **out)
 {
-    static const char msg[] = "copy of an evaluation: out of memory";
     hyoka_evaluation *e = hyoka__malloc(sizeof *e);
 
     if (!e)
-        return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+        goto nomem;
     *e = *src;
     e->project = owner;
-    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+    for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
         e->text[i] = NULL;
     memset(&e->answers, 0, sizeof e->answers);
     memset(&e->comments, 0, sizeof e->comments);
     e->goals = NULL;
     e->goal_count = e->goal_cap = 0;
-
-    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+    /* From here on hyoka__evaluation_free() frees what the copy holds. */
+    for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
         if (hyoka__str_copy(src->text[i], &e->text[i]) != HYOKA_OK)
             goto nomem;
     if (hyoka__kv_copy(&src->answers, &e->answers) != HYOKA_OK)
@@ -121,7 +112,7 @@ int hyoka__evaluation_copy(const hyoka_evaluation *src, hyoka_project *owner, hy
 
 nomem:
     hyoka__evaluation_free(e);
-    return hyoka__fail(HYOKA_ENOMEM, "%s", msg);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of an evaluation: out of memory");
 }
 
 int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b)
@@ -132,7 +123,7 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
         a->expected_outcome != b->expected_outcome || a->expected_cost != b->expected_cost ||
         a->goal_count != b->goal_count)
         return 0;
-    for (int i = 0; i < HYOKA__EVAL_TEXT_COUNT; i++)
+    for (int i = 0; i < HYOKA__EVALUATION_TEXT_COUNT; i++)
         if (!hyoka__str_equal(a->text[i], b->text[i]))
             return 0;
     if (!hyoka__kv_equal(&a->answers, &b->answers) || !hyoka__kv_equal(&a->comments, &b->comments))
@@ -154,13 +145,8 @@ int hyoka_evaluation_stage(const hyoka_evaluation *evaluation)
 
 int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage)
 {
-    int rc;
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_stage: evaluation is NULL");
-    rc = hyoka__check_enum("hyoka_evaluation_set_stage: stage", stage, HYOKA__STAGE_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(evaluation);
+    HYOKA__CHECK_ENUM_OR_UNSET(stage, STAGE);
     evaluation->stage = stage;
     return HYOKA_OK;
 }
@@ -172,15 +158,9 @@ int32_t hyoka_evaluation_fiscal_year(const hyoka_evaluation *evaluation)
 
 int hyoka_evaluation_set_fiscal_year(hyoka_evaluation *evaluation, int32_t fiscal_year)
 {
-    int rc;
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_fiscal_year: evaluation is NULL");
-    if (fiscal_year != 0) {
-        rc = hyoka__check_year("hyoka_evaluation_set_fiscal_year: fiscal_year", fiscal_year);
-        if (rc != HYOKA_OK)
-            return rc;
-    }
+    HYOKA__CHECK_NULL(evaluation);
+    if (fiscal_year != 0)
+        HYOKA__CHECK_YEAR(fiscal_year);
     evaluation->fiscal_year = fiscal_year;
     return HYOKA_OK;
 }
@@ -192,12 +172,10 @@ int32_t hyoka_evaluation_date(const hyoka_evaluation *evaluation)
 
 int hyoka_evaluation_set_date(hyoka_evaluation *evaluation, int32_t date)
 {
-    static const char fn[] = "hyoka_evaluation_set_date";
     int rc;
 
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    rc = check_date(fn, "date", date);
+    HYOKA__CHECK_NULL(evaluation);
+    rc = check_date(__func__, "date", date);
     if (rc != HYOKA_OK)
         return rc;
     evaluation->date = date;
@@ -206,18 +184,15 @@ int hyoka_evaluation_set_date(hyoka_evaluation *evaluation, int32_t date)
 
 int hyoka_evaluation_set_text(hyoka_evaluation *evaluation, int field, const char *text, size_t len)
 {
-    static const char fn[] = "hyoka_evaluation_set_text";
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    if (field < 0 || field >= HYOKA__EVAL_TEXT_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an evaluation text field", fn, field);
-    return hyoka__text_set_field(&evaluation->text[field], fn, hyoka__evaluation_text_names[field], text, len);
+    HYOKA__CHECK_NULL(evaluation);
+    HYOKA__CHECK_ENUM(field, EVALUATION_TEXT);
+    return hyoka__text_set_field(&evaluation->text[field], __func__, hyoka__evaluation_text_names[field], text,
+                                 len);
 }
 
 const char *hyoka_evaluation_text(const hyoka_evaluation *evaluation, int field)
 {
-    if (!evaluation || field < 0 || field >= HYOKA__EVAL_TEXT_COUNT)
+    if (!evaluation || field < 0 || field >= HYOKA__EVALUATION_TEXT_COUNT)
         return NULL;
     return evaluation->text[field];
 }
@@ -234,16 +209,9 @@ int hyoka_evaluation_expected_cost(const hyoka_evaluation *evaluation)
 
 int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int cost)
 {
-    int rc;
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_evaluation_set_expected: evaluation is NULL");
-    rc = hyoka__check_enum("hyoka_evaluation_set_expected: outcome", outcome, HYOKA__EXPECTED_OUTCOME_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
-    rc = hyoka__check_enum("hyoka_evaluation_set_expected: cost", cost, HYOKA__EXPECTED_COST_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(evaluation);
+    HYOKA__CHECK_ENUM_OR_UNSET(outcome, EXPECTED_OUTCOME);
+    HYOKA__CHECK_ENUM_OR_UNSET(cost, EXPECTED_COST);
     evaluation->expected_outcome = outcome;
     evaluation->expected_cost = cost;
     return HYOKA_OK;
@@ -255,8 +223,7 @@ int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int
 static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, const char **key,
                  const char **value)
 {
-    if (index >= l->count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry at index %zu (%zu entries)", fn, index, l->count);
+    HYOKA__CHECK_INDEX_IN(fn, index, l->count, "entries");
     if (key)
         *key = l->items[index].key;
     if (value)
@@ -267,12 +234,10 @@ static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, co
 int hyoka_evaluation_set_answer(hyoka_evaluation *evaluation, const char *criterion, size_t criterion_len,
                                 const char *value, size_t value_len)
 {
-    static const char fn[] = "hyoka_evaluation_set_answer";
     int rc;
 
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    rc = check_key(fn, "criterion", criterion, criterion_len);
+    HYOKA__CHECK_NULL(evaluation);
+    rc = check_key(__func__, "criterion", criterion, criterion_len);
     if (rc != HYOKA_OK)
         return rc;
     return hyoka__kv_set(&evaluation->answers, "hyoka_evaluation_set_answer: answer", criterion, criterion_len,
@@ -295,22 +260,17 @@ size_t hyoka_evaluation_answer_count(const hyoka_evaluation *evaluation)
 int hyoka_evaluation_answer_at(const hyoka_evaluation *evaluation, size_t index, const char **criterion,
                                const char **value)
 {
-    static const char fn[] = "hyoka_evaluation_answer_at";
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    return kv_at(fn, &evaluation->answers, index, criterion, value);
+    HYOKA__CHECK_NULL(evaluation);
+    return kv_at(__func__, &evaluation->answers, index, criterion, value);
 }
 
 int hyoka_evaluation_set_comment(hyoka_evaluation *evaluation, const char *key, size_t key_len, const char *text,
                                  size_t text_len)
 {
-    static const char fn[] = "hyoka_evaluation_set_comment";
     int rc;
 
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    rc = check_key(fn, "key", key, key_len);
+    HYOKA__CHECK_NULL(evaluation);
+    rc = check_key(__func__, "key", key, key_len);
     if (rc != HYOKA_OK)
         return rc;
     return hyoka__kv_set(&evaluation->comments, "hyoka_evaluation_set_comment: comment", key, key_len, text,
@@ -332,11 +292,8 @@ size_t hyoka_evaluation_comment_count(const hyoka_evaluation *evaluation)
 int hyoka_evaluation_comment_at(const hyoka_evaluation *evaluation, size_t index, const char **key,
                                 const char **text)
 {
-    static const char fn[] = "hyoka_evaluation_comment_at";
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    return kv_at(fn, &evaluation->comments, index, key, text);
+    HYOKA__CHECK_NULL(evaluation);
+    return kv_at(__func__, &evaluation->comments, index, key, text);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -345,14 +302,12 @@ int hyoka_evaluation_comment_at(const hyoka_evaluation *evaluation, size_t index
 int hyoka_evaluation_add_goal(hyoka_evaluation *evaluation, const char *what, size_t what_len, const char *level,
                               size_t level_len, int32_t by)
 {
-    static const char fn[] = "hyoka_evaluation_add_goal";
     char *w = NULL, *l = NULL;
     struct hyoka__goal *g;
     int rc;
 
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    rc = check_date(fn, "by", by);
+    HYOKA__CHECK_NULL(evaluation);
+    rc = check_date(__func__, "by", by);
     if (rc != HYOKA_OK)
         return rc;
     rc = hyoka__text_dup("hyoka_evaluation_add_goal: what", what, what_len, &w);
@@ -381,14 +336,10 @@ size_t hyoka_evaluation_goal_count(const hyoka_evaluation *evaluation)
 int hyoka_evaluation_goal_at(const hyoka_evaluation *evaluation, size_t index, const char **what,
                              const char **level, int32_t *by)
 {
-    static const char fn[] = "hyoka_evaluation_goal_at";
     const struct hyoka__goal *g;
 
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    if (index >= evaluation->goal_count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no goal at index %zu (%zu goals)", fn, index,
-                           evaluation->goal_count);
+    HYOKA__CHECK_NULL(evaluation);
+    HYOKA__CHECK_INDEX(index, evaluation->goal_count, "goals");
     g = &evaluation->goals[index];
     if (what)
         *what = g->what;
@@ -401,13 +352,8 @@ int hyoka_evaluation_goal_at(const hyoka_evaluation *evaluation, size_t index, c
 
 int hyoka_evaluation_remove_goal(hyoka_evaluation *evaluation, size_t index)
 {
-    static const char fn[] = "hyoka_evaluation_remove_goal";
-
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: evaluation is NULL", fn);
-    if (index >= evaluation->goal_count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no goal at index %zu (%zu goals)", fn, index,
-                           evaluation->goal_count);
+    HYOKA__CHECK_NULL(evaluation);
+    HYOKA__CHECK_INDEX(index, evaluation->goal_count, "goals");
     goal_release(&evaluation->goals[index]);
     memmove(evaluation->goals + index, evaluation->goals + index + 1,
             (evaluation->goal_count - index - 1) * sizeof *evaluation->goals);

@@ -7,20 +7,6 @@
 
 #include <string.h>
 
-
-/* A decimal handed in by a caller: refuse one whose private parts do not
- * form a valid value (rebuilding it from its parts must give it back). */
-static int check_decimal(const char *fn, const char *what, const hyoka_decimal *d)
-{
-    hyoka_decimal norm = {{0, 0}};
-    int64_t coef = hyoka_decimal_coefficient(d);
-    int scale = hyoka_decimal_scale(d);
-
-    if (hyoka_decimal_from_parts(coef, scale, &norm) != HYOKA_OK || !hyoka_decimal_identical(&norm, d))
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal value", fn, what);
-    return HYOKA_OK;
-}
-
 static struct hyoka__ivalue *find_year(const hyoka_indicator *ind, int32_t fiscal_year)
 {
     for (size_t i = 0; i < ind->value_count; i++)
@@ -62,12 +48,8 @@ static void put_value(struct hyoka__ivalue *e, int field, const hyoka_decimal *v
 
 int hyoka__indicator_new(hyoka_project *owner, int kind, hyoka_indicator **out)
 {
-    hyoka_indicator *ind;
-    int rc = hyoka__check_enum("indicator: kind", kind, HYOKA__KIND_COUNT, 1);
+    hyoka_indicator *ind = hyoka__calloc(1, sizeof *ind);
 
-    if (rc != HYOKA_OK)
-        return rc;
-    ind = hyoka__calloc(1, sizeof *ind);
     if (!ind)
         return hyoka__fail(HYOKA_ENOMEM, "indicator: out of memory");
     ind->project = owner;
@@ -95,30 +77,30 @@ int hyoka__indicator_copy(const hyoka_indicator *src, hyoka_project *owner, hyok
     hyoka_indicator *ind = hyoka__malloc(sizeof *ind);
 
     if (!ind)
-        return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
+        goto nomem;
     *ind = *src;
     ind->project = owner;
     for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
         ind->text[i] = NULL;
     ind->values = NULL;
     ind->value_count = ind->value_cap = 0;
-    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++) {
-        if (hyoka__str_copy(src->text[i], &ind->text[i]) != HYOKA_OK) {
-            hyoka__indicator_free(ind);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
-        }
-    }
+    /* From here on hyoka__indicator_free() frees what the copy holds. */
+    for (int i = 0; i < HYOKA__INDICATOR_TEXT_COUNT; i++)
+        if (hyoka__str_copy(src->text[i], &ind->text[i]) != HYOKA_OK)
+            goto nomem;
     if (src->value_count) {
-        ind->values = hyoka__malloc(src->value_count * sizeof *ind->values);
-        if (!ind->values) {
-            hyoka__indicator_free(ind);
-            return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
-        }
+        ind->values = hyoka__malloc_array(src->value_count, sizeof *ind->values);
+        if (!ind->values)
+            goto nomem;
         memcpy(ind->values, src->values, src->value_count * sizeof *ind->values);
         ind->value_count = ind->value_cap = src->value_count;
     }
     *out = ind;
     return HYOKA_OK;
+
+nomem:
+    hyoka__indicator_free(ind);
+    return hyoka__fail(HYOKA_ENOMEM, "copy of an indicator: out of memory");
 }
 
 static int ivalue_equal(const struct hyoka__ivalue *a, const struct hyoka__ivalue *b)
@@ -164,26 +146,17 @@ int hyoka_indicator_kind(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind)
 {
-    int rc;
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_kind: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_kind: kind", kind, HYOKA__KIND_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(kind, INDICATOR_KIND);
     indicator->kind = kind;
     return HYOKA_OK;
 }
 
 int hyoka_indicator_set_text(hyoka_indicator *indicator, int field, const char *text, size_t len)
 {
-    static const char fn[] = "hyoka_indicator_set_text";
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
-    if (field < 0 || field >= HYOKA__INDICATOR_TEXT_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not an indicator text field", fn, field);
-    return hyoka__text_set_field(&indicator->text[field], fn, hyoka__indicator_text_names[field], text, len);
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM(field, INDICATOR_TEXT);
+    return hyoka__text_set_field(&indicator->text[field], __func__, hyoka__indicator_text_names[field], text, len);
 }
 
 const char *hyoka_indicator_text(const hyoka_indicator *indicator, int field)
@@ -200,13 +173,8 @@ int hyoka_indicator_direction(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_direction(hyoka_indicator *indicator, int direction)
 {
-    int rc;
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_direction: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_direction: direction", direction, HYOKA__DIRECTION_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(direction, DIRECTION);
     indicator->direction = direction;
     return HYOKA_OK;
 }
@@ -218,8 +186,7 @@ int hyoka_indicator_not_settable(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_not_settable(hyoka_indicator *indicator, int not_settable)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_not_settable: indicator is NULL");
+    HYOKA__CHECK_NULL(indicator);
     indicator->not_settable = not_settable != 0;
     return HYOKA_OK;
 }
@@ -231,20 +198,14 @@ static int set_dated_value(const char *fn, hyoka_indicator *indicator, const hyo
 {
     int rc;
 
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    HYOKA__CHECK_NULL_IN(fn, indicator);
     if (value) {
-        rc = check_decimal(fn, "value", value);
+        rc = hyoka__check_decimal(fn, "value", value);
         if (rc != HYOKA_OK)
             return rc;
     }
-    if (fiscal_year != 0) {
-        char what[64];
-        hyoka__message(what, sizeof what, "%s: fiscal_year", fn);
-        rc = hyoka__check_year(what, fiscal_year);
-        if (rc != HYOKA_OK)
-            return rc;
-    }
+    if (fiscal_year != 0)
+        HYOKA__CHECK_YEAR_IN(fn, fiscal_year);
     if (value) {
         *slot = *value;
         *has = 1;
@@ -261,8 +222,7 @@ static int set_dated_value(const char *fn, hyoka_indicator *indicator, const hyo
 static int get_dated_value(const char *fn, const hyoka_indicator *indicator, int has, const hyoka_decimal *slot,
                            int32_t year, hyoka_decimal *value, int32_t *fiscal_year)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    HYOKA__CHECK_NULL_IN(fn, indicator);
     if (fiscal_year)
         *fiscal_year = year;
     if (!has)
@@ -281,8 +241,7 @@ int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decima
 
 int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_long_term: indicator is NULL");
+    HYOKA__CHECK_NULL(indicator);
     return get_dated_value("hyoka_indicator_long_term", indicator, indicator->has_long_term, &indicator->long_term,
                            indicator->long_term_year, value, fiscal_year);
 }
@@ -296,8 +255,7 @@ int hyoka_indicator_set_baseline(hyoka_indicator *indicator, const hyoka_decimal
 
 int hyoka_indicator_baseline(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_baseline: indicator is NULL");
+    HYOKA__CHECK_NULL(indicator);
     return get_dated_value("hyoka_indicator_baseline", indicator, indicator->has_baseline, &indicator->baseline,
                            indicator->baseline_year, value, fiscal_year);
 }
@@ -309,21 +267,16 @@ int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_target_year(hyoka_indicator *indicator, int32_t fiscal_year)
 {
-    int rc;
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_target_year: indicator is NULL");
-    if (fiscal_year != 0 &&
-        (rc = hyoka__check_year("hyoka_indicator_set_target_year: fiscal_year", fiscal_year)) != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    if (fiscal_year != 0)
+        HYOKA__CHECK_YEAR(fiscal_year);
     indicator->target_year = fiscal_year;
     return HYOKA_OK;
 }
 
 int hyoka_indicator_number(const hyoka_indicator *indicator, int64_t *out)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_number: indicator is NULL");
+    HYOKA__CHECK_NULL(indicator);
     if (indicator->number == HYOKA_UNSET)
         return 0;
     if (out)
@@ -333,10 +286,9 @@ int hyoka_indicator_number(const hyoka_indicator *indicator, int64_t *out)
 
 int hyoka_indicator_set_number(hyoka_indicator *indicator, int64_t number)
 {
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_number: indicator is NULL");
+    HYOKA__CHECK_NULL(indicator);
     if (number < 0 && number != HYOKA_UNSET)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_number: %lld is negative", (long long)number);
+        return hyoka__fail(HYOKA_EINVAL, "%s: number %lld is negative", __func__, (long long)number);
     indicator->number = number;
     return HYOKA_OK;
 }
@@ -348,13 +300,8 @@ int hyoka_indicator_term(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_term(hyoka_indicator *indicator, int term)
 {
-    int rc;
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_term: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_term: term", term, HYOKA__TERM_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(term, TERM);
     indicator->term = term;
     return HYOKA_OK;
 }
@@ -366,14 +313,8 @@ int hyoka_indicator_measurement(const hyoka_indicator *indicator)
 
 int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement)
 {
-    int rc;
-
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_set_measurement: indicator is NULL");
-    rc = hyoka__check_enum("hyoka_indicator_set_measurement: measurement", measurement, HYOKA__MEASUREMENT_COUNT,
-                           1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM_OR_UNSET(measurement, MEASUREMENT);
     indicator->measurement = measurement;
     return HYOKA_OK;
 }
@@ -381,13 +322,9 @@ int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement)
 int hyoka_indicator_add_year(hyoka_indicator *indicator, int32_t fiscal_year)
 {
     struct hyoka__ivalue *e;
-    int rc;
 
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_add_year: indicator is NULL");
-    rc = hyoka__check_year("hyoka_indicator_add_year: fiscal_year", fiscal_year);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_YEAR(fiscal_year);
     if (find_year(indicator, fiscal_year))
         return HYOKA_OK;
     return append_year(indicator, fiscal_year, &e);
@@ -407,15 +344,13 @@ int32_t hyoka_indicator_year_at(const hyoka_indicator *indicator, size_t index)
 
 int hyoka_indicator_remove_year(hyoka_indicator *indicator, int32_t fiscal_year)
 {
-    static const char fn[] = "hyoka_indicator_remove_year";
     struct hyoka__ivalue *e;
     size_t i;
 
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
+    HYOKA__CHECK_NULL(indicator);
     e = find_year(indicator, fiscal_year);
     if (!e)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry for fiscal year %ld", fn, (long)fiscal_year);
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry for fiscal year %ld", __func__, (long)fiscal_year);
     i = (size_t)(e - indicator->values);
     memmove(indicator->values + i, indicator->values + i + 1,
             (indicator->value_count - i - 1) * sizeof *indicator->values);
@@ -431,19 +366,14 @@ int hyoka_indicator_remove_year(hyoka_indicator *indicator, int32_t fiscal_year)
 int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, int field,
                               const hyoka_decimal *value)
 {
-    static const char fn[] = "hyoka_indicator_set_value";
     struct hyoka__ivalue *e;
     int rc;
 
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
-    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
-    rc = hyoka__check_year("hyoka_indicator_set_value: fiscal_year", fiscal_year);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM(field, VALUE_FIELD);
+    HYOKA__CHECK_YEAR(fiscal_year);
     if (value) {
-        rc = check_decimal(fn, hyoka__value_field_names[field], value);
+        rc = hyoka__check_decimal(__func__, hyoka__value_field_names[field], value);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -460,10 +390,8 @@ int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, i
 int hyoka__indicator_append_year(hyoka_indicator *indicator, int32_t fiscal_year)
 {
     struct hyoka__ivalue *e;
-    int rc = hyoka__check_year("hyoka_indicator_add_year: fiscal_year", fiscal_year);
 
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_YEAR_IN("hyoka_indicator_add_year", fiscal_year);
     return append_year(indicator, fiscal_year, &e);
 }
 
@@ -472,10 +400,9 @@ int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const
     static const char fn[] = "hyoka_indicator_set_value";
     int rc;
 
-    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
+    HYOKA__CHECK_ENUM_IN(fn, field, VALUE_FIELD);
     if (value) {
-        rc = check_decimal(fn, hyoka__value_field_names[field], value);
+        rc = hyoka__check_decimal(fn, hyoka__value_field_names[field], value);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -485,13 +412,10 @@ int hyoka__indicator_set_last_value(hyoka_indicator *indicator, int field, const
 
 int hyoka_indicator_value(const hyoka_indicator *indicator, int32_t fiscal_year, int field, hyoka_decimal *out)
 {
-    static const char fn[] = "hyoka_indicator_value";
     const struct hyoka__ivalue *e;
 
-    if (!indicator)
-        return hyoka__fail(HYOKA_EINVAL, "%s: indicator is NULL", fn);
-    if (field < 0 || field >= HYOKA__VALUE_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a value field", fn, field);
+    HYOKA__CHECK_NULL(indicator);
+    HYOKA__CHECK_ENUM(field, VALUE_FIELD);
     e = find_year(indicator, fiscal_year);
     if (!e || !(e->present & (1u << field)))
         return 0;

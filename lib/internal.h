@@ -10,7 +10,8 @@
 
 /* HYOKA_ALWAYS_INLINE: for the small helpers of hot loops that private
  * headers share between files (where the compiler might otherwise call
- * them). */
+ * them). HYOKA_COLD: for functions called only on failure, so the
+ * compiler keeps them and their callers' failure paths out of the way. */
 #if defined(__GNUC__)
 /* MinGW's printf archetype is Microsoft's (no %zu) unless gnu_printf is said. */
 #  if defined(__MINGW32__)
@@ -24,12 +25,14 @@
 #  define HYOKA_LIKELY(x) __builtin_expect(!!(x), 1)
 #  define HYOKA_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #  define HYOKA_ALWAYS_INLINE __attribute__((always_inline))
+#  define HYOKA_COLD __attribute__((cold))
 #else
 #  define HYOKA_PRINTF(a, b)
 #  define HYOKA_PRINTF2(a, b, c)
 #  define HYOKA_LIKELY(x) (x)
 #  define HYOKA_UNLIKELY(x) (x)
 #  define HYOKA_ALWAYS_INLINE
+#  define HYOKA_COLD
 #endif
 
 /* The deepest nesting of arrays and objects of the hyoka/1 form a reader
@@ -69,6 +72,67 @@ void *hyoka__heap_malloc(size_t size);
 void *hyoka__heap_calloc(size_t count, size_t size);
 void *hyoka__heap_realloc(void *ptr, size_t size);
 
+/* ---- Sizes ----
+ *
+ * Every size computed from a count goes through these: a product or sum
+ * that would wrap is refused (false, *out unchanged), never truncated. */
+static inline bool hyoka__size_mul(size_t a, size_t b, size_t *out)
+{
+    if (b != 0 && a > SIZE_MAX / b)
+        return false;
+    *out = a * b;
+    return true;
+}
+
+static inline bool hyoka__size_add(size_t a, size_t b, size_t *out)
+{
+    if (a > SIZE_MAX - b)
+        return false;
+    *out = a + b;
+    return true;
+}
+
+/* The capacity an array of @p cap elements grows to so that it holds
+ * @p need (> cap): @p first when it was empty, doubled until it is enough,
+ * or @p need itself when doubling would overflow. Whether @p need elements
+ * fit in memory is for hyoka__size_mul() to say. */
+static inline size_t hyoka__grow_cap(size_t cap, size_t need, size_t first)
+{
+    size_t c = cap ? cap : first;
+    while (c < need)
+        c = c > SIZE_MAX / 2 ? need : c * 2;
+    return c;
+}
+
+/* hyoka__malloc() and friends for an array of @p count elements of
+ * @p size bytes: NULL when count × size overflows, as when out of memory
+ * (no error set). An overflowing product is passed on as SIZE_MAX, which
+ * every allocation function refuses. */
+static inline size_t hyoka__array_bytes(size_t count, size_t size)
+{
+    size_t n;
+    return hyoka__size_mul(count, size, &n) ? n : SIZE_MAX;
+}
+static inline void *hyoka__malloc_array(size_t count, size_t size)
+{
+    return hyoka__malloc(hyoka__array_bytes(count, size));
+}
+
+static inline void *hyoka__realloc_array(void *ptr, size_t count, size_t size)
+{
+    return hyoka__realloc(ptr, hyoka__array_bytes(count, size));
+}
+
+static inline void *hyoka__heap_malloc_array(size_t count, size_t size)
+{
+    return hyoka__heap_malloc(hyoka__array_bytes(count, size));
+}
+
+static inline void *hyoka__heap_realloc_array(void *ptr, size_t count, size_t size)
+{
+    return hyoka__heap_realloc(ptr, hyoka__array_bytes(count, size));
+}
+
 /* Arenas: many small blocks of one owner (a portfolio being read), carved
  * from large blocks of the user's allocator and given back all at once.
  * hyoka__arena_new() returns NULL when out of memory (no error set). */
@@ -90,6 +154,104 @@ void hyoka__arena_leave(struct hyoka__arena *prev);
 int hyoka__fail(int code, const char *fmt, ...) HYOKA_PRINTF(2, 3);
 /* Shorthand for the common out-of-memory failure. */
 int hyoka__nomem(void);
+/* How many status codes there are, HYOKA_OK included: they run from 0
+ * down to 1 - hyoka__status_count(). */
+int hyoka__status_count(void);
+
+/* ---- Argument checks ----
+ *
+ * A public function checks its arguments first, with these macros, before
+ * it changes or allocates anything. A failed check records "<function>:
+ * <what is wrong>" for hyoka_error_last(), naming the function from
+ * __func__ and the argument by its name in the source, and returns
+ * HYOKA_EINVAL (HYOKA_ERANGE for a fiscal year, HYOKA_ENOTFOUND for an
+ * index) from the enclosing function, which must return int. On the
+ * success path a check is a comparison or two; the message is formatted
+ * out of line, and only on failure. Enumeration values are named by their
+ * document names (vocab.h), never by their numbers, except when the number
+ * is the problem: "unit 5 is not a hyoka_unit (0..1: yen, thousand_yen)".
+ *
+ * The _IN forms name @p fn instead of __func__: for a static function that
+ * implements one or several public ones. Arguments may be evaluated more
+ * than once: pass names, not expressions with side effects. A function
+ * that returns something other than a status (a pointer, a count) calls
+ * the hyoka__fail_*() functions itself. The ENUM checks need vocab.h,
+ * which pairs every HYOKA_ENUM_<ID> with its HYOKA__<ID>_COUNT. */
+
+/* "fn: arg is NULL". */
+HYOKA_COLD int hyoka__fail_null(const char *fn, const char *arg);
+/* "fn: arg 99 is not a hyoka_figure (0..N)", the values' names listed
+ * when there are few; with @p unset_ok, "or HYOKA_UNSET" too. */
+HYOKA_COLD int hyoka__fail_enum(const char *fn, const char *arg, int value, int which, bool unset_ok);
+/* For a value of enumeration @p which that is not of the subset a function
+ * takes: "fn: staff field \"fte\" is not a money field (unit_cost,
+ * hourly_rate, amount)", @p expected saying what is; a value outside the
+ * enumeration is reported as by hyoka__fail_enum(). */
+HYOKA_COLD int hyoka__fail_enum_subset(const char *fn, const char *arg, int value, int which, const char *expected);
+/* "fn: buf is NULL but size is 16". */
+HYOKA_COLD int hyoka__fail_buffer(const char *fn, const char *arg, const char *size_arg, size_t size);
+/* HYOKA_ERANGE, "fn: fiscal_year 99 is outside 1868..9999". */
+HYOKA_COLD int hyoka__fail_year(const char *fn, const char *arg, int64_t year);
+/* HYOKA_ENOTFOUND, "fn: index 5 is out of range (3 schemes)"; @p what
+ * names the elements in the plural. */
+HYOKA_COLD int hyoka__fail_index(const char *fn, size_t index, size_t count, const char *what);
+
+#define HYOKA__CHECK_NULL_IN(fn, arg)                                                                  \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((arg) == NULL))                                                             \
+            return hyoka__fail_null((fn), #arg);                                                       \
+    } while (0)
+#define HYOKA__CHECK_NULL(arg) HYOKA__CHECK_NULL_IN(__func__, arg)
+
+/* @p value in 0 .. HYOKA__<ID>_COUNT - 1 (vocab.h). */
+#define HYOKA__CHECK_ENUM_IN(fn, value, ID)                                                            \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((unsigned)(value) >= (unsigned)HYOKA__##ID##_COUNT))                        \
+            return hyoka__fail_enum((fn), #value, (value), HYOKA_ENUM_##ID, false);                   \
+    } while (0)
+#define HYOKA__CHECK_ENUM(value, ID) HYOKA__CHECK_ENUM_IN(__func__, value, ID)
+
+/* The same, HYOKA_UNSET allowed too (a field that may be missing). */
+#define HYOKA__CHECK_ENUM_OR_UNSET_IN(fn, value, ID)                                                   \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((value) != HYOKA_UNSET && (unsigned)(value) >= (unsigned)HYOKA__##ID##_COUNT)) \
+            return hyoka__fail_enum((fn), #value, (value), HYOKA_ENUM_##ID, true);                    \
+    } while (0)
+#define HYOKA__CHECK_ENUM_OR_UNSET(value, ID) HYOKA__CHECK_ENUM_OR_UNSET_IN(__func__, value, ID)
+
+/* @p value a value of enumeration ID for which @p ok holds; @p expected
+ * says which ones do, for the message. */
+#define HYOKA__CHECK_ENUM_SUBSET_IN(fn, value, ID, ok, expected)                                       \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY(!(ok)))                                                                     \
+            return hyoka__fail_enum_subset((fn), #value, (value), HYOKA_ENUM_##ID, (expected));        \
+    } while (0)
+#define HYOKA__CHECK_ENUM_SUBSET(value, ID, ok, expected)                                              \
+    HYOKA__CHECK_ENUM_SUBSET_IN(__func__, value, ID, ok, expected)
+
+/* An array or buffer argument: @p buf may be NULL only when @p size (its
+ * size or count) is 0, as in the caller-buffer convention. */
+#define HYOKA__CHECK_BUFFER(buf, size)                                                                 \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((buf) == NULL && (size) > 0))                                               \
+            return hyoka__fail_buffer(__func__, #buf, #size, (size));                                  \
+    } while (0)
+
+/* A fiscal year in HYOKA__YEAR_MIN .. HYOKA__YEAR_MAX (vocab.h). */
+#define HYOKA__CHECK_YEAR_IN(fn, year)                                                                 \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((year) < HYOKA__YEAR_MIN || (year) > HYOKA__YEAR_MAX))                      \
+            return hyoka__fail_year((fn), #year, (year));                                              \
+    } while (0)
+#define HYOKA__CHECK_YEAR(year) HYOKA__CHECK_YEAR_IN(__func__, year)
+
+/* @p index below @p count; @p what names the elements (plural). */
+#define HYOKA__CHECK_INDEX_IN(fn, index, count, what)                                                  \
+    do {                                                                                               \
+        if (HYOKA_UNLIKELY((index) >= (count)))                                                        \
+            return hyoka__fail_index((fn), (index), (count), (what));                                  \
+    } while (0)
+#define HYOKA__CHECK_INDEX(index, count, what) HYOKA__CHECK_INDEX_IN(__func__, index, count, what)
 
 /* Record a failure whose message is written only when someone asks for it
  * (hyoka_error_last()): for failures that bulk callers expect by the
@@ -151,6 +313,27 @@ int hyoka__options_copy(const char *fn, const char *init, const void *given, voi
                         size_t first_size);
 #define hyoka__options_take(fn, init, given, out, first_size) \
     hyoka__options_copy((fn), (init), (given), (out), sizeof *(out), (first_size))
+
+/* Symbol versions of a function whose meaning changed (ELF only).
+ * HYOKA__SYMVER(impl, "name@@HYOKA_1.1") before the definition of impl
+ * exports it as the default version of name, which new programs link to;
+ * HYOKA__SYMVER(impl_1_0, "name@HYOKA_1.0") exports the earlier meaning that
+ * programs built against 1.0 were linked to. lib/libhyoka.map lists name in
+ * both nodes. GCC 10+ has an attribute that survives link-time
+ * optimisation; other compilers take the assembler directive. Elsewhere
+ * (Windows, macOS) there are no symbol versions: impl is simply name, the
+ * old meaning is not exported, and a program built against the earlier
+ * version must be rebuilt (abi/README.md). */
+#if defined(__ELF__) && !defined(HYOKA_STATIC)
+#  define HYOKA__HAS_SYMVER 1
+#  if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
+#    define HYOKA__SYMVER(impl, version) __attribute__((symver(version)))
+#  else
+#    define HYOKA__SYMVER(impl, version) __asm__(".symver " #impl "," version);
+#  endif
+#else
+#  define HYOKA__HAS_SYMVER 0
+#endif
 
 /* Buffer output helper implementing the convention of common.h. */
 int hyoka__output(const char *text, size_t n, char *buf, size_t size, size_t *len);

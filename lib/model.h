@@ -124,7 +124,7 @@ struct hyoka_evaluation {
     int stage;                             /* hyoka_stage or HYOKA_UNSET */
     int32_t fiscal_year;                   /* 0 = missing */
     int32_t date;                          /* YYYYMMDD, 0 = missing */
-    char *text[HYOKA__EVAL_TEXT_COUNT];
+    char *text[HYOKA__EVALUATION_TEXT_COUNT];
     int expected_outcome;                  /* or HYOKA_UNSET */
     int expected_cost;                     /* or HYOKA_UNSET */
     struct hyoka__kvlist answers;

@@ -7,7 +7,10 @@
 
 #include "model.h"
 
-/* ---- Life cycle of owned records (each module) ---- */
+/* ---- Life cycle of owned records (each module) ----
+ *
+ * The _new functions trust their arguments: the public adders
+ * (hyoka_project_add_year()...) and the readers check them first. */
 
 int hyoka__costs_new(hyoka_project *owner, int32_t fiscal_year, hyoka_costs **out);
 void hyoka__costs_free(hyoka_costs *c);

@@ -22,8 +22,7 @@ int hyoka_portfolio_new(hyoka_portfolio **out)
 {
     hyoka_portfolio *p;
 
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_new: out is NULL");
+    HYOKA__CHECK_NULL(out);
     p = hyoka__calloc(1, sizeof *p);
     if (!p)
         return hyoka__nomem();
@@ -54,10 +53,8 @@ int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out
     hyoka_portfolio *p;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_copy: portfolio is NULL");
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_copy: out is NULL");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
     p = hyoka__calloc(1, sizeof *p);
     if (!p)
         return hyoka__nomem();
@@ -70,7 +67,7 @@ int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out
         rc = hyoka__str_copy(portfolio->municipality_code, &p->municipality_code);
     if (rc == HYOKA_OK && portfolio->denominator_count > 0) {
         size_t n = portfolio->denominator_count;
-        p->denominators = hyoka__malloc(n * sizeof *p->denominators);
+        p->denominators = hyoka__malloc_array(n, sizeof *p->denominators);
         if (p->denominators) {
             memcpy(p->denominators, portfolio->denominators, n * sizeof *p->denominators);
             p->denominator_count = p->denominator_cap = n;
@@ -171,8 +168,7 @@ int hyoka_municipality_code_check(const char *code, size_t len)
 {
     int sum = 0, check;
 
-    if (!code)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_municipality_code_check: code is NULL");
+    HYOKA__CHECK_NULL(code);
     len = hyoka__len(code, len);
     if (len != 6)
         return hyoka__fail(HYOKA_ESYNTAX, "hyoka_municipality_code_check: a municipality code has 6 digits, not %zu bytes",
@@ -197,8 +193,7 @@ int hyoka_portfolio_set_municipality(hyoka_portfolio *portfolio, const char *nam
     char *n = NULL, *c = NULL;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_municipality: portfolio is NULL");
+    HYOKA__CHECK_NULL(portfolio);
     if (code) {
         code_len = hyoka__len(code, code_len);
         rc = hyoka_municipality_code_check(code, code_len);
@@ -240,8 +235,8 @@ static int denominator_bit(const char *fn, int which, unsigned *bit)
     else if (which == HYOKA_COST_HOUSEHOLDS)
         *bit = DENOM_HOUSEHOLDS;
     else
-        return hyoka__fail(HYOKA_EINVAL, "%s: which is %d, not HYOKA_COST_POPULATION or HYOKA_COST_HOUSEHOLDS", fn,
-                           which);
+        return hyoka__fail_enum_subset(fn, "which", which, HYOKA_ENUM_COST_FIELD,
+                                       "a denominator (population or households)");
     return HYOKA_OK;
 }
 
@@ -255,21 +250,17 @@ static struct hyoka__denominator *denominator_find(const hyoka_portfolio *p, int
 
 int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t value)
 {
-    static const char fn[] = "hyoka_portfolio_set_denominator";
     struct hyoka__denominator *d;
     unsigned bit = 0;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    rc = denominator_bit(fn, which, &bit);
+    HYOKA__CHECK_NULL(portfolio);
+    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__check_year("hyoka_portfolio_set_denominator: fiscal_year", fiscal_year);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_YEAR(fiscal_year);
     if (value < 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s %lld is negative", fn,
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s %lld is negative", __func__,
                            bit == DENOM_POPULATION ? "population" : "households", (long long)value);
     d = denominator_find(portfolio, fiscal_year);
     if (!d) {
@@ -291,14 +282,12 @@ int hyoka_portfolio_set_denominator(hyoka_portfolio *portfolio, int32_t fiscal_y
 
 int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal_year, int which, int64_t *out)
 {
-    static const char fn[] = "hyoka_portfolio_denominator";
     const struct hyoka__denominator *d;
     unsigned bit = 0;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    rc = denominator_bit(fn, which, &bit);
+    HYOKA__CHECK_NULL(portfolio);
+    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
     d = denominator_find(portfolio, fiscal_year);
@@ -311,14 +300,12 @@ int hyoka_portfolio_denominator(const hyoka_portfolio *portfolio, int32_t fiscal
 
 int hyoka_portfolio_clear_denominator(hyoka_portfolio *portfolio, int32_t fiscal_year, int which)
 {
-    static const char fn[] = "hyoka_portfolio_clear_denominator";
     struct hyoka__denominator *d;
     unsigned bit = 0;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    rc = denominator_bit(fn, which, &bit);
+    HYOKA__CHECK_NULL(portfolio);
+    rc = denominator_bit(__func__, which, &bit);
     if (rc != HYOKA_OK)
         return rc;
     d = denominator_find(portfolio, fiscal_year);
@@ -355,38 +342,26 @@ int hyoka_portfolio_amount_unit(const hyoka_portfolio *portfolio)
 
 int hyoka_portfolio_set_amount_unit(hyoka_portfolio *portfolio, int unit)
 {
-    int rc;
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_amount_unit: portfolio is NULL");
-    rc = hyoka__check_enum("hyoka_portfolio_set_amount_unit: unit", unit, HYOKA__UNIT_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(unit, UNIT);
     portfolio->amount_unit = unit;
     return HYOKA_OK;
 }
 
 int hyoka_portfolio_set_rounding(hyoka_portfolio *portfolio, int figure, int places, int mode, int unit)
 {
-    static const char fn[] = "hyoka_portfolio_set_rounding";
     struct hyoka__rounding_rule *r;
-    int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(figure, FIGURE);
     if (places < 0 || places > HYOKA_DECIMAL_MAX_SCALE)
-        return hyoka__fail(HYOKA_EINVAL, "%s: places %d outside 0..%d", fn, places, HYOKA_DECIMAL_MAX_SCALE);
-    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: mode", mode, HYOKA__ROUNDING_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
-    rc = hyoka__check_enum("hyoka_portfolio_set_rounding: unit", unit, HYOKA__UNIT_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
+        return hyoka__fail(HYOKA_EINVAL, "%s: places %d is outside 0..%d", __func__, places,
+                           HYOKA_DECIMAL_MAX_SCALE);
+    HYOKA__CHECK_ENUM(mode, ROUNDING);
+    HYOKA__CHECK_ENUM(unit, UNIT);
     if (unit != HYOKA_UNIT_YEN && !hyoka__is_per_head_figure(figure))
-        return hyoka__fail(HYOKA_EINVAL, "%s: only per-head figures can be shown in thousand yen (figure %d)", fn,
-                           figure);
+        return hyoka__fail(HYOKA_EINVAL, "%s: figure \"%s\" is not a per-head figure, so it cannot be shown in %s",
+                           __func__, hyoka__figure_names[figure], hyoka__unit_names[unit]);
     r = &portfolio->rounding[figure];
     r->set = 1;
     r->places = (unsigned char)places;
@@ -400,11 +375,8 @@ int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *
     struct hyoka__rounding r;
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_rounding: portfolio is NULL");
-    rc = hyoka__check_enum("hyoka_portfolio_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(figure, FIGURE);
     rc = hyoka__rounding_in_force(portfolio, figure, &r);
     if (places)
         *places = r.places;
@@ -417,20 +389,15 @@ int hyoka_portfolio_rounding(const hyoka_portfolio *portfolio, int figure, int *
 
 int hyoka_portfolio_clear_rounding(hyoka_portfolio *portfolio, int figure)
 {
-    int rc;
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_clear_rounding: portfolio is NULL");
-    rc = hyoka__check_enum("hyoka_portfolio_clear_rounding: figure", figure, HYOKA__FIGURE_COUNT, 0);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(figure, FIGURE);
     memset(&portfolio->rounding[figure], 0, sizeof portfolio->rounding[figure]);
     return HYOKA_OK;
 }
 
 int hyoka_portfolio_set_stated_tolerance(hyoka_portfolio *portfolio, int64_t ulps)
 {
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_stated_tolerance: portfolio is NULL");
+    HYOKA__CHECK_NULL(portfolio);
     if (ulps < 0)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_set_stated_tolerance: tolerance %lld is negative",
                            (long long)ulps);
@@ -463,10 +430,8 @@ static int add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme, int exis
     static const char fn[] = "hyoka_portfolio_add_scheme";
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    if (!scheme)
-        return hyoka__fail(HYOKA_EINVAL, "%s: scheme is NULL", fn);
+    HYOKA__CHECK_NULL_IN(fn, portfolio);
+    HYOKA__CHECK_NULL_IN(fn, scheme);
     if (scheme->builtin)
         return hyoka__fail(HYOKA_ESTATE, "%s: \"%s\" is a built-in scheme; add a copy (hyoka_scheme_copy())", fn,
                            scheme->id ? scheme->id : "");
@@ -520,11 +485,8 @@ const hyoka_scheme *hyoka_portfolio_find_scheme(const hyoka_portfolio *portfolio
 
 int hyoka_portfolio_remove_scheme(hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_remove_scheme: portfolio is NULL");
-    if (index >= portfolio->schemes.count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_portfolio_remove_scheme: index %zu out of range (%zu schemes)",
-                           index, portfolio->schemes.count);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_INDEX(index, portfolio->schemes.count, "schemes");
     hyoka__scheme_destroy(hyoka__vec_remove(&portfolio->schemes, index));
     return HYOKA_OK;
 }
@@ -534,15 +496,12 @@ int hyoka_portfolio_remove_scheme(hyoka_portfolio *portfolio, size_t index)
 
 int hyoka_portfolio_add_project(hyoka_portfolio *portfolio, hyoka_project *project)
 {
-    static const char fn[] = "hyoka_portfolio_add_project";
     int rc;
 
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "%s: portfolio is NULL", fn);
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(project);
     if (project->portfolio || project->parent)
-        return hyoka__fail(HYOKA_ESTATE, "%s: the project is already owned by %s", fn,
+        return hyoka__fail(HYOKA_ESTATE, "%s: the project is already owned by %s", __func__,
                            project->parent ? "a parent project" : "a portfolio");
     rc = hyoka__vec_push(&portfolio->projects, project);
     if (rc != HYOKA_OK)
@@ -578,11 +537,8 @@ hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, co
 
 int hyoka_portfolio_remove_project(hyoka_portfolio *portfolio, size_t index)
 {
-    if (!portfolio)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_portfolio_remove_project: portfolio is NULL");
-    if (index >= portfolio->projects.count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_portfolio_remove_project: index %zu out of range (%zu projects)",
-                           index, portfolio->projects.count);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_INDEX(index, portfolio->projects.count, "projects");
     hyoka__project_destroy(hyoka__vec_remove(&portfolio->projects, index));
     return HYOKA_OK;
 }

@@ -25,8 +25,7 @@ int hyoka_project_new(hyoka_project **out)
 {
     hyoka_project *p;
 
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_new: out is NULL");
+    HYOKA__CHECK_NULL(out);
     p = hyoka__calloc(1, sizeof *p);
     if (!p)
         return hyoka__nomem();
@@ -230,10 +229,8 @@ int hyoka_project_copy(const hyoka_project *project, hyoka_project **out)
     hyoka_project *root, *d;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_copy: project is NULL");
-    if (!out)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_copy: out is NULL");
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_NULL(out);
     rc = project_copy_fields(project, &root);
     if (rc != HYOKA_OK)
         return rc;
@@ -358,10 +355,8 @@ int hyoka_project_equal(const hyoka_project *a, const hyoka_project *b)
 
 static int set_text(const char *fn, hyoka_project *project, int field, const char *text, size_t len)
 {
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
-    if (field < 0 || field >= HYOKA__PROJECT_TEXT_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a project text field", fn, field);
+    HYOKA__CHECK_NULL_IN(fn, project);
+    HYOKA__CHECK_ENUM_IN(fn, field, PROJECT_TEXT);
     return hyoka__text_set_field(&project->text[field], fn, hyoka__project_text_names[field], text, len);
 }
 
@@ -407,12 +402,8 @@ int hyoka_project_duty(const hyoka_project *project)
 
 int hyoka_project_set_duty(hyoka_project *project, int duty)
 {
-    int rc;
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_duty: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_set_duty: duty", duty, HYOKA__DUTY_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM_OR_UNSET(duty, DUTY);
     project->duty = duty;
     return HYOKA_OK;
 }
@@ -424,12 +415,8 @@ int hyoka_project_period(const hyoka_project *project)
 
 int hyoka_project_set_period(hyoka_project *project, int period)
 {
-    int rc;
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_period: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_set_period: period", period, HYOKA__PERIOD_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM_OR_UNSET(period, PERIOD);
     project->period = period;
     return HYOKA_OK;
 }
@@ -446,13 +433,11 @@ int32_t hyoka_project_end_year(const hyoka_project *project)
 
 int hyoka_project_set_period_years(hyoka_project *project, int32_t start, int32_t end)
 {
-    int rc;
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_period_years: project is NULL");
-    if (start != 0 && (rc = hyoka__check_year("hyoka_project_set_period_years: start", start)) != HYOKA_OK)
-        return rc;
-    if (end != 0 && (rc = hyoka__check_year("hyoka_project_set_period_years: end", end)) != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    if (start != 0)
+        HYOKA__CHECK_YEAR(start);
+    if (end != 0)
+        HYOKA__CHECK_YEAR(end);
     project->start_year = start;
     project->end_year = end;
     return HYOKA_OK;
@@ -463,10 +448,8 @@ int hyoka_project_set_period_years(hyoka_project *project, int32_t start, int32_
 
 int hyoka_project_flag(const hyoka_project *project, int flag, int *value)
 {
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_flag: project is NULL");
-    if (flag < 0 || flag >= HYOKA__FLAG_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_flag: %d is not a project flag", flag);
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(flag, PROJECT_FLAG);
     if (!((project->flags_set >> flag) & 1u))
         return 0;
     if (value)
@@ -476,15 +459,13 @@ int hyoka_project_flag(const hyoka_project *project, int flag, int *value)
 
 int hyoka_project_set_flag(hyoka_project *project, int flag, int value)
 {
-    static const char fn[] = "hyoka_project_set_flag";
     uint16_t bit;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
-    if (flag < 0 || flag >= HYOKA__FLAG_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a project flag", fn, flag);
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(flag, PROJECT_FLAG);
     if (value != 0 && value != 1 && value != HYOKA_UNSET)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s: %d is not 1, 0 or HYOKA_UNSET", fn, hyoka__flag_names[flag], value);
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s: value %d is not 1, 0 or HYOKA_UNSET", __func__,
+                           hyoka__flag_names[flag], value);
     bit = (uint16_t)(1u << flag);
     if (value == HYOKA_UNSET)
         project->flags_set &= (uint16_t)~bit;
@@ -500,11 +481,6 @@ int hyoka_project_set_flag(hyoka_project *project, int flag, int value)
 /* ------------------------------------------------------------------------ */
 /* Classification paths                                                      */
 
-static int check_class_kind(const char *fn, int kind)
-{
-    return hyoka__check_enum(fn, kind, HYOKA__CLASS_KIND_COUNT, 0);
-}
-
 int hyoka_project_add_class(hyoka_project *project, int kind,
                             const char *level, size_t level_len,
                             const char *code, size_t code_len,
@@ -514,11 +490,8 @@ int hyoka_project_add_class(hyoka_project *project, int kind,
     char *l = NULL, *c = NULL, *n = NULL;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_class: project is NULL");
-    rc = check_class_kind("hyoka_project_add_class: kind", kind);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(kind, CLASS_KIND);
     path = &project->cls[kind];
     rc = hyoka__text_dup("hyoka_project_add_class: level", level, level_len, &l);
     if (rc == HYOKA_OK)
@@ -551,16 +524,10 @@ int hyoka_project_class_at(const hyoka_project *project, int kind, size_t index,
                            const char **level, const char **code, const char **name)
 {
     const struct hyoka__class_level *e;
-    int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_class_at: project is NULL");
-    rc = check_class_kind("hyoka_project_class_at: kind", kind);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (index >= project->cls[kind].count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_project_class_at: index %zu out of range (%zu levels)", index,
-                           project->cls[kind].count);
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(kind, CLASS_KIND);
+    HYOKA__CHECK_INDEX(index, project->cls[kind].count, "levels");
     e = &project->cls[kind].items[index];
     if (level)
         *level = e->level;
@@ -573,12 +540,8 @@ int hyoka_project_class_at(const hyoka_project *project, int kind, size_t index,
 
 int hyoka_project_clear_class(hyoka_project *project, int kind)
 {
-    int rc;
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_clear_class: project is NULL");
-    rc = check_class_kind("hyoka_project_clear_class: kind", kind);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM(kind, CLASS_KIND);
     class_path_release(&project->cls[kind]);
     return HYOKA_OK;
 }
@@ -596,11 +559,8 @@ int hyoka_project_add_year(hyoka_project *project, int32_t fiscal_year, hyoka_co
     hyoka_costs *c = NULL;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_year: project is NULL");
-    rc = hyoka__check_year("hyoka_project_add_year: fiscal_year", fiscal_year);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_YEAR(fiscal_year);
     rc = hyoka__grow((void **)&project->years.items, &project->years.cap, project->years.count,
                      sizeof *project->years.items);
     if (rc != HYOKA_OK)
@@ -637,21 +597,10 @@ hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fisca
     return NULL;
 }
 
-static int check_index(const char *fn, const void *project, size_t index, size_t count, const char *what)
-{
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
-    if (index >= count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu out of range (%zu %s)", fn, index, count, what);
-    return HYOKA_OK;
-}
-
 int hyoka_project_remove_year(hyoka_project *project, size_t index)
 {
-    int rc = check_index("hyoka_project_remove_year", project, index, project ? project->years.count : 0,
-                         "cost years");
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_INDEX(index, project->years.count, "cost years");
     hyoka__costs_free(hyoka__vec_remove(&project->years, index));
     return HYOKA_OK;
 }
@@ -661,11 +610,8 @@ int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicato
     hyoka_indicator *ind = NULL;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_indicator: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_add_indicator: kind", kind, HYOKA__KIND_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM_OR_UNSET(kind, INDICATOR_KIND);
     rc = hyoka__grow((void **)&project->indicators.items, &project->indicators.cap, project->indicators.count,
                      sizeof *project->indicators.items);
     if (rc != HYOKA_OK)
@@ -692,10 +638,8 @@ hyoka_indicator *hyoka_project_indicator_at(const hyoka_project *project, size_t
 
 int hyoka_project_remove_indicator(hyoka_project *project, size_t index)
 {
-    int rc = check_index("hyoka_project_remove_indicator", project, index,
-                         project ? project->indicators.count : 0, "indicators");
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_INDEX(index, project->indicators.count, "indicators");
     hyoka__indicator_free(hyoka__vec_remove(&project->indicators, index));
     return HYOKA_OK;
 }
@@ -705,11 +649,8 @@ int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evalua
     hyoka_evaluation *e = NULL;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_evaluation: project is NULL");
-    rc = hyoka__check_enum("hyoka_project_add_evaluation: stage", stage, HYOKA__STAGE_COUNT, 1);
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_ENUM_OR_UNSET(stage, STAGE);
     rc = hyoka__grow((void **)&project->evaluations.items, &project->evaluations.cap, project->evaluations.count,
                      sizeof *project->evaluations.items);
     if (rc != HYOKA_OK)
@@ -736,10 +677,8 @@ hyoka_evaluation *hyoka_project_evaluation_at(const hyoka_project *project, size
 
 int hyoka_project_remove_evaluation(hyoka_project *project, size_t index)
 {
-    int rc = check_index("hyoka_project_remove_evaluation", project, index,
-                         project ? project->evaluations.count : 0, "evaluations");
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_INDEX(index, project->evaluations.count, "evaluations");
     hyoka__evaluation_free(hyoka__vec_remove(&project->evaluations, index));
     return HYOKA_OK;
 }
@@ -751,10 +690,8 @@ int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
 {
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: project is NULL");
-    if (!child)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: child is NULL");
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_NULL(child);
     if (child == project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: a project cannot be its own sub-project");
     if (child->parent || child->portfolio)
@@ -783,10 +720,8 @@ hyoka_project *hyoka_project_child_at(const hyoka_project *project, size_t index
 
 int hyoka_project_remove_child(hyoka_project *project, size_t index)
 {
-    int rc = check_index("hyoka_project_remove_child", project, index, project ? project->children.count : 0,
-                         "sub-projects");
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_INDEX(index, project->children.count, "sub-projects");
     hyoka__project_destroy(hyoka__vec_remove(&project->children, index));
     return HYOKA_OK;
 }
@@ -802,8 +737,7 @@ hyoka_project *hyoka_project_parent(const hyoka_project *project)
 int hyoka_project_set_extension(hyoka_project *project, const char *key, size_t key_len,
                                 const char *value, size_t value_len)
 {
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_project_set_extension: project is NULL");
+    HYOKA__CHECK_NULL(project);
     return hyoka__kv_set(&project->extensions, "hyoka_project_set_extension", key, key_len, value, value_len);
 }
 
@@ -821,10 +755,8 @@ size_t hyoka_project_extension_count(const hyoka_project *project)
 
 int hyoka_project_extension_at(const hyoka_project *project, size_t index, const char **key, const char **value)
 {
-    int rc = check_index("hyoka_project_extension_at", project, index, project ? project->extensions.count : 0,
-                         "extensions");
-    if (rc != HYOKA_OK)
-        return rc;
+    HYOKA__CHECK_NULL(project);
+    HYOKA__CHECK_INDEX(index, project->extensions.count, "extensions");
     if (key)
         *key = project->extensions.items[index].key;
     if (value)

@@ -22,7 +22,7 @@
 hyoka_record *hyoka__record_new(int kind, hyoka_project *project, hyoka_record *parent)
 {
     size_t n = hyoka__record_kinds[kind].field_count;
-    hyoka_record *r = hyoka__calloc(1, sizeof *r + n * sizeof r->v[0]);
+    hyoka_record *r = hyoka__calloc(1, sizeof *r + n * sizeof r->v[0]); /* n: a few dozen at most */
 
     if (r) {
         r->kind = kind;
@@ -202,35 +202,30 @@ int hyoka__project_records_equal(const hyoka_project *a, const hyoka_project *b)
 
 static int check_kind(const char *fn, int kind)
 {
-    if (kind < 0 || kind >= HYOKA__RECORD_KIND_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a record kind", fn, kind);
+    HYOKA__CHECK_ENUM_IN(fn, kind, RECORD_KIND);
     return HYOKA_OK;
 }
 
 int hyoka_record_field_type(int kind, int field)
 {
-    static const char fn[] = "hyoka_record_field_type";
-    int rc = check_kind(fn, kind);
+    int rc = check_kind(__func__, kind);
 
     if (rc != HYOKA_OK)
         return rc;
-    if (field < 0 || field >= HYOKA__RECORD_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a record field", fn, field);
+    HYOKA__CHECK_ENUM(field, RECORD_FIELD);
     if (hyoka__record_slot(kind, field) < 0)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: \"%s\" is not a field of \"%s\" records", fn,
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: \"%s\" is not a field of \"%s\" records", __func__,
                            hyoka__record_field_names[field], hyoka__record_kind_names[kind]);
     return hyoka__record_field_types[field];
 }
 
 int hyoka_record_kind_parent(int kind, int *parent)
 {
-    static const char fn[] = "hyoka_record_kind_parent";
-    int rc = check_kind(fn, kind);
+    int rc = check_kind(__func__, kind);
 
     if (rc != HYOKA_OK)
         return rc;
-    if (!parent)
-        return hyoka__fail(HYOKA_EINVAL, "%s: parent is NULL", fn);
+    HYOKA__CHECK_NULL(parent);
     *parent = hyoka__record_kinds[kind].parent;
     return HYOKA_OK;
 }
@@ -241,7 +236,7 @@ int hyoka_record_kind_parent(int kind, int *parent)
 static int check_index(const char *fn, size_t index, size_t count, int kind)
 {
     if (index >= count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu out of range (%zu \"%s\" records)", fn, index, count,
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu is out of range (%zu \"%s\" records)", fn, index, count,
                            hyoka__record_kind_names[kind]);
     return HYOKA_OK;
 }
@@ -266,17 +261,15 @@ static int add_to(struct hyoka__vec *list, int kind, hyoka_project *project, hyo
 
 int hyoka_project_add_record(hyoka_project *project, int kind, hyoka_record **out)
 {
-    static const char fn[] = "hyoka_project_add_record";
     struct hyoka__vec *list;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
-    rc = check_kind(fn, kind);
+    HYOKA__CHECK_NULL(project);
+    rc = check_kind(__func__, kind);
     if (rc != HYOKA_OK)
         return rc;
     if (hyoka__record_kinds[kind].parent != HYOKA_UNSET)
-        return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" records hang under \"%s\" records, not under a project", fn,
+        return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" records hang under \"%s\" records, not under a project", __func__,
                            hyoka__record_kind_names[kind],
                            hyoka__record_kind_names[hyoka__record_kinds[kind].parent]);
     list = hyoka__project_record_list(project, kind);
@@ -315,17 +308,15 @@ hyoka_record *hyoka_project_record_at(const hyoka_project *project, int kind, si
 
 int hyoka_project_remove_record(hyoka_project *project, int kind, size_t index)
 {
-    static const char fn[] = "hyoka_project_remove_record";
     const struct hyoka__vec *list;
     int rc;
 
-    if (!project)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is NULL", fn);
-    rc = check_kind(fn, kind);
+    HYOKA__CHECK_NULL(project);
+    rc = check_kind(__func__, kind);
     if (rc != HYOKA_OK)
         return rc;
     list = project_list(project, kind);
-    rc = check_index(fn, index, list ? list->count : 0, kind);
+    rc = check_index(__func__, index, list ? list->count : 0, kind);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__record_free(hyoka__vec_remove(&project->records[kind], index));
@@ -338,8 +329,7 @@ static int child_slot(const char *fn, const hyoka_record *record, int kind)
 {
     int rc, slot;
 
-    if (!record)
-        return hyoka__fail(HYOKA_EINVAL, "%s: record is NULL", fn);
+    HYOKA__CHECK_NULL_IN(fn, record);
     rc = check_kind(fn, kind);
     if (rc != HYOKA_OK)
         return rc;
@@ -382,13 +372,12 @@ hyoka_record *hyoka_record_child_at(const hyoka_record *record, int kind, size_t
 
 int hyoka_record_remove_child(hyoka_record *record, int kind, size_t index)
 {
-    static const char fn[] = "hyoka_record_remove_child";
-    int slot = child_slot(fn, record, kind);
+    int slot = child_slot(__func__, record, kind);
     int rc;
 
     if (slot < 0)
         return slot;
-    rc = check_index(fn, index, record->children[slot].count, kind);
+    rc = check_index(__func__, index, record->children[slot].count, kind);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__record_free(hyoka__vec_remove(&record->children[slot], index));
@@ -397,8 +386,7 @@ int hyoka_record_remove_child(hyoka_record *record, int kind, size_t index)
 
 int hyoka_record_kind_of(const hyoka_record *record)
 {
-    if (!record)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_record_kind_of: record is NULL");
+    HYOKA__CHECK_NULL(record);
     return record->kind;
 }
 
@@ -424,9 +412,8 @@ static int field_slot(const char *fn, const hyoka_record *r, int field, int type
     int i;
 
     if (!r)
-        return hyoka__fail(HYOKA_EINVAL, "%s: record is NULL", fn);
-    if (field < 0 || field >= HYOKA__RECORD_FIELD_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a record field", fn, field);
+        return hyoka__fail_null(fn, "record");
+    HYOKA__CHECK_ENUM_IN(fn, field, RECORD_FIELD);
     i = hyoka__record_slot(r->kind, field);
     if (i < 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" is not a field of \"%s\" records", fn,
@@ -472,13 +459,12 @@ int hyoka_record_field_state(const hyoka_record *record, int field)
 
 int hyoka_record_set_not_applicable(hyoka_record *record, int field)
 {
-    static const char fn[] = "hyoka_record_set_not_applicable";
-    int i, rc = field_slot(fn, record, field, ANY_TYPE, &i);
+    int i, rc = field_slot(__func__, record, field, ANY_TYPE, &i);
 
     if (rc != HYOKA_OK)
         return rc;
     if (hyoka__record_field_types[field] == HYOKA_TYPE_TEXT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" is a text field: it keeps the text as printed", fn,
+        return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" is a text field: it keeps the text as printed", __func__,
                            hyoka__record_field_names[field]);
     slot_clear(record, i);
     record->na |= (uint64_t)1 << i;
@@ -497,12 +483,11 @@ int hyoka_record_clear(hyoka_record *record, int field)
 
 int hyoka_record_set_text(hyoka_record *record, int field, const char *text, size_t len)
 {
-    static const char fn[] = "hyoka_record_set_text";
-    int i, rc = field_slot(fn, record, field, HYOKA_TYPE_TEXT, &i);
+    int i, rc = field_slot(__func__, record, field, HYOKA_TYPE_TEXT, &i);
 
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__text_set_field(&record->v[i].text, fn, hyoka__record_field_names[field], text, len);
+    rc = hyoka__text_set_field(&record->v[i].text, __func__, hyoka__record_field_names[field], text, len);
     if (rc != HYOKA_OK)
         return rc;
     if (record->v[i].text)
@@ -534,13 +519,8 @@ static int set_int(const char *fn, hyoka_record *record, int field, int type, in
     if (type == HYOKA_TYPE_INTEGER && value < 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: \"%s\" is a count or a number: %lld is negative", fn,
                            hyoka__record_field_names[field], (long long)value);
-    if (type == HYOKA_TYPE_FISCAL_YEAR) {
-        char what[96];
-        hyoka__message(what, sizeof what, "%s: %s", fn, hyoka__record_field_names[field]);
-        rc = hyoka__check_year(what, (int32_t)value); /* (given as int32_t) */
-        if (rc != HYOKA_OK)
-            return rc;
-    }
+    if (type == HYOKA_TYPE_FISCAL_YEAR && (value < HYOKA__YEAR_MIN || value > HYOKA__YEAR_MAX))
+        return hyoka__fail_year(fn, hyoka__record_field_names[field], value);
     memset(&v, 0, sizeof v);
     v.i = value;
     slot_put(record, i, &v);
@@ -613,9 +593,8 @@ int hyoka_record_fiscal_year(const hyoka_record *record, int field, int32_t *out
 
 int hyoka_record_set_decimal(hyoka_record *record, int field, const hyoka_decimal *value)
 {
-    static const char fn[] = "hyoka_record_set_decimal";
     union hyoka__rvalue v;
-    int i, rc = field_slot(fn, record, field, HYOKA_TYPE_DECIMAL, &i);
+    int i, rc = field_slot(__func__, record, field, HYOKA_TYPE_DECIMAL, &i);
 
     if (rc != HYOKA_OK)
         return rc;
@@ -623,9 +602,9 @@ int hyoka_record_set_decimal(hyoka_record *record, int field, const hyoka_decima
         slot_clear(record, i);
         return HYOKA_OK;
     }
-    if (!hyoka__decimal_valid(value))
-        return hyoka__fail(HYOKA_EINVAL, "%s: the value of \"%s\" is not a valid decimal", fn,
-                           hyoka__record_field_names[field]);
+    rc = hyoka__check_decimal(__func__, hyoka__record_field_names[field], value);
+    if (rc != HYOKA_OK)
+        return rc;
     memset(&v, 0, sizeof v);
     v.d = *value;
     slot_put(record, i, &v);
@@ -651,8 +630,7 @@ int hyoka_record_decimal(const hyoka_record *record, int field, hyoka_decimal *o
 int hyoka_record_set_extension(hyoka_record *record, const char *key, size_t key_len, const char *value,
                                size_t value_len)
 {
-    if (!record)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_record_set_extension: record is NULL");
+    HYOKA__CHECK_NULL(record);
     return hyoka__kv_set(&record->extensions, "hyoka_record_set_extension", key, key_len, value, value_len);
 }
 
@@ -668,13 +646,8 @@ size_t hyoka_record_extension_count(const hyoka_record *record)
 
 int hyoka_record_extension_at(const hyoka_record *record, size_t index, const char **key, const char **value)
 {
-    static const char fn[] = "hyoka_record_extension_at";
-
-    if (!record)
-        return hyoka__fail(HYOKA_EINVAL, "%s: record is NULL", fn);
-    if (index >= record->extensions.count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: index %zu out of range (%zu extensions)", fn, index,
-                           record->extensions.count);
+    HYOKA__CHECK_NULL(record);
+    HYOKA__CHECK_INDEX(index, record->extensions.count, "extensions");
     if (key)
         *key = record->extensions.items[index].key;
     if (value)

@@ -282,8 +282,7 @@ int hyoka_report_add(hyoka_report *report, const char *code, int severity, const
         return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: report, code and message_en are required");
     if (!valid_code(code))
         return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: code must be 1 to 15 ASCII letters or digits");
-    if (severity < HYOKA_SEVERITY_ERROR || severity > HYOKA_SEVERITY_INFO)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_add: severity %d is not a hyoka_severity", severity);
+    HYOKA__CHECK_ENUM(severity, SEVERITY);
     if ((path && !hyoka__utf8_valid(path, strlen(path))) || !hyoka__utf8_valid(message_en, strlen(message_en)) ||
         (message_ja && !hyoka__utf8_valid(message_ja, strlen(message_ja))))
         return hyoka__fail(HYOKA_EENCODING, "hyoka_report_add: path or message is not valid UTF-8");

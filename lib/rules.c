@@ -102,10 +102,8 @@ int hyoka_rules_ignore(hyoka_rules *rules, const char *pattern)
 
 int hyoka_rules_set_min_severity(hyoka_rules *rules, int severity)
 {
-    if (!rules)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_set_min_severity: rules is NULL");
-    if (severity < HYOKA_SEVERITY_ERROR || severity > HYOKA_SEVERITY_INFO)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_rules_set_min_severity: %d is not a hyoka_severity", severity);
+    HYOKA__CHECK_NULL(rules);
+    HYOKA__CHECK_ENUM(severity, SEVERITY);
     rules->min_severity = severity;
     return HYOKA_OK;
 }

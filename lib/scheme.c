@@ -204,11 +204,6 @@ static const struct hyoka_scheme *const builtins[] = {
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 
-static int fail_null(const char *func, const char *what)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", func, what);
-}
-
 static int fail_builtin(const char *func, const hyoka_scheme *s)
 {
     return hyoka__fail(HYOKA_ESTATE, "%s: scheme \"%s\" is built in and cannot be changed (copy it first)",
@@ -219,7 +214,7 @@ static int fail_builtin(const char *func, const hyoka_scheme *s)
 static int check_mutable(const char *func, const hyoka_scheme *s)
 {
     if (!s)
-        return fail_null(func, "scheme");
+        return hyoka__fail_null(func, "scheme");
     if (s->builtin)
         return fail_builtin(func, s);
     return HYOKA_OK;
@@ -234,31 +229,12 @@ static int check_criterion(const char *func, const hyoka_scheme *s, size_t index
     return HYOKA_OK;
 }
 
-/* Whether a decimal argument is well formed (built by the decimal API):
- * round-tripping it through its public parts gives the same value only
- * when its scale is valid. */
-static int decimal_valid(const hyoka_decimal *d)
-{
-    hyoka_decimal t;
-    if (hyoka_decimal_from_parts(hyoka_decimal_coefficient(d), hyoka_decimal_scale(d), &t) != HYOKA_OK)
-        return 0;
-    return hyoka_decimal_identical(&t, d);
-}
-
-static int check_decimal(const char *func, const char *what, const hyoka_decimal *d)
-{
-    if (!decimal_valid(d))
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal (build it with the hyoka_decimal functions)",
-                           func, what);
-    return HYOKA_OK;
-}
-
 /* Validate and copy a code: non-NULL, non-empty, valid text. On success
  * *out owns the copy. */
 static int code_dup(const char *func, const char *what, const char *code, size_t len, char **out)
 {
     if (!code)
-        return fail_null(func, what);
+        return hyoka__fail_null(func, what);
     if (hyoka__len(code, len) == 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is empty", func, what);
     return hyoka__text_dup(what, code, len, out);
@@ -342,8 +318,7 @@ int hyoka_scheme_new(hyoka_scheme **out, const char *id, size_t len)
     char *copy = NULL;
     int rc;
 
-    if (!out)
-        return fail_null("hyoka_scheme_new", "out");
+    HYOKA__CHECK_NULL(out);
     rc = code_dup("hyoka_scheme_new", "scheme id", id, len, &copy);
     if (rc != HYOKA_OK)
         return rc;
@@ -471,10 +446,8 @@ int hyoka_scheme_copy(const hyoka_scheme *scheme, hyoka_scheme **out)
     hyoka_scheme *d;
     int rc;
 
-    if (!scheme)
-        return fail_null("hyoka_scheme_copy", "scheme");
-    if (!out)
-        return fail_null("hyoka_scheme_copy", "out");
+    HYOKA__CHECK_NULL(scheme);
+    HYOKA__CHECK_NULL(out);
     d = hyoka__calloc(1, sizeof *d);
     if (!d)
         return hyoka__nomem();
@@ -609,7 +582,7 @@ static int add_criterion(hyoka_scheme *scheme, const char *code, size_t code_len
         return rc;
     memset(&c, 0, sizeof c);
     if (weight) {
-        rc = check_decimal(func, "weight", weight);
+        rc = hyoka__check_decimal(func, "weight", weight);
         if (rc != HYOKA_OK)
             return rc;
         if (hyoka_decimal_sign(weight) < 0)
@@ -661,13 +634,11 @@ size_t hyoka_scheme_criterion_count(const hyoka_scheme *scheme)
 int hyoka_scheme_criterion_at(const hyoka_scheme *scheme, size_t index,
                               const char **code, const char **label, hyoka_decimal *weight)
 {
-    static const char func[] = "hyoka_scheme_criterion_at";
     const struct hyoka__criterion *c;
     int rc;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
-    rc = check_criterion(func, scheme, index);
+    HYOKA__CHECK_NULL(scheme);
+    rc = check_criterion(__func__, scheme, index);
     if (rc != HYOKA_OK)
         return rc;
     c = &scheme->criteria[index];
@@ -682,16 +653,13 @@ int hyoka_scheme_criterion_at(const hyoka_scheme *scheme, size_t index,
 
 int hyoka_scheme_find_criterion(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
-    static const char func[] = "hyoka_scheme_find_criterion";
     const struct hyoka__criterion *c;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
-    if (!code)
-        return fail_null(func, "code");
+    HYOKA__CHECK_NULL(scheme);
+    HYOKA__CHECK_NULL(code);
     c = hyoka__find_criterion(scheme, code, len);
     if (!c)
-        return fail_not_found(func, "criterion", scheme);
+        return fail_not_found(__func__, "criterion", scheme);
     if (index)
         *index = (size_t)(c - scheme->criteria);
     return HYOKA_OK;
@@ -699,11 +667,10 @@ int hyoka_scheme_find_criterion(const hyoka_scheme *scheme, const char *code, si
 
 int hyoka_scheme_set_required(hyoka_scheme *scheme, size_t criterion, int required)
 {
-    static const char func[] = "hyoka_scheme_set_required";
-    int rc = check_mutable(func, scheme);
+    int rc = check_mutable(__func__, scheme);
     if (rc != HYOKA_OK)
         return rc;
-    rc = check_criterion(func, scheme, criterion);
+    rc = check_criterion(__func__, scheme, criterion);
     if (rc != HYOKA_OK)
         return rc;
     scheme->criteria[criterion].required = required ? 1 : 0;
@@ -739,7 +706,7 @@ static int add_option(hyoka_scheme *scheme, size_t criterion, const char *code, 
                            func, c->code);
     memset(&o, 0, sizeof o);
     if (score) {
-        rc = check_decimal(func, "score", score);
+        rc = hyoka__check_decimal(func, "score", score);
         if (rc != HYOKA_OK)
             return rc;
         o.has_score = 1;
@@ -789,20 +756,18 @@ int hyoka_scheme_option_at(const hyoka_scheme *scheme, size_t criterion, size_t 
                            const char **code, const char **label,
                            hyoka_decimal *score, int *has_score)
 {
-    static const char func[] = "hyoka_scheme_option_at";
     const struct hyoka__criterion *c;
     const struct hyoka__option *o;
     int rc;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
-    rc = check_criterion(func, scheme, criterion);
+    HYOKA__CHECK_NULL(scheme);
+    rc = check_criterion(__func__, scheme, criterion);
     if (rc != HYOKA_OK)
         return rc;
     c = &scheme->criteria[criterion];
     if (option >= c->option_count)
         return hyoka__fail(HYOKA_ENOTFOUND, "%s: criterion \"%s\" has no option at index %zu (it has %zu)",
-                           func, c->code, option, c->option_count);
+                           __func__, c->code, option, c->option_count);
     o = &c->options[option];
     if (code)
         *code = o->code;
@@ -818,24 +783,23 @@ int hyoka_scheme_option_at(const hyoka_scheme *scheme, size_t criterion, size_t 
 int hyoka_scheme_set_range(hyoka_scheme *scheme, size_t criterion,
                            const hyoka_decimal *min, const hyoka_decimal *max)
 {
-    static const char func[] = "hyoka_scheme_set_range";
     struct hyoka__criterion *c;
-    int rc = check_mutable(func, scheme);
+    int rc = check_mutable(__func__, scheme);
 
     if (rc != HYOKA_OK)
         return rc;
-    rc = check_criterion(func, scheme, criterion);
+    rc = check_criterion(__func__, scheme, criterion);
     if (rc != HYOKA_OK)
         return rc;
     c = &scheme->criteria[criterion];
     if (c->option_count)
-        return hyoka__fail(HYOKA_ESTATE, "%s: criterion \"%s\" has options and cannot be numeric", func, c->code);
-    if (min && (rc = check_decimal(func, "min", min)) != HYOKA_OK)
+        return hyoka__fail(HYOKA_ESTATE, "%s: criterion \"%s\" has options and cannot be numeric", __func__, c->code);
+    if (min && (rc = hyoka__check_decimal(__func__, "min", min)) != HYOKA_OK)
         return rc;
-    if (max && (rc = check_decimal(func, "max", max)) != HYOKA_OK)
+    if (max && (rc = hyoka__check_decimal(__func__, "max", max)) != HYOKA_OK)
         return rc;
     if (min && max && hyoka_decimal_cmp(min, max) > 0)
-        return hyoka__fail(HYOKA_EINVAL, "%s: min is greater than max for criterion \"%s\"", func, c->code);
+        return hyoka__fail(HYOKA_EINVAL, "%s: min is greater than max for criterion \"%s\"", __func__, c->code);
     c->numeric = 1;
     c->has_min = min != NULL;
     c->has_max = max != NULL;
@@ -847,14 +811,12 @@ int hyoka_scheme_set_range(hyoka_scheme *scheme, size_t criterion,
 int hyoka_scheme_range(const hyoka_scheme *scheme, size_t criterion,
                        hyoka_decimal *min, int *has_min, hyoka_decimal *max, int *has_max)
 {
-    static const char func[] = "hyoka_scheme_range";
     const struct hyoka__criterion *c;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
+    HYOKA__CHECK_NULL(scheme);
     if (criterion >= scheme->criterion_count)
         return hyoka__fail(HYOKA_EINVAL, "%s: no criterion at index %zu (scheme \"%s\" has %zu)",
-                           func, criterion, scheme->id, scheme->criterion_count);
+                           __func__, criterion, scheme->id, scheme->criterion_count);
     c = &scheme->criteria[criterion];
     if (has_min)
         *has_min = c->numeric && c->has_min;
@@ -879,9 +841,7 @@ static int add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, 
 
     if (rc != HYOKA_OK)
         return rc;
-    if (group < 0 || group > HYOKA_VERDICT_END)
-        return hyoka__fail(HYOKA_EINVAL, "%s: group %d is not a hyoka_verdict_group (0..%d)",
-                           func, group, HYOKA_VERDICT_END);
+    HYOKA__CHECK_ENUM_IN(func, group, VERDICT_GROUP);
     v.group = group;
     rc = code_label_dup(func, "verdict code", code, code_len, label, label_len, &v.code, &v.label);
     if (rc != HYOKA_OK)
@@ -922,14 +882,12 @@ size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
 int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
                             const char **code, const char **label, int *group)
 {
-    static const char func[] = "hyoka_scheme_verdict_at";
     const struct hyoka__verdict *v;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
+    HYOKA__CHECK_NULL(scheme);
     if (index >= scheme->verdict_count)
         return hyoka__fail(HYOKA_ENOTFOUND, "%s: no verdict at index %zu (scheme \"%s\" has %zu)",
-                           func, index, scheme->id, scheme->verdict_count);
+                           __func__, index, scheme->id, scheme->verdict_count);
     v = &scheme->verdicts[index];
     if (code)
         *code = v->code;
@@ -942,16 +900,13 @@ int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
 
 int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
-    static const char func[] = "hyoka_scheme_find_verdict";
     const struct hyoka__verdict *v;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
-    if (!code)
-        return fail_null(func, "code");
+    HYOKA__CHECK_NULL(scheme);
+    HYOKA__CHECK_NULL(code);
     v = hyoka__find_verdict(scheme, code, len);
     if (!v)
-        return fail_not_found(func, "verdict", scheme);
+        return fail_not_found(__func__, "verdict", scheme);
     if (index)
         *index = (size_t)(v - scheme->verdicts);
     return HYOKA_OK;
@@ -966,9 +921,7 @@ static int add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, c
 
     if (rc != HYOKA_OK)
         return rc;
-    if (kind < 0 || kind > HYOKA_BUDGET_END)
-        return hyoka__fail(HYOKA_EINVAL, "%s: kind %d is not a hyoka_budget_kind (0..%d)",
-                           func, kind, HYOKA_BUDGET_END);
+    HYOKA__CHECK_ENUM_IN(func, kind, BUDGET_KIND);
     b.kind = kind;
     rc = code_label_dup(func, "budget direction code", code, code_len, label, label_len, &b.code, &b.label);
     if (rc != HYOKA_OK)
@@ -1009,14 +962,12 @@ size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
 int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
                            const char **code, const char **label, int *kind)
 {
-    static const char func[] = "hyoka_scheme_budget_at";
     const struct hyoka__budget *b;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
+    HYOKA__CHECK_NULL(scheme);
     if (index >= scheme->budget_count)
         return hyoka__fail(HYOKA_ENOTFOUND, "%s: no budget direction at index %zu (scheme \"%s\" has %zu)",
-                           func, index, scheme->id, scheme->budget_count);
+                           __func__, index, scheme->id, scheme->budget_count);
     b = &scheme->budgets[index];
     if (code)
         *code = b->code;
@@ -1029,16 +980,13 @@ int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
 
 int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
 {
-    static const char func[] = "hyoka_scheme_find_budget";
     const struct hyoka__budget *b;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
-    if (!code)
-        return fail_null(func, "code");
+    HYOKA__CHECK_NULL(scheme);
+    HYOKA__CHECK_NULL(code);
     b = hyoka__find_budget(scheme, code, len);
     if (!b)
-        return fail_not_found(func, "budget direction", scheme);
+        return fail_not_found(__func__, "budget direction", scheme);
     if (index)
         *index = (size_t)(b - scheme->budgets);
     return HYOKA_OK;
@@ -1074,9 +1022,8 @@ static int add_band(hyoka_scheme *scheme, const hyoka_decimal *min, const char *
 
     if (rc != HYOKA_OK)
         return rc;
-    if (!min)
-        return fail_null(func, "min");
-    rc = check_decimal(func, "min", min);
+    HYOKA__CHECK_NULL_IN(func, min);
+    rc = hyoka__check_decimal(func, "min", min);
     if (rc != HYOKA_OK)
         return rc;
     b.min = *min;
@@ -1151,14 +1098,12 @@ size_t hyoka_scheme_band_count(const hyoka_scheme *scheme)
 int hyoka_scheme_band_at(const hyoka_scheme *scheme, size_t index,
                          hyoka_decimal *min, const char **code, const char **label)
 {
-    static const char func[] = "hyoka_scheme_band_at";
     const struct hyoka__band *b;
 
-    if (!scheme)
-        return fail_null(func, "scheme");
+    HYOKA__CHECK_NULL(scheme);
     if (index >= scheme->band_count)
         return hyoka__fail(HYOKA_ENOTFOUND, "%s: no band at index %zu (scheme \"%s\" has %zu)",
-                           func, index, scheme->id, scheme->band_count);
+                           __func__, index, scheme->id, scheme->band_count);
     b = &scheme->bands[index];
     if (min)
         *min = b->min;
@@ -1172,14 +1117,13 @@ int hyoka_scheme_band_at(const hyoka_scheme *scheme, size_t index,
 int hyoka_scheme_set_missing_rating(hyoka_scheme *scheme, const char *code, size_t code_len,
                                     const char *label, size_t label_len)
 {
-    static const char func[] = "hyoka_scheme_set_missing_rating";
     char *c = NULL, *l = NULL;
-    int rc = check_mutable(func, scheme);
+    int rc = check_mutable(__func__, scheme);
 
     if (rc != HYOKA_OK)
         return rc;
     if (code) {
-        rc = code_label_dup(func, "missing rating code", code, code_len, label, label_len, &c, &l);
+        rc = code_label_dup(__func__, "missing rating code", code, code_len, label, label_len, &c, &l);
         if (rc != HYOKA_OK)
             return rc;
     }
@@ -1193,8 +1137,7 @@ int hyoka_scheme_set_missing_rating(hyoka_scheme *scheme, const char *code, size
 
 int hyoka_scheme_missing_rating(const hyoka_scheme *scheme, const char **code, const char **label)
 {
-    if (!scheme)
-        return fail_null("hyoka_scheme_missing_rating", "scheme");
+    HYOKA__CHECK_NULL(scheme);
     if (code)
         *code = scheme->missing_code;
     if (label)

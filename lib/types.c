@@ -8,13 +8,16 @@
 
 #include <string.h>
 
-/* error.c */
-int hyoka__status_count(void);
-
 static int known(int which)
 {
-    int count;
-    return which == HYOKA_ENUM_STATUS || hyoka__enum_names(which, &count) != NULL;
+    return hyoka__enum_type_name(which) != NULL;
+}
+
+/* The enumeration ids are themselves an enumeration, hyoka_enum_id. */
+HYOKA_COLD static int fail_which(const char *fn, int which)
+{
+    return hyoka__fail(HYOKA_EINVAL, "%s: which %d is not a hyoka_enum_id (0..%d)", fn, which,
+                       HYOKA__ENUM_ID_COUNT - 1);
 }
 
 int hyoka_enum_count(int which)
@@ -22,7 +25,7 @@ int hyoka_enum_count(int which)
     int count = 0;
 
     if (!known(which))
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_enum_count: unknown enumeration %d", which);
+        return fail_which(__func__, which);
     if (which == HYOKA_ENUM_STATUS)
         return hyoka__status_count();
     hyoka__enum_names(which, &count);
@@ -35,19 +38,20 @@ const char *hyoka_enum_name(int which, int value)
     int count = 0;
 
     if (!known(which)) {
-        hyoka__fail(HYOKA_EINVAL, "hyoka_enum_name: unknown enumeration %d", which);
+        fail_which(__func__, which);
         return NULL;
     }
     if (which == HYOKA_ENUM_STATUS) {
         if (value > 0 || value <= -hyoka__status_count()) {
-            hyoka__fail(HYOKA_EINVAL, "hyoka_enum_name: %d is not a status code", value);
+            hyoka__fail(HYOKA_EINVAL, "%s: value %d is not a hyoka_status (%d..0)", __func__, value,
+                        1 - hyoka__status_count());
             return NULL;
         }
         return hyoka_status_name(value);
     }
     names = hyoka__enum_names(which, &count);
     if (value < 0 || value >= count) {
-        hyoka__fail(HYOKA_EINVAL, "hyoka_enum_name: %d is not a value of enumeration %d", value, which);
+        hyoka__fail_enum(__func__, "value", value, which, false);
         return NULL;
     }
     return names[value];
@@ -61,11 +65,9 @@ static int name_is(const char *candidate, const char *name, size_t len)
 int hyoka_enum_value(int which, const char *name, size_t len, int *value)
 {
     if (!known(which))
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_enum_value: unknown enumeration %d", which);
-    if (!name)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_enum_value: name is NULL");
-    if (!value)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_enum_value: value is NULL");
+        return fail_which(__func__, which);
+    HYOKA__CHECK_NULL(name);
+    HYOKA__CHECK_NULL(value);
     len = hyoka__len(name, len);
     if (which == HYOKA_ENUM_STATUS) {
         int n = hyoka__status_count();
@@ -87,8 +89,8 @@ int hyoka_enum_value(int which, const char *name, size_t len, int *value)
     }
     /* Quote the name only when it is short, printable text. */
     if (len <= 64 && !memchr(name, '\0', len) && hyoka__utf8_valid(name, len))
-        return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_enum_value: enumeration %d has no value named \"%.*s\"",
-                           which, (int)len, name);
-    return hyoka__fail(HYOKA_ENOTFOUND, "hyoka_enum_value: enumeration %d has no value with this name (%zu bytes)",
-                       which, len);
+        return hyoka__fail(HYOKA_ENOTFOUND, "%s: %s has no value named \"%.*s\"", __func__,
+                           hyoka__enum_type_name(which), (int)len, name);
+    return hyoka__fail(HYOKA_ENOTFOUND, "%s: %s has no value with this name (%zu bytes)", __func__,
+                       hyoka__enum_type_name(which), len);
 }

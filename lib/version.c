@@ -1,7 +1,6 @@
 /* Run-time version, enumeration counts and limits. */
 #include "internal.h"
-
-int hyoka__status_count(void);
+#include "vocab.h"
 
 int hyoka_version(void)
 {
@@ -21,13 +20,14 @@ int64_t hyoka_limit(int which)
     case HYOKA_LIMIT_DECIMAL_STRING_MAX:
         return HYOKA_DECIMAL_STRING_MAX;
     case HYOKA_LIMIT_FISCAL_YEAR_MIN:
-        return 1868;
+        return HYOKA__YEAR_MIN;
     case HYOKA_LIMIT_FISCAL_YEAR_MAX:
-        return 9999;
+        return HYOKA__YEAR_MAX;
     case HYOKA_LIMIT_TEXT_MAX:
         return HYOKA__TEXT_MAX;
     default:
-        hyoka__fail(HYOKA_EINVAL, "hyoka_limit: unknown limit %d", which);
+        hyoka__fail(HYOKA_EINVAL, "%s: which %d is not a hyoka_limit_id (0..%d)", __func__, which,
+                    HYOKA_LIMIT_TEXT_MAX);
         return -1;
     }
 }

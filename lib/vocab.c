@@ -186,50 +186,51 @@ static const char *const field_state_names[] = {
 /* Enumerations by id                                                        */
 
 struct enum_table {
+    const char *type; /* the C name of the enumeration, for messages */
     const char *const *names;
     int count;
     const unsigned char *lengths; /* NULL: not listed with their lengths */
 };
 
-#define TABLE(a) {(a), (int)COUNT_OF(a), NULL}
-#define TABLE_LEN(a) {(a), (int)COUNT_OF(a), a##_len}
+#define TABLE(type, a) {type, (a), (int)COUNT_OF(a), NULL}
+#define TABLE_LEN(type, a) {type, (a), (int)COUNT_OF(a), a##_len}
 
-/* Indexed by hyoka_enum_id; HYOKA_ENUM_STATUS (0) is named by error.c. */
+/* Indexed by hyoka_enum_id; the status codes (0) are named by error.c. */
 static const struct enum_table tables[] = {
-    {NULL, 0, NULL},                     /* HYOKA_ENUM_STATUS */
-    TABLE_LEN(hyoka__rounding_names),        /* HYOKA_ENUM_ROUNDING */
-    TABLE(era_names),                    /* HYOKA_ENUM_ERA */
-    TABLE_LEN(hyoka__unit_names),            /* HYOKA_ENUM_UNIT */
-    TABLE_LEN(phase_names),                  /* HYOKA_ENUM_PHASE */
-    TABLE_LEN(duty_names),                   /* HYOKA_ENUM_DUTY */
-    TABLE_LEN(period_names),                 /* HYOKA_ENUM_PERIOD */
-    TABLE_LEN(category_names),               /* HYOKA_ENUM_STAFF_CATEGORY */
-    TABLE_LEN(kind_names),                   /* HYOKA_ENUM_INDICATOR_KIND */
-    TABLE_LEN(direction_names),              /* HYOKA_ENUM_DIRECTION */
-    TABLE_LEN(hyoka__stage_names),           /* HYOKA_ENUM_STAGE */
-    TABLE_LEN(expected_outcome_names),       /* HYOKA_ENUM_EXPECTED_OUTCOME */
-    TABLE_LEN(expected_cost_names),          /* HYOKA_ENUM_EXPECTED_COST */
-    TABLE_LEN(verdict_group_names),          /* HYOKA_ENUM_VERDICT_GROUP */
-    TABLE_LEN(budget_kind_names),            /* HYOKA_ENUM_BUDGET_KIND */
-    TABLE_LEN(class_kind_names),             /* HYOKA_ENUM_CLASS_KIND */
-    TABLE_LEN(severity_names),               /* HYOKA_ENUM_SEVERITY */
-    TABLE(hyoka__figure_names),          /* HYOKA_ENUM_FIGURE */
-    TABLE(hyoka__cost_field_names),      /* HYOKA_ENUM_COST_FIELD */
-    TABLE(hyoka__staff_field_names),     /* HYOKA_ENUM_STAFF_FIELD */
-    TABLE(hyoka__project_text_names),    /* HYOKA_ENUM_PROJECT_TEXT */
-    TABLE(hyoka__value_field_names),     /* HYOKA_ENUM_VALUE_FIELD */
-    TABLE(hyoka__indicator_text_names),  /* HYOKA_ENUM_INDICATOR_TEXT */
-    TABLE(hyoka__evaluation_text_names), /* HYOKA_ENUM_EVALUATION_TEXT */
-    TABLE(hyoka__reason_names),          /* HYOKA_ENUM_REASON */
-    TABLE(lang_names),                   /* HYOKA_ENUM_LANG */
-    TABLE(group_by_names),               /* HYOKA_ENUM_GROUP_BY */
-    TABLE(hyoka__record_kind_names),     /* HYOKA_ENUM_RECORD_KIND */
-    TABLE(hyoka__record_field_names),    /* HYOKA_ENUM_RECORD_FIELD */
-    TABLE(field_type_names),             /* HYOKA_ENUM_FIELD_TYPE */
-    TABLE(field_state_names),            /* HYOKA_ENUM_FIELD_STATE */
-    TABLE_LEN(term_names),                   /* HYOKA_ENUM_TERM */
-    TABLE_LEN(measurement_names),            /* HYOKA_ENUM_MEASUREMENT */
-    TABLE(hyoka__flag_names),            /* HYOKA_ENUM_PROJECT_FLAG */
+    {"hyoka_status", NULL, 0, NULL},                                    /* HYOKA_ENUM_STATUS */
+    TABLE_LEN("hyoka_rounding", hyoka__rounding_names),                 /* HYOKA_ENUM_ROUNDING */
+    TABLE("hyoka_era", era_names),                                      /* HYOKA_ENUM_ERA */
+    TABLE_LEN("hyoka_unit", hyoka__unit_names),                         /* HYOKA_ENUM_UNIT */
+    TABLE_LEN("hyoka_phase", phase_names),                              /* HYOKA_ENUM_PHASE */
+    TABLE_LEN("hyoka_duty", duty_names),                                /* HYOKA_ENUM_DUTY */
+    TABLE_LEN("hyoka_period", period_names),                            /* HYOKA_ENUM_PERIOD */
+    TABLE_LEN("hyoka_category", category_names),                        /* HYOKA_ENUM_STAFF_CATEGORY */
+    TABLE_LEN("hyoka_kind", kind_names),                                /* HYOKA_ENUM_INDICATOR_KIND */
+    TABLE_LEN("hyoka_direction", direction_names),                      /* HYOKA_ENUM_DIRECTION */
+    TABLE_LEN("hyoka_stage", hyoka__stage_names),                       /* HYOKA_ENUM_STAGE */
+    TABLE_LEN("hyoka_expected_outcome", expected_outcome_names),        /* HYOKA_ENUM_EXPECTED_OUTCOME */
+    TABLE_LEN("hyoka_expected_cost", expected_cost_names),              /* HYOKA_ENUM_EXPECTED_COST */
+    TABLE_LEN("hyoka_verdict_group", verdict_group_names),              /* HYOKA_ENUM_VERDICT_GROUP */
+    TABLE_LEN("hyoka_budget_kind", budget_kind_names),                  /* HYOKA_ENUM_BUDGET_KIND */
+    TABLE_LEN("hyoka_class_kind", class_kind_names),                    /* HYOKA_ENUM_CLASS_KIND */
+    TABLE_LEN("hyoka_severity", severity_names),                        /* HYOKA_ENUM_SEVERITY */
+    TABLE("hyoka_figure", hyoka__figure_names),                         /* HYOKA_ENUM_FIGURE */
+    TABLE("hyoka_cost_field", hyoka__cost_field_names),                 /* HYOKA_ENUM_COST_FIELD */
+    TABLE("hyoka_staff_field", hyoka__staff_field_names),               /* HYOKA_ENUM_STAFF_FIELD */
+    TABLE("hyoka_text_field", hyoka__project_text_names),               /* HYOKA_ENUM_PROJECT_TEXT */
+    TABLE("hyoka_value_field", hyoka__value_field_names),               /* HYOKA_ENUM_VALUE_FIELD */
+    TABLE("hyoka_indicator_field", hyoka__indicator_text_names),        /* HYOKA_ENUM_INDICATOR_TEXT */
+    TABLE("hyoka_evaluation_field", hyoka__evaluation_text_names),      /* HYOKA_ENUM_EVALUATION_TEXT */
+    TABLE("hyoka_reason", hyoka__reason_names),                         /* HYOKA_ENUM_REASON */
+    TABLE("hyoka_lang", lang_names),                                    /* HYOKA_ENUM_LANG */
+    TABLE("hyoka_group_by", group_by_names),                            /* HYOKA_ENUM_GROUP_BY */
+    TABLE("hyoka_record_kind", hyoka__record_kind_names),               /* HYOKA_ENUM_RECORD_KIND */
+    TABLE("hyoka_record_field", hyoka__record_field_names),             /* HYOKA_ENUM_RECORD_FIELD */
+    TABLE("hyoka_field_type", field_type_names),                        /* HYOKA_ENUM_FIELD_TYPE */
+    TABLE("hyoka_field_state", field_state_names),                      /* HYOKA_ENUM_FIELD_STATE */
+    TABLE_LEN("hyoka_term", term_names),                                /* HYOKA_ENUM_TERM */
+    TABLE_LEN("hyoka_measurement", measurement_names),                  /* HYOKA_ENUM_MEASUREMENT */
+    TABLE("hyoka_flag", hyoka__flag_names),                             /* HYOKA_ENUM_PROJECT_FLAG */
 };
 
 SAME_SIZE(tables, HYOKA__ENUM_ID_COUNT);
@@ -237,8 +238,8 @@ SAME_SIZE(era_names, HYOKA__ERA_COUNT);
 SAME_SIZE(phase_names, HYOKA__PHASE_COUNT);
 SAME_SIZE(duty_names, HYOKA__DUTY_COUNT);
 SAME_SIZE(period_names, HYOKA__PERIOD_COUNT);
-SAME_SIZE(category_names, HYOKA__CATEGORY_COUNT);
-SAME_SIZE(kind_names, HYOKA__KIND_COUNT);
+SAME_SIZE(category_names, HYOKA__STAFF_CATEGORY_COUNT);
+SAME_SIZE(kind_names, HYOKA__INDICATOR_KIND_COUNT);
 SAME_SIZE(direction_names, HYOKA__DIRECTION_COUNT);
 SAME_SIZE(expected_outcome_names, HYOKA__EXPECTED_OUTCOME_COUNT);
 SAME_SIZE(expected_cost_names, HYOKA__EXPECTED_COST_COUNT);
@@ -259,6 +260,13 @@ const char *const *hyoka__enum_names(int which, int *count)
         return NULL;
     *count = tables[which].count;
     return tables[which].names;
+}
+
+const char *hyoka__enum_type_name(int which)
+{
+    if (which < HYOKA_ENUM_STATUS || which >= (int)COUNT_OF(tables))
+        return NULL;
+    return tables[which].type;
 }
 
 int hyoka__enum_lookup(int which, const char *s, size_t n)
@@ -410,7 +418,6 @@ int hyoka__implied_unit(const hyoka_portfolio *portfolio, int amount_unit, int f
 
 int hyoka__check_lang(const char *fn, int lang)
 {
-    if (lang < 0 || lang >= HYOKA__LANG_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a language (HYOKA_LANG_EN or HYOKA_LANG_JA)", fn, lang);
+    HYOKA__CHECK_ENUM_IN(fn, lang, LANG);
     return HYOKA_OK;
 }

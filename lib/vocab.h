@@ -14,7 +14,10 @@
 #define HYOKA__YEAR_MIN 1868
 #define HYOKA__YEAR_MAX 9999
 
-/* ---- How many values each enumeration has ---- */
+/* ---- How many values each enumeration has ----
+ *
+ * HYOKA__<ID>_COUNT for the enumeration HYOKA_ENUM_<ID> of hyoka_enum_id:
+ * the argument checks of internal.h (HYOKA__CHECK_ENUM) pair them by name. */
 
 #define HYOKA__ROUNDING_COUNT (HYOKA_ROUND_CEILING + 1)
 #define HYOKA__ERA_COUNT (HYOKA_ERA_REIWA + 1)
@@ -22,8 +25,8 @@
 #define HYOKA__PHASE_COUNT (HYOKA_PHASE_SETTLED + 1)
 #define HYOKA__DUTY_COUNT (HYOKA_DUTY_STATUTORY_ENTRUSTED + 1)
 #define HYOKA__PERIOD_COUNT (HYOKA_PERIOD_FIXED_TERM + 1)
-#define HYOKA__CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
-#define HYOKA__KIND_COUNT (HYOKA_KIND_ACTION + 1)
+#define HYOKA__STAFF_CATEGORY_COUNT (HYOKA_CATEGORY_TEMPORARY + 1)
+#define HYOKA__INDICATOR_KIND_COUNT (HYOKA_KIND_ACTION + 1)
 #define HYOKA__DIRECTION_COUNT (HYOKA_DIRECTION_MAINTAIN + 1)
 #define HYOKA__TERM_COUNT (HYOKA_TERM_LONG + 1)
 #define HYOKA__MEASUREMENT_COUNT (HYOKA_MEASUREMENT_QUALITATIVE + 1)
@@ -44,10 +47,10 @@
 /* Staff fields that are decimals (HEADCOUNT, FTE, HOURS); the rest are yen. */
 #define HYOKA__STAFF_DECIMAL_COUNT (HYOKA_STAFF_HOURS + 1)
 #define HYOKA__PROJECT_TEXT_COUNT (HYOKA_TEXT_DISPLAY_ORDER + 1)
-#define HYOKA__FLAG_COUNT (HYOKA_FLAG_METHOD_OTHER + 1)
+#define HYOKA__PROJECT_FLAG_COUNT (HYOKA_FLAG_METHOD_OTHER + 1)
 #define HYOKA__VALUE_FIELD_COUNT (HYOKA_VALUE_STATED_ACHIEVEMENT + 1)
 #define HYOKA__INDICATOR_TEXT_COUNT (HYOKA_INDICATOR_KPI_URL + 1)
-#define HYOKA__EVAL_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
+#define HYOKA__EVALUATION_TEXT_COUNT (HYOKA_EVAL_BUDGET + 1)
 #define HYOKA__REASON_COUNT (HYOKA_REASON_NO_CONTRACTS + 1)
 #define HYOKA__LANG_COUNT (HYOKA_LANG_JA + 1)
 #define HYOKA__GROUP_BY_COUNT (HYOKA_GROUP_VERDICT + 1)
@@ -78,9 +81,9 @@ extern const char *const hyoka__staff_field_names[HYOKA__STAFF_FIELD_COUNT];
 extern const char *const hyoka__project_text_names[HYOKA__PROJECT_TEXT_COUNT];
 extern const char *const hyoka__value_field_names[HYOKA__VALUE_FIELD_COUNT];
 extern const char *const hyoka__indicator_text_names[HYOKA__INDICATOR_TEXT_COUNT];
-extern const char *const hyoka__evaluation_text_names[HYOKA__EVAL_TEXT_COUNT];
+extern const char *const hyoka__evaluation_text_names[HYOKA__EVALUATION_TEXT_COUNT];
 extern const char *const hyoka__reason_names[HYOKA__REASON_COUNT];
-extern const char *const hyoka__flag_names[HYOKA__FLAG_COUNT];
+extern const char *const hyoka__flag_names[HYOKA__PROJECT_FLAG_COUNT];
 
 /* HYOKA_OK when @p lang is a hyoka_lang; else HYOKA_EINVAL, recorded with
  * the name of the function @p fn that was given it. */
@@ -90,6 +93,9 @@ int hyoka__check_lang(const char *fn, int lang);
  * HYOKA_ENUM_STATUS, whose codes are negative and named by error.c) and
  * their number; NULL for an unknown enumeration or HYOKA_ENUM_STATUS. */
 const char *const *hyoka__enum_names(int which, int *count);
+/* The C name of enumeration @p which ("hyoka_figure"), for messages;
+ * "hyoka_status" for HYOKA_ENUM_STATUS, NULL for an unknown one. */
+const char *hyoka__enum_type_name(int which);
 /* The value whose name is s[0..n) in enumeration @p which, or -1. */
 int hyoka__enum_lookup(int which, const char *s, size_t n);
 

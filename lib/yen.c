@@ -1,15 +1,11 @@
 /* yen: checked arithmetic on money held as int64_t yen. Never wraps; on
  * failure the output is left unchanged. */
-#include "internal.h"
+#include "util/containers.h"
+#include "vocab.h"
 
 #include <inttypes.h>
 
 __extension__ typedef __int128 i128;
-
-static int fail_null(const char *func)
-{
-    return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", func);
-}
 
 static bool fits_i64(i128 v)
 {
@@ -19,8 +15,7 @@ static bool fits_i64(i128 v)
 int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
-    if (!out)
-        return fail_null("hyoka_yen_add");
+    HYOKA__CHECK_NULL(out);
     if (__builtin_add_overflow(a, b, &r))
         return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_add: %" PRId64 " + %" PRId64 " yen overflows 64 bits", a, b);
     *out = r;
@@ -30,8 +25,7 @@ int hyoka_yen_add(int64_t a, int64_t b, int64_t *out)
 int hyoka_yen_sub(int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
-    if (!out)
-        return fail_null("hyoka_yen_sub");
+    HYOKA__CHECK_NULL(out);
     if (__builtin_sub_overflow(a, b, &r))
         return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_sub: %" PRId64 " - %" PRId64 " yen overflows 64 bits", a, b);
     *out = r;
@@ -41,8 +35,7 @@ int hyoka_yen_sub(int64_t a, int64_t b, int64_t *out)
 int hyoka_yen_mul(int64_t a, int64_t b, int64_t *out)
 {
     int64_t r;
-    if (!out)
-        return fail_null("hyoka_yen_mul");
+    HYOKA__CHECK_NULL(out);
     if (__builtin_mul_overflow(a, b, &r))
         return hyoka__fail(HYOKA_ERANGE, "hyoka_yen_mul: %" PRId64 " * %" PRId64 " yen overflows 64 bits", a, b);
     *out = r;
@@ -51,21 +44,20 @@ int hyoka_yen_mul(int64_t a, int64_t b, int64_t *out)
 
 int hyoka_yen_mul_decimal(int64_t yen, const hyoka_decimal *factor, int mode, int64_t *out)
 {
-    static const char who[] = "hyoka_yen_mul_decimal";
     char fs[HYOKA_DECIMAL_STRING_MAX];
     int scale, rc;
 
-    if (!factor || !out)
-        return fail_null(who);
-    if (!hyoka_rounding_name(mode))
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown rounding mode %d", who, mode);
-    if (!hyoka__decimal_valid(factor))
-        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal factor", who);
+    HYOKA__CHECK_NULL(factor);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_ENUM(mode, ROUNDING);
+    rc = hyoka__check_decimal(__func__, "factor", factor);
+    if (rc != HYOKA_OK)
+        return rc;
     scale = hyoka_decimal_scale(factor);
     rc = hyoka__mul_round(yen, hyoka_decimal_coefficient(factor), scale, mode, out);
     if (rc != HYOKA_OK) {
         (void)hyoka_decimal_format(factor, 0, fs, sizeof fs, NULL);
-        return hyoka__fail(HYOKA_ERANGE, "%s: %" PRId64 " yen * %s overflows 64 bits", who, yen, fs);
+        return hyoka__fail(HYOKA_ERANGE, "%s: %" PRId64 " yen * %s overflows 64 bits", __func__, yen, fs);
     }
     return HYOKA_OK;
 }
@@ -90,37 +82,36 @@ int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
 
 int hyoka_yen_from_thousands(const hyoka_decimal *thousands, int64_t *out)
 {
-    static const char who[] = "hyoka_yen_from_thousands";
     char ts[HYOKA_DECIMAL_STRING_MAX];
     int rc;
 
-    if (!thousands || !out)
-        return fail_null(who);
-    if (hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL) != HYOKA_OK) /* validates */
-        return hyoka__fail(HYOKA_EINVAL, "%s: invalid decimal amount", who);
+    HYOKA__CHECK_NULL(thousands);
+    HYOKA__CHECK_NULL(out);
+    rc = hyoka__check_decimal(__func__, "thousands", thousands);
+    if (rc != HYOKA_OK)
+        return rc;
+    (void)hyoka_decimal_format(thousands, 0, ts, sizeof ts, NULL);
     rc = hyoka__yen_of_thousands(hyoka_decimal_coefficient(thousands), hyoka_decimal_scale(thousands), out);
     if (rc == HYOKA_EINVALID)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)", who,
-                           ts);
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen is finer than one yen (at most 3 decimal places)",
+                           __func__, ts);
     if (rc != HYOKA_OK)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", who, ts);
+        return hyoka__fail(HYOKA_ERANGE, "%s: %s thousand yen overflows 64-bit yen", __func__, ts);
     return HYOKA_OK;
 }
 
 int hyoka_yen_to_thousands(int64_t yen, hyoka_decimal *out)
 {
-    if (!out)
-        return fail_null("hyoka_yen_to_thousands");
+    HYOKA__CHECK_NULL(out);
     return hyoka_decimal_from_parts(yen, 3, out);
 }
 
 int hyoka_yen_sum(const int64_t *values, size_t count, int64_t *out)
 {
-    static const char who[] = "hyoka_yen_sum";
     i128 total = 0;
 
-    if (!out || (!values && count > 0))
-        return fail_null(who);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_BUFFER(values, count);
     /* The exact total decides, whatever the order of the amounts: a
      * partial sum may leave the 64-bit range as long as the total does not.
      * an array in memory holds fewer than 2^61 amounts of at most 2^63,
@@ -128,7 +119,7 @@ int hyoka_yen_sum(const int64_t *values, size_t count, int64_t *out)
     for (size_t i = 0; i < count; i++)
         total += values[i];
     if (!fits_i64(total))
-        return hyoka__fail(HYOKA_ERANGE, "%s: the sum of %zu amounts overflows 64 bits", who, count);
+        return hyoka__fail(HYOKA_ERANGE, "%s: the sum of %zu amounts overflows 64 bits", __func__, count);
     *out = (int64_t)total;
     return HYOKA_OK;
 }

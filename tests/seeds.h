@@ -1,5 +1,5 @@
 /*
- * The four seed sheets (DESIGN.md, seeds/) built through the public API.
+ * The four seed sheets (docs/seeds.md) built through the public API.
  *
  * Each builder makes a new portfolio holding one sheet exactly as printed:
  * the municipality (when the sheet names it), the denominators the printed

@@ -1,4 +1,4 @@
-/* Unit tests of figures.h: every figure of DESIGN §6 with each reason it
+/* Unit tests of figures.h: every figure of docs/guide.md (Figures) with each reason it
  * can be unavailable, rounding overrides, exactness (the printed figures of
  * the seed sheets), overflow, scores and ratings, roll-ups and rankings,
  * through the public API only. */
@@ -494,7 +494,7 @@ static void test_unavailable_messages(void **state)
     assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EUNAVAILABLE);
     assert_int_equal(hyoka_costs_figure(NULL, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EINVAL);
     assert_int_equal(hyoka_error_last_code(), HYOKA_EINVAL);
-    assert_string_equal(hyoka_error_last(), "hyoka_costs_figure: NULL argument");
+    assert_string_equal(hyoka_error_last(), "hyoka_costs_figure: costs is NULL");
 
     /* clearing drops an unread one */
     assert_int_equal(hyoka_costs_figure(c, HYOKA_FIG_PER_CAPITA, &d, NULL), HYOKA_EUNAVAILABLE);

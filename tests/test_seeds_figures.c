@@ -1,4 +1,4 @@
-/* Acceptance tests on the four seed sheets (DESIGN.md, seeds/): every figure
+/* Acceptance tests on the four seed sheets (docs/seeds.md): every figure
  * a sheet prints, computed by the library (figures.h) and formatted with
  * hyoka_decimal_format(), against the printed value; then the exact set of
  * diagnostics hyoka_validate() gives for each sheet. The sheets are built by
@@ -241,7 +241,7 @@ static void test_seed001_figures(void **state)
     assert_int_equal(hyoka_costs_stated(h19, HYOKA_FIG_UNIT_COST, &stated, NULL), 1);
     assert_int_equal(hyoka_costs_figure(h19, HYOKA_FIG_UNIT_COST, &computed, NULL), HYOKA_OK);
     assert_int_not_equal(hyoka_decimal_cmp(&stated, &computed), 0);
-    /* The metrics of DESIGN §8 for this year. */
+    /* The other figures the sheet prints for this year. */
     expect_figure(h19, HYOKA_FIG_PERSONNEL_SHARE, "100.0");
     expect_figure(h19, HYOKA_FIG_TOTAL_COST_CHANGE, "35.9");
     expect_staff_cost(h19, 0, 16627000);
@@ -255,7 +255,7 @@ static void test_seed001_figures(void **state)
     assert_int_equal(hyoka_indicator_kind(rate), HYOKA_KIND_OUTCOME);
     expect_indicator(rate, 2006, HYOKA_FIG_ACHIEVEMENT, "90.0");
     expect_indicator(rate, 2007, HYOKA_FIG_ACHIEVEMENT, "98.3");
-    expect_indicator(rate, 2007, HYOKA_FIG_CHANGE, "555.6"); /* DESIGN §8 */
+    expect_indicator(rate, 2007, HYOKA_FIG_CHANGE, "555.6");
     hyoka_portfolio_free(pf);
 }
 
@@ -265,7 +265,7 @@ static void test_seed001_diagnostics(void **state)
     (void)state;
     EXPECT_DIAGNOSTICS(pf,
         /* 利用数一単位あたり 平成19年度: printed 15,775.5, computed 15,775.1
-         * (DESIGN §7's known case). */
+         * (a known error of the printed sheet, docs/seeds.md). */
         "C005 /projects/0/years/1/stated/unit_cost",
         /* The 平成20年度 cost year has no population while the document gives
          * one for 平成18・19年度: its per-capita cost cannot be computed (info). */
@@ -327,7 +327,7 @@ static void test_seed002_diagnostics(void **state)
         "P004 /projects/0/years/3/fiscal_year",
         /* The 2次評価 終了 of 平成29年度 (the decisive evaluation; the
          * 1次評価 終了 is not) beside 437千円 planned for 平成30・31年度
-         * (DESIGN §7's known case). */
+         * (a known inconsistency of the sheet, docs/seeds.md). */
         "E002 /projects/0/evaluations/2/verdict");
 }
 

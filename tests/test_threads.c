@@ -1,5 +1,5 @@
 /*
- * Concurrency test (DESIGN §2, Threads): "no global mutable state but the
+ * Concurrency test (docs/guide.md, Threads): "no global mutable state but the
  * allocator; distinct handles may be used from different threads at once".
  *
  * Eight threads work at the same time, each on portfolios of its own:

@@ -1,4 +1,4 @@
-/* Tests of hyoka_validate() (report.h, DESIGN §7, docs/validation.md):
+/* Tests of hyoka_validate() (report.h, docs/validation.md):
  * every code with a failing and a passing case, stated-figure comparison
  * (places, modes, units, tolerance), document order, both languages, no
  * change to the portfolio, and allocation failures. Public API only. */

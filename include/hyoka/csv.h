@@ -68,7 +68,12 @@ typedef struct hyoka_csv_options {
     unsigned flags;         /**< Writer flags of hyoka_csv_write_dir(): 0 or ::HYOKA_WRITE_REPLACE (default 0). @since 1.1 */
 } hyoka_csv_options;
 
-/** Fill @p options with the defaults. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/**
+ * Fill @p options (owned by the caller) with the defaults and set its
+ * `size`. A program built against the 1.0 header keeps calling the 1.0
+ * version of this function, which fills only the fields 1.0 had.
+ * @return ::HYOKA_OK or ::HYOKA_EINVAL.
+ */
 HYOKA_API int hyoka_csv_options_init(hyoka_csv_options *options);
 
 /**

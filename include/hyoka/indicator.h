@@ -125,13 +125,13 @@ HYOKA_API int hyoka_indicator_set_number(hyoka_indicator *indicator, int64_t num
 /** The term (::hyoka_term) of an outcome, or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_indicator_term(const hyoka_indicator *indicator);
 
-/** Set the term; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the term, a ::hyoka_term; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_indicator_set_term(hyoka_indicator *indicator, int term);
 
 /** Whether the goal is quantitative or qualitative (::hyoka_measurement), or ::HYOKA_UNSET. */
 HYOKA_API int hyoka_indicator_measurement(const hyoka_indicator *indicator);
 
-/** Set the measurement; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
+/** Set the measurement, a ::hyoka_measurement; ::HYOKA_UNSET clears it. @return ::HYOKA_OK or ::HYOKA_EINVAL. */
 HYOKA_API int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement);
 
 /**

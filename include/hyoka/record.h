@@ -219,14 +219,14 @@ HYOKA_API int hyoka_record_kind_parent(int kind, int *parent);
  */
 HYOKA_API int hyoka_project_add_record(hyoka_project *project, int kind, hyoka_record **out);
 
-/** Number of a project's records of @p kind (0 for NULL or a bad kind). */
+/** Number of a project's records of @p kind, a ::hyoka_record_kind (0 for NULL or a bad kind). */
 HYOKA_API size_t hyoka_project_record_count(const hyoka_project *project, int kind);
 
-/** A project's record of @p kind at @p index (in order of adding), borrowed; NULL when out of range. */
+/** A project's record of @p kind (a ::hyoka_record_kind) at @p index (in order of adding), borrowed; NULL when out of range. */
 HYOKA_API hyoka_record *hyoka_project_record_at(const hyoka_project *project, int kind, size_t index);
 
 /**
- * Remove and free a project's record (with its child records); later ones move up.
+ * Remove and free a project's record of @p kind (a ::hyoka_record_kind) at @p index (with its child records); later ones move up.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND (index out of range).
  */
 HYOKA_API int hyoka_project_remove_record(hyoka_project *project, int kind, size_t index);
@@ -244,13 +244,13 @@ HYOKA_API int hyoka_project_remove_record(hyoka_project *project, int kind, size
  */
 HYOKA_API int hyoka_record_add_child(hyoka_record *record, int kind, hyoka_record **out);
 
-/** Number of a record's children of @p kind (0 for NULL or a bad kind). */
+/** Number of a record's children of @p kind, a ::hyoka_record_kind (0 for NULL or a bad kind). */
 HYOKA_API size_t hyoka_record_child_count(const hyoka_record *record, int kind);
 
-/** A record's child of @p kind at @p index, borrowed; NULL when out of range. */
+/** A record's child of @p kind (a ::hyoka_record_kind) at @p index, borrowed; NULL when out of range. */
 HYOKA_API hyoka_record *hyoka_record_child_at(const hyoka_record *record, int kind, size_t index);
 
-/** Remove and free a child record (with its own children). @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
+/** Remove and free the child of @p kind (a ::hyoka_record_kind) at @p index (with its own children). @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOTFOUND. */
 HYOKA_API int hyoka_record_remove_child(hyoka_record *record, int kind, size_t index);
 
 /**
@@ -265,7 +265,10 @@ HYOKA_API hyoka_record *hyoka_record_parent(const hyoka_record *record);
 /** The project @p record belongs to (through its parent records), borrowed; NULL for NULL. */
 HYOKA_API hyoka_project *hyoka_record_project(const hyoka_record *record);
 
-/* ---- Fields ---- */
+/* ---- Fields ----
+ * In every function below, @p field is a ::hyoka_record_field of the
+ * record's kind (hyoka_record_field_type() says which type it has).
+ */
 
 /**
  * The state of a field (::hyoka_field_state).
@@ -289,7 +292,7 @@ HYOKA_API int hyoka_record_clear(hyoka_record *record, int field);
  * @param text UTF-8, copied; NULL makes the field missing.
  * @param len  its length in bytes, or ::HYOKA_NTS.
  * @param record the record.
- * @param field a text field of the record's kind.
+ * @param field a ::hyoka_record_field of type text in the record's kind.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EENCODING, ::HYOKA_ELIMIT,
  *         ::HYOKA_ENOMEM (unchanged on failure).
  */
@@ -308,7 +311,7 @@ HYOKA_API int hyoka_record_money(const hyoka_record *record, int field, int64_t 
  * Set a decimal field.
  * @param value the value (copied), with its places; NULL makes the field missing.
  * @param record the record.
- * @param field a decimal field of the record's kind.
+ * @param field a ::hyoka_record_field of type decimal in the record's kind.
  * @return ::HYOKA_OK or ::HYOKA_EINVAL (also for a malformed decimal).
  */
 HYOKA_API int hyoka_record_set_decimal(hyoka_record *record, int field, const hyoka_decimal *value);

@@ -1,5 +1,5 @@
 /* CP932 (Windows Japanese) <-> UTF-8, from the table tools/gen_cp932.py
- * generates out of Python's cp932 codec (lib/cp932_table.h).
+ * generates out of Python's cp932 codec (cp932_table.h).
  *
  * Decoding maps every byte and byte pair the table maps, NEC and IBM
  * extensions and the user-defined area (0xF040..0xF9FC -> U+E000..) included.
@@ -111,19 +111,19 @@ bool hyoka__cp932_can_encode(const char *utf8, size_t len, size_t *bad, uint32_t
 
 int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len, size_t *bad)
 {
-    static const char fn[] = "hyoka_cp932_encode";
     char *buf;
-    size_t i = 0, o = 0;
+    size_t i = 0, o = 0, size;
 
-    if (!utf8 || !out || !out_len)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !utf8 ? "utf8" : !out ? "out" : "out_len");
+    HYOKA__CHECK_NULL(utf8);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(out_len);
     *out = NULL;
     *out_len = 0;
     len = hyoka__len(utf8, len);
-    if (len == SIZE_MAX)
-        return hyoka__fail(HYOKA_EINVAL, "%s: length too large", fn);
     /* A non-ASCII character takes 2 to 4 bytes in UTF-8 and 1 or 2 in CP932. */
-    buf = hyoka__malloc(len + 1);
+    if (!hyoka__size_add(len, 1, &size))
+        return hyoka__fail(HYOKA_EINVAL, "%s: len %zu is too large", __func__, len);
+    buf = hyoka__malloc(size);
     if (!buf)
         return hyoka__nomem();
     while (i < len) {
@@ -139,7 +139,7 @@ int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len
             hyoka__free(buf);
             if (bad)
                 *bad = at;
-            return hyoka__fail(HYOKA_EENCODING, "%s: invalid UTF-8 at byte %zu", fn, at);
+            return hyoka__fail(HYOKA_EENCODING, "%s: invalid UTF-8 at byte %zu", __func__, at);
         }
         code = hyoka__cp932_code((uint32_t)c);
         if (code < 0) {
@@ -148,7 +148,7 @@ int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len
             if (bad)
                 *bad = at;
             hyoka__utf8_encode((uint32_t)c, ch);
-            return hyoka__fail(HYOKA_EENCODING, "%s: U+%04lX '%s' at byte %zu cannot be written in CP932", fn,
+            return hyoka__fail(HYOKA_EENCODING, "%s: U+%04lX '%s' at byte %zu cannot be written in CP932", __func__,
                                (unsigned long)c, ch, at);
         }
         if (code > 0xFF)
@@ -163,21 +163,21 @@ int hyoka_cp932_encode(const char *utf8, size_t len, char **out, size_t *out_len
 
 int hyoka_cp932_decode(const char *cp932, size_t len, char **out, size_t *out_len, size_t *bad)
 {
-    static const char fn[] = "hyoka_cp932_decode";
     const unsigned char *s = (const unsigned char *)cp932;
     char *buf;
-    size_t i = 0, o = 0;
+    size_t i = 0, o = 0, size;
 
-    if (!cp932 || !out || !out_len)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !cp932 ? "cp932" : !out ? "out" : "out_len");
+    HYOKA__CHECK_NULL(cp932);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(out_len);
     *out = NULL;
     *out_len = 0;
     len = hyoka__len(cp932, len);
     /* Every CP932 character becomes at most 3 bytes of UTF-8 (all of them
      * are in the BMP), and takes at least 1 byte. */
-    if (len > (SIZE_MAX - 1) / 3)
-        return hyoka__fail(HYOKA_ERANGE, "%s: %zu bytes is too long", fn, len);
-    buf = hyoka__malloc(len * 3 + 1);
+    if (!hyoka__size_mul(len, 3, &size) || !hyoka__size_add(size, 1, &size))
+        return hyoka__fail(HYOKA_ERANGE, "%s: %zu bytes is too long", __func__, len);
+    buf = hyoka__malloc(size);
     if (!buf)
         return hyoka__nomem();
     while (i < len) {
@@ -192,9 +192,9 @@ int hyoka_cp932_decode(const char *cp932, size_t len, char **out, size_t *out_le
             if (bad)
                 *bad = i;
             if (i + 1 < len && lead_index(s[i]) >= 0)
-                return hyoka__fail(HYOKA_EENCODING, "%s: bytes %02X %02X at offset %zu are not CP932", fn, s[i],
+                return hyoka__fail(HYOKA_EENCODING, "%s: bytes %02X %02X at offset %zu are not CP932", __func__, s[i],
                                    s[i + 1], i);
-            return hyoka__fail(HYOKA_EENCODING, "%s: byte %02X at offset %zu is not CP932%s", fn, s[i], i,
+            return hyoka__fail(HYOKA_EENCODING, "%s: byte %02X at offset %zu is not CP932%s", __func__, s[i], i,
                                lead_index(s[i]) >= 0 ? " (a lead byte at the end)" : "");
         }
         o += hyoka__utf8_encode((uint32_t)c, buf + o);

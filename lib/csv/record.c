@@ -253,8 +253,10 @@ static void end_field(struct hyoka__csv_records *r, size_t field_no, bool quoted
     }
     off = r->data.len;
     if (r->encoding == HYOKA_ENCODING_CP932) {
-        if (n > SIZE_MAX / 4 || !hyoka__buf_reserve(&r->data, n * 3)) {
-            hyoka__csv_fatal(r->log, n > SIZE_MAX / 4 ? hyoka__nomem() : r->data.err);
+        size_t room; /* a CP932 byte becomes at most 3 bytes of UTF-8 */
+        bool fits = hyoka__size_mul(n, 3, &room);
+        if (!fits || !hyoka__buf_reserve(&r->data, room)) {
+            hyoka__csv_fatal(r->log, fits ? r->data.err : hyoka__nomem());
             return;
         }
         while (i < n) {

@@ -205,25 +205,51 @@ const char *hyoka_csv_table_name(int table)
     return hyoka__csv_tables[table].name;
 }
 
-int hyoka_csv_options_init(hyoka_csv_options *options)
+/* The defaults of the first @p size bytes of the options (the fields of
+ * the version whose structure is that long). */
+static int options_defaults(hyoka_csv_options *options, size_t size)
 {
+    hyoka_csv_options all;
     if (!options)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_csv_options_init: options is NULL");
-    memset(options, 0, sizeof *options);
-    options->size = sizeof *options;
-    options->encoding = HYOKA_ENCODING_UTF8_BOM;
-    options->max_field = (size_t)1 << 20;
-    options->max_row = (size_t)4 << 20;
-    options->max_diagnostics = 1000;
-    options->max_table = (size_t)1 << 30;
-    options->flags = 0;
+    memset(&all, 0, sizeof all);
+    all.size = size;
+    all.encoding = HYOKA_ENCODING_UTF8_BOM;
+    all.max_field = (size_t)1 << 20;
+    all.max_row = (size_t)4 << 20;
+    all.max_diagnostics = 1000;
+    all.max_table = (size_t)1 << 30;
+    all.flags = 0;
+    memcpy(options, &all, size);
     return HYOKA_OK;
+}
+
+#if HYOKA__HAS_SYMVER
+/* hyoka_csv_options_init@HYOKA_1.0, for programs built against 1.0: their
+ * structure ends before max_table, so only its fields are written and
+ * `size` says so (the functions taking options accept that size). */
+int hyoka__csv_options_init_1_0(hyoka_csv_options *options);
+HYOKA__SYMVER(hyoka__csv_options_init_1_0, "hyoka_csv_options_init@HYOKA_1.0")
+HYOKA_API int hyoka__csv_options_init_1_0(hyoka_csv_options *options)
+{
+    return options_defaults(options, HYOKA__CSV_OPTIONS_1_0);
+}
+
+/* hyoka_csv_options_init@@HYOKA_1.1, what programs link to from 1.1 on. */
+int hyoka__csv_options_init_1_1(hyoka_csv_options *options);
+HYOKA__SYMVER(hyoka__csv_options_init_1_1, "hyoka_csv_options_init@@HYOKA_1.1")
+HYOKA_API int hyoka__csv_options_init_1_1(hyoka_csv_options *options)
+#else
+int hyoka_csv_options_init(hyoka_csv_options *options)
+#endif
+{
+    return options_defaults(options, sizeof *options);
 }
 
 int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out)
 {
     int rc;
-    hyoka_csv_options_init(out);
+    options_defaults(out, sizeof *out);
     rc = hyoka__options_take(fn, "hyoka_csv_options_init", options, out, HYOKA__CSV_OPTIONS_1_0);
     if (rc != HYOKA_OK)
         return rc;

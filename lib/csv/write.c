@@ -499,7 +499,7 @@ static void year_occurrences(struct wr *w, const hyoka_project *p)
         return;
     w->occ_of = NULL;
     if (n > w->occ_cap) {
-        size_t *no = n > SIZE_MAX / sizeof *no ? NULL : hyoka__realloc(w->occ, n * sizeof *no);
+        size_t *no = hyoka__realloc_array(w->occ, n, sizeof *no);
         if (!no) {
             w_fail(w, hyoka__nomem());
             return;
@@ -953,18 +953,18 @@ int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_o
 int hyoka_csv_write_table(const hyoka_portfolio *portfolio, int table, const hyoka_csv_options *options, char **out,
                           size_t *len, hyoka_report *report)
 {
-    static const char fn[] = "hyoka_csv_write_table";
     hyoka_csv_options opt;
     char first[HYOKA__CSV_FIRST_MAX];
     int rc;
 
-    if (!portfolio || !out || !len)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : !out ? "out" : "len");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(len);
     *out = NULL;
     *len = 0;
     if (table < 0 || table >= HYOKA_CSV_TABLE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_csv_table", fn, table);
-    rc = hyoka__csv_check_options(fn, options, &opt);
+        return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_csv_table", __func__, table);
+    rc = hyoka__csv_check_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     if (report)

@@ -122,10 +122,9 @@ static int indicator_figure_impl(const hyoka_indicator *indicator, int32_t fisca
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!indicator || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (figure < 0 || figure >= HYOKA__FIGURE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
+    HYOKA__CHECK_NULL_IN(fn, indicator);
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_IN(fn, figure, FIGURE);
     if (figure != HYOKA_FIG_ACHIEVEMENT && figure != HYOKA_FIG_CHANGE) {
         why = HYOKA_REASON_NOT_A_FIGURE;
         rc = HYOKA_EUNAVAILABLE;
@@ -257,8 +256,8 @@ static int evaluation_score_impl(const hyoka_evaluation *evaluation, hyoka_decim
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!evaluation || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
+    HYOKA__CHECK_NULL_IN(fn, evaluation);
+    HYOKA__CHECK_NULL_IN(fn, out);
     rc = hyoka__score(evaluation, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         hyoka__set_reason(reason, why);
@@ -333,8 +332,7 @@ static int evaluation_rating_impl(const hyoka_evaluation *evaluation, const char
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!evaluation)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
+    HYOKA__CHECK_NULL_IN(fn, evaluation);
     rc = rating_of(evaluation, &c, &l, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         hyoka__set_reason(reason, why);

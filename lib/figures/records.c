@@ -214,10 +214,9 @@ static int record_figure_impl(const hyoka_record *record, int figure, hyoka_deci
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!record || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (figure < 0 || figure >= HYOKA__FIGURE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
+    HYOKA__CHECK_NULL_IN(fn, record);
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_IN(fn, figure, FIGURE);
     rc = hyoka__record_figure_in(record, figure, NULL, &v, &why);
     if (rc == HYOKA_EUNAVAILABLE) {
         hyoka__set_reason(reason, why);

@@ -225,21 +225,19 @@ static int check_total(i128 v, int figure, const char *key)
 int hyoka_rollup_new(hyoka_rollup **out, const hyoka_portfolio *portfolio, int group_by, int depth,
                      int32_t fiscal_year)
 {
-    static const char fn[] = "hyoka_rollup_new";
     struct rollup_entry *entries = NULL;
     hyoka_rollup *r = NULL;
     size_t cap, n = 0;
     int rc;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (group_by < HYOKA_GROUP_FISCAL_YEAR || group_by > HYOKA_GROUP_VERDICT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a grouping", fn, group_by);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(group_by, GROUP_BY);
     if (group_by == HYOKA_GROUP_POLICY && depth < 1)
-        return hyoka__fail(HYOKA_EINVAL, "%s: policy depth %d (must be 1 or more)", fn, depth);
+        return hyoka__fail(HYOKA_EINVAL, "%s: policy depth %d (must be 1 or more)", __func__, depth);
     if (fiscal_year != 0 && (fiscal_year < HYOKA__YEAR_MIN || fiscal_year > HYOKA__YEAR_MAX))
-        return hyoka__fail(HYOKA_EINVAL, "%s: fiscal year %ld outside 1868..9999 (0 for all)", fn,
-                           (long)fiscal_year);
+        return hyoka__fail(HYOKA_EINVAL, "%s: fiscal_year %ld is outside %d..%d (0 for all)", __func__,
+                           (long)fiscal_year, HYOKA__YEAR_MIN, HYOKA__YEAR_MAX);
 
     r = hyoka__calloc(1, sizeof *r);
     if (!r)
@@ -331,14 +329,11 @@ size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row)
 
 int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out)
 {
-    static const char fn[] = "hyoka_rollup_total";
-
-    if (!rollup || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (!hyoka__is_money_figure(figure))
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a money figure (expense..specific_revenue)", fn, figure);
-    if (row >= rollup->count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no row %zu (%zu rows)", fn, row, rollup->count);
+    HYOKA__CHECK_NULL(rollup);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_money_figure(figure),
+                             "a money figure (expense..specific_revenue)");
+    HYOKA__CHECK_INDEX(row, rollup->count, "rows");
     *out = rollup->rows[row].total[figure];
     return HYOKA_OK;
 }
@@ -412,15 +407,14 @@ static int rank_value(const hyoka_project *p, int figure, int32_t fiscal_year, s
 int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int figure, int32_t fiscal_year,
                       int descending)
 {
-    static const char fn[] = "hyoka_ranking_new";
     hyoka_ranking *r;
     size_t n;
     int rc;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (figure < 0 || (figure > HYOKA_FIG_TOTAL_COST_CHANGE && figure != HYOKA_FIG_SCORE))
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a cost-year figure or score", fn, figure);
+    HYOKA__CHECK_NULL(out);
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_year_figure(figure) || figure == HYOKA_FIG_SCORE,
+                             "a cost-year figure (expense..total_cost_change) or score");
     r = hyoka__calloc(1, sizeof *r);
     if (!r)
         return hyoka__nomem();
@@ -428,8 +422,8 @@ int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int
     if (n > 0) {
         r->items = hyoka__calloc(n, sizeof *r->items);
         if (!r->items) {
-            hyoka__free(r);
-            return hyoka__nomem();
+            rc = hyoka__nomem();
+            goto fail;
         }
     }
     for (size_t i = 0; i < n; i++) {
@@ -439,16 +433,18 @@ int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int
         e->reason = HYOKA_REASON_NONE;
         e->seq = i;
         rc = rank_value(e->project, figure, fiscal_year, e);
-        if (rc != HYOKA_OK) {
-            hyoka_ranking_free(r);
-            return rc;
-        }
+        if (rc != HYOKA_OK)
+            goto fail;
     }
     r->count = n;
     if (n > 1)
         qsort(r->items, n, sizeof *r->items, descending ? cmp_rank_desc : cmp_rank_asc);
     *out = r;
     return HYOKA_OK;
+
+fail:
+    hyoka_ranking_free(r);
+    return rc;
 }
 
 void hyoka_ranking_free(hyoka_ranking *ranking)
@@ -467,13 +463,10 @@ size_t hyoka_ranking_count(const hyoka_ranking *ranking)
 int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project **project, hyoka_decimal *value,
                      int *reason)
 {
-    static const char fn[] = "hyoka_ranking_at";
     const struct rank_entry *e;
 
-    if (!ranking)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (index >= ranking->count)
-        return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry %zu (%zu entries)", fn, index, ranking->count);
+    HYOKA__CHECK_NULL(ranking);
+    HYOKA__CHECK_INDEX(index, ranking->count, "entries");
     e = &ranking->items[index];
     if (project)
         *project = e->project;
@@ -481,7 +474,7 @@ int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project *
         *reason = e->reason;
     if (e->reason != HYOKA_REASON_NONE) {
         const char *code = e->project->text[HYOKA_TEXT_CODE];
-        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: entry %zu (project %s) is unavailable: %s", fn, index,
+        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: entry %zu (project %s) is unavailable: %s", __func__, index,
                            code ? code : "without code", hyoka__reason_en[e->reason]);
     }
     if (value)

@@ -106,8 +106,8 @@ static int personnel_raw(const hyoka_costs *c, int64_t *out)
             return rc;
         rc = hyoka_yen_add(sum, line, &sum);
         if (rc != HYOKA_OK)
-            return hyoka__fail(HYOKA_ERANGE, "personnel of fiscal year %ld overflows 64-bit yen",
-                               (long)c->fiscal_year);
+            return hyoka__fail(HYOKA_ERANGE, "%s of fiscal year %ld overflows 64-bit yen",
+                               hyoka__figure_names[HYOKA_FIG_PERSONNEL], (long)c->fiscal_year);
     }
     *out = sum;
     return HYOKA_OK;
@@ -135,8 +135,8 @@ static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, in
     parts[3] = value_or_zero(c, HYOKA_COST_INDIRECT);
     rc = hyoka_yen_sum(parts, 4, out);
     if (rc != HYOKA_OK)
-        return hyoka__fail(HYOKA_ERANGE, "total cost of fiscal year %ld overflows 64-bit yen",
-                           (long)c->fiscal_year);
+        return hyoka__fail(HYOKA_ERANGE, "%s of fiscal year %ld overflows 64-bit yen",
+                           hyoka__figure_names[HYOKA_FIG_TOTAL_COST], (long)c->fiscal_year);
     return HYOKA_OK;
 }
 
@@ -205,8 +205,8 @@ static int costs_money(const hyoka_costs *c, struct year_memo *m, int figure, in
         for (int f = HYOKA_COST_NATIONAL; f <= HYOKA_COST_OTHER; f++)
             parts[f - HYOKA_COST_NATIONAL] = value_or_zero(c, f);
         if (hyoka_yen_sum(parts, 5, out) != HYOKA_OK)
-            return hyoka__fail(HYOKA_ERANGE, "specific revenue of fiscal year %ld overflows 64-bit yen",
-                               (long)c->fiscal_year);
+            return hyoka__fail(HYOKA_ERANGE, "%s of fiscal year %ld overflows 64-bit yen",
+                               hyoka__figure_names[HYOKA_FIG_SPECIFIC_REVENUE], (long)c->fiscal_year);
         return HYOKA_OK;
     }
     }
@@ -391,8 +391,8 @@ static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
         if (rc != HYOKA_OK)
             return rc;
         if (hyoka_yen_sub(cur, b, &a) != HYOKA_OK)
-            return hyoka__fail(HYOKA_ERANGE, "total cost change of fiscal year %ld overflows 64-bit yen",
-                               (long)c->fiscal_year);
+            return hyoka__fail(HYOKA_ERANGE, "%s of fiscal year %ld overflows 64-bit yen",
+                               hyoka__figure_names[HYOKA_FIG_TOTAL_COST_CHANGE], (long)c->fiscal_year);
         break;
     }
     }
@@ -424,10 +424,9 @@ static int costs_figure_memo(const hyoka_costs *costs, int figure, const struct 
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!costs || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
-    if (figure < 0 || figure >= HYOKA__FIGURE_COUNT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a figure", fn, figure);
+    HYOKA__CHECK_NULL_IN(fn, costs);
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_IN(fn, figure, FIGURE);
     if (!hyoka__is_year_figure(figure)) {
         why = HYOKA_REASON_NOT_A_FIGURE;
         rc = HYOKA_EUNAVAILABLE;
@@ -490,8 +489,8 @@ static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, 
     int rc;
 
     hyoka__set_reason(reason, HYOKA_REASON_NONE);
-    if (!staff || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: NULL argument", fn);
+    HYOKA__CHECK_NULL_IN(fn, staff);
+    HYOKA__CHECK_NULL_IN(fn, out);
     if (staff->costs) {
         rc = personnel_mode(staff->costs, &mode);
         if (rc != HYOKA_OK)

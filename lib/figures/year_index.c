@@ -27,9 +27,7 @@ void hyoka__year_index_build(struct hyoka__year_index *ix, const hyoka_project *
         return;
     if (n > ix->cap) {
         hyoka__year_index_release(ix);
-        if (n > SIZE_MAX / sizeof *ix->slots)
-            return;
-        ix->slots = hyoka__malloc(n * sizeof *ix->slots);
+        ix->slots = hyoka__malloc_array(n, sizeof *ix->slots);
         if (!ix->slots)
             return; /* lookups scan: slower, same results */
         ix->cap = n;

@@ -90,8 +90,8 @@ int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ct
         /* p is at a value whose path is in `path`; v says whether to enter it. */
         if (p < e && (*p == '{' || *p == '[') && v == 1) {
             if (depth == cap) {
-                size_t ncap = cap ? cap * 2 : 16;
-                struct wlevel *ns = hyoka__realloc(st, ncap * sizeof *ns);
+                size_t ncap = hyoka__grow_cap(cap, depth + 1, 16);
+                struct wlevel *ns = hyoka__realloc_array(st, ncap, sizeof *ns);
                 if (!ns) {
                     rc = HYOKA_ENOMEM;
                     goto done;
@@ -238,8 +238,8 @@ int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
     struct hyoka__json_lines lc;
     int rc = HYOKA_OK;
 
-    if (!report || !json)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_report_locate: %s is NULL", !report ? "report" : "json");
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(json);
     if (len == HYOKA_NTS)
         len = strlen(json);
     memset(&c, 0, sizeof c);
@@ -273,7 +273,7 @@ int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
         rc = hyoka__nomem();
         goto done;
     }
-    pos = hyoka__malloc(wanted * sizeof *pos);
+    pos = hyoka__malloc_array(wanted, sizeof *pos);
     if (!pos) {
         rc = hyoka__nomem();
         goto done;

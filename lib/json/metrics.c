@@ -39,15 +39,14 @@ static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *
 
 int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
 {
-    static const char fn[] = "hyoka_report_write_json";
     struct hyoka__json_writer w;
     int rc;
 
-    if (!report || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !report ? "report" : "out");
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(out);
     if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(fn, lang);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(__func__, lang);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
@@ -280,15 +279,14 @@ static void metrics_project_tail(struct hyoka__json_writer *w, const hyoka_proje
 int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *report, unsigned flags, int lang,
                         char **out, size_t *len)
 {
-    static const char fn[] = "hyoka_metrics_write";
     struct hyoka__json_writer w;
     int rc;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
     if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(fn, lang);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(__func__, lang);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);

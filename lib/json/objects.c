@@ -96,14 +96,9 @@ int hyoka__json_open_element(struct hyoka__json_reader *r, struct hyoka__json_fr
         hyoka_scheme *s = owner;
         if (hyoka__grow((void **)&s->bands, &s->band_cap, s->band_count, sizeof *s->bands) != HYOKA_OK)
             return hyoka__json_nomem(r);
-        if (s->band_count >= r->band_pos_cap) {
-            size_t ncap = r->band_pos_cap ? r->band_pos_cap * 2 : 8;
-            const char **np = hyoka__heap_realloc(r->band_pos, ncap * sizeof *np);
-            if (!np)
-                return hyoka__json_nomem(r);
-            r->band_pos = np;
-            r->band_pos_cap = ncap;
-        }
+        if (hyoka__reserve_heap((void **)&r->band_pos, &r->band_pos_cap, s->band_count + 1, sizeof *r->band_pos,
+                                8) != HYOKA_OK)
+            return hyoka__json_nomem(r);
         r->band_pos[s->band_count] = NULL;
         memset(&s->bands[s->band_count], 0, sizeof *s->bands);
         s->band_count++;
@@ -216,8 +211,8 @@ static int close_bands(struct hyoka__json_reader *r, hyoka_scheme *s)
 
     if (n < 2)
         return 0;
-    v = hyoka__heap_malloc(n * sizeof *v);
-    sorted = hyoka__heap_malloc(n * sizeof *sorted);
+    v = hyoka__heap_malloc_array(n, sizeof *v);
+    sorted = hyoka__heap_malloc_array(n, sizeof *sorted);
     if (!v || !sorted) {
         hyoka__free(v);
         hyoka__free(sorted);
@@ -333,7 +328,7 @@ int hyoka__json_close_frame(struct hyoka__json_reader *r)
             /* Give back the doubling's spare room: a value is 72 bytes
              * and an indicator rarely grows after reading. A failed
              * shrink keeps the larger block. */
-            void *fit = hyoka__realloc(ind->values, ind->value_count * sizeof *ind->values);
+            void *fit = hyoka__realloc_array(ind->values, ind->value_count, sizeof *ind->values);
             if (fit) {
                 ind->values = fit;
                 ind->value_cap = ind->value_count;

@@ -147,14 +147,10 @@ static void walk_release(struct walk *k)
 static bool walk_push(struct walk *k, struct hyoka__json_writer *w, const hyoka_project *p)
 {
     if (k->count == k->cap) {
-        size_t cap = k->cap * 2;
+        size_t cap = hyoka__grow_cap(k->cap, k->count + 1, LOCAL_FRAMES);
         struct frame *n;
 
-        if (cap > SIZE_MAX / sizeof *n) {
-            hyoka__json_writer_fail(w, hyoka__nomem());
-            return false;
-        }
-        n = k->items == k->local ? hyoka__malloc(cap * sizeof *n) : hyoka__realloc(k->items, cap * sizeof *n);
+        n = k->items == k->local ? hyoka__malloc_array(cap, sizeof *n) : hyoka__realloc_array(k->items, cap, sizeof *n);
         if (!n) {
             hyoka__json_writer_fail(w, hyoka__nomem());
             return false;

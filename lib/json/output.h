@@ -198,7 +198,7 @@ HYOKA_ALWAYS_INLINE static inline void hyoka__json_m_enum(struct hyoka__json_wri
         return;
     s = hyoka_enum_name(which, value);
     if (!s) {
-        hyoka__json_writer_fail(w, hyoka__fail(HYOKA_EINVAL, "JSON writer: %s: %d is not a valid value", name, value));
+        hyoka__json_writer_fail(w, hyoka__fail_enum("JSON writer", name, value, which, false));
         return;
     }
     hyoka__json_key(w, name);

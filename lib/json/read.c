@@ -1,4 +1,4 @@
-/* json_read: the strict hyoka/1 reader (docs/format.md):
+/* The strict hyoka/1 reader (docs/format.md):
  * hyoka_json_read() and hyoka_json_read_file().
  *
  * One pass, no DOM. The text is read by an iterative pushdown parser: an
@@ -103,17 +103,9 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
 
     if (r->depth >= r->max_depth)
         return hyoka__json_fail(r, r->p, HYOKA__MSG(J004), r->max_depth);
-    if (r->depth == r->frame_cap) {
-        size_t ncap = r->frame_cap ? r->frame_cap * 2 : 32;
-        struct hyoka__json_frame *nf;
-        if (ncap > SIZE_MAX / sizeof *nf)
-            return hyoka__json_nomem(r);
-        nf = hyoka__heap_realloc(r->frames, ncap * sizeof *nf);
-        if (!nf)
-            return hyoka__json_nomem(r);
-        r->frames = nf;
-        r->frame_cap = ncap;
-    }
+    if (r->depth == r->frame_cap && hyoka__reserve_heap((void **)&r->frames, &r->frame_cap, r->depth + 1,
+                                                        sizeof *r->frames, 32) != HYOKA_OK)
+        return hyoka__json_nomem(r);
     f = &r->frames[r->depth++];
     f->kind = (unsigned char)kind;
     f->started = 0;
@@ -217,7 +209,7 @@ static int keys_close(struct hyoka__json_reader *r, struct hyoka__json_frame *f)
     int rc = 0;
 
     if (n > LINEAR_KEYS) {
-        struct keysort *v = hyoka__heap_malloc(n * sizeof *v);
+        struct keysort *v = hyoka__heap_malloc_array(n, sizeof *v);
         if (!v)
             return hyoka__json_nomem(r);
         for (size_t i = 0; i < n; i++) {
@@ -585,8 +577,7 @@ int hyoka__json_begin(struct hyoka__json_reader *r)
 
 int hyoka_read_options_init(hyoka_read_options *options)
 {
-    if (!options)
-        return hyoka__fail(HYOKA_EINVAL, "hyoka_read_options_init: options is NULL");
+    HYOKA__CHECK_NULL(options);
     memset(options, 0, sizeof *options);
     options->size = sizeof *options;
     options->max_depth = HYOKA__DEFAULT_MAX_DEPTH;
@@ -684,8 +675,8 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
 
     if (out)
         *out = NULL;
-    if (!text || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !text ? "text" : "out");
+    HYOKA__CHECK_NULL_IN(fn, text);
+    HYOKA__CHECK_NULL_IN(fn, out);
     rc = hyoka__json_options(fn, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
@@ -714,19 +705,17 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
     }
     if (r->status == HYOKA_ENOMEM) {
         hyoka_portfolio_free(r->pf);
-        hyoka__json_reader_free(r);
-        return hyoka__nomem();
-    }
-    if (r->status != HYOKA_OK || r->errors > 0) {
-        size_t errors = r->errors;
+        rc = hyoka__nomem();
+    } else if (r->status != HYOKA_OK || r->errors > 0) {
         hyoka_portfolio_free(r->pf);
-        hyoka__json_reader_free(r);
-        return hyoka__fail(HYOKA_EINVALID, "%s: the document has %zu error%s (see the report)", fn, errors,
-                           errors == 1 ? "" : "s");
+        rc = hyoka__fail(HYOKA_EINVALID, "%s: the document has %zu error%s (see the report)", fn, r->errors,
+                         r->errors == 1 ? "" : "s");
+    } else {
+        *out = r->pf;
+        rc = HYOKA_OK;
     }
-    *out = r->pf;
     hyoka__json_reader_free(r);
-    return HYOKA_OK;
+    return rc;
 }
 
 int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
@@ -753,19 +742,18 @@ int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_opt
 int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hyoka_portfolio **out,
                          hyoka_report *report)
 {
-    static const char fn[] = "hyoka_json_read_file";
     hyoka_read_options opt = {0};
     struct hyoka__file_data file;
     int rc;
 
     if (out)
         *out = NULL;
-    if (!path || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !path ? "path" : "out");
-    rc = hyoka__json_options(fn, options, &opt);
+    HYOKA__CHECK_NULL(path);
+    HYOKA__CHECK_NULL(out);
+    rc = hyoka__json_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__json_open_file(fn, path, &opt, report, &file);
+    rc = hyoka__json_open_file(__func__, path, &opt, report, &file);
     if (rc != HYOKA_OK)
         return rc;
     rc = read_text(file.data, file.len, &opt, out, report, file.mapped);

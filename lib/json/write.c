@@ -493,13 +493,13 @@ static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *
 
 int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **out, size_t *len)
 {
-    static const char fn[] = "hyoka_json_write";
     struct hyoka__json_writer w;
 
-    if (!portfolio || !out)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "out");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(out);
     if (flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN))
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__,
+                           flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     w.pf = portfolio;
     w.unit = (flags & HYOKA_WRITE_YEN) ? HYOKA_UNIT_YEN : portfolio->amount_unit;
@@ -517,18 +517,18 @@ int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **ou
  * FIFO or standard stream is written in place. */
 int hyoka_json_write_file(const hyoka_portfolio *portfolio, unsigned flags, const char *path)
 {
-    static const char fn[] = "hyoka_json_write_file";
     struct hyoka__json_writer w;
     struct hyoka__file_out f;
     int rc;
 
-    if (!portfolio || !path)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !portfolio ? "portfolio" : "path");
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(path);
     if (!path[0])
-        return hyoka__fail(HYOKA_EINVAL, "%s: path is empty", fn);
+        return hyoka__fail(HYOKA_EINVAL, "%s: path is empty", __func__);
     if (flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN))
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
-    rc = hyoka__fsio_open(&f, fn, path);
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__,
+                           flags & ~(HYOKA_WRITE_COMPACT | HYOKA_WRITE_YEN));
+    rc = hyoka__fsio_open(&f, __func__, path);
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), hyoka__fsio_write, &f);

@@ -42,9 +42,7 @@ static bool resize(struct hyoka__buf *b, size_t n)
         return false;
     }
     need = b->len + n + 1;
-    cap = b->cap ? b->cap : b->sink ? HYOKA__BUF_SINK_SIZE : FIRST_CAP;
-    while (cap < need)
-        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    cap = hyoka__grow_cap(b->cap, need, b->sink ? HYOKA__BUF_SINK_SIZE : FIRST_CAP);
     p = hyoka__heap_realloc(b->data, cap);
     if (!p) {
         hyoka__buf_fail(b, hyoka__nomem());

@@ -6,17 +6,18 @@
 #include <stdio.h>
 #include <string.h>
 
-static int grow_with(void *(*resize)(void *, size_t), void **items, size_t *cap, size_t count, size_t elem)
+static int reserve_with(void *(*resize)(void *, size_t), void **items, size_t *cap, size_t need, size_t elem,
+                        size_t first)
 {
-    size_t ncap;
+    size_t ncap, bytes;
     void *p;
 
-    if (count < *cap)
+    if (need <= *cap)
         return HYOKA_OK;
-    ncap = *cap ? *cap * 2 : 4;
-    if (ncap < *cap || ncap > SIZE_MAX / elem)
+    ncap = hyoka__grow_cap(*cap, need, first);
+    if (!hyoka__size_mul(ncap, elem, &bytes))
         return hyoka__nomem();
-    p = resize(*items, ncap * elem);
+    p = resize(*items, bytes);
     if (!p)
         return hyoka__nomem();
     *items = p;
@@ -26,12 +27,22 @@ static int grow_with(void *(*resize)(void *, size_t), void **items, size_t *cap,
 
 int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem)
 {
-    return grow_with(hyoka__realloc, items, cap, count, elem);
+    return count < *cap ? HYOKA_OK : reserve_with(hyoka__realloc, items, cap, count + 1, elem, 4);
 }
 
 int hyoka__grow_heap(void **items, size_t *cap, size_t count, size_t elem)
 {
-    return grow_with(hyoka__heap_realloc, items, cap, count, elem);
+    return count < *cap ? HYOKA_OK : reserve_with(hyoka__heap_realloc, items, cap, count + 1, elem, 4);
+}
+
+int hyoka__reserve(void **items, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    return reserve_with(hyoka__realloc, items, cap, need, elem, first);
+}
+
+int hyoka__reserve_heap(void **items, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    return reserve_with(hyoka__heap_realloc, items, cap, need, elem, first);
 }
 
 int hyoka__vec_push(struct hyoka__vec *v, void *item)
@@ -58,15 +69,8 @@ void hyoka__vec_release(struct hyoka__vec *v)
     v->count = v->cap = 0;
 }
 
-int hyoka__text_dup(const char *what, const char *text, size_t len, char **out)
+int hyoka__text_check(const char *what, const char *text, size_t len)
 {
-    char *copy;
-
-    if (!text) {
-        *out = NULL;
-        return HYOKA_OK;
-    }
-    len = hyoka__len(text, len);
     if ((int64_t)len > HYOKA__TEXT_MAX)
         return hyoka__fail(HYOKA_ELIMIT, "%s: text of %zu bytes is longer than the limit of %lld bytes",
                            what, len, (long long)HYOKA__TEXT_MAX);
@@ -74,6 +78,22 @@ int hyoka__text_dup(const char *what, const char *text, size_t len, char **out)
         return hyoka__fail(HYOKA_EENCODING, "%s: text contains a NUL character", what);
     if (!hyoka__utf8_valid(text, len))
         return hyoka__fail(HYOKA_EENCODING, "%s: text is not valid UTF-8", what);
+    return HYOKA_OK;
+}
+
+int hyoka__text_dup(const char *what, const char *text, size_t len, char **out)
+{
+    char *copy;
+    int rc;
+
+    if (!text) {
+        *out = NULL;
+        return HYOKA_OK;
+    }
+    len = hyoka__len(text, len);
+    rc = hyoka__text_check(what, text, len);
+    if (rc != HYOKA_OK)
+        return rc;
     copy = hyoka__strndup(text, len);
     if (!copy)
         return hyoka__nomem();
@@ -156,7 +176,7 @@ static int kv_add(struct hyoka__kvlist *l, const char *what, const char *key, si
 static int kv_key_check(const char *what, const char *key, size_t *key_len)
 {
     if (!key)
-        return hyoka__fail(HYOKA_EINVAL, "%s: key is NULL", what);
+        return hyoka__fail_null(what, "key");
     *key_len = hyoka__len(key, *key_len);
     if (*key_len == 0)
         return hyoka__fail(HYOKA_EINVAL, "%s: key is empty", what);
@@ -205,7 +225,7 @@ int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key,
     if (rc != HYOKA_OK)
         return rc;
     if (!value)
-        return hyoka__fail(HYOKA_EINVAL, "%s: value is NULL", what);
+        return hyoka__fail_null(what, "value");
     rc = hyoka__text_dup(what, value, value_len, &v);
     if (rc != HYOKA_OK)
         return rc;
@@ -265,18 +285,10 @@ int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b
     return 1;
 }
 
-int hyoka__check_year(const char *what, int32_t fiscal_year)
+int hyoka__check_decimal(const char *fn, const char *what, const hyoka_decimal *d)
 {
-    if (fiscal_year < HYOKA__YEAR_MIN || fiscal_year > HYOKA__YEAR_MAX)
-        return hyoka__fail(HYOKA_ERANGE, "%s: fiscal year %ld outside 1868..9999", what, (long)fiscal_year);
-    return HYOKA_OK;
-}
-
-int hyoka__check_enum(const char *what, int value, int count, int allow_unset)
-{
-    if (allow_unset && value == HYOKA_UNSET)
-        return HYOKA_OK;
-    if (value < 0 || value >= count)
-        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a valid value", what, value);
+    if (HYOKA_UNLIKELY(!hyoka__decimal_valid(d)))
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is not a valid decimal (build it with the hyoka_decimal functions)",
+                           fn, what);
     return HYOKA_OK;
 }

@@ -1,6 +1,8 @@
 /* Containers and argument checks shared by the domain model
  * (util/containers.c): growable arrays, pointer vectors, ordered string
- * maps, validated text copies. Not installed. */
+ * maps, validated text and decimal arguments. The argument checks common
+ * to every public function (NULL, enumerations, fiscal years, indexes) are
+ * the HYOKA__CHECK_* macros of internal.h. Not installed. */
 #ifndef HYOKA_UTIL_CONTAINERS_H
 #define HYOKA_UTIL_CONTAINERS_H
 
@@ -24,12 +26,18 @@ struct hyoka__kvlist {
     size_t cap;
 };
 
-/* Make room for one more element in an array of elements of size @p elem
- * (capacity doubles). Returns HYOKA_OK or HYOKA_ENOMEM (array unchanged). */
+/* Make room for one more element in an array of @p count elements of
+ * @p elem bytes (capacity 4, then doubling). Returns HYOKA_OK or
+ * HYOKA_ENOMEM, recorded (the array unchanged). */
 int hyoka__grow(void **items, size_t *cap, size_t count, size_t elem);
 /* The same, always on the heap (hyoka__heap_realloc): for scratch arrays
  * while an arena is entered. */
 int hyoka__grow_heap(void **items, size_t *cap, size_t count, size_t elem);
+/* Make room for @p need elements: the capacity grows as by
+ * hyoka__grow_cap() from @p first. HYOKA_OK or HYOKA_ENOMEM, recorded (the
+ * array unchanged). The _heap form as hyoka__grow_heap(). */
+int hyoka__reserve(void **items, size_t *cap, size_t need, size_t elem, size_t first);
+int hyoka__reserve_heap(void **items, size_t *cap, size_t need, size_t elem, size_t first);
 /* Append a pointer. HYOKA_OK or HYOKA_ENOMEM (vector unchanged). */
 int hyoka__vec_push(struct hyoka__vec *v, void *item);
 /* Remove the pointer at index (later ones move up); returns it. */
@@ -51,6 +59,9 @@ void hyoka__kv_release(struct hyoka__kvlist *l);
 int hyoka__kv_copy(const struct hyoka__kvlist *src, struct hyoka__kvlist *dst);
 int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b);
 
+/* Validate a text argument of @p len bytes (resolved): UTF-8, no NUL, at
+ * most HYOKA__TEXT_MAX bytes. @p what names it in error messages. */
+int hyoka__text_check(const char *what, const char *text, size_t len);
 /* Validate and copy a text argument: UTF-8, no NUL, at most
  * HYOKA__TEXT_MAX bytes. @p text NULL gives *out = NULL. @p what names the
  * field in error messages. On failure *out is untouched. */
@@ -67,10 +78,9 @@ int hyoka__str_equal(const char *a, const char *b);
 /* Compare a stored string with a (text, len) argument. */
 int hyoka__str_eq_n(const char *s, const char *text, size_t len);
 
-/* Check a fiscal year argument (HYOKA__YEAR_MIN..HYOKA__YEAR_MAX); @p what
- * names it. */
-int hyoka__check_year(const char *what, int32_t fiscal_year);
-/* Check an enum argument: HYOKA_UNSET (when allowed) or 0..count-1. */
-int hyoka__check_enum(const char *what, int value, int count, int allow_unset);
+/* Check a decimal argument of public function @p fn: its private parts
+ * must form a valid value (as the hyoka_decimal functions build them);
+ * @p what names it in the message. */
+int hyoka__check_decimal(const char *fn, const char *what, const hyoka_decimal *d);
 
 #endif /* HYOKA_UTIL_CONTAINERS_H */

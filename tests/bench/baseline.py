@@ -3,7 +3,7 @@
 
 Reads a hyoka/1 document with the standard json module (decimals as
 decimal.Decimal, so nothing goes through binary floating point) and
-computes every figure of DESIGN §6 with Decimal and int arithmetic, rounded
+computes every figure of docs/guide.md#figures with Decimal and int arithmetic, rounded
 once by the document's rules (or the defaults): for every cost year the
 fifteen cost-year figures, for every indicator value its achievement and
 change, for every evaluation its weighted score and rating (jp-standard

@@ -4,7 +4,7 @@
  *
  *   read     hyoka_json_read_file(): the file into a portfolio.
  *   validate read + hyoka_validate() (the figures' share is full - validate).
- *   full     read + hyoka_validate() + every figure of DESIGN §6: the
+ *   full     read + hyoka_validate() + every figure (docs/guide.md#figures): the
  *            fifteen cost-year figures of every year, achievement and
  *            change of every indicator value, score and rating of every
  *            evaluation, through the public figure functions.

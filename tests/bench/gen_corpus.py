@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a benchmark corpus: one hyoka/1 portfolio of N projects.
 
-The projects are shaped like the real 事務事業評価 sheets (DESIGN.md,
+The projects are shaped like the real 事務事業評価 sheets (docs/seeds.md,
 docs/format.md): five or six fiscal years each (settled years, the current
 budget year and next year's plan), the six funding sources adding up to the
 expense, staff lines costed by FTE × unit cost, hours × hourly rate or a

@@ -5,7 +5,10 @@ Checks on the built shared library:
   1. SONAME is the committed one (libhyoka.so.1).
   2. Every symbol it defines in .dynsym is named hyoka_* (nm -D --defined-only).
   3. Every exported symbol has a default version (name@@NODE) and NODE is the
-     version node lib/libhyoka.map lists it in.
+     version node lib/libhyoka.map lists it in. A function listed in several
+     nodes has a new version in the last of them: the library exports
+     name@@LAST and keeps each earlier meaning as name@NODE (not default),
+     and nothing else.
   4. names in the map's global sections == names exported
      == functions declared with HYOKA_API in the public headers.
   5. The map is well formed: nodes named HYOKA_<major>.<minor>, the first is
@@ -53,7 +56,8 @@ def version_definitions(readelf, lib):
 
 
 def dynsyms(readelf, lib):
-    """Defined dynamic symbols: {name: (type, bind, vis, version, default)}.
+    """Defined dynamic symbols: {name: [(type, bind, vis, version, default)]},
+    one entry per version of the name.
 
     Also returns the version nodes the library defines. The linker adds one
     absolute symbol per node, named after it (`OBJECT GLOBAL ABS HYOKA_1.0`);
@@ -76,7 +80,7 @@ def dynsyms(readelf, lib):
             name, version = name.split("@", 1)
         if ndx == "ABS" and name in nodes and version in (None, name):
             continue
-        syms[name] = (typ, bind, vis, version, default)
+        syms.setdefault(name, []).append((typ, bind, vis, version, default))
     return syms, nodes
 
 
@@ -143,11 +147,9 @@ def main():
             failures.append("map: node %s should inherit the previous node: "
                             "'} %s;' (found %r)" % (node, prev, parent))
         for n in names:
-            if n in map_node_of:
-                failures.append("map: %s is listed in both %s and %s"
-                                % (n, map_node_of[n], node))
-            else:
-                map_node_of[n] = node
+            if node in map_node_of.get(n, []):
+                failures.append("map: %s is listed twice in %s" % (n, node))
+            map_node_of.setdefault(n, []).append(node)
         prev = node
     node_names = [n for n, _, _ in nodes]
     map_names = set(map_node_of)
@@ -179,26 +181,40 @@ def main():
     show_diff(failures, "readelf lists these but nm -D does not",
               exported - nm_names)
 
-    # 3. Versions.
+    # 3. Versions: name@@NODE for the last node listing the name, and
+    # name@NODE (not default) for each earlier one, kept for programs built
+    # against that version.
     for name in sorted(exported):
-        typ, bind, vis, version, default = syms[name]
-        if version is None:
+        versions = syms[name]
+        defaults = [v[3] for v in versions if v[4]]
+        others = sorted(v[3] or "" for v in versions if not v[4])
+        if any(v[3] is None for v in versions):
             failures.append("%s is exported without a symbol version" % name)
-        elif not default:
-            failures.append("%s is exported only as a non-default version "
-                            "%s@%s" % (name, name, version))
-        elif version not in node_names:
+            continue
+        if len(defaults) != 1:
+            failures.append("%s is exported with %d default versions (%s), "
+                            "expected one" % (name, len(defaults), ", ".join(defaults)))
+            continue
+        version = defaults[0]
+        if version not in node_names:
             failures.append("%s has version %s, which is not a node of the map "
                             "(nodes: %s)" % (name, version, ", ".join(node_names)))
-        elif name in map_node_of and version != map_node_of[name]:
-            failures.append("%s has version %s but the map lists it in %s"
-                            % (name, version, map_node_of[name]))
-        if name in declared:
-            kind = declared[name][0]
-            want = ("FUNC", "IFUNC") if kind == "function" else ("OBJECT", "TLS")
-            if typ not in want:
-                failures.append("%s is declared as a %s (%s) but exported as %s"
-                                % (name, kind, declared[name][1], typ))
+        elif name in map_node_of:
+            listed = map_node_of[name]
+            if version != listed[-1]:
+                failures.append("%s has version %s but the map lists it last in %s"
+                                % (name, version, listed[-1]))
+            if others != sorted(listed[:-1]):
+                failures.append("%s keeps the earlier versions [%s] but the map "
+                                "lists it earlier in [%s]"
+                                % (name, ", ".join(others), ", ".join(listed[:-1])))
+        for typ, bind, vis, ver, default in versions:
+            if name in declared:
+                kind = declared[name][0]
+                want = ("FUNC", "IFUNC") if kind == "function" else ("OBJECT", "TLS")
+                if typ not in want:
+                    failures.append("%s@%s is declared as a %s (%s) but exported as %s"
+                                    % (name, ver, kind, declared[name][1], typ))
     show_diff(failures, "version nodes in the library but not in the map",
               lib_nodes - set(node_names))
 

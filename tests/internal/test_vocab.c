@@ -201,10 +201,56 @@ static void test_explicit_rounding(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Every enumeration has its C name for messages, and its
+ * HYOKA__<ID>_COUNT (the argument checks of internal.h pair them by name)
+ * is the size of its table of names. */
+static void test_enum_types(void **state)
+{
+#define PAIR(ID) {HYOKA_ENUM_##ID, HYOKA__##ID##_COUNT}
+    static const struct {
+        int which, count;
+    } pairs[] = {
+        PAIR(ROUNDING), PAIR(ERA), PAIR(UNIT), PAIR(PHASE),
+        PAIR(DUTY), PAIR(PERIOD), PAIR(STAFF_CATEGORY), PAIR(INDICATOR_KIND),
+        PAIR(DIRECTION), PAIR(STAGE), PAIR(EXPECTED_OUTCOME), PAIR(EXPECTED_COST),
+        PAIR(VERDICT_GROUP), PAIR(BUDGET_KIND), PAIR(CLASS_KIND), PAIR(SEVERITY),
+        PAIR(FIGURE), PAIR(COST_FIELD), PAIR(STAFF_FIELD), PAIR(PROJECT_TEXT),
+        PAIR(VALUE_FIELD), PAIR(INDICATOR_TEXT), PAIR(EVALUATION_TEXT), PAIR(REASON),
+        PAIR(LANG), PAIR(GROUP_BY), PAIR(RECORD_KIND), PAIR(RECORD_FIELD),
+        PAIR(FIELD_TYPE), PAIR(FIELD_STATE), PAIR(TERM), PAIR(MEASUREMENT),
+        PAIR(PROJECT_FLAG),
+    };
+#undef PAIR
+    (void)state;
+    assert_int_equal(sizeof pairs / sizeof pairs[0], HYOKA__ENUM_ID_COUNT - 1);
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        int count = 0;
+        const char *type = hyoka__enum_type_name(pairs[i].which);
+        const char *const *names = hyoka__enum_names(pairs[i].which, &count);
+        assert_int_equal(pairs[i].which, (int)i + 1);
+        assert_non_null(names);
+        assert_int_equal(count, pairs[i].count);
+        /* A table declared with its size but given too few names would
+         * end in NULLs: every value has a name (HYOKA_ERA_NONE's is ""). */
+        for (int v = 0; v < count; v++) {
+            assert_non_null(names[v]);
+            assert_true(names[v][0] != '\0' || (pairs[i].which == HYOKA_ENUM_ERA && v == HYOKA_ERA_NONE));
+        }
+        assert_non_null(type);
+        assert_memory_equal(type, "hyoka_", 6);
+    }
+    assert_string_equal(hyoka__enum_type_name(HYOKA_ENUM_STATUS), "hyoka_status");
+    assert_string_equal(hyoka__enum_type_name(HYOKA_ENUM_FIGURE), "hyoka_figure");
+    assert_string_equal(hyoka__enum_type_name(HYOKA_ENUM_PROJECT_TEXT), "hyoka_text_field");
+    assert_null(hyoka__enum_type_name(-1));
+    assert_null(hyoka__enum_type_name(HYOKA__ENUM_ID_COUNT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_enum_types),
         cmocka_unit_test(test_kinds_and_units),
         cmocka_unit_test(test_lookups),
         cmocka_unit_test(test_explicit_rounding),
