@@ -318,20 +318,30 @@ static void test_generated(void **state)
     }
 }
 
+/* tests/data/json/sample.json (free()), or NULL without $HYOKA_SOURCE_ROOT. */
+static char *sample_text(size_t *len)
+{
+    const char *root = getenv("HYOKA_SOURCE_ROOT");
+    char path[4096], *text;
+
+    if (!root)
+        return NULL;
+    snprintf(path, sizeof path, "%s/tests/data/json/sample.json", root);
+    text = docs_read_all(path, len);
+    assert_non_null(text);
+    return text;
+}
+
 /* Every cut of a document: the same diagnostics as a whole read, from
  * memory and one byte at a time. */
 static void test_truncated(void **state)
 {
-    const char *root = getenv("HYOKA_SOURCE_ROOT");
-    char path[4096], *text;
     size_t len;
+    char *text = sample_text(&len);
     (void)state;
 
-    if (!root)
+    if (!text)
         skip();
-    snprintf(path, sizeof path, "%s/tests/data/json/sample.json", root);
-    text = docs_read_all(path, &len);
-    assert_non_null(text);
     for (size_t cut = 0; cut <= len; cut++) {
         char *part = malloc(cut + 1);
         if (!part)
@@ -751,16 +761,12 @@ static int stream_body(void *ctx)
 
 static void test_out_of_memory(void **state)
 {
-    const char *root = getenv("HYOKA_SOURCE_ROOT");
-    char path[4096], *text;
     size_t len;
+    char *text = sample_text(&len);
     (void)state;
 
-    if (!root)
+    if (!text)
         skip();
-    snprintf(path, sizeof path, "%s/tests/data/json/sample.json", root);
-    text = docs_read_all(path, &len);
-    assert_non_null(text);
     failalloc_install();
     assert_true(failalloc_sweep(stream_body, text) > 10);
     failalloc_uninstall();

@@ -835,6 +835,18 @@ def _report_for(rules=None, limit=None):
     return report
 
 
+def _read_options(max_depth=None, max_string=None, max_diagnostics=None):
+    """byref(hyoka_read_options) with the limits given, or None for the defaults."""
+    if max_depth is None and max_string is None and max_diagnostics is None:
+        return None
+    opts = _api.ReadOptions()
+    lib.hyoka_read_options_init(byref(opts))
+    for name, value in (('max_depth', max_depth), ('max_string', max_string), ('max_diagnostics', max_diagnostics)):
+        if value is not None:
+            set_field(opts, name, value)
+    return byref(opts)
+
+
 def _copy_report(src, dst):
     en = lang_value('en')
     ja = lang_value('ja')
@@ -1187,15 +1199,7 @@ class Portfolio(_Owned):
             data = bytes(text)
         else:
             raise TypeError('loads() takes str or bytes, not %s' % type(text).__name__)
-        opts = None
-        if max_depth is not None or max_string is not None or max_diagnostics is not None:
-            opts = _api.ReadOptions()
-            lib.hyoka_read_options_init(byref(opts))
-            for name, value in (('max_depth', max_depth), ('max_string', max_string),
-                                ('max_diagnostics', max_diagnostics)):
-                if value is not None:
-                    set_field(opts, name, value)
-            opts = byref(opts)
+        opts = _read_options(max_depth, max_string, max_diagnostics)
         report = _report_for(rules)
         out = c_void_p()
         try:

@@ -6,10 +6,10 @@ import os
 
 from . import _api
 from . import errors
-from ._api import c_void_p, c_size_t
+from ._api import c_void_p
 from ._core import lib, byref, path_arg
-from ._ffi import raise_status, set_field
-from .model import Portfolio, Project, _report_for, _with_diagnostics, _diagnostics, _report_new
+from ._ffi import raise_status
+from .model import Portfolio, Project, _report_for, _with_diagnostics, _diagnostics, _report_new, _read_options
 
 __all__ = ['Stream', 'stream']
 
@@ -45,15 +45,7 @@ class Stream:
         self._current = None
         self._final = None
         self._report = _report_for(rules)
-        opts = None
-        if max_depth is not None or max_string is not None or max_diagnostics is not None:
-            o = _api.ReadOptions()
-            lib.hyoka_read_options_init(byref(o))
-            for name, value in (('max_depth', max_depth), ('max_string', max_string),
-                                ('max_diagnostics', max_diagnostics)):
-                if value is not None:
-                    set_field(o, name, value)
-            opts = byref(o)
+        opts = _read_options(max_depth, max_string, max_diagnostics)
         out = c_void_p()
         try:
             if isinstance(source, (bytes, bytearray, memoryview)):
