@@ -447,21 +447,22 @@ static int read_element(struct hyoka__json_reader *r)
 #define RELEASE_STEP ((size_t)8 << 20)
 #define RELEASE_MARGIN ((size_t)1 << 20)
 
-static void release_behind(struct hyoka__json_reader *r)
+void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at)
 {
 #if !defined(_WIN32)
     uintptr_t page, upto;
 
-    if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
+    if (at < r->released || (size_t)(at - r->released) < RELEASE_STEP + RELEASE_MARGIN)
         return;
     page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    upto = ((uintptr_t)(r->p - RELEASE_MARGIN)) & ~(page - 1);
+    upto = ((uintptr_t)(at - RELEASE_MARGIN)) & ~(page - 1);
     if (upto > (uintptr_t)r->released) {
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
         r->released = (const char *)upto;
     }
 #else
     (void)r; /* nothing is mapped */
+    (void)at;
 #endif
 }
 
@@ -508,7 +509,7 @@ int hyoka__json_step(struct hyoka__json_reader *r, size_t stop)
         }
 
         if (r->mapped)
-            release_behind(r);
+            hyoka__json_release_behind(r, r->p);
 
         r->p = hyoka__json_skip_ws(r->p, end);
         if (r->p >= end)

@@ -315,6 +315,9 @@ int hyoka__json_options(const char *fn, const hyoka_read_options *options, hyoka
 struct hyoka__file_data;
 int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
                           struct hyoka__file_data *file);
+/* A mapped text (r->mapped): give back the pages more than a margin
+ * behind @p at (read.c). */
+void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at);
 /* The details of J006 for a document of @p size bytes (0: unknown). */
 void hyoka__json_too_large(struct hyoka__detail *d, uint64_t size, size_t limit);
 /* J006 for a text of @p len bytes above @p limit: reading stops. */

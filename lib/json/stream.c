@@ -274,6 +274,29 @@ static void finish(struct hyoka_stream *s)
     s->status = end_status(s);
 }
 
+/* Bytes scanned between two gives back of a mapped file's pages. */
+#define SCAN_STEP ((size_t)4 << 20)
+
+/* Just after the projects array whose '[' is before r->p, or NULL: scanned
+ * over, the pages of a mapped file given back as the scan goes (and read
+ * again by the parser). */
+static const char *scan_array(struct hyoka__json_reader *r)
+{
+    const char *from = r->p - 1, *released = r->released;
+    size_t total = (size_t)(r->end - from), pos = 0;
+    struct hyoka__scan sc = {0};
+    int found = 0;
+
+    while (!found && pos < total) {
+        size_t stop = total - pos > SCAN_STEP ? pos + SCAN_STEP : total;
+        found = hyoka__scan_value(&sc, from, stop, &pos);
+        if (!found && r->mapped)
+            hyoka__json_release_behind(r, from + pos);
+    }
+    r->released = released; /* the parser gives them back again from here */
+    return found ? from + pos : NULL;
+}
+
 /* A memory or file stream paused at its projects array: when members
  * follow the array, read them now (and the end of the text), then put the
  * root frames back. 0, or -1 when reading stopped. */
@@ -284,7 +307,7 @@ static int detour(struct hyoka_stream *s)
     const char *resume = r->p, *close, *q;
     int rc;
 
-    close = hyoka__scan_value_end(r->p - 1, r->end);
+    close = scan_array(r);
     if (!close)
         return 0;
     q = hyoka__json_skip_ws(close, r->end);
