@@ -211,6 +211,11 @@
 #define HYOKA__CODE_J006 J006, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
     "size limit exceeded", "サイズの上限を超えた", \
     HYOKA__DETAIL("", "")
+/* the member (a stream from a callback source cannot read it first) */
+#define HYOKA__CODE_J007 J007, HYOKA_SEVERITY_ERROR, HYOKA__READ, \
+    "header member after the projects of a stream", "ストリームで projects の後にヘッダーのメンバーがある", \
+    "member \"%s\" after \"projects\": a stream has read the projects without it", \
+    "「%s」が「projects」の後にある: ストリームはこれなしで事業を読んだ"
 
 /* ------------------------------------------------------------------------ */
 /* S: the shape of a hyoka/1 document                                        */
@@ -306,7 +311,7 @@
     X(E001) X(E002) X(E003) X(E004)                                                                         \
     X(B001) X(B002) X(B003) X(B004) X(B005)                                                                 \
     X(Y001)                                                                                                 \
-    X(J001) X(J002) X(J003) X(J004) X(J005) X(J006)                                                         \
+    X(J001) X(J002) X(J003) X(J004) X(J005) X(J006) X(J007)                                                 \
     X(S001) X(S002) X(S003) X(S004)                                                                         \
     X(V001) X(V002) X(V003) X(V004) X(V005) X(V006) X(V007) X(V008) X(V009)                                 \
     X(V010) X(V011) X(V012) X(V013) X(V014) X(V015)                                         \

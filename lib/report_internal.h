@@ -94,6 +94,14 @@ void hyoka__detail_message(int code, const char *detail_en, const char *detail_j
  * en[size] and ja[size], cut on a character boundary. */
 void hyoka__vdetail(char *en, char *ja, size_t size, const char *fmt_en, const char *fmt_ja, va_list ap);
 
+/* Validate one top-level project of @p portfolio (validate.c) as
+ * hyoka_validate() does it at /projects/@p index, with its sub-projects;
+ * @p dup_of is the index of an earlier top-level project with the same
+ * code (P003), or SIZE_MAX. For streams (json/stream.c), whose portfolio
+ * holds one project at a time. */
+int hyoka__validate_project(const hyoka_portfolio *portfolio, const hyoka_project *project, size_t index,
+                            size_t dup_of, hyoka_report *report);
+
 /* The severity of a registry code. */
 static inline int hyoka__code_severity(int code)
 {

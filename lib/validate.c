@@ -958,24 +958,29 @@ struct walk_level {
     size_t mark;       /* the path of the list's owner */
 };
 
-/* Every project in document order — a project, then its sub-projects —
- * with a stack of levels on the heap, so that deep nesting costs memory,
- * not C stack. */
-static int check_projects(struct hyoka__vctx *c, const struct hyoka__vec *projects)
+/* Top-level project @p p at /projects/@p index (@p dup_of: the index of an
+ * earlier project with its code, or SIZE_MAX), then its sub-projects in
+ * document order, with a stack of levels on the heap, so that deep nesting
+ * costs memory, not C stack. */
+static int check_tree(struct hyoka__vctx *c, const hyoka_project *p, size_t index, size_t dup_of)
 {
     struct walk_level *stack = NULL;
-    size_t depth = 0, cap = 0;
-    int rc = HYOKA_OK;
+    size_t depth = 0, cap = 0, mark = c->path.len;
+    int rc = path_index(&c->path, "projects", index);
 
-    if (projects->count == 0)
-        return HYOKA_OK;
+    if (rc == HYOKA_OK)
+        rc = check_project(c, p, dup_of, "projects");
+    if (rc != HYOKA_OK || p->children.count == 0) {
+        hyoka__jsonptr_cut(&c->path, mark);
+        return rc;
+    }
     if (hyoka__grow_heap((void **)&stack, &cap, depth, sizeof *stack) != HYOKA_OK)
         return hyoka__nomem();
-    stack[depth++] = (struct walk_level){projects, "projects", NULL, 0, c->path.len};
-    rc = duplicate_codes(projects, &stack[0].dups);
+    stack[depth] = (struct walk_level){&p->children, "children", NULL, 0, c->path.len};
+    rc = duplicate_codes(&p->children, &stack[depth].dups);
+    depth++;
     while (rc == HYOKA_OK && depth > 0) {
         struct walk_level *l = &stack[depth - 1];
-        const hyoka_project *p;
         size_t k;
 
         hyoka__jsonptr_cut(&c->path, l->mark);
@@ -1002,18 +1007,29 @@ static int check_projects(struct hyoka__vctx *c, const struct hyoka__vec *projec
     while (depth > 0)
         hyoka__free(stack[--depth].dups);
     hyoka__free(stack);
-    hyoka__jsonptr_cut(&c->path, 0);
+    hyoka__jsonptr_cut(&c->path, mark);
     return rc;
 }
 
-int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
+/* Every project in document order. */
+static int check_projects(struct hyoka__vctx *c, const struct hyoka__vec *projects)
+{
+    size_t *dups = NULL;
+    int rc = duplicate_codes(projects, &dups);
+
+    for (size_t k = 0; rc == HYOKA_OK && k < projects->count; k++)
+        rc = check_tree(c, projects->items[k], k, dups[k]);
+    hyoka__free(dups);
+    return rc;
+}
+
+/* Validate with @p run, keeping the thread's last error as it was. */
+static int validate_with(const hyoka_portfolio *portfolio, hyoka_report *report,
+                         int (*run)(struct hyoka__vctx *c, const void *arg), const void *arg)
 {
     struct hyoka__vctx c;
     char saved_message[512];
     int saved_code, rc;
-
-    HYOKA__CHECK_NULL(portfolio);
-    HYOKA__CHECK_NULL(report);
 
     /* Figures that are unavailable fail internally; a successful validation
      * must leave the thread's last error as it found it. */
@@ -1028,7 +1044,7 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
 
     rc = hyoka__jsonptr_init(&c.path);
     if (rc == HYOKA_OK)
-        rc = check_projects(&c, &portfolio->projects);
+        rc = run(&c, arg);
     hyoka__jsonptr_free(&c.path);
     hyoka__year_index_release(&c.years);
     if (rc != HYOKA_OK)
@@ -1039,4 +1055,34 @@ int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
     else
         hyoka__fail(saved_code, "%s", saved_message);
     return HYOKA_OK;
+}
+
+static int run_portfolio(struct hyoka__vctx *c, const void *arg)
+{
+    return check_projects(c, arg);
+}
+
+struct one_project {
+    const hyoka_project *p;
+    size_t index, dup_of;
+};
+
+static int run_project(struct hyoka__vctx *c, const void *arg)
+{
+    const struct one_project *one = arg;
+    return check_tree(c, one->p, one->index, one->dup_of);
+}
+
+int hyoka__validate_project(const hyoka_portfolio *portfolio, const hyoka_project *project, size_t index,
+                            size_t dup_of, hyoka_report *report)
+{
+    struct one_project one = {project, index, dup_of};
+    return validate_with(portfolio, report, run_project, &one);
+}
+
+int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *report)
+{
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_NULL(report);
+    return validate_with(portfolio, report, run_portfolio, &portfolio->projects);
 }

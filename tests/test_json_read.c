@@ -50,6 +50,7 @@
 
 #include <hyoka/hyoka.h>
 
+#include "docs.h"
 #include "failalloc.h"
 
 /* ------------------------------------------------------------------------ */
@@ -139,27 +140,7 @@ static int64_t col_of(const char *doc, const char *needle)
 
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!f)
-        return NULL;
-    for (;;) {
-        size_t got;
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 65536;
-            buf = realloc(buf, cap + 1);
-            assert_non_null(buf);
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return docs_read_all(path, len);
 }
 
 /* The source folder holding this file: from __FILE__, made absolute with

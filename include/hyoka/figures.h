@@ -104,6 +104,32 @@ HYOKA_API const char *hyoka_reason_message(int reason, int lang);
 HYOKA_API int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason);
 
 /**
+ * Every figure of a cost year in one call (since 1.1): values[i] and
+ * reasons[i] hold figure ::HYOKA_FIG_EXPENSE + i, for i below min(@p count,
+ * n), where n is the number of cost-year figures this version computes (15:
+ * EXPENSE .. TOTAL_COST_CHANGE); later versions may add figures at the end.
+ * The year's expense, personnel and total are computed once. Each entry is
+ * exactly what hyoka_costs_figure() gives for that figure:
+ * - reasons[i] = ::HYOKA_REASON_NONE (0): values[i] is the figure;
+ * - reasons[i] > 0, a ::hyoka_reason: the figure is unavailable (the call
+ *   returned ::HYOKA_EUNAVAILABLE); values[i] is left unchanged;
+ * - reasons[i] < 0, a ::hyoka_status: computing the figure failed with that
+ *   status (::HYOKA_ERANGE on overflow), recorded as the thread's last
+ *   error; values[i] is left unchanged.
+ * Unavailable figures are not recorded as the thread's last error.
+ *
+ * @param costs   the cost year.
+ * @param values  @p count decimals, owned by the caller (may be NULL when
+ *                @p count is 0).
+ * @param reasons @p count ints, owned by the caller (may be NULL when
+ *                @p count is 0).
+ * @param count   the length of both arrays.
+ * @return n (the number of figures this version knows: call with count 0
+ *         to ask), or ::HYOKA_EINVAL (NULL argument; nothing is filled).
+ */
+HYOKA_API int hyoka_costs_figures(const hyoka_costs *costs, hyoka_decimal *values, int *reasons, size_t count);
+
+/**
  * The cost of one staff line in yen (FTE × unit cost, hours × hourly rate,
  * or the stated amount), as counted in PERSONNEL. @p reason (may be NULL)
  * receives ::HYOKA_REASON_NONE or why it is unavailable (a ::hyoka_reason).
@@ -131,6 +157,23 @@ HYOKA_API int hyoka_staff_cost(const hyoka_staff *staff, int64_t *out, int *reas
  */
 HYOKA_API int hyoka_indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure,
                                      hyoka_decimal *out, int *reason);
+
+/**
+ * Every figure of an indicator for one fiscal year in one call (since
+ * 1.1): values[i] and reasons[i] hold figure ::HYOKA_FIG_ACHIEVEMENT + i
+ * (ACHIEVEMENT, CHANGE), for i below min(@p count, n), n = 2 in this
+ * version; later versions may add figures at the end. Entries are exactly
+ * what hyoka_indicator_figure() gives, encoded as in hyoka_costs_figures()
+ * (reasons[i]: 0 = set, > 0 a ::hyoka_reason, < 0 a ::hyoka_status).
+ * @param indicator   the indicator.
+ * @param fiscal_year the fiscal year.
+ * @param values      @p count decimals, owned by the caller.
+ * @param reasons     @p count ints, owned by the caller.
+ * @param count       the length of both arrays.
+ * @return n, or ::HYOKA_EINVAL (NULL argument; nothing is filled).
+ */
+HYOKA_API int hyoka_indicator_figures(const hyoka_indicator *indicator, int32_t fiscal_year, hyoka_decimal *values,
+                                      int *reasons, size_t count);
 
 /**
  * The weighted score of an evaluation: Σ weightᵢ × scoreᵢ ÷ Σ weightᵢ over

@@ -31,5 +31,6 @@
 #include "csv.h"
 #include "rs.h"
 #include "html.h"
+#include "stream.h"
 
 #endif /* HYOKA_HYOKA_H */

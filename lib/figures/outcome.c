@@ -153,6 +153,21 @@ int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_yea
     return indicator_figure_impl(indicator, fiscal_year, figure, out, reason, 1);
 }
 
+int hyoka_indicator_figures(const hyoka_indicator *indicator, int32_t fiscal_year, hyoka_decimal *values,
+                            int *reasons, size_t count)
+{
+    enum { FIRST = HYOKA_FIG_ACHIEVEMENT, N = HYOKA_FIG_CHANGE - HYOKA_FIG_ACHIEVEMENT + 1 };
+
+    if (!indicator || (count && (!values || !reasons)))
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_indicator_figures: NULL argument");
+    for (size_t i = 0; i < count && i < N; i++) {
+        int rc = indicator_figure_impl(indicator, fiscal_year, FIRST + (int)i, &values[i], &reasons[i], 1);
+        if (rc != HYOKA_OK && rc != HYOKA_EUNAVAILABLE)
+            reasons[i] = rc;
+    }
+    return N;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Evaluations                                                               */
 

@@ -16,10 +16,21 @@
 
 #define HAS HYOKA__HAS
 
+/* The three sums most figures of a year start from, each computed at most
+ * once per call: expense, personnel and total with their status and reason
+ * (hyoka_costs_figures() asks every figure of a year through one memo; a
+ * one-figure call uses a fresh one). */
+enum { MEMO_EXPENSE = 1u, MEMO_PERSONNEL = 2u, MEMO_TOTAL = 4u };
+struct year_memo {
+    unsigned have;
+    int rc[3], why[3];
+    int64_t yen[3];
+};
+
 /* ------------------------------------------------------------------------ */
 /* Money figures                                                             */
 
-static int expense_of(const hyoka_costs *c, int64_t *out, int *why)
+static int expense_raw(const hyoka_costs *c, int64_t *out, int *why)
 {
     uint32_t p = c->present;
 
@@ -75,7 +86,7 @@ static int staff_cost_of(const hyoka_staff *s, int mode, int64_t *out, int *why)
     return HYOKA_EUNAVAILABLE;
 }
 
-static int personnel_of(const hyoka_costs *c, int64_t *out)
+static int personnel_raw(const hyoka_costs *c, int64_t *out)
 {
     int64_t sum = 0;
     int mode, rc;
@@ -107,14 +118,17 @@ static int64_t value_or_zero(const hyoka_costs *c, int field)
     return HAS(c->present, field) ? c->value[field] : 0;
 }
 
-static int total_of(const hyoka_costs *c, int64_t *out, int *why)
+static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why);
+static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out);
+
+static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
 {
     int64_t parts[4];
-    int rc = expense_of(c, &parts[0], why);
+    int rc = expense_of(c, m, &parts[0], why);
 
     if (rc != HYOKA_OK)
         return rc;
-    rc = personnel_of(c, &parts[1]);
+    rc = personnel_of(c, m, &parts[1]);
     if (rc != HYOKA_OK)
         return rc;
     parts[2] = value_or_zero(c, HYOKA_COST_DEBT_SERVICE);
@@ -126,13 +140,51 @@ static int total_of(const hyoka_costs *c, int64_t *out, int *why)
     return HYOKA_OK;
 }
 
-int hyoka__costs_money(const hyoka_costs *c, int figure, int64_t *out, int *why)
+/* Expense, personnel or total (@p which) of @p c through @p m: computed
+ * the first time, then its status, reason and value replayed. */
+static int memoized(const hyoka_costs *c, struct year_memo *m, unsigned which, int64_t *out, int *why)
+{
+    int k = which == MEMO_EXPENSE ? 0 : which == MEMO_PERSONNEL ? 1 : 2;
+
+    if (!(m->have & which)) {
+        int64_t v = 0;
+        int w = HYOKA_REASON_NONE;
+        int rc = k == 0 ? expense_raw(c, &v, &w) : k == 1 ? personnel_raw(c, &v) : total_raw(c, m, &v, &w);
+        m->rc[k] = rc;
+        m->why[k] = w;
+        m->yen[k] = v;
+        m->have |= which;
+    }
+    if (m->rc[k] == HYOKA_OK)
+        *out = m->yen[k];
+    else if (m->rc[k] == HYOKA_EUNAVAILABLE)
+        *why = m->why[k];
+    return m->rc[k];
+}
+
+static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+{
+    return memoized(c, m, MEMO_EXPENSE, out, why);
+}
+
+static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out)
+{
+    int unused = HYOKA_REASON_NONE;
+    return memoized(c, m, MEMO_PERSONNEL, out, &unused);
+}
+
+static int total_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+{
+    return memoized(c, m, MEMO_TOTAL, out, why);
+}
+
+static int costs_money(const hyoka_costs *c, struct year_memo *m, int figure, int64_t *out, int *why)
 {
     switch (figure) {
     case HYOKA_FIG_EXPENSE:
-        return expense_of(c, out, why);
+        return expense_of(c, m, out, why);
     case HYOKA_FIG_PERSONNEL:
-        return personnel_of(c, out);
+        return personnel_of(c, m, out);
     case HYOKA_FIG_DEBT_SERVICE:
         *out = value_or_zero(c, HYOKA_COST_DEBT_SERVICE);
         return HYOKA_OK;
@@ -140,7 +192,7 @@ int hyoka__costs_money(const hyoka_costs *c, int figure, int64_t *out, int *why)
         *out = value_or_zero(c, HYOKA_COST_INDIRECT);
         return HYOKA_OK;
     case HYOKA_FIG_TOTAL_COST:
-        return total_of(c, out, why);
+        return total_of(c, m, out, why);
     case HYOKA_FIG_GENERAL_REVENUE:
         if (!HAS(c->present, HYOKA_COST_GENERAL)) {
             *why = HYOKA_REASON_NO_GENERAL;
@@ -158,6 +210,12 @@ int hyoka__costs_money(const hyoka_costs *c, int figure, int64_t *out, int *why)
         return HYOKA_OK;
     }
     }
+}
+
+int hyoka__costs_money(const hyoka_costs *c, int figure, int64_t *out, int *why)
+{
+    struct year_memo m = {0};
+    return costs_money(c, &m, figure, out, why);
 }
 
 int hyoka__money_in_unit(int64_t yen, const struct hyoka__rounding *r, hyoka_decimal *out)
@@ -238,8 +296,8 @@ static const hyoka_costs *previous_year(const hyoka_costs *c, const struct hyoka
     return i < p->years.count ? p->years.items[i] : NULL;
 }
 
-int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
-                       const struct hyoka__rounding *r, hyoka_decimal *out, int *why)
+static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
+                       const struct hyoka__rounding *r, struct year_memo *m, hyoka_decimal *out, int *why)
 {
     const hyoka_portfolio *pf = hyoka__portfolio_of(c->project);
     struct hyoka__rounding in_force;
@@ -248,7 +306,7 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
     int rc;
 
     if (hyoka__is_money_figure(figure)) {
-        rc = hyoka__costs_money(c, figure, &a, why);
+        rc = costs_money(c, m, figure, &a, why);
         if (rc != HYOKA_OK)
             return rc;
         if (r)
@@ -264,7 +322,7 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
     }
 
     if (hyoka__is_per_head_figure(figure)) {
-        rc = total_of(c, &a, why);
+        rc = total_of(c, m, &a, why);
         if (rc != HYOKA_OK)
             return rc;
         rc = count_in(c, pf, figure, &b, why);
@@ -297,15 +355,15 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
         b = c->value[HYOKA_COST_FINAL_BUDGET];
         break;
     case HYOKA_FIG_PERSONNEL_SHARE:
-        rc = total_of(c, &b, why);
+        rc = total_of(c, m, &b, why);
         if (rc != HYOKA_OK)
             return rc;
-        rc = personnel_of(c, &a);
+        rc = personnel_of(c, m, &a);
         if (rc != HYOKA_OK)
             return rc;
         break;
     case HYOKA_FIG_GENERAL_REVENUE_SHARE:
-        rc = expense_of(c, &b, why);
+        rc = expense_of(c, m, &b, why);
         if (rc != HYOKA_OK)
             return rc;
         if (!HAS(c->present, HYOKA_COST_GENERAL)) {
@@ -316,9 +374,10 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
         break;
     default: { /* HYOKA_FIG_TOTAL_COST_CHANGE */
         const hyoka_costs *prev;
+        struct year_memo pm = {0};
         int64_t cur = 0;
 
-        rc = total_of(c, &cur, why);
+        rc = total_of(c, m, &cur, why);
         if (rc != HYOKA_OK)
             return rc;
         prev = previous_year(c, ix);
@@ -326,7 +385,7 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
             *why = HYOKA_REASON_NO_PREVIOUS_YEAR;
             return HYOKA_EUNAVAILABLE;
         }
-        rc = total_of(prev, &b, why);
+        rc = total_of(prev, &pm, &b, why);
         if (rc == HYOKA_EUNAVAILABLE)
             *why = HYOKA_REASON_NO_PREVIOUS_YEAR;
         if (rc != HYOKA_OK)
@@ -346,11 +405,18 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
     return hyoka__ratio(&num, &den, 1, r, out);
 }
 
+int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
+                       const struct hyoka__rounding *r, hyoka_decimal *out, int *why)
+{
+    struct year_memo m = {0};
+    return year_figure(c, figure, ix, r, &m, out, why);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Public entry points                                                       */
 
-static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
-                             hyoka_decimal *out, int *reason, int quiet)
+static int costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             struct year_memo *m, hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_costs_figure";
     hyoka_decimal v;
@@ -365,7 +431,7 @@ static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct 
         why = HYOKA_REASON_NOT_A_FIGURE;
         rc = HYOKA_EUNAVAILABLE;
     } else {
-        rc = hyoka__year_figure(costs, figure, ix, NULL, &v, &why);
+        rc = year_figure(costs, figure, ix, NULL, m, &v, &why);
     }
     if (rc == HYOKA_EUNAVAILABLE) {
         hyoka__set_reason(reason, why);
@@ -377,6 +443,13 @@ static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct 
     else if (rc == HYOKA_ERANGE)
         hyoka__set_reason(reason, HYOKA_REASON_OVERFLOW);
     return rc;
+}
+
+static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             hyoka_decimal *out, int *reason, int quiet)
+{
+    struct year_memo m = {0};
+    return costs_figure_memo(costs, figure, ix, &m, out, reason, quiet);
 }
 
 int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
@@ -393,6 +466,21 @@ int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hy
                            hyoka_decimal *out, int *reason)
 {
     return costs_figure_impl(costs, figure, ix, out, reason, 1);
+}
+
+int hyoka_costs_figures(const hyoka_costs *costs, hyoka_decimal *values, int *reasons, size_t count)
+{
+    enum { FIRST = HYOKA_FIG_EXPENSE, N = HYOKA_FIG_TOTAL_COST_CHANGE - HYOKA_FIG_EXPENSE + 1 };
+    struct year_memo m = {0};
+
+    if (!costs || (count && (!values || !reasons)))
+        return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_figures: NULL argument");
+    for (size_t i = 0; i < count && i < N; i++) {
+        int rc = costs_figure_memo(costs, FIRST + (int)i, NULL, &m, &values[i], &reasons[i], 1);
+        if (rc != HYOKA_OK && rc != HYOKA_EUNAVAILABLE)
+            reasons[i] = rc;
+    }
+    return N;
 }
 
 static int staff_cost_impl(const hyoka_staff *staff, int64_t *out, int *reason, int quiet)

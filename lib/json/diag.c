@@ -47,7 +47,9 @@ static bool admit(struct hyoka__json_reader *r, int code)
 static void position(struct hyoka__json_reader *r, const char *pos, int64_t *line, int64_t *col)
 {
     *line = *col = 0;
-    if (pos)
+    if (pos && r->stream)
+        hyoka__stream_position(r->stream, pos, line, col);
+    else if (pos)
         hyoka__json_lines_at(&r->lc, pos, line, col);
 }
 

@@ -297,20 +297,35 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
     if (rc != HYOKA_OK)
         return rc;
     hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
-    w.pf = portfolio;
-    w.lang = lang;
-    w.unit = HYOKA_UNIT_YEN;
-    hyoka__json_open(&w, '{');
-    hyoka__json_key(&w, "format");
-    hyoka__json_put(&w, "\"hyoka-metrics/1\"", 17);
-    hyoka__json_key(&w, "projects");
-    hyoka__json_open(&w, '[');
+    hyoka__json_metrics_head(&w, portfolio, lang);
     for (size_t i = 0; i < portfolio->projects.count && w.out.err == HYOKA_OK; i++)
-        hyoka__json_write_project_tree(&w, portfolio->projects.items[i], metrics_project_head, metrics_project_tail);
-    hyoka__year_index_release(&w.years);
-    hyoka__json_close(&w, ']');
-    hyoka__json_key(&w, "diagnostics");
-    write_diagnostics(&w, report);
-    hyoka__json_close(&w, '}');
+        hyoka__json_metrics_project(&w, portfolio->projects.items[i]);
+    hyoka__json_metrics_tail(&w, report);
     return hyoka__json_writer_finish(&w, out, len);
+}
+
+void hyoka__json_metrics_head(struct hyoka__json_writer *w, const hyoka_portfolio *pf, int lang)
+{
+    w->pf = pf;
+    w->lang = lang;
+    w->unit = HYOKA_UNIT_YEN;
+    hyoka__json_open(w, '{');
+    hyoka__json_key(w, "format");
+    hyoka__json_put(w, "\"hyoka-metrics/1\"", 17);
+    hyoka__json_key(w, "projects");
+    hyoka__json_open(w, '[');
+}
+
+void hyoka__json_metrics_project(struct hyoka__json_writer *w, const hyoka_project *p)
+{
+    hyoka__json_write_project_tree(w, p, metrics_project_head, metrics_project_tail);
+}
+
+void hyoka__json_metrics_tail(struct hyoka__json_writer *w, const hyoka_report *report)
+{
+    hyoka__year_index_release(&w->years);
+    hyoka__json_close(w, ']');
+    hyoka__json_key(w, "diagnostics");
+    write_diagnostics(w, report);
+    hyoka__json_close(w, '}');
 }

@@ -266,6 +266,22 @@ void hyoka__json_write_project_tree(struct hyoka__json_writer *w, const hyoka_pr
 void hyoka__json_write_text_group(struct hyoka__json_writer *w, const hyoka_project *p, int in, const char *name);
 /* The members added to a project (texts, flags, records) and to an indicator. */
 void hyoka__json_write_project_additions(struct hyoka__json_writer *w, const hyoka_project *p);
+
+/* ------------------------------------------------------------------------ */
+/* The documents in three parts (write.c, metrics.c), for the whole-document
+ * writers and the streaming writer (writer.c): the head (everything before
+ * the first project, "projects": [ included), one top-level project with
+ * its sub-projects, the tail. */
+
+/* hyoka/1: w->pf and w->unit set by the caller. */
+void hyoka__json_doc_head(struct hyoka__json_writer *w, const hyoka_portfolio *pf);
+void hyoka__json_doc_project(struct hyoka__json_writer *w, const hyoka_project *p);
+void hyoka__json_doc_tail(struct hyoka__json_writer *w);
+/* hyoka-metrics/1 (sets w->pf, w->lang, w->unit); the tail writes the
+ * diagnostics of @p report (may be NULL). */
+void hyoka__json_metrics_head(struct hyoka__json_writer *w, const hyoka_portfolio *pf, int lang);
+void hyoka__json_metrics_project(struct hyoka__json_writer *w, const hyoka_project *p);
+void hyoka__json_metrics_tail(struct hyoka__json_writer *w, const hyoka_report *report);
 void hyoka__json_write_indicator_additions(struct hyoka__json_writer *w, const hyoka_indicator *ind);
 
 #endif /* HYOKA_JSON_OUTPUT_H */

@@ -447,25 +447,28 @@ static int read_element(struct hyoka__json_reader *r)
 #define RELEASE_STEP ((size_t)8 << 20)
 #define RELEASE_MARGIN ((size_t)1 << 20)
 
-static void release_behind(struct hyoka__json_reader *r)
+void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at)
 {
 #if !defined(_WIN32)
     uintptr_t page, upto;
 
-    if ((size_t)(r->p - r->released) < RELEASE_STEP + RELEASE_MARGIN)
+    if (at < r->released || (size_t)(at - r->released) < RELEASE_STEP + RELEASE_MARGIN)
         return;
     page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    upto = ((uintptr_t)(r->p - RELEASE_MARGIN)) & ~(page - 1);
+    upto = ((uintptr_t)(at - RELEASE_MARGIN)) & ~(page - 1);
     if (upto > (uintptr_t)r->released) {
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
         r->released = (const char *)upto;
     }
 #else
     (void)r; /* nothing is mapped */
+    (void)at;
 #endif
 }
 
-static int run(struct hyoka__json_reader *r)
+/* The start of the document: its root object's frame (or S003 and a skip
+ * frame for another value). */
+static int begin(struct hyoka__json_reader *r)
 {
     const char *end = r->end;
 
@@ -488,13 +491,25 @@ static int run(struct hyoka__json_reader *r)
         if (t.type == T_ARRAY && hyoka__json_push(r, A_SKIP, NULL, 0))
             return -1;
     }
-    while (r->depth > 0) {
+    return 0;
+}
+
+int hyoka__json_step(struct hyoka__json_reader *r, size_t stop)
+{
+    const char *end = r->end;
+
+    do {
         struct hyoka__json_frame *f = &r->frames[r->depth - 1];
         int arr = hyoka__json_is_array_kind(f->kind);
         char close = arr ? ']' : '}';
 
+        if (HYOKA_UNLIKELY(r->pause_projects) && f->kind == A_PROJECTS && r->depth == 2) {
+            r->pause_projects = 0; /* a stream reads the projects one by one (stream.c) */
+            return 1;
+        }
+
         if (r->mapped)
-            release_behind(r);
+            hyoka__json_release_behind(r, r->p);
 
         r->p = hyoka__json_skip_ws(r->p, end);
         if (r->p >= end)
@@ -529,7 +544,14 @@ static int run(struct hyoka__json_reader *r)
             return -1;
         if (r->status)
             return -1;
-    }
+    } while (r->depth > stop);
+    return 0;
+}
+
+int hyoka__json_end_text(struct hyoka__json_reader *r)
+{
+    const char *end = r->end;
+
     r->p = hyoka__json_skip_ws(r->p, end);
     if (r->p < end) {
         if ((unsigned char)*r->p >= 0x80u || *r->p == '/')
@@ -537,6 +559,18 @@ static int run(struct hyoka__json_reader *r)
         return hyoka__json_fail_detail(r, r->p, HYOKA__J001, "text after the end of the document", "文書の終わりの後にテキストがある");
     }
     return 0;
+}
+
+static int run(struct hyoka__json_reader *r)
+{
+    if (begin(r) || (r->depth && hyoka__json_step(r, 0)))
+        return -1;
+    return hyoka__json_end_text(r);
+}
+
+int hyoka__json_begin(struct hyoka__json_reader *r)
+{
+    return begin(r);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -555,14 +589,16 @@ int hyoka_read_options_init(hyoka_read_options *options)
     return HYOKA_OK;
 }
 
-static int check_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out)
+int hyoka__json_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out)
 {
     hyoka_read_options_init(out);
     return hyoka__options_take(fn, "hyoka_read_options_init", options, out, sizeof *out);
 }
 
-static void reader_release(struct hyoka__json_reader *r)
+void hyoka__json_reader_free(struct hyoka__json_reader *r)
 {
+    if (!r)
+        return;
     hyoka__buf_free(&r->kbuf);
     hyoka__buf_free(&r->vbuf);
     hyoka__jsonptr_free(&r->path);
@@ -575,13 +611,14 @@ static void reader_release(struct hyoka__json_reader *r)
     hyoka__free(r->band_pos);
     for (int i = 0; i < SET_COUNT_; i++)
         hyoka__strset_free(&r->sets[i]);
+    hyoka__free(r);
 }
 
 static int read_text(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
                      hyoka_report *report, int mapped);
 
 /* J006 for a document of @p size bytes (0: unknown). */
-static void too_large(struct hyoka__detail *d, uint64_t size, size_t limit)
+void hyoka__json_too_large(struct hyoka__detail *d, uint64_t size, size_t limit)
 {
     if (size == 0) { /* (a stream: not read to its end) */
         snprintf(d->en, sizeof d->en, "document larger than the limit of %zu bytes", limit);
@@ -591,6 +628,36 @@ static void too_large(struct hyoka__detail *d, uint64_t size, size_t limit)
     snprintf(d->en, sizeof d->en, "document of %llu bytes larger than the limit of %zu bytes",
              (unsigned long long)size, limit);
     snprintf(d->ja, sizeof d->ja, "文書の %llu バイトが上限の %zu バイトを超える", (unsigned long long)size, limit);
+}
+
+struct hyoka__json_reader *hyoka__json_reader_new(const char *text, size_t len, const hyoka_read_options *opt,
+                                                 hyoka_report *report, int mapped)
+{
+    struct hyoka__json_reader *r = hyoka__calloc(1, sizeof *r);
+
+    if (!r)
+        return NULL;
+    r->base = text;
+    r->text = text;
+    r->end = text + len;
+    r->mapped = mapped;
+    r->released = text;
+    r->report = report;
+    r->max_depth = opt->max_depth;
+    r->max_string = opt->max_string;
+    r->max_number = opt->max_number;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        r->text += 3;
+    r->p = r->text;
+    hyoka__json_lines_init(&r->lc, r->text, r->end);
+    return r;
+}
+
+void hyoka__json_fail_size(struct hyoka__json_reader *r, size_t len, size_t limit)
+{
+    struct hyoka__detail d;
+    hyoka__json_too_large(&d, len, limit);
+    hyoka__json_fail_detail(r, r->text, HYOKA__J006, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
 }
 
 int hyoka_json_read(const char *text, size_t len, const hyoka_read_options *options, hyoka_portfolio **out,
@@ -611,34 +678,19 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
         *out = NULL;
     HYOKA__CHECK_NULL_IN(fn, text);
     HYOKA__CHECK_NULL_IN(fn, out);
-    rc = check_options(fn, options, &opt);
+    rc = hyoka__json_options(fn, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
     if (report)
         hyoka_report_set_limit(report, opt.max_diagnostics);
     if (len == HYOKA_NTS)
         len = strlen(text);
-    r = hyoka__calloc(1, sizeof *r);
+    r = hyoka__json_reader_new(text, len, &opt, report, mapped);
     if (!r)
         return hyoka__nomem();
-    r->base = text;
-    r->text = text;
-    r->end = text + len;
-    r->mapped = mapped;
-    r->released = text;
-    r->report = report;
-    r->max_depth = opt.max_depth;
-    r->max_string = opt.max_string;
-    r->max_number = opt.max_number;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        r->text += 3;
-    r->p = r->text;
-    hyoka__json_lines_init(&r->lc, r->text, r->end);
 
     if (len > opt.max_document) {
-        struct hyoka__detail d;
-        too_large(&d, len, opt.max_document);
-        hyoka__json_fail_detail(r, r->text, HYOKA__J006, HYOKA__DETAIL_EN, HYOKA__DETAIL_JA, d.en, d.ja);
+        hyoka__json_fail_size(r, len, opt.max_document);
     } else if (hyoka_portfolio_new(&r->pf) != HYOKA_OK) {
         r->status = HYOKA_ENOMEM;
     } else {
@@ -663,8 +715,28 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
         *out = r->pf;
         rc = HYOKA_OK;
     }
-    reader_release(r);
-    hyoka__free(r);
+    hyoka__json_reader_free(r);
+    return rc;
+}
+
+int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
+                          struct hyoka__file_data *file)
+{
+    int rc = hyoka__fsio_read(fn, path, opt->max_document, HYOKA__FSIO_MAP, file);
+
+    if (rc == HYOKA_ERANGE) {
+        /* J006 before reading: the file is not read to its end */
+        if (report) {
+            struct hyoka__detail d;
+            hyoka_report_set_limit(report, opt->max_diagnostics);
+            hyoka__json_too_large(&d, file->len, opt->max_document);
+            if (hyoka__report_admit(report, hyoka__codes[HYOKA__J006].code, HYOKA_SEVERITY_ERROR) &&
+                hyoka__report_put_detail(report, HYOKA__J006, "", 1, 1, d.en, d.ja) != HYOKA_OK)
+                return hyoka__nomem();
+        }
+        return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", fn, path,
+                           opt->max_document);
+    }
     return rc;
 }
 
@@ -679,23 +751,10 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
         *out = NULL;
     HYOKA__CHECK_NULL(path);
     HYOKA__CHECK_NULL(out);
-    rc = check_options(__func__, options, &opt);
+    rc = hyoka__json_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__fsio_read(__func__, path, opt.max_document, HYOKA__FSIO_MAP, &file);
-    if (rc == HYOKA_ERANGE) {
-        /* J006 before reading: the file is not read to its end */
-        if (report) {
-            struct hyoka__detail d;
-            hyoka_report_set_limit(report, opt.max_diagnostics);
-            too_large(&d, file.len, opt.max_document);
-            if (hyoka__report_admit(report, hyoka__codes[HYOKA__J006].code, HYOKA_SEVERITY_ERROR) &&
-                hyoka__report_put_detail(report, HYOKA__J006, "", 1, 1, d.en, d.ja) != HYOKA_OK)
-                return hyoka__nomem();
-        }
-        return hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" is larger than the limit of %zu bytes", __func__, path,
-                           opt.max_document);
-    }
+    rc = hyoka__json_open_file(__func__, path, &opt, report, &file);
     if (rc != HYOKA_OK)
         return rc;
     rc = read_text(file.data, file.len, &opt, out, report, file.mapped);

@@ -209,6 +209,12 @@ struct hyoka__json_reader {
     size_t band_pos_cap;
     unsigned char denom_years[YEAR_BITMAP_BYTES];
     unsigned char value_years[YEAR_BITMAP_BYTES];
+    /* A stream (stream.c): hyoka__json_step() pauses once when the
+     * projects array opens (pause_projects), and positions in a window of
+     * a callback source go through the stream (hyoka__stream_position()).
+     * NULL and 0 for a whole-document read. */
+    struct hyoka_stream *stream;
+    unsigned char pause_projects;
 };
 
 static inline int hyoka__json_nomem(struct hyoka__json_reader *r)
@@ -295,6 +301,37 @@ int hyoka__json_push(struct hyoka__json_reader *r, int kind, void *obj, int aux)
 /* Push a frame for the container of @p t if it is of the wanted type;
  * otherwise S003 (the caller skips the value). */
 int hyoka__json_open_container(struct hyoka__json_reader *r, struct hyoka__json_tok *t, int kind, void *obj, int aux);
+
+/* The reader's scratch, set up for @p text (@p len bytes, a BOM skipped)
+ * with checked options; NULL when out of memory. */
+struct hyoka__json_reader *hyoka__json_reader_new(const char *text, size_t len, const hyoka_read_options *opt,
+                                                 hyoka_report *report, int mapped);
+/* Free the reader's scratch (not its portfolio); NULL is ignored. */
+void hyoka__json_reader_free(struct hyoka__json_reader *r);
+/* The options given (NULL: the defaults), checked, into @p out. */
+int hyoka__json_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out);
+/* Read or map the file @p path (util/fsio.h); a file above the limit is
+ * J006 in @p report and HYOKA_EINVALID. */
+struct hyoka__file_data;
+int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
+                          struct hyoka__file_data *file);
+/* A mapped text (r->mapped): give back the pages more than a margin
+ * behind @p at (read.c). */
+void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at);
+/* The details of J006 for a document of @p size bytes (0: unknown). */
+void hyoka__json_too_large(struct hyoka__detail *d, uint64_t size, size_t limit);
+/* J006 for a text of @p len bytes above @p limit: reading stops. */
+void hyoka__json_fail_size(struct hyoka__json_reader *r, size_t len, size_t limit);
+/* The parser in steps (a whole-document read runs all three): the root
+ * frame; the main loop, at least one value, until the depth is @p stop or
+ * less (0, -1 to stop reading, or 1: a stream's pause at its projects);
+ * the check that nothing but whitespace follows. */
+int hyoka__json_begin(struct hyoka__json_reader *r);
+int hyoka__json_step(struct hyoka__json_reader *r, size_t stop);
+int hyoka__json_end_text(struct hyoka__json_reader *r);
+
+/* stream.c: the line and column of @p pos in a stream's window. */
+void hyoka__stream_position(struct hyoka_stream *s, const char *pos, int64_t *line, int64_t *col);
 
 /* ------------------------------------------------------------------------ */
 /* convert.c: scalar values into the model (0, or -1 to stop reading)       */

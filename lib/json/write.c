@@ -407,7 +407,7 @@ static void write_scheme(struct hyoka__json_writer *w, const hyoka_scheme *s)
     hyoka__json_close(w, '}');
 }
 
-static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *pf)
+void hyoka__json_doc_head(struct hyoka__json_writer *w, const hyoka_portfolio *pf)
 {
     bool any_rounding = false;
 
@@ -470,10 +470,25 @@ static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *
     }
     hyoka__json_key(w, "projects");
     hyoka__json_open(w, '[');
-    for (size_t i = 0; i < pf->projects.count && w->out.err == HYOKA_OK; i++)
-        hyoka__json_write_project_tree(w, pf->projects.items[i], doc_project_head, doc_project_tail);
+}
+
+void hyoka__json_doc_project(struct hyoka__json_writer *w, const hyoka_project *p)
+{
+    hyoka__json_write_project_tree(w, p, doc_project_head, doc_project_tail);
+}
+
+void hyoka__json_doc_tail(struct hyoka__json_writer *w)
+{
     hyoka__json_close(w, ']');
     hyoka__json_close(w, '}');
+}
+
+static void write_document(struct hyoka__json_writer *w, const hyoka_portfolio *pf)
+{
+    hyoka__json_doc_head(w, pf);
+    for (size_t i = 0; i < pf->projects.count && w->out.err == HYOKA_OK; i++)
+        hyoka__json_doc_project(w, pf->projects.items[i]);
+    hyoka__json_doc_tail(w);
 }
 
 int hyoka_json_write(const hyoka_portfolio *portfolio, unsigned flags, char **out, size_t *len)

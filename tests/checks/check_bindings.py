@@ -20,7 +20,7 @@ How C types map: int, unsigned, int32_t, int64_t, size_t and double to the
 integer or floating type of the same size and signedness (ctypes) or to the
 ffi type of the same name (:int, :uint, :int32, :int64, :size_t, :double);
 `const char *` to c_char_p (Python) or :string / :pointer (Ruby); `char *`
-(a buffer to fill) to c_char_p or :pointer; a handle `hyoka_x *` to
+(a buffer to fill) to c_char_p or c_void_p, or :pointer; a handle `hyoka_x *` to
 c_void_p or :pointer; out-pointers to POINTER(the pointee) or :pointer,
 `char **` (a buffer to hyoka_free()) and `hyoka_x **` to POINTER(c_void_p),
 `const char **` to POINTER(c_char_p); a struct by pointer to POINTER(the
@@ -123,7 +123,9 @@ def py_expected(ct, hdr, in_array=False):
             return {"fn(%s;%s)" % (o[0], ",".join(o[1:])) for o in itertools.product(*options)}
     elif ct.stars == 1:
         if ct.base == "char":
-            return {"char_p", "void_p"} if in_array else {"char_p"}
+            # (a buffer to fill may be a plain pointer: ctypes gives a
+            # callback's c_char_p argument as a copy, not the buffer)
+            return {"char_p", "void_p"} if in_array or not ct.const else {"char_p"}
         if ct.base == "void" or kind == "opaque":
             return {"void_p"}
         if kind == "struct":

@@ -46,12 +46,13 @@ from .model import (Portfolio, Project, Year, Staff, Indicator, Evaluation, Sche
                     Diagnostic, Diagnostics, Tally, Rules, ClassLevel, IndicatorValue, LongTerm, Goal, Stated, Denominator, Rounding,
                     RollupRow, Ranked, Criterion, Option, Verdict, BudgetDirection, Band, Metrics, reason_message,
                     parse_metrics, csv_table_names, rs_table_names, read_rs, KEEP, Record, Baseline, NOT_APPLICABLE)
+from .stream import Stream, stream
 
 __all__ = [
     'Portfolio', 'Project', 'Year', 'Staff', 'Indicator', 'Evaluation', 'Scheme',
     'Figure', 'Rating', 'Diagnostic', 'Diagnostics', 'Tally', 'Rules', 'ClassLevel', 'IndicatorValue', 'LongTerm', 'Goal', 'Stated',
     'Denominator', 'Rounding', 'RollupRow', 'Ranked', 'Criterion', 'Option', 'Verdict',
-    'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE',
+    'BudgetDirection', 'Band', 'Metrics', 'Record', 'Baseline', 'NOT_APPLICABLE', 'Stream', 'stream',
     'Error', 'InvalidArgument', 'OutOfMemory', 'RangeError', 'IntegerOverflow', 'EncodingError',
     'HyokaSyntaxError',
     'NotFound', 'AlreadyExists', 'DivisionByZero', 'HyokaIOError', 'LimitExceeded', 'Unavailable',

@@ -157,6 +157,10 @@ STRUCTS = {'hyoka_decimal': Decimal_, 'hyoka_read_options': ReadOptions, 'hyoka_
 MallocFn = ctypes.CFUNCTYPE(c_void_p, c_size_t, c_void_p)
 ReallocFn = ctypes.CFUNCTYPE(c_void_p, c_void_p, c_size_t, c_void_p)
 FreeFn = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
+# A stream's source (stream.h): the buffer to fill as a plain pointer
+SourceFn = ctypes.CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t, ctypes.POINTER(c_size_t))
+# A writer's sink (stream.h)
+SinkFn = ctypes.CFUNCTYPE(c_int, c_void_p, c_char_p, c_size_t)
 
 DEC = Decimal_
 PDEC = P(Decimal_)
@@ -464,6 +468,8 @@ PROTOTYPES = {
     'hyoka_costs_figure': (c_int, [H, c_int, PDEC, P(c_int)], FIGURE),
     'hyoka_staff_cost': (c_int, [H, P(c_int64), P(c_int)], FIGURE),
     'hyoka_indicator_figure': (c_int, [H, c_int32, c_int, PDEC, P(c_int)], FIGURE),
+    'hyoka_costs_figures': (c_int, [H, PDEC, P(c_int), c_size_t], STATUS),
+    'hyoka_indicator_figures': (c_int, [H, c_int32, PDEC, P(c_int), c_size_t], STATUS),
     'hyoka_evaluation_score': (c_int, [H, PDEC, P(c_int)], FIGURE),
     'hyoka_evaluation_rating': (c_int, [H, PSTR, PSTR, P(c_int)], FIGURE),
     'hyoka_rollup_new': (c_int, [PH, H, c_int, c_int, c_int32], STATUS),
@@ -512,6 +518,20 @@ PROTOTYPES = {
     'hyoka_read_options_init': (c_int, [P(ReadOptions)], STATUS),
     'hyoka_json_read': (c_int, [c_char_p, c_size_t, P(ReadOptions), PH, H], STATUS),
     'hyoka_json_read_file': (c_int, [c_char_p, P(ReadOptions), PH, H], STATUS),
+    # stream.h
+    'hyoka_stream_open_memory': (c_int, [PH, c_char_p, c_size_t, P(ReadOptions), H], RAW),
+    'hyoka_stream_open_file': (c_int, [PH, c_char_p, P(ReadOptions), H], RAW),
+    'hyoka_stream_open_source': (c_int, [PH, SourceFn, c_void_p, P(ReadOptions), H], RAW),
+    'hyoka_stream_portfolio': (c_void_p, [H], RAW),
+    'hyoka_stream_next': (c_int, [H, PH], RAW),
+    'hyoka_stream_index': (c_size_t, [H], RAW),
+    'hyoka_stream_detach': (c_int, [H, PH], STATUS),
+    'hyoka_stream_validate': (c_int, [H, H], STATUS),
+    'hyoka_stream_free': (None, [H], RAW),
+    'hyoka_writer_new': (c_int, [PH, c_int, H, c_uint, c_int, SinkFn, c_void_p], STATUS),
+    'hyoka_writer_project': (c_int, [H, H], STATUS),
+    'hyoka_writer_finish': (c_int, [H, H], STATUS),
+    'hyoka_writer_free': (None, [H], RAW),
     'hyoka_json_write': (c_int, [H, c_uint, PH, P(c_size_t)], STATUS),
     'hyoka_json_write_file': (c_int, [H, c_uint, c_char_p], STATUS),
     'hyoka_metrics_write': (c_int, [H, H, c_uint, c_int, PH, P(c_size_t)], STATUS),

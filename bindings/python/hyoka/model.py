@@ -43,7 +43,7 @@ import weakref
 from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
-from ._ffi import check_int, check_size, set_field
+from ._ffi import check_int, check_size, set_field, raise_status
 from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
@@ -158,6 +158,22 @@ def _figure_result(rc, d, reason, figure_name):
     if figure_name in YEN_FIGURES:
         return Figure(int(dec_out(d)), None)
     return Figure(dec_out(d), None)
+
+
+def _bulk_figures(names, call):
+    """{name: Figure} of a bulk figure call (hyoka_costs_figures(), hyoka_indicator_figures()):
+    ``call(values, reasons, count)`` fills entry i with figure names[i]; an entry that failed (a
+    negative status in place of its reason) raises as the one-figure call does."""
+    n = len(names)
+    values = (Dec * n)()
+    reasons = (c_int * n)()
+    call(values, reasons, n)
+    out = {}
+    for i, name in enumerate(names):
+        if reasons[i] < 0:
+            raise_status(reasons[i])
+        out[name] = _figure_result(-1 if reasons[i] else 0, values[i], c_int(reasons[i]), name)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -819,6 +835,18 @@ def _report_for(rules=None, limit=None):
     return report
 
 
+def _read_options(max_depth=None, max_string=None, max_diagnostics=None):
+    """byref(hyoka_read_options) with the limits given, or None for the defaults."""
+    if max_depth is None and max_string is None and max_diagnostics is None:
+        return None
+    opts = _api.ReadOptions()
+    lib.hyoka_read_options_init(byref(opts))
+    for name, value in (('max_depth', max_depth), ('max_string', max_string), ('max_diagnostics', max_diagnostics)):
+        if value is not None:
+            set_field(opts, name, value)
+    return byref(opts)
+
+
 def _copy_report(src, dst):
     en = lang_value('en')
     ja = lang_value('ja')
@@ -1211,15 +1239,7 @@ class Portfolio(_Owned):
             data = bytes(text)
         else:
             raise TypeError('loads() takes str or bytes, not %s' % type(text).__name__)
-        opts = None
-        if max_depth is not None or max_string is not None or max_diagnostics is not None:
-            opts = _api.ReadOptions()
-            lib.hyoka_read_options_init(byref(opts))
-            for name, value in (('max_depth', max_depth), ('max_string', max_string),
-                                ('max_diagnostics', max_diagnostics)):
-                if value is not None:
-                    set_field(opts, name, value)
-            opts = byref(opts)
+        opts = _read_options(max_depth, max_string, max_diagnostics)
         report = _report_for(rules)
         out = c_void_p()
         try:
@@ -2253,8 +2273,10 @@ class Year(_Node):
         return _figure_result(rc, d, reason, name)
 
     def figures(self):
-        """Every figure of this cost year: {name: Figure}."""
-        return {name: self.figure(name) for name in year_figure_names()}
+        """Every figure of this cost year: {name: Figure}, in one call of the library (the year's
+        expense, personnel and total computed once); the same as figure() for each name."""
+        return _bulk_figures(year_figure_names(), lambda values, reasons, n:
+                             lib.hyoka_costs_figures(self._h(), values, reasons, n))
 
 
 def _staff_dec_prop(name, doc):
@@ -2480,6 +2502,13 @@ class Indicator(_Node):
         rc = lib.hyoka_indicator_figure(self._h(), year_in(fiscal_year), figure_value(name), byref(d),
                                         byref(reason))
         return _figure_result(rc, d, reason, name)
+
+    def figures(self, fiscal_year):
+        """Every figure of one fiscal year, {'achievement': Figure, 'change': Figure}, in one call of
+        the library; the same as figure() for each name."""
+        fy = year_in(fiscal_year)
+        return _bulk_figures(('achievement', 'change'), lambda values, reasons, n:
+                             lib.hyoka_indicator_figures(self._h(), fy, values, reasons, n))
 
     def achievement(self, fiscal_year):
         """達成率 (%) of one fiscal year."""

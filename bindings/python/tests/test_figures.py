@@ -188,3 +188,72 @@ class PortfolioFigures(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+def _one_by_one(call, names):
+    """{name: Figure} by the one-figure call, or the exception it raises."""
+    out = {}
+    for name in names:
+        try:
+            out[name] = call(name)
+        except hyoka.Error as e:
+            out[name] = type(e)
+    return out
+
+
+def _bulk(call):
+    try:
+        return call()
+    except hyoka.Error as e:
+        return type(e)
+
+
+@support.requires_reader
+class BulkFigures(unittest.TestCase):
+    """figures() comes from one bulk call of the library (hyoka_costs_figures(),
+    hyoka_indicator_figures()) and equals figure() for every name."""
+
+    def check_project(self, p):
+        for y in p.years:
+            one = _one_by_one(y.figure, hyoka_year_names())
+            bulk = _bulk(y.figures)
+            if isinstance(bulk, dict):
+                self.assertEqual(bulk, one)
+            else:  # a figure overflows: both raise
+                self.assertIn(bulk, one.values())
+        for ind in p.indicators:
+            for fy in ind.years + [1900]:
+                one = _one_by_one(lambda name: ind.figure(fy, name), ('achievement', 'change'))
+                self.assertEqual(ind.figures(fy), one)
+        for child in p.children:
+            self.check_project(child)
+
+    def test_every_sheet(self):
+        for name in support.sheet_names():
+            with self.subTest(sheet=name):
+                pf = hyoka.Portfolio.load(support.sheet(name))
+                try:
+                    for p in pf.projects:
+                        self.check_project(p)
+                finally:
+                    pf.close()
+
+    def test_overflow_raises_like_figure(self):
+        pf = hyoka.Portfolio()
+        p = pf.add_project(code='1')
+        y = p.add_year(2020)
+        y.settlement = 2 ** 63 - 5
+        y.debt_service = 10
+        with self.assertRaises(hyoka.RangeError):
+            y.figure('total_cost')
+        with self.assertRaises(hyoka.RangeError):
+            y.figures()
+        y.debt_service = None
+        self.assertEqual(y.figures()['total_cost'], hyoka.Figure(2 ** 63 - 5, None))
+        self.assertEqual(y.figures()['per_capita'], hyoka.Figure(None, 'no_population'))
+        pf.close()
+
+
+def hyoka_year_names():
+    return [n for n in hyoka.FIGURES if n not in ('achievement', 'change', 'score', 'unspent', 'appropriation_rate',
+                                                 'account_share', 'single_bidder_share', 'noncompetitive_share')]

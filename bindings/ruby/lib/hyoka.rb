@@ -31,6 +31,7 @@ require_relative 'hyoka/indicator'
 require_relative 'hyoka/record'
 require_relative 'hyoka/scheme'
 require_relative 'hyoka/metrics'
+require_relative 'hyoka/stream'
 
 module Hyoka
   # Calendar formatting flags (HYOKA_CAL_FMT_* of calendar.h): { strict: 0x1, ... }.
@@ -149,6 +150,22 @@ module Hyoka
         Figure.new(nil, Support.enum_out(:reason, reason_mem.read(:int)), nil)
       else
         check(status, name.to_s)
+      end
+    end
+
+    # Internal: { name => Figure } of a bulk figure call, whose block fills
+    # entry i with figure names[i] (values, reasons, count); an entry that
+    # failed (a negative status in place of its reason) raises as the
+    # one-figure call does.
+    def bulk_figures(names)
+      size = Support::DECIMAL_SIZE
+      values = FFI::MemoryPointer.new(:uint8, size * names.size)
+      reasons = FFI::MemoryPointer.new(:int, names.size)
+      check(yield(values, reasons, names.size))
+      names.each_with_index.to_h do |name, i|
+        reason = reasons.slice(i * reasons.type_size, reasons.type_size)
+        status = reason.read(:int)
+        [name, figure_result(status.positive? ? Unavailable::CODE : status, name, values.slice(i * size, size), reason)]
       end
     end
 

@@ -171,4 +171,52 @@ class TestFigures < Minitest::Test
     assert_equal '平成20年5月15日', Hyoka.format_date('2008-05-15')
     assert_equal 'H20.5.15', Hyoka.format_date('2008-05-15', :abbrev)
   end
+
+  # #figures comes from one bulk call of the library and equals #figure for
+  # every name, on every sample sheet.
+  def one_by_one(names)
+    names.to_h do |n|
+      [n, yield(n)]
+    rescue Hyoka::Error => e
+      [n, e.class]
+    end
+  end
+
+  def check_bulk(project)
+    project.years.each do |y|
+      one = one_by_one(Hyoka::YEAR_FIGURES) { |n| y.figure(n) }
+      begin
+        assert_equal one, y.figures
+      rescue Hyoka::Error => e
+        assert_includes one.values, e.class
+      end
+    end
+    project.indicators.each do |ind|
+      (ind.fiscal_years + [1900]).each do |fy|
+        assert_equal(one_by_one(%i[achievement change]) { |n| ind.figure(fy, n) }, ind.figures(fy))
+      end
+    end
+    project.children.each { |c| check_bulk(c) }
+  end
+
+  def test_bulk_figures_on_every_sheet
+    sheets = Dir[File.join(SHEETS, '*.json')]
+    skip 'no sample sheets' if sheets.empty?
+    sheets.each do |path|
+      pf = Hyoka::Portfolio.load(path)
+      pf.projects.each { |p| check_bulk(p) }
+    end
+  end
+
+  def test_bulk_figures_overflow_raises_like_figure
+    pf = Hyoka::Portfolio.new
+    y = pf.add_project(code: '1').add_year(2020)
+    y.settlement = (2**63) - 5
+    y.debt_service = 10
+    assert_raises(Hyoka::RangeError) { y.figure(:total_cost) }
+    assert_raises(Hyoka::RangeError) { y.figures }
+    y.debt_service = nil
+    assert_equal (2**63) - 5, y.figures[:total_cost].value
+    assert_equal :no_population, y.figures[:per_capita].reason
+  end
 end

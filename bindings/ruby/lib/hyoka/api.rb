@@ -104,12 +104,15 @@ module Hyoka
                          [:max_table, :size_t], [:flags, :uint], [:year, :int32]]
     }.freeze
 
-    # ---- callback types (alloc.h): C name => [arguments, return] ------------
+    # ---- callback types (alloc.h, stream.h): C name => [arguments, return] ------------
 
     CALLBACKS = {
       hyoka_malloc_fn: [%i[size_t pointer], :pointer],
       hyoka_realloc_fn: [%i[pointer size_t pointer], :pointer],
-      hyoka_free_fn: [%i[pointer pointer], :void]
+      hyoka_free_fn: [%i[pointer pointer], :void],
+      # stream.h
+      hyoka_source_fn: [%i[pointer pointer size_t pointer], :int],
+      hyoka_sink_fn: [%i[pointer pointer size_t], :int]
     }.freeze
 
     # ---- functions: name => [arguments, return(, :blocking)] ----------------
@@ -403,6 +406,8 @@ module Hyoka
       hyoka_costs_figure: [%i[pointer int pointer pointer], :int],
       hyoka_staff_cost: [%i[pointer pointer pointer], :int],
       hyoka_indicator_figure: [%i[pointer int32 int pointer pointer], :int],
+      hyoka_costs_figures: [%i[pointer pointer pointer size_t], :int],
+      hyoka_indicator_figures: [%i[pointer int32 pointer pointer size_t], :int],
       hyoka_evaluation_score: [%i[pointer pointer pointer], :int],
       hyoka_evaluation_rating: [%i[pointer pointer pointer pointer], :int],
       hyoka_rollup_new: [%i[pointer pointer int int int32], :int, :blocking],
@@ -451,6 +456,20 @@ module Hyoka
       hyoka_read_options_init: [[:pointer], :int],
       hyoka_json_read: [%i[pointer size_t pointer pointer pointer], :int, :blocking],
       hyoka_json_read_file: [%i[string pointer pointer pointer], :int, :blocking],
+      # stream.h (next may call a source back: not :blocking)
+      hyoka_stream_open_memory: [%i[pointer pointer size_t pointer pointer], :int],
+      hyoka_stream_open_file: [%i[pointer string pointer pointer], :int, :blocking],
+      hyoka_stream_open_source: [%i[pointer hyoka_source_fn pointer pointer pointer], :int],
+      hyoka_stream_portfolio: [[:pointer], :pointer],
+      hyoka_stream_next: [%i[pointer pointer], :int],
+      hyoka_stream_index: [[:pointer], :size_t],
+      hyoka_stream_detach: [%i[pointer pointer], :int],
+      hyoka_stream_validate: [%i[pointer pointer], :int],
+      hyoka_stream_free: [[:pointer], :void],
+      hyoka_writer_new: [%i[pointer int pointer uint int hyoka_sink_fn pointer], :int],
+      hyoka_writer_project: [%i[pointer pointer], :int],
+      hyoka_writer_finish: [%i[pointer pointer], :int],
+      hyoka_writer_free: [[:pointer], :void],
       hyoka_json_write: [%i[pointer uint pointer pointer], :int, :blocking],
       hyoka_json_write_file: [%i[pointer uint string], :int, :blocking],
       hyoka_metrics_write: [%i[pointer pointer uint int pointer pointer], :int, :blocking],

@@ -105,9 +105,11 @@ module Hyoka
       Hyoka.figure_result(rc, name, value, reason)
     end
 
-    # Every figure of the year: { name => Figure }.
+    # Every figure of the year: { name => Figure }, in one call of the
+    # library (the year's expense, personnel and total computed once); the
+    # same as #figure for each name.
     def figures
-      YEAR_FIGURES.to_h { |f| [f, figure(f)] }
+      Hyoka.bulk_figures(YEAR_FIGURES) { |values, reasons, n| Lib.hyoka_costs_figures(self, values, reasons, n) }
     end
 
     # The project this year belongs to.

@@ -126,6 +126,15 @@ module Hyoka
       Hyoka.figure_result(rc, name, value, reason)
     end
 
+    # Every figure of one year, { achievement: Figure, change: Figure }, in
+    # one call of the library; the same as #figure for each name.
+    def figures(fiscal_year)
+      fy = Support.fiscal_year_in(fiscal_year)
+      Hyoka.bulk_figures(%i[achievement change]) do |values, reasons, n|
+        Lib.hyoka_indicator_figures(self, fy, values, reasons, n)
+      end
+    end
+
     def achievement(fiscal_year)
       figure(fiscal_year, :achievement)
     end

@@ -1,0 +1,31 @@
+/* Test support: the repository's sample documents and generated ones.
+ *
+ * docs_each() runs a function on every hyoka/1 JSON document the source
+ * tree holds (examples/sheets/, tests/data/json/ and its conformance
+ * suite, whatever each reads to), found through $HYOKA_SOURCE_ROOT.
+ * docs_generate() builds a portfolio of random projects through the public
+ * API, with every kind of gap (missing amounts, denominators and targets,
+ * zeros) and amounts large enough to overflow 64-bit yen. */
+#ifndef HYOKA_TESTS_DOCS_H
+#define HYOKA_TESTS_DOCS_H
+
+#include <stddef.h>
+
+#include <hyoka/hyoka.h>
+
+/** A document: its path, its bytes (NUL-terminated) and length. */
+typedef void (*docs_fn)(const char *path, const char *text, size_t len, void *user);
+
+/** The whole file at @p path (NUL-terminated, free()), or NULL. */
+char *docs_read_all(const char *path, size_t *len);
+
+/** Run @p fn on every sample document; returns how many (0 without
+ * $HYOKA_SOURCE_ROOT). */
+size_t docs_each(docs_fn fn, void *user);
+
+/** A portfolio of @p projects random projects from @p seed (the same seed
+ * gives the same portfolio), owned by the caller. Fails the test on an
+ * unexpected status. */
+hyoka_portfolio *docs_generate(unsigned seed, size_t projects);
+
+#endif /* HYOKA_TESTS_DOCS_H */
