@@ -211,6 +211,7 @@ struct hyoka_portfolio {
     int amount_unit;
     struct hyoka__rounding_rule rounding[HYOKA__FIGURE_COUNT];
     int64_t stated_tolerance;
+    int achievement_rule; /* a hyoka_achievement_rule */
     struct hyoka__vec schemes;             /* hyoka_scheme * (owned) */
     struct hyoka__vec projects;            /* hyoka_project * (owned) */
     struct hyoka__arena *arena;            /* blocks of what was read; NULL if none */

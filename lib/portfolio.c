@@ -104,6 +104,7 @@ int hyoka_portfolio_copy(const hyoka_portfolio *portfolio, hyoka_portfolio **out
     p->amount_unit = portfolio->amount_unit;
     memcpy(p->rounding, portfolio->rounding, sizeof p->rounding);
     p->stated_tolerance = portfolio->stated_tolerance;
+    p->achievement_rule = portfolio->achievement_rule;
 
     rc = hyoka__str_copy(portfolio->municipality_name, &p->municipality_name);
     if (rc == HYOKA_OK)
@@ -162,7 +163,8 @@ int hyoka_portfolio_equal(const hyoka_portfolio *a, const hyoka_portfolio *b)
         return 1;
     if (!hyoka__str_equal(a->municipality_name, b->municipality_name) ||
         !hyoka__str_equal(a->municipality_code, b->municipality_code) || a->amount_unit != b->amount_unit ||
-        a->stated_tolerance != b->stated_tolerance || !denominators_equal(a, b))
+        a->stated_tolerance != b->stated_tolerance || a->achievement_rule != b->achievement_rule ||
+        !denominators_equal(a, b))
         return 0;
     for (size_t i = 0; i < HYOKA__FIGURE_COUNT; i++)
         if (!rounding_equal(&a->rounding[i], &b->rounding[i]))
@@ -422,6 +424,19 @@ int hyoka_portfolio_set_stated_tolerance(hyoka_portfolio *portfolio, int64_t ulp
 int64_t hyoka_portfolio_stated_tolerance(const hyoka_portfolio *portfolio)
 {
     return portfolio ? portfolio->stated_tolerance : 0;
+}
+
+int hyoka_portfolio_set_achievement_rule(hyoka_portfolio *portfolio, int rule)
+{
+    HYOKA__CHECK_NULL(portfolio);
+    HYOKA__CHECK_ENUM(rule, ACHIEVEMENT_RULE);
+    portfolio->achievement_rule = rule;
+    return HYOKA_OK;
+}
+
+int hyoka_portfolio_achievement_rule(const hyoka_portfolio *portfolio)
+{
+    return portfolio ? portfolio->achievement_rule : HYOKA_ACHIEVEMENT_BY_DIRECTION;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -56,6 +56,9 @@ static const char *const NAMED(term_names, TERM_NAMES_LIST);
 #define MEASUREMENT_NAMES_LIST(X) X("quantitative") X("qualitative")
 static const char *const NAMED(measurement_names, MEASUREMENT_NAMES_LIST);
 
+#define ACHIEVEMENT_RULE_NAMES_LIST(X) X("by_direction") X("ratio")
+static const char *const NAMED(achievement_rule_names, ACHIEVEMENT_RULE_NAMES_LIST);
+
 #define STAGE_NAMES_LIST(X) X("self") X("primary") X("secondary") X("external") X("committee")
 const char *const NAMED(hyoka__stage_names, STAGE_NAMES_LIST);
 
@@ -231,6 +234,7 @@ static const struct enum_table tables[] = {
     TABLE_LEN("hyoka_term", term_names),                                /* HYOKA_ENUM_TERM */
     TABLE_LEN("hyoka_measurement", measurement_names),                  /* HYOKA_ENUM_MEASUREMENT */
     TABLE("hyoka_flag", hyoka__flag_names),                             /* HYOKA_ENUM_PROJECT_FLAG */
+    TABLE_LEN("hyoka_achievement_rule", achievement_rule_names),        /* HYOKA_ENUM_ACHIEVEMENT_RULE */
 };
 
 SAME_SIZE(tables, HYOKA__ENUM_ID_COUNT);
@@ -251,6 +255,7 @@ SAME_SIZE(lang_names, HYOKA__LANG_COUNT);
 SAME_SIZE(group_by_names, HYOKA__GROUP_BY_COUNT);
 SAME_SIZE(term_names, HYOKA__TERM_COUNT);
 SAME_SIZE(measurement_names, HYOKA__MEASUREMENT_COUNT);
+SAME_SIZE(achievement_rule_names, HYOKA__ACHIEVEMENT_RULE_COUNT);
 SAME_SIZE(field_type_names, HYOKA__FIELD_TYPE_COUNT);
 SAME_SIZE(field_state_names, HYOKA__FIELD_STATE_COUNT);
 

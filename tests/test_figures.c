@@ -1024,6 +1024,83 @@ static void test_achievement(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* The achievement rule of a portfolio: without a direction, unavailable by
+ * default; with HYOKA_ACHIEVEMENT_RATIO, actual ÷ target × 100 as the
+ * national review sheets print it, while an indicator with a direction
+ * keeps its own rule. The rule survives hyoka/1 and CSV, a copy and an
+ * equality test. */
+static void test_achievement_rule(void **state)
+{
+    hyoka_portfolio *pf = new_portfolio(), *back = NULL, *copy = NULL;
+    hyoka_project *p = new_project("rs");
+    hyoka_indicator *none = NULL, *down = NULL;
+    hyoka_csv_options copt;
+    const char *texts[HYOKA_CSV_TABLE_COUNT] = {0};
+    size_t lens[HYOKA_CSV_TABLE_COUNT] = {0};
+    char *bufs[HYOKA_CSV_TABLE_COUNT] = {0};
+    char *json = NULL;
+    size_t len = 0;
+    (void)state;
+
+    OK(hyoka_project_add_indicator(p, HYOKA_KIND_ACTIVITY, &none));
+    value(none, 2020, HYOKA_VALUE_TARGET, "12");
+    value(none, 2020, HYOKA_VALUE_ACTUAL, "35");
+    OK(hyoka_project_add_indicator(p, HYOKA_KIND_OUTCOME, &down));
+    OK(hyoka_indicator_set_direction(down, HYOKA_DIRECTION_DECREASE));
+    value(down, 2020, HYOKA_VALUE_TARGET, "20");
+    value(down, 2020, HYOKA_VALUE_ACTUAL, "25");
+    OK(hyoka_portfolio_add_project(pf, p));
+
+    assert_int_equal(hyoka_portfolio_achievement_rule(pf), HYOKA_ACHIEVEMENT_BY_DIRECTION);
+    assert_int_equal(hyoka_portfolio_achievement_rule(NULL), HYOKA_ACHIEVEMENT_BY_DIRECTION);
+    IND_UNAVAIL(none, 2020, HYOKA_FIG_ACHIEVEMENT, HYOKA_REASON_NO_DIRECTION);
+    OK(hyoka_portfolio_set_achievement_rule(pf, HYOKA_ACHIEVEMENT_RATIO));
+    assert_int_equal(hyoka_portfolio_achievement_rule(pf), HYOKA_ACHIEVEMENT_RATIO);
+    IND(none, 2020, HYOKA_FIG_ACHIEVEMENT, "291.7");
+    IND(down, 2020, HYOKA_FIG_ACHIEVEMENT, "80.0"); /* 20 / 25: its direction's rule */
+    OK(hyoka_portfolio_set_rounding(pf, HYOKA_FIG_ACHIEVEMENT, 5, HYOKA_ROUND_HALF_UP, HYOKA_UNIT_YEN));
+    IND(none, 2020, HYOKA_FIG_ACHIEVEMENT, "291.66667");
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_portfolio_set_achievement_rule(pf, 2));
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_portfolio_set_achievement_rule(pf, -1));
+    EXPECT_FAIL(HYOKA_EINVAL, hyoka_portfolio_set_achievement_rule(NULL, HYOKA_ACHIEVEMENT_RATIO));
+    assert_int_equal(hyoka_portfolio_achievement_rule(pf), HYOKA_ACHIEVEMENT_RATIO);
+
+    /* hyoka/1 */
+    OK(hyoka_json_write(pf, 0, &json, &len));
+    assert_non_null(strstr(json, "\"achievement_rule\": \"ratio\""));
+    OK(hyoka_json_read(json, len, NULL, &back, NULL));
+    assert_int_equal(hyoka_portfolio_achievement_rule(back), HYOKA_ACHIEVEMENT_RATIO);
+    assert_true(hyoka_portfolio_equal(pf, back));
+    hyoka_free(json);
+    hyoka_portfolio_free(back);
+    back = NULL;
+
+    /* CSV */
+    OK(hyoka_csv_options_init(&copt));
+    copt.encoding = HYOKA_ENCODING_UTF8;
+    for (int t = 0; t < HYOKA_CSV_TABLE_COUNT; t++) {
+        OK(hyoka_csv_write_table(pf, t, &copt, &bufs[t], &lens[t], NULL));
+        texts[t] = bufs[t];
+    }
+    assert_non_null(strstr(bufs[HYOKA_CSV_DOCUMENT], "achievement_rule"));
+    OK(hyoka_csv_read_tables(texts, lens, &copt, &back, NULL));
+    assert_int_equal(hyoka_portfolio_achievement_rule(back), HYOKA_ACHIEVEMENT_RATIO);
+    for (int t = 0; t < HYOKA_CSV_TABLE_COUNT; t++)
+        hyoka_free(bufs[t]);
+    hyoka_portfolio_free(back);
+
+    /* a copy keeps it; the default is not written */
+    OK(hyoka_portfolio_copy(pf, &copy));
+    assert_true(hyoka_portfolio_equal(pf, copy));
+    OK(hyoka_portfolio_set_achievement_rule(copy, HYOKA_ACHIEVEMENT_BY_DIRECTION));
+    assert_false(hyoka_portfolio_equal(pf, copy));
+    OK(hyoka_json_write(copy, 0, &json, &len));
+    assert_null(strstr(json, "achievement_rule"));
+    hyoka_free(json);
+    hyoka_portfolio_free(copy);
+    hyoka_portfolio_free(pf);
+}
+
 static void test_achievement_reasons(void **state)
 {
     hyoka_project *p = new_project("x");
@@ -2037,6 +2114,7 @@ int main(void)
         cmocka_unit_test(test_not_a_figure_and_arguments),
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_achievement),
+        cmocka_unit_test(test_achievement_rule),
         cmocka_unit_test(test_achievement_reasons),
         cmocka_unit_test(test_achievement_maintain),
         cmocka_unit_test(test_indicator_change),

@@ -266,6 +266,48 @@ static void test_sample_model(void **state)
     hyoka_portfolio_free(pf);
 }
 
+/* Every 達成率 the sample prints is the achievement hyoka computes, by
+ * value: the reader sets the RS rule (actual ÷ target × 100 whatever the
+ * direction, 5 places half up). 28 printed values, 21 of them on outputs
+ * and outcomes without a direction (3522's output 3: 35 ÷ 12 → 291.66667). */
+static void test_sample_achievements(void **state)
+{
+    hyoka_report *rep = NULL;
+    hyoka_portfolio *pf = read_sample(&rep);
+    size_t printed = 0, without_direction = 0;
+    (void)state;
+
+    assert_int_equal(hyoka_portfolio_achievement_rule(pf), HYOKA_ACHIEVEMENT_RATIO);
+    for (size_t k = 0; k < hyoka_portfolio_project_count(pf); k++) {
+        const hyoka_project *p = hyoka_portfolio_project_at(pf, k);
+        for (size_t i = 0; i < hyoka_project_indicator_count(p); i++) {
+            const hyoka_indicator *ind = hyoka_project_indicator_at(p, i);
+            for (size_t y = 0; y < hyoka_indicator_year_count(ind); y++) {
+                int32_t fy = hyoka_indicator_year_at(ind, y);
+                hyoka_decimal stated, computed;
+                int reason = 0;
+                if (hyoka_indicator_value(ind, fy, HYOKA_VALUE_STATED_ACHIEVEMENT, &stated) != 1)
+                    continue;
+                printed++;
+                if (hyoka_indicator_direction(ind) == HYOKA_UNSET)
+                    without_direction++;
+                OK(hyoka_indicator_figure(ind, fy, HYOKA_FIG_ACHIEVEMENT, &computed, &reason));
+                if (hyoka_decimal_cmp(&stated, &computed) != 0) {
+                    char a[64], b[64];
+                    hyoka_decimal_format(&stated, 0, a, sizeof a, NULL);
+                    hyoka_decimal_format(&computed, 0, b, sizeof b, NULL);
+                    fail_msg("project %s, fiscal %d: printed %s, computed %s", hyoka_project_code(p), (int)fy, a,
+                             b);
+                }
+            }
+        }
+    }
+    assert_int_equal(printed, 28);
+    assert_int_equal(without_direction, 21);
+    hyoka_report_free(rep);
+    hyoka_portfolio_free(pf);
+}
+
 /* Written and read again: equal; so through hyoka/1; and the same tables. */
 static void test_sample_roundtrip(void **state)
 {
@@ -660,6 +702,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_and_options), cmocka_unit_test(test_sample_model),
+        cmocka_unit_test(test_sample_achievements),
         cmocka_unit_test(test_sample_roundtrip),  cmocka_unit_test(test_cells),
         cmocka_unit_test(test_order_and_kept),    cmocka_unit_test(test_header_spellings),
         cmocka_unit_test(test_goals),

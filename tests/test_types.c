@@ -18,7 +18,7 @@
         assert_true(strlen(hyoka_error_last()) > 0);       \
     } while (0)
 
-#define ENUM_ID_COUNT (HYOKA_ENUM_PROJECT_FLAG + 1)
+#define ENUM_ID_COUNT (HYOKA_ENUM_ACHIEVEMENT_RULE + 1)
 
 /* The expected tables, written out from the headers' doc comments. */
 static const char *const rounding[] = {"half_up", "down", "up", "half_even", "floor", "ceiling", NULL};
@@ -91,6 +91,7 @@ static const char *const field_type[] = {"text", "money", "decimal", "integer", 
 static const char *const field_state[] = {"missing", "set", "not_applicable", NULL};
 static const char *const term[] = {"short", "medium", "long", NULL};
 static const char *const measurement[] = {"quantitative", "qualitative", NULL};
+static const char *const achievement_rule[] = {"by_direction", "ratio", NULL};
 static const char *const project_flag[] = {
     "start_unknown", "no_planned_end", "methods.direct", "methods.subsidy", "methods.burden", "methods.grant",
     "methods.contribution", "methods.other", NULL};
@@ -136,6 +137,7 @@ static const struct expected all[] = {
     {HYOKA_ENUM_TERM, HYOKA_TERM_LONG, term},
     {HYOKA_ENUM_MEASUREMENT, HYOKA_MEASUREMENT_QUALITATIVE, measurement},
     {HYOKA_ENUM_PROJECT_FLAG, HYOKA_FLAG_METHOD_OTHER, project_flag},
+    {HYOKA_ENUM_ACHIEVEMENT_RULE, HYOKA_ACHIEVEMENT_RATIO, achievement_rule},
 };
 
 static size_t table_len(const char *const *names)

@@ -143,6 +143,17 @@ HYOKA_API int hyoka_portfolio_set_stated_tolerance(hyoka_portfolio *portfolio, i
 HYOKA_API int64_t hyoka_portfolio_stated_tolerance(const hyoka_portfolio *portfolio);
 
 /**
+ * Set what ACHIEVEMENT does with an indicator without a direction: @p rule,
+ * a ::hyoka_achievement_rule (default ::HYOKA_ACHIEVEMENT_BY_DIRECTION).
+ * hyoka_rs_read_dir() and hyoka_rs_read_tables() set ::HYOKA_ACHIEVEMENT_RATIO.
+ * @return ::HYOKA_OK or ::HYOKA_EINVAL. @since 1.1
+ */
+HYOKA_API int hyoka_portfolio_set_achievement_rule(hyoka_portfolio *portfolio, int rule);
+
+/** The achievement rule, a ::hyoka_achievement_rule (the default for NULL). @since 1.1 */
+HYOKA_API int hyoka_portfolio_achievement_rule(const hyoka_portfolio *portfolio);
+
+/**
  * Add a scheme. On success the portfolio owns @p scheme.
  * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_EEXIST (the portfolio has a
  *         scheme with that id), ::HYOKA_ESTATE (built in, or already owned),

@@ -99,6 +99,18 @@ typedef enum hyoka_measurement {
     HYOKA_MEASUREMENT_QUALITATIVE = 1   /**< "qualitative": 定性的. */
 } hyoka_measurement;
 
+/**
+ * What ACHIEVEMENT (達成率) does with an indicator that has no direction
+ * (the portfolio's rule: hyoka_portfolio_set_achievement_rule()). @since 1.1
+ */
+typedef enum hyoka_achievement_rule {
+    HYOKA_ACHIEVEMENT_BY_DIRECTION = 0, /**< "by_direction": unavailable without a direction (reason
+                                             no_direction); the default, as municipal sheets count it. */
+    HYOKA_ACHIEVEMENT_RATIO = 1         /**< "ratio": actual ÷ target × 100 when no direction is given, as
+                                             the national review sheets (RS) print 達成率 for every output
+                                             and outcome; an indicator with a direction keeps its rule. */
+} hyoka_achievement_rule;
+
 /** Stage of an evaluation. */
 typedef enum hyoka_stage {
     HYOKA_STAGE_SELF = 0,      /**< "self": 自己評価. */
@@ -239,7 +251,8 @@ typedef enum hyoka_enum_id {
     HYOKA_ENUM_FIELD_STATE = 30,     /**< ::hyoka_field_state (record.h). */
     HYOKA_ENUM_TERM = 31,            /**< ::hyoka_term. */
     HYOKA_ENUM_MEASUREMENT = 32,     /**< ::hyoka_measurement. */
-    HYOKA_ENUM_PROJECT_FLAG = 33     /**< ::hyoka_flag (project.h). */
+    HYOKA_ENUM_PROJECT_FLAG = 33,    /**< ::hyoka_flag (project.h). */
+    HYOKA_ENUM_ACHIEVEMENT_RULE = 34 /**< ::hyoka_achievement_rule (@since 1.1). */
 } hyoka_enum_id;
 
 /**

@@ -10,9 +10,9 @@
 /* document                                                                 */
 
 /* The keys of the document table other than rounding.FIGURE.PART. */
-enum { DK_FORMAT, DK_AMOUNT_UNIT, DK_NAME, DK_CODE, DK_TOLERANCE, DK_COUNT };
+enum { DK_FORMAT, DK_AMOUNT_UNIT, DK_NAME, DK_CODE, DK_TOLERANCE, DK_ACHIEVEMENT_RULE, DK_COUNT };
 static const char *const doc_keys[DK_COUNT] = {
-    "format", "amount_unit", "municipality.name", "municipality.code", "stated_tolerance",
+    "format", "amount_unit", "municipality.name", "municipality.code", "stated_tolerance", "achievement_rule",
 };
 
 void hyoka__csv_document_row(struct hyoka__csv_reader *r)
@@ -82,6 +82,12 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
         int64_t v;
         if (hyoka__csv_get_count(r, DOC_VALUE, &v) > 0)
             r->pf->stated_tolerance = v;
+        return;
+    }
+    case DK_ACHIEVEMENT_RULE: {
+        int rule;
+        if (hyoka__csv_get_enum(r, DOC_VALUE, HYOKA_ENUM_ACHIEVEMENT_RULE, &rule) > 0)
+            r->pf->achievement_rule = rule;
         return;
     }
     default:

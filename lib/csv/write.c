@@ -379,6 +379,11 @@ static void write_document(struct wr *w)
     w_doc_row(w, "stated_tolerance", "/stated_tolerance");
     w_int(w, pf->stated_tolerance);
     w_row_end(w);
+    if (pf->achievement_rule != HYOKA_ACHIEVEMENT_BY_DIRECTION) { /* (a row only when not the default) */
+        w_doc_row(w, "achievement_rule", "/achievement_rule");
+        w_enum(w, HYOKA_ENUM_ACHIEVEMENT_RULE, pf->achievement_rule);
+        w_row_end(w);
+    }
     for (int f = 0; f < HYOKA__FIGURE_COUNT; f++) {
         const struct hyoka__rounding_rule *r = &pf->rounding[f];
         const char *fname = hyoka_enum_name(HYOKA_ENUM_FIGURE, f);

@@ -50,6 +50,9 @@ int hyoka__achievement(const hyoka_indicator *ind, const struct hyoka__ivalue *v
     actual = &v->v[HYOKA_VALUE_ACTUAL];
     if (ind->direction != HYOKA_DIRECTION_INCREASE && ind->direction != HYOKA_DIRECTION_DECREASE &&
         ind->direction != HYOKA_DIRECTION_MAINTAIN) {
+        /* the national review's rule: actual ÷ target whatever the direction */
+        if (hyoka_portfolio_achievement_rule(hyoka__portfolio_of(ind->project)) == HYOKA_ACHIEVEMENT_RATIO)
+            return hyoka__ratio(actual, target, 1, r, out);
         *why = HYOKA_REASON_NO_DIRECTION;
         return HYOKA_EUNAVAILABLE;
     }

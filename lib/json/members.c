@@ -21,7 +21,7 @@ static const struct hyoka__json_name figure_names[HYOKA__FIGURE_COUNT] = {HYOKA_
 /* Member names by object kind, in the order of their ids (reader.h). */
 static const struct hyoka__json_name root_members[] = {
     N("format"), N("amount_unit"), N("municipality"), N("denominators"), N("rounding"), N("stated_tolerance"),
-    N("schemes"), N("projects"),
+    N("schemes"), N("projects"), N("achievement_rule"),
 };
 static const struct hyoka__json_name muni_members[] = {N("name"), N("code")};
 static const struct hyoka__json_name denom_members[] = {N("fiscal_year"), N("population"), N("households")};
@@ -237,6 +237,8 @@ static int m_root(struct hyoka__json_reader *r, struct hyoka__json_frame *f, int
         return hyoka__json_open_container(r, t, K_ROUNDING, pf, 0);
     case R_TOLERANCE:
         return hyoka__json_get_count(r, t, &pf->stated_tolerance, &ok);
+    case R_ACHIEVEMENT_RULE:
+        return hyoka__json_get_enum(r, t, HYOKA_ENUM_ACHIEVEMENT_RULE, &pf->achievement_rule);
     case R_SCHEMES:
         hyoka__strset_reset(&r->sets[SET_SCHEME]);
         return hyoka__json_open_container(r, t, A_SCHEMES, pf, 0);

@@ -461,6 +461,8 @@ void hyoka__json_doc_head(struct hyoka__json_writer *w, const hyoka_portfolio *p
     }
     if (pf->stated_tolerance != 0)
         hyoka__json_m_int(w, "stated_tolerance", pf->stated_tolerance);
+    if (pf->achievement_rule != HYOKA_ACHIEVEMENT_BY_DIRECTION)
+        hyoka__json_m_enum(w, "achievement_rule", HYOKA_ENUM_ACHIEVEMENT_RULE, pf->achievement_rule);
     if (pf->schemes.count > 0) {
         hyoka__json_key(w, "schemes");
         hyoka__json_open(w, '[');

@@ -520,6 +520,12 @@ int hyoka__rs_reader_new(const char *fn, const hyoka_rs_options *options, hyoka_
         rc = hyoka_portfolio_new(&r->pf);
     if (rc == HYOKA_OK)
         rc = hyoka_portfolio_set_amount_unit(r->pf, HYOKA_UNIT_YEN);
+    /* 達成率 as the sheets print it: actual ÷ target × 100 whatever the
+     * direction, to 5 places half up (docs/rs.md) */
+    if (rc == HYOKA_OK)
+        rc = hyoka_portfolio_set_achievement_rule(r->pf, HYOKA_ACHIEVEMENT_RATIO);
+    if (rc == HYOKA_OK)
+        rc = hyoka_portfolio_set_rounding(r->pf, HYOKA_FIG_ACHIEVEMENT, 5, HYOKA_ROUND_HALF_UP, HYOKA_UNIT_YEN);
     if (rc != HYOKA_OK) {
         hyoka_portfolio_free(r->pf);
         hyoka__free(r);

@@ -69,6 +69,7 @@ HYOKA_ENUM_FIELD_STATE = 30
 HYOKA_ENUM_TERM = 31
 HYOKA_ENUM_MEASUREMENT = 32
 HYOKA_ENUM_PROJECT_FLAG = 33
+HYOKA_ENUM_ACHIEVEMENT_RULE = 34
 
 # hyoka_limit_id (version.h)
 HYOKA_LIMIT_DECIMAL_MAX_SCALE = 0
@@ -259,6 +260,8 @@ PROTOTYPES = {
     'hyoka_portfolio_clear_rounding': (c_int, [H, c_int], STATUS),
     'hyoka_portfolio_set_stated_tolerance': (c_int, [H, c_int64], STATUS),
     'hyoka_portfolio_stated_tolerance': (c_int64, [H], RAW),
+    'hyoka_portfolio_set_achievement_rule': (c_int, [H, c_int], STATUS),
+    'hyoka_portfolio_achievement_rule': (c_int, [H], RAW),
     'hyoka_portfolio_add_scheme': (c_int, [H, H], STATUS),
     'hyoka_portfolio_scheme_count': (c_size_t, [H], RAW),
     'hyoka_portfolio_scheme_at': (H, [H, c_size_t], RAW),

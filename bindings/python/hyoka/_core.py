@@ -33,7 +33,7 @@ ENUM_LABELS = {
     ENUM_REASON: 'reason', ENUM_LANG: 'language', ENUM_GROUP_BY: 'grouping',
     ENUM_RECORD_KIND: 'record kind', ENUM_RECORD_FIELD: 'record field', ENUM_FIELD_TYPE: 'field type',
     ENUM_FIELD_STATE: 'field state', ENUM_TERM: 'term', ENUM_MEASUREMENT: 'measurement',
-    ENUM_PROJECT_FLAG: 'project flag',
+    ENUM_PROJECT_FLAG: 'project flag', ENUM_ACHIEVEMENT_RULE: 'achievement rule',
 }
 
 UNSET = _api.HYOKA_UNSET

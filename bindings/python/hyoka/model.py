@@ -52,7 +52,7 @@ from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_PROJECT_TEXT, ENUM_VALUE_FIELD, ENUM_INDICATOR_TEXT,
                     ENUM_EVALUATION_TEXT, ENUM_REASON, ENUM_GROUP_BY, ENUM_ROUNDING,
                     ENUM_RECORD_KIND, ENUM_RECORD_FIELD, ENUM_FIELD_TYPE, ENUM_FIELD_STATE, ENUM_TERM,
-                    ENUM_MEASUREMENT, ENUM_PROJECT_FLAG,
+                    ENUM_MEASUREMENT, ENUM_PROJECT_FLAG, ENUM_ACHIEVEMENT_RULE,
                     enum, enum_value, enum_value_or_unset, enum_name, enum_names, lang_value,
                     figure_value, year_figure_names, text_arg, nts_arg, path_arg, text_out,
                     take_buffer, dec_in, dec_in_opt, dec_out, int_in, year_in, date_in, date_out)
@@ -1485,6 +1485,16 @@ class Portfolio(_Owned):
     @stated_tolerance.setter
     def stated_tolerance(self, value):
         lib.hyoka_portfolio_set_stated_tolerance(self._h(), int_in(value, 'stated_tolerance'))
+
+    @property
+    def achievement_rule(self):
+        """'by_direction' (default) or 'ratio': achievement of an indicator without a direction is
+        unavailable, or actual / target x 100 as the national review sheets print it (docs/format.md)."""
+        return enum_name(ENUM_ACHIEVEMENT_RULE, lib.hyoka_portfolio_achievement_rule(self._h()))
+
+    @achievement_rule.setter
+    def achievement_rule(self, value):
+        lib.hyoka_portfolio_set_achievement_rule(self._h(), enum_value(ENUM_ACHIEVEMENT_RULE, value))
 
     def denominator(self, fiscal_year):
         """Population and households of a fiscal year (None where missing)."""

@@ -44,6 +44,16 @@ class PortfolioProperties(unittest.TestCase):
         self.assertEqual(pf.amount_unit, 'thousand_yen')
         pf.stated_tolerance = 2
         self.assertEqual(pf.stated_tolerance, 2)
+        self.assertEqual(pf.achievement_rule, 'by_direction')
+        ind = pf.add_project(code='r').add_indicator('activity', name='n')
+        ind.set_value(2020, target=12, actual=35)
+        self.assertEqual(ind.achievement(2020).reason, 'no_direction')
+        pf.achievement_rule = 'ratio'
+        self.assertEqual(pf.achievement_rule, 'ratio')
+        self.assertEqual(str(ind.achievement(2020).value), '291.7')
+        with self.assertRaises(hyoka.InvalidArgument):
+            pf.achievement_rule = 'sideways'
+        self.assertEqual(pf.achievement_rule, 'ratio')
         r = pf.rounding('per_capita')
         self.assertEqual(r, hyoka.Rounding(1, 'half_up', 'yen', False))
         pf.set_rounding('per_capita', 2, 'down', 'thousand_yen')

@@ -29,6 +29,10 @@ class TestRs < Minitest::Test
       assert_equal BigDecimal('0.70699'), b[:stated_execution_rate]
       assert_equal(-569_000, pf.find_project('884').records(:reflections).first[:amount])
       assert_includes pf.validate.map(&:code), 'V013'
+      # 3522's output 3 has no direction: 35 / 12 as the sheet prints it
+      assert_equal :ratio, pf.achievement_rule
+      out3 = pf.find_project('3522').indicators.find { |i| i.kind == :activity && i.number == 3 }
+      assert_equal BigDecimal('291.66667'), out3.achievement(2020).value
     end
   end
 

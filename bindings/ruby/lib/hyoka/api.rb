@@ -58,6 +58,7 @@ module Hyoka
     HYOKA_ENUM_TERM = 31
     HYOKA_ENUM_MEASUREMENT = 32
     HYOKA_ENUM_PROJECT_FLAG = 33
+    HYOKA_ENUM_ACHIEVEMENT_RULE = 34
 
     # hyoka_limit_id (version.h)
     HYOKA_LIMIT_DECIMAL_MAX_SCALE = 0
@@ -200,6 +201,8 @@ module Hyoka
       hyoka_portfolio_clear_rounding: [%i[pointer int], :int],
       hyoka_portfolio_set_stated_tolerance: [%i[pointer int64], :int],
       hyoka_portfolio_stated_tolerance: [[:pointer], :int64],
+      hyoka_portfolio_set_achievement_rule: [%i[pointer int], :int],
+      hyoka_portfolio_achievement_rule: [[:pointer], :int],
       hyoka_portfolio_add_scheme: [%i[pointer pointer], :int],
       hyoka_portfolio_scheme_count: [[:pointer], :size_t],
       hyoka_portfolio_scheme_at: [%i[pointer size_t], :pointer],

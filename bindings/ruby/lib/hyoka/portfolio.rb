@@ -215,6 +215,18 @@ module Hyoka
       Lib.hyoka_portfolio_stated_tolerance(self)
     end
 
+    # :by_direction (default) or :ratio: achievement of an indicator without
+    # a direction is unavailable, or actual / target x 100 as the national
+    # review sheets print it (docs/format.md).
+    def achievement_rule
+      Support.enum_out(:achievement_rule, Lib.hyoka_portfolio_achievement_rule(self))
+    end
+
+    def achievement_rule=(rule)
+      check(Lib.hyoka_portfolio_set_achievement_rule(self, Support.enum_in(:achievement_rule, rule, allow_nil: false)),
+            "achievement_rule #{rule}")
+    end
+
     def stated_tolerance=(ulps)
       check(Lib.hyoka_portfolio_set_stated_tolerance(self, Integer(ulps)))
     end
