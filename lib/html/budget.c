@@ -75,20 +75,14 @@ void hyoka__html_budget_section(struct hyoka__html_out *o, const hyoka_project *
     hyoka__html_puts(o, hyoka__html_money_unit(o));
     hyoka__html_puts_tr(o, "; the execution rate is execution ÷ appropriation (a ratio).",
                         "。執行率は執行額÷歳出予算現額(比)。");
-    hyoka__html_puts(o, "</p>\n<div class=\"scroll\"><table class=\"budget-table\">\n<thead><tr>"
-                        "<th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Budget year", "予算年度");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Account", "会計");
-    for (int i = 0; i < HYOKA__HTML_COUNT_OF(columns); i++) {
-        hyoka__html_puts(o, "</th><th scope=\"col\">");
-        hyoka__html_puts_tr(o, columns[i].en, hyoka__record_field_label(HYOKA_RECORD_BUDGET, columns[i].field));
-    }
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Unspent", "不用額");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Execution rate", "執行率");
-    hyoka__html_puts(o, "</th></tr></thead>\n<tbody>\n");
+    hyoka__html_puts(o, "</p>\n<div class=\"scroll\"><table class=\"budget-table\">\n<thead><tr>");
+    hyoka__html_col_head(o, "Budget year", "予算年度");
+    hyoka__html_col_head(o, "Account", "会計");
+    for (int i = 0; i < HYOKA__HTML_COUNT_OF(columns); i++)
+        hyoka__html_col_head(o, columns[i].en, hyoka__record_field_label(HYOKA_RECORD_BUDGET, columns[i].field));
+    hyoka__html_col_head(o, "Unspent", "不用額");
+    hyoka__html_col_head(o, "Execution rate", "執行率");
+    hyoka__html_puts(o, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n && o->out.err == HYOKA_OK; i++) {
         const hyoka_record *b = hyoka_project_record_at(p, HYOKA_RECORD_BUDGET, i);
         int32_t year = 0;

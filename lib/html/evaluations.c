@@ -53,11 +53,8 @@ static void table_head(struct hyoka__html_out *o, const char *cls, const char *c
     hyoka__html_puts(o, "<table class=\"");
     hyoka__html_puts(o, cls);
     hyoka__html_puts(o, "\">\n<thead><tr>");
-    for (int i = 0; i < 3; i++) {
-        hyoka__html_puts(o, "<th scope=\"col\">");
-        hyoka__html_puts_tr(o, labels[i][0], labels[i][1]);
-        hyoka__html_puts(o, "</th>");
-    }
+    for (int i = 0; i < 3; i++)
+        hyoka__html_col_head(o, labels[i][0], labels[i][1]);
     hyoka__html_puts(o, "</tr></thead>\n<tbody>\n");
 }
 

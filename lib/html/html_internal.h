@@ -201,6 +201,9 @@ void hyoka__html_section_heading(struct hyoka__html_out *o, int depth, const cha
  * or @p ja in the page's language, then @p td: the opening of the cell
  * that follows ("<td>"), or "" when the caller writes it. */
 void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char *ja, const char *td);
+/* The heading of a column, <th scope="col">, labelled @p en or @p ja in the
+ * page's language. */
+void hyoka__html_col_head(struct hyoka__html_out *o, const char *en, const char *ja);
 
 void hyoka__html_header_band(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, int depth);

@@ -30,6 +30,13 @@ void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char 
     hyoka__html_puts(o, td);
 }
 
+void hyoka__html_col_head(struct hyoka__html_out *o, const char *en, const char *ja)
+{
+    hyoka__html_puts(o, "<th scope=\"col\">");
+    hyoka__html_puts_tr(o, en, ja);
+    hyoka__html_puts(o, "</th>");
+}
+
 /* A text of the project under a label, as a row of an info table. */
 struct labelled_text {
     int field; /* hyoka_text_field */

@@ -91,17 +91,13 @@ static void recipients_table(struct hyoka__html_out *o, const hyoka_record *b)
 
     if (n == 0)
         return;
-    hyoka__html_puts(o, "<div class=\"scroll\"><table class=\"recipients\">\n<thead><tr><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Recipient / contract", "支出先・契約概要");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Corporate number", "法人番号");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Contract method", "契約方式等");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Bidders", "入札者数");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Winning-bid ratio (%)", "落札率(%)");
-    hyoka__html_puts(o, "</th><th scope=\"col\">");
+    hyoka__html_puts(o, "<div class=\"scroll\"><table class=\"recipients\">\n<thead><tr>");
+    hyoka__html_col_head(o, "Recipient / contract", "支出先・契約概要");
+    hyoka__html_col_head(o, "Corporate number", "法人番号");
+    hyoka__html_col_head(o, "Contract method", "契約方式等");
+    hyoka__html_col_head(o, "Bidders", "入札者数");
+    hyoka__html_col_head(o, "Winning-bid ratio (%)", "落札率(%)");
+    hyoka__html_puts(o, "<th scope=\"col\">");
     hyoka__html_puts_tr(o, "Amount", "金額");
     hyoka__html_puts(o, " (");
     hyoka__html_puts(o, hyoka__html_money_unit(o));
