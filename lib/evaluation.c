@@ -138,18 +138,8 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
 /* ------------------------------------------------------------------------ */
 /* Stage, year, date, texts, expected effect                                  */
 
-int hyoka_evaluation_stage(const hyoka_evaluation *evaluation)
-{
-    return evaluation ? evaluation->stage : HYOKA_UNSET;
-}
-
-int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    HYOKA__CHECK_ENUM_OR_UNSET(stage, STAGE);
-    evaluation->stage = stage;
-    return HYOKA_OK;
-}
+/* hyoka_evaluation_stage(), hyoka_evaluation_set_stage(). */
+HYOKA__ENUM_MEMBER(evaluation, stage, STAGE)
 
 int32_t hyoka_evaluation_fiscal_year(const hyoka_evaluation *evaluation)
 {

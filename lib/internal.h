@@ -92,6 +92,17 @@ static inline bool hyoka__size_add(size_t a, size_t b, size_t *out)
     return true;
 }
 
+/* ---- 128-bit intermediates ----
+ *
+ * Products and sums of int64_t values (decimals, yen) are computed in 128
+ * bits, then checked to fit back. */
+__extension__ typedef __int128 hyoka__i128;
+
+static inline bool hyoka__fits_i64(hyoka__i128 v)
+{
+    return v >= (hyoka__i128)INT64_MIN && v <= (hyoka__i128)INT64_MAX;
+}
+
 /* The capacity an array of @p cap elements grows to so that it holds
  * @p need (> cap): @p first when it was empty, doubled until it is enough,
  * or @p need itself when doubling would overflow. Whether @p need elements
@@ -218,6 +229,23 @@ HYOKA_COLD int hyoka__fail_index(const char *fn, size_t index, size_t count, con
             return hyoka__fail_enum((fn), #value, (value), HYOKA_ENUM_##ID, true);                    \
     } while (0)
 #define HYOKA__CHECK_ENUM_OR_UNSET(value, ID) HYOKA__CHECK_ENUM_OR_UNSET_IN(__func__, value, ID)
+
+/* The public getter and setter of member @p member of a hyoka_<object>, a
+ * value of enumeration ID or HYOKA_UNSET: hyoka_<object>_<member>() (HYOKA_UNSET
+ * for NULL) and hyoka_<object>_set_<member>(), which checks as above. The
+ * declarations and their documentation are the public headers'. */
+#define HYOKA__ENUM_MEMBER(object, member, ID)                                                         \
+    int hyoka_##object##_##member(const hyoka_##object *object)                                        \
+    {                                                                                                  \
+        return object ? object->member : HYOKA_UNSET;                                                  \
+    }                                                                                                  \
+    int hyoka_##object##_set_##member(hyoka_##object *object, int member)                              \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(object);                                                                     \
+        HYOKA__CHECK_ENUM_OR_UNSET(member, ID);                                                        \
+        object->member = member;                                                                       \
+        return HYOKA_OK;                                                                               \
+    }
 
 /* @p value a value of enumeration ID for which @p ok holds; @p expected
  * says which ones do, for the message. */

@@ -395,31 +395,11 @@ const char *hyoka_project_name(const hyoka_project *project)
 /* ------------------------------------------------------------------------ */
 /* Duty, period, years                                                       */
 
-int hyoka_project_duty(const hyoka_project *project)
-{
-    return project ? project->duty : HYOKA_UNSET;
-}
+/* hyoka_project_duty(), hyoka_project_set_duty(). */
+HYOKA__ENUM_MEMBER(project, duty, DUTY)
 
-int hyoka_project_set_duty(hyoka_project *project, int duty)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_ENUM_OR_UNSET(duty, DUTY);
-    project->duty = duty;
-    return HYOKA_OK;
-}
-
-int hyoka_project_period(const hyoka_project *project)
-{
-    return project ? project->period : HYOKA_UNSET;
-}
-
-int hyoka_project_set_period(hyoka_project *project, int period)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_ENUM_OR_UNSET(period, PERIOD);
-    project->period = period;
-    return HYOKA_OK;
-}
+/* hyoka_project_period(), hyoka_project_set_period(). */
+HYOKA__ENUM_MEMBER(project, period, PERIOD)
 
 int32_t hyoka_project_start_year(const hyoka_project *project)
 {
