@@ -253,15 +253,8 @@ int hyoka_costs_add_staff(hyoka_costs *costs, int category, hyoka_staff **out)
     return HYOKA_OK;
 }
 
-size_t hyoka_costs_staff_count(const hyoka_costs *costs)
-{
-    return costs ? costs->staff.count : 0;
-}
-
-hyoka_staff *hyoka_costs_staff_at(const hyoka_costs *costs, size_t index)
-{
-    return costs ? hyoka__vec_at(&costs->staff, index) : NULL;
-}
+/* hyoka_costs_staff_count(), hyoka_costs_staff_at(). */
+HYOKA__VEC_READERS(costs, staff, hyoka_staff, staff)
 
 int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index)
 {

@@ -550,15 +550,8 @@ int hyoka_project_add_year(hyoka_project *project, int32_t fiscal_year, hyoka_co
     return HYOKA_OK;
 }
 
-size_t hyoka_project_year_count(const hyoka_project *project)
-{
-    return project ? project->years.count : 0;
-}
-
-hyoka_costs *hyoka_project_year_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->years, index) : NULL;
-}
+/* hyoka_project_year_count(), hyoka_project_year_at(), hyoka_project_remove_year(). */
+HYOKA__VEC_REMOVE(project, year, hyoka_costs, years, "cost years", hyoka__costs_free)
 
 hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fiscal_year)
 {
@@ -570,14 +563,6 @@ hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fisca
             return c;
     }
     return NULL;
-}
-
-int hyoka_project_remove_year(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->years.count, "cost years");
-    hyoka__costs_free(hyoka__vec_remove(&project->years, index));
-    return HYOKA_OK;
 }
 
 int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicator **out)
@@ -601,23 +586,8 @@ int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicato
     return HYOKA_OK;
 }
 
-size_t hyoka_project_indicator_count(const hyoka_project *project)
-{
-    return project ? project->indicators.count : 0;
-}
-
-hyoka_indicator *hyoka_project_indicator_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->indicators, index) : NULL;
-}
-
-int hyoka_project_remove_indicator(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->indicators.count, "indicators");
-    hyoka__indicator_free(hyoka__vec_remove(&project->indicators, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_indicator_count(), hyoka_project_indicator_at(), hyoka_project_remove_indicator(). */
+HYOKA__VEC_REMOVE(project, indicator, hyoka_indicator, indicators, "indicators", hyoka__indicator_free)
 
 int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evaluation **out)
 {
@@ -640,23 +610,8 @@ int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evalua
     return HYOKA_OK;
 }
 
-size_t hyoka_project_evaluation_count(const hyoka_project *project)
-{
-    return project ? project->evaluations.count : 0;
-}
-
-hyoka_evaluation *hyoka_project_evaluation_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->evaluations, index) : NULL;
-}
-
-int hyoka_project_remove_evaluation(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->evaluations.count, "evaluations");
-    hyoka__evaluation_free(hyoka__vec_remove(&project->evaluations, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_evaluation_count(), hyoka_project_evaluation_at(), hyoka_project_remove_evaluation(). */
+HYOKA__VEC_REMOVE(project, evaluation, hyoka_evaluation, evaluations, "evaluations", hyoka__evaluation_free)
 
 /* ------------------------------------------------------------------------ */
 /* Sub-projects                                                              */
@@ -683,23 +638,8 @@ int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
     return HYOKA_OK;
 }
 
-size_t hyoka_project_child_count(const hyoka_project *project)
-{
-    return project ? project->children.count : 0;
-}
-
-hyoka_project *hyoka_project_child_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->children, index) : NULL;
-}
-
-int hyoka_project_remove_child(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->children.count, "sub-projects");
-    hyoka__project_destroy(hyoka__vec_remove(&project->children, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_child_count(), hyoka_project_child_at(), hyoka_project_remove_child(). */
+HYOKA__VEC_REMOVE(project, child, hyoka_project, children, "sub-projects", hyoka__project_destroy)
 
 hyoka_project *hyoka_project_parent(const hyoka_project *project)
 {

@@ -49,6 +49,32 @@ static inline void *hyoka__vec_at(const struct hyoka__vec *v, size_t index)
     return index < v->count ? v->items[index] : NULL;
 }
 
+/* The public functions of the elements (@p Type *) a hyoka_<owner> holds in
+ * its vector @p vec: hyoka_<owner>_<elem>_count() (0 for NULL) and
+ * hyoka_<owner>_<elem>_at() (NULL for NULL or an index out of range); the
+ * _REMOVE form adds hyoka_<owner>_remove_<elem>(), which checks its
+ * arguments (@p what names the elements in the message) and frees the
+ * element with @p destroy. The declarations and their documentation are
+ * the public headers'. */
+#define HYOKA__VEC_READERS(owner, elem, Type, vec)                                                     \
+    size_t hyoka_##owner##_##elem##_count(const hyoka_##owner *owner)                                  \
+    {                                                                                                  \
+        return owner ? owner->vec.count : 0;                                                           \
+    }                                                                                                  \
+    Type *hyoka_##owner##_##elem##_at(const hyoka_##owner *owner, size_t index)                        \
+    {                                                                                                  \
+        return owner ? hyoka__vec_at(&owner->vec, index) : NULL;                                       \
+    }
+#define HYOKA__VEC_REMOVE(owner, elem, Type, vec, what, destroy)                                       \
+    HYOKA__VEC_READERS(owner, elem, Type, vec)                                                         \
+    int hyoka_##owner##_remove_##elem(hyoka_##owner *owner, size_t index)                              \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        HYOKA__CHECK_INDEX(index, owner->vec.count, what);                                             \
+        destroy(hyoka__vec_remove(&owner->vec, index));                                                \
+        return HYOKA_OK;                                                                               \
+    }
+
 /* Set key to value (value NULL removes). Both validated as texts.
  * HYOKA_OK, or an error with the list unchanged. */
 int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
