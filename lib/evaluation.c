@@ -210,17 +210,6 @@ int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int
 /* ------------------------------------------------------------------------ */
 /* Answers and comments                                                       */
 
-static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, const char **key,
-                 const char **value)
-{
-    HYOKA__CHECK_INDEX_IN(fn, index, l->count, "entries");
-    if (key)
-        *key = l->items[index].key;
-    if (value)
-        *value = l->items[index].value;
-    return HYOKA_OK;
-}
-
 /* Set entry @p key (the argument @p key_arg of @p fn) of @p l to @p value;
  * @p what names the entry in messages. */
 static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, const char *what, const char *key,
@@ -257,7 +246,7 @@ static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, 
                                      const char **value)                                               \
     {                                                                                                  \
         HYOKA__CHECK_NULL(evaluation);                                                                 \
-        return kv_at(__func__, &evaluation->list, index, key, value);                                  \
+        return hyoka__kv_at(__func__, "entries", &evaluation->list, index, key, value);                                  \
     }
 
 KEYED_LIST_FUNCTIONS(answer, answers, criterion, value)

@@ -512,9 +512,8 @@ int hyoka_portfolio_add_project(hyoka_portfolio *portfolio, hyoka_project *proje
 
     HYOKA__CHECK_NULL(portfolio);
     HYOKA__CHECK_NULL(project);
-    if (project->portfolio || project->parent)
-        return hyoka__fail(HYOKA_ESTATE, "%s: the project is already owned by %s", __func__,
-                           project->parent ? "a parent project" : "a portfolio");
+    if ((rc = hyoka__project_check_unowned(__func__, "project", project)) != HYOKA_OK)
+        return rc;
     rc = hyoka__vec_push(&portfolio->projects, project);
     if (rc != HYOKA_OK)
         return rc;

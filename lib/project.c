@@ -616,6 +616,14 @@ HYOKA__VEC_REMOVE(project, evaluation, hyoka_evaluation, evaluations, "evaluatio
 /* ------------------------------------------------------------------------ */
 /* Sub-projects                                                              */
 
+int hyoka__project_check_unowned(const char *fn, const char *what, const hyoka_project *p)
+{
+    if (p->parent || p->portfolio)
+        return hyoka__fail(HYOKA_ESTATE, "%s: the %s is already owned by %s", fn, what,
+                           p->parent ? "a parent project" : "a portfolio");
+    return HYOKA_OK;
+}
+
 int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
 {
     int rc;
@@ -624,9 +632,8 @@ int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
     HYOKA__CHECK_NULL(child);
     if (child == project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: a project cannot be its own sub-project");
-    if (child->parent || child->portfolio)
-        return hyoka__fail(HYOKA_ESTATE, "hyoka_project_add_child: the child is already owned by %s",
-                           child->parent ? "a parent project" : "a portfolio");
+    if ((rc = hyoka__project_check_unowned(__func__, "child", child)) != HYOKA_OK)
+        return rc;
     for (const hyoka_project *a = project->parent; a; a = a->parent)
         if (a == child)
             return hyoka__fail(HYOKA_ESTATE,
@@ -649,32 +656,6 @@ hyoka_project *hyoka_project_parent(const hyoka_project *project)
 /* ------------------------------------------------------------------------ */
 /* Extensions                                                                */
 
-int hyoka_project_set_extension(hyoka_project *project, const char *key, size_t key_len,
-                                const char *value, size_t value_len)
-{
-    HYOKA__CHECK_NULL(project);
-    return hyoka__kv_set(&project->extensions, "hyoka_project_set_extension", key, key_len, value, value_len);
-}
-
-const char *hyoka_project_extension(const hyoka_project *project, const char *key, size_t key_len)
-{
-    if (!project)
-        return NULL;
-    return hyoka__kv_get(&project->extensions, key, key_len);
-}
-
-size_t hyoka_project_extension_count(const hyoka_project *project)
-{
-    return project ? project->extensions.count : 0;
-}
-
-int hyoka_project_extension_at(const hyoka_project *project, size_t index, const char **key, const char **value)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->extensions.count, "extensions");
-    if (key)
-        *key = project->extensions.items[index].key;
-    if (value)
-        *value = project->extensions.items[index].value;
-    return HYOKA_OK;
-}
+/* hyoka_project_set_extension(), hyoka_project_extension(), hyoka_project_extension_count(),
+ * hyoka_project_extension_at(). */
+HYOKA__EXTENSIONS(project)

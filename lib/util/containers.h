@@ -86,9 +86,41 @@ int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, si
 int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
                      const char *value, size_t value_len);
 const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t key_len);
+/* The key and value of entry @p index (either output may be NULL), for
+ * public function @p fn, whose message calls the entries @p what; HYOKA_OK,
+ * or HYOKA_EINVAL for an index out of range. */
+int hyoka__kv_at(const char *fn, const char *what, const struct hyoka__kvlist *l, size_t index, const char **key,
+                 const char **value);
 void hyoka__kv_release(struct hyoka__kvlist *l);
 int hyoka__kv_copy(const struct hyoka__kvlist *src, struct hyoka__kvlist *dst);
 int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b);
+
+/* The public functions of the extensions (an ordered string map, member
+ * `extensions`) of a hyoka_<owner>: hyoka_<owner>_set_extension(),
+ * hyoka_<owner>_extension(), hyoka_<owner>_extension_count() and
+ * hyoka_<owner>_extension_at(). The declarations and their documentation
+ * are the public headers'. */
+#define HYOKA__EXTENSIONS(owner)                                                                       \
+    int hyoka_##owner##_set_extension(hyoka_##owner *owner, const char *key, size_t key_len, const char *value, \
+                                      size_t value_len)                                                \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        return hyoka__kv_set(&owner->extensions, __func__, key, key_len, value, value_len);            \
+    }                                                                                                  \
+    const char *hyoka_##owner##_extension(const hyoka_##owner *owner, const char *key, size_t key_len) \
+    {                                                                                                  \
+        return owner ? hyoka__kv_get(&owner->extensions, key, key_len) : NULL;                        \
+    }                                                                                                  \
+    size_t hyoka_##owner##_extension_count(const hyoka_##owner *owner)                                 \
+    {                                                                                                  \
+        return owner ? owner->extensions.count : 0;                                                    \
+    }                                                                                                  \
+    int hyoka_##owner##_extension_at(const hyoka_##owner *owner, size_t index, const char **key,      \
+                                     const char **value)                                               \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        return hyoka__kv_at(__func__, "extensions", &owner->extensions, index, key, value);            \
+    }
 
 /* Validate a text argument of @p len bytes (resolved): UTF-8, no NUL, at
  * most HYOKA__TEXT_MAX bytes. @p what names it in error messages. */
