@@ -698,7 +698,8 @@ static void not_in_scheme(const char *noun_en, const char *noun_ja, const char *
 
     shorten(code, q1, sizeof q1);
     shorten(s->id, q2, sizeof q2);
-    utf8_trim(en, snprintf(en, MESSAGE_MAX, "%s \"%s\" is not in scheme \"%s\"", noun_en, q1, q2), MESSAGE_MAX);
+    utf8_trim(en, snprintf(en, MESSAGE_MAX, "%s \"%s\" is not in scheme \"%s\"", noun_en, q1, q2),
+              MESSAGE_MAX);
     utf8_trim(ja, snprintf(ja, MESSAGE_MAX, "%s「%s」は評価体系「%s」にない", noun_ja, q1, q2), MESSAGE_MAX);
 }
 
