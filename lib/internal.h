@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* HYOKA_ALWAYS_INLINE: for the small helpers of hot loops that private
  * headers share between files (where the compiler might otherwise call
@@ -64,8 +65,19 @@ void *hyoka__malloc(size_t size);
 void *hyoka__calloc(size_t count, size_t size);
 void *hyoka__realloc(void *ptr, size_t size);
 void hyoka__free(void *ptr);
-/* Copy @p len bytes and add a NUL; NULL on failure (no error set). */
-char *hyoka__strndup(const char *s, size_t len);
+/* Copy @p len bytes and add a NUL; NULL on failure (no error set).
+ * Inline: the readers call it for every text they keep, and whether the
+ * optimiser inlines a call into another module should not decide that. */
+static inline char *hyoka__strndup(const char *s, size_t len)
+{
+    char *p = len == SIZE_MAX ? NULL : (char *)hyoka__malloc(len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
 /* Always on the heap: for temporaries and for memory that is not
  * owned by the arena's owner while an arena is entered. */
 void *hyoka__heap_malloc(size_t size);
