@@ -212,33 +212,25 @@ static int get_dated_value(const char *fn, const hyoka_indicator *indicator, int
     return 1;
 }
 
-int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
-{
-    return set_dated_value("hyoka_indicator_set_long_term", indicator, value, fiscal_year,
-                           indicator ? &indicator->has_long_term : NULL, indicator ? &indicator->long_term : NULL,
-                           indicator ? &indicator->long_term_year : NULL);
-}
+/* hyoka_indicator_set_<name>() and hyoka_indicator_<name>() of a value with
+ * an optional fiscal year, held in members has_<name>, <name> and
+ * <name>_year. */
+#define DATED_VALUE_FUNCTIONS(name)                                                                    \
+    int hyoka_indicator_set_##name(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year) \
+    {                                                                                                  \
+        return set_dated_value("hyoka_indicator_set_" #name, indicator, value, fiscal_year,            \
+                               indicator ? &indicator->has_##name : NULL, indicator ? &indicator->name : NULL, \
+                               indicator ? &indicator->name##_year : NULL);                            \
+    }                                                                                                  \
+    int hyoka_indicator_##name(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year) \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(indicator);                                                                  \
+        return get_dated_value("hyoka_indicator_" #name, indicator, indicator->has_##name, &indicator->name, \
+                               indicator->name##_year, value, fiscal_year);                            \
+    }
 
-int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
-{
-    HYOKA__CHECK_NULL(indicator);
-    return get_dated_value("hyoka_indicator_long_term", indicator, indicator->has_long_term, &indicator->long_term,
-                           indicator->long_term_year, value, fiscal_year);
-}
-
-int hyoka_indicator_set_baseline(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
-{
-    return set_dated_value("hyoka_indicator_set_baseline", indicator, value, fiscal_year,
-                           indicator ? &indicator->has_baseline : NULL, indicator ? &indicator->baseline : NULL,
-                           indicator ? &indicator->baseline_year : NULL);
-}
-
-int hyoka_indicator_baseline(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
-{
-    HYOKA__CHECK_NULL(indicator);
-    return get_dated_value("hyoka_indicator_baseline", indicator, indicator->has_baseline, &indicator->baseline,
-                           indicator->baseline_year, value, fiscal_year);
-}
+DATED_VALUE_FUNCTIONS(long_term)
+DATED_VALUE_FUNCTIONS(baseline)
 
 int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator)
 {
