@@ -249,7 +249,11 @@ static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, 
         return hyoka__kv_at(__func__, "entries", &evaluation->list, index, key, value);                                  \
     }
 
+/* hyoka_evaluation_set_answer(), hyoka_evaluation_answer(), hyoka_evaluation_answer_count(),
+ * hyoka_evaluation_answer_at(). */
 KEYED_LIST_FUNCTIONS(answer, answers, criterion, value)
+/* hyoka_evaluation_set_comment(), hyoka_evaluation_comment(), hyoka_evaluation_comment_count(),
+ * hyoka_evaluation_comment_at(). */
 KEYED_LIST_FUNCTIONS(comment, comments, key, text)
 
 /* ------------------------------------------------------------------------ */

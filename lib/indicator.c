@@ -229,7 +229,9 @@ static int get_dated_value(const char *fn, const hyoka_indicator *indicator, int
                                indicator->name##_year, value, fiscal_year);                            \
     }
 
+/* hyoka_indicator_set_long_term(), hyoka_indicator_long_term(). */
 DATED_VALUE_FUNCTIONS(long_term)
+/* hyoka_indicator_set_baseline(), hyoka_indicator_baseline(). */
 DATED_VALUE_FUNCTIONS(baseline)
 
 int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator)
