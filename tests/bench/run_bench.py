@@ -4,7 +4,8 @@
     python3 tests/bench/run_bench.py [--build-dir DIR] [--sizes 10000,100000] [--runs 5]
                                      [--seed 1] [--corpus-dir DIR] [--clock wall|cpu]
                                      [--json OUT.json] [--markdown OUT.md] [--no-python]
-                                     [--no-program] [--million]
+                                     [--no-program] [--no-bindings] [--binding-sizes N,M|all]
+                                     [--million]
 
 Without --build-dir it sets up (release) and builds build-bench/ at the top
 of the source tree when needed.
@@ -22,30 +23,41 @@ single diagnostic, then measures on the same file in the same run:
   the program  `hyoka check`, `hyoka metrics --json` and `hyoka summary`
                on the file, output to /dev/null: the whole process's wall
                time and peak RSS                       (cli/hyoka)
+  RapidJSON    the same, as a whole process, to compare the program with
+                                                       (bench_peers_cxx --child rapidjson)
+  bindings     Python and Ruby: the stream, each project validated, every
+               figure through the bulk figure calls, against `hyoka
+               metrics --json` (at the smallest size unless --binding-sizes)
+                                                       (bindings/*/bench_bulk --child stream)
 
 Every measurement is a fresh process (cold start, its own peak RSS); each is
 repeated --runs times and the medians are reported as a Markdown table:
 MB/s (10^6 bytes of the input file per second), projects/s, time relative to
 hyoka read + validate + figures and to each peer (RapidJSON, simdjson, cJSON,
-Python), and peak RSS ÷ file size; then the per-project cost across sizes and
-the targets of the issue. A benchmark, not a test: it never fails on a number.
+Python), and peak RSS ÷ file size; the bindings against the program; then
+the per-project cost across sizes and the targets of the issue, each met or
+not. A benchmark, not a test: it never fails on a number.
 
-    run_bench.py --million [--million-projects N] [--million-memory-gib G]
+    run_bench.py --million [--million-projects N] [--million-reference R] [--million-memory-gib G]
 
 adds a national-scale run: a 1,000,000-project corpus (about 5.5 GB) streamed
 from the generator into a temporary file beside the corpora (deleted
 afterwards, never committed), then each program command once on it, with
-its wall time and peak RSS. Each command runs under an address-space limit
-(default: three quarters of the memory available when the run starts), so a
-command that would need more fails alone instead of pushing the machine
-into swap.
+its wall time and peak RSS, against the same on R projects (default
+100,000, or N/10 when smaller: the main run's medians when it measured
+that size, else its corpus, else one generated the same way); the target
+is each command's peak RSS flat within 10%. Each command runs under an
+address-space limit (default: three quarters of the memory available when
+the run starts), so a command that would need more fails alone instead of
+pushing the machine into swap.
 
     run_bench.py --smoke --build-dir BUILD --work-dir DIR
 
 is the `meson test --suite bench` smoke run: a 50-project corpus, each tool
 once; fails when the corpus has a diagnostic, a tool or a program command
-fails, the tools disagree on the number of projects, or hyoka's figures
-differ from the Python baseline's.
+fails, the tools disagree on the number of projects, hyoka's figures
+differ from the Python baseline's, or a binding's streaming path fails,
+finds a diagnostic, or finds other figures than the other binding.
 """
 
 import argparse
