@@ -677,7 +677,8 @@ def million(progs, args, corpus_dir, per_size):
         for count, (rows, size) in ((ref_n, ref), (n, big)):
             r = rows.get(key)
             if r is None:
-                out.append("| %s | %d | failed (see stderr: out of memory under the limit?) | | | | | |" % (label, count))
+                out.append("| %s | %d | failed (see stderr: out of memory under the limit?) | | | | | |"
+                           % (label, count))
                 continue
             wall = r.get("wall_seconds", r["seconds"])
             out.append("| %s | %d | %.2f | %.2f | %.0f | %.1f | %.0f | %.3f |" % (
