@@ -284,7 +284,8 @@ class Library:
     def raw(self, name, restype=ctypes.c_int):
         """@p name as a bare foreign function: no argument conversion, no
         checks (the binding's hot paths, whose arguments are ctypes objects
-        of the exact C types; ints are never passed bare). The checked
+        of the exact C types; a bare int is passed as a C int, so only to an
+        int or unsigned parameter). The checked
         function is bound first, so a missing one raises MissingFeature."""
         getattr(self, name)
         fn = self._dll[name]  # a new function object: the checked one keeps its argtypes

@@ -44,7 +44,7 @@ from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
 from ._ffi import check_int, check_size, set_field, raise_status
-from ._core import (lib, byref, dec_formatter, UNSET, MONEY_FIGURES, YEN_FIGURES,
+from ._core import (lib, byref, dec_formatter, dec_text, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
                     ENUM_EXPECTED_COST, ENUM_VERDICT_GROUP, ENUM_BUDGET_KIND, ENUM_CLASS_KIND,
@@ -152,12 +152,19 @@ def reason_message(reason, lang=None):
     return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
 
 
+def _figure_value(figure_name, text):
+    """The value of an available figure from its text (bytes): int yen, else Decimal."""
+    if figure_name not in YEN_FIGURES:
+        return decimal.Decimal(text.decode('ascii'))
+    if b'.' in text:
+        return int(decimal.Decimal(text.decode('ascii')))
+    return int(text)
+
+
 def _figure_result(rc, d, reason, figure_name):
     if rc < 0:
         return Figure(None, enum_name(ENUM_REASON, reason.value))
-    if figure_name in YEN_FIGURES:
-        return Figure(int(dec_out(d)), None)
-    return Figure(dec_out(d), None)
+    return Figure(_figure_value(figure_name, dec_text(byref(d))), None)
 
 
 class _BulkArrays(threading.local):
@@ -207,14 +214,7 @@ def _bulk_figures(names, function, *args):
             rc = fmt(refs[i], 0, buf, size, None)
             if rc < 0:
                 raise_status(rc)
-            text = buf.value
-            if name not in YEN_FIGURES:
-                value = decimal.Decimal(text.decode('ascii'))
-            elif b'.' in text:
-                value = int(decimal.Decimal(text.decode('ascii')))
-            else:
-                value = int(text)
-            out[name] = _new_figure(Figure, (value, None))
+            out[name] = _new_figure(Figure, (_figure_value(name, buf.value), None))
         elif r > 0:
             out[name] = _new_figure(Figure, (None, enum_name(ENUM_REASON, r)))
         else:
