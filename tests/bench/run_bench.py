@@ -57,7 +57,8 @@ is the `meson test --suite bench` smoke run: a 50-project corpus, each tool
 once; fails when the corpus has a diagnostic, a tool or a program command
 fails, the tools disagree on the number of projects, hyoka's figures
 differ from the Python baseline's, or a binding's streaming path fails,
-finds a diagnostic, or finds other figures than the other binding.
+finds a diagnostic, or finds a value for another number of figures than
+the hyoka-metrics/1 output has.
 """
 
 import argparse
@@ -599,12 +600,20 @@ def smoke(args):
     if hm.returncode or bd.returncode:
         log("FAIL: metrics (%d) or baseline dump (%d) failed" % (hm.returncode, bd.returncode))
         return 1
-    n, bad = compare_figures(json.loads(hm.stdout)["projects"], json.loads(bd.stdout))
+    metrics = json.loads(hm.stdout)["projects"]
+    n, bad = compare_figures(metrics, json.loads(bd.stdout))
     log("  figures compared with the Python baseline: %d, differing: %d" % (n, len(bad)))
     for b in bad[:10]:
         log("    " + b)
     if bad or n == 0:
         ok = False
+    # the bindings found a value for as many figures as the metrics output has
+    have = metrics_figures(metrics)
+    for r in bound:
+        if r["values"] != have:
+            log("FAIL: %s found %d figures with a value, the metrics output has %d" % (
+                r["tool"] + "/" + r["mode"], r["values"], have))
+            ok = False
     log("bench-smoke: %s" % ("ok" if ok else "FAILED"))
     return 0 if ok else 1
 
@@ -696,6 +705,21 @@ def million(progs, args, corpus_dir, per_size):
         else:
             goals.append(("%d→%d" % (ref_n, n), "%s peak RSS flat (within 10%%)" % label, "failed", False))
     return out, goals
+
+
+def metrics_figures(projects):
+    """How many figures of hyoka-metrics/1 projects (sub-projects included)
+    have a value: every cost-year figure, achievement and change of every
+    indicator value, score and rating of every evaluation."""
+    n = 0
+    for p in projects:
+        for y in p.get("years", []):
+            n += sum(v is not None for k, v in y.items() if k not in ("fiscal_year", "phase", "unavailable"))
+        for ind in p.get("indicators", []):
+            n += sum((v.get("achievement") is not None) + (v.get("change") is not None) for v in ind.get("values", []))
+        n += sum((e.get("score") is not None) + (e.get("rating") is not None) for e in p.get("evaluations", []))
+        n += metrics_figures(p.get("children", []))
+    return n
 
 
 def compare_figures(hyoka_projects, base_projects):
