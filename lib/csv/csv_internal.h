@@ -240,6 +240,34 @@ int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_o
 int hyoka__csv_write_files(const char *fn, const char *dir, const hyoka_csv_options *opt, size_t n,
                            const char *const *names, char *const *bufs, const size_t *lens);
 
+struct hyoka__file_data;
+
+/* A folder whose table files are read one by one (this folder.c and the
+ * RS tables' rs/folder.c), each up to max_table bytes. */
+struct hyoka__folder {
+    const char *fn;        /* the public function, in messages */
+    const char *dir;
+    size_t max_table;
+    hyoka_report *report;  /* may be NULL */
+    size_t too_large;      /* the files found larger than max_table */
+};
+
+/* A diagnostic about the folder as a whole (no row, no column): a code
+ * and its templates, hyoka__folder_diag(report, HYOKA__MSG(V008)). With
+ * no report, nothing. HYOKA_OK or HYOKA_ENOMEM. */
+int hyoka__folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(3, 4, 5);
+
+/* Read the table file @p name of the folder into @p file (flags
+ * HYOKA__FSIO_*): 1 when read (data NULL for an absent file under
+ * HYOKA__FSIO_MISSING_OK); 0 when it is larger than max_table, reported
+ * (V007) and counted; else a negative error code. */
+int hyoka__folder_read(struct hyoka__folder *f, const char *name, unsigned flags, struct hyoka__file_data *file);
+
+/* The error of a read that found table files larger than max_table
+ * (HYOKA_EINVALID, recorded), or HYOKA_OK when there were none. */
+int hyoka__folder_end(const struct hyoka__folder *f);
+
 /* ------------------------------------------------------------------------ */
 /* Tables of figures (metrics.c)                                            */
 

@@ -148,7 +148,7 @@ int hyoka__csv_required(struct hyoka__csv_reader *r, int ci, int rc)
 
 /* The decimal of a cell as a spreadsheet prints it ("1,068,978", "-3",
  * "1e3"): HYOKA__VAL_OK, HYOKA__VAL_RANGE or HYOKA__VAL_NOT_NUMBER. */
-static int cell_decimal(const char *s, size_t n, hyoka_decimal *d)
+static int parse_cell_decimal(const char *s, size_t n, hyoka_decimal *d)
 {
     int rc;
     if (memchr(s, 'e', n) || memchr(s, 'E', n))
@@ -165,7 +165,7 @@ static int cell_number(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d, co
     int st;
     if (!hyoka__csv_get_raw(r, ci, s, n))
         return 0;
-    st = cell_decimal(*s, *n, d);
+    st = parse_cell_decimal(*s, *n, d);
     if (st != HYOKA__VAL_OK) {
         hyoka__csv_value_problem(r, ci, st, 0, *s, *n);
         return -1;
@@ -180,7 +180,9 @@ int hyoka__csv_get_decimal(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d
     return cell_number(r, ci, d, &s, &n);
 }
 
-int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
+/* A cell that is a whole number: money in the document's amount unit, or
+ * a count; 1, 0 when empty, -1 when bad (reported). */
+static int cell_whole(struct hyoka__csv_reader *r, int ci, bool money, int64_t *out)
 {
     hyoka_decimal d;
     const char *s;
@@ -189,7 +191,9 @@ int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
 
     if (rc <= 0)
         return rc;
-    st = hyoka__value_money(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), r->pf->amount_unit, false, out);
+    st = money ? hyoka__value_money(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), r->pf->amount_unit,
+                                    false, out)
+               : hyoka__value_count(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), out);
     if (st != HYOKA__VAL_OK) {
         hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
@@ -197,21 +201,14 @@ int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
     return 1;
 }
 
+int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
+{
+    return cell_whole(r, ci, true, out);
+}
+
 int hyoka__csv_get_count(struct hyoka__csv_reader *r, int ci, int64_t *out)
 {
-    hyoka_decimal d;
-    const char *s;
-    size_t n;
-    int st, rc = cell_number(r, ci, &d, &s, &n);
-
-    if (rc <= 0)
-        return rc;
-    st = hyoka__value_count(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), out);
-    if (st != HYOKA__VAL_OK) {
-        hyoka__csv_value_problem(r, ci, st, 0, s, n);
-        return -1;
-    }
-    return 1;
+    return cell_whole(r, ci, false, out);
 }
 
 int hyoka__csv_get_index(struct hyoka__csv_reader *r, int ci, size_t *out)
