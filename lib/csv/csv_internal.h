@@ -136,6 +136,11 @@ extern const unsigned hyoka__csv_element_cols[EL_COUNT];
  * @p options is NULL). HYOKA_EINVAL, error set, naming @p fn. */
 int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out);
 
+/* hyoka__csv_check_options() for a writer: then, when @p report is not
+ * NULL, its limit is out->max_diagnostics. */
+int hyoka__csv_writer_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out,
+                              hyoka_report *report);
+
 /* ------------------------------------------------------------------------ */
 /* Records (record.c)                                                       */
 

@@ -46,11 +46,9 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     HYOKA__CHECK_NULL(dir);
     if (!*dir)
         return hyoka__fail(HYOKA_EINVAL, "%s: dir is empty", __func__);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     first[0] = '\0';
     /* Every table first, so that nothing is written when one fails. */
     for (int t = 0; t < HYOKA_CSV_TABLE_COUNT && rc == HYOKA_OK; t++) {

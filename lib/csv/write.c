@@ -969,11 +969,9 @@ int hyoka_csv_write_table(const hyoka_portfolio *portfolio, int table, const hyo
     *len = 0;
     if (table < 0 || table >= HYOKA_CSV_TABLE_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_csv_table", __func__, table);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     first[0] = '\0';
     rc = hyoka__csv_write_one(portfolio, table, &opt, report, out, len, first, sizeof first);
     if (rc == HYOKA_EENCODING)

@@ -232,8 +232,7 @@ void hyoka__html_evaluations_section(struct hyoka__html_out *o, const hyoka_proj
 {
     if (p->evaluations.count == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"evaluations\">\n");
-    hyoka__html_section_heading(o, depth, "Evaluations", "評価");
+    hyoka__html_section_open(o, "evaluations", depth, "Evaluations", "評価");
     for (size_t i = 0; i < p->evaluations.count; i++)
         evaluation_box(o, p->evaluations.items[i], depth);
     hyoka__html_puts(o, "</section>\n");

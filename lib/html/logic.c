@@ -199,8 +199,7 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
     l.width = x - (COL_W - BOX_W) + LEFT;
     l.height = TOP + maxrows * ROW_H;
 
-    hyoka__html_puts(o, "<section class=\"logic-model\">\n");
-    hyoka__html_section_heading(o, depth, "Logic model", "効果発現経路");
+    hyoka__html_section_open(o, "logic-model", depth, "Logic model", "効果発現経路");
     hyoka__html_putf(o, "<figure class=\"chart logic-chart\" data-project=\"%u\">\n", seq);
     hyoka__html_putf(o,
                      "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
