@@ -226,6 +226,17 @@ bool hyoka__csv_records_start(struct hyoka__csv_records *r, const char *text, si
 bool hyoka__csv_next_record(struct hyoka__csv_records *r);
 /* Whether the record is a blank line. */
 bool hyoka__csv_record_blank(const struct hyoka__csv_records *r);
+
+/* The most fields of a header row. */
+#define HYOKA__CSV_HEADER_MAX 1024
+/* Parse the first record as a header (up to HYOKA__CSV_HEADER_MAX fields
+ * kept). true when there is one and it is not bad. */
+bool hyoka__csv_next_header(struct hyoka__csv_records *r);
+/* Parse the next row of a table whose header has @p width fields, the
+ * fields kept: bad records and blank lines are passed over, and so are
+ * rows of another width, reported (V002). false at the end of the text
+ * or once an allocation failed. */
+bool hyoka__csv_next_row(struct hyoka__csv_records *r, size_t width);
 void hyoka__csv_records_release(struct hyoka__csv_records *r);
 
 /* ------------------------------------------------------------------------ */

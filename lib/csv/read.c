@@ -22,9 +22,6 @@
 
 #include <string.h>
 
-/* Most header fields kept; a header with more is refused (V004). */
-#define HEADER_MAX_FIELDS 1024
-
 /* ------------------------------------------------------------------------ */
 /* Messages                                                                 */
 
@@ -459,7 +456,7 @@ static row_fn row_function(int table)
 
 /* Match the header row to the table's columns. false when the table cannot
  * be read (a required column is missing). */
-static bool read_header(struct hyoka__csv_reader *r)
+static bool match_header(struct hyoka__csv_reader *r)
 {
     const struct hyoka__csv_table *t = r->t;
     bool ok = true;
@@ -470,9 +467,9 @@ static bool read_header(struct hyoka__csv_reader *r)
         hyoka__csv_diag(&r->log, 1, 1, NULL, NULL, HYOKA__V004, "the header row is empty", "見出し行が空");
         return false;
     }
-    if (r->rec.nf_total > HEADER_MAX_FIELDS) {
-        hyoka__csv_diag(&r->log, 1, HEADER_MAX_FIELDS + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
-                        "列が %d を超える", HEADER_MAX_FIELDS);
+    if (r->rec.nf_total > HYOKA__CSV_HEADER_MAX) {
+        hyoka__csv_diag(&r->log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
+                        "列が %d を超える", HYOKA__CSV_HEADER_MAX);
         return false;
     }
     for (size_t j = 0; j < r->rec.nf; j++) {
@@ -500,7 +497,7 @@ static bool read_header(struct hyoka__csv_reader *r)
     return ok;
 }
 
-static void read_table(struct hyoka__csv_reader *r, int table, const char *text, size_t len)
+static void read_one_table(struct hyoka__csv_reader *r, int table, const char *text, size_t len)
 {
     row_fn fn = row_function(table);
 
@@ -514,22 +511,12 @@ static void read_table(struct hyoka__csv_reader *r, int table, const char *text,
         r->map[c] = -1;
     if (!hyoka__csv_records_start(&r->rec, text, len))
         return;
-    r->rec.keep = HEADER_MAX_FIELDS;
-    if (!hyoka__csv_next_record(&r->rec))
-        return; /* no header: an empty table */
-    if (r->rec.bad || !read_header(r))
+    /* no header: an empty table */
+    if (!hyoka__csv_next_header(&r->rec) || !match_header(r))
         return;
-    r->rec.keep = r->hn;
     if (table == HYOKA_CSV_DOCUMENT)
         memset(&r->doc, 0, sizeof r->doc);
-    while (!r->log.fatal && hyoka__csv_next_record(&r->rec)) {
-        if (r->rec.bad || hyoka__csv_record_blank(&r->rec))
-            continue;
-        if (r->rec.nf_total != r->hn) {
-            hyoka__csv_diag_msg(&r->log, r->rec.row, (r->rec.nf_total < r->hn ? r->rec.nf_total : r->hn) + 1, NULL, NULL,
-                                HYOKA__MSG(V002), r->rec.nf_total, r->hn);
-            continue;
-        }
+    while (hyoka__csv_next_row(&r->rec, r->hn)) {
         r->item.len = 0;
         r->scheme_row = false;
         fn(r);
@@ -588,7 +575,7 @@ int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const 
     for (int i = 0; i < HYOKA_CSV_TABLE_COUNT && !r->log.fatal; i++) {
         int t = order[i];
         if (texts[t])
-            read_table(r, t, texts[t], lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
+            read_one_table(r, t, texts[t], lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
     }
     rd_release(r);
     if (r->log.fatal) {
