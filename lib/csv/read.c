@@ -143,6 +143,11 @@ int hyoka__csv_required(struct hyoka__csv_reader *r, int ci, int rc)
     return rc;
 }
 
+bool hyoka__csv_required_text(struct hyoka__csv_reader *r, int ci, const char **s, size_t *n)
+{
+    return hyoka__csv_required(r, ci, hyoka__csv_get_text(r, ci, s, n)) > 0;
+}
+
 /* The decimal of a cell as a spreadsheet prints it ("1,068,978", "-3",
  * "1e3"): HYOKA__VAL_OK, HYOKA__VAL_RANGE or HYOKA__VAL_NOT_NUMBER. */
 static int parse_cell_decimal(const char *s, size_t n, hyoka_decimal *d)

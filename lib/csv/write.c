@@ -769,6 +769,16 @@ static void w_scheme_row(struct wr *w, const hyoka_scheme *s, int element, const
     w->scheme_row = false;
 }
 
+/* Start a row of the schemes table: @p r cleared, the item the pointer
+ * /schemes/@p i followed by @p member. */
+static void scheme_item(struct wr *w, struct srow *r, size_t i, const char *member)
+{
+    memset(r, 0, sizeof *r);
+    w_item(w, "/schemes/", 9);
+    w_item_idx(w, i);
+    w_item_cat(w, member);
+}
+
 static void write_schemes(struct wr *w)
 {
     const hyoka_portfolio *pf = w->pf;
@@ -776,17 +786,12 @@ static void write_schemes(struct wr *w)
         const hyoka_scheme *s = pf->schemes.items[i];
         struct srow r;
 
-        memset(&r, 0, sizeof r);
-        w_item(w, "/schemes/", 9);
-        w_item_idx(w, i);
+        scheme_item(w, &r, i, "");
         r.text[SC_LABEL] = s->name;
         w_scheme_row(w, s, EL_SCHEME, &r);
         for (size_t j = 0; j < s->criterion_count; j++) {
             const struct hyoka__criterion *c = &s->criteria[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/criteria/");
+            scheme_item(w, &r, i, "/criteria/");
             w_item_idx(w, j);
             r.text[SC_CODE] = c->code;
             r.text[SC_LABEL] = c->label;
@@ -803,10 +808,7 @@ static void write_schemes(struct wr *w)
             }
             for (size_t k = 0; k < c->option_count; k++) {
                 const struct hyoka__option *o = &c->options[k];
-                memset(&r, 0, sizeof r);
-                w_item(w, "/schemes/", 9);
-                w_item_idx(w, i);
-                w_item_cat(w, "/criteria/");
+                scheme_item(w, &r, i, "/criteria/");
                 w_item_idx(w, j);
                 w_item_cat(w, "/options/");
                 w_item_idx(w, k);
@@ -819,10 +821,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->verdict_count; j++) {
             const struct hyoka__verdict *v = &s->verdicts[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/verdicts/");
+            scheme_item(w, &r, i, "/verdicts/");
             w_item_idx(w, j);
             r.text[SC_CODE] = v->code;
             r.text[SC_LABEL] = v->label;
@@ -831,10 +830,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->budget_count; j++) {
             const struct hyoka__budget *b = &s->budgets[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/budget_directions/");
+            scheme_item(w, &r, i, "/budget_directions/");
             w_item_idx(w, j);
             r.text[SC_CODE] = b->code;
             r.text[SC_LABEL] = b->label;
@@ -843,10 +839,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->band_count; j++) {
             const struct hyoka__band *b = &s->bands[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/rating/bands/");
+            scheme_item(w, &r, i, "/rating/bands/");
             w_item_idx(w, j);
             r.dec[SC_MIN] = &b->min;
             r.text[SC_CODE] = b->code;
@@ -854,10 +847,7 @@ static void write_schemes(struct wr *w)
             w_scheme_row(w, s, EL_BAND, &r);
         }
         if (s->missing_code) {
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/rating/missing");
+            scheme_item(w, &r, i, "/rating/missing");
             r.text[SC_CODE] = s->missing_code;
             r.text[SC_LABEL] = s->missing_label;
             w_scheme_row(w, s, EL_MISSING, &r);
