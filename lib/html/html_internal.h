@@ -203,6 +203,9 @@ void hyoka__html_section_open(struct hyoka__html_out *o, const char *cls, int de
  * or @p ja in the page's language, then @p td: the opening of the cell
  * that follows ("<td>"), or "" when the caller writes it. */
 void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char *ja, const char *td);
+/* A row heading, then a cell with the label of @p value of enumeration
+ * @p which (hyoka_enum), empty when unset. */
+void hyoka__html_enum_cell(struct hyoka__html_out *o, const char *en, const char *ja, int which, int value);
 /* The heading of a column, <th scope="col">, labelled @p en or @p ja in the
  * page's language. */
 void hyoka__html_col_head(struct hyoka__html_out *o, const char *en, const char *ja);

@@ -46,6 +46,13 @@ void hyoka__html_money_col_head(struct hyoka__html_out *o, const char *en, const
     hyoka__html_puts(o, ")</th>");
 }
 
+void hyoka__html_enum_cell(struct hyoka__html_out *o, const char *en, const char *ja, int which, int value)
+{
+    hyoka__html_row_head(o, en, ja, "<td>");
+    hyoka__html_puts(o, hyoka__html_enum_label(o, which, value, "", ""));
+    hyoka__html_puts(o, "</td>");
+}
+
 /* A text of the project under a label, as a row of an info table. */
 struct labelled_text {
     int field; /* hyoka_text_field */
@@ -134,14 +141,9 @@ void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, i
     hyoka__html_row_head(o, "Budget account", "予算科目", "<td colspan=\"3\">");
     class_path(o, &p->cls[HYOKA_CLASS_ACCOUNT]);
     hyoka__html_puts(o, "</td></tr>\n<tr>");
-    hyoka__html_row_head(o, "Duty type", "事務区分", "<td>");
-    if (p->duty >= 0)
-        hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_DUTY, p->duty, "", ""));
-    hyoka__html_puts(o, "</td>");
-    hyoka__html_row_head(o, "Period", "事業期間", "<td>");
-    if (p->period >= 0)
-        hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_PERIOD, p->period, "", ""));
-    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_enum_cell(o, "Duty type", "事務区分", HYOKA_ENUM_DUTY, p->duty);
+    hyoka__html_enum_cell(o, "Period", "事業期間", HYOKA_ENUM_PERIOD, p->period);
+    hyoka__html_puts(o, "</tr>\n<tr>");
     hyoka__html_row_head(o, "First fiscal year", "開始年度", "<td>");
     if (p->start_year)
         hyoka__html_put_fy_era(o, p->start_year);
