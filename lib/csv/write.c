@@ -250,6 +250,15 @@ static void w_int(struct wr *w, int64_t v)
     w_plain(w, tmp, (size_t)n);
 }
 
+/* The number, or an empty cell when not @p has. */
+static void w_int_if(struct wr *w, bool has, int64_t v)
+{
+    if (has)
+        w_int(w, v);
+    else
+        w_missing(w);
+}
+
 static void w_year(struct wr *w, int32_t fy)
 {
     if (fy == 0)
@@ -293,6 +302,15 @@ static size_t format_money(char *buf, size_t size, int64_t yen, int unit)
     n = snprintf(buf, size, "%s%llu.%0*llu", yen < 0 ? "-" : "", (unsigned long long)whole, scale,
                  (unsigned long long)frac);
     return (size_t)n;
+}
+
+/* The decimal, or an empty cell when not @p has. */
+static void w_decimal_if(struct wr *w, bool has, const hyoka_decimal *d)
+{
+    if (has)
+        w_decimal(w, d);
+    else
+        w_missing(w);
 }
 
 static void w_money(struct wr *w, int64_t yen)
@@ -417,14 +435,8 @@ static void write_denominators(struct wr *w)
         w_item(w, "/denominators/", 14);
         w_item_idx(w, i);
         w_year(w, d->fiscal_year);
-        if (d->present & 1u)
-            w_int(w, d->population);
-        else
-            w_missing(w);
-        if (d->present & 2u)
-            w_int(w, d->households);
-        else
-            w_missing(w);
+        w_int_if(w, d->present & 1u, d->population);
+        w_int_if(w, d->present & 2u, d->households);
         w_row_end(w);
     }
 }
@@ -540,10 +552,7 @@ static void w_year_key(struct wr *w, const hyoka_project *p, size_t k)
         return; /* out of memory: the table fails */
     occ = w->occ[k];
     w_year(w, c->fiscal_year);
-    if (occ > 1)
-        w_int(w, (int64_t)occ);
-    else
-        w_missing(w);
+    w_int_if(w, occ > 1, (int64_t)occ);
 }
 
 static void write_years(struct wr *w, const struct plist *l)
@@ -567,10 +576,7 @@ static void write_years(struct wr *w, const struct plist *l)
             }
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++) {
                 bool has = HAS(c->stated_present, f);
-                if (has)
-                    w_decimal(w, &c->st->value[f]);
-                else
-                    w_missing(w);
+                w_decimal_if(w, has, &c->st->value[f]);
                 if (f < STATED_WITH_UNIT) {
                     if (has && c->st->unit[f] != hyoka__implied_unit(w->pf, w->pf->amount_unit, f))
                         w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
@@ -600,10 +606,7 @@ static void write_staff(struct wr *w, const struct plist *l)
                 w_int(w, (int64_t)j + 1);
                 w_enum(w, HYOKA_ENUM_STAFF_CATEGORY, s->category);
                 for (int f = HYOKA_STAFF_HEADCOUNT; f <= HYOKA_STAFF_HOURS; f++) {
-                    if (HAS(s->present, f))
-                        w_decimal(w, &s->dec[f]);
-                    else
-                        w_missing(w);
+                    w_decimal_if(w, HAS(s->present, f), &s->dec[f]);
                 }
                 for (int f = HYOKA_STAFF_UNIT_COST; f <= HYOKA_STAFF_AMOUNT; f++) {
                     if (HAS(s->present, f))
@@ -634,10 +637,7 @@ static void write_indicators(struct wr *w, const struct plist *l)
             w_enum(w, HYOKA_ENUM_DIRECTION, ind->direction);
             w_bool(w, ind->not_settable);
             w_text(w, ind->text[HYOKA_INDICATOR_NOT_SETTABLE_REASON]);
-            if (ind->has_long_term)
-                w_decimal(w, &ind->long_term);
-            else
-                w_missing(w);
+            w_decimal_if(w, ind->has_long_term, &ind->long_term);
             w_year(w, ind->long_term_year);
             w_text(w, ind->text[HYOKA_INDICATOR_LONG_TERM_NOTE]);
             w_row_end(w);
@@ -661,10 +661,7 @@ static void write_values(struct wr *w, const struct plist *l)
                 w_int(w, (int64_t)k + 1);
                 w_year(w, v->fiscal_year);
                 for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT; f++) {
-                    if (HAS(v->present, f))
-                        w_decimal(w, &v->v[f]);
-                    else
-                        w_missing(w);
+                    w_decimal_if(w, HAS(v->present, f), &v->v[f]);
                 }
                 w_row_end(w);
             }
