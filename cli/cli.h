@@ -285,9 +285,10 @@ struct cli_visitor {
  * file. */
 int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each);
 
-/* Whether a read error (J or S) was counted in d's report since it held
- * @p before errors: for commands that write projects as they come. */
-int cli_document_errors_since(const struct cli_document *d, size_t before);
+/* Whether an error was counted in d's report: while a stream is read (a
+ * bad rules file stops before), a read error (J or S), for commands that
+ * write projects as they come. */
+int cli_document_has_errors(const struct cli_document *d);
 
 /* Print the diagnostics of d as FILE:LINE:COL: severity CODE: message [PATH],
  * then, when there were any, how many (and how many were not shown or

@@ -575,9 +575,9 @@ int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, 
     return each_operand(args, v, each);
 }
 
-int cli_document_errors_since(const struct cli_document *d, size_t before)
+int cli_document_has_errors(const struct cli_document *d)
 {
-    return hyoka_report_total_severity(d->report, HYOKA_SEVERITY_ERROR) > before;
+    return hyoka_report_total_severity(d->report, HYOKA_SEVERITY_ERROR) > 0;
 }
 
 static const char *severity_word(int severity, int lang)
