@@ -245,6 +245,13 @@ struct cli_document {
  * cli_document_free() in both cases. */
 int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
                       const hyoka_rules *rules, int validate);
+struct cli_visitor;
+
+/* cli_document_read() of a JSON input (file, or "-") as a stream, without
+ * rules or validation, handed to v (its i is 0; d->user is user; *status
+ * gets the worst status v returned). */
+int cli_document_stream(struct cli_document *d, const struct cli_args *args, const char *file,
+                        const struct cli_visitor *v, void *user, int *status);
 void cli_document_free(struct cli_document *d);
 
 /* The exit status a document calls for: from every error found, shown or

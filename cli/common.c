@@ -290,9 +290,9 @@ static int join_checks(struct cli_document *d)
     return 0;
 }
 
-/* Open the stream of d (its report has its rules) and the report of its
- * validation: a result of hyoka_stream_open_file() or _source(). */
-static int open_stream(struct cli_document *d, struct stdin_source *src)
+/* Open the stream of d (its report has its rules) and, when asked, the
+ * report of its validation: a result of hyoka_stream_open_file() or _source(). */
+static int open_stream(struct cli_document *d, struct stdin_source *src, int validate)
 {
     int rc;
 
@@ -302,7 +302,7 @@ static int open_stream(struct cli_document *d, struct stdin_source *src)
     } else {
         rc = hyoka_stream_open_file(&d->stream, d->file, NULL, d->report);
     }
-    if (rc == HYOKA_OK)
+    if (rc == HYOKA_OK && validate)
         return hyoka_report_new(&d->checks) == HYOKA_OK &&
                        hyoka_report_set_limit(d->checks, hyoka_report_limit(d->report)) == HYOKA_OK
                    ? HYOKA_OK
@@ -331,10 +331,10 @@ static int stream_ended(struct cli_document *d, int rc, const struct stdin_sourc
 }
 
 /* Read the JSON input of d as a stream with rules: each project validated
- * into d->checks and handed to v. Returns 0 or -1 (out of memory);
+ * into d->checks (when asked) and handed to v. Returns 0 or -1 (out of memory);
  * *status gets the worst status v returned. */
 static int stream_document(const struct cli_args *args, struct cli_document *d, int i, const hyoka_rules *rules,
-                           const struct cli_visitor *v, int *status)
+                           const struct cli_visitor *v, int validate, int *status)
 {
     struct stdin_source src = {NULL, 0};
     hyoka_project *p = NULL;
@@ -342,8 +342,8 @@ static int stream_document(const struct cli_args *args, struct cli_document *d, 
 
     if (hyoka_report_set_rules(d->report, rules) != HYOKA_OK)
         return -1;
-    rc = open_stream(d, &src);
-    if (rc == HYOKA_OK && hyoka_report_set_rules(d->checks, rules) != HYOKA_OK)
+    rc = open_stream(d, &src, validate);
+    if (rc == HYOKA_OK && validate && hyoka_report_set_rules(d->checks, rules) != HYOKA_OK)
         rc = HYOKA_ENOMEM;
     if (rc == HYOKA_OK && v->begin)
         st = v->begin(args, d, i);
@@ -352,7 +352,7 @@ static int stream_document(const struct cli_args *args, struct cli_document *d, 
         if (rc != 1)
             break;
         d->projects++;
-        rc = hyoka_stream_validate(d->stream, d->checks);
+        rc = validate ? hyoka_stream_validate(d->stream, d->checks) : HYOKA_OK;
         if (rc == HYOKA_OK && v->project)
             st = v->project(args, d, p);
     }
@@ -386,6 +386,20 @@ int cli_document_read(struct cli_document *d, const char *file, int format, cons
                       const hyoka_rules *rules, int validate)
 {
     if (document_start(d, file) == 0 && read_document(d, file, format, copt, rules, validate) == 0)
+        return 0;
+    fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
+    return -1;
+}
+
+int cli_document_stream(struct cli_document *d, const struct cli_args *args, const char *file,
+                        const struct cli_visitor *v, void *user, int *status)
+{
+    int rc;
+
+    *status = CLI_EXIT_FINE;
+    rc = document_start(d, file);
+    d->user = user;
+    if (rc == 0 && stream_document(args, d, 0, NULL, v, 0, status) == 0)
         return 0;
     fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
     return -1;
@@ -512,7 +526,7 @@ static int document_of(const struct cli_args *args, int i, struct cli_document *
     if (rc > 0)
         rc = count_document(d);
     else if (rc == 0 && v)
-        rc = stream_document(args, d, i, rules, v, status);
+        rc = stream_document(args, d, i, rules, v, 1, status);
     else if (rc == 0)
         rc = read_document(d, args->files[i], CLI_FORMAT_JSON, NULL, rules, 1);
     hyoka_rules_free(rules);
