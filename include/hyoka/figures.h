@@ -207,7 +207,7 @@ typedef enum hyoka_group_by {
     HYOKA_GROUP_VERDICT = 3      /**< by the final verdict code (latest fiscal year, highest stage); "" when none. */
 } hyoka_group_by;
 
-/** A table of totals by group, computed from a portfolio. Owned by the caller. */
+/** A table of totals by group, computed from a portfolio (hyoka_rollup_new()) or from projects added one at a time (hyoka_rollup_start(), since 1.1). Owned by the caller. */
 typedef struct hyoka_rollup hyoka_rollup;
 
 /**
@@ -363,8 +363,10 @@ HYOKA_API int hyoka_ranking_add(hyoka_ranking *ranking, const hyoka_project *pro
 
 /**
  * An entry of any ranking (available since 1.1): the project's code and
- * name (borrowed from the ranking, valid until hyoka_ranking_free(); NULL
- * when the project has none), its figure or why it is unavailable
+ * name (borrowed from the ranking, valid until hyoka_ranking_free(), for
+ * a ranking built by adds; for one of hyoka_ranking_new(), borrowed from
+ * the project, as hyoka_ranking_at() gives it; NULL when the project has
+ * none), its figure or why it is unavailable
  * (@p reason, a ::hyoka_reason). Outputs may be NULL.
  * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
  *         when not (code, name and reason still set; @p value unchanged),

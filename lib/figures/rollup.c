@@ -418,7 +418,7 @@ int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64
 
 struct rank_entry {
     hyoka_project *project; /* hyoka_ranking_new() only; NULL when added */
-    const char *code, *name; /* in the ranking's text chunks; NULL when missing */
+    const char *code, *name; /* added: in the ranking's text chunks; NULL when missing or borrowed */
     hyoka_decimal value;
     int reason; /* HYOKA_REASON_NONE when available */
     size_t seq;
@@ -577,7 +577,7 @@ int hyoka_ranking_start(hyoka_ranking **out, int figure, int32_t fiscal_year, in
 static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project *p, bool copy_text)
 {
     struct rank_entry e = {0};
-    const char *code, *name;
+    const char *code = NULL, *name = NULL;
     size_t code_len = 0, name_len = 0, len = 0;
     char *text = NULL;
     int rc;
@@ -594,9 +594,9 @@ static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project 
     rc = rank_value(p, r->figure, r->fiscal_year, &e);
     if (rc != HYOKA_OK)
         return rc;
-    code = p->text[HYOKA_TEXT_CODE];
-    name = p->text[HYOKA_TEXT_NAME];
     if (copy_text) {
+        code = p->text[HYOKA_TEXT_CODE];
+        name = p->text[HYOKA_TEXT_NAME];
         /* Both strings in one piece of a chunk, NULs included. */
         code_len = code ? strlen(code) + 1 : 0;
         name_len = name ? strlen(name) + 1 : 0;
@@ -618,9 +618,6 @@ static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project 
         e.code = code ? text : NULL;
         e.name = name ? text + code_len : NULL;
         r->text->used += len;
-    } else {
-        e.code = code;
-        e.name = name;
     }
     r->items[r->count++] = e;
     return HYOKA_OK;
@@ -680,6 +677,15 @@ size_t hyoka_ranking_count(const hyoka_ranking *ranking)
     return ranking ? ranking->count : 0;
 }
 
+/* The code or name (@p field) of an entry: its project's, read now, when
+ * it borrows one (the project may have been edited since). */
+static const char *entry_text(const struct rank_entry *e, int field)
+{
+    if (e->project)
+        return e->project->text[field];
+    return field == HYOKA_TEXT_CODE ? e->code : e->name;
+}
+
 /* The entry at @p index, in order; its reason, and whether it is
  * unavailable (recorded as @p fn's failure). */
 static int ranking_entry_in(const char *fn, const hyoka_ranking *ranking, size_t index, const struct rank_entry **out,
@@ -696,7 +702,8 @@ static int ranking_entry_in(const char *fn, const hyoka_ranking *ranking, size_t
         *reason = e->reason;
     if (e->reason != HYOKA_REASON_NONE)
         return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: entry %zu (project %s) is unavailable: %s", fn, index,
-                           e->code ? e->code : "without code", hyoka__reason_en[e->reason]);
+                           entry_text(e, HYOKA_TEXT_CODE) ? entry_text(e, HYOKA_TEXT_CODE) : "without code",
+                           hyoka__reason_en[e->reason]);
     return HYOKA_OK;
 }
 
@@ -720,9 +727,9 @@ int hyoka_ranking_entry(const hyoka_ranking *ranking, size_t index, const char *
     int rc = ranking_entry_in(__func__, ranking, index, &e, reason);
 
     if (e && code)
-        *code = e->code;
+        *code = entry_text(e, HYOKA_TEXT_CODE);
     if (e && name)
-        *name = e->name;
+        *name = entry_text(e, HYOKA_TEXT_NAME);
     if (rc == HYOKA_OK && value)
         *value = e->value;
     return rc;
