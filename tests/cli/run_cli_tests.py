@@ -571,6 +571,22 @@ with tempfile.TemporaryDirectory() as tmp:
           ('P003', 'error', 1) in [(t['code'], t['severity'], t['count']) for t in f['tally']] and rc == 1,
           'check: a duplicate code 296 projects after the first is P003, with its line', str(p003) + str(f['tally']))
 
+    # summary: the default year (latest settled) first seen at the second
+    # project; the projects before it are still ranked, as no_year.
+    ps = [dict(q) for q in doc['projects'][:4]]
+    ps[0]['years'] = [y for y in ps[0]['years'] if y['fiscal_year'] == 2021]
+    ps[1]['years'] = [y for y in ps[1]['years'] if y['fiscal_year'] in (2022, 2023)]
+    ps[3]['years'] = []
+    late_year = write_json_in(tmp, 'late-year.json', dict(doc, projects=ps))
+    rc, out, _ = run('summary', '--json', late_year)
+    e = json.loads(out)['files'][0]
+    ranking = e['tables']['ranking_total_cost']
+    with_year = sorted((q for q in ranking if q['total_cost'] is not None), key=lambda q: -q['total_cost'])
+    check(rc == 0 and e['fiscal_year'] == 2023 and [q['code'] for q in ranking] ==
+          [q['code'] for q in with_year] + [ps[0]['code'], ps[3]['code']] and len(with_year) == 2 and
+          [q.get('reason') for q in ranking[2:]] == ['no_year', 'no_year'],
+          'summary: a default year first seen at the second project still ranks the first (no_year)', str(ranking))
+
     # metrics --json of several files: an array of the documents of each.
     other = os.path.join(sheets_dir, 'moka-security-policy.json')
     outs = [run('metrics', '--json', f)[1] for f in (sheet, other)]
