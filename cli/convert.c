@@ -209,7 +209,11 @@ const struct cli_command cli_convert = {
                    "sheets ({table}_RS_{year}_{title}.csv, docs/rs.md); HTML is a folder\n"
                    "holding index.html and one sheet per project. The document is\n"
                    "read but not validated: only what prevents reading it is reported, on\n"
-                   "standard error.\n",
+                   "standard error.\n"
+                   "\n"
+                   "From JSON to standard output, each project is written as it is read,\n"
+                   "in constant memory; a document found to have an error after some of it\n"
+                   "was written is left cut there (exit status 1 or 2).\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,
