@@ -47,9 +47,11 @@ static const struct {
 /* ---- the tables, one project at a time ----
  *
  * The default fiscal year (the latest settled one) is known only at the
- * end, so the tables of every fiscal year a project has a cost year of are
- * kept, made when the year is first seen, and each project is added to
- * all of them; the year's are printed at the end. A ranking lists every
+ * end, so the tables of every fiscal year that can still be it (a year a
+ * project has a cost year of, not below the latest settled one so far)
+ * are kept, made when the year is first seen, and each project is added
+ * to all of them; the year's are printed at the end. With --year, only
+ * that year's are made. A ranking lists every
  * project: those read before its year was first seen have no cost year of
  * it, and are listed (unavailable, no_year) from the codes and names kept
  * of every project. */
@@ -166,23 +168,50 @@ static int summary_begin(const struct cli_args *args, struct cli_document *d, in
     return CLI_EXIT_FINE;
 }
 
+/* Free the tables of the years below floor: a year below the latest
+ * settled one is never the default. */
+static void drop_below(struct tables *t, int32_t floor)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < t->nyears; i++) {
+        struct year_tables *y = &t->years[i];
+        if (y->fy >= floor) {
+            t->years[kept++] = *y;
+            continue;
+        }
+        hyoka_rollup_free(y->department);
+        hyoka_rollup_free(y->verdict);
+        hyoka_ranking_free(y->ranking);
+    }
+    t->nyears = kept;
+}
+
 static int summary_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
 {
     struct tables *t = d->user;
+    size_t ny = hyoka_project_year_count(p);
     int fail = 0;
 
-    (void)args;
-    for (size_t y = 0; y < hyoka_project_year_count(p); y++) {
+    for (size_t y = 0; y < ny; y++) {
         const hyoka_costs *c = hyoka_project_year_at(p, y);
         int32_t fy = hyoka_costs_fiscal_year(c);
-        struct year_tables *yt = year_of(t, fy, d->projects - 1);
-        if (!yt)
-            return -1;
-        yt->seen = 1;
         if (fy > t->latest)
             t->latest = fy;
         if (hyoka_costs_phase(c) == HYOKA_PHASE_SETTLED && fy > t->latest_settled)
             t->latest_settled = fy;
+    }
+    if (!args->year)
+        drop_below(t, t->latest_settled);
+    for (size_t y = 0; y < ny; y++) {
+        int32_t fy = hyoka_costs_fiscal_year(hyoka_project_year_at(p, y));
+        struct year_tables *yt;
+        if (args->year ? fy != args->year : fy < t->latest_settled)
+            continue;
+        yt = year_of(t, fy, d->projects - 1);
+        if (!yt)
+            return -1;
+        yt->seen = 1;
     }
     fail |= hyoka_rollup_add(t->by_year, p) != HYOKA_OK;
     for (size_t i = 0; i < t->nyears && !fail; i++) {
@@ -190,7 +219,10 @@ static int summary_project(const struct cli_args *args, struct cli_document *d, 
         fail |= hyoka_rollup_add(t->years[i].verdict, p) != HYOKA_OK;
         fail |= hyoka_ranking_add(t->years[i].ranking, p) != HYOKA_OK;
     }
-    if (fail || keep_text(t, hyoka_project_code(p)) != 0 || keep_text(t, hyoka_project_name(p)) != 0) {
+    /* (with --year, the year's tables have every project: none is listed from these) */
+    if (!fail && !args->year)
+        fail = keep_text(t, hyoka_project_code(p)) != 0 || keep_text(t, hyoka_project_name(p)) != 0;
+    if (fail) {
         fprintf(stderr, "%s: summary: %s\n", CLI_PROGRAM, hyoka_error_last());
         return -1;
     }
