@@ -207,7 +207,7 @@ typedef enum hyoka_group_by {
     HYOKA_GROUP_VERDICT = 3      /**< by the final verdict code (latest fiscal year, highest stage); "" when none. */
 } hyoka_group_by;
 
-/** A table of totals by group, computed from a portfolio. Owned by the caller. */
+/** A table of totals by group, computed from a portfolio (hyoka_rollup_new()) or from projects added one at a time (hyoka_rollup_start(), since 1.1). Owned by the caller. */
 typedef struct hyoka_rollup hyoka_rollup;
 
 /**
@@ -280,13 +280,100 @@ HYOKA_API size_t hyoka_ranking_count(const hyoka_ranking *ranking);
 
 /**
  * An entry of the ranking: its project (borrowed), and its figure or why it
- * is unavailable (@p reason, a ::hyoka_reason). Outputs may be NULL.
+ * is unavailable (@p reason, a ::hyoka_reason). Outputs may be NULL. For a
+ * ranking built by hyoka_ranking_start() and hyoka_ranking_add(), which
+ * keep no project, @p project receives NULL: use hyoka_ranking_entry().
  * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
  *         when not (project and reason still set), ::HYOKA_ENOTFOUND (out
  *         of range), ::HYOKA_EINVAL.
  */
 HYOKA_API int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project **project,
                                hyoka_decimal *value, int *reason);
+
+/**
+ * An empty roll-up, to which top-level projects are added one at a time
+ * with hyoka_rollup_add() (available since 1.1): for a stream of projects
+ * (stream.h), whose projects are released one after the other, so that
+ * memory holds the groups and not the portfolio. Adding every top-level
+ * project of a portfolio, in any order, gives exactly the roll-up of
+ * hyoka_rollup_new() (which is built this way).
+ * @param out         receives the roll-up, owned by the caller
+ *                    (hyoka_rollup_free()).
+ * @param group_by    a ::hyoka_group_by.
+ * @param depth       for ::HYOKA_GROUP_POLICY, the depth of the node (1 or
+ *                    more); ignored otherwise.
+ * @param fiscal_year only that fiscal year's cost years, or 0 for all.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL @p out, unknown @p group_by,
+ *         policy depth below 1, fiscal year outside 1868..9999 other than
+ *         0), ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_rollup_start(hyoka_rollup **out, int group_by, int depth, int32_t fiscal_year);
+
+/**
+ * Add one top-level project to a roll-up made by hyoka_rollup_start()
+ * (available since 1.1): its cost years of the roll-up's fiscal year (all
+ * when 0) go to their group, as in hyoka_rollup_new(). Figures are
+ * computed in the project's own portfolio (denominators, rounding,
+ * schemes), so a project of a stream counts as in its document. The
+ * roll-up copies what it needs and keeps no reference to @p project,
+ * which the caller may free or release right after. Rows stay sorted by
+ * key: reading between two adds gives the roll-up of the projects added
+ * so far. A figure that overflows makes that total unavailable
+ * (hyoka_rollup_total() returns ::HYOKA_ERANGE), not the call.
+ * @param rollup  the roll-up, changed.
+ * @param project a top-level project (not a sub-project), borrowed.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL argument, or a sub-project),
+ *         ::HYOKA_ENOMEM; on failure the roll-up is unchanged.
+ */
+HYOKA_API int hyoka_rollup_add(hyoka_rollup *rollup, const hyoka_project *project);
+
+/**
+ * An empty ranking, to which top-level projects are added one at a time
+ * with hyoka_ranking_add() (available since 1.1), for a stream of
+ * projects. Adding every top-level project of a portfolio in document
+ * order gives the order, values and reasons of hyoka_ranking_new() (which
+ * is built this way); ties and unavailable entries keep the order of the
+ * adds.
+ * @param out         receives the ranking, owned by the caller
+ *                    (hyoka_ranking_free()).
+ * @param figure      a ::hyoka_figure (cost-year figures or SCORE).
+ * @param fiscal_year the fiscal year, 1868..9999 (ignored for SCORE).
+ * @param descending  nonzero: largest first.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL @p out, a figure that is
+ *         neither a cost-year figure nor SCORE), ::HYOKA_ERANGE (a fiscal
+ *         year outside 1868..9999 for a cost-year figure), ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_ranking_start(hyoka_ranking **out, int figure, int32_t fiscal_year, int descending);
+
+/**
+ * Add one top-level project to a ranking made by hyoka_ranking_start()
+ * (available since 1.1). The ranking computes the project's figure (in the
+ * project's own portfolio) and copies its code, name and figure or reason;
+ * it keeps no reference to @p project, which the caller may free or
+ * release right after. The entries are ordered when next read (the first
+ * read after adds sorts them: as for every handle, one thread at a time).
+ * @param ranking the ranking, changed.
+ * @param project a top-level project (not a sub-project), borrowed.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL argument, a sub-project, or a
+ *         ranking made by hyoka_ranking_new()), ::HYOKA_ENOMEM; on failure
+ *         the ranking is unchanged. An unavailable or overflowing figure
+ *         is not a failure: the entry is unavailable with its reason.
+ */
+HYOKA_API int hyoka_ranking_add(hyoka_ranking *ranking, const hyoka_project *project);
+
+/**
+ * An entry of any ranking (available since 1.1): the project's code and
+ * name (borrowed from the ranking, valid until hyoka_ranking_free(), for
+ * a ranking built by adds; for one of hyoka_ranking_new(), borrowed from
+ * the project, as hyoka_ranking_at() gives it; NULL when the project has
+ * none), its figure or why it is unavailable
+ * (@p reason, a ::hyoka_reason). Outputs may be NULL.
+ * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
+ *         when not (code, name and reason still set; @p value unchanged),
+ *         ::HYOKA_ENOTFOUND (out of range), ::HYOKA_EINVAL.
+ */
+HYOKA_API int hyoka_ranking_entry(const hyoka_ranking *ranking, size_t index, const char **code, const char **name,
+                                  hyoka_decimal *value, int *reason);
 
 HYOKA_END_DECLS
 

@@ -1,9 +1,13 @@
-/* figures: the portfolio roll-ups (hyoka_rollup_new(): money figures
- * summed by fiscal year, department, policy or verdict) and rankings
- * (hyoka_ranking_new(): projects ordered by a figure), built on the figures
- * of year.c and outcome.c. */
+/* figures: the portfolio roll-ups (hyoka_rollup_start() and
+ * hyoka_rollup_add(), or hyoka_rollup_new() for a whole portfolio: money
+ * figures summed by fiscal year, department, policy or verdict) and
+ * rankings (hyoka_ranking_start() and hyoka_ranking_add(), or
+ * hyoka_ranking_new(): projects ordered by a figure), built on the figures
+ * of year.c and outcome.c. Both take one top-level project at a time, so
+ * that a stream's projects can be released as they go. */
 #include "figures/internal.h"
 #include "hyoka/figures.h"
+#include "util/containers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,43 +18,40 @@ __extension__ typedef __int128 i128;
 /* ------------------------------------------------------------------------ */
 /* Roll-ups                                                                  */
 
+/* A group. The sums are exact: each add brings at most a project's cost
+ * years of figures below 2^63, so a sum would need more than 2^50 adds to
+ * leave the range of i128. Whether a total fits in 64-bit yen is decided
+ * when it is read. */
 struct rollup_row {
     char *key;
+    int32_t year; /* fiscal-year grouping */
     size_t projects;
-    int64_t total[HYOKA__MONEY_FIGURE_COUNT];
-    unsigned overflow; /* bit f: the total of figure f overflows, or a figure in it did */
+    i128 sum[HYOKA__MONEY_FIGURE_COUNT];
+    unsigned overflow; /* bit f: a figure f in the total overflowed */
 };
 
 struct hyoka_rollup {
-    struct rollup_row *rows;
-    size_t count;
+    struct rollup_row **rows; /* sorted by key (fiscal years numerically) */
+    size_t count, cap;
+    int group_by, depth;
+    int32_t fiscal_year;
 };
 
-/* One contribution before grouping: a cost year (by fiscal year) or a
- * project's cost years in scope (other groupings). */
-struct rollup_entry {
-    char *key;            /* owned; NULL for fiscal-year grouping */
-    int32_t year;         /* fiscal-year grouping */
-    size_t project;       /* index of the top-level project */
-    size_t seq;           /* position, for a stable sort */
+/* What one project brings to one group. */
+struct rollup_part {
+    char *key;  /* owned; NULL for fiscal-year grouping */
+    int32_t year;
+    size_t seq; /* the cost year's position, for a stable sort */
     i128 total[HYOKA__MONEY_FIGURE_COUNT];
     unsigned overflow; /* bit f: a figure f in it overflowed */
+    struct rollup_row *fresh; /* the row made for it when its group is new */
 };
 
-static int cmp_entry_year(const void *pa, const void *pb)
+static int cmp_part_year(const void *pa, const void *pb)
 {
-    const struct rollup_entry *a = pa, *b = pb;
+    const struct rollup_part *a = pa, *b = pb;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-static int cmp_entry_key(const void *pa, const void *pb)
-{
-    const struct rollup_entry *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-    if (c != 0)
-        return c < 0 ? -1 : 1;
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
@@ -105,9 +106,9 @@ static char *group_key(const hyoka_project *p, int group_by, int depth)
     return dup_str(k);
 }
 
-/* Add the money figures of @p c to the entry; unavailable figures add
- * nothing, and one that overflows marks the entry's total of that figure. */
-static int add_year_totals(const hyoka_costs *c, struct rollup_entry *e)
+/* Add the money figures of @p c to the part; unavailable figures add
+ * nothing, and one that overflows marks the part's total of that figure. */
+static int add_year_totals(const hyoka_costs *c, struct rollup_part *e)
 {
     for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++) {
         int64_t v = 0;
@@ -126,13 +127,23 @@ static int add_year_totals(const hyoka_costs *c, struct rollup_entry *e)
     return HYOKA_OK;
 }
 
-static void free_entries(struct rollup_entry *entries, size_t n)
+static void free_row(struct rollup_row *row)
 {
-    if (!entries)
+    if (!row)
         return;
-    for (size_t i = 0; i < n; i++)
-        hyoka__free(entries[i].key);
-    hyoka__free(entries);
+    hyoka__free(row->key);
+    hyoka__free(row);
+}
+
+static void free_parts(struct rollup_part *parts, size_t n)
+{
+    if (!parts)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        hyoka__free(parts[i].key);
+        free_row(parts[i].fresh);
+    }
+    hyoka__free(parts);
 }
 
 void hyoka_rollup_free(hyoka_rollup *rollup)
@@ -140,172 +151,230 @@ void hyoka_rollup_free(hyoka_rollup *rollup)
     if (!rollup)
         return;
     for (size_t i = 0; i < rollup->count; i++)
-        hyoka__free(rollup->rows[i].key);
+        free_row(rollup->rows[i]);
     hyoka__free(rollup->rows);
     hyoka__free(rollup);
 }
 
-/* Number of entries the roll-up will make (an upper bound is fine). */
-static size_t count_entries(const hyoka_portfolio *pf, int group_by, int32_t fiscal_year)
+/* The position of the row of a group (@p year for fiscal-year grouping,
+ * else @p key), or where it goes: true when the row is there. */
+static bool find_row(const hyoka_rollup *r, int32_t year, const char *key, size_t *pos)
 {
-    size_t n = 0;
+    size_t lo = 0, hi = r->count;
 
-    for (size_t i = 0; i < pf->projects.count; i++) {
-        const hyoka_project *p = pf->projects.items[i];
-        if (group_by == HYOKA_GROUP_FISCAL_YEAR) {
-            for (size_t j = 0; j < p->years.count; j++) {
-                const hyoka_costs *c = p->years.items[j];
-                if (fiscal_year == 0 || c->fiscal_year == fiscal_year)
-                    n++;
-            }
-        } else {
-            n++;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct rollup_row *row = r->rows[mid];
+        int c = r->group_by == HYOKA_GROUP_FISCAL_YEAR ? (row->year > year) - (row->year < year)
+                                                       : strcmp(row->key, key);
+        if (c == 0) {
+            *pos = mid;
+            return true;
         }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return n;
+    *pos = lo;
+    return false;
 }
 
-static int fill_entries(const hyoka_portfolio *pf, int group_by, int depth, int32_t fiscal_year,
-                        struct rollup_entry *entries, size_t *count)
+static int rollup_start_in(const char *fn, hyoka_rollup **out, int group_by, int depth, int32_t fiscal_year)
 {
+    hyoka_rollup *r;
+
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_IN(fn, group_by, GROUP_BY);
+    if (group_by == HYOKA_GROUP_POLICY && depth < 1)
+        return hyoka__fail(HYOKA_EINVAL, "%s: policy depth %d (must be 1 or more)", fn, depth);
+    if (fiscal_year != 0 && (fiscal_year < HYOKA__YEAR_MIN || fiscal_year > HYOKA__YEAR_MAX))
+        return hyoka__fail(HYOKA_EINVAL, "%s: fiscal_year %ld is outside %d..%d (0 for all)", fn,
+                           (long)fiscal_year, HYOKA__YEAR_MIN, HYOKA__YEAR_MAX);
+    r = hyoka__calloc(1, sizeof *r);
+    if (!r)
+        return hyoka__nomem();
+    r->group_by = group_by;
+    r->depth = depth;
+    r->fiscal_year = fiscal_year;
+    *out = r;
+    return HYOKA_OK;
+}
+
+int hyoka_rollup_start(hyoka_rollup **out, int group_by, int depth, int32_t fiscal_year)
+{
+    return rollup_start_in(__func__, out, group_by, depth, fiscal_year);
+}
+
+/* The parts a project brings: one per fiscal year it has in scope
+ * (fiscal-year grouping), or one for its group. *count is 0 when it takes
+ * no part. */
+static int project_parts(const hyoka_rollup *r, const hyoka_project *p, struct rollup_part **out, size_t *count)
+{
+    const bool by_year = r->group_by == HYOKA_GROUP_FISCAL_YEAR;
+    struct rollup_part *parts;
+    size_t in_scope = 0, n = 0;
+    int rc;
+
+    *out = NULL;
+    *count = 0;
+    for (size_t j = 0; j < p->years.count; j++) {
+        const hyoka_costs *c = p->years.items[j];
+        if (r->fiscal_year == 0 || c->fiscal_year == r->fiscal_year)
+            in_scope++;
+    }
+    /* With a fiscal year, only projects with a cost year of that year take
+     * part; without one, every top-level project does. */
+    if (r->fiscal_year != 0 && in_scope == 0)
+        return HYOKA_OK;
+    parts = hyoka__calloc(by_year ? (in_scope ? in_scope : 1) : 1, sizeof *parts);
+    if (!parts)
+        return hyoka__nomem();
+    if (!by_year)
+        n = 1;
+    for (size_t j = 0; j < p->years.count; j++) {
+        const hyoka_costs *c = p->years.items[j];
+        struct rollup_part *e = parts;
+        if (r->fiscal_year != 0 && c->fiscal_year != r->fiscal_year)
+            continue;
+        if (by_year) {
+            e = &parts[n];
+            e->year = c->fiscal_year;
+            e->seq = n++;
+        }
+        rc = add_year_totals(c, e);
+        if (rc != HYOKA_OK)
+            goto fail;
+    }
+    if (by_year && n > 1) {
+        /* One part per fiscal year: a year given twice counts once. */
+        size_t k = 0;
+        qsort(parts, n, sizeof *parts, cmp_part_year);
+        for (size_t j = 1; j < n; j++) {
+            if (parts[j].year != parts[k].year) {
+                parts[++k] = parts[j];
+                continue;
+            }
+            for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++)
+                parts[k].total[f] += parts[j].total[f];
+            parts[k].overflow |= parts[j].overflow;
+        }
+        n = k + 1;
+    }
+    if (!by_year) {
+        parts->key = group_key(p, r->group_by, r->depth);
+        if (!parts->key) {
+            rc = hyoka__nomem();
+            goto fail;
+        }
+    }
+    *out = parts;
+    *count = n;
+    return HYOKA_OK;
+
+fail:
+    free_parts(parts, n);
+    return rc;
+}
+
+/* Make a row for each part whose group is new, and room for them, so that
+ * adding cannot fail afterwards. */
+static int prepare_rows(hyoka_rollup *r, struct rollup_part *parts, size_t n)
+{
+    size_t fresh = 0, need, pos;
+
+    for (size_t i = 0; i < n; i++) {
+        struct rollup_part *e = &parts[i];
+        char buf[16];
+        if (find_row(r, e->year, e->key, &pos))
+            continue;
+        e->fresh = hyoka__calloc(1, sizeof *e->fresh);
+        if (!e->fresh)
+            return hyoka__nomem();
+        e->fresh->year = e->year;
+        if (e->key) {
+            e->fresh->key = e->key;
+            e->key = NULL;
+        } else {
+            snprintf(buf, sizeof buf, "%ld", (long)e->year);
+            e->fresh->key = dup_str(buf);
+            if (!e->fresh->key)
+                return hyoka__nomem();
+        }
+        fresh++;
+    }
+    if (!hyoka__size_add(r->count, fresh, &need))
+        return hyoka__nomem();
+    if (need > r->cap)
+        return hyoka__reserve((void **)&r->rows, &r->cap, need, sizeof *r->rows, 8);
+    return HYOKA_OK;
+}
+
+static int rollup_add_in(const char *fn, hyoka_rollup *r, const hyoka_project *p)
+{
+    struct rollup_part *parts = NULL;
     size_t n = 0;
     int rc;
 
-    for (size_t i = 0; i < pf->projects.count; i++) {
-        const hyoka_project *p = pf->projects.items[i];
-
-        if (group_by == HYOKA_GROUP_FISCAL_YEAR) {
-            for (size_t j = 0; j < p->years.count; j++) {
-                const hyoka_costs *c = p->years.items[j];
-                struct rollup_entry *e;
-                if (fiscal_year != 0 && c->fiscal_year != fiscal_year)
-                    continue;
-                e = &entries[n];
-                memset(e, 0, sizeof *e);
-                e->year = c->fiscal_year;
-                e->project = i;
-                e->seq = n;
-                n++;
-                *count = n;
-                rc = add_year_totals(c, e);
-                if (rc != HYOKA_OK)
-                    return rc;
-            }
-        } else {
-            struct rollup_entry *e = &entries[n];
-            size_t in_scope = 0;
-
-            memset(e, 0, sizeof *e);
-            e->project = i;
-            e->seq = n;
-            for (size_t j = 0; j < p->years.count; j++) {
-                const hyoka_costs *c = p->years.items[j];
-                if (fiscal_year != 0 && c->fiscal_year != fiscal_year)
-                    continue;
-                in_scope++;
-                rc = add_year_totals(c, e);
-                if (rc != HYOKA_OK)
-                    return rc;
-            }
-            /* With a fiscal year, only projects with a cost year of that
-             * year take part; without one, every top-level project does. */
-            if (fiscal_year != 0 && in_scope == 0)
-                continue;
-            e->key = group_key(p, group_by, depth);
-            if (!e->key)
-                return hyoka__nomem();
-            n++;
-            *count = n;
-        }
+    HYOKA__CHECK_NULL_IN(fn, r);
+    HYOKA__CHECK_NULL_IN(fn, p);
+    if (p->parent)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
+    rc = project_parts(r, p, &parts, &n);
+    if (rc == HYOKA_OK)
+        rc = prepare_rows(r, parts, n);
+    if (rc != HYOKA_OK) {
+        free_parts(parts, n);
+        return rc;
     }
+    for (size_t i = 0; i < n; i++) {
+        struct rollup_part *e = &parts[i];
+        struct rollup_row *row;
+        size_t pos;
+        if (!e->fresh && find_row(r, e->year, e->key, &pos)) {
+            row = r->rows[pos];
+        } else {
+            row = e->fresh;
+            e->fresh = NULL;
+            find_row(r, row->year, row->key, &pos);
+            memmove(r->rows + pos + 1, r->rows + pos, (r->count - pos) * sizeof *r->rows);
+            r->rows[pos] = row;
+            r->count++;
+        }
+        row->projects++;
+        for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++)
+            row->sum[f] += e->total[f];
+        row->overflow |= e->overflow;
+    }
+    free_parts(parts, n);
     return HYOKA_OK;
+}
+
+int hyoka_rollup_add(hyoka_rollup *rollup, const hyoka_project *project)
+{
+    return rollup_add_in(__func__, rollup, project);
 }
 
 int hyoka_rollup_new(hyoka_rollup **out, const hyoka_portfolio *portfolio, int group_by, int depth,
                      int32_t fiscal_year)
 {
-    struct rollup_entry *entries = NULL;
     hyoka_rollup *r = NULL;
-    size_t cap, n = 0;
     int rc;
 
     HYOKA__CHECK_NULL(out);
     HYOKA__CHECK_NULL(portfolio);
-    HYOKA__CHECK_ENUM(group_by, GROUP_BY);
-    if (group_by == HYOKA_GROUP_POLICY && depth < 1)
-        return hyoka__fail(HYOKA_EINVAL, "%s: policy depth %d (must be 1 or more)", __func__, depth);
-    if (fiscal_year != 0 && (fiscal_year < HYOKA__YEAR_MIN || fiscal_year > HYOKA__YEAR_MAX))
-        return hyoka__fail(HYOKA_EINVAL, "%s: fiscal_year %ld is outside %d..%d (0 for all)", __func__,
-                           (long)fiscal_year, HYOKA__YEAR_MIN, HYOKA__YEAR_MAX);
-
-    r = hyoka__calloc(1, sizeof *r);
-    if (!r)
-        return hyoka__nomem();
-    cap = count_entries(portfolio, group_by, fiscal_year);
-    if (cap > 0) {
-        entries = hyoka__calloc(cap, sizeof *entries);
-        if (!entries) {
-            rc = hyoka__nomem();
-            goto fail;
+    rc = rollup_start_in(__func__, &r, group_by, depth, fiscal_year);
+    if (rc != HYOKA_OK)
+        return rc;
+    for (size_t i = 0; i < portfolio->projects.count; i++) {
+        rc = rollup_add_in(__func__, r, portfolio->projects.items[i]);
+        if (rc != HYOKA_OK) {
+            hyoka_rollup_free(r);
+            return rc;
         }
-        rc = fill_entries(portfolio, group_by, depth, fiscal_year, entries, &n);
-        if (rc != HYOKA_OK)
-            goto fail;
     }
-    if (n > 0) {
-        r->rows = hyoka__calloc(n, sizeof *r->rows);
-        if (!r->rows) {
-            rc = hyoka__nomem();
-            goto fail;
-        }
-        qsort(entries, n, sizeof *entries, group_by == HYOKA_GROUP_FISCAL_YEAR ? cmp_entry_year : cmp_entry_key);
-    }
-
-    for (size_t i = 0; i < n;) {
-        struct rollup_row *row = &r->rows[r->count];
-        i128 sum[HYOKA__MONEY_FIGURE_COUNT] = {0};
-        size_t j = i;
-
-        if (group_by == HYOKA_GROUP_FISCAL_YEAR) {
-            char buf[16];
-            snprintf(buf, sizeof buf, "%ld", (long)entries[i].year);
-            row->key = dup_str(buf);
-            if (!row->key) {
-                rc = hyoka__nomem();
-                goto fail;
-            }
-        } else {
-            row->key = entries[i].key;
-            entries[i].key = NULL;
-        }
-        r->count++;
-        for (; j < n; j++) {
-            const struct rollup_entry *e = &entries[j];
-            if (group_by == HYOKA_GROUP_FISCAL_YEAR ? e->year != entries[i].year
-                                                    : (e->key && strcmp(e->key, row->key) != 0))
-                break;
-            if (j == i || e->project != entries[j - 1].project)
-                row->projects++;
-            for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++)
-                sum[f] += e->total[f]; /* at most 2^63 per entry: cannot wrap */
-            row->overflow |= e->overflow;
-        }
-        for (int f = 0; f < HYOKA__MONEY_FIGURE_COUNT; f++) {
-            if (sum[f] < (i128)INT64_MIN || sum[f] > (i128)INT64_MAX)
-                row->overflow |= 1u << f;
-            else
-                row->total[f] = (int64_t)sum[f];
-        }
-        i = j;
-    }
-    free_entries(entries, n);
     *out = r;
     return HYOKA_OK;
-
-fail:
-    free_entries(entries, n);
-    hyoka_rollup_free(r);
-    return rc;
 }
 
 size_t hyoka_rollup_count(const hyoka_rollup *rollup)
@@ -317,27 +386,30 @@ const char *hyoka_rollup_key(const hyoka_rollup *rollup, size_t row)
 {
     if (!rollup || row >= rollup->count)
         return NULL;
-    return rollup->rows[row].key;
+    return rollup->rows[row]->key;
 }
 
 size_t hyoka_rollup_projects(const hyoka_rollup *rollup, size_t row)
 {
     if (!rollup || row >= rollup->count)
         return 0;
-    return rollup->rows[row].projects;
+    return rollup->rows[row]->projects;
 }
 
 int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64_t *out)
 {
+    const struct rollup_row *r;
+
     HYOKA__CHECK_NULL(rollup);
     HYOKA__CHECK_NULL(out);
     HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_money_figure(figure),
                              "a money figure (expense..specific_revenue)");
     HYOKA__CHECK_INDEX(row, rollup->count, "rows");
-    if (rollup->rows[row].overflow & (1u << figure))
+    r = rollup->rows[row];
+    if ((r->overflow & (1u << figure)) || r->sum[figure] < (i128)INT64_MIN || r->sum[figure] > (i128)INT64_MAX)
         return hyoka__fail(HYOKA_ERANGE, "%s: the %s total of group \"%s\" overflows 64-bit yen, or a %s in it does",
-                           __func__, hyoka__figure_names[figure], rollup->rows[row].key, hyoka__figure_names[figure]);
-    *out = rollup->rows[row].total[figure];
+                           __func__, hyoka__figure_names[figure], r->key, hyoka__figure_names[figure]);
+    *out = (int64_t)r->sum[figure];
     return HYOKA_OK;
 }
 
@@ -345,15 +417,32 @@ int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64
 /* Rankings                                                                  */
 
 struct rank_entry {
-    hyoka_project *project;
+    hyoka_project *project; /* hyoka_ranking_new() only; NULL when added */
+    const char *code, *name; /* added: in the ranking's text chunks; NULL when missing or borrowed */
     hyoka_decimal value;
     int reason; /* HYOKA_REASON_NONE when available */
     size_t seq;
 };
 
+/* Text copied from the added projects. Chunks never move, so the strings
+ * handed out stay valid until the ranking is freed. */
+struct text_chunk {
+    struct text_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+enum { TEXT_CHUNK_SIZE = 16384 };
+
 struct hyoka_ranking {
     struct rank_entry *items;
-    size_t count;
+    size_t count, cap;
+    size_t sorted; /* items[0 .. sorted) are in order, and nothing was added since */
+    int figure;
+    int32_t fiscal_year;
+    int descending;
+    bool borrows; /* made by hyoka_ranking_new(): refers to the portfolio's projects */
+    struct text_chunk *text;
 };
 
 static int cmp_rank(const struct rank_entry *a, const struct rank_entry *b, int descending)
@@ -411,53 +500,174 @@ static int rank_value(const hyoka_project *p, int figure, int32_t fiscal_year, s
     return rc;
 }
 
+/* Room for @p len bytes of text in the ranking's chunks: NULL when out of
+ * memory (recorded). Nothing is taken until text_take(). */
+static char *text_room(hyoka_ranking *r, size_t len)
+{
+    struct text_chunk *c = r->text;
+    size_t cap;
+
+    if (c && c->cap - c->used >= len)
+        return c->data + c->used;
+    cap = len > TEXT_CHUNK_SIZE ? len : TEXT_CHUNK_SIZE;
+    if (!hyoka__size_add(cap, sizeof *c, &cap) || !(c = hyoka__malloc(cap))) {
+        hyoka__nomem();
+        return NULL;
+    }
+    c->next = r->text;
+    c->used = 0;
+    c->cap = cap - sizeof *c;
+    r->text = c;
+    return c->data;
+}
+
+static void ranking_settle(const hyoka_ranking *ranking)
+{
+    /* The first read after adds orders the entries; a handle is used by one
+     * thread at a time, and the ranking is the caller's, not a constant. */
+    hyoka_ranking *r = (hyoka_ranking *)ranking;
+
+    if (r->sorted == r->count)
+        return;
+    if (r->count > 1)
+        qsort(r->items, r->count, sizeof *r->items, r->descending ? cmp_rank_desc : cmp_rank_asc);
+    r->sorted = r->count;
+}
+
+/* The checks of hyoka_ranking_start() and hyoka_ranking_new(), naming @p fn. */
+static int ranking_check_in(const char *fn, hyoka_ranking **out, int figure)
+{
+    HYOKA__CHECK_NULL_IN(fn, out);
+    HYOKA__CHECK_ENUM_SUBSET_IN(fn, figure, FIGURE, hyoka__is_year_figure(figure) || figure == HYOKA_FIG_SCORE,
+                                "a cost-year figure (expense..total_cost_change) or score");
+    return HYOKA_OK;
+}
+
+/* An empty ranking; NULL when out of memory (recorded). */
+static hyoka_ranking *ranking_make(int figure, int32_t fiscal_year, int descending)
+{
+    hyoka_ranking *r = hyoka__calloc(1, sizeof *r);
+
+    if (!r) {
+        hyoka__nomem();
+        return NULL;
+    }
+    r->figure = figure;
+    r->fiscal_year = fiscal_year;
+    r->descending = descending;
+    return r;
+}
+
+int hyoka_ranking_start(hyoka_ranking **out, int figure, int32_t fiscal_year, int descending)
+{
+    hyoka_ranking *r;
+    int rc = ranking_check_in(__func__, out, figure);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    if (figure != HYOKA_FIG_SCORE)
+        HYOKA__CHECK_YEAR(fiscal_year);
+    r = ranking_make(figure, fiscal_year, descending);
+    if (!r)
+        return HYOKA_ENOMEM;
+    *out = r;
+    return HYOKA_OK;
+}
+
+static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project *p, bool copy_text)
+{
+    struct rank_entry e = {0};
+    const char *code = NULL, *name = NULL;
+    size_t code_len = 0, name_len = 0, len = 0;
+    char *text = NULL;
+    int rc;
+
+    HYOKA__CHECK_NULL_IN(fn, r);
+    HYOKA__CHECK_NULL_IN(fn, p);
+    if (p->parent)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
+    if (copy_text && r->borrows)
+        return hyoka__fail(HYOKA_EINVAL, "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
+    e.value = hyoka_decimal_from_int(0);
+    e.reason = HYOKA_REASON_NONE;
+    e.seq = r->count;
+    rc = rank_value(p, r->figure, r->fiscal_year, &e);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (copy_text) {
+        code = p->text[HYOKA_TEXT_CODE];
+        name = p->text[HYOKA_TEXT_NAME];
+        /* Both strings in one piece of a chunk, NULs included. */
+        code_len = code ? strlen(code) + 1 : 0;
+        name_len = name ? strlen(name) + 1 : 0;
+        if (!hyoka__size_add(code_len, name_len, &len))
+            return hyoka__nomem();
+        if (len > 0 && !(text = text_room(r, len)))
+            return HYOKA_ENOMEM;
+    }
+    if (r->count == r->cap) {
+        rc = hyoka__grow((void **)&r->items, &r->cap, r->count, sizeof *r->items);
+        if (rc != HYOKA_OK)
+            return rc;
+    }
+    if (copy_text) {
+        if (code)
+            memcpy(text, code, code_len);
+        if (name)
+            memcpy(text + code_len, name, name_len);
+        e.code = code ? text : NULL;
+        e.name = name ? text + code_len : NULL;
+        r->text->used += len;
+    }
+    r->items[r->count++] = e;
+    return HYOKA_OK;
+}
+
+int hyoka_ranking_add(hyoka_ranking *ranking, const hyoka_project *project)
+{
+    return ranking_add_in(__func__, ranking, project, true);
+}
+
 int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int figure, int32_t fiscal_year,
                       int descending)
 {
-    hyoka_ranking *r;
-    size_t n;
+    hyoka_ranking *r = NULL;
     int rc;
 
     HYOKA__CHECK_NULL(out);
     HYOKA__CHECK_NULL(portfolio);
-    HYOKA__CHECK_ENUM_SUBSET(figure, FIGURE, hyoka__is_year_figure(figure) || figure == HYOKA_FIG_SCORE,
-                             "a cost-year figure (expense..total_cost_change) or score");
-    r = hyoka__calloc(1, sizeof *r);
+    rc = ranking_check_in(__func__, out, figure);
+    if (rc != HYOKA_OK)
+        return rc;
+    r = ranking_make(figure, fiscal_year, descending);
     if (!r)
-        return hyoka__nomem();
-    n = portfolio->projects.count;
-    if (n > 0) {
-        r->items = hyoka__calloc(n, sizeof *r->items);
-        if (!r->items) {
-            rc = hyoka__nomem();
-            goto fail;
-        }
+        return HYOKA_ENOMEM;
+    r->borrows = true;
+    rc = hyoka__reserve((void **)&r->items, &r->cap, portfolio->projects.count, sizeof *r->items, 1);
+    for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
+        hyoka_project *p = portfolio->projects.items[i];
+        rc = ranking_add_in(__func__, r, p, false);
+        if (rc == HYOKA_OK)
+            r->items[r->count - 1].project = p;
     }
-    for (size_t i = 0; i < n; i++) {
-        struct rank_entry *e = &r->items[i];
-        e->project = portfolio->projects.items[i];
-        e->value = hyoka_decimal_from_int(0);
-        e->reason = HYOKA_REASON_NONE;
-        e->seq = i;
-        rc = rank_value(e->project, figure, fiscal_year, e);
-        if (rc != HYOKA_OK)
-            goto fail;
+    if (rc != HYOKA_OK) {
+        hyoka_ranking_free(r);
+        return rc;
     }
-    r->count = n;
-    if (n > 1)
-        qsort(r->items, n, sizeof *r->items, descending ? cmp_rank_desc : cmp_rank_asc);
+    ranking_settle(r);
     *out = r;
     return HYOKA_OK;
-
-fail:
-    hyoka_ranking_free(r);
-    return rc;
 }
 
 void hyoka_ranking_free(hyoka_ranking *ranking)
 {
     if (!ranking)
         return;
+    while (ranking->text) {
+        struct text_chunk *next = ranking->text->next;
+        hyoka__free(ranking->text);
+        ranking->text = next;
+    }
     hyoka__free(ranking->items);
     hyoka__free(ranking);
 }
@@ -467,24 +677,60 @@ size_t hyoka_ranking_count(const hyoka_ranking *ranking)
     return ranking ? ranking->count : 0;
 }
 
-int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project **project, hyoka_decimal *value,
-                     int *reason)
+/* The code or name (@p field) of an entry: its project's, read now, when
+ * it borrows one (the project may have been edited since). */
+static const char *entry_text(const struct rank_entry *e, int field)
+{
+    if (e->project)
+        return e->project->text[field];
+    return field == HYOKA_TEXT_CODE ? e->code : e->name;
+}
+
+/* The entry at @p index, in order; its reason, and whether it is
+ * unavailable (recorded as @p fn's failure). */
+static int ranking_entry_in(const char *fn, const hyoka_ranking *ranking, size_t index, const struct rank_entry **out,
+                            int *reason)
 {
     const struct rank_entry *e;
 
-    HYOKA__CHECK_NULL(ranking);
-    HYOKA__CHECK_INDEX(index, ranking->count, "entries");
+    HYOKA__CHECK_NULL_IN(fn, ranking);
+    HYOKA__CHECK_INDEX_IN(fn, index, ranking->count, "entries");
+    ranking_settle(ranking);
     e = &ranking->items[index];
-    if (project)
-        *project = e->project;
+    *out = e;
     if (reason)
         *reason = e->reason;
-    if (e->reason != HYOKA_REASON_NONE) {
-        const char *code = e->project->text[HYOKA_TEXT_CODE];
-        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: entry %zu (project %s) is unavailable: %s", __func__, index,
-                           code ? code : "without code", hyoka__reason_en[e->reason]);
-    }
-    if (value)
-        *value = e->value;
+    if (e->reason != HYOKA_REASON_NONE)
+        return hyoka__fail(HYOKA_EUNAVAILABLE, "%s: entry %zu (project %s) is unavailable: %s", fn, index,
+                           entry_text(e, HYOKA_TEXT_CODE) ? entry_text(e, HYOKA_TEXT_CODE) : "without code",
+                           hyoka__reason_en[e->reason]);
     return HYOKA_OK;
+}
+
+int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project **project, hyoka_decimal *value,
+                     int *reason)
+{
+    const struct rank_entry *e = NULL;
+    int rc = ranking_entry_in(__func__, ranking, index, &e, reason);
+
+    if (e && project)
+        *project = e->project;
+    if (rc == HYOKA_OK && value)
+        *value = e->value;
+    return rc;
+}
+
+int hyoka_ranking_entry(const hyoka_ranking *ranking, size_t index, const char **code, const char **name,
+                        hyoka_decimal *value, int *reason)
+{
+    const struct rank_entry *e = NULL;
+    int rc = ranking_entry_in(__func__, ranking, index, &e, reason);
+
+    if (e && code)
+        *code = entry_text(e, HYOKA_TEXT_CODE);
+    if (e && name)
+        *name = entry_text(e, HYOKA_TEXT_NAME);
+    if (rc == HYOKA_OK && value)
+        *value = e->value;
+    return rc;
 }

@@ -485,6 +485,11 @@ PROTOTYPES = {
     'hyoka_ranking_free': (None, [H], RAW),
     'hyoka_ranking_count': (c_size_t, [H], RAW),
     'hyoka_ranking_at': (c_int, [H, c_size_t, PH, PDEC, P(c_int)], FIGURE),
+    'hyoka_rollup_start': (c_int, [PH, c_int, c_int, c_int32], STATUS),
+    'hyoka_rollup_add': (c_int, [H, H], STATUS),
+    'hyoka_ranking_start': (c_int, [PH, c_int, c_int32, c_int], STATUS),
+    'hyoka_ranking_add': (c_int, [H, H], STATUS),
+    'hyoka_ranking_entry': (c_int, [H, c_size_t, PSTR, PSTR, PDEC, P(c_int)], FIGURE),
     # report.h
     'hyoka_report_new': (c_int, [PH], STATUS),
     'hyoka_report_free': (None, [H], RAW),

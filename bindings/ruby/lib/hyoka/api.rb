@@ -423,6 +423,11 @@ module Hyoka
       hyoka_ranking_free: [[:pointer], :void],
       hyoka_ranking_count: [[:pointer], :size_t],
       hyoka_ranking_at: [%i[pointer size_t pointer pointer pointer], :int],
+      hyoka_rollup_start: [%i[pointer int int int32], :int],
+      hyoka_rollup_add: [%i[pointer pointer], :int],
+      hyoka_ranking_start: [%i[pointer int int32 int], :int],
+      hyoka_ranking_add: [%i[pointer pointer], :int],
+      hyoka_ranking_entry: [%i[pointer size_t pointer pointer pointer pointer], :int],
       # report.h
       hyoka_report_new: [[:pointer], :int],
       hyoka_report_free: [[:pointer], :void],
