@@ -7,7 +7,6 @@
 #include "report.h"
 #include "hyoka/json.h"
 
-#include <stdio.h>
 
 /* ------------------------------------------------------------------------ */
 /* Diagnostics                                                               */
@@ -61,6 +60,10 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 
 #define MAX_UNAVAILABLE HYOKA__METRICS_UNAVAILABLE
 
+/* The longest message of a reason with its year; a longer one is written
+ * without the year. */
+#define REASON_MAX 512
+
 /* The message of a reason for one fiscal year: "no households for 2007"
  * (the phrase "the fiscal year" / 当該年度 replaced by the year), else the
  * message with the year after it: "no usage count (fiscal year 2007)" /
@@ -68,10 +71,10 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_year)
 {
     const char *msg = hyoka_reason_message(reason, w->lang);
-    const char *phrase = w->lang == HYOKA_LANG_JA ? "当該年度" : "the fiscal year";
-    const char *at;
-    char text[512];
-    int n;
+    const bool ja = w->lang == HYOKA_LANG_JA;
+    const char *phrase = ja ? "当該年度" : "the fiscal year";
+    const char *at, *open, *close, *rest;
+    size_t pre, n_year = fiscal_year < 0;
 
     if (!msg)
         msg = hyoka_reason_message(HYOKA_REASON_NONE, w->lang);
@@ -79,19 +82,33 @@ static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_
         hyoka__json_put_string(w, msg ? msg : "");
         return;
     }
+    /* The message cut in two around the year: before it, what opens and
+     * closes the year, and the rest of the message. */
     at = strstr(msg, phrase);
-    if (at)
-        n = snprintf(text, sizeof text, "%.*s%ld%s%s", (int)(at - msg), msg, (long)fiscal_year,
-                     w->lang == HYOKA_LANG_JA ? "年度" : "", at + strlen(phrase));
-    else if (w->lang == HYOKA_LANG_JA)
-        n = snprintf(text, sizeof text, "%s（%ld年度）", msg, (long)fiscal_year);
-    else
-        n = snprintf(text, sizeof text, "%s (fiscal year %ld)", msg, (long)fiscal_year);
-    if (n < 0 || (size_t)n >= sizeof text) {
+    if (at) {
+        pre = (size_t)(at - msg);
+        open = "";
+        close = ja ? "年度" : "";
+        rest = at + strlen(phrase);
+    } else {
+        pre = strlen(msg);
+        open = ja ? "（" : " (fiscal year ";
+        close = ja ? "年度）" : ")";
+        rest = "";
+    }
+    for (uint64_t m = hyoka__json_magnitude(fiscal_year); m != 0 || n_year == 0; m /= 10)
+        n_year++;
+    if (pre + strlen(open) + n_year + strlen(close) + strlen(rest) >= REASON_MAX) {
         hyoka__json_put_string(w, msg);
         return;
     }
-    hyoka__json_put_string_n(w, text, (size_t)n);
+    hyoka__json_put_char(w, '"');
+    hyoka__json_put_escaped(w, msg, pre);
+    hyoka__json_put(w, open, strlen(open));
+    hyoka__json_put_int(w, fiscal_year);
+    hyoka__json_put(w, close, strlen(close));
+    hyoka__json_put_escaped(w, rest, strlen(rest));
+    hyoka__json_put_char(w, '"');
 }
 
 void hyoka__metrics_unavailable_write(struct hyoka__json_writer *w, const struct hyoka__metrics_unavailable *u,

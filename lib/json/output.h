@@ -60,6 +60,9 @@ static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
 
 /* Newline and indentation (pretty only). */
 void hyoka__json_newline(struct hyoka__json_writer *w);
+/* The bytes of a string, escaped (only '"', '\\' and U+0000..U+001F),
+ * without the quotes. */
+void hyoka__json_put_escaped(struct hyoka__json_writer *w, const char *s, size_t n);
 /* A string, escaped: only '"', '\\' and U+0000..U+001F. */
 void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n);
 /* A member name of @p n bytes known to need no escaping, with the
