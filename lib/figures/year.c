@@ -16,19 +16,10 @@
 
 #define HAS HYOKA__HAS
 
-/* The three sums most figures of a year start from: expense, personnel
- * and total. hyoka_costs_figures() asks every figure of a year through one
- * memo, which keeps each sum's status, reason and value the first time it
- * is computed; a one-figure call passes no memo and computes what it
- * needs directly. */
-enum { MEMO_EXPENSE, MEMO_PERSONNEL, MEMO_TOTAL, MEMO_COUNT_ };
-struct year_memo {
-    struct {
-        unsigned char have;
-        int rc, why;
-        int64_t yen;
-    } sum[MEMO_COUNT_];
-};
+/* The three sums most figures of a year start from (figures/internal.h:
+ * struct hyoka__year_memo); a one-figure call passes no memo and computes
+ * what it needs directly. */
+enum { MEMO_EXPENSE, MEMO_PERSONNEL, MEMO_TOTAL };
 
 /* ------------------------------------------------------------------------ */
 /* Money figures                                                             */
@@ -121,10 +112,10 @@ static int64_t value_or_zero(const hyoka_costs *c, int field)
     return HAS(c->present, field) ? c->value[field] : 0;
 }
 
-static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why);
-static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out);
+static int expense_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why);
+static int personnel_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out);
 
-static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int total_raw(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
     int64_t parts[4];
     int rc = expense_of(c, m, &parts[0], why);
@@ -143,7 +134,7 @@ static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, in
     return HYOKA_OK;
 }
 
-static int sum_raw(const hyoka_costs *c, struct year_memo *m, int k, int64_t *out, int *why)
+static int sum_raw(const hyoka_costs *c, struct hyoka__year_memo *m, int k, int64_t *out, int *why)
 {
     return k == MEMO_EXPENSE ? expense_raw(c, out, why) : k == MEMO_PERSONNEL ? personnel_raw(c, out)
                                                                                : total_raw(c, m, out, why);
@@ -151,7 +142,7 @@ static int sum_raw(const hyoka_costs *c, struct year_memo *m, int k, int64_t *ou
 
 /* Sum @p k of @p c through @p m: computed the first time, then its
  * status, reason and value replayed. */
-static int sum_of(const hyoka_costs *c, struct year_memo *m, int k, int64_t *out, int *why)
+static int sum_of(const hyoka_costs *c, struct hyoka__year_memo *m, int k, int64_t *out, int *why)
 {
     if (!m->sum[k].have) {
         m->sum[k].yen = 0;
@@ -166,23 +157,23 @@ static int sum_of(const hyoka_costs *c, struct year_memo *m, int k, int64_t *out
     return m->sum[k].rc;
 }
 
-static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int expense_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
     return m ? sum_of(c, m, MEMO_EXPENSE, out, why) : expense_raw(c, out, why);
 }
 
-static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out)
+static int personnel_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out)
 {
     int unused = HYOKA_REASON_NONE;
     return m ? sum_of(c, m, MEMO_PERSONNEL, out, &unused) : personnel_raw(c, out);
 }
 
-static int total_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int total_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
     return m ? sum_of(c, m, MEMO_TOTAL, out, why) : total_raw(c, NULL, out, why);
 }
 
-static int costs_money(const hyoka_costs *c, struct year_memo *m, int figure, int64_t *out, int *why)
+static int costs_money(const hyoka_costs *c, struct hyoka__year_memo *m, int figure, int64_t *out, int *why)
 {
     switch (figure) {
     case HYOKA_FIG_EXPENSE:
@@ -300,7 +291,7 @@ static const hyoka_costs *previous_year(const hyoka_costs *c, const struct hyoka
 }
 
 static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
-                       const struct hyoka__rounding *r, struct year_memo *m, hyoka_decimal *out, int *why)
+                       const struct hyoka__rounding *r, struct hyoka__year_memo *m, hyoka_decimal *out, int *why)
 {
     const hyoka_portfolio *pf = hyoka__portfolio_of(c->project);
     struct hyoka__rounding in_force;
@@ -417,7 +408,7 @@ int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
 /* Public entry points                                                       */
 
 static int costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
-                             struct year_memo *m, hyoka_decimal *out, int *reason, int quiet)
+                             struct hyoka__year_memo *m, hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_costs_figure";
     hyoka_decimal v;
@@ -468,10 +459,16 @@ int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hy
     return costs_figure_impl(costs, figure, ix, out, reason, 1);
 }
 
+int hyoka__costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             struct hyoka__year_memo *memo, hyoka_decimal *out, int *reason)
+{
+    return costs_figure_memo(costs, figure, ix, memo, out, reason, 1);
+}
+
 int hyoka_costs_figures(const hyoka_costs *costs, hyoka_decimal *values, int *reasons, size_t count)
 {
     enum { FIRST = HYOKA_FIG_EXPENSE, N = HYOKA_FIG_TOTAL_COST_CHANGE - HYOKA_FIG_EXPENSE + 1 };
-    struct year_memo m = {0};
+    struct hyoka__year_memo m = {0};
 
     if (!costs || (count && (!values || !reasons)))
         return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_figures: NULL argument");

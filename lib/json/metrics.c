@@ -156,6 +156,7 @@ void hyoka__metrics_figure(struct hyoka__json_writer *w, struct hyoka__metrics_u
 static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
 {
     struct hyoka__metrics_unavailable u;
+    struct hyoka__year_memo memo = {0};
 
     u.count = 0;
     hyoka__json_sep(w);
@@ -168,7 +169,7 @@ static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->out.err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
-        int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
+        int rc = hyoka__costs_figure_memo(c, f, &w->years, &memo, &v, &reason);
 
         hyoka__metrics_figure(w, &u, f, rc, &v, reason);
     }
