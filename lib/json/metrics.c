@@ -37,6 +37,22 @@ static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *
     hyoka__json_close(w, ']');
 }
 
+/* The checks of the entry points' flags and language, then a writer into
+ * memory in that language. */
+static int start(const char *fn, unsigned flags, int lang, struct hyoka__json_writer *w)
+{
+    int rc;
+
+    if (flags & ~HYOKA_WRITE_COMPACT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(fn, lang);
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__json_writer_init(w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
+    w->lang = lang;
+    return HYOKA_OK;
+}
+
 int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
 {
     struct hyoka__json_writer w;
@@ -44,13 +60,9 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 
     HYOKA__CHECK_NULL(report);
     HYOKA__CHECK_NULL(out);
-    if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(__func__, lang);
+    rc = start(__func__, flags, lang, &w);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
-    w.lang = lang;
     write_diagnostics(&w, report);
     return hyoka__json_writer_finish(&w, out, len);
 }
@@ -119,7 +131,7 @@ void hyoka__metrics_unavailable_write(struct hyoka__json_writer *w, const struct
     hyoka__json_key(w, "unavailable");
     hyoka__json_open(w, '{');
     for (int i = 0; i < u->count; i++) {
-        hyoka__json_key(w, hyoka__figure_names[u->figure[i]]);
+        hyoka__json_key(w, u->figure[i] < 0 ? "rating" : hyoka__figure_names[u->figure[i]]);
         put_reason(w, u->reason[i], fiscal_year);
     }
     hyoka__json_close(w, '}');
@@ -253,15 +265,7 @@ static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluat
     } else {
         hyoka__json_writer_fail(w, rc);
     }
-    if (u.count > 0) {
-        hyoka__json_key(w, "unavailable");
-        hyoka__json_open(w, '{');
-        for (int i = 0; i < u.count; i++) {
-            hyoka__json_key(w, u.figure[i] < 0 ? "rating" : hyoka__figure_names[u.figure[i]]);
-            put_reason(w, u.reason[i], e->fiscal_year);
-        }
-        hyoka__json_close(w, '}');
-    }
+    hyoka__metrics_unavailable_write(w, &u, e->fiscal_year);
     hyoka__json_close(w, '}');
 }
 
@@ -309,12 +313,9 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
 
     HYOKA__CHECK_NULL(portfolio);
     HYOKA__CHECK_NULL(out);
-    if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(__func__, lang);
+    rc = start(__func__, flags, lang, &w);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     hyoka__json_metrics_head(&w, portfolio, lang);
     for (size_t i = 0; i < portfolio->projects.count && w.out.err == HYOKA_OK; i++)
         hyoka__json_metrics_project(&w, portfolio->projects.items[i]);
