@@ -262,8 +262,9 @@ HYOKA_ALWAYS_INLINE static inline const char *hyoka__json_plain_end(const char *
  * string scanner. */
 HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_reader *r, struct hyoka__json_tok *key)
 {
-#if defined(JR_SSE2)
+#if defined(JR_SSE2) || defined(JR_SWAR)
     const char *s = r->p + 1;
+#  if defined(JR_SSE2)
     while (r->end - s >= 16) {
         unsigned m = hyoka__json_special16(s);
         if (m) {
@@ -272,14 +273,7 @@ HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_re
         }
         s += 16;
     }
-    if (s < r->end && *s == '"' && (size_t)(s - (r->p + 1)) <= r->max_string) {
-        key->s = r->p + 1;
-        key->n = (size_t)(s - key->s);
-        r->p = s + 1;
-        return 0;
-    }
-#elif defined(JR_SWAR)
-    const char *s = r->p + 1;
+#  else
     while (r->end - s >= 8) {
         uint64_t v, m;
         memcpy(&v, s, 8);
@@ -290,6 +284,7 @@ HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_re
         }
         s += 8;
     }
+#  endif
     if (s < r->end && *s == '"' && (size_t)(s - (r->p + 1)) <= r->max_string) {
         key->s = r->p + 1;
         key->n = (size_t)(s - key->s);
