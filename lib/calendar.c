@@ -59,6 +59,7 @@
  *   fiscal year 1867 is outside 1868..9999.
  */
 #include "internal.h"
+#include "values.h"
 #include "vocab.h"
 
 #include <stdbool.h>
@@ -834,4 +835,10 @@ int hyoka_date_fiscal_year(int32_t date, int32_t *fiscal_year)
                            m, (int)y, YEAR_MIN, YEAR_MAX);
     *fiscal_year = y;
     return HYOKA_OK;
+}
+
+void hyoka__past_era(const char *s, size_t n, int32_t value, bool date, struct hyoka__past_era *out)
+{
+    hyoka__excerpt(s, n, out->excerpt);
+    hyoka__era_reading(value, date, &out->reading);
 }

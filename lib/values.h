@@ -49,6 +49,15 @@ void hyoka__value_problem(int status, const char *excerpt, int which, struct hyo
  * or a date YYYYMMDD (day 00: a month). */
 void hyoka__era_reading(int32_t value, bool date, struct hyoka__detail *out);
 
+/* The arguments of Y001 for the text s[0..n) of a fiscal year or a date
+ * past its era's end, read as @p value (calendar.c): the text's excerpt and
+ * what it is read as, for the message HYOKA__MSG(Y001). */
+struct hyoka__past_era {
+    char excerpt[HYOKA__EXCERPT_MAX];
+    struct hyoka__detail reading;
+};
+void hyoka__past_era(const char *s, size_t n, int32_t value, bool date, struct hyoka__past_era *out);
+
 /* Drop the trailing zeros of a fraction: 2007.0 is 2007. */
 static inline void hyoka__strip_zeros(int64_t *coef, int *scale)
 {

@@ -237,15 +237,6 @@ int hyoka__csv_get_index(struct hyoka__csv_reader *r, int ci, size_t *out)
     return 1;
 }
 
-/* Y001 for the cell of column @p ci, read as @p value. */
-static void past_era(struct hyoka__csv_reader *r, int ci, const char *s, size_t n, int32_t value, bool date)
-{
-    char q[HYOKA__EXCERPT_MAX];
-    struct hyoka__detail d;
-    hyoka__era_reading(value, date, &d);
-    hyoka__csv_cmsg(r, ci, HYOKA__MSG(Y001), hyoka__excerpt(s, n, q), d.en, d.ja);
-}
-
 /* A fiscal year (@p date false) or a date. */
 static int get_calendar(struct hyoka__csv_reader *r, int ci, int32_t *out, bool date)
 {
@@ -261,8 +252,11 @@ static int get_calendar(struct hyoka__csv_reader *r, int ci, int32_t *out, bool 
         hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
     }
-    if (past)
-        past_era(r, ci, s, n, *out, date);
+    if (past) { /* Y001 */
+        struct hyoka__past_era e;
+        hyoka__past_era(s, n, *out, date, &e);
+        hyoka__csv_cmsg(r, ci, HYOKA__MSG(Y001), e.excerpt, e.reading.en, e.reading.ja);
+    }
     return 1;
 }
 

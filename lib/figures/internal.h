@@ -53,6 +53,21 @@ int hyoka__costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out
  * index of the cost year's project, or NULL: a scan). */
 int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
                            hyoka_decimal *out, int *reason);
+/* The three sums most figures of a cost year start from (expense,
+ * personnel, total), each with its status and reason, kept the first time
+ * a figure needs it: zeroed ({0}) for each cost year. */
+struct hyoka__year_memo {
+    struct {
+        unsigned char have;
+        int rc, why;
+        int64_t yen;
+    } sum[3];
+};
+/* hyoka__costs_figure_in() through @p memo: the figures of one cost year
+ * asked one after the other compute each sum once (hyoka_costs_figures()
+ * does the same). */
+int hyoka__costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             struct hyoka__year_memo *memo, hyoka_decimal *out, int *reason);
 int hyoka__staff_cost(const hyoka_staff *staff, int64_t *out, int *reason);
 int hyoka__indicator_figure(const hyoka_indicator *indicator, int32_t fiscal_year, int figure, hyoka_decimal *out,
                             int *reason);

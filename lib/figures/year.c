@@ -16,16 +16,10 @@
 
 #define HAS HYOKA__HAS
 
-/* The three sums most figures of a year start from, each computed at most
- * once per call: expense, personnel and total with their status and reason
- * (hyoka_costs_figures() asks every figure of a year through one memo; a
- * one-figure call uses a fresh one). */
-enum { MEMO_EXPENSE = 1u, MEMO_PERSONNEL = 2u, MEMO_TOTAL = 4u };
-struct year_memo {
-    unsigned have;
-    int rc[3], why[3];
-    int64_t yen[3];
-};
+/* The three sums most figures of a year start from (figures/internal.h:
+ * struct hyoka__year_memo); a one-figure call passes no memo and computes
+ * what it needs directly. */
+enum { MEMO_EXPENSE, MEMO_PERSONNEL, MEMO_TOTAL };
 
 /* ------------------------------------------------------------------------ */
 /* Money figures                                                             */
@@ -118,10 +112,10 @@ static int64_t value_or_zero(const hyoka_costs *c, int field)
     return HAS(c->present, field) ? c->value[field] : 0;
 }
 
-static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why);
-static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out);
+static int expense_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why);
+static int personnel_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out);
 
-static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int total_raw(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
     int64_t parts[4];
     int rc = expense_of(c, m, &parts[0], why);
@@ -140,45 +134,46 @@ static int total_raw(const hyoka_costs *c, struct year_memo *m, int64_t *out, in
     return HYOKA_OK;
 }
 
-/* Expense, personnel or total (@p which) of @p c through @p m: computed
- * the first time, then its status, reason and value replayed. */
-static int memoized(const hyoka_costs *c, struct year_memo *m, unsigned which, int64_t *out, int *why)
+static int sum_raw(const hyoka_costs *c, struct hyoka__year_memo *m, int k, int64_t *out, int *why)
 {
-    int k = which == MEMO_EXPENSE ? 0 : which == MEMO_PERSONNEL ? 1 : 2;
+    return k == MEMO_EXPENSE ? expense_raw(c, out, why) : k == MEMO_PERSONNEL ? personnel_raw(c, out)
+                                                                               : total_raw(c, m, out, why);
+}
 
-    if (!(m->have & which)) {
-        int64_t v = 0;
-        int w = HYOKA_REASON_NONE;
-        int rc = k == 0 ? expense_raw(c, &v, &w) : k == 1 ? personnel_raw(c, &v) : total_raw(c, m, &v, &w);
-        m->rc[k] = rc;
-        m->why[k] = w;
-        m->yen[k] = v;
-        m->have |= which;
+/* Sum @p k of @p c through @p m: computed the first time, then its
+ * status, reason and value replayed. */
+static int sum_of(const hyoka_costs *c, struct hyoka__year_memo *m, int k, int64_t *out, int *why)
+{
+    if (!m->sum[k].have) {
+        m->sum[k].yen = 0;
+        m->sum[k].why = HYOKA_REASON_NONE;
+        m->sum[k].rc = sum_raw(c, m, k, &m->sum[k].yen, &m->sum[k].why);
+        m->sum[k].have = 1;
     }
-    if (m->rc[k] == HYOKA_OK)
-        *out = m->yen[k];
-    else if (m->rc[k] == HYOKA_EUNAVAILABLE)
-        *why = m->why[k];
-    return m->rc[k];
+    if (m->sum[k].rc == HYOKA_OK)
+        *out = m->sum[k].yen;
+    else if (m->sum[k].rc == HYOKA_EUNAVAILABLE)
+        *why = m->sum[k].why;
+    return m->sum[k].rc;
 }
 
-static int expense_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int expense_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
-    return memoized(c, m, MEMO_EXPENSE, out, why);
+    return m ? sum_of(c, m, MEMO_EXPENSE, out, why) : expense_raw(c, out, why);
 }
 
-static int personnel_of(const hyoka_costs *c, struct year_memo *m, int64_t *out)
+static int personnel_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out)
 {
     int unused = HYOKA_REASON_NONE;
-    return memoized(c, m, MEMO_PERSONNEL, out, &unused);
+    return m ? sum_of(c, m, MEMO_PERSONNEL, out, &unused) : personnel_raw(c, out);
 }
 
-static int total_of(const hyoka_costs *c, struct year_memo *m, int64_t *out, int *why)
+static int total_of(const hyoka_costs *c, struct hyoka__year_memo *m, int64_t *out, int *why)
 {
-    return memoized(c, m, MEMO_TOTAL, out, why);
+    return m ? sum_of(c, m, MEMO_TOTAL, out, why) : total_raw(c, NULL, out, why);
 }
 
-static int costs_money(const hyoka_costs *c, struct year_memo *m, int figure, int64_t *out, int *why)
+static int costs_money(const hyoka_costs *c, struct hyoka__year_memo *m, int figure, int64_t *out, int *why)
 {
     switch (figure) {
     case HYOKA_FIG_EXPENSE:
@@ -214,8 +209,7 @@ static int costs_money(const hyoka_costs *c, struct year_memo *m, int figure, in
 
 int hyoka__costs_money(const hyoka_costs *c, int figure, int64_t *out, int *why)
 {
-    struct year_memo m = {0};
-    return costs_money(c, &m, figure, out, why);
+    return costs_money(c, NULL, figure, out, why);
 }
 
 int hyoka__money_in_unit(int64_t yen, const struct hyoka__rounding *r, hyoka_decimal *out)
@@ -297,7 +291,7 @@ static const hyoka_costs *previous_year(const hyoka_costs *c, const struct hyoka
 }
 
 static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
-                       const struct hyoka__rounding *r, struct year_memo *m, hyoka_decimal *out, int *why)
+                       const struct hyoka__rounding *r, struct hyoka__year_memo *m, hyoka_decimal *out, int *why)
 {
     const hyoka_portfolio *pf = hyoka__portfolio_of(c->project);
     struct hyoka__rounding in_force;
@@ -374,7 +368,6 @@ static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
         break;
     default: { /* HYOKA_FIG_TOTAL_COST_CHANGE */
         const hyoka_costs *prev;
-        struct year_memo pm = {0};
         int64_t cur = 0;
 
         rc = total_of(c, m, &cur, why);
@@ -385,7 +378,7 @@ static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
             *why = HYOKA_REASON_NO_PREVIOUS_YEAR;
             return HYOKA_EUNAVAILABLE;
         }
-        rc = total_of(prev, &pm, &b, why);
+        rc = total_of(prev, NULL, &b, why);
         if (rc == HYOKA_EUNAVAILABLE)
             *why = HYOKA_REASON_NO_PREVIOUS_YEAR;
         if (rc != HYOKA_OK)
@@ -408,15 +401,14 @@ static int year_figure(const hyoka_costs *c, int figure, const struct hyoka__yea
 int hyoka__year_figure(const hyoka_costs *c, int figure, const struct hyoka__year_index *ix,
                        const struct hyoka__rounding *r, hyoka_decimal *out, int *why)
 {
-    struct year_memo m = {0};
-    return year_figure(c, figure, ix, r, &m, out, why);
+    return year_figure(c, figure, ix, r, NULL, out, why);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Public entry points                                                       */
 
 static int costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
-                             struct year_memo *m, hyoka_decimal *out, int *reason, int quiet)
+                             struct hyoka__year_memo *m, hyoka_decimal *out, int *reason, int quiet)
 {
     static const char fn[] = "hyoka_costs_figure";
     hyoka_decimal v;
@@ -448,8 +440,7 @@ static int costs_figure_memo(const hyoka_costs *costs, int figure, const struct 
 static int costs_figure_impl(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
                              hyoka_decimal *out, int *reason, int quiet)
 {
-    struct year_memo m = {0};
-    return costs_figure_memo(costs, figure, ix, &m, out, reason, quiet);
+    return costs_figure_memo(costs, figure, ix, NULL, out, reason, quiet);
 }
 
 int hyoka_costs_figure(const hyoka_costs *costs, int figure, hyoka_decimal *out, int *reason)
@@ -468,10 +459,16 @@ int hyoka__costs_figure_in(const hyoka_costs *costs, int figure, const struct hy
     return costs_figure_impl(costs, figure, ix, out, reason, 1);
 }
 
+int hyoka__costs_figure_memo(const hyoka_costs *costs, int figure, const struct hyoka__year_index *ix,
+                             struct hyoka__year_memo *memo, hyoka_decimal *out, int *reason)
+{
+    return costs_figure_memo(costs, figure, ix, memo, out, reason, 1);
+}
+
 int hyoka_costs_figures(const hyoka_costs *costs, hyoka_decimal *values, int *reasons, size_t count)
 {
     enum { FIRST = HYOKA_FIG_EXPENSE, N = HYOKA_FIG_TOTAL_COST_CHANGE - HYOKA_FIG_EXPENSE + 1 };
-    struct year_memo m = {0};
+    struct hyoka__year_memo m = {0};
 
     if (!costs || (count && (!values || !reasons)))
         return hyoka__fail(HYOKA_EINVAL, "hyoka_costs_figures: NULL argument");

@@ -170,12 +170,11 @@ int hyoka__json_get_bool(struct hyoka__json_reader *r, const struct hyoka__json_
 }
 
 /* Y001 for a fiscal year or a date past its era's end. */
-static int past_era(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t value, bool date)
+static int y001(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t value, bool date)
 {
-    char q[HYOKA__EXCERPT_MAX];
-    struct hyoka__detail d;
-    hyoka__era_reading(value, date, &d);
-    return hyoka__json_diag(r, t->pos, PM_VALUE, HYOKA__MSG(Y001), hyoka__excerpt(t->s, t->n, q), d.en, d.ja);
+    struct hyoka__past_era e;
+    hyoka__past_era(t->s, t->n, value, date, &e);
+    return hyoka__json_diag(r, t->pos, PM_VALUE, HYOKA__MSG(Y001), e.excerpt, e.reading.en, e.reading.ja);
 }
 
 /* A fiscal year: a whole number 1868..9999 or an era string. */
@@ -198,7 +197,7 @@ int hyoka__json_get_year(struct hyoka__json_reader *r, const struct hyoka__json_
     if (st != HYOKA__VAL_OK)
         return hyoka__json_value_problem(r, t, st, 0);
     *slot = y;
-    return past ? past_era(r, t, y, false) : 0;
+    return past ? y001(r, t, y, false) : 0;
 }
 
 int hyoka__json_get_date(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int32_t *slot)
@@ -212,7 +211,24 @@ int hyoka__json_get_date(struct hyoka__json_reader *r, const struct hyoka__json_
     if (st != HYOKA__VAL_OK)
         return hyoka__json_value_problem(r, t, st, 0);
     *slot = d;
-    return past ? past_era(r, t, d, true) : 0;
+    return past ? y001(r, t, d, true) : 0;
+}
+
+/* The coefficient and scale of a JSON number: true, or false with S003 (not
+ * a number) or J005 (out of range) reported and *rc what reporting
+ * returned. */
+static inline bool number_parts(struct hyoka__json_reader *r, const struct hyoka__json_tok *t, int64_t *coef,
+                                int *scale, int *rc)
+{
+    if (t->type != T_NUMBER) {
+        *rc = hyoka__json_wrong_type(r, t, T_NUMBER);
+        return false;
+    }
+    if (tok_parts(t, coef, scale) != CV_OK) {
+        *rc = hyoka__json_value_problem(r, t, HYOKA__VAL_RANGE, 0);
+        return false;
+    }
+    return true;
 }
 
 /* A non-negative integer (counts, tolerance). *ok = 1 when stored. */
@@ -221,10 +237,8 @@ int hyoka__json_get_count(struct hyoka__json_reader *r, const struct hyoka__json
     int64_t coef, v = 0;
     int scale, st;
     *ok = 0;
-    if (t->type != T_NUMBER)
-        return hyoka__json_wrong_type(r, t, T_NUMBER);
-    if (tok_parts(t, &coef, &scale) != CV_OK)
-        return hyoka__json_value_problem(r, t, HYOKA__VAL_RANGE, 0);
+    if (!number_parts(r, t, &coef, &scale, &st))
+        return st;
     st = hyoka__value_count(coef, scale, &v);
     if (st != HYOKA__VAL_OK)
         return hyoka__json_value_problem(r, t, st, 0);
@@ -285,10 +299,8 @@ int hyoka__json_get_money(struct hyoka__json_reader *r, const struct hyoka__json
     int scale, st;
 
     *ok = 0;
-    if (t->type != T_NUMBER)
-        return hyoka__json_wrong_type(r, t, T_NUMBER);
-    if (tok_parts(t, &coef, &scale) != CV_OK)
-        return hyoka__json_value_problem(r, t, HYOKA__VAL_RANGE, 0);
+    if (!number_parts(r, t, &coef, &scale, &st))
+        return st;
     /* While the unit is not known, amounts are kept as thousandths of the
      * written unit: the thousand-yen scaling, whatever the unit turns out
      * to be. */

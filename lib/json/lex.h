@@ -93,40 +93,28 @@ HYOKA_ALWAYS_INLINE static inline const char *hyoka__json_skip_ws(const char *p,
  * inside a sequence that was valid so far, -1 when invalid. */
 HYOKA_ALWAYS_INLINE static inline int hyoka__json_utf8_seq(const unsigned char *s, const unsigned char *e)
 {
-    unsigned c = s[0];
+    unsigned c = s[0], lo, hi;
     size_t avail = (size_t)(e - s);
-    if (c < 0xC2u)
+    int len;
+
+    if (c < 0xC2u || c > 0xF4u)
         return -1;
-    if (c < 0xE0u) {
-        if (avail < 2)
+    len = c < 0xE0u ? 2 : c < 0xF0u ? 3 : 4;
+    /* The second byte's range excludes overlong forms (E0, F0),
+     * surrogates (ED) and code points above U+10FFFF (F4). */
+    lo = c == 0xE0u ? 0xA0u : c == 0xF0u ? 0x90u : 0x80u;
+    hi = c == 0xEDu ? 0x9Fu : c == 0xF4u ? 0x8Fu : 0xBFu;
+    if (avail < 2)
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return -1;
+    for (int i = 2; i < len; i++) {
+        if (avail <= (size_t)i)
             return 0;
-        return (s[1] & 0xC0u) == 0x80u ? 2 : -1;
-    }
-    if (c < 0xF0u) {
-        unsigned lo = c == 0xE0u ? 0xA0u : 0x80u, hi = c == 0xEDu ? 0x9Fu : 0xBFu;
-        if (avail < 2)
-            return 0;
-        if (s[1] < lo || s[1] > hi)
+        if ((s[i] & 0xC0u) != 0x80u)
             return -1;
-        if (avail < 3)
-            return 0;
-        return (s[2] & 0xC0u) == 0x80u ? 3 : -1;
     }
-    if (c < 0xF5u) {
-        unsigned lo = c == 0xF0u ? 0x90u : 0x80u, hi = c == 0xF4u ? 0x8Fu : 0xBFu;
-        if (avail < 2)
-            return 0;
-        if (s[1] < lo || s[1] > hi)
-            return -1;
-        if (avail < 3)
-            return 0;
-        if ((s[2] & 0xC0u) != 0x80u)
-            return -1;
-        if (avail < 4)
-            return 0;
-        return (s[3] & 0xC0u) == 0x80u ? 4 : -1;
-    }
-    return -1;
+    return len;
 }
 
 #ifdef JR_SWAR
@@ -274,8 +262,9 @@ HYOKA_ALWAYS_INLINE static inline const char *hyoka__json_plain_end(const char *
  * string scanner. */
 HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_reader *r, struct hyoka__json_tok *key)
 {
-#if defined(JR_SSE2)
+#if defined(JR_SSE2) || defined(JR_SWAR)
     const char *s = r->p + 1;
+#  if defined(JR_SSE2)
     while (r->end - s >= 16) {
         unsigned m = hyoka__json_special16(s);
         if (m) {
@@ -284,14 +273,7 @@ HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_re
         }
         s += 16;
     }
-    if (s < r->end && *s == '"' && (size_t)(s - (r->p + 1)) <= r->max_string) {
-        key->s = r->p + 1;
-        key->n = (size_t)(s - key->s);
-        r->p = s + 1;
-        return 0;
-    }
-#elif defined(JR_SWAR)
-    const char *s = r->p + 1;
+#  else
     while (r->end - s >= 8) {
         uint64_t v, m;
         memcpy(&v, s, 8);
@@ -302,6 +284,7 @@ HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_re
         }
         s += 8;
     }
+#  endif
     if (s < r->end && *s == '"' && (size_t)(s - (r->p + 1)) <= r->max_string) {
         key->s = r->p + 1;
         key->n = (size_t)(s - key->s);

@@ -7,7 +7,6 @@
 #include "report.h"
 #include "hyoka/json.h"
 
-#include <stdio.h>
 
 /* ------------------------------------------------------------------------ */
 /* Diagnostics                                                               */
@@ -38,6 +37,22 @@ static void write_diagnostics(struct hyoka__json_writer *w, const hyoka_report *
     hyoka__json_close(w, ']');
 }
 
+/* The checks of the entry points' flags and language, then a writer into
+ * memory in that language. */
+static int start(const char *fn, unsigned flags, int lang, struct hyoka__json_writer *w)
+{
+    int rc;
+
+    if (flags & ~HYOKA_WRITE_COMPACT)
+        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~HYOKA_WRITE_COMPACT);
+    rc = hyoka__check_lang(fn, lang);
+    if (rc != HYOKA_OK)
+        return rc;
+    hyoka__json_writer_init(w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
+    w->lang = lang;
+    return HYOKA_OK;
+}
+
 int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang, char **out, size_t *len)
 {
     struct hyoka__json_writer w;
@@ -45,13 +60,9 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 
     HYOKA__CHECK_NULL(report);
     HYOKA__CHECK_NULL(out);
-    if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(__func__, lang);
+    rc = start(__func__, flags, lang, &w);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
-    w.lang = lang;
     write_diagnostics(&w, report);
     return hyoka__json_writer_finish(&w, out, len);
 }
@@ -61,6 +72,10 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 
 #define MAX_UNAVAILABLE HYOKA__METRICS_UNAVAILABLE
 
+/* The longest message of a reason with its year; a longer one is written
+ * without the year. */
+#define REASON_MAX 512
+
 /* The message of a reason for one fiscal year: "no households for 2007"
  * (the phrase "the fiscal year" / 当該年度 replaced by the year), else the
  * message with the year after it: "no usage count (fiscal year 2007)" /
@@ -68,10 +83,10 @@ int hyoka_report_write_json(const hyoka_report *report, unsigned flags, int lang
 static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_year)
 {
     const char *msg = hyoka_reason_message(reason, w->lang);
-    const char *phrase = w->lang == HYOKA_LANG_JA ? "当該年度" : "the fiscal year";
-    const char *at;
-    char text[512];
-    int n;
+    const bool ja = w->lang == HYOKA_LANG_JA;
+    const char *phrase = ja ? "当該年度" : "the fiscal year";
+    const char *at, *open, *close, *rest;
+    size_t pre, n_year = fiscal_year < 0;
 
     if (!msg)
         msg = hyoka_reason_message(HYOKA_REASON_NONE, w->lang);
@@ -79,19 +94,33 @@ static void put_reason(struct hyoka__json_writer *w, int reason, int32_t fiscal_
         hyoka__json_put_string(w, msg ? msg : "");
         return;
     }
+    /* The message cut in two around the year: before it, what opens and
+     * closes the year, and the rest of the message. */
     at = strstr(msg, phrase);
-    if (at)
-        n = snprintf(text, sizeof text, "%.*s%ld%s%s", (int)(at - msg), msg, (long)fiscal_year,
-                     w->lang == HYOKA_LANG_JA ? "年度" : "", at + strlen(phrase));
-    else if (w->lang == HYOKA_LANG_JA)
-        n = snprintf(text, sizeof text, "%s（%ld年度）", msg, (long)fiscal_year);
-    else
-        n = snprintf(text, sizeof text, "%s (fiscal year %ld)", msg, (long)fiscal_year);
-    if (n < 0 || (size_t)n >= sizeof text) {
+    if (at) {
+        pre = (size_t)(at - msg);
+        open = "";
+        close = ja ? "年度" : "";
+        rest = at + strlen(phrase);
+    } else {
+        pre = strlen(msg);
+        open = ja ? "（" : " (fiscal year ";
+        close = ja ? "年度）" : ")";
+        rest = "";
+    }
+    for (uint64_t m = hyoka__json_magnitude(fiscal_year); m != 0 || n_year == 0; m /= 10)
+        n_year++;
+    if (pre + strlen(open) + n_year + strlen(close) + strlen(rest) >= REASON_MAX) {
         hyoka__json_put_string(w, msg);
         return;
     }
-    hyoka__json_put_string_n(w, text, (size_t)n);
+    hyoka__json_put_char(w, '"');
+    hyoka__json_put_escaped(w, msg, pre);
+    hyoka__json_put(w, open, strlen(open));
+    hyoka__json_put_int(w, fiscal_year);
+    hyoka__json_put(w, close, strlen(close));
+    hyoka__json_put_escaped(w, rest, strlen(rest));
+    hyoka__json_put_char(w, '"');
 }
 
 void hyoka__metrics_unavailable_write(struct hyoka__json_writer *w, const struct hyoka__metrics_unavailable *u,
@@ -102,7 +131,7 @@ void hyoka__metrics_unavailable_write(struct hyoka__json_writer *w, const struct
     hyoka__json_key(w, "unavailable");
     hyoka__json_open(w, '{');
     for (int i = 0; i < u->count; i++) {
-        hyoka__json_key(w, hyoka__figure_names[u->figure[i]]);
+        hyoka__json_key(w, u->figure[i] < 0 ? "rating" : hyoka__figure_names[u->figure[i]]);
         put_reason(w, u->reason[i], fiscal_year);
     }
     hyoka__json_close(w, '}');
@@ -139,6 +168,7 @@ void hyoka__metrics_figure(struct hyoka__json_writer *w, struct hyoka__metrics_u
 static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
 {
     struct hyoka__metrics_unavailable u;
+    struct hyoka__year_memo memo = {0};
 
     u.count = 0;
     hyoka__json_sep(w);
@@ -151,7 +181,7 @@ static void metrics_year(struct hyoka__json_writer *w, const hyoka_costs *c)
     for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT && w->out.err == HYOKA_OK; f++) {
         hyoka_decimal v = {{0, 0}};
         int reason = HYOKA_REASON_NONE;
-        int rc = hyoka__costs_figure_in(c, f, &w->years, &v, &reason);
+        int rc = hyoka__costs_figure_memo(c, f, &w->years, &memo, &v, &reason);
 
         hyoka__metrics_figure(w, &u, f, rc, &v, reason);
     }
@@ -235,15 +265,7 @@ static void metrics_evaluation(struct hyoka__json_writer *w, const hyoka_evaluat
     } else {
         hyoka__json_writer_fail(w, rc);
     }
-    if (u.count > 0) {
-        hyoka__json_key(w, "unavailable");
-        hyoka__json_open(w, '{');
-        for (int i = 0; i < u.count; i++) {
-            hyoka__json_key(w, u.figure[i] < 0 ? "rating" : hyoka__figure_names[u.figure[i]]);
-            put_reason(w, u.reason[i], e->fiscal_year);
-        }
-        hyoka__json_close(w, '}');
-    }
+    hyoka__metrics_unavailable_write(w, &u, e->fiscal_year);
     hyoka__json_close(w, '}');
 }
 
@@ -291,12 +313,9 @@ int hyoka_metrics_write(const hyoka_portfolio *portfolio, const hyoka_report *re
 
     HYOKA__CHECK_NULL(portfolio);
     HYOKA__CHECK_NULL(out);
-    if (flags & ~HYOKA_WRITE_COMPACT)
-        return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", __func__, flags & ~HYOKA_WRITE_COMPACT);
-    rc = hyoka__check_lang(__func__, lang);
+    rc = start(__func__, flags, lang, &w);
     if (rc != HYOKA_OK)
         return rc;
-    hyoka__json_writer_init(&w, !(flags & HYOKA_WRITE_COMPACT), NULL, NULL);
     hyoka__json_metrics_head(&w, portfolio, lang);
     for (size_t i = 0; i < portfolio->projects.count && w.out.err == HYOKA_OK; i++)
         hyoka__json_metrics_project(&w, portfolio->projects.items[i]);

@@ -10,7 +10,8 @@
 /* At most as many unavailable figures as the figures of a cost year. */
 #define HYOKA__METRICS_UNAVAILABLE HYOKA__YEAR_FIGURE_COUNT
 
-/* The figures of one object that were unavailable, and why. */
+/* The figures of one object that were unavailable, and why (figure -1:
+ * an evaluation's rating). */
 struct hyoka__metrics_unavailable {
     int figure[HYOKA__METRICS_UNAVAILABLE];
     int reason[HYOKA__METRICS_UNAVAILABLE];

@@ -53,16 +53,31 @@ static const unsigned char escape_kind[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '\\', 0, 0, 0,
 };
 
-void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n)
+/* Whether one of the eight bytes of @p v needs an escape: '"', '\\' or
+ * below 0x20 (a byte's test may borrow from the byte below only when that
+ * byte is below 0x20 itself, so the answer is exact). */
+static inline bool needs_escape8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * 0x22u), b = v ^ (ones * 0x5Cu);
+    return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20u) & ~v)) & high) != 0;
+}
+
+void hyoka__json_put_escaped(struct hyoka__json_writer *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
-    hyoka__json_put_char(w, '"');
     while (p < end) {
         const unsigned char *q = p;
         unsigned char kind;
 
+        /* Eight bytes at a time up to the first that needs an escape. */
+        for (uint64_t v; end - q >= 8; q += 8) {
+            memcpy(&v, q, 8);
+            if (needs_escape8(v))
+                break;
+        }
         while (q < end && !escape_kind[*q])
             q++;
         hyoka__json_put(w, (const char *)p, (size_t)(q - p));
@@ -78,6 +93,12 @@ void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_
         }
         p = q + 1;
     }
+}
+
+void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n)
+{
+    hyoka__json_put_char(w, '"');
+    hyoka__json_put_escaped(w, s, n);
     hyoka__json_put_char(w, '"');
 }
 

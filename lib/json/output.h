@@ -60,6 +60,9 @@ static inline void hyoka__json_put_char(struct hyoka__json_writer *w, char c)
 
 /* Newline and indentation (pretty only). */
 void hyoka__json_newline(struct hyoka__json_writer *w);
+/* The bytes of a string, escaped (only '"', '\\' and U+0000..U+001F),
+ * without the quotes. */
+void hyoka__json_put_escaped(struct hyoka__json_writer *w, const char *s, size_t n);
 /* A string, escaped: only '"', '\\' and U+0000..U+001F. */
 void hyoka__json_put_string_n(struct hyoka__json_writer *w, const char *s, size_t n);
 /* A member name of @p n bytes known to need no escaping, with the
@@ -167,10 +170,27 @@ static inline void hyoka__json_close(struct hyoka__json_writer *w, char c)
     w->first = false;
 }
 
-/* Inlined so that the length of a literal name is known when compiling. */
+/* Inlined so that the length of a literal name is known when compiling:
+ * the compact form is written in place, the pretty one by
+ * hyoka__json_key_n(). */
 HYOKA_ALWAYS_INLINE static inline void hyoka__json_key(struct hyoka__json_writer *w, const char *name)
 {
-    hyoka__json_key_n(w, name, strlen(name));
+    size_t n = strlen(name);
+
+    if (!w->pretty && HYOKA_LIKELY(w->out.cap - w->out.len > n + 4)) {
+        char *p = w->out.data + w->out.len;
+        *p = ',';
+        p += !w->first;
+        *p++ = '"';
+        memcpy(p, name, n);
+        p += n;
+        *p++ = '"';
+        *p++ = ':';
+        w->out.len = (size_t)(p - w->out.data);
+        w->first = false;
+        return;
+    }
+    hyoka__json_key_n(w, name, n);
 }
 
 /* Members of common shapes; nothing is written for a missing value. */

@@ -311,8 +311,9 @@ static int skip_value(struct hyoka__json_reader *r)
     return hyoka__json_scan_scalar(r, &t, NULL);
 }
 
-/* Read one member of the object of the top frame (r->p at its key). */
-static int read_member(struct hyoka__json_reader *r)
+/* Read one member of the object of the top frame (r->p at its key). Inlined
+ * into the main loop (hyoka__json_step()): it runs once per member. */
+HYOKA_ALWAYS_INLINE static inline int read_member(struct hyoka__json_reader *r)
 {
     struct hyoka__json_frame *f = &r->frames[r->depth - 1];
     struct hyoka__json_tok key, t;
@@ -444,25 +445,22 @@ static int read_element(struct hyoka__json_reader *r)
  * memory beside the model. The mapping is private and read-only: should any
  * part be read again (a line count, a path found on an error), the kernel
  * reads it back from the file, unchanged. */
-#define RELEASE_STEP ((size_t)8 << 20)
-#define RELEASE_MARGIN ((size_t)1 << 20)
-
 void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at)
 {
 #if !defined(_WIN32)
     uintptr_t page, upto;
 
-    if (at < r->released || (size_t)(at - r->released) < RELEASE_STEP + RELEASE_MARGIN)
+    if (at < r->released || (size_t)(at - r->released) < HYOKA__JSON_RELEASE_STEP + HYOKA__JSON_RELEASE_MARGIN)
         return;
     page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    upto = ((uintptr_t)(at - RELEASE_MARGIN)) & ~(page - 1);
+    upto = ((uintptr_t)(at - HYOKA__JSON_RELEASE_MARGIN)) & ~(page - 1);
     if (upto > (uintptr_t)r->released) {
         (void)madvise((void *)(uintptr_t)r->released, upto - (uintptr_t)r->released, MADV_DONTNEED);
-        r->released = (const char *)upto;
+        hyoka__json_set_released(r, (const char *)upto);
     }
 #else
-    (void)r; /* nothing is mapped */
-    (void)at;
+    (void)at; /* nothing is given back */
+    r->release_at = UINTPTR_MAX;
 #endif
 }
 
@@ -508,7 +506,7 @@ int hyoka__json_step(struct hyoka__json_reader *r, size_t stop)
             return 1;
         }
 
-        if (r->mapped)
+        if (HYOKA_UNLIKELY((uintptr_t)r->p >= r->release_at))
             hyoka__json_release_behind(r, r->p);
 
         r->p = hyoka__json_skip_ws(r->p, end);
@@ -641,7 +639,7 @@ struct hyoka__json_reader *hyoka__json_reader_new(const char *text, size_t len, 
     r->text = text;
     r->end = text + len;
     r->mapped = mapped;
-    r->released = text;
+    hyoka__json_set_released(r, text);
     r->report = report;
     r->max_depth = opt->max_depth;
     r->max_string = opt->max_string;

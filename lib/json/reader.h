@@ -187,6 +187,7 @@ struct hyoka__json_reader {
      * behind are given back (see release_behind()). */
     int mapped;
     const char *released; /* everything below has been given back */
+    uintptr_t release_at; /* the parser gives back pages from here on (UINTPTR_MAX: never) */
     int status; /* HYOKA_OK, HYOKA_EINVALID (syntax: stop), HYOKA_ENOMEM */
     size_t max_depth, max_string, max_number;
     hyoka_report *report;
@@ -217,6 +218,20 @@ struct hyoka__json_reader {
     struct hyoka_stream *stream;
     unsigned char pause_projects;
 };
+
+/* A mapped text is given back in steps, a margin behind the parser
+ * (hyoka__json_release_behind()). */
+#define HYOKA__JSON_RELEASE_STEP ((size_t)8 << 20)
+#define HYOKA__JSON_RELEASE_MARGIN ((size_t)1 << 20)
+
+/* Everything below @p at has been given back (or is not mapped): the
+ * parser next gives back pages one step and a margin further. */
+static inline void hyoka__json_set_released(struct hyoka__json_reader *r, const char *at)
+{
+    uintptr_t next = (uintptr_t)at + HYOKA__JSON_RELEASE_STEP + HYOKA__JSON_RELEASE_MARGIN;
+    r->released = at;
+    r->release_at = r->mapped && next > (uintptr_t)at ? next : UINTPTR_MAX;
+}
 
 static inline int hyoka__json_nomem(struct hyoka__json_reader *r)
 {

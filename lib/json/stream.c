@@ -103,7 +103,7 @@ static void rebase(struct hyoka_stream *s, const char *old)
     r->p = s->win + (r->p - old);
     r->lc.base = s->win + (r->lc.base - old);
     r->lc.at = s->win + (r->lc.at - old);
-    r->released = r->base;
+    hyoka__json_set_released(r, r->base);
 }
 
 static int source_failed(struct hyoka_stream *s)
@@ -194,7 +194,8 @@ static void compact(struct hyoka_stream *s)
     memmove(s->win, r->p, s->len - keep);
     s->len -= keep;
     s->win[s->len] = '\0';
-    r->base = r->text = r->p = r->released = s->win;
+    r->base = r->text = r->p = s->win;
+    hyoka__json_set_released(r, s->win);
     r->end = s->win + s->len;
     hyoka__json_lines_init(&r->lc, r->text, r->end);
     s->line0 = r->lc.line = line;
@@ -293,7 +294,7 @@ static const char *scan_array(struct hyoka__json_reader *r)
         if (!found && r->mapped)
             hyoka__json_release_behind(r, from + pos);
     }
-    r->released = released; /* the parser gives them back again from here */
+    hyoka__json_set_released(r, released); /* the parser gives them back again from here */
     return found ? from + pos : NULL;
 }
 
