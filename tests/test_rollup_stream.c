@@ -538,6 +538,31 @@ static void test_ranking_overflow(void **state)
     hyoka_ranking_free(r);
 }
 
+/* A ranking of a portfolio borrows its projects: an entry gives the code
+ * the project has when asked, as hyoka_ranking_at() does. */
+static void test_ranking_new_reads_projects(void **state)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_ranking *r = NULL;
+    hyoka_project *p = NULL;
+    const char *code = NULL;
+    (void)state;
+
+    OK(hyoka_portfolio_new(&pf));
+    OK(hyoka_portfolio_add_project(pf, project("old", NULL, 2020, 5)));
+    OK(hyoka_portfolio_add_project(pf, project("other", NULL, 2020, 9)));
+    OK(hyoka_ranking_new(&r, pf, HYOKA_FIG_EXPENSE, 2020, 1));
+    OK(hyoka_project_set_text(hyoka_portfolio_project_at(pf, 0), HYOKA_TEXT_CODE, "new", HYOKA_NTS));
+    OK(hyoka_ranking_entry(r, 1, &code, NULL, NULL, NULL));
+    assert_string_equal(code, "new");
+    OK(hyoka_ranking_at(r, 1, &p, NULL, NULL));
+    assert_ptr_equal(p, hyoka_portfolio_project_at(pf, 0));
+    OK(hyoka_ranking_entry(r, 0, &code, NULL, NULL, NULL));
+    assert_string_equal(code, "other");
+    hyoka_ranking_free(r);
+    hyoka_portfolio_free(pf);
+}
+
 static void test_arguments(void **state)
 {
     hyoka_portfolio *pf = NULL;
@@ -712,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_rollup_overflow),
         cmocka_unit_test(test_ranking_between_adds),
         cmocka_unit_test(test_ranking_overflow),
+        cmocka_unit_test(test_ranking_new_reads_projects),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_alloc),
     };
