@@ -181,16 +181,26 @@ static void check_portfolio(const hyoka_portfolio *pf, const char *what)
             int figure = k == 0 ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_SCORE;
             int32_t year = years[y] != 0 ? years[y] : 2020;
             for (int desc = 0; desc < 2; desc++) {
-                hyoka_ranking *want = NULL, *got = NULL;
+                hyoka_ranking *want = NULL, *got = NULL, *read = NULL;
                 char label[256];
                 snprintf(label, sizeof label, "%s ranking %d year %d desc %d", what, figure, (int)year, desc);
                 OK(hyoka_ranking_new(&want, pf, figure, year, desc));
                 OK(hyoka_ranking_start(&got, figure, year, desc));
-                for (size_t i = 0; i < np; i++)
+                OK(hyoka_ranking_start(&read, figure, year, desc));
+                for (size_t i = 0; i < np; i++) {
                     OK(hyoka_ranking_add(got, hyoka_portfolio_project_at(pf, i)));
+                    /* read after every add, or after every tenth */
+                    OK(hyoka_ranking_add(read, hyoka_portfolio_project_at(pf, i)));
+                    if (i % (desc ? 1 : 10) == 0) {
+                        int rc = hyoka_ranking_entry(read, 0, NULL, NULL, NULL, NULL);
+                        assert_true(rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE);
+                    }
+                }
                 same_ranking(want, got, label);
+                same_ranking(want, read, label);
                 hyoka_ranking_free(want);
                 hyoka_ranking_free(got);
+                hyoka_ranking_free(read);
             }
         }
     }
