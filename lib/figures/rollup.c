@@ -607,7 +607,8 @@ static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project 
     if (p->parent)
         return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
     if (copy_text && r->borrows)
-        return hyoka__fail(HYOKA_EINVAL, "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
+        return hyoka__fail(HYOKA_EINVAL,
+                           "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
     e.value = hyoka_decimal_from_int(0);
     e.reason = HYOKA_REASON_NONE;
     e.seq = r->count;
