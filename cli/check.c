@@ -51,11 +51,12 @@ static int check_one(const struct cli_args *args, const struct cli_document *d, 
 
 static int run(const struct cli_args *args)
 {
+    static const struct cli_visitor validate_only = {NULL, NULL};
     int status;
 
     if (args->json)
         printf("{\"format\": \"hyoka-check/1\", \"files\": [");
-    status = cli_each_document(args, check_one);
+    status = cli_each_streamed(args, &validate_only, check_one);
     if (args->json)
         printf("\n]}\n");
     return status < 0 ? CLI_EXIT_UNREADABLE : status;

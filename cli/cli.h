@@ -196,18 +196,46 @@ void cli_manual(FILE *out);
 
 /* ---- common.c: documents ---- */
 
+/* One entry of the tally of a document: how many diagnostics of a code
+ * and severity it counted (code borrowed from its reports). */
+struct cli_tally {
+    const char *code;
+    int severity;
+    size_t count;
+};
+
+/* The counts of a document's diagnostics, kept or not (docs/rules.md):
+ * those of its report, and of the validation of a streamed input. */
+struct cli_counts {
+    size_t total, dropped, ignored;
+    size_t by_severity[3]; /* by hyoka_severity */
+    struct cli_tally *tally; /* by code, then severity */
+    size_t ntally;
+};
+
 /* A document as read from an input: the text (kept to locate diagnostics),
- * the portfolio when it could be read, and the report. */
+ * the portfolio when it could be read, and the report.
+ *
+ * A JSON input of check, metrics --json and summary is read as a stream
+ * (cli_each_streamed()): project by project, none kept; then portfolio
+ * stays NULL, stream holds the header until cli_document_free(), and the
+ * validation's diagnostics join report at the end, after the reading's,
+ * as a whole read gives them. */
 struct cli_document {
     const char *file;
     char *text;
     size_t len;
     hyoka_portfolio *portfolio;
     hyoka_report *report;
+    hyoka_stream *stream;    /* a streamed input (NULL when it could not be opened) */
+    hyoka_report *checks;    /* a streamed input: the validation's diagnostics, until they join report */
+    size_t projects;         /* a streamed input: the top-level projects read */
+    struct cli_counts counts;
     char io_message[512]; /* why the file could not be read ("" when it could) */
     int unreadable;       /* not a readable document (I/O, JSON syntax, a bad rules file) */
     int read_failed;      /* the reader refused it (its errors are in report) */
     char rules_file[1024]; /* the rules file whose R001 diagnostics report holds ("" when none) */
+    void *user;           /* the command's own state for this document */
 };
 
 /* Read file ("-": standard input for JSON) in format (CLI_FORMAT_JSON, or
@@ -217,6 +245,13 @@ struct cli_document {
  * cli_document_free() in both cases. */
 int cli_document_read(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
                       const hyoka_rules *rules, int validate);
+struct cli_visitor;
+
+/* cli_document_read() of a JSON input (file, or "-") as a stream, without
+ * rules or validation, handed to v (its i is 0; d->user is user; *status
+ * gets the worst status v returned). */
+int cli_document_stream(struct cli_document *d, const struct cli_args *args, const char *file,
+                        const struct cli_visitor *v, void *user, int *status);
 void cli_document_free(struct cli_document *d);
 
 /* The exit status a document calls for: from every error found, shown or
@@ -236,6 +271,31 @@ typedef int (*cli_each_fn)(const struct cli_args *args, const struct cli_documen
  * status of the documents and of each, or -1 when out of memory (said on
  * standard error). */
 int cli_each_document(const struct cli_args *args, cli_each_fn each);
+
+/* What a command does with a JSON input read as a stream. begin: the
+ * header is read (hyoka_stream_portfolio(d->stream)), before the first
+ * project; project: each top-level project, validated, borrowed for the
+ * call. Each returns an exit status to add (CLI_EXIT_FINE to go on), or
+ * -1 when out of memory (said on standard error); reading the document
+ * stops at a status other than CLI_EXIT_FINE. Either may be NULL. */
+struct cli_visitor {
+    int (*begin)(const struct cli_args *args, struct cli_document *d, int i);
+    int (*project)(const struct cli_args *args, struct cli_document *d, const hyoka_project *p);
+};
+
+/* cli_each_document() for commands that need no whole portfolio: each
+ * operand (JSON; "-" is standard input) is read as a stream, handed to v
+ * project by project, validated, and then, with its diagnostics and
+ * counts complete (d->portfolio NULL), to each. Memory holds one project
+ * at a time; the text is read again only to place diagnostics that have
+ * no line yet (validation's), standard input from a copy in a temporary
+ * file. */
+int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each);
+
+/* Whether an error was counted in d's report: while a stream is read (a
+ * bad rules file stops before), a read error (J or S), for commands that
+ * write projects as they come. */
+int cli_document_has_errors(const struct cli_document *d);
 
 /* Print the diagnostics of d as FILE:LINE:COL: severity CODE: message [PATH],
  * then, when there were any, how many (and how many were not shown or

@@ -12,15 +12,12 @@
 
 /* ---- reading ---- */
 
-/* Read a whole file ("-": standard input); NULL with errno on failure. */
-static char *slurp(const char *path, size_t *len)
+/* Read the rest of f; NULL with errno on failure. */
+static char *slurp_file(FILE *f, size_t *len)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *buf = NULL;
     size_t cap = 0, n = 0;
 
-    if (!f)
-        return NULL;
     for (;;) {
         size_t got;
         if (cap - n < 65536) {
@@ -28,8 +25,6 @@ static char *slurp(const char *path, size_t *len)
             char *nb = realloc(buf, ncap + 1);
             if (!nb) {
                 free(buf);
-                if (f != stdin)
-                    fclose(f);
                 errno = ENOMEM;
                 return NULL;
             }
@@ -44,15 +39,28 @@ static char *slurp(const char *path, size_t *len)
     if (ferror(f)) {
         int e = errno;
         free(buf);
-        if (f != stdin)
-            fclose(f);
         errno = e ? e : EIO;
         return NULL;
     }
-    if (f != stdin)
-        fclose(f);
     buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+/* Read a whole file ("-": standard input); NULL with errno on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *buf;
+    int e;
+
+    if (!f)
+        return NULL;
+    buf = slurp_file(f, len);
+    e = errno;
+    if (f != stdin)
+        fclose(f);
+    errno = e;
     return buf;
 }
 
@@ -137,6 +145,90 @@ static int read_tables(struct cli_document *d, const char *dir, int format, cons
     return 0;
 }
 
+/* How many kept diagnostics of r have this code and severity. */
+static size_t kept_of(const hyoka_report *r, const char *code, int severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < hyoka_report_count(r); i++)
+        n += hyoka_report_severity(r, i) == severity && strcmp(hyoka_report_code(r, i), code) == 0;
+    return n;
+}
+
+/* Add the tally entries of r to d's, each counting what r counted less
+ * what it kept when @p minus_kept (those are in d's report already). */
+static int add_tally(struct cli_counts *c, const hyoka_report *r, int minus_kept)
+{
+    size_t n = hyoka_report_tally_count(r), at = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        struct cli_tally t = {NULL, 0, 0};
+        hyoka_report_tally(r, i, &t.code, &t.severity, &t.count);
+        if (minus_kept)
+            t.count -= kept_of(r, t.code, t.severity);
+        if (!t.count)
+            continue;
+        while (at < c->ntally && (strcmp(c->tally[at].code, t.code) < 0 ||
+                                  (strcmp(c->tally[at].code, t.code) == 0 && c->tally[at].severity < t.severity)))
+            at++;
+        if (at < c->ntally && strcmp(c->tally[at].code, t.code) == 0 && c->tally[at].severity == t.severity) {
+            c->tally[at].count += t.count;
+            continue;
+        }
+        {
+            struct cli_tally *grown = realloc(c->tally, (c->ntally + 1) * sizeof *grown);
+            if (!grown)
+                return -1;
+            c->tally = grown;
+        }
+        memmove(c->tally + at + 1, c->tally + at, (c->ntally - at) * sizeof *c->tally);
+        c->tally[at] = t;
+        c->ntally++;
+    }
+    return 0;
+}
+
+/* The counts of d: its report's, and those of the validation of a
+ * streamed input whose kept diagnostics joined the report (join_checks()),
+ * the others counted here. -1 when out of memory. */
+static int count_document(struct cli_document *d)
+{
+    struct cli_counts *c = &d->counts;
+    const hyoka_report *v = d->checks;
+
+    c->total = hyoka_report_total(d->report);
+    c->dropped = hyoka_report_dropped(d->report);
+    c->ignored = hyoka_report_ignored(d->report);
+    for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++)
+        c->by_severity[s] = hyoka_report_total_severity(d->report, s);
+    if (add_tally(c, d->report, 0) != 0)
+        return -1;
+    if (!v)
+        return 0;
+    c->total += hyoka_report_dropped(v);
+    c->dropped += hyoka_report_dropped(v);
+    c->ignored += hyoka_report_ignored(v);
+    for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++)
+        c->by_severity[s] += hyoka_report_total_severity(v, s) - hyoka_report_count_severity(v, s);
+    return add_tally(c, v, 1);
+}
+
+/* The line and column of the diagnostics that lack them, from the text of
+ * d: held, else read from f (the copy of standard input) or the file. */
+static int locate(struct cli_document *d, FILE *f)
+{
+    if (!needs_locating(d->report))
+        return 0;
+    if (!d->text && f) {
+        rewind(f);
+        d->text = slurp_file(f, &d->len);
+    } else if (!d->text && strcmp(d->file, "-") != 0) {
+        d->text = slurp(d->file, &d->len);
+    }
+    if (d->text && hyoka_report_locate(d->report, d->text, d->len) == HYOKA_ENOMEM)
+        return -1;
+    return 0;
+}
+
 static int read_document(struct cli_document *d, const char *file, int format, const hyoka_csv_options *copt,
                          const hyoka_rules *rules, int validate)
 {
@@ -146,18 +238,140 @@ static int read_document(struct cli_document *d, const char *file, int format, c
         return -1;
     rc = format == CLI_FORMAT_JSON ? read_json(d, file) : read_tables(d, file, format, copt);
     if (rc != 0)
-        return rc < 0 ? -1 : 0;
+        return rc < 0 ? -1 : count_document(d);
     if (validate && d->portfolio) {
         if (hyoka_validate(d->portfolio, d->report) == HYOKA_ENOMEM)
             return -1;
     }
-    if (format == CLI_FORMAT_JSON && needs_locating(d->report)) {
-        if (!d->text)
-            d->text = slurp(file, &d->len);
-        if (d->text && hyoka_report_locate(d->report, d->text, d->len) == HYOKA_ENOMEM)
+    if (format == CLI_FORMAT_JSON && locate(d, NULL) != 0)
+        return -1;
+    return count_document(d);
+}
+
+/* ---- reading a JSON input as a stream ---- */
+
+/* Standard input as the source of a stream, copied into a temporary file
+ * on the way: the text to place the diagnostics that lack a line at the
+ * end (without the copy, they keep none). */
+struct stdin_source {
+    FILE *copy;
+    int error; /* errno of a failed read */
+};
+
+static int read_stdin(void *user, char *buf, size_t size, size_t *got)
+{
+    struct stdin_source *src = user;
+
+    errno = 0;
+    *got = fread(buf, 1, size, stdin);
+    if (*got == 0 && ferror(stdin)) {
+        src->error = errno ? errno : EIO;
+        return -1;
+    }
+    if (*got && src->copy && fwrite(buf, 1, *got, src->copy) != *got) {
+        fclose(src->copy);
+        src->copy = NULL;
+    }
+    return 0;
+}
+
+/* The validation's diagnostics of a streamed input join its report, after
+ * the reading's: the order of a whole read, then validation. */
+static int join_checks(struct cli_document *d)
+{
+    const hyoka_report *v = d->checks;
+
+    for (size_t i = 0; i < hyoka_report_count(v); i++) {
+        if (hyoka_report_add(d->report, hyoka_report_code(v, i), hyoka_report_severity(v, i), hyoka_report_path(v, i),
+                             hyoka_report_message(v, i, HYOKA_LANG_EN),
+                             hyoka_report_message(v, i, HYOKA_LANG_JA)) == HYOKA_ENOMEM)
             return -1;
     }
     return 0;
+}
+
+/* Open the stream of d (its report has its rules) and, when asked, the
+ * report of its validation: a result of hyoka_stream_open_file() or _source(). */
+static int open_stream(struct cli_document *d, struct stdin_source *src, int validate)
+{
+    int rc;
+
+    if (strcmp(d->file, "-") == 0) {
+        src->copy = tmpfile();
+        rc = hyoka_stream_open_source(&d->stream, read_stdin, src, NULL, d->report);
+    } else {
+        rc = hyoka_stream_open_file(&d->stream, d->file, NULL, d->report);
+    }
+    if (rc == HYOKA_OK && validate)
+        return hyoka_report_new(&d->checks) == HYOKA_OK &&
+                       hyoka_report_set_limit(d->checks, hyoka_report_limit(d->report)) == HYOKA_OK
+                   ? HYOKA_OK
+                   : HYOKA_ENOMEM;
+    return rc;
+}
+
+/* What the end of reading (rc, a result of the stream) says of d: 0, or
+ * -1 when out of memory. */
+static int stream_ended(struct cli_document *d, int rc, const struct stdin_source *src)
+{
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc == HYOKA_EIO) {
+        snprintf(d->io_message, sizeof d->io_message, "%s",
+                 src->error ? strerror(src->error) : hyoka_error_last());
+        d->unreadable = 1;
+    } else if (rc != HYOKA_OK && rc != HYOKA_EINVALID && rc != 1) {
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, d->file, hyoka_error_last());
+        d->unreadable = 1;
+    }
+    d->read_failed = rc == HYOKA_EINVALID;
+    if (has_syntax_errors(d->report))
+        d->unreadable = 1;
+    return 0;
+}
+
+/* Read the JSON input of d as a stream with rules: each project validated
+ * into d->checks (when asked) and handed to v. Returns 0 or -1 (out of memory);
+ * *status gets the worst status v returned. */
+static int stream_document(const struct cli_args *args, struct cli_document *d, int i, const hyoka_rules *rules,
+                           const struct cli_visitor *v, int validate, int *status)
+{
+    struct stdin_source src = {NULL, 0};
+    hyoka_project *p = NULL;
+    int rc, st = CLI_EXIT_FINE;
+
+    if (hyoka_report_set_rules(d->report, rules) != HYOKA_OK)
+        return -1;
+    rc = open_stream(d, &src, validate);
+    if (rc == HYOKA_OK && validate && hyoka_report_set_rules(d->checks, rules) != HYOKA_OK)
+        rc = HYOKA_ENOMEM;
+    if (rc == HYOKA_OK && v->begin)
+        st = v->begin(args, d, i);
+    while (rc == HYOKA_OK && st == CLI_EXIT_FINE && !cli_output_failed()) {
+        rc = hyoka_stream_next(d->stream, &p);
+        if (rc != 1)
+            break;
+        d->projects++;
+        rc = validate ? hyoka_stream_validate(d->stream, d->checks) : HYOKA_OK;
+        if (rc == HYOKA_OK && v->project)
+            st = v->project(args, d, p);
+    }
+    *status = st;
+    if (st < 0 || stream_ended(d, rc, &src) != 0) {
+        if (src.copy)
+            fclose(src.copy);
+        return -1;
+    }
+    if (d->checks && (d->read_failed || d->unreadable)) {
+        hyoka_report_free(d->checks); /* a document with errors is not validated */
+        d->checks = NULL;
+    }
+    rc = d->checks ? join_checks(d) : 0;
+    if (rc == 0)
+        rc = locate(d, src.copy);
+    if (src.copy)
+        fclose(src.copy);
+    return rc == 0 ? count_document(d) : -1;
 }
 
 /* An empty document for file; -1 when out of memory. */
@@ -177,10 +391,27 @@ int cli_document_read(struct cli_document *d, const char *file, int format, cons
     return -1;
 }
 
+int cli_document_stream(struct cli_document *d, const struct cli_args *args, const char *file,
+                        const struct cli_visitor *v, void *user, int *status)
+{
+    int rc;
+
+    *status = CLI_EXIT_FINE;
+    rc = document_start(d, file);
+    d->user = user;
+    if (rc == 0 && stream_document(args, d, 0, NULL, v, 0, status) == 0)
+        return 0;
+    fprintf(stderr, "%s: out of memory\n", CLI_PROGRAM);
+    return -1;
+}
+
 void cli_document_free(struct cli_document *d)
 {
     hyoka_portfolio_free(d->portfolio);
+    hyoka_stream_free(d->stream);
+    hyoka_report_free(d->checks);
     hyoka_report_free(d->report);
+    free(d->counts.tally);
     free(d->text);
     memset(d, 0, sizeof *d);
 }
@@ -189,7 +420,7 @@ int cli_document_status(const struct cli_document *d)
 {
     if (d->unreadable)
         return CLI_EXIT_UNREADABLE;
-    if (d->read_failed || hyoka_report_total_severity(d->report, HYOKA_SEVERITY_ERROR) > 0)
+    if (d->read_failed || d->counts.by_severity[HYOKA_SEVERITY_ERROR] > 0)
         return CLI_EXIT_ERRORS;
     return CLI_EXIT_FINE;
 }
@@ -279,17 +510,24 @@ static int rules_for(const struct cli_args *args, struct cli_document *d, const 
     return rc == HYOKA_OK ? 0 : -1;
 }
 
-/* Read (and validate) input i of args with its rules. */
-static int document_of(const struct cli_args *args, int i, struct cli_document *d)
+/* Read (and validate) input i of args with its rules: whole, or as a
+ * stream handed to v (then *status gets the worst status of v). */
+static int document_of(const struct cli_args *args, int i, struct cli_document *d, const struct cli_visitor *v,
+                       int *status)
 {
     hyoka_rules *rules = NULL;
     int rc;
 
+    *status = CLI_EXIT_FINE;
     if (document_start(d, args->files[i]) != 0)
         rc = -1;
     else
         rc = rules_for(args, d, args->files[i], &rules);
-    if (rc == 0)
+    if (rc > 0)
+        rc = count_document(d);
+    else if (rc == 0 && v)
+        rc = stream_document(args, d, i, rules, v, 1, status);
+    else if (rc == 0)
         rc = read_document(d, args->files[i], CLI_FORMAT_JSON, NULL, rules, 1);
     hyoka_rules_free(rules);
     if (rc < 0) {
@@ -315,20 +553,22 @@ int cli_output_errno(void)
     return output_errno > 0 ? output_errno : 0;
 }
 
-int cli_each_document(const struct cli_args *args, cli_each_fn each)
+static int each_operand(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each)
 {
     int status = CLI_EXIT_FINE;
     int progress = args->nfiles > 1 && is_tty_stderr();
 
     for (int i = 0; i < args->nfiles; i++) {
         struct cli_document d;
+        int visited = CLI_EXIT_FINE;
         if (progress)
             fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, args->nfiles, cli_safe(args->files[i]));
-        if (document_of(args, i, &d) != 0) {
+        if (document_of(args, i, &d, v, &visited) != 0) {
             cli_document_free(&d);
             return -1;
         }
         status = cli_worse(status, cli_document_status(&d));
+        status = cli_worse(status, visited);
         status = cli_worse(status, each(args, &d, i));
         cli_document_free(&d);
         if (cli_output_failed())
@@ -337,6 +577,21 @@ int cli_each_document(const struct cli_args *args, cli_each_fn each)
     if (progress)
         fputs("\r\033[K", stderr);
     return status;
+}
+
+int cli_each_document(const struct cli_args *args, cli_each_fn each)
+{
+    return each_operand(args, NULL, each);
+}
+
+int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each)
+{
+    return each_operand(args, v, each);
+}
+
+int cli_document_has_errors(const struct cli_document *d)
+{
+    return hyoka_report_total_severity(d->report, HYOKA_SEVERITY_ERROR) > 0;
 }
 
 static const char *severity_word(int severity, int lang)
@@ -353,10 +608,10 @@ static const char *severity_word(int severity, int lang)
  * 警告 n、情報 n)。上限 L 件を超えた n 件は表示していない。規則で除外した n 件 */
 static void print_counts(FILE *out, const struct cli_document *d, int lang)
 {
-    const hyoka_report *r = d->report;
+    const struct cli_counts *c = &d->counts;
     static const char *const one[] = {"error", "warning", "info"}, *const many[] = {"errors", "warnings", "info"};
     static const char *const ja[] = {"エラー", "警告", "情報"};
-    size_t total = hyoka_report_total(r), dropped = hyoka_report_dropped(r), ignored = hyoka_report_ignored(r);
+    size_t total = c->total, dropped = c->dropped, ignored = c->ignored;
     int first = 1;
 
     if (lang == HYOKA_LANG_JA)
@@ -364,7 +619,7 @@ static void print_counts(FILE *out, const struct cli_document *d, int lang)
     else
         fprintf(out, "%s: %zu diagnostic%s", cli_safe(d->file), total, total == 1 ? "" : "s");
     for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++) {
-        size_t n = hyoka_report_total_severity(r, s);
+        size_t n = c->by_severity[s];
         if (!n)
             continue;
         if (lang == HYOKA_LANG_JA)
@@ -376,9 +631,9 @@ static void print_counts(FILE *out, const struct cli_document *d, int lang)
     if (!first && lang == HYOKA_LANG_JA)
         fputc(')', out);
     if (dropped && lang == HYOKA_LANG_JA)
-        fprintf(out, "。上限 %zu 件を超えた %zu 件は表示していない", hyoka_report_limit(r), dropped);
+        fprintf(out, "。上限 %zu 件を超えた %zu 件は表示していない", hyoka_report_limit(d->report), dropped);
     else if (dropped)
-        fprintf(out, "; %zu not shown (limit %zu)", dropped, hyoka_report_limit(r));
+        fprintf(out, "; %zu not shown (limit %zu)", dropped, hyoka_report_limit(d->report));
     if (ignored && lang == HYOKA_LANG_JA)
         fprintf(out, "。規則で除外した %zu 件", ignored);
     else if (ignored)
@@ -389,22 +644,19 @@ static void print_counts(FILE *out, const struct cli_document *d, int lang)
 /* FILE: COUNT × CODE severity: title, one line per entry of the tally. */
 static void print_tally(FILE *out, const struct cli_document *d, int lang)
 {
-    const hyoka_report *r = d->report;
-    size_t n = hyoka_report_tally_count(r), widest = 0;
+    const struct cli_counts *c = &d->counts;
+    size_t widest = 0;
     char num[32];
 
-    for (size_t i = 0; i < n; i++) {
-        size_t count = 0;
-        hyoka_report_tally(r, i, NULL, NULL, &count);
-        snprintf(num, sizeof num, "%zu", count);
+    for (size_t i = 0; i < c->ntally; i++) {
+        snprintf(num, sizeof num, "%zu", c->tally[i].count);
         if (strlen(num) > widest)
             widest = strlen(num);
     }
-    for (size_t i = 0; i < n; i++) {
-        const char *code = NULL, *title;
-        int severity = 0;
-        size_t count = 0;
-        hyoka_report_tally(r, i, &code, &severity, &count);
+    for (size_t i = 0; i < c->ntally; i++) {
+        const char *code = c->tally[i].code, *title;
+        int severity = c->tally[i].severity;
+        size_t count = c->tally[i].count;
         title = hyoka_code_severity(code) == severity ? hyoka_code_title(code, lang) : NULL;
         fprintf(out, "%s: %*zu × %s %s%s%s\n", cli_safe(d->file), (int)widest, count, code, severity_word(severity, lang),
                 title ? ": " : "", title ? title : "");
@@ -433,7 +685,7 @@ void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang)
         fprintf(out, "%s: error: cannot read: %s\n", cli_safe(d->file), cli_safe(d->io_message));
         return;
     }
-    if (hyoka_report_total(d->report) == 0 && hyoka_report_ignored(d->report) == 0)
+    if (d->counts.total == 0 && d->counts.ignored == 0)
         return;
     print_counts(out, d, lang);
     print_tally(out, d, lang);
@@ -441,19 +693,18 @@ void cli_print_diagnostics(FILE *out, const struct cli_document *d, int lang)
 
 void cli_print_counts_json(FILE *out, const struct cli_document *d, int lang)
 {
-    const hyoka_report *r = d->report;
+    const struct cli_counts *c = &d->counts;
     static const char *const names[] = {"error", "warning", "info"};
 
-    fprintf(out, "\"total\": %zu, \"dropped\": %zu, \"ignored\": %zu, \"counts\": {", hyoka_report_total(r),
-            hyoka_report_dropped(r), hyoka_report_ignored(r));
+    fprintf(out, "\"total\": %zu, \"dropped\": %zu, \"ignored\": %zu, \"counts\": {", c->total, c->dropped,
+            c->ignored);
     for (int s = HYOKA_SEVERITY_ERROR; s <= HYOKA_SEVERITY_INFO; s++)
-        fprintf(out, "%s\"%s\": %zu", s ? ", " : "", names[s], hyoka_report_total_severity(r, s));
+        fprintf(out, "%s\"%s\": %zu", s ? ", " : "", names[s], c->by_severity[s]);
     fprintf(out, "}, \"tally\": [");
-    for (size_t i = 0; i < hyoka_report_tally_count(r); i++) {
-        const char *code = NULL, *title;
-        int severity = 0;
-        size_t count = 0;
-        hyoka_report_tally(r, i, &code, &severity, &count);
+    for (size_t i = 0; i < c->ntally; i++) {
+        const char *code = c->tally[i].code, *title;
+        int severity = c->tally[i].severity;
+        size_t count = c->tally[i].count;
         title = hyoka_code_severity(code) == severity ? hyoka_code_title(code, lang) : NULL;
         fprintf(out, "%s{\"code\": ", i ? ", " : "");
         cli_json_string(out, code);

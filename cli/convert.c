@@ -83,6 +83,73 @@ static int write_json_out(const hyoka_portfolio *p, unsigned flags, const char *
     return rc;
 }
 
+/* ---- JSON to standard output, one project at a time ----
+ *
+ * A named file is written whole (replaced atomically, docs/output.md);
+ * standard output gets each project as it is read. A document found to
+ * have an error once some of it has left is left cut there (the exit
+ * status says so); a smaller one is not written, as from a whole read. */
+struct streamed {
+    hyoka_writer *writer;
+    int rc;        /* the writer's first failure */
+    int stopped;   /* a read error: no more projects are written */
+};
+
+static int to_stdout(void *user, const char *data, size_t len)
+{
+    (void)user;
+    fwrite(data, 1, len, stdout);
+    return cli_output_failed() ? -1 : 0;
+}
+
+static int convert_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    struct streamed *c = d->user;
+
+    (void)i;
+    c->rc = hyoka_writer_new(&c->writer, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(d->stream),
+                             args->compact ? HYOKA_WRITE_COMPACT : 0, HYOKA_LANG_EN, to_stdout, NULL);
+    return c->rc == HYOKA_ENOMEM ? -1 : CLI_EXIT_FINE;
+}
+
+static int convert_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct streamed *c = d->user;
+
+    (void)args;
+    if (c->rc == HYOKA_OK && !c->stopped && !(c->stopped = cli_document_has_errors(d)))
+        c->rc = hyoka_writer_project(c->writer, p);
+    return CLI_EXIT_FINE; /* read on, for the diagnostics */
+}
+
+/* convert --to json IN - from a JSON input. */
+static int stream_json(const struct cli_args *args, const char *in)
+{
+    static const struct cli_visitor to_json = {convert_begin, convert_project};
+    struct streamed c = {NULL, HYOKA_OK, 0};
+    struct cli_document d;
+    int status;
+
+    if (cli_document_stream(&d, args, in, &to_json, &c, &status) != 0) {
+        hyoka_writer_free(c.writer);
+        cli_document_free(&d);
+        return CLI_EXIT_UNREADABLE;
+    }
+    cli_print_diagnostics(stderr, &d, args->lang);
+    status = cli_worse(status, cli_document_status(&d));
+    if (status == CLI_EXIT_FINE && !d.stream)
+        status = CLI_EXIT_ERRORS;
+    if (status == CLI_EXIT_FINE && c.rc == HYOKA_OK)
+        c.rc = hyoka_writer_finish(c.writer, NULL);
+    if (c.rc != HYOKA_OK && c.rc != HYOKA_EIO) { /* EIO: standard output failed (main() says so) */
+        fprintf(stderr, "%s: -: %s\n", CLI_PROGRAM, hyoka_error_last());
+        status = cli_worse(status, CLI_EXIT_OUTPUT);
+    }
+    hyoka_writer_free(c.writer);
+    cli_document_free(&d);
+    return status;
+}
+
 static int run(const struct cli_args *args)
 {
     const char *in = args->files[0], *out = args->files[1];
@@ -99,6 +166,8 @@ static int run(const struct cli_args *args)
         cli_usage_error(args->command, "--from %s reads a folder, not standard input", format_names[args->from]);
         return CLI_EXIT_USAGE;
     }
+    if (args->from == CLI_FORMAT_JSON && args->to == CLI_FORMAT_JSON && strcmp(out, "-") == 0)
+        return stream_json(args, in);
     hyoka_csv_options_init(&copt);
     copt.encoding = args->encoding;
     if (cli_document_read(&d, in, args->from, &copt, NULL, 0) != 0) {
@@ -140,7 +209,11 @@ const struct cli_command cli_convert = {
                    "sheets ({table}_RS_{year}_{title}.csv, docs/rs.md); HTML is a folder\n"
                    "holding index.html and one sheet per project. The document is\n"
                    "read but not validated: only what prevents reading it is reported, on\n"
-                   "standard error.\n",
+                   "standard error.\n"
+                   "\n"
+                   "From JSON to standard output, each project is written as it is read,\n"
+                   "in constant memory; a document found to have an error after some of it\n"
+                   "was written is left cut there (exit status 1 or 2).\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

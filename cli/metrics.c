@@ -1,6 +1,7 @@
 /*
  * cli/metrics.c: hyoka metrics: every figure of every project.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -153,32 +154,23 @@ static void put_named(const char *text, size_t len, const char *file, const char
     fwrite(text + head, 1, len - head, stdout);
 }
 
-/* The document of d: its figures, or, for a file that cannot be read (or
- * figures that cannot be written), no project, its error and its
- * diagnostics. Returns an exit status. */
-static int metrics_json(const struct cli_args *args, const struct cli_document *d)
+/* The document of d when it has no figures to give: no project, its
+ * error and its diagnostics. Returns an exit status. */
+static int metrics_error_json(const struct cli_args *args, const struct cli_document *d, const char *error)
 {
     hyoka_portfolio *none = NULL;
-    char *text = NULL, error[512];
+    char *text = NULL;
     size_t len = 0;
     int status = CLI_EXIT_FINE;
 
-    error[0] = '\0';
-    if (!d->portfolio)
-        snprintf(error, sizeof error, "%s", d->io_message[0] ? d->io_message : "the document cannot be read: see its diagnostics");
-    else if (hyoka_metrics_write(d->portfolio, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
-        snprintf(error, sizeof error, "%s", hyoka_error_last());
-        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(error));
-        status = CLI_EXIT_UNREADABLE;
-    }
-    if (error[0] && (hyoka_portfolio_new(&none) != HYOKA_OK ||
-                     hyoka_metrics_write(none, d->report, 0, args->lang, &text, &len) != HYOKA_OK)) {
+    if (hyoka_portfolio_new(&none) != HYOKA_OK ||
+        hyoka_metrics_write(none, d->report, 0, args->lang, &text, &len) != HYOKA_OK) {
         static const char bare[] = "{\"format\": \"hyoka-metrics/1\", \"projects\": [], \"diagnostics\": []}\n";
         fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(hyoka_error_last()));
         put_named(bare, sizeof bare - 1, d->file, error);
         status = CLI_EXIT_UNREADABLE;
     } else {
-        put_named(text, len, d->file, error[0] ? error : NULL);
+        put_named(text, len, d->file, error);
     }
     hyoka_free(text);
     hyoka_portfolio_free(none);
@@ -202,16 +194,153 @@ static int metrics_csv(const struct cli_args *args, const struct cli_document *d
     return rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
 }
 
+/* ---- --json, one project at a time ----
+ *
+ * The writer's bytes go to standard output as they are made, the file's
+ * name put after "format" on the way. A document that turns out to have
+ * an error is written as a whole read writes it (no project, its error)
+ * while nothing of it has left; else its projects written so far stay,
+ * none is added, and "error" is put after "diagnostics" (docs/format.md). */
+struct streamed {
+    const char *file;
+    hyoka_writer *writer;
+    size_t sent;         /* bytes sent to standard output */
+    int stopped;         /* a read error: no more projects are written */
+    int failed;          /* the writer failed (writer_error says why) */
+    char writer_error[512];
+    char *held;          /* at the end: the tail, held to add "error" */
+    size_t nheld, capheld;
+    int holding;
+};
+
+static int to_stdout(void *user, const char *data, size_t len)
+{
+    struct streamed *m = user;
+
+    if (m->holding) {
+        if (m->capheld - m->nheld < len) {
+            size_t cap = (m->capheld + len) * 2;
+            char *grown = realloc(m->held, cap);
+            if (!grown)
+                return -1;
+            m->held = grown;
+            m->capheld = cap;
+        }
+        memcpy(m->held + m->nheld, data, len);
+        m->nheld += len;
+        return 0;
+    }
+    if (m->sent == 0)
+        put_named(data, len, m->file, NULL);
+    else
+        fwrite(data, 1, len, stdout);
+    m->sent += len;
+    return cli_output_failed() ? -1 : 0;
+}
+
+static struct streamed current;
+
+static int metrics_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    hyoka_writer *w = NULL;
+    int rc;
+
+    if (args->nfiles > 1)
+        printf("%s", i ? ",\n" : "[\n");
+    memset(&current, 0, sizeof current);
+    current.file = d->file;
+    d->user = &current;
+    rc = hyoka_writer_new(&w, HYOKA_WRITER_METRICS, hyoka_stream_portfolio(d->stream), 0, args->lang, to_stdout,
+                          &current);
+    current.writer = w;
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc != HYOKA_OK) {
+        current.failed = 1;
+        snprintf(current.writer_error, sizeof current.writer_error, "%s", hyoka_error_last());
+    }
+    return CLI_EXIT_FINE;
+}
+
+static int metrics_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct streamed *m = d->user;
+    int rc;
+
+    (void)args;
+    if (m->stopped || m->failed || (m->stopped = cli_document_has_errors(d)) != 0)
+        return CLI_EXIT_FINE; /* read on, for the diagnostics */
+    rc = hyoka_writer_project(m->writer, p);
+    if (rc == HYOKA_OK || rc == HYOKA_EIO) /* EIO: standard output failed (main() says so) */
+        return CLI_EXIT_FINE;
+    m->failed = 1;
+    snprintf(m->writer_error, sizeof m->writer_error, "%s", hyoka_error_last());
+    return CLI_EXIT_FINE;
+}
+
+/* The end of a streamed document: "error" after its "diagnostics". */
+static void finish_with_error(struct streamed *m, const char *error)
+{
+    size_t at = m->nheld;
+
+    while (at > 0 && m->held[at - 1] != '}')
+        at--;
+    if (at > 0 && m->held[at - 1] == '}')
+        at--;
+    if (at > 0 && m->held[at - 1] == '\n')
+        at--;
+    fwrite(m->held, 1, at, stdout);
+    printf(",\n  \"error\": ");
+    cli_json_string(stdout, error);
+    fwrite(m->held + at, 1, m->nheld - at, stdout);
+}
+
+/* The document of a streamed d. Returns an exit status. */
+static int metrics_streamed(const struct cli_args *args, const struct cli_document *d, int i)
+{
+    static const char unread[] = "the document cannot be read: see its diagnostics";
+    struct streamed *m = d->user;
+    const char *error;
+    int status = CLI_EXIT_FINE, rc;
+
+    if (!m) { /* the document could not be opened */
+        if (args->nfiles > 1)
+            printf("%s", i ? ",\n" : "[\n");
+        return metrics_error_json(args, d, d->io_message[0] ? d->io_message : unread);
+    }
+    if (m->failed) {
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(m->writer_error));
+        status = CLI_EXIT_UNREADABLE;
+    }
+    error = m->failed ? m->writer_error
+          : d->io_message[0] ? d->io_message
+          : d->read_failed || d->unreadable ? unread
+          : NULL;
+    if (error && m->sent == 0) { /* nothing of it has left: as a whole read */
+        status = cli_worse(status, metrics_error_json(args, d, error));
+    } else if (!m->failed) {
+        m->holding = error != NULL;
+        rc = hyoka_writer_finish(m->writer, d->report);
+        if (rc != HYOKA_OK && rc != HYOKA_EIO) {
+            fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(d->file), cli_safe(hyoka_error_last()));
+            status = CLI_EXIT_UNREADABLE; /* the document is left cut */
+        } else if (error) {
+            finish_with_error(m, error);
+        }
+    } /* else: the writer failed after some of it left; it is left cut */
+    hyoka_writer_free(m->writer);
+    free(m->held);
+    memset(m, 0, sizeof *m);
+    return status;
+}
+
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
     cli_print_diagnostics(stderr, d, args->lang);
     if (args->csv)
         return metrics_csv(args, d);
-    if (args->json) {
-        if (args->nfiles > 1)
-            printf("%s", i ? ",\n" : "[\n");
-        return metrics_json(args, d);
-    }
+    if (args->json)
+        return metrics_streamed(args, d, i);
     if (!d->portfolio)
         return CLI_EXIT_FINE;
     if (args->nfiles > 1)
@@ -223,13 +352,14 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
 
 static int run(const struct cli_args *args)
 {
+    static const struct cli_visitor stream_json = {metrics_begin, metrics_project};
     int status;
 
     if (args->csv && (args->nfiles > 1 || args->json)) {
         cli_usage_error(args->command, args->json ? "--csv and --json: choose one" : "--csv takes one input file");
         return CLI_EXIT_USAGE;
     }
-    status = cli_each_document(args, metrics_one);
+    status = args->json ? cli_each_streamed(args, &stream_json, metrics_one) : cli_each_document(args, metrics_one);
 
     if (args->json && args->nfiles > 1)
         printf("]\n");
@@ -251,7 +381,9 @@ const struct cli_command cli_metrics = {
                    "file, its hyoka-metrics/1 object with a \"file\" member naming it; for\n"
                    "several, an array of those objects in the order of the files. A file\n"
                    "that cannot be read gets an object with no project, an \"error\" member\n"
-                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json).\n"
+                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json). Figures\n"
+                   "are printed as each project is read: when an error is found after some\n"
+                   "were printed, they stay and \"error\" comes last.\n"
                    "\n"
                    "With --csv DIR, the figures are two CSV tables in the folder DIR, made\n"
                    "whole or not at all: metrics_years.csv, one row per project and fiscal\n"

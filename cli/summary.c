@@ -3,6 +3,7 @@
  * department and verdict, and the ranking of its projects by total cost.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -43,46 +44,193 @@ static const struct {
     {HYOKA_FIG_TOTAL_COST, "total_cost"},
 };
 
-/* The default fiscal year of the tables: the latest fiscal year with a
- * settled cost year (決算) among the projects, else the latest fiscal year
- * of any phase (*settled then 0); 0 when there is no cost year. */
-static int32_t default_year(const hyoka_portfolio *p, int *settled)
-{
-    int32_t latest = 0, latest_settled = 0;
+/* ---- the tables, one project at a time ----
+ *
+ * The default fiscal year (the latest settled one) is known only at the
+ * end, so the tables of every fiscal year that can still be it (a year a
+ * project has a cost year of, not below the latest settled one so far)
+ * are kept, made when the year is first seen, and each project is added
+ * to all of them; the year's are printed at the end. With --year, only
+ * that year's are made. A ranking lists every
+ * project: those read before its year was first seen have no cost year of
+ * it, and are listed (unavailable, no_year) from the codes and names kept
+ * of every project. */
+struct year_tables {
+    int32_t fy;
+    int seen;          /* a top-level project has a cost year of fy */
+    size_t first;      /* projects read before the tables were made */
+    hyoka_rollup *department, *verdict;
+    hyoka_ranking *ranking;
+};
 
-    for (size_t i = 0; i < hyoka_portfolio_project_count(p); i++) {
-        const hyoka_project *pr = hyoka_portfolio_project_at(p, i);
-        for (size_t y = 0; y < hyoka_project_year_count(pr); y++) {
-            const hyoka_costs *c = hyoka_project_year_at(pr, y);
-            int32_t fy = hyoka_costs_fiscal_year(c);
-            if (fy > latest)
-                latest = fy;
-            if (hyoka_costs_phase(c) == HYOKA_PHASE_SETTLED && fy > latest_settled)
-                latest_settled = fy;
-        }
-    }
-    *settled = latest_settled != 0;
-    return latest_settled ? latest_settled : latest;
-}
+struct tables {
+    hyoka_rollup *by_year;
+    struct year_tables *years;
+    size_t nyears, capyears;
+    int32_t latest, latest_settled;
+    /* the code and name of every project read: offsets into text, SIZE_MAX for none */
+    size_t *at;
+    size_t nat, capat;
+    char *text;
+    size_t ntext, captext;
+};
 
-/* Whether a top-level project has a cost year of fiscal year fy. */
-static int has_year(const hyoka_portfolio *p, int32_t fy)
+static struct tables current;
+
+/* Room for n more items of size each in *items (count, *cap); -1 when out of memory. */
+static int reserve(void **items, size_t count, size_t *cap, size_t n, size_t size)
 {
-    for (size_t i = 0; i < hyoka_portfolio_project_count(p); i++) {
-        if (hyoka_project_find_year(hyoka_portfolio_project_at(p, i), fy))
-            return 1;
-    }
+    size_t want = *cap ? *cap : 16;
+    void *grown;
+
+    if (*cap - count >= n)
+        return 0;
+    while (want - count < n)
+        want *= 2;
+    grown = realloc(*items, want * size);
+    if (!grown)
+        return -1;
+    *items = grown;
+    *cap = want;
     return 0;
 }
 
-static void print_rollup(const hyoka_portfolio *p, int group_by, int32_t year, const char *title, int json,
-                         int first)
+/* Keep s (NULL: none) as the next text of the tables. */
+static int keep_text(struct tables *t, const char *s)
 {
-    hyoka_rollup *r = NULL;
-    if (hyoka_rollup_new(&r, p, group_by, 1, year) != HYOKA_OK) {
-        fprintf(stderr, "%s: summary: %s\n", CLI_PROGRAM, hyoka_error_last());
-        return;
+    size_t n = s ? strlen(s) + 1 : 0;
+
+    if (reserve((void **)&t->at, t->nat, &t->capat, 1, sizeof *t->at) != 0 ||
+        reserve((void **)&t->text, t->ntext, &t->captext, n, 1) != 0)
+        return -1;
+    t->at[t->nat++] = s ? t->ntext : SIZE_MAX;
+    if (s)
+        memcpy(t->text + t->ntext, s, n);
+    t->ntext += n;
+    return 0;
+}
+
+static const char *kept_text(const struct tables *t, size_t i)
+{
+    return t->at[i] == SIZE_MAX ? NULL : t->text + t->at[i];
+}
+
+/* The tables of fiscal year fy, made when missing (first: the projects
+ * read so far); NULL when out of memory. */
+static struct year_tables *year_of(struct tables *t, int32_t fy, size_t first)
+{
+    struct year_tables *y;
+
+    for (size_t i = 0; i < t->nyears; i++) {
+        if (t->years[i].fy == fy)
+            return &t->years[i];
     }
+    if (reserve((void **)&t->years, t->nyears, &t->capyears, 1, sizeof *t->years) != 0)
+        return NULL;
+    y = &t->years[t->nyears];
+    memset(y, 0, sizeof *y);
+    y->fy = fy;
+    y->first = first;
+    if (hyoka_rollup_start(&y->department, HYOKA_GROUP_DEPARTMENT, 1, fy) != HYOKA_OK ||
+        hyoka_rollup_start(&y->verdict, HYOKA_GROUP_VERDICT, 1, fy) != HYOKA_OK ||
+        hyoka_ranking_start(&y->ranking, HYOKA_FIG_TOTAL_COST, fy, 1) != HYOKA_OK) {
+        hyoka_rollup_free(y->department);
+        hyoka_rollup_free(y->verdict);
+        return NULL;
+    }
+    t->nyears++;
+    return y;
+}
+
+static void tables_free(struct tables *t)
+{
+    hyoka_rollup_free(t->by_year);
+    for (size_t i = 0; i < t->nyears; i++) {
+        hyoka_rollup_free(t->years[i].department);
+        hyoka_rollup_free(t->years[i].verdict);
+        hyoka_ranking_free(t->years[i].ranking);
+    }
+    free(t->years);
+    free(t->at);
+    free(t->text);
+    memset(t, 0, sizeof *t);
+}
+
+static int summary_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    (void)i;
+    tables_free(&current);
+    d->user = &current;
+    if (hyoka_rollup_start(&current.by_year, HYOKA_GROUP_FISCAL_YEAR, 1, 0) != HYOKA_OK)
+        return -1;
+    if (args->year && !year_of(&current, args->year, 0))
+        return -1;
+    return CLI_EXIT_FINE;
+}
+
+/* Free the tables of the years below floor: a year below the latest
+ * settled one is never the default. */
+static void drop_below(struct tables *t, int32_t floor)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < t->nyears; i++) {
+        struct year_tables *y = &t->years[i];
+        if (y->fy >= floor) {
+            t->years[kept++] = *y;
+            continue;
+        }
+        hyoka_rollup_free(y->department);
+        hyoka_rollup_free(y->verdict);
+        hyoka_ranking_free(y->ranking);
+    }
+    t->nyears = kept;
+}
+
+static int summary_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct tables *t = d->user;
+    size_t ny = hyoka_project_year_count(p);
+    int fail = 0;
+
+    for (size_t y = 0; y < ny; y++) {
+        const hyoka_costs *c = hyoka_project_year_at(p, y);
+        int32_t fy = hyoka_costs_fiscal_year(c);
+        if (fy > t->latest)
+            t->latest = fy;
+        if (hyoka_costs_phase(c) == HYOKA_PHASE_SETTLED && fy > t->latest_settled)
+            t->latest_settled = fy;
+    }
+    if (!args->year)
+        drop_below(t, t->latest_settled);
+    for (size_t y = 0; y < ny; y++) {
+        int32_t fy = hyoka_costs_fiscal_year(hyoka_project_year_at(p, y));
+        struct year_tables *yt;
+        if (args->year ? fy != args->year : fy < t->latest_settled)
+            continue;
+        yt = year_of(t, fy, d->projects - 1);
+        if (!yt)
+            return -1;
+        yt->seen = 1;
+    }
+    fail |= hyoka_rollup_add(t->by_year, p) != HYOKA_OK;
+    for (size_t i = 0; i < t->nyears && !fail; i++) {
+        fail |= hyoka_rollup_add(t->years[i].department, p) != HYOKA_OK;
+        fail |= hyoka_rollup_add(t->years[i].verdict, p) != HYOKA_OK;
+        fail |= hyoka_ranking_add(t->years[i].ranking, p) != HYOKA_OK;
+    }
+    /* (with --year, the year's tables have every project: none is listed from these) */
+    if (!fail && !args->year)
+        fail = keep_text(t, hyoka_project_code(p)) != 0 || keep_text(t, hyoka_project_name(p)) != 0;
+    if (fail) {
+        fprintf(stderr, "%s: summary: %s\n", CLI_PROGRAM, hyoka_error_last());
+        return -1;
+    }
+    return CLI_EXIT_FINE;
+}
+
+static void print_rollup(const hyoka_rollup *r, const char *title, int json, int first)
+{
     if (json) {
         printf("%s\n    ", first ? "" : ",");
         cli_json_string(stdout, title);
@@ -134,48 +282,59 @@ static void print_rollup(const hyoka_portfolio *p, int group_by, int32_t year, c
     }
     if (json)
         printf("]");
-    hyoka_rollup_free(r);
 }
 
-static void print_ranking(const hyoka_portfolio *p, int32_t year, int json)
+/* One entry of the ranking, the n-th (0 for the first). */
+static void print_entry(size_t n, const char *code, const char *name, int rc, const hyoka_decimal *v, int reason,
+                        int json)
 {
-    hyoka_ranking *rk = NULL;
-    if (hyoka_ranking_new(&rk, p, HYOKA_FIG_TOTAL_COST, year, 1) != HYOKA_OK) {
-        fprintf(stderr, "%s: summary: %s\n", CLI_PROGRAM, hyoka_error_last());
-        return;
+    char cell[HYOKA_DECIMAL_STRING_MAX];
+
+    if (json) {
+        printf("%s{\"code\": ", n ? ", " : "");
+        cli_json_string(stdout, code ? code : "");
+        if (rc == HYOKA_OK) {
+            hyoka_decimal_format(v, 0, cell, sizeof cell, NULL);
+            printf(", \"total_cost\": %s}", cell);
+        } else {
+            printf(", \"total_cost\": null, \"reason\": \"%s\"}", hyoka_reason_name(reason));
+        }
+    } else {
+        if (rc == HYOKA_OK)
+            cli_format_figure(v, cell, sizeof cell);
+        else
+            snprintf(cell, sizeof cell, "- (%s)", hyoka_reason_name(reason));
+        printf("  %3zu. %-12s %18s  %s\n", n + 1, code ? cli_safe(code) : "-", cell, name ? cli_safe(name) : "");
     }
+}
+
+/* The ranking of y: its available entries, then the projects read before
+ * it was made (no cost year of it), then its unavailable entries. */
+static void print_ranking(const struct tables *t, const struct year_tables *y, int json)
+{
+    static const hyoka_decimal zero = {0};
+    size_t count = hyoka_ranking_count(y->ranking), n = 0, i = 0;
+
     if (json)
         printf(",\n    \"ranking_total_cost\": [");
     else
-        printf("ranking by total cost, fiscal year %ld\n", (long)year);
-    for (size_t i = 0; i < hyoka_ranking_count(rk); i++) {
-        hyoka_project *pr = NULL;
-        hyoka_decimal v;
-        int reason = 0;
-        char cell[HYOKA_DECIMAL_STRING_MAX];
-        int rc = hyoka_ranking_at(rk, i, &pr, &v, &reason);
-        const char *code = hyoka_project_code(pr);
-        if (json) {
-            printf("%s{\"code\": ", i ? ", " : "");
-            cli_json_string(stdout, code ? code : "");
-            if (rc == HYOKA_OK) {
-                hyoka_decimal_format(&v, 0, cell, sizeof cell, NULL);
-                printf(", \"total_cost\": %s}", cell);
-            } else {
-                printf(", \"total_cost\": null, \"reason\": \"%s\"}", hyoka_reason_name(reason));
-            }
-        } else {
-            if (rc == HYOKA_OK)
-                cli_format_figure(&v, cell, sizeof cell);
-            else
-                snprintf(cell, sizeof cell, "- (%s)", hyoka_reason_name(reason));
-            printf("  %3zu. %-12s %18s  %s\n", i + 1, code ? cli_safe(code) : "-", cell,
-                   hyoka_project_name(pr) ? cli_safe(hyoka_project_name(pr)) : "");
+        printf("ranking by total cost, fiscal year %ld\n", (long)y->fy);
+    for (int pass = 0; pass < 2; pass++) {
+        for (; i < count; i++) {
+            const char *code = NULL, *name = NULL;
+            hyoka_decimal v;
+            int reason = 0;
+            int rc = hyoka_ranking_entry(y->ranking, i, &code, &name, &v, &reason);
+            if (pass == 0 && rc != HYOKA_OK)
+                break;
+            print_entry(n++, code, name, rc, &v, reason, json);
         }
+        for (size_t k = 0; pass == 0 && k < y->first; k++)
+            print_entry(n++, kept_text(t, 2 * k), kept_text(t, 2 * k + 1), HYOKA_EUNAVAILABLE, &zero,
+                        HYOKA_REASON_NO_YEAR, json);
     }
     if (json)
         printf("]");
-    hyoka_ranking_free(rk);
 }
 
 /* The entry of a file that could not be read: its error and diagnostics. */
@@ -196,28 +355,35 @@ static void unreadable_json(const struct cli_args *args, const struct cli_docume
 
 static int summary_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
+    const struct tables *t = d->user;
+    const struct year_tables *y = NULL;
     int32_t year;
-    int ja = args->lang == HYOKA_LANG_JA, settled = 0;
+    int ja = args->lang == HYOKA_LANG_JA;
 
     cli_print_diagnostics(stderr, d, args->lang);
     if (args->json) {
         printf("%s\n  {\"file\": ", i ? "," : "");
         cli_json_string(stdout, d->file);
     }
-    if (!d->portfolio) {
+    if (!t || d->read_failed || d->unreadable) {
         if (args->json)
             unreadable_json(args, d);
+        tables_free(&current);
         return CLI_EXIT_FINE;
     }
-    year = args->year ? args->year : default_year(d->portfolio, &settled);
+    year = args->year ? args->year : t->latest_settled ? t->latest_settled : t->latest;
+    for (size_t k = 0; k < t->nyears; k++) {
+        if (t->years[k].fy == year)
+            y = &t->years[k];
+    }
     if (!year)
         fprintf(stderr, ja ? "%s: %s: 年度別の費用がない\n" : "%s: %s: no cost year\n", CLI_PROGRAM,
                 cli_safe(d->file));
-    else if (!has_year(d->portfolio, year))
+    else if (!y || !y->seen)
         fprintf(stderr, ja ? "%s: %s: 警告: %ld年度の費用がある事業がない（表は空）\n"
                            : "%s: %s: warning: no project has a cost year for fiscal year %ld (empty tables)\n",
                 CLI_PROGRAM, cli_safe(d->file), (long)year);
-    else if (!args->year && !settled)
+    else if (!args->year && !t->latest_settled)
         fprintf(stderr,
                 ja ? "%s: %s: 決算の年度がないため、最新の%ld年度を表示する\n"
                    : "%s: %s: no settled fiscal year; fiscal year %ld, the latest, is shown\n",
@@ -229,31 +395,30 @@ static int summary_one(const struct cli_args *args, const struct cli_document *d
             printf(", \"fiscal_year\": null");
         printf(", \"tables\": {");
     } else {
-        printf("== %s (%zu projects)\n", cli_safe(d->file), hyoka_portfolio_project_count(d->portfolio));
+        printf("== %s (%zu projects)\n", cli_safe(d->file), d->projects);
     }
-    print_rollup(d->portfolio, HYOKA_GROUP_FISCAL_YEAR, 0,
-                 args->json ? "by_fiscal_year" : (ja ? "年度別" : "by fiscal year"), args->json, 1);
+    print_rollup(t->by_year, args->json ? "by_fiscal_year" : (ja ? "年度別" : "by fiscal year"), args->json, 1);
     if (!args->json && year)
         printf(ja ? "-- %ld年度\n" : "-- fiscal year %ld\n", (long)year);
-    if (year) {
-        print_rollup(d->portfolio, HYOKA_GROUP_DEPARTMENT, year,
-                     args->json ? "by_department" : (ja ? "部別" : "by department"), args->json, 0);
-        print_rollup(d->portfolio, HYOKA_GROUP_VERDICT, year,
-                     args->json ? "by_verdict" : (ja ? "評価結果別" : "by final verdict"), args->json, 0);
-        print_ranking(d->portfolio, year, args->json);
+    if (y) {
+        print_rollup(y->department, args->json ? "by_department" : (ja ? "部別" : "by department"), args->json, 0);
+        print_rollup(y->verdict, args->json ? "by_verdict" : (ja ? "評価結果別" : "by final verdict"), args->json, 0);
+        print_ranking(t, y, args->json);
     }
     if (args->json)
         printf("}}");
+    tables_free(&current);
     return CLI_EXIT_FINE;
 }
 
 static int run(const struct cli_args *args)
 {
+    static const struct cli_visitor tables = {summary_begin, summary_project};
     int status;
 
     if (args->json)
         printf("{\"format\": \"hyoka-summary/1\", \"files\": [");
-    status = cli_each_document(args, summary_one);
+    status = cli_each_streamed(args, &tables, summary_one);
     if (args->json)
         printf("\n]}\n");
     return status < 0 ? CLI_EXIT_UNREADABLE : status;

@@ -293,19 +293,3 @@ void hyoka__free(void *ptr)
         allocator.free_fn((char *)ptr - HEAP_PAD, allocator.user);
 }
 
-static char *dup_into(char *p, const char *s, size_t len)
-{
-    if (!p)
-        return NULL;
-    if (len)
-        memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-char *hyoka__strndup(const char *s, size_t len)
-{
-    if (len == SIZE_MAX)
-        return NULL;
-    return dup_into(hyoka__malloc(len + 1), s, len);
-}

@@ -145,18 +145,8 @@ int hyoka_costs_set_fiscal_year(hyoka_costs *costs, int32_t fiscal_year)
     return HYOKA_OK;
 }
 
-int hyoka_costs_phase(const hyoka_costs *costs)
-{
-    return costs ? costs->phase : HYOKA_UNSET;
-}
-
-int hyoka_costs_set_phase(hyoka_costs *costs, int phase)
-{
-    HYOKA__CHECK_NULL(costs);
-    HYOKA__CHECK_ENUM_OR_UNSET(phase, PHASE);
-    costs->phase = phase;
-    return HYOKA_OK;
-}
+/* hyoka_costs_phase(), hyoka_costs_set_phase(). */
+HYOKA__ENUM_MEMBER(costs, phase, PHASE)
 
 int hyoka_costs_set(hyoka_costs *costs, int field, int64_t value)
 {
@@ -263,15 +253,8 @@ int hyoka_costs_add_staff(hyoka_costs *costs, int category, hyoka_staff **out)
     return HYOKA_OK;
 }
 
-size_t hyoka_costs_staff_count(const hyoka_costs *costs)
-{
-    return costs ? costs->staff.count : 0;
-}
-
-hyoka_staff *hyoka_costs_staff_at(const hyoka_costs *costs, size_t index)
-{
-    return costs ? hyoka__vec_at(&costs->staff, index) : NULL;
-}
+/* hyoka_costs_staff_count(), hyoka_costs_staff_at(). */
+HYOKA__VEC_READERS(costs, staff, hyoka_staff, staff)
 
 int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index)
 {
@@ -283,18 +266,8 @@ int hyoka_costs_remove_staff(hyoka_costs *costs, size_t index)
     return HYOKA_OK;
 }
 
-int hyoka_staff_category(const hyoka_staff *staff)
-{
-    return staff ? staff->category : HYOKA_UNSET;
-}
-
-int hyoka_staff_set_category(hyoka_staff *staff, int category)
-{
-    HYOKA__CHECK_NULL(staff);
-    HYOKA__CHECK_ENUM_OR_UNSET(category, STAFF_CATEGORY);
-    staff->category = category;
-    return HYOKA_OK;
-}
+/* hyoka_staff_category(), hyoka_staff_set_category(). */
+HYOKA__ENUM_MEMBER(staff, category, STAFF_CATEGORY)
 
 /* The staff fields that are decimals (HEADCOUNT, FTE, HOURS) and those that
  * are yen (UNIT_COST, HOURLY_RATE, AMOUNT). */

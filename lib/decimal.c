@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-__extension__ typedef __int128 i128;
+typedef hyoka__i128 i128;
 __extension__ typedef unsigned __int128 u128;
 
 #define MAX_SCALE HYOKA_DECIMAL_MAX_SCALE
@@ -94,11 +94,6 @@ static int64_t from_magnitude(uint64_t mag, bool neg)
     if (mag == MAG_LIMIT)
         return INT64_MIN;
     return -(int64_t)mag;
-}
-
-static bool fits_i64(i128 v)
-{
-    return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
 }
 
 /* Quote at most QUOTE_MAX bytes of @p text for an error message, cut on a
@@ -490,7 +485,7 @@ static int digit_value(int32_t cp)
     return -1;
 }
 
-static bool is_space(int32_t cp)
+static bool is_printed_space(int32_t cp)
 {
     return cp == ' ' || cp == CP_IDEOGRAPHIC_SPACE;
 }
@@ -520,7 +515,7 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
         else
             break;
     }
-    while ((cp = peek(text, end, i, &next)) >= 0 && is_space(cp))
+    while ((cp = peek(text, end, i, &next)) >= 0 && is_printed_space(cp))
         i = next;
     if (i >= end)
         return hyoka__fail(HYOKA_ESYNTAX, "%s: not a number: %s", __func__,
@@ -536,7 +531,7 @@ int hyoka_decimal_parse_printed(const char *text, size_t len, hyoka_decimal *out
     } else if (cp == CP_WHITE_TRIANGLE || cp == CP_BLACK_TRIANGLE) {
         neg = true;
         i = next;
-        while ((cp = peek(text, end, i, &next)) >= 0 && is_space(cp))
+        while ((cp = peek(text, end, i, &next)) >= 0 && is_printed_space(cp))
             i = next;
     }
 
@@ -691,7 +686,7 @@ static int add_sub(const char *who, const hyoka_decimal *a, const hyoka_decimal 
         return rc;
     s = (int)(SCALE(a) > SCALE(b) ? SCALE(a) : SCALE(b));
     r = subtract ? aligned(a, s) - aligned(b, s) : aligned(a, s) + aligned(b, s);
-    if (!fits_i64(r))
+    if (!hyoka__fits_i64(r))
         return hyoka__fail(HYOKA_ERANGE, "%s: %s %c %s does not fit at %d decimal places", who, show(a, sa),
                            subtract ? '-' : '+', show(b, sb), s);
     store(out, (int64_t)r, s);
@@ -719,14 +714,14 @@ int hyoka_decimal_mul(const hyoka_decimal *a, const hyoka_decimal *b, hyoka_deci
         return rc;
     p = (i128)COEF(a) * COEF(b); /* |p| <= 2^126 */
     s = (int)(SCALE(a) + SCALE(b));
-    while ((s > MAX_SCALE || !fits_i64(p)) && s > 0 && p % 10 == 0) {
+    while ((s > MAX_SCALE || !hyoka__fits_i64(p)) && s > 0 && p % 10 == 0) {
         p /= 10;
         s--;
     }
     if (s > MAX_SCALE)
         return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s needs %d decimal places (at most %d)", __func__, show(a, sa),
                            show(b, sb), s, MAX_SCALE);
-    if (!fits_i64(p))
+    if (!hyoka__fits_i64(p))
         return hyoka__fail(HYOKA_ERANGE, "%s: %s * %s does not fit in 64 bits", __func__, show(a, sa), show(b, sb));
     store(out, (int64_t)p, s);
     return HYOKA_OK;

@@ -138,18 +138,8 @@ int hyoka__evaluation_equal(const hyoka_evaluation *a, const hyoka_evaluation *b
 /* ------------------------------------------------------------------------ */
 /* Stage, year, date, texts, expected effect                                  */
 
-int hyoka_evaluation_stage(const hyoka_evaluation *evaluation)
-{
-    return evaluation ? evaluation->stage : HYOKA_UNSET;
-}
-
-int hyoka_evaluation_set_stage(hyoka_evaluation *evaluation, int stage)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    HYOKA__CHECK_ENUM_OR_UNSET(stage, STAGE);
-    evaluation->stage = stage;
-    return HYOKA_OK;
-}
+/* hyoka_evaluation_stage(), hyoka_evaluation_set_stage(). */
+HYOKA__ENUM_MEMBER(evaluation, stage, STAGE)
 
 int32_t hyoka_evaluation_fiscal_year(const hyoka_evaluation *evaluation)
 {
@@ -220,17 +210,6 @@ int hyoka_evaluation_set_expected(hyoka_evaluation *evaluation, int outcome, int
 /* ------------------------------------------------------------------------ */
 /* Answers and comments                                                       */
 
-static int kv_at(const char *fn, const struct hyoka__kvlist *l, size_t index, const char **key,
-                 const char **value)
-{
-    HYOKA__CHECK_INDEX_IN(fn, index, l->count, "entries");
-    if (key)
-        *key = l->items[index].key;
-    if (value)
-        *value = l->items[index].value;
-    return HYOKA_OK;
-}
-
 /* Set entry @p key (the argument @p key_arg of @p fn) of @p l to @p value;
  * @p what names the entry in messages. */
 static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, const char *what, const char *key,
@@ -243,56 +222,39 @@ static int kv_put(const char *fn, const char *key_arg, struct hyoka__kvlist *l, 
     return hyoka__kv_set(l, what, key, key_len, value, value_len);
 }
 
-int hyoka_evaluation_set_answer(hyoka_evaluation *evaluation, const char *criterion, size_t criterion_len,
-                                const char *value, size_t value_len)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    return kv_put(__func__, "criterion", &evaluation->answers, "hyoka_evaluation_set_answer: answer", criterion,
-                  criterion_len, value, value_len);
-}
+/* The public functions of a keyed list of an evaluation (@p list, its
+ * entries called @p name, their key argument @p key and value argument
+ * @p value): hyoka_evaluation_set_<name>(), hyoka_evaluation_<name>(),
+ * hyoka_evaluation_<name>_count() and hyoka_evaluation_<name>_at(). */
+#define KEYED_LIST_FUNCTIONS(name, list, key, value)                                                   \
+    int hyoka_evaluation_set_##name(hyoka_evaluation *evaluation, const char *key, size_t key##_len,   \
+                                    const char *value, size_t value##_len)                             \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(evaluation);                                                                 \
+        return kv_put(__func__, #key, &evaluation->list, "hyoka_evaluation_set_" #name ": " #name, key, \
+                      key##_len, value, value##_len);                                                  \
+    }                                                                                                  \
+    const char *hyoka_evaluation_##name(const hyoka_evaluation *evaluation, const char *key, size_t key##_len) \
+    {                                                                                                  \
+        return evaluation ? hyoka__kv_get(&evaluation->list, key, key##_len) : NULL;                   \
+    }                                                                                                  \
+    size_t hyoka_evaluation_##name##_count(const hyoka_evaluation *evaluation)                         \
+    {                                                                                                  \
+        return evaluation ? evaluation->list.count : 0;                                                \
+    }                                                                                                  \
+    int hyoka_evaluation_##name##_at(const hyoka_evaluation *evaluation, size_t index, const char **key, \
+                                     const char **value)                                               \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(evaluation);                                                                 \
+        return hyoka__kv_at(__func__, "entries", &evaluation->list, index, key, value);                                  \
+    }
 
-const char *hyoka_evaluation_answer(const hyoka_evaluation *evaluation, const char *criterion,
-                                    size_t criterion_len)
-{
-    return evaluation ? hyoka__kv_get(&evaluation->answers, criterion, criterion_len) : NULL;
-}
-
-size_t hyoka_evaluation_answer_count(const hyoka_evaluation *evaluation)
-{
-    return evaluation ? evaluation->answers.count : 0;
-}
-
-int hyoka_evaluation_answer_at(const hyoka_evaluation *evaluation, size_t index, const char **criterion,
-                               const char **value)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    return kv_at(__func__, &evaluation->answers, index, criterion, value);
-}
-
-int hyoka_evaluation_set_comment(hyoka_evaluation *evaluation, const char *key, size_t key_len, const char *text,
-                                 size_t text_len)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    return kv_put(__func__, "key", &evaluation->comments, "hyoka_evaluation_set_comment: comment", key, key_len,
-                  text, text_len);
-}
-
-const char *hyoka_evaluation_comment(const hyoka_evaluation *evaluation, const char *key, size_t key_len)
-{
-    return evaluation ? hyoka__kv_get(&evaluation->comments, key, key_len) : NULL;
-}
-
-size_t hyoka_evaluation_comment_count(const hyoka_evaluation *evaluation)
-{
-    return evaluation ? evaluation->comments.count : 0;
-}
-
-int hyoka_evaluation_comment_at(const hyoka_evaluation *evaluation, size_t index, const char **key,
-                                const char **text)
-{
-    HYOKA__CHECK_NULL(evaluation);
-    return kv_at(__func__, &evaluation->comments, index, key, text);
-}
+/* hyoka_evaluation_set_answer(), hyoka_evaluation_answer(), hyoka_evaluation_answer_count(),
+ * hyoka_evaluation_answer_at(). */
+KEYED_LIST_FUNCTIONS(answer, answers, criterion, value)
+/* hyoka_evaluation_set_comment(), hyoka_evaluation_comment(), hyoka_evaluation_comment_count(),
+ * hyoka_evaluation_comment_at(). */
+KEYED_LIST_FUNCTIONS(comment, comments, key, text)
 
 /* ------------------------------------------------------------------------ */
 /* Goals                                                                      */

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-static struct hyoka__ivalue *find_year(const hyoka_indicator *ind, int32_t fiscal_year)
+static struct hyoka__ivalue *value_of_year(const hyoka_indicator *ind, int32_t fiscal_year)
 {
     for (size_t i = 0; i < ind->value_count; i++)
         if (ind->values[i].fiscal_year == fiscal_year)
@@ -139,18 +139,8 @@ int hyoka__indicator_equal(const hyoka_indicator *a, const hyoka_indicator *b)
 /* ------------------------------------------------------------------------ */
 /* Public API                                                                 */
 
-int hyoka_indicator_kind(const hyoka_indicator *indicator)
-{
-    return indicator ? indicator->kind : HYOKA_UNSET;
-}
-
-int hyoka_indicator_set_kind(hyoka_indicator *indicator, int kind)
-{
-    HYOKA__CHECK_NULL(indicator);
-    HYOKA__CHECK_ENUM_OR_UNSET(kind, INDICATOR_KIND);
-    indicator->kind = kind;
-    return HYOKA_OK;
-}
+/* hyoka_indicator_kind(), hyoka_indicator_set_kind(). */
+HYOKA__ENUM_MEMBER(indicator, kind, INDICATOR_KIND)
 
 int hyoka_indicator_set_text(hyoka_indicator *indicator, int field, const char *text, size_t len)
 {
@@ -166,18 +156,8 @@ const char *hyoka_indicator_text(const hyoka_indicator *indicator, int field)
     return indicator->text[field];
 }
 
-int hyoka_indicator_direction(const hyoka_indicator *indicator)
-{
-    return indicator ? indicator->direction : HYOKA_UNSET;
-}
-
-int hyoka_indicator_set_direction(hyoka_indicator *indicator, int direction)
-{
-    HYOKA__CHECK_NULL(indicator);
-    HYOKA__CHECK_ENUM_OR_UNSET(direction, DIRECTION);
-    indicator->direction = direction;
-    return HYOKA_OK;
-}
+/* hyoka_indicator_direction(), hyoka_indicator_set_direction(). */
+HYOKA__ENUM_MEMBER(indicator, direction, DIRECTION)
 
 int hyoka_indicator_not_settable(const hyoka_indicator *indicator)
 {
@@ -232,33 +212,27 @@ static int get_dated_value(const char *fn, const hyoka_indicator *indicator, int
     return 1;
 }
 
-int hyoka_indicator_set_long_term(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
-{
-    return set_dated_value("hyoka_indicator_set_long_term", indicator, value, fiscal_year,
-                           indicator ? &indicator->has_long_term : NULL, indicator ? &indicator->long_term : NULL,
-                           indicator ? &indicator->long_term_year : NULL);
-}
+/* hyoka_indicator_set_<name>() and hyoka_indicator_<name>() of a value with
+ * an optional fiscal year, held in members has_<name>, <name> and
+ * <name>_year. */
+#define DATED_VALUE_FUNCTIONS(name)                                                                    \
+    int hyoka_indicator_set_##name(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year) \
+    {                                                                                                  \
+        return set_dated_value("hyoka_indicator_set_" #name, indicator, value, fiscal_year,            \
+                               indicator ? &indicator->has_##name : NULL, indicator ? &indicator->name : NULL, \
+                               indicator ? &indicator->name##_year : NULL);                            \
+    }                                                                                                  \
+    int hyoka_indicator_##name(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year) \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(indicator);                                                                  \
+        return get_dated_value("hyoka_indicator_" #name, indicator, indicator->has_##name, &indicator->name, \
+                               indicator->name##_year, value, fiscal_year);                            \
+    }
 
-int hyoka_indicator_long_term(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
-{
-    HYOKA__CHECK_NULL(indicator);
-    return get_dated_value("hyoka_indicator_long_term", indicator, indicator->has_long_term, &indicator->long_term,
-                           indicator->long_term_year, value, fiscal_year);
-}
-
-int hyoka_indicator_set_baseline(hyoka_indicator *indicator, const hyoka_decimal *value, int32_t fiscal_year)
-{
-    return set_dated_value("hyoka_indicator_set_baseline", indicator, value, fiscal_year,
-                           indicator ? &indicator->has_baseline : NULL, indicator ? &indicator->baseline : NULL,
-                           indicator ? &indicator->baseline_year : NULL);
-}
-
-int hyoka_indicator_baseline(const hyoka_indicator *indicator, hyoka_decimal *value, int32_t *fiscal_year)
-{
-    HYOKA__CHECK_NULL(indicator);
-    return get_dated_value("hyoka_indicator_baseline", indicator, indicator->has_baseline, &indicator->baseline,
-                           indicator->baseline_year, value, fiscal_year);
-}
+/* hyoka_indicator_set_long_term(), hyoka_indicator_long_term(). */
+DATED_VALUE_FUNCTIONS(long_term)
+/* hyoka_indicator_set_baseline(), hyoka_indicator_baseline(). */
+DATED_VALUE_FUNCTIONS(baseline)
 
 int32_t hyoka_indicator_target_year(const hyoka_indicator *indicator)
 {
@@ -293,31 +267,11 @@ int hyoka_indicator_set_number(hyoka_indicator *indicator, int64_t number)
     return HYOKA_OK;
 }
 
-int hyoka_indicator_term(const hyoka_indicator *indicator)
-{
-    return indicator ? indicator->term : HYOKA_UNSET;
-}
+/* hyoka_indicator_term(), hyoka_indicator_set_term(). */
+HYOKA__ENUM_MEMBER(indicator, term, TERM)
 
-int hyoka_indicator_set_term(hyoka_indicator *indicator, int term)
-{
-    HYOKA__CHECK_NULL(indicator);
-    HYOKA__CHECK_ENUM_OR_UNSET(term, TERM);
-    indicator->term = term;
-    return HYOKA_OK;
-}
-
-int hyoka_indicator_measurement(const hyoka_indicator *indicator)
-{
-    return indicator ? indicator->measurement : HYOKA_UNSET;
-}
-
-int hyoka_indicator_set_measurement(hyoka_indicator *indicator, int measurement)
-{
-    HYOKA__CHECK_NULL(indicator);
-    HYOKA__CHECK_ENUM_OR_UNSET(measurement, MEASUREMENT);
-    indicator->measurement = measurement;
-    return HYOKA_OK;
-}
+/* hyoka_indicator_measurement(), hyoka_indicator_set_measurement(). */
+HYOKA__ENUM_MEMBER(indicator, measurement, MEASUREMENT)
 
 int hyoka_indicator_add_year(hyoka_indicator *indicator, int32_t fiscal_year)
 {
@@ -325,7 +279,7 @@ int hyoka_indicator_add_year(hyoka_indicator *indicator, int32_t fiscal_year)
 
     HYOKA__CHECK_NULL(indicator);
     HYOKA__CHECK_YEAR(fiscal_year);
-    if (find_year(indicator, fiscal_year))
+    if (value_of_year(indicator, fiscal_year))
         return HYOKA_OK;
     return append_year(indicator, fiscal_year, &e);
 }
@@ -348,7 +302,7 @@ int hyoka_indicator_remove_year(hyoka_indicator *indicator, int32_t fiscal_year)
     size_t i;
 
     HYOKA__CHECK_NULL(indicator);
-    e = find_year(indicator, fiscal_year);
+    e = value_of_year(indicator, fiscal_year);
     if (!e)
         return hyoka__fail(HYOKA_ENOTFOUND, "%s: no entry for fiscal year %ld", __func__, (long)fiscal_year);
     i = (size_t)(e - indicator->values);
@@ -377,7 +331,7 @@ int hyoka_indicator_set_value(hyoka_indicator *indicator, int32_t fiscal_year, i
         if (rc != HYOKA_OK)
             return rc;
     }
-    e = find_year(indicator, fiscal_year);
+    e = value_of_year(indicator, fiscal_year);
     if (!e) {
         rc = append_year(indicator, fiscal_year, &e);
         if (rc != HYOKA_OK)
@@ -416,7 +370,7 @@ int hyoka_indicator_value(const hyoka_indicator *indicator, int32_t fiscal_year,
 
     HYOKA__CHECK_NULL(indicator);
     HYOKA__CHECK_ENUM(field, VALUE_FIELD);
-    e = find_year(indicator, fiscal_year);
+    e = value_of_year(indicator, fiscal_year);
     if (!e || !(e->present & (1u << field)))
         return 0;
     if (out)

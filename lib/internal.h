@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* HYOKA_ALWAYS_INLINE: for the small helpers of hot loops that private
  * headers share between files (where the compiler might otherwise call
@@ -64,8 +65,19 @@ void *hyoka__malloc(size_t size);
 void *hyoka__calloc(size_t count, size_t size);
 void *hyoka__realloc(void *ptr, size_t size);
 void hyoka__free(void *ptr);
-/* Copy @p len bytes and add a NUL; NULL on failure (no error set). */
-char *hyoka__strndup(const char *s, size_t len);
+/* Copy @p len bytes and add a NUL; NULL on failure (no error set).
+ * Inline: the readers call it for every text they keep, and whether the
+ * optimiser inlines a call into another module should not decide that. */
+static inline char *hyoka__strndup(const char *s, size_t len)
+{
+    char *p = len == SIZE_MAX ? NULL : (char *)hyoka__malloc(len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
 /* Always on the heap: for temporaries and for memory that is not
  * owned by the arena's owner while an arena is entered. */
 void *hyoka__heap_malloc(size_t size);
@@ -90,6 +102,17 @@ static inline bool hyoka__size_add(size_t a, size_t b, size_t *out)
         return false;
     *out = a + b;
     return true;
+}
+
+/* ---- 128-bit intermediates ----
+ *
+ * Products and sums of int64_t values (decimals, yen) are computed in 128
+ * bits, then checked to fit back. */
+__extension__ typedef __int128 hyoka__i128;
+
+static inline bool hyoka__fits_i64(hyoka__i128 v)
+{
+    return v >= (hyoka__i128)INT64_MIN && v <= (hyoka__i128)INT64_MAX;
 }
 
 /* The capacity an array of @p cap elements grows to so that it holds
@@ -218,6 +241,23 @@ HYOKA_COLD int hyoka__fail_index(const char *fn, size_t index, size_t count, con
             return hyoka__fail_enum((fn), #value, (value), HYOKA_ENUM_##ID, true);                    \
     } while (0)
 #define HYOKA__CHECK_ENUM_OR_UNSET(value, ID) HYOKA__CHECK_ENUM_OR_UNSET_IN(__func__, value, ID)
+
+/* The public getter and setter of member @p member of a hyoka_<object>, a
+ * value of enumeration ID or HYOKA_UNSET: hyoka_<object>_<member>() (HYOKA_UNSET
+ * for NULL) and hyoka_<object>_set_<member>(), which checks as above. The
+ * declarations and their documentation are the public headers'. */
+#define HYOKA__ENUM_MEMBER(object, member, ID)                                                         \
+    int hyoka_##object##_##member(const hyoka_##object *object)                                        \
+    {                                                                                                  \
+        return object ? object->member : HYOKA_UNSET;                                                  \
+    }                                                                                                  \
+    int hyoka_##object##_set_##member(hyoka_##object *object, int member)                              \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(object);                                                                     \
+        HYOKA__CHECK_ENUM_OR_UNSET(member, ID);                                                        \
+        object->member = member;                                                                       \
+        return HYOKA_OK;                                                                               \
+    }
 
 /* @p value a value of enumeration ID for which @p ok holds; @p expected
  * says which ones do, for the message. */

@@ -48,6 +48,10 @@ void hyoka__scheme_destroy(hyoka_scheme *s);
 
 /* Free a project regardless of owner links. */
 void hyoka__project_destroy(hyoka_project *p);
+/* HYOKA_OK when @p p has no owner yet (neither a parent project nor a
+ * portfolio); else HYOKA_ESTATE, recorded for public function @p fn, which
+ * calls the project @p what ("child"...). */
+int hyoka__project_check_unowned(const char *fn, const char *what, const hyoka_project *p);
 
 /* ---- Reader-only adders ---- */
 

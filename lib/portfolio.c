@@ -487,15 +487,8 @@ int hyoka__portfolio_add_scheme(hyoka_portfolio *portfolio, hyoka_scheme *scheme
     return add_scheme(portfolio, scheme, exists);
 }
 
-size_t hyoka_portfolio_scheme_count(const hyoka_portfolio *portfolio)
-{
-    return portfolio ? portfolio->schemes.count : 0;
-}
-
-hyoka_scheme *hyoka_portfolio_scheme_at(const hyoka_portfolio *portfolio, size_t index)
-{
-    return portfolio ? hyoka__vec_at(&portfolio->schemes, index) : NULL;
-}
+/* hyoka_portfolio_scheme_count(), hyoka_portfolio_scheme_at(), hyoka_portfolio_remove_scheme(). */
+HYOKA__VEC_REMOVE(portfolio, scheme, hyoka_scheme, schemes, "schemes", hyoka__scheme_destroy)
 
 /* A NULL portfolio finds the built-in schemes only. */
 const hyoka_scheme *hyoka_portfolio_find_scheme(const hyoka_portfolio *portfolio, const char *id, size_t len)
@@ -510,14 +503,6 @@ const hyoka_scheme *hyoka_portfolio_find_scheme(const hyoka_portfolio *portfolio
     return hyoka_scheme_builtin(id, len);
 }
 
-int hyoka_portfolio_remove_scheme(hyoka_portfolio *portfolio, size_t index)
-{
-    HYOKA__CHECK_NULL(portfolio);
-    HYOKA__CHECK_INDEX(index, portfolio->schemes.count, "schemes");
-    hyoka__scheme_destroy(hyoka__vec_remove(&portfolio->schemes, index));
-    return HYOKA_OK;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Projects                                                                  */
 
@@ -527,9 +512,8 @@ int hyoka_portfolio_add_project(hyoka_portfolio *portfolio, hyoka_project *proje
 
     HYOKA__CHECK_NULL(portfolio);
     HYOKA__CHECK_NULL(project);
-    if (project->portfolio || project->parent)
-        return hyoka__fail(HYOKA_ESTATE, "%s: the project is already owned by %s", __func__,
-                           project->parent ? "a parent project" : "a portfolio");
+    if ((rc = hyoka__project_check_unowned(__func__, "project", project)) != HYOKA_OK)
+        return rc;
     rc = hyoka__vec_push(&portfolio->projects, project);
     if (rc != HYOKA_OK)
         return rc;
@@ -537,15 +521,8 @@ int hyoka_portfolio_add_project(hyoka_portfolio *portfolio, hyoka_project *proje
     return HYOKA_OK;
 }
 
-size_t hyoka_portfolio_project_count(const hyoka_portfolio *portfolio)
-{
-    return portfolio ? portfolio->projects.count : 0;
-}
-
-hyoka_project *hyoka_portfolio_project_at(const hyoka_portfolio *portfolio, size_t index)
-{
-    return portfolio ? hyoka__vec_at(&portfolio->projects, index) : NULL;
-}
+/* hyoka_portfolio_project_count(), hyoka_portfolio_project_at(), hyoka_portfolio_remove_project(). */
+HYOKA__VEC_REMOVE(portfolio, project, hyoka_project, projects, "projects", hyoka__project_destroy)
 
 hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, const char *code, size_t len)
 {
@@ -558,14 +535,6 @@ hyoka_project *hyoka_portfolio_find_project(const hyoka_portfolio *portfolio, co
             return p;
     }
     return NULL;
-}
-
-int hyoka_portfolio_remove_project(hyoka_portfolio *portfolio, size_t index)
-{
-    HYOKA__CHECK_NULL(portfolio);
-    HYOKA__CHECK_INDEX(index, portfolio->projects.count, "projects");
-    hyoka__project_destroy(hyoka__vec_remove(&portfolio->projects, index));
-    return HYOKA_OK;
 }
 
 hyoka_portfolio *hyoka_project_portfolio(const hyoka_project *project)

@@ -395,31 +395,11 @@ const char *hyoka_project_name(const hyoka_project *project)
 /* ------------------------------------------------------------------------ */
 /* Duty, period, years                                                       */
 
-int hyoka_project_duty(const hyoka_project *project)
-{
-    return project ? project->duty : HYOKA_UNSET;
-}
+/* hyoka_project_duty(), hyoka_project_set_duty(). */
+HYOKA__ENUM_MEMBER(project, duty, DUTY)
 
-int hyoka_project_set_duty(hyoka_project *project, int duty)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_ENUM_OR_UNSET(duty, DUTY);
-    project->duty = duty;
-    return HYOKA_OK;
-}
-
-int hyoka_project_period(const hyoka_project *project)
-{
-    return project ? project->period : HYOKA_UNSET;
-}
-
-int hyoka_project_set_period(hyoka_project *project, int period)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_ENUM_OR_UNSET(period, PERIOD);
-    project->period = period;
-    return HYOKA_OK;
-}
+/* hyoka_project_period(), hyoka_project_set_period(). */
+HYOKA__ENUM_MEMBER(project, period, PERIOD)
 
 int32_t hyoka_project_start_year(const hyoka_project *project)
 {
@@ -570,15 +550,8 @@ int hyoka_project_add_year(hyoka_project *project, int32_t fiscal_year, hyoka_co
     return HYOKA_OK;
 }
 
-size_t hyoka_project_year_count(const hyoka_project *project)
-{
-    return project ? project->years.count : 0;
-}
-
-hyoka_costs *hyoka_project_year_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->years, index) : NULL;
-}
+/* hyoka_project_year_count(), hyoka_project_year_at(), hyoka_project_remove_year(). */
+HYOKA__VEC_REMOVE(project, year, hyoka_costs, years, "cost years", hyoka__costs_free)
 
 hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fiscal_year)
 {
@@ -590,14 +563,6 @@ hyoka_costs *hyoka_project_find_year(const hyoka_project *project, int32_t fisca
             return c;
     }
     return NULL;
-}
-
-int hyoka_project_remove_year(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->years.count, "cost years");
-    hyoka__costs_free(hyoka__vec_remove(&project->years, index));
-    return HYOKA_OK;
 }
 
 int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicator **out)
@@ -621,23 +586,8 @@ int hyoka_project_add_indicator(hyoka_project *project, int kind, hyoka_indicato
     return HYOKA_OK;
 }
 
-size_t hyoka_project_indicator_count(const hyoka_project *project)
-{
-    return project ? project->indicators.count : 0;
-}
-
-hyoka_indicator *hyoka_project_indicator_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->indicators, index) : NULL;
-}
-
-int hyoka_project_remove_indicator(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->indicators.count, "indicators");
-    hyoka__indicator_free(hyoka__vec_remove(&project->indicators, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_indicator_count(), hyoka_project_indicator_at(), hyoka_project_remove_indicator(). */
+HYOKA__VEC_REMOVE(project, indicator, hyoka_indicator, indicators, "indicators", hyoka__indicator_free)
 
 int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evaluation **out)
 {
@@ -660,26 +610,19 @@ int hyoka_project_add_evaluation(hyoka_project *project, int stage, hyoka_evalua
     return HYOKA_OK;
 }
 
-size_t hyoka_project_evaluation_count(const hyoka_project *project)
-{
-    return project ? project->evaluations.count : 0;
-}
-
-hyoka_evaluation *hyoka_project_evaluation_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->evaluations, index) : NULL;
-}
-
-int hyoka_project_remove_evaluation(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->evaluations.count, "evaluations");
-    hyoka__evaluation_free(hyoka__vec_remove(&project->evaluations, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_evaluation_count(), hyoka_project_evaluation_at(), hyoka_project_remove_evaluation(). */
+HYOKA__VEC_REMOVE(project, evaluation, hyoka_evaluation, evaluations, "evaluations", hyoka__evaluation_free)
 
 /* ------------------------------------------------------------------------ */
 /* Sub-projects                                                              */
+
+int hyoka__project_check_unowned(const char *fn, const char *what, const hyoka_project *p)
+{
+    if (p->parent || p->portfolio)
+        return hyoka__fail(HYOKA_ESTATE, "%s: the %s is already owned by %s", fn, what,
+                           p->parent ? "a parent project" : "a portfolio");
+    return HYOKA_OK;
+}
 
 int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
 {
@@ -689,9 +632,8 @@ int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
     HYOKA__CHECK_NULL(child);
     if (child == project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_project_add_child: a project cannot be its own sub-project");
-    if (child->parent || child->portfolio)
-        return hyoka__fail(HYOKA_ESTATE, "hyoka_project_add_child: the child is already owned by %s",
-                           child->parent ? "a parent project" : "a portfolio");
+    if ((rc = hyoka__project_check_unowned(__func__, "child", child)) != HYOKA_OK)
+        return rc;
     for (const hyoka_project *a = project->parent; a; a = a->parent)
         if (a == child)
             return hyoka__fail(HYOKA_ESTATE,
@@ -703,23 +645,8 @@ int hyoka_project_add_child(hyoka_project *project, hyoka_project *child)
     return HYOKA_OK;
 }
 
-size_t hyoka_project_child_count(const hyoka_project *project)
-{
-    return project ? project->children.count : 0;
-}
-
-hyoka_project *hyoka_project_child_at(const hyoka_project *project, size_t index)
-{
-    return project ? hyoka__vec_at(&project->children, index) : NULL;
-}
-
-int hyoka_project_remove_child(hyoka_project *project, size_t index)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->children.count, "sub-projects");
-    hyoka__project_destroy(hyoka__vec_remove(&project->children, index));
-    return HYOKA_OK;
-}
+/* hyoka_project_child_count(), hyoka_project_child_at(), hyoka_project_remove_child(). */
+HYOKA__VEC_REMOVE(project, child, hyoka_project, children, "sub-projects", hyoka__project_destroy)
 
 hyoka_project *hyoka_project_parent(const hyoka_project *project)
 {
@@ -729,32 +656,6 @@ hyoka_project *hyoka_project_parent(const hyoka_project *project)
 /* ------------------------------------------------------------------------ */
 /* Extensions                                                                */
 
-int hyoka_project_set_extension(hyoka_project *project, const char *key, size_t key_len,
-                                const char *value, size_t value_len)
-{
-    HYOKA__CHECK_NULL(project);
-    return hyoka__kv_set(&project->extensions, "hyoka_project_set_extension", key, key_len, value, value_len);
-}
-
-const char *hyoka_project_extension(const hyoka_project *project, const char *key, size_t key_len)
-{
-    if (!project)
-        return NULL;
-    return hyoka__kv_get(&project->extensions, key, key_len);
-}
-
-size_t hyoka_project_extension_count(const hyoka_project *project)
-{
-    return project ? project->extensions.count : 0;
-}
-
-int hyoka_project_extension_at(const hyoka_project *project, size_t index, const char **key, const char **value)
-{
-    HYOKA__CHECK_NULL(project);
-    HYOKA__CHECK_INDEX(index, project->extensions.count, "extensions");
-    if (key)
-        *key = project->extensions.items[index].key;
-    if (value)
-        *value = project->extensions.items[index].value;
-    return HYOKA_OK;
-}
+/* hyoka_project_set_extension(), hyoka_project_extension(), hyoka_project_extension_count(),
+ * hyoka_project_extension_at(). */
+HYOKA__EXTENSIONS(project)

@@ -633,30 +633,6 @@ int hyoka_record_decimal(const hyoka_record *record, int field, hyoka_decimal *o
 /* ------------------------------------------------------------------------ */
 /* Extensions                                                                */
 
-int hyoka_record_set_extension(hyoka_record *record, const char *key, size_t key_len, const char *value,
-                               size_t value_len)
-{
-    HYOKA__CHECK_NULL(record);
-    return hyoka__kv_set(&record->extensions, "hyoka_record_set_extension", key, key_len, value, value_len);
-}
-
-const char *hyoka_record_extension(const hyoka_record *record, const char *key, size_t key_len)
-{
-    return record ? hyoka__kv_get(&record->extensions, key, key_len) : NULL;
-}
-
-size_t hyoka_record_extension_count(const hyoka_record *record)
-{
-    return record ? record->extensions.count : 0;
-}
-
-int hyoka_record_extension_at(const hyoka_record *record, size_t index, const char **key, const char **value)
-{
-    HYOKA__CHECK_NULL(record);
-    HYOKA__CHECK_INDEX(index, record->extensions.count, "extensions");
-    if (key)
-        *key = record->extensions.items[index].key;
-    if (value)
-        *value = record->extensions.items[index].value;
-    return HYOKA_OK;
-}
+/* hyoka_record_set_extension(), hyoka_record_extension(), hyoka_record_extension_count(),
+ * hyoka_record_extension_at(). */
+HYOKA__EXTENSIONS(record)

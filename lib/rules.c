@@ -173,7 +173,7 @@ static void problem(struct parse *p, const char *at, const char *fmt_en, const c
         p->fatal = HYOKA_ENOMEM;
 }
 
-static bool is_space(char c)
+static bool is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r';
 }
@@ -200,10 +200,10 @@ static void patterns(struct parse *p, const char *v, const char *end, bool ignor
     while (v < end && !p->fatal) {
         const char *w;
         char q[40];
-        while (v < end && (is_space(*v) || *v == ','))
+        while (v < end && (is_blank(*v) || *v == ','))
             v++;
         w = v;
-        while (v < end && !is_space(*v) && *v != ',')
+        while (v < end && !is_blank(*v) && *v != ',')
             v++;
         if (v == w)
             break;
@@ -225,9 +225,9 @@ static void parse_line(struct parse *p, const char *s, const char *end)
             end = h;
             break;
         }
-    while (s < end && is_space(*s))
+    while (s < end && is_blank(*s))
         s++;
-    while (end > s && is_space(end[-1]))
+    while (end > s && is_blank(end[-1]))
         end--;
     if (s == end)
         return;
@@ -238,10 +238,10 @@ static void parse_line(struct parse *p, const char *s, const char *end)
     }
     key = s;
     key_end = eq;
-    while (key_end > key && is_space(key_end[-1]))
+    while (key_end > key && is_blank(key_end[-1]))
         key_end--;
     v = eq + 1;
-    while (v < end && is_space(*v))
+    while (v < end && is_blank(*v))
         v++;
     if ((size_t)(key_end - key) == 6 && memcmp(key, "select", 6) == 0) {
         patterns(p, v, end, false);

@@ -996,67 +996,43 @@ int hyoka_scheme_range(const hyoka_scheme *scheme, size_t criterion,
 /* ------------------------------------------------------------------------ */
 /* Verdicts and budget directions                                            */
 
-/* Public adders, getters and finders of verdicts and budget directions. */
+/* The public adder, count, getter and finder of a coded list and the
+ * readers' adder (@p exists as coded_add() takes it), forwarders to the
+ * coded_*() functions above: @p name is the list's (verdict_list...), @p value
+ * the name of its value's parameter. Messages name the public adder. */
+#define CODED_LIST_FUNCTIONS(name, value)                                                                    \
+    int hyoka_scheme_add_##name(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,    \
+                                size_t label_len, int value)                                                 \
+    {                                                                                                        \
+        return coded_add("hyoka_scheme_add_" #name, &name##_list, scheme, code, code_len, label, label_len,     \
+                         value, -1);                                                                         \
+    }                                                                                                        \
+    int hyoka__scheme_add_##name(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,   \
+                                 size_t label_len, int value, int exists)                                    \
+    {                                                                                                        \
+        return coded_add("hyoka_scheme_add_" #name, &name##_list, scheme, code, code_len, label, label_len,     \
+                         value, exists);                                                                     \
+    }                                                                                                        \
+    size_t hyoka_scheme_##name##_count(const hyoka_scheme *scheme)                                           \
+    {                                                                                                        \
+        return scheme ? scheme->name##_count : 0;                                                            \
+    }                                                                                                        \
+    int hyoka_scheme_##name##_at(const hyoka_scheme *scheme, size_t index, const char **code, const char **label, \
+                                 int *value)                                                                 \
+    {                                                                                                        \
+        return coded_at(__func__, &name##_list, scheme, index, code, label, value);                         \
+    }                                                                                                        \
+    int hyoka_scheme_find_##name(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)    \
+    {                                                                                                        \
+        return coded_find(__func__, &name##_list, scheme, code, len, index);                                 \
+    }
 
-int hyoka_scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len,
-                             const char *label, size_t label_len, int group)
-{
-    return coded_add("hyoka_scheme_add_verdict", &verdict_list, scheme, code, code_len, label, label_len, group,
-                     -1);
-}
-
-int hyoka__scheme_add_verdict(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
-                              size_t label_len, int group, int exists)
-{
-    return coded_add("hyoka_scheme_add_verdict", &verdict_list, scheme, code, code_len, label, label_len, group,
-                     exists);
-}
-
-size_t hyoka_scheme_verdict_count(const hyoka_scheme *scheme)
-{
-    return scheme ? scheme->verdict_count : 0;
-}
-
-int hyoka_scheme_verdict_at(const hyoka_scheme *scheme, size_t index,
-                            const char **code, const char **label, int *group)
-{
-    return coded_at(__func__, &verdict_list, scheme, index, code, label, group);
-}
-
-int hyoka_scheme_find_verdict(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
-{
-    return coded_find(__func__, &verdict_list, scheme, code, len, index);
-}
-
-int hyoka_scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len,
-                            const char *label, size_t label_len, int kind)
-{
-    return coded_add("hyoka_scheme_add_budget", &budget_list, scheme, code, code_len, label, label_len, kind,
-                     -1);
-}
-
-int hyoka__scheme_add_budget(hyoka_scheme *scheme, const char *code, size_t code_len, const char *label,
-                             size_t label_len, int kind, int exists)
-{
-    return coded_add("hyoka_scheme_add_budget", &budget_list, scheme, code, code_len, label, label_len, kind,
-                     exists);
-}
-
-size_t hyoka_scheme_budget_count(const hyoka_scheme *scheme)
-{
-    return scheme ? scheme->budget_count : 0;
-}
-
-int hyoka_scheme_budget_at(const hyoka_scheme *scheme, size_t index,
-                           const char **code, const char **label, int *kind)
-{
-    return coded_at(__func__, &budget_list, scheme, index, code, label, kind);
-}
-
-int hyoka_scheme_find_budget(const hyoka_scheme *scheme, const char *code, size_t len, size_t *index)
-{
-    return coded_find(__func__, &budget_list, scheme, code, len, index);
-}
+/* hyoka_scheme_add_verdict(), hyoka__scheme_add_verdict(), hyoka_scheme_verdict_count(),
+ * hyoka_scheme_verdict_at(), hyoka_scheme_find_verdict(). */
+CODED_LIST_FUNCTIONS(verdict, group)
+/* hyoka_scheme_add_budget(), hyoka__scheme_add_budget(), hyoka_scheme_budget_count(),
+ * hyoka_scheme_budget_at(), hyoka_scheme_find_budget(). */
+CODED_LIST_FUNCTIONS(budget, kind)
 
 /* ------------------------------------------------------------------------ */
 /* Rating                                                                    */

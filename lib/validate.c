@@ -147,7 +147,7 @@ static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 }
 
 /* A user string cut to at most QUOTE_MAX bytes on a code point boundary. */
-static void quote(const char *s, char *out, size_t size)
+static void shorten(const char *s, char *out, size_t size)
 {
     size_t n = strlen(s);
     size_t max = size - 4; /* room for "…" and NUL */
@@ -680,8 +680,8 @@ static int check_end_verdict(struct hyoka__vctx *c, const hyoka_project *p, cons
     }
     if (!found)
         return HYOKA_OK;
-    quote(vd->code, code, sizeof code);
-    quote(vd->label ? vd->label : vd->code, label, sizeof label);
+    shorten(vd->code, code, sizeof code);
+    shorten(vd->label ? vd->label : vd->code, label, sizeof label);
     MSG(en, "the %s evaluation of fiscal %d ends the project (verdict %s, %s) while later years still plan spending: %s",
         stage_en(e->stage), (int)e->fiscal_year, code, label, list_en);
     MSG(ja, "%d年度の%sの総合評価は終了(%s「%s」)なのに、後年度に支出が計画されている: %s", (int)e->fiscal_year,
@@ -689,20 +689,32 @@ static int check_end_verdict(struct hyoka__vctx *c, const hyoka_project *p, cons
     return emit(c, "verdict", HYOKA__MSG(E002), en, ja);
 }
 
+/* E001's words into @p en and @p ja (MESSAGE_MAX bytes each): @p code, of
+ * a @p noun_en (@p noun_ja in Japanese), is not in scheme @p s. */
+static void not_in_scheme(const char *noun_en, const char *noun_ja, const char *code, const hyoka_scheme *s,
+                          char *en, char *ja)
+{
+    char q1[QUOTE_MAX + 4], q2[QUOTE_MAX + 4];
+
+    shorten(code, q1, sizeof q1);
+    shorten(s->id, q2, sizeof q2);
+    utf8_trim(en, snprintf(en, MESSAGE_MAX, "%s \"%s\" is not in scheme \"%s\"", noun_en, q1, q2),
+              MESSAGE_MAX);
+    utf8_trim(ja, snprintf(ja, MESSAGE_MAX, "%s「%s」は評価体系「%s」にない", noun_ja, q1, q2), MESSAGE_MAX);
+}
+
 static int check_answer(struct hyoka__vctx *c, const hyoka_scheme *s, const char *criterion, const char *value)
 {
     const struct hyoka__criterion *cr = hyoka__find_criterion(s, criterion, HYOKA_NTS);
-    char qc[QUOTE_MAX + 4], qv[QUOTE_MAX + 4], qs[QUOTE_MAX + 4];
+    char qc[QUOTE_MAX + 4], qv[QUOTE_MAX + 4];
     char en[MESSAGE_MAX], ja[MESSAGE_MAX];
     size_t mark = c->path.len;
     int rc;
 
-    quote(criterion, qc, sizeof qc);
-    quote(value, qv, sizeof qv);
-    quote(s->id, qs, sizeof qs);
+    shorten(criterion, qc, sizeof qc);
+    shorten(value, qv, sizeof qv);
     if (!cr) {
-        MSG(en, "criterion \"%s\" is not in scheme \"%s\"", qc, qs);
-        MSG(ja, "評価項目「%s」は評価体系「%s」にない", qc, qs);
+        not_in_scheme("criterion", "評価項目", criterion, s, en, ja);
     } else if (cr->numeric) {
         hyoka_decimal d;
         if (hyoka_decimal_parse(value, HYOKA_NTS, &d) != HYOKA_OK) {
@@ -746,7 +758,7 @@ static int check_evaluation(struct hyoka__vctx *c, const hyoka_project *p, size_
     int rc;
 
     if (!s) {
-        quote(id, q1, sizeof q1);
+        shorten(id, q1, sizeof q1);
         MSG(en, "unknown evaluation scheme \"%s\"", q1);
         MSG(ja, "評価体系「%s」がない", q1);
         if ((rc = emit(c, "scheme", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
@@ -774,10 +786,7 @@ static int check_evaluation(struct hyoka__vctx *c, const hyoka_project *p, size_
     if (verdict) {
         vd = hyoka__find_verdict(s, verdict, HYOKA_NTS);
         if (!vd) {
-            quote(verdict, q1, sizeof q1);
-            quote(s->id, q2, sizeof q2);
-            MSG(en, "verdict \"%s\" is not in scheme \"%s\"", q1, q2);
-            MSG(ja, "総合評価「%s」は評価体系「%s」にない", q1, q2);
+            not_in_scheme("verdict", "総合評価", verdict, s, en, ja);
             if ((rc = emit(c, "verdict", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
                 return rc;
         } else if (vd->group == HYOKA_VERDICT_END && e->fiscal_year && hyoka__decisive_evaluation(p, e->fiscal_year) == e) {
@@ -790,20 +799,17 @@ static int check_evaluation(struct hyoka__vctx *c, const hyoka_project *p, size_
     if (budget) {
         bd = hyoka__find_budget(s, budget, HYOKA_NTS);
         if (!bd) {
-            quote(budget, q1, sizeof q1);
-            quote(s->id, q2, sizeof q2);
-            MSG(en, "budget direction \"%s\" is not in scheme \"%s\"", q1, q2);
-            MSG(ja, "予算の方向性「%s」は評価体系「%s」にない", q1, q2);
+            not_in_scheme("budget direction", "予算の方向性", budget, s, en, ja);
             if ((rc = emit(c, "budget", HYOKA__MSG(E001), en, ja)) != HYOKA_OK)
                 return rc;
         } else if (vd && ((vd->group == HYOKA_VERDICT_END &&
                            (bd->kind == HYOKA_BUDGET_INCREASE || bd->kind == HYOKA_BUDGET_SAME)) ||
                           (vd->group == HYOKA_VERDICT_CONTINUE && bd->kind == HYOKA_BUDGET_END))) {
             char lv[QUOTE_MAX + 4], lb[QUOTE_MAX + 4];
-            quote(vd->code, q1, sizeof q1);
-            quote(bd->code, q2, sizeof q2);
-            quote(vd->label ? vd->label : vd->code, lv, sizeof lv);
-            quote(bd->label ? bd->label : bd->code, lb, sizeof lb);
+            shorten(vd->code, q1, sizeof q1);
+            shorten(bd->code, q2, sizeof q2);
+            shorten(vd->label ? vd->label : vd->code, lv, sizeof lv);
+            shorten(bd->label ? bd->label : bd->code, lb, sizeof lb);
             MSG(en, "budget direction %s contradicts the verdict %s, which %s the project", q2, q1,
                 vd->group == HYOKA_VERDICT_END ? "ends" : "continues");
             MSG(ja, "予算の方向性「%s」が総合評価「%s」(事業の%s)と矛盾する", lb, lv,
@@ -903,7 +909,7 @@ static int check_project(struct hyoka__vctx *c, const hyoka_project *p, size_t d
             return rc;
     } else if (dup_of != SIZE_MAX) {
         char q[QUOTE_MAX + 4];
-        quote(code, q, sizeof q);
+        shorten(code, q, sizeof q);
         if ((rc = emit(c, "code", HYOKA__MSG(P003), q, list_key, dup_of)) != HYOKA_OK)
             return rc;
     }

@@ -5,12 +5,7 @@
 
 #include <inttypes.h>
 
-__extension__ typedef __int128 i128;
-
-static bool fits_i64(i128 v)
-{
-    return v >= (i128)INT64_MIN && v <= (i128)INT64_MAX;
-}
+typedef hyoka__i128 i128;
 
 /* hyoka_yen_add(), _sub() and _mul(), named @p fn: a @p op b, where @p op
  * is '+', '-' or '*'. */
@@ -79,7 +74,7 @@ int hyoka__yen_of_thousands(int64_t coef, int scale, int64_t *out)
     if (scale > 3)
         return HYOKA_EINVALID;
     yen = (i128)coef * yen_per_unit[scale];
-    if (!fits_i64(yen))
+    if (!hyoka__fits_i64(yen))
         return HYOKA_ERANGE;
     *out = (int64_t)yen;
     return HYOKA_OK;
@@ -123,7 +118,7 @@ int hyoka_yen_sum(const int64_t *values, size_t count, int64_t *out)
      * so the 128-bit total cannot wrap. */
     for (size_t i = 0; i < count; i++)
         total += values[i];
-    if (!fits_i64(total))
+    if (!hyoka__fits_i64(total))
         return hyoka__fail(HYOKA_ERANGE, "%s: the sum of %zu amounts overflows 64 bits", __func__, count);
     *out = (int64_t)total;
     return HYOKA_OK;

@@ -538,6 +538,8 @@ static void test_projects(void **state)
     EXPECT_FAIL_UNCHANGED(pf, HYOKA_EINVAL, hyoka_portfolio_add_project(pf, NULL));
     EXPECT_FAIL_UNCHANGED(pf, HYOKA_ESTATE, hyoka_portfolio_add_project(pf, a));
     EXPECT_FAIL_UNCHANGED(other, HYOKA_ESTATE, hyoka_portfolio_add_project(other, b));
+    assert_string_equal(hyoka_error_last(),
+                        "hyoka_portfolio_add_project: the project is already owned by a portfolio");
     EXPECT_FAIL_UNCHANGED(other, HYOKA_ESTATE, hyoka_portfolio_add_project(other, child));
     EXPECT_FAIL_UNCHANGED(pf, HYOKA_ESTATE, hyoka_project_add_child(loose, b));
     assert_int_equal(hyoka_portfolio_project_count(other), 0);

@@ -614,6 +614,8 @@ static void test_add_child_refused(void **state)
     /* Already owned: twice, or by another parent. */
     EXPECT_FAIL_UNCHANGED(p, HYOKA_ESTATE, hyoka_project_add_child(p, a));
     EXPECT_FAIL_UNCHANGED(other, HYOKA_ESTATE, hyoka_project_add_child(other, g));
+    assert_string_equal(hyoka_error_last(),
+                        "hyoka_project_add_child: the child is already owned by a parent project");
     assert_ptr_equal(hyoka_project_parent(g), a);
     /* Cycles: the root under its grandchild, a child under its own child. */
     snap = copy_of(p);

@@ -1086,6 +1086,28 @@ static void test_e001(void **state)
           "E001 E /projects/0/evaluations/1/verdict", "E001 E /projects/0/evaluations/1/scores/results",
           "E001 E /projects/0/evaluations/1/scores/purpose", "E001 E /projects/0/evaluations/1/scores/planning",
           "E001 E /projects/0/evaluations/2/scores/a~1b~0c", "E001 E /projects/0/evaluations/3/scheme");
+    /* A verdict, a budget direction and a criterion missing from the
+     * scheme are told in the same words. */
+    {
+        hyoka_report *r = run(pf);
+        static const char *const en[] = {
+            "verdict \"継続\" is not in scheme \"jp-standard\"",
+            "budget direction \"more\" is not in scheme \"jp-standard\"",
+            "answer \"D\" is not an option of criterion \"relevance\"",
+            "criterion \"impact\" is not in scheme \"jp-standard\"",
+        };
+        static const char *const ja[] = {
+            "総合評価「継続」は評価体系「jp-standard」にない",
+            "予算の方向性「more」は評価体系「jp-standard」にない",
+            "回答「D」は評価項目「relevance」の選択肢にない",
+            "評価項目「impact」は評価体系「jp-standard」にない",
+        };
+        for (size_t i = 0; i < 4; i++) {
+            assert_string_equal(hyoka_report_message(r, i, HYOKA_LANG_EN), en[i]);
+            assert_string_equal(hyoka_report_message(r, i, HYOKA_LANG_JA), ja[i]);
+        }
+        hyoka_report_free(r);
+    }
     hyoka_portfolio_free(pf);
 }
 

@@ -29,6 +29,7 @@ import sys
 LEADS = list(range(0x81, 0xA0)) + list(range(0xE0, 0xFD))
 TRAIL_MIN, TRAIL_MAX = 0x40, 0xFC
 TRAILS = TRAIL_MAX - TRAIL_MIN + 1
+WORDS = (TRAILS + 63) // 64
 NONE16 = 0xFFFF
 
 
@@ -121,8 +122,12 @@ def render():
     w(' *')
     w(' * cp932_single[b]: the code point of single byte b, 0xFFFF for a lead')
     w(' *   byte or an unmapped byte.')
-    w(' * cp932_double[lead index][trail - 0x%02X]: the code point of a pair, 0' % TRAIL_MIN)
-    w(' *   when unmapped; lead index 0..30 for 0x81..0x9F, 31..59 for 0xE0..0xFC.')
+    w(' * cp932_pairs[lead index][(trail - 0x%02X) / 64]: which pairs of a lead' % TRAIL_MIN)
+    w(' *   byte map, 64 trail bytes a word (bit (trail - 0x%02X) %% 64 set when' % TRAIL_MIN)
+    w(' *   mapped), and the index in cp932_double of the word\'s first mapped')
+    w(' *   pair; lead index 0..30 for 0x81..0x9F, 31..59 for 0xE0..0xFC.')
+    w(' * cp932_double[]: the code points of the mapped pairs in code order, the')
+    w(' *   unmapped ones left out.')
     w(' * cp932_encode[]: (code point, CP932 code) sorted by code point, for every')
     w(' *   non-ASCII code point that round-trips; codes <= 0xFF are single bytes.')
     w(' */')
@@ -135,21 +140,37 @@ def render():
     w('#define CP932_TRAIL_MAX 0x%02X' % TRAIL_MAX)
     w('#define CP932_TRAILS %d' % TRAILS)
     w('#define CP932_LEADS %d' % len(LEADS))
+    w('#define CP932_WORDS %d' % WORDS)
     w('#define CP932_DOUBLE_MAPPED %d' % count)
     w('#define CP932_ENCODE_COUNT %d' % len(encode))
+    w('')
+    w('struct cp932_word {')
+    w('    uint64_t mapped;')
+    w('    uint16_t first;')
+    w('};')
     w('')
     w('static const uint16_t cp932_single[256] = {')
     for i in range(0, 256, 8):
         w('    ' + ' '.join('0x%04X,' % v for v in single[i:i + 8]))
     w('};')
     w('')
-    w('static const uint16_t cp932_double[CP932_LEADS][CP932_TRAILS] = {')
+    w('static const struct cp932_word cp932_pairs[CP932_LEADS][CP932_WORDS] = {')
+    flat = []
     for i, lead in enumerate(LEADS):
-        w('    /* 0x%02X */ {' % lead)
-        row = double[i]
-        for j in range(0, TRAILS, 10):
-            w('        ' + ' '.join('0x%04X,' % v for v in row[j:j + 10]))
-        w('    },')
+        words = []
+        for k in range(WORDS):
+            bits = 0
+            for j, cp in enumerate(double[i][k * 64:(k + 1) * 64]):
+                if cp:
+                    bits |= 1 << j
+            words.append('{UINT64_C(0x%016X), %d}' % (bits, len(flat)))
+            flat.extend(cp for cp in double[i][k * 64:(k + 1) * 64] if cp)
+        w('    {%s}, /* 0x%02X */' % (', '.join(words), lead))
+    w('};')
+    w('')
+    w('static const uint16_t cp932_double[CP932_DOUBLE_MAPPED] = {')
+    for j in range(0, len(flat), 10):
+        w('    ' + ' '.join('0x%04X,' % v for v in flat[j:j + 10]))
     w('};')
     w('')
     w('static const uint16_t cp932_encode[CP932_ENCODE_COUNT][2] = {')

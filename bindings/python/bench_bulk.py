@@ -2,7 +2,8 @@
 """Bulk benchmark: every figure of a 10,000-project document, from Python and
 from the ``hyoka`` program, in the same run.
 
-    python3 bench_bulk.py [--cli PATH] [--projects N] [--repeat R] [FILE]
+    python3 bench_bulk.py [--cli PATH] [--projects N] [--repeat R] [--stream] [FILE]
+    python3 bench_bulk.py --child stream FILE
 
 Without FILE, a hyoka/1 document of N projects (default 10,000) is generated
 in a temporary folder. The CLI is given by --cli, else $HYOKA_CLI, else the
@@ -15,6 +16,20 @@ of the source tree and PATH. It times
 and prints the best of R runs of each and their ratio (Python / CLI). The
 target is a ratio of at most 1.3. Exit status 0, or 1 with --check when the
 ratio is above --max-ratio.
+
+With --stream it also times the streaming path, the same work as the
+program's one project at a time:
+
+    for project in hyoka.stream(FILE):     (read, one top-level project at a time)
+        stream.validate()                  (its diagnostics, P003 across the stream)
+        year.figures()                     (every cost year: one bulk call)
+        indicator.figures(fy)              (every indicator year: one bulk call)
+        evaluation.score(), .rating()
+
+and its ratio to the program. ``--child stream FILE`` runs that path once
+and prints ``RESULT seconds cpu_seconds projects figures diagnostics`` (the
+timed part only, after ``import hyoka``), for tests/bench/run_bench.py,
+which measures it in a fresh process with its peak RSS.
 """
 
 import argparse
@@ -100,6 +115,42 @@ def make_document(n):
     }
 
 
+def stream_figures(path):
+    """Every figure of every project of @p path through the stream and the
+    bulk figure calls, each project validated: (projects, figures,
+    diagnostics). Every figure is converted to its Python value (the program
+    prints every one), and counted when it has one."""
+    import hyoka
+    projects = figures = diagnostics = 0
+    with hyoka.stream(path) as s:
+        for p in s:
+            diagnostics += len(s.validate())
+            for y in p.years:
+                for f in y.figures().values():
+                    figures += f.value is not None
+            for ind in p.indicators:
+                for fy in ind.years:
+                    for f in ind.figures(fy).values():
+                        figures += f.value is not None
+            for e in p.evaluations:
+                figures += (e.score().value is not None) + (e.rating().code is not None)
+            projects += 1
+        diagnostics += len(s.diagnostics or ())
+    return projects, figures, diagnostics
+
+
+def child(mode, path):
+    """One timed run of @p mode in this process: the RESULT line."""
+    if mode != 'stream':
+        raise SystemExit('bench_bulk: unknown --child mode %r' % mode)
+    import hyoka  # noqa: F401  (loading the library is not timed)
+    t0, c0 = time.perf_counter(), time.process_time()
+    projects, figures, diagnostics = stream_figures(path)
+    t1, c1 = time.perf_counter(), time.process_time()
+    print('RESULT %.6f %.6f %d %d %d' % (t1 - t0, c1 - c0, projects, figures, diagnostics))
+    return 0
+
+
 def find_cli(explicit):
     candidates = [explicit, os.environ.get('HYOKA_CLI')]
     lib = os.environ.get('HYOKA_LIBRARY')
@@ -144,7 +195,14 @@ def main(argv=None):
     ap.add_argument('--repeat', type=int, default=3)
     ap.add_argument('--check', action='store_true', help='exit 1 when the ratio exceeds --max-ratio')
     ap.add_argument('--max-ratio', type=float, default=1.3)
+    ap.add_argument('--stream', action='store_true',
+                    help='also time the stream with the bulk figure calls (validating each project)')
+    ap.add_argument('--child', metavar='MODE', help='run MODE (stream) once on FILE and print its RESULT line')
     args = ap.parse_args(argv)
+    if args.child:
+        if not args.file:
+            ap.error('--child needs FILE')
+        return child(args.child, args.file)
 
     import hyoka
 
@@ -182,6 +240,11 @@ def main(argv=None):
         print('python  Portfolio.load(FILE).metrics()    %.3f s wall  %.3f s cpu' % (t_py, c_py))
         t_full, c_full = best_of(args.repeat, python_full)
         print('python  ... and every project decoded     %.3f s wall  %.3f s cpu' % (t_full, c_full))
+        if args.stream:
+            got = stream_figures(path)
+            print('stream: %d projects, %d figures, %d diagnostics' % got)
+            t_st, c_st = best_of(args.repeat, lambda: stream_figures(path))
+            print('python  hyoka.stream + bulk figures       %.3f s wall  %.3f s cpu' % (t_st, c_st))
         if not cli:
             print('CLI not found (give --cli or HYOKA_CLI): no ratio')
             return 0
@@ -201,6 +264,9 @@ def main(argv=None):
               % (ratio, cratio, args.max_ratio))
         print('ratio   python decoded / cli             %.2f wall  %.2f cpu'
               % (t_full / t_cli, c_full / c_cli if c_cli else float('nan')))
+        if args.stream:
+            print('ratio   python stream + bulk / cli       %.2f wall  %.2f cpu  (target <= %.2f)'
+                  % (t_st / t_cli, c_st / c_cli if c_cli else float('nan'), args.max_ratio))
         if args.check and min(ratio, cratio) > args.max_ratio:
             return 1
         return 0

@@ -4,7 +4,8 @@
 # the command-line program and through the Ruby binding, in the same run.
 #
 #   ruby -Ilib bench_bulk.rb [FILE.json] [HYOKA_CLI] [--projects N] [--runs N] [--keep FILE]
-#                            [--check] [--max-ratio R]
+#                            [--check] [--max-ratio R] [--stream]
+#   ruby -Ilib bench_bulk.rb --child stream FILE.json
 #
 # FILE.json is a hyoka/1 document; without it, one is made from
 # examples/sheets/sample-city-portfolio.json (HYOKA_SHEETS overrides the
@@ -26,6 +27,17 @@
 # and the ratios ruby / cli. The target is at most 1.3. GC.start runs
 # before each timed run, outside the timing. With --check the exit status
 # is 1 when both ratios of the first line are above --max-ratio.
+#
+# --stream adds the streaming path, the same work as the program's one
+# project at a time:
+#   ruby stream + bulk figures: Hyoka.stream(FILE), and for each project
+#          Stream#validate (P003 across the stream), CostYear#figures of
+#          every year and Indicator#figures of every indicator year (one
+#          bulk call each), Evaluation#score and #rating
+# --child stream FILE.json runs that path once and prints
+# "RESULT seconds cpu_seconds projects figures diagnostics" (the timed
+# part, after require 'hyoka'), for tests/bench/run_bench.py, which
+# measures it in a fresh process with its peak RSS.
 
 $LOAD_PATH.unshift(File.expand_path('lib', __dir__))
 
@@ -46,6 +58,8 @@ keep = nil
 file = nil
 check = false
 max_ratio = 1.3
+stream = false
+child = nil
 cli = ENV['HYOKA_CLI']
 args = ARGV.dup
 until args.empty?
@@ -56,6 +70,8 @@ until args.empty?
   when '--keep' then keep = args.shift
   when '--check' then check = true
   when '--max-ratio' then max_ratio = Float(args.shift)
+  when '--stream' then stream = true
+  when '--child' then child = args.shift
   when '-h', '--help'
     puts File.read(__FILE__).lines.drop(2).take_while { |l| l.start_with?('#') }.map { |l| l.sub(/^# ?/, '') }
     exit 0
@@ -68,6 +84,33 @@ until args.empty?
   end
 end
 abort 'bench_bulk: --runs must be at least 1' if runs < 1
+
+# Every figure of every project of +path+ through the stream and the bulk
+# figure calls, each project validated: [projects, figures, diagnostics].
+# Every figure is converted to its Ruby value (the program prints every
+# one), and counted when it has one.
+def stream_figures(path)
+  projects = figures = diagnostics = 0
+  s = Hyoka.stream(path)
+  begin
+    s.each do |pr|
+      diagnostics += s.validate.size
+      pr.years.each { |y| y.figures.each_value { |f| figures += 1 unless f.value.nil? } }
+      pr.indicators.each do |ind|
+        ind.fiscal_years.each { |fy| ind.figures(fy).each_value { |f| figures += 1 unless f.value.nil? } }
+      end
+      pr.evaluations.each do |e|
+        figures += 1 unless e.score.value.nil?
+        figures += 1 unless e.rating.code.nil?
+      end
+      projects += 1
+    end
+    diagnostics += s.diagnostics.size
+  ensure
+    s.close
+  end
+  [projects, figures, diagnostics]
+end
 
 def cpu_now
   Process.clock_gettime(Process::CLOCK_PROCESS_CPUTIME_ID)
@@ -128,6 +171,16 @@ def make_document(sheets, projects)
   JSON.generate(doc)
 end
 
+if child
+  abort "bench_bulk: unknown --child mode #{child}" unless child == 'stream'
+  abort 'bench_bulk: --child needs FILE.json' unless file
+  c0 = cpu_now
+  w0 = wall_now
+  got = stream_figures(file)
+  printf("RESULT %.6f %.6f %d %d %d\n", wall_now - w0, cpu_now - c0, *got)
+  exit 0
+end
+
 Dir.mktmpdir do |dir|
   path = file
   unless path
@@ -175,6 +228,11 @@ Dir.mktmpdir do |dir|
   show('  of which Portfolio.load(FILE)', load_w, load_c)
   show('  validate + metrics text in C (compact)', text_w, text_c)
   show('ruby  the same, metrics(lazy: false) (eager)', eager_w, eager_c)
+  if stream
+    puts format('stream:   %d projects, %d figures, %d diagnostics', *stream_figures(path))
+    stream_w, stream_c = timed(runs) { stream_figures(path) }
+    show('ruby  Hyoka.stream + bulk figures', stream_w, stream_c)
+  end
 
   status = 0
   if cli && File.executable?(cli)
@@ -193,6 +251,10 @@ Dir.mktmpdir do |dir|
              ruby_w / cli_w, ruby_c / cli_c, max_ratio)
       printf("ratio ruby, every project decoded / cli      %7.2f wall %7.2f cpu\n", full_w / cli_w, full_c / cli_c)
       printf("ratio ruby, metrics(lazy: false) / cli       %7.2f wall %7.2f cpu\n", eager_w / cli_w, eager_c / cli_c)
+      if stream
+        printf("ratio ruby stream + bulk figures / cli       %7.2f wall %7.2f cpu   (target <= %.2f)\n",
+               stream_w / cli_w, stream_c / cli_c, max_ratio)
+      end
       status = 1 if check && [ruby_w / cli_w, ruby_c / cli_c].min > max_ratio
     end
   else

@@ -61,6 +61,27 @@ static int lead_index(unsigned b)
     return -1;
 }
 
+/* The set bits of @p x. */
+static unsigned bit_count(uint64_t x)
+{
+    x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* The code point of the pair of lead index @p li and trail byte
+ * CP932_TRAIL_MIN + @p j, 0 when unmapped. */
+static uint16_t pair(int li, unsigned j)
+{
+    const struct cp932_word *w = &cp932_pairs[li][j / 64];
+    uint64_t bit = UINT64_C(1) << (j % 64);
+
+    if (!(w->mapped & bit))
+        return 0;
+    return cp932_double[w->first + bit_count(w->mapped & (bit - 1))];
+}
+
 int32_t hyoka__cp932_next(const unsigned char *s, size_t len, size_t *pos)
 {
     size_t i = *pos;
@@ -79,7 +100,7 @@ int32_t hyoka__cp932_next(const unsigned char *s, size_t len, size_t *pos)
     t = s[i + 1];
     if (t < CP932_TRAIL_MIN || t > CP932_TRAIL_MAX)
         return -1;
-    cp = cp932_double[li][t - CP932_TRAIL_MIN];
+    cp = pair(li, t - CP932_TRAIL_MIN);
     if (cp == 0)
         return -1;
     *pos = i + 2;

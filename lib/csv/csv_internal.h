@@ -136,6 +136,11 @@ extern const unsigned hyoka__csv_element_cols[EL_COUNT];
  * @p options is NULL). HYOKA_EINVAL, error set, naming @p fn. */
 int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out);
 
+/* hyoka__csv_check_options() for a writer: then, when @p report is not
+ * NULL, its limit is out->max_diagnostics. */
+int hyoka__csv_writer_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out,
+                              hyoka_report *report);
+
 /* ------------------------------------------------------------------------ */
 /* Records (record.c)                                                       */
 
@@ -221,6 +226,17 @@ bool hyoka__csv_records_start(struct hyoka__csv_records *r, const char *text, si
 bool hyoka__csv_next_record(struct hyoka__csv_records *r);
 /* Whether the record is a blank line. */
 bool hyoka__csv_record_blank(const struct hyoka__csv_records *r);
+
+/* The most fields of a header row. */
+#define HYOKA__CSV_HEADER_MAX 1024
+/* Parse the first record as a header (up to HYOKA__CSV_HEADER_MAX fields
+ * kept). true when there is one and it is not bad. */
+bool hyoka__csv_next_header(struct hyoka__csv_records *r);
+/* Parse the next row of a table whose header has @p width fields, the
+ * fields kept: bad records and blank lines are passed over, and so are
+ * rows of another width, reported (V002). false at the end of the text
+ * or once an allocation failed. */
+bool hyoka__csv_next_row(struct hyoka__csv_records *r, size_t width);
 void hyoka__csv_records_release(struct hyoka__csv_records *r);
 
 /* ------------------------------------------------------------------------ */
@@ -239,6 +255,34 @@ int hyoka__csv_write_one(const hyoka_portfolio *pf, int table, const hyoka_csv_o
  * by the output policy (util/fsio.h; opt->flags: HYOKA_WRITE_REPLACE). */
 int hyoka__csv_write_files(const char *fn, const char *dir, const hyoka_csv_options *opt, size_t n,
                            const char *const *names, char *const *bufs, const size_t *lens);
+
+struct hyoka__file_data;
+
+/* A folder whose table files are read one by one (this folder.c and the
+ * RS tables' rs/folder.c), each up to max_table bytes. */
+struct hyoka__folder {
+    const char *fn;        /* the public function, in messages */
+    const char *dir;
+    size_t max_table;
+    hyoka_report *report;  /* may be NULL */
+    size_t too_large;      /* the files found larger than max_table */
+};
+
+/* A diagnostic about the folder as a whole (no row, no column): a code
+ * and its templates, hyoka__folder_diag(report, HYOKA__MSG(V008)). With
+ * no report, nothing. HYOKA_OK or HYOKA_ENOMEM. */
+int hyoka__folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
+    HYOKA_PRINTF2(3, 4, 5);
+
+/* Read the table file @p name of the folder into @p file (flags
+ * HYOKA__FSIO_*): 1 when read (data NULL for an absent file under
+ * HYOKA__FSIO_MISSING_OK); 0 when it is larger than max_table, reported
+ * (V007) and counted; else a negative error code. */
+int hyoka__folder_read(struct hyoka__folder *f, const char *name, unsigned flags, struct hyoka__file_data *file);
+
+/* The error of a read that found table files larger than max_table
+ * (HYOKA_EINVALID, recorded), or HYOKA_OK when there were none. */
+int hyoka__folder_end(const struct hyoka__folder *f);
 
 /* ------------------------------------------------------------------------ */
 /* Tables of figures (metrics.c)                                            */

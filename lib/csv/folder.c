@@ -7,6 +7,7 @@
 #include "util/fsio.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* "NAME.csv" */
 #define FILE_NAME_MAX 32
@@ -45,11 +46,9 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     HYOKA__CHECK_NULL(dir);
     if (!*dir)
         return hyoka__fail(HYOKA_EINVAL, "%s: dir is empty", __func__);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     first[0] = '\0';
     /* Every table first, so that nothing is written when one fails. */
     for (int t = 0; t < HYOKA_CSV_TABLE_COUNT && rc == HYOKA_OK; t++) {
@@ -71,11 +70,7 @@ int hyoka_csv_write_dir(const hyoka_portfolio *portfolio, const char *dir, const
     return rc;
 }
 
-/* An error about the folder as a whole (no row, no column):
- * folder_diag(report, HYOKA__MSG(V008)). */
-static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
-    HYOKA_PRINTF2(3, 4, 5);
-static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
+int hyoka__folder_diag(hyoka_report *report, int code, const char *fmt_en, const char *fmt_ja, ...)
 {
     va_list ap;
     int rc;
@@ -87,14 +82,46 @@ static int folder_diag(hyoka_report *report, int code, const char *fmt_en, const
     return rc == HYOKA_OK ? HYOKA_OK : hyoka__nomem();
 }
 
+int hyoka__folder_read(struct hyoka__folder *f, const char *name, unsigned flags, struct hyoka__file_data *file)
+{
+    size_t size = strlen(f->dir) + 1 + strlen(name) + 1;
+    char *path = hyoka__malloc(size);
+    char en[512], ja[512]; /* a name of at most 255 bytes and the message */
+    int rc;
+
+    memset(file, 0, sizeof *file);
+    if (!path)
+        return hyoka__nomem();
+    snprintf(path, size, "%s/%s", f->dir, name);
+    rc = hyoka__fsio_read(f->fn, path, f->max_table, flags, file);
+    hyoka__free(path);
+    if (rc != HYOKA_ERANGE)
+        return rc == HYOKA_OK ? 1 : rc;
+    f->too_large++;
+    snprintf(en, sizeof en, "%s: the table file is larger than the limit of %zu bytes (max_table)", name,
+             f->max_table);
+    snprintf(ja, sizeof ja, "%s: 表のファイルが上限の %zu バイトを超える (max_table)", name, f->max_table);
+    rc = hyoka__folder_diag(f->report, HYOKA__MSG(V007), en, ja);
+    return rc == HYOKA_OK ? 0 : rc;
+}
+
+int hyoka__folder_end(const struct hyoka__folder *f)
+{
+    if (f->too_large == 0)
+        return HYOKA_OK;
+    return hyoka__fail(HYOKA_EINVALID, "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)",
+                       f->fn, f->too_large, f->too_large == 1 ? " is" : "s are", f->dir, f->max_table);
+}
+
 int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_portfolio **out, hyoka_report *report)
 {
     hyoka_csv_options opt;
+    struct hyoka__folder f = {__func__, dir, 0, report, 0};
     struct hyoka__file_data files[HYOKA_CSV_TABLE_COUNT];
     const char *texts[HYOKA_CSV_TABLE_COUNT] = {0};
     size_t lens[HYOKA_CSV_TABLE_COUNT] = {0};
-    size_t present = 0, too_large = 0;
-    char name[FILE_NAME_MAX], en[256], ja[256];
+    size_t present = 0;
+    char name[FILE_NAME_MAX];
     int rc;
 
     if (out)
@@ -109,40 +136,22 @@ int hyoka_csv_read_dir(const char *dir, const hyoka_csv_options *options, hyoka_
         return rc;
     if (report)
         report->limit = opt.max_diagnostics;
+    f.max_table = opt.max_table;
     memset(files, 0, sizeof files);
     for (int t = 0; t < HYOKA_CSV_TABLE_COUNT && rc == HYOKA_OK; t++) {
-        size_t size;
-        char *path;
-
         snprintf(name, sizeof name, "%s.csv", hyoka__csv_tables[t].name);
-        size = strlen(dir) + 1 + strlen(name) + 1;
-        path = hyoka__malloc(size);
-        if (!path) {
-            rc = hyoka__nomem();
-            break;
-        }
-        snprintf(path, size, "%s/%s", dir, name);
-        rc = hyoka__fsio_read(__func__, path, opt.max_table, HYOKA__FSIO_MISSING_OK, &files[t]);
-        hyoka__free(path);
-        if (rc == HYOKA_ERANGE) {
-            too_large++;
-            snprintf(en, sizeof en, "%s: the table file is larger than the limit of %zu bytes (max_table)", name,
-                     opt.max_table);
-            snprintf(ja, sizeof ja, "%s: 表のファイルが上限の %zu バイトを超える (max_table)", name,
-                     opt.max_table);
-            rc = folder_diag(report, HYOKA__MSG(V007), en, ja);
+        rc = hyoka__folder_read(&f, name, HYOKA__FSIO_MISSING_OK, &files[t]);
+        if (rc <= 0)
             continue;
-        }
+        rc = HYOKA_OK;
         texts[t] = files[t].data;
         lens[t] = files[t].len;
         present += files[t].data != NULL;
     }
-    if (rc == HYOKA_OK && too_large > 0)
-        rc = hyoka__fail(HYOKA_EINVALID,
-                         "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", __func__,
-                         too_large, too_large == 1 ? " is" : "s are", dir, opt.max_table);
+    if (rc == HYOKA_OK)
+        rc = hyoka__folder_end(&f);
     if (rc == HYOKA_OK && present == 0) {
-        rc = folder_diag(report, HYOKA__MSG(V008));
+        rc = hyoka__folder_diag(report, HYOKA__MSG(V008));
         if (rc == HYOKA_OK)
             rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the tables (document.csv, projects.csv...)",
                              __func__, dir);

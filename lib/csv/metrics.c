@@ -300,11 +300,9 @@ int hyoka_metrics_csv_write(const hyoka_portfolio *portfolio, int table, const h
     *len = 0;
     if (table < 0 || table >= HYOKA_METRICS_TABLE_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_metrics_table", __func__, table);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     return write_table(portfolio, table, &opt, out, len, report);
 }
 
@@ -318,11 +316,9 @@ int hyoka_metrics_csv_write_dir(const hyoka_portfolio *portfolio, const char *di
 
     HYOKA__CHECK_NULL(portfolio);
     HYOKA__CHECK_NULL(dir);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     for (int t = 0; t < HYOKA_METRICS_TABLE_COUNT && rc == HYOKA_OK; t++)
         rc = write_table(portfolio, t, &opt, &bufs[t], &lens[t], report);
     if (rc == HYOKA_OK)

@@ -22,9 +22,6 @@
 
 #include <string.h>
 
-/* Most header fields kept; a header with more is refused (V004). */
-#define HEADER_MAX_FIELDS 1024
-
 /* ------------------------------------------------------------------------ */
 /* Messages                                                                 */
 
@@ -146,9 +143,14 @@ int hyoka__csv_required(struct hyoka__csv_reader *r, int ci, int rc)
     return rc;
 }
 
+bool hyoka__csv_required_text(struct hyoka__csv_reader *r, int ci, const char **s, size_t *n)
+{
+    return hyoka__csv_required(r, ci, hyoka__csv_get_text(r, ci, s, n)) > 0;
+}
+
 /* The decimal of a cell as a spreadsheet prints it ("1,068,978", "-3",
  * "1e3"): HYOKA__VAL_OK, HYOKA__VAL_RANGE or HYOKA__VAL_NOT_NUMBER. */
-static int cell_decimal(const char *s, size_t n, hyoka_decimal *d)
+static int parse_cell_decimal(const char *s, size_t n, hyoka_decimal *d)
 {
     int rc;
     if (memchr(s, 'e', n) || memchr(s, 'E', n))
@@ -165,7 +167,7 @@ static int cell_number(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d, co
     int st;
     if (!hyoka__csv_get_raw(r, ci, s, n))
         return 0;
-    st = cell_decimal(*s, *n, d);
+    st = parse_cell_decimal(*s, *n, d);
     if (st != HYOKA__VAL_OK) {
         hyoka__csv_value_problem(r, ci, st, 0, *s, *n);
         return -1;
@@ -180,7 +182,9 @@ int hyoka__csv_get_decimal(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d
     return cell_number(r, ci, d, &s, &n);
 }
 
-int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
+/* A cell that is a whole number: money in the document's amount unit, or
+ * a count; 1, 0 when empty, -1 when bad (reported). */
+static int cell_whole(struct hyoka__csv_reader *r, int ci, bool money, int64_t *out)
 {
     hyoka_decimal d;
     const char *s;
@@ -189,7 +193,9 @@ int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
 
     if (rc <= 0)
         return rc;
-    st = hyoka__value_money(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), r->pf->amount_unit, false, out);
+    st = money ? hyoka__value_money(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), r->pf->amount_unit,
+                                    false, out)
+               : hyoka__value_count(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), out);
     if (st != HYOKA__VAL_OK) {
         hyoka__csv_value_problem(r, ci, st, 0, s, n);
         return -1;
@@ -197,21 +203,14 @@ int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
     return 1;
 }
 
+int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out)
+{
+    return cell_whole(r, ci, true, out);
+}
+
 int hyoka__csv_get_count(struct hyoka__csv_reader *r, int ci, int64_t *out)
 {
-    hyoka_decimal d;
-    const char *s;
-    size_t n;
-    int st, rc = cell_number(r, ci, &d, &s, &n);
-
-    if (rc <= 0)
-        return rc;
-    st = hyoka__value_count(hyoka_decimal_coefficient(&d), hyoka_decimal_scale(&d), out);
-    if (st != HYOKA__VAL_OK) {
-        hyoka__csv_value_problem(r, ci, st, 0, s, n);
-        return -1;
-    }
-    return 1;
+    return cell_whole(r, ci, false, out);
 }
 
 int hyoka__csv_get_index(struct hyoka__csv_reader *r, int ci, size_t *out)
@@ -462,7 +461,7 @@ static row_fn row_function(int table)
 
 /* Match the header row to the table's columns. false when the table cannot
  * be read (a required column is missing). */
-static bool read_header(struct hyoka__csv_reader *r)
+static bool match_header(struct hyoka__csv_reader *r)
 {
     const struct hyoka__csv_table *t = r->t;
     bool ok = true;
@@ -473,9 +472,9 @@ static bool read_header(struct hyoka__csv_reader *r)
         hyoka__csv_diag(&r->log, 1, 1, NULL, NULL, HYOKA__V004, "the header row is empty", "見出し行が空");
         return false;
     }
-    if (r->rec.nf_total > HEADER_MAX_FIELDS) {
-        hyoka__csv_diag(&r->log, 1, HEADER_MAX_FIELDS + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
-                        "列が %d を超える", HEADER_MAX_FIELDS);
+    if (r->rec.nf_total > HYOKA__CSV_HEADER_MAX) {
+        hyoka__csv_diag(&r->log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
+                        "列が %d を超える", HYOKA__CSV_HEADER_MAX);
         return false;
     }
     for (size_t j = 0; j < r->rec.nf; j++) {
@@ -503,7 +502,7 @@ static bool read_header(struct hyoka__csv_reader *r)
     return ok;
 }
 
-static void read_table(struct hyoka__csv_reader *r, int table, const char *text, size_t len)
+static void read_one_table(struct hyoka__csv_reader *r, int table, const char *text, size_t len)
 {
     row_fn fn = row_function(table);
 
@@ -517,22 +516,12 @@ static void read_table(struct hyoka__csv_reader *r, int table, const char *text,
         r->map[c] = -1;
     if (!hyoka__csv_records_start(&r->rec, text, len))
         return;
-    r->rec.keep = HEADER_MAX_FIELDS;
-    if (!hyoka__csv_next_record(&r->rec))
-        return; /* no header: an empty table */
-    if (r->rec.bad || !read_header(r))
+    /* no header: an empty table */
+    if (!hyoka__csv_next_header(&r->rec) || !match_header(r))
         return;
-    r->rec.keep = r->hn;
     if (table == HYOKA_CSV_DOCUMENT)
         memset(&r->doc, 0, sizeof r->doc);
-    while (!r->log.fatal && hyoka__csv_next_record(&r->rec)) {
-        if (r->rec.bad || hyoka__csv_record_blank(&r->rec))
-            continue;
-        if (r->rec.nf_total != r->hn) {
-            hyoka__csv_diag_msg(&r->log, r->rec.row, (r->rec.nf_total < r->hn ? r->rec.nf_total : r->hn) + 1, NULL, NULL,
-                                HYOKA__MSG(V002), r->rec.nf_total, r->hn);
-            continue;
-        }
+    while (hyoka__csv_next_row(&r->rec, r->hn)) {
         r->item.len = 0;
         r->scheme_row = false;
         fn(r);
@@ -591,7 +580,7 @@ int hyoka_csv_read_tables(const char *const texts[HYOKA_CSV_TABLE_COUNT], const 
     for (int i = 0; i < HYOKA_CSV_TABLE_COUNT && !r->log.fatal; i++) {
         int t = order[i];
         if (texts[t])
-            read_table(r, t, texts[t], lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
+            read_one_table(r, t, texts[t], lens[t] == HYOKA_NTS ? strlen(texts[t]) : lens[t]);
     }
     rd_release(r);
     if (r->log.fatal) {

@@ -122,6 +122,9 @@ int hyoka__csv_get_raw(const struct hyoka__csv_reader *r, int ci, const char **s
 /* @p rc of a get function for a cell that must have a value: 0 becomes -1
  * (reported). */
 int hyoka__csv_required(struct hyoka__csv_reader *r, int ci, int rc);
+/* A text cell that must have a value: true with it, false (reported)
+ * when it is missing. */
+bool hyoka__csv_required_text(struct hyoka__csv_reader *r, int ci, const char **s, size_t *n);
 int hyoka__csv_get_decimal(struct hyoka__csv_reader *r, int ci, hyoka_decimal *d);
 /* A money cell in the document's amount unit. */
 int hyoka__csv_get_money(struct hyoka__csv_reader *r, int ci, int64_t *out);

@@ -23,7 +23,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
     char q[HYOKA__EXCERPT_MAX];
     int k, rc;
 
-    if (hyoka__csv_required(r, DOC_KEY, hyoka__csv_get_text(r, DOC_KEY, &key, &kn)) < 0)
+    if (!hyoka__csv_required_text(r, DOC_KEY, &key, &kn))
         return;
     /* the value's pointer: "/" + key with '.' as '/' */
     r->item.len = 0;
@@ -48,7 +48,7 @@ void hyoka__csv_document_row(struct hyoka__csv_reader *r)
     }
     switch (k) {
     case DK_FORMAT:
-        if (hyoka__csv_required(r, DOC_VALUE, hyoka__csv_get_text(r, DOC_VALUE, &s, &n)) < 0)
+        if (!hyoka__csv_required_text(r, DOC_VALUE, &s, &n))
             return;
         if (n != 7 || memcmp(s, "hyoka/1", 7) != 0)
             hyoka__csv_value_problem(r, DOC_VALUE, HYOKA__VAL_NOT_FORMAT, 0, s, n);
@@ -289,7 +289,7 @@ static bool scheme_criterion(struct hyoka__csv_reader *r, const hyoka_scheme *s,
     size_t cn;
     char q[HYOKA__EXCERPT_MAX];
 
-    if (hyoka__csv_required(r, SC_CRITERION, hyoka__csv_get_text(r, SC_CRITERION, &c, &cn)) < 0)
+    if (!hyoka__csv_required_text(r, SC_CRITERION, &c, &cn))
         return false;
     if (!find_code(r, s, EL_CRITERION, c, cn, j)) {
         hyoka__csv_cdiag(r, SC_CRITERION, HYOKA__V006,
@@ -300,6 +300,17 @@ static bool scheme_criterion(struct hyoka__csv_reader *r, const hyoka_scheme *s,
     }
     hyoka__csv_item_cat(r, "/criteria/");
     hyoka__csv_item_idx(r, *j);
+    return true;
+}
+
+/* An element with a code: the code is required; the item pointer is led
+ * on by @p member ("/verdicts/") and the element's index @p index. */
+static bool coded_element(struct hyoka__csv_reader *r, const char *code, const char *member, size_t index)
+{
+    if (hyoka__csv_required(r, SC_CODE, code ? 1 : 0) < 0)
+        return false;
+    hyoka__csv_item_cat(r, member);
+    hyoka__csv_item_idx(r, index);
     return true;
 }
 
@@ -314,7 +325,7 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     hyoka_decimal d1, d2;
     char q[HYOKA__EXCERPT_MAX];
 
-    if (hyoka__csv_required(r, SC_SCHEME, hyoka__csv_get_text(r, SC_SCHEME, &id, &idn)) < 0 ||
+    if (!hyoka__csv_required_text(r, SC_SCHEME, &id, &idn) ||
         hyoka__csv_required(r, SC_ELEMENT, hyoka__csv_get_raw(r, SC_ELEMENT, &el, &eln)) < 0)
         return;
     for (element = 0; element < EL_COUNT; element++)
@@ -379,10 +390,8 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     switch (element) {
     case EL_CRITERION: {
         int req = 0, hw;
-        if (hyoka__csv_required(r, SC_CODE, code ? 1 : 0) < 0)
+        if (!coded_element(r, code, "/criteria/", s->criterion_count))
             return;
-        hyoka__csv_item_cat(r, "/criteria/");
-        hyoka__csv_item_idx(r, s->criterion_count);
         hw = hyoka__csv_get_decimal(r, SC_WEIGHT, &d1);
         if (hw < 0 || hyoka__csv_get_bool(r, SC_REQUIRED, &req) < 0 || !code_room(r))
             return;
@@ -397,10 +406,8 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     }
     case EL_OPTION: {
         int hs;
-        if (!scheme_criterion(r, s, &j) || hyoka__csv_required(r, SC_CODE, code ? 1 : 0) < 0)
+        if (!scheme_criterion(r, s, &j) || !coded_element(r, code, "/options/", s->criteria[j].option_count))
             return;
-        hyoka__csv_item_cat(r, "/options/");
-        hyoka__csv_item_idx(r, s->criteria[j].option_count);
         hs = hyoka__csv_get_decimal(r, SC_SCORE, &d1);
         if (hs < 0 || !code_room(r))
             return;
@@ -430,10 +437,8 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     }
     case EL_VERDICT: {
         int g;
-        if (hyoka__csv_required(r, SC_CODE, code ? 1 : 0) < 0)
+        if (!coded_element(r, code, "/verdicts/", s->verdict_count))
             return;
-        hyoka__csv_item_cat(r, "/verdicts/");
-        hyoka__csv_item_idx(r, s->verdict_count);
         if (hyoka__csv_required(r, SC_GROUP, hyoka__csv_get_enum(r, SC_GROUP, HYOKA_ENUM_VERDICT_GROUP, &g)) <= 0 ||
             !code_room(r))
             return;
@@ -444,10 +449,8 @@ void hyoka__csv_scheme_row(struct hyoka__csv_reader *r)
     }
     case EL_BUDGET: {
         int kind;
-        if (hyoka__csv_required(r, SC_CODE, code ? 1 : 0) < 0)
+        if (!coded_element(r, code, "/budget_directions/", s->budget_count))
             return;
-        hyoka__csv_item_cat(r, "/budget_directions/");
-        hyoka__csv_item_idx(r, s->budget_count);
         if (hyoka__csv_required(r, SC_KIND, hyoka__csv_get_enum(r, SC_KIND, HYOKA_ENUM_BUDGET_KIND, &kind)) <= 0 ||
             !code_room(r))
             return;

@@ -112,7 +112,7 @@ static void kv_row(struct hyoka__csv_reader *r, struct hyoka__kvlist *l, int kc,
     char q[HYOKA__EXCERPT_MAX];
     int rc, dup;
 
-    if (hyoka__csv_required(r, kc, hyoka__csv_get_text(r, kc, &k, &kn)) < 0)
+    if (!hyoka__csv_required_text(r, kc, &k, &kn))
         return;
     if (kn == 0) {
         hyoka__csv_cdiag(r, kc, HYOKA__V005, "empty %s", "%s が空", what);
@@ -276,6 +276,21 @@ void hyoka__csv_staff_row(struct hyoka__csv_reader *r)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The position in column @p ci of the item a row adds to a list of
+ * @p count items (@p what in messages), and the item pointer led on by
+ * @p member ("/indicators/") and the item's index. false (reported) when
+ * it is not given or not the next one. */
+static bool next_item(struct hyoka__csv_reader *r, int ci, const char *what, size_t count, const char *member,
+                      size_t *idx)
+{
+    if (hyoka__csv_required(r, ci, hyoka__csv_get_index(r, ci, idx)) < 0 ||
+        !hyoka__csv_check_seq(r, ci, what, *idx, count))
+        return false;
+    hyoka__csv_item_cat(r, member);
+    hyoka__csv_item_idx(r, *idx - 1);
+    return true;
+}
+
 /* indicators, values                                                       */
 
 void hyoka__csv_indicator_row(struct hyoka__csv_reader *r)
@@ -294,12 +309,8 @@ void hyoka__csv_indicator_row(struct hyoka__csv_reader *r)
     size_t idx;
     int v, rc, has_lt;
 
-    if (!p || hyoka__csv_required(r, IN_INDEX, hyoka__csv_get_index(r, IN_INDEX, &idx)) < 0)
+    if (!p || !next_item(r, IN_INDEX, "indicator", p->indicators.count, "/indicators/", &idx))
         return;
-    if (!hyoka__csv_check_seq(r, IN_INDEX, "indicator", idx, p->indicators.count))
-        return;
-    hyoka__csv_item_cat(r, "/indicators/");
-    hyoka__csv_item_idx(r, idx - 1);
     rc = hyoka__csv_get_enum(r, IN_KIND, HYOKA_ENUM_INDICATOR_KIND, &v);
     if (!hyoka__csv_set_ok(r, IN_INDEX, hyoka_project_add_indicator(p, rc > 0 ? v : HYOKA_UNSET, &ind)))
         return;
@@ -387,12 +398,8 @@ void hyoka__csv_evaluation_row(struct hyoka__csv_reader *r)
     int v, rc, outcome = HYOKA_UNSET, cost = HYOKA_UNSET;
     int32_t x;
 
-    if (!p || hyoka__csv_required(r, EV_INDEX, hyoka__csv_get_index(r, EV_INDEX, &idx)) < 0)
+    if (!p || !next_item(r, EV_INDEX, "evaluation", p->evaluations.count, "/evaluations/", &idx))
         return;
-    if (!hyoka__csv_check_seq(r, EV_INDEX, "evaluation", idx, p->evaluations.count))
-        return;
-    hyoka__csv_item_cat(r, "/evaluations/");
-    hyoka__csv_item_idx(r, idx - 1);
     rc = hyoka__csv_get_enum(r, EV_STAGE, HYOKA_ENUM_STAGE, &v);
     if (!hyoka__csv_set_ok(r, EV_INDEX, hyoka_project_add_evaluation(p, rc > 0 ? v : HYOKA_UNSET, &e)))
         return;
@@ -456,12 +463,8 @@ void hyoka__csv_goal_row(struct hyoka__csv_reader *r)
     size_t wn = 0, ln = 0, idx;
     int32_t by = 0;
 
-    if (!e || hyoka__csv_required(r, GO_INDEX, hyoka__csv_get_index(r, GO_INDEX, &idx)) < 0)
+    if (!e || !next_item(r, GO_INDEX, "goal", e->goal_count, "/goals/", &idx))
         return;
-    if (!hyoka__csv_check_seq(r, GO_INDEX, "goal", idx, e->goal_count))
-        return;
-    hyoka__csv_item_cat(r, "/goals/");
-    hyoka__csv_item_idx(r, idx - 1);
     if (hyoka__csv_get_text(r, GO_WHAT, &w, &wn) <= 0)
         w = NULL;
     if (hyoka__csv_get_text(r, GO_LEVEL, &l, &ln) <= 0)

@@ -438,3 +438,23 @@ bool hyoka__csv_record_blank(const struct hyoka__csv_records *r)
 {
     return r->nf_total == 1 && r->nf == 1 && r->f[0].len == 0 && !r->f[0].quoted;
 }
+
+bool hyoka__csv_next_header(struct hyoka__csv_records *r)
+{
+    r->keep = HYOKA__CSV_HEADER_MAX;
+    return hyoka__csv_next_record(r) && !r->bad;
+}
+
+bool hyoka__csv_next_row(struct hyoka__csv_records *r, size_t width)
+{
+    r->keep = width;
+    while (!r->log->fatal && hyoka__csv_next_record(r)) {
+        if (r->bad || hyoka__csv_record_blank(r))
+            continue;
+        if (r->nf_total == width)
+            return true;
+        hyoka__csv_diag_msg(r->log, r->row, (r->nf_total < width ? r->nf_total : width) + 1, NULL, NULL,
+                            HYOKA__MSG(V002), r->nf_total, width);
+    }
+    return false;
+}

@@ -261,3 +261,12 @@ int hyoka__csv_check_options(const char *fn, const hyoka_csv_options *options, h
         return hyoka__fail(HYOKA_EINVAL, "%s: unknown flags 0x%x", fn, out->flags & ~HYOKA_WRITE_REPLACE);
     return HYOKA_OK;
 }
+
+int hyoka__csv_writer_options(const char *fn, const hyoka_csv_options *options, hyoka_csv_options *out,
+                              hyoka_report *report)
+{
+    int rc = hyoka__csv_check_options(fn, options, out);
+    if (rc == HYOKA_OK && report)
+        report->limit = out->max_diagnostics;
+    return rc;
+}

@@ -250,6 +250,15 @@ static void w_int(struct wr *w, int64_t v)
     w_plain(w, tmp, (size_t)n);
 }
 
+/* The number, or an empty cell when not @p has. */
+static void w_int_if(struct wr *w, bool has, int64_t v)
+{
+    if (has)
+        w_int(w, v);
+    else
+        w_missing(w);
+}
+
 static void w_year(struct wr *w, int32_t fy)
 {
     if (fy == 0)
@@ -293,6 +302,15 @@ static size_t format_money(char *buf, size_t size, int64_t yen, int unit)
     n = snprintf(buf, size, "%s%llu.%0*llu", yen < 0 ? "-" : "", (unsigned long long)whole, scale,
                  (unsigned long long)frac);
     return (size_t)n;
+}
+
+/* The decimal, or an empty cell when not @p has. */
+static void w_decimal_if(struct wr *w, bool has, const hyoka_decimal *d)
+{
+    if (has)
+        w_decimal(w, d);
+    else
+        w_missing(w);
 }
 
 static void w_money(struct wr *w, int64_t yen)
@@ -417,14 +435,8 @@ static void write_denominators(struct wr *w)
         w_item(w, "/denominators/", 14);
         w_item_idx(w, i);
         w_year(w, d->fiscal_year);
-        if (d->present & 1u)
-            w_int(w, d->population);
-        else
-            w_missing(w);
-        if (d->present & 2u)
-            w_int(w, d->households);
-        else
-            w_missing(w);
+        w_int_if(w, d->present & 1u, d->population);
+        w_int_if(w, d->present & 2u, d->households);
         w_row_end(w);
     }
 }
@@ -540,10 +552,7 @@ static void w_year_key(struct wr *w, const hyoka_project *p, size_t k)
         return; /* out of memory: the table fails */
     occ = w->occ[k];
     w_year(w, c->fiscal_year);
-    if (occ > 1)
-        w_int(w, (int64_t)occ);
-    else
-        w_missing(w);
+    w_int_if(w, occ > 1, (int64_t)occ);
 }
 
 static void write_years(struct wr *w, const struct plist *l)
@@ -567,10 +576,7 @@ static void write_years(struct wr *w, const struct plist *l)
             }
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++) {
                 bool has = HAS(c->stated_present, f);
-                if (has)
-                    w_decimal(w, &c->st->value[f]);
-                else
-                    w_missing(w);
+                w_decimal_if(w, has, &c->st->value[f]);
                 if (f < STATED_WITH_UNIT) {
                     if (has && c->st->unit[f] != hyoka__implied_unit(w->pf, w->pf->amount_unit, f))
                         w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
@@ -600,10 +606,7 @@ static void write_staff(struct wr *w, const struct plist *l)
                 w_int(w, (int64_t)j + 1);
                 w_enum(w, HYOKA_ENUM_STAFF_CATEGORY, s->category);
                 for (int f = HYOKA_STAFF_HEADCOUNT; f <= HYOKA_STAFF_HOURS; f++) {
-                    if (HAS(s->present, f))
-                        w_decimal(w, &s->dec[f]);
-                    else
-                        w_missing(w);
+                    w_decimal_if(w, HAS(s->present, f), &s->dec[f]);
                 }
                 for (int f = HYOKA_STAFF_UNIT_COST; f <= HYOKA_STAFF_AMOUNT; f++) {
                     if (HAS(s->present, f))
@@ -634,10 +637,7 @@ static void write_indicators(struct wr *w, const struct plist *l)
             w_enum(w, HYOKA_ENUM_DIRECTION, ind->direction);
             w_bool(w, ind->not_settable);
             w_text(w, ind->text[HYOKA_INDICATOR_NOT_SETTABLE_REASON]);
-            if (ind->has_long_term)
-                w_decimal(w, &ind->long_term);
-            else
-                w_missing(w);
+            w_decimal_if(w, ind->has_long_term, &ind->long_term);
             w_year(w, ind->long_term_year);
             w_text(w, ind->text[HYOKA_INDICATOR_LONG_TERM_NOTE]);
             w_row_end(w);
@@ -661,10 +661,7 @@ static void write_values(struct wr *w, const struct plist *l)
                 w_int(w, (int64_t)k + 1);
                 w_year(w, v->fiscal_year);
                 for (int f = 0; f < HYOKA__VALUE_FIELD_COUNT; f++) {
-                    if (HAS(v->present, f))
-                        w_decimal(w, &v->v[f]);
-                    else
-                        w_missing(w);
+                    w_decimal_if(w, HAS(v->present, f), &v->v[f]);
                 }
                 w_row_end(w);
             }
@@ -769,6 +766,16 @@ static void w_scheme_row(struct wr *w, const hyoka_scheme *s, int element, const
     w->scheme_row = false;
 }
 
+/* Start a row of the schemes table: @p r cleared, the item the pointer
+ * /schemes/@p i followed by @p member. */
+static void scheme_item(struct wr *w, struct srow *r, size_t i, const char *member)
+{
+    memset(r, 0, sizeof *r);
+    w_item(w, "/schemes/", 9);
+    w_item_idx(w, i);
+    w_item_cat(w, member);
+}
+
 static void write_schemes(struct wr *w)
 {
     const hyoka_portfolio *pf = w->pf;
@@ -776,17 +783,12 @@ static void write_schemes(struct wr *w)
         const hyoka_scheme *s = pf->schemes.items[i];
         struct srow r;
 
-        memset(&r, 0, sizeof r);
-        w_item(w, "/schemes/", 9);
-        w_item_idx(w, i);
+        scheme_item(w, &r, i, "");
         r.text[SC_LABEL] = s->name;
         w_scheme_row(w, s, EL_SCHEME, &r);
         for (size_t j = 0; j < s->criterion_count; j++) {
             const struct hyoka__criterion *c = &s->criteria[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/criteria/");
+            scheme_item(w, &r, i, "/criteria/");
             w_item_idx(w, j);
             r.text[SC_CODE] = c->code;
             r.text[SC_LABEL] = c->label;
@@ -803,10 +805,7 @@ static void write_schemes(struct wr *w)
             }
             for (size_t k = 0; k < c->option_count; k++) {
                 const struct hyoka__option *o = &c->options[k];
-                memset(&r, 0, sizeof r);
-                w_item(w, "/schemes/", 9);
-                w_item_idx(w, i);
-                w_item_cat(w, "/criteria/");
+                scheme_item(w, &r, i, "/criteria/");
                 w_item_idx(w, j);
                 w_item_cat(w, "/options/");
                 w_item_idx(w, k);
@@ -819,10 +818,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->verdict_count; j++) {
             const struct hyoka__verdict *v = &s->verdicts[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/verdicts/");
+            scheme_item(w, &r, i, "/verdicts/");
             w_item_idx(w, j);
             r.text[SC_CODE] = v->code;
             r.text[SC_LABEL] = v->label;
@@ -831,10 +827,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->budget_count; j++) {
             const struct hyoka__budget *b = &s->budgets[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/budget_directions/");
+            scheme_item(w, &r, i, "/budget_directions/");
             w_item_idx(w, j);
             r.text[SC_CODE] = b->code;
             r.text[SC_LABEL] = b->label;
@@ -843,10 +836,7 @@ static void write_schemes(struct wr *w)
         }
         for (size_t j = 0; j < s->band_count; j++) {
             const struct hyoka__band *b = &s->bands[j];
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/rating/bands/");
+            scheme_item(w, &r, i, "/rating/bands/");
             w_item_idx(w, j);
             r.dec[SC_MIN] = &b->min;
             r.text[SC_CODE] = b->code;
@@ -854,10 +844,7 @@ static void write_schemes(struct wr *w)
             w_scheme_row(w, s, EL_BAND, &r);
         }
         if (s->missing_code) {
-            memset(&r, 0, sizeof r);
-            w_item(w, "/schemes/", 9);
-            w_item_idx(w, i);
-            w_item_cat(w, "/rating/missing");
+            scheme_item(w, &r, i, "/rating/missing");
             r.text[SC_CODE] = s->missing_code;
             r.text[SC_LABEL] = s->missing_label;
             w_scheme_row(w, s, EL_MISSING, &r);
@@ -969,11 +956,9 @@ int hyoka_csv_write_table(const hyoka_portfolio *portfolio, int table, const hyo
     *len = 0;
     if (table < 0 || table >= HYOKA_CSV_TABLE_COUNT)
         return hyoka__fail(HYOKA_EINVAL, "%s: table %d is not a hyoka_csv_table", __func__, table);
-    rc = hyoka__csv_check_options(__func__, options, &opt);
+    rc = hyoka__csv_writer_options(__func__, options, &opt, report);
     if (rc != HYOKA_OK)
         return rc;
-    if (report)
-        report->limit = opt.max_diagnostics;
     first[0] = '\0';
     rc = hyoka__csv_write_one(portfolio, table, &opt, report, out, len, first, sizeof first);
     if (rc == HYOKA_EENCODING)

@@ -68,8 +68,7 @@ void hyoka__html_budget_section(struct hyoka__html_out *o, const hyoka_project *
 
     if (n == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"budgets\">\n");
-    hyoka__html_section_heading(o, depth, "Budget and execution", "予算・執行");
+    hyoka__html_section_open(o, "budgets", depth, "Budget and execution", "予算・執行");
     hyoka__html_puts(o, "<p class=\"unit-note\">");
     hyoka__html_puts_tr(o, "Unit: ", "単位: ");
     hyoka__html_puts(o, hyoka__html_money_unit(o));

@@ -119,9 +119,7 @@ static void evaluation_box(struct hyoka__html_out *o, const hyoka_evaluation *e,
         hyoka__html_put_fy(o, e->fiscal_year);
     }
     hyoka__html_putf(o, "</h%d>\n<table class=\"info eval-table\">\n<tr>", h);
-    hyoka__html_row_head(o, "Stage", "評価段階", "<td>");
-    hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_STAGE, e->stage, "", ""));
-    hyoka__html_puts(o, "</td>");
+    hyoka__html_enum_cell(o, "Stage", "評価段階", HYOKA_ENUM_STAGE, e->stage);
     hyoka__html_row_head(o, "Fiscal year evaluated", "評価対象年度", "<td>");
     if (e->fiscal_year)
         hyoka__html_put_fy(o, e->fiscal_year);
@@ -232,8 +230,7 @@ void hyoka__html_evaluations_section(struct hyoka__html_out *o, const hyoka_proj
 {
     if (p->evaluations.count == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"evaluations\">\n");
-    hyoka__html_section_heading(o, depth, "Evaluations", "評価");
+    hyoka__html_section_open(o, "evaluations", depth, "Evaluations", "評価");
     for (size_t i = 0; i < p->evaluations.count; i++)
         evaluation_box(o, p->evaluations.items[i], depth);
     hyoka__html_puts(o, "</section>\n");

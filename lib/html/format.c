@@ -302,6 +302,43 @@ static bool stated_differs(const struct hyoka__html_out *o, const hyoka_costs *c
     return diff > tol;
 }
 
+/* The opening of a number cell, <td class="num" with its attribute list
+ * left open: marked "differs", with a title, when @p printed (may be
+ * NULL) is what the sheet printed instead, in @p unit (NULL: none). */
+static void num_cell_open(struct hyoka__html_out *o, const hyoka_decimal *printed, const char *unit)
+{
+    hyoka__html_puts(o, "<td class=\"num");
+    if (printed) {
+        hyoka__html_puts(o, " differs\" title=\"");
+        hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
+        hyoka__html_put_decimal(o, printed);
+        if (unit) {
+            hyoka__html_puts(o, " ");
+            hyoka__html_puts(o, unit);
+        }
+        hyoka__html_puts_tr(o, "", " と異なる");
+    }
+}
+
+/* The end of a number cell opened by num_cell_open(): an amount of yen,
+ * with data-yen, in the document's unit. */
+static void num_cell_money(struct hyoka__html_out *o, int64_t yen)
+{
+    hyoka__html_putf(o, "\" data-yen=\"%lld\">", (long long)yen);
+    hyoka__html_put_money(o, yen);
+    hyoka__html_puts(o, "</td>");
+}
+
+/* The end of a number cell opened by num_cell_open(): @p d, then
+ * @p suffix (static text, may be ""). */
+static void num_cell_decimal(struct hyoka__html_out *o, const hyoka_decimal *d, const char *suffix)
+{
+    hyoka__html_puts(o, "\">");
+    hyoka__html_put_decimal(o, d);
+    hyoka__html_puts(o, suffix);
+    hyoka__html_puts(o, "</td>");
+}
+
 /* A figure of a cost year in a <td>. Money carries data-yen; a figure
  * that differs from the one printed on the sheet says so in its title. */
 void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, int figure)
@@ -315,48 +352,30 @@ void hyoka__html_cell_figure(struct hyoka__html_out *o, const hyoka_costs *c, in
         hyoka__html_cell_na(o, "td", NULL, hyoka__html_why_failed(o, rc, reason));
         return;
     }
-    hyoka__html_puts(o, "<td class=\"num");
-    if (stated_differs(o, c, figure, &d, &stated, &stated_unit)) {
-        hyoka__html_puts(o, " differs\" title=\"");
-        hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
-        hyoka__html_put_decimal(o, &stated);
-        if (money || hyoka__is_per_head_figure(figure)) {
-            hyoka__html_puts(o, " ");
-            hyoka__html_puts(o, unit_name(o, stated_unit));
-        }
-        hyoka__html_puts_tr(o, "", " と異なる");
-    }
-    hyoka__html_puts(o, "\"");
-    if (money) {
-        int64_t yen = hyoka_decimal_coefficient(&d);
-        hyoka__html_putf(o, " data-yen=\"%lld\">", (long long)yen);
-        hyoka__html_put_money(o, yen);
-    } else {
-        hyoka__html_puts(o, ">");
-        hyoka__html_put_decimal(o, &d);
-    }
-    hyoka__html_puts(o, "</td>");
+    if (stated_differs(o, c, figure, &d, &stated, &stated_unit))
+        num_cell_open(o, &stated, money || hyoka__is_per_head_figure(figure) ? unit_name(o, stated_unit) : NULL);
+    else
+        num_cell_open(o, NULL, NULL);
+    if (money)
+        num_cell_money(o, hyoka_decimal_coefficient(&d));
+    else
+        num_cell_decimal(o, &d, "");
 }
 
 /* A field of a cost year as given. */
 void hyoka__html_cell_field(struct hyoka__html_out *o, const hyoka_costs *c, int field)
 {
-    int64_t v;
-
     if (!HYOKA__HTML_HAS(c->present, field)) {
         hyoka__html_cell_na(o, "td", NULL, hyoka__html_not_given(o));
         return;
     }
-    v = c->value[field];
+    num_cell_open(o, NULL, NULL);
     if (hyoka__is_count_field(field)) {
-        hyoka_decimal d = hyoka_decimal_from_int(v);
-        hyoka__html_puts(o, "<td class=\"num\">");
-        hyoka__html_put_decimal(o, &d);
+        hyoka_decimal d = hyoka_decimal_from_int(c->value[field]);
+        num_cell_decimal(o, &d, "");
     } else {
-        hyoka__html_putf(o, "<td class=\"num\" data-yen=\"%lld\">", (long long)v);
-        hyoka__html_put_money(o, v);
+        num_cell_money(o, c->value[field]);
     }
-    hyoka__html_puts(o, "</td>");
 }
 
 /* A text cell: the text, or an empty cell when missing. */
@@ -390,9 +409,8 @@ void hyoka__html_cell_record_money(struct hyoka__html_out *o, const hyoka_record
                                 : hyoka__html_not_given(o));
         return;
     }
-    hyoka__html_putf(o, "<td class=\"num\" data-yen=\"%lld\">", (long long)yen);
-    hyoka__html_put_money(o, yen);
-    hyoka__html_puts(o, "</td>");
+    num_cell_open(o, NULL, NULL);
+    num_cell_money(o, yen);
 }
 
 /* A figure of a record (hyoka_record_figure()) in a <td>: UNSPENT in the
@@ -410,21 +428,9 @@ void hyoka__html_cell_record_figure(struct hyoka__html_out *o, const hyoka_recor
         hyoka__html_cell_na(o, "td", NULL, hyoka__html_why_failed(o, rc, reason));
         return;
     }
-    hyoka__html_puts(o, "<td class=\"num");
-    if (printed) {
-        hyoka__html_puts(o, " differs\" title=\"");
-        hyoka__html_puts_tr(o, "the sheet printed ", "シートの記載値 ");
-        hyoka__html_put_decimal(o, printed);
-        hyoka__html_puts_tr(o, "", " と異なる");
-    }
-    if (figure == HYOKA_FIG_UNSPENT) {
-        int64_t yen = hyoka_decimal_coefficient(&d);
-        hyoka__html_putf(o, "\" data-yen=\"%lld\">", (long long)yen);
-        hyoka__html_put_money(o, yen);
-    } else {
-        hyoka__html_puts(o, "\">");
-        hyoka__html_put_decimal(o, &d);
-        hyoka__html_puts(o, suffix);
-    }
-    hyoka__html_puts(o, "</td>");
+    num_cell_open(o, printed, NULL);
+    if (figure == HYOKA_FIG_UNSPENT)
+        num_cell_money(o, hyoka_decimal_coefficient(&d));
+    else
+        num_cell_decimal(o, &d, suffix);
 }

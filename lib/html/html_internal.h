@@ -196,14 +196,22 @@ void hyoka__html_indicator_chart(struct hyoka__html_out *o, const hyoka_indicato
 
 /* The heading level of a project at @p depth, @p offset below its own. */
 int hyoka__html_heading(int depth, int offset);
-void hyoka__html_section_heading(struct hyoka__html_out *o, int depth, const char *en, const char *ja);
+/* The opening of a section of a project, <section class="@p cls">, and
+ * its heading, @p en or @p ja in the page's language. */
+void hyoka__html_section_open(struct hyoka__html_out *o, const char *cls, int depth, const char *en, const char *ja);
 /* The heading of a row of an info table, <th scope="row">, labelled @p en
  * or @p ja in the page's language, then @p td: the opening of the cell
  * that follows ("<td>"), or "" when the caller writes it. */
 void hyoka__html_row_head(struct hyoka__html_out *o, const char *en, const char *ja, const char *td);
+/* A row heading, then a cell with the label of @p value of enumeration
+ * @p which (hyoka_enum), empty when unset. */
+void hyoka__html_enum_cell(struct hyoka__html_out *o, const char *en, const char *ja, int which, int value);
 /* The heading of a column, <th scope="col">, labelled @p en or @p ja in the
  * page's language. */
 void hyoka__html_col_head(struct hyoka__html_out *o, const char *en, const char *ja);
+/* The same for a column of amounts: the label, then the document's money
+ * unit in brackets. */
+void hyoka__html_money_col_head(struct hyoka__html_out *o, const char *en, const char *ja);
 
 void hyoka__html_header_band(struct hyoka__html_out *o, const hyoka_project *p, int depth);
 void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, int depth);

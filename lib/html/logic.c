@@ -25,7 +25,7 @@ static const char *const column_ja[COLUMNS] = {"アクティビティ", "アウ�
                                                "長期アウトカム"};
 
 /* The column of an indicator of the logic model, or -1. */
-static int column_of(const hyoka_indicator *ind)
+static int diagram_column(const hyoka_indicator *ind)
 {
     if (hyoka_indicator_number(ind, NULL) != 1)
         return -1;
@@ -172,7 +172,7 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
     int x = LEFT, maxrows = 0, any = 0;
 
     for (size_t i = 0; i < n && !any; i++)
-        any = column_of(p->indicators.items[i]) >= 0;
+        any = diagram_column(p->indicators.items[i]) >= 0;
     if (!any)
         return;
     l.col = hyoka__malloc_array(n, 2 * sizeof *l.col); /* the columns, then the rows */
@@ -184,7 +184,7 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
     for (int c = 0; c < COLUMNS; c++)
         l.rows[c] = 0;
     for (size_t i = 0; i < n; i++) {
-        int c = column_of(p->indicators.items[i]);
+        int c = diagram_column(p->indicators.items[i]);
         l.col[i] = c;
         l.row[i] = c < 0 ? -1 : l.rows[c]++;
     }
@@ -199,8 +199,7 @@ void hyoka__html_logic_model(struct hyoka__html_out *o, const hyoka_project *p, 
     l.width = x - (COL_W - BOX_W) + LEFT;
     l.height = TOP + maxrows * ROW_H;
 
-    hyoka__html_puts(o, "<section class=\"logic-model\">\n");
-    hyoka__html_section_heading(o, depth, "Logic model", "効果発現経路");
+    hyoka__html_section_open(o, "logic-model", depth, "Logic model", "効果発現経路");
     hyoka__html_putf(o, "<figure class=\"chart logic-chart\" data-project=\"%u\">\n", seq);
     hyoka__html_putf(o,
                      "<svg class=\"chart-svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "

@@ -115,8 +115,7 @@ static void project_open(struct hyoka__html_out *o, const hyoka_project *p, int 
     hyoka__html_spending_section(o, p, depth);
     hyoka__html_extensions_section(o, p, depth);
     if (p->children.count) {
-        hyoka__html_puts(o, "<section class=\"subprojects\">\n");
-        hyoka__html_section_heading(o, depth, "Sub-projects", "細事業");
+        hyoka__html_section_open(o, "subprojects", depth, "Sub-projects", "細事業");
     }
 }
 

@@ -14,19 +14,12 @@ void hyoka__html_reflections_section(struct hyoka__html_out *o, const hyoka_proj
 
     if (n == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"reflections\">\n");
-    hyoka__html_section_heading(o, depth, "Reflection in the budget request", "概算要求への反映額");
+    hyoka__html_section_open(o, "reflections", depth, "Reflection in the budget request", "概算要求への反映額");
     hyoka__html_puts(o, "<table class=\"reflection-table\">\n<thead><tr>");
-    for (int i = 0; i < HYOKA__HTML_COUNT_OF(texts); i++) {
-        hyoka__html_puts(o, "<th scope=\"col\">");
-        hyoka__html_puts_tr(o, texts_en[i], hyoka__record_field_label(HYOKA_RECORD_REFLECTION, texts[i]));
-        hyoka__html_puts(o, "</th>");
-    }
-    hyoka__html_puts(o, "<th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Amount", "反映額");
-    hyoka__html_puts(o, " (");
-    hyoka__html_puts(o, hyoka__html_money_unit(o));
-    hyoka__html_puts(o, ")</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < HYOKA__HTML_COUNT_OF(texts); i++)
+        hyoka__html_col_head(o, texts_en[i], hyoka__record_field_label(HYOKA_RECORD_REFLECTION, texts[i]));
+    hyoka__html_money_col_head(o, "Amount", "反映額");
+    hyoka__html_puts(o, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n && o->out.err == HYOKA_OK; i++) {
         const hyoka_record *r = hyoka_project_record_at(p, HYOKA_RECORD_REFLECTION, i);
         hyoka__html_puts(o, "<tr>");

@@ -14,10 +14,10 @@ int hyoka__html_heading(int depth, int offset)
     return h > 6 ? 6 : h;
 }
 
-void hyoka__html_section_heading(struct hyoka__html_out *o, int depth, const char *en, const char *ja)
+void hyoka__html_section_open(struct hyoka__html_out *o, const char *cls, int depth, const char *en, const char *ja)
 {
     int h = hyoka__html_heading(depth, 2);
-    hyoka__html_putf(o, "<h%d>", h);
+    hyoka__html_putf(o, "<section class=\"%s\">\n<h%d>", cls, h);
     hyoka__html_puts_tr(o, en, ja);
     hyoka__html_putf(o, "</h%d>\n", h);
 }
@@ -35,6 +35,22 @@ void hyoka__html_col_head(struct hyoka__html_out *o, const char *en, const char 
     hyoka__html_puts(o, "<th scope=\"col\">");
     hyoka__html_puts_tr(o, en, ja);
     hyoka__html_puts(o, "</th>");
+}
+
+void hyoka__html_money_col_head(struct hyoka__html_out *o, const char *en, const char *ja)
+{
+    hyoka__html_puts(o, "<th scope=\"col\">");
+    hyoka__html_puts_tr(o, en, ja);
+    hyoka__html_puts(o, " (");
+    hyoka__html_puts(o, hyoka__html_money_unit(o));
+    hyoka__html_puts(o, ")</th>");
+}
+
+void hyoka__html_enum_cell(struct hyoka__html_out *o, const char *en, const char *ja, int which, int value)
+{
+    hyoka__html_row_head(o, en, ja, "<td>");
+    hyoka__html_puts(o, hyoka__html_enum_label(o, which, value, "", ""));
+    hyoka__html_puts(o, "</td>");
 }
 
 /* A text of the project under a label, as a row of an info table. */
@@ -117,8 +133,7 @@ static void class_path(struct hyoka__html_out *o, const struct hyoka__class_path
 
 void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, int depth)
 {
-    hyoka__html_puts(o, "<section class=\"basic\">\n");
-    hyoka__html_section_heading(o, depth, "Basic information", "基本情報");
+    hyoka__html_section_open(o, "basic", depth, "Basic information", "基本情報");
     hyoka__html_puts(o, "<table class=\"info\">\n<tr>");
     hyoka__html_row_head(o, "Policy system", "政策体系", "<td colspan=\"3\">");
     class_path(o, &p->cls[HYOKA_CLASS_POLICY]);
@@ -126,14 +141,9 @@ void hyoka__html_basic_info(struct hyoka__html_out *o, const hyoka_project *p, i
     hyoka__html_row_head(o, "Budget account", "予算科目", "<td colspan=\"3\">");
     class_path(o, &p->cls[HYOKA_CLASS_ACCOUNT]);
     hyoka__html_puts(o, "</td></tr>\n<tr>");
-    hyoka__html_row_head(o, "Duty type", "事務区分", "<td>");
-    if (p->duty >= 0)
-        hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_DUTY, p->duty, "", ""));
-    hyoka__html_puts(o, "</td>");
-    hyoka__html_row_head(o, "Period", "事業期間", "<td>");
-    if (p->period >= 0)
-        hyoka__html_puts(o, hyoka__html_enum_label(o, HYOKA_ENUM_PERIOD, p->period, "", ""));
-    hyoka__html_puts(o, "</td></tr>\n<tr>");
+    hyoka__html_enum_cell(o, "Duty type", "事務区分", HYOKA_ENUM_DUTY, p->duty);
+    hyoka__html_enum_cell(o, "Period", "事業期間", HYOKA_ENUM_PERIOD, p->period);
+    hyoka__html_puts(o, "</tr>\n<tr>");
     hyoka__html_row_head(o, "First fiscal year", "開始年度", "<td>");
     if (p->start_year)
         hyoka__html_put_fy_era(o, p->start_year);
@@ -169,8 +179,7 @@ void hyoka__html_texts(struct hyoka__html_out *o, const hyoka_project *p, int de
         any = any || p->text[rows[i].field];
     if (!any)
         return;
-    hyoka__html_puts(o, "<section class=\"texts\">\n");
-    hyoka__html_section_heading(o, depth, "Content of the project", "事業の内容");
+    hyoka__html_section_open(o, "texts", depth, "Content of the project", "事業の内容");
     hyoka__html_puts(o, "<table class=\"info texts-table\">\n");
     for (int i = 0; i < HYOKA__HTML_COUNT_OF(rows); i++) {
         if (!p->text[rows[i].field])
@@ -397,8 +406,7 @@ void hyoka__html_costs_section(struct hyoka__html_out *o, const hyoka_project *p
     if (o->out.err != HYOKA_OK)
         return;
     mu = hyoka__html_money_unit(o);
-    hyoka__html_puts(o, "<section class=\"costs\">\n");
-    hyoka__html_section_heading(o, depth, "Costs by fiscal year", "事業費の推移");
+    hyoka__html_section_open(o, "costs", depth, "Costs by fiscal year", "事業費の推移");
     if (n == 0) {
         hyoka__html_puts(o, "<p class=\"none\">");
         hyoka__html_puts_tr(o, "No cost year is given.", "経費の記載なし。");
@@ -591,8 +599,7 @@ void hyoka__html_indicators_section(struct hyoka__html_out *o, const hyoka_proje
     ny = indicator_years(o, p);
     if (o->out.err != HYOKA_OK)
         return;
-    hyoka__html_puts(o, "<section class=\"indicators\">\n");
-    hyoka__html_section_heading(o, depth, "Indicators", "指標");
+    hyoka__html_section_open(o, "indicators", depth, "Indicators", "指標");
     hyoka__html_puts(o, "<div class=\"scroll\">\n");
     hyoka__html_putf(o, "<table class=\"indicator-table\" data-project=\"%u\">\n<thead><tr><th scope=\"col\">", seq);
     hyoka__html_puts_tr(o, "Kind", "区分");
@@ -729,8 +736,7 @@ void hyoka__html_extensions_section(struct hyoka__html_out *o, const hyoka_proje
 {
     if (p->extensions.count == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"extensions\">\n");
-    hyoka__html_section_heading(o, depth, "Other entries", "その他の記載事項");
+    hyoka__html_section_open(o, "extensions", depth, "Other entries", "その他の記載事項");
     hyoka__html_puts(o, "<table class=\"info\">\n");
     for (size_t i = 0; i < p->extensions.count; i++) {
         hyoka__html_puts(o, "<tr><th scope=\"row\">");

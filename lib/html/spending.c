@@ -97,11 +97,8 @@ static void recipients_table(struct hyoka__html_out *o, const hyoka_record *b)
     hyoka__html_col_head(o, "Contract method", "契約方式等");
     hyoka__html_col_head(o, "Bidders", "入札者数");
     hyoka__html_col_head(o, "Winning-bid ratio (%)", "落札率(%)");
-    hyoka__html_puts(o, "<th scope=\"col\">");
-    hyoka__html_puts_tr(o, "Amount", "金額");
-    hyoka__html_puts(o, " (");
-    hyoka__html_puts(o, hyoka__html_money_unit(o));
-    hyoka__html_puts(o, ")</th></tr></thead>\n");
+    hyoka__html_money_col_head(o, "Amount", "金額");
+    hyoka__html_puts(o, "</tr></thead>\n");
     for (size_t i = 0; i < n && o->out.err == HYOKA_OK; i++) {
         const hyoka_record *r = hyoka_record_child_at(b, HYOKA_RECORD_RECIPIENT, i);
         size_t nc = hyoka_record_child_count(r, HYOKA_RECORD_CONTRACT);
@@ -126,8 +123,7 @@ void hyoka__html_spending_section(struct hyoka__html_out *o, const hyoka_project
 
     if (n == 0)
         return;
-    hyoka__html_puts(o, "<section class=\"spending\">\n");
-    hyoka__html_section_heading(o, depth, "Where the money goes", "支出先");
+    hyoka__html_section_open(o, "spending", depth, "Where the money goes", "支出先");
     for (size_t i = 0; i < n && o->out.err == HYOKA_OK; i++) {
         const hyoka_record *b = hyoka_project_record_at(p, HYOKA_RECORD_BLOCK, i);
         hyoka__html_puts(o, "<div class=\"block\">\n");

@@ -168,7 +168,7 @@ static void cell_bool(struct hyoka__rs_cell *c, int v, int style)
     cell_text(c, style == RS_BOOL_ONE ? (v ? "1" : "0") : v ? "TRUE" : "FALSE");
 }
 
-static void cell_decimal(struct hyoka__rs_cell *c, const hyoka_decimal *d)
+static void cell_format_decimal(struct hyoka__rs_cell *c, const hyoka_decimal *d)
 {
     if (hyoka_decimal_format(d, 0, c->num, sizeof c->num, NULL) != HYOKA_OK)
         c->num[0] = '\0';
@@ -208,7 +208,7 @@ void hyoka__rs_field_cell(const hyoka_record *rec, int field, int style, struct 
         break;
     case HYOKA_TYPE_DECIMAL:
         if (hyoka_record_decimal(rec, field, &d) == 1)
-            cell_decimal(c, &d);
+            cell_format_decimal(c, &d);
         break;
     case HYOKA_TYPE_FLAG:
         if (hyoka_record_flag(rec, field, &b) == 1)

@@ -98,21 +98,13 @@ static int each_name(void *user, const char *name)
     return 0;
 }
 
-/* A diagnostic about the folder (no row, no column). */
-static int folder_diag(hyoka_report *report, int code, const char *en, const char *ja)
-{
-    const char *c = hyoka__codes[code].code;
-    int severity = hyoka__code_severity(code);
-    return report && hyoka__report_admit(report, c, severity) ? hyoka__report_put(report, c, severity, "", 0, 0, en, ja)
-                                                               : HYOKA_OK;
-}
-
 int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_portfolio **out, hyoka_report *report)
 {
     static const char fn[] = "hyoka_rs_read_dir";
     struct hyoka__rs_reader *r = NULL;
+    struct hyoka__folder f = {fn, dir, 0, report, 0};
     struct found found;
-    size_t present = 0, too_large = 0;
+    size_t present = 0;
     char en[512], ja[512];
     int rc;
 
@@ -130,10 +122,9 @@ int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_po
     if (rc == HYOKA_OK)
         rc = found.rc;
     /* one table at a time: each file is released once read */
+    f.max_table = r->opt.max_table;
     for (int t = 0; t < HYOKA_RS_TABLE_COUNT && rc == HYOKA_OK; t++) {
         struct hyoka__file_data file;
-        size_t size;
-        char *path;
 
         if (!found.name[t]) {
             hyoka__rs_reader_table(r, t, NULL, 0);
@@ -144,40 +135,21 @@ int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_po
                      found.name[t]);
             snprintf(ja, sizeof ja, "表 %s のファイルが %zu 個: %s を読む", hyoka__rs_tables[t].name, found.count[t],
                      found.name[t]);
-            rc = folder_diag(report, HYOKA__V010, en, ja);
+            rc = hyoka__folder_diag(report, HYOKA__MSG(V010), en, ja);
         }
-        size = strlen(dir) + 1 + strlen(found.name[t]) + 1;
-        path = hyoka__malloc(size);
-        if (!path) {
-            rc = hyoka__nomem();
-            break;
-        }
-        snprintf(path, size, "%s/%s", dir, found.name[t]);
-        memset(&file, 0, sizeof file);
-        rc = hyoka__fsio_read(fn, path, r->opt.max_table, HYOKA__FSIO_MAP, &file);
-        hyoka__free(path);
-        if (rc == HYOKA_ERANGE) {
-            too_large++;
-            snprintf(en, sizeof en, "%s: the table file is larger than the limit of %zu bytes (max_table)",
-                     found.name[t], r->opt.max_table);
-            snprintf(ja, sizeof ja, "%s: 表のファイルが上限の %zu バイトを超える (max_table)", found.name[t],
-                     r->opt.max_table);
-            rc = folder_diag(report, HYOKA__V007, en, ja);
-            continue;
-        }
-        if (rc == HYOKA_OK) {
+        rc = hyoka__folder_read(&f, found.name[t], HYOKA__FSIO_MAP, &file);
+        if (rc == 1) {
             hyoka__rs_reader_table(r, t, file.data ? file.data : "", file.len);
             present++;
+            rc = HYOKA_OK;
         }
         hyoka__fsio_release(&file);
     }
-    if (rc == HYOKA_OK && too_large > 0)
-        rc = hyoka__fail(HYOKA_EINVALID,
-                         "%s: %zu table file%s of \"%s\" larger than the limit of %zu bytes (see the report)", fn,
-                         too_large, too_large == 1 ? " is" : "s are", dir, r->opt.max_table);
+    if (rc == HYOKA_OK)
+        rc = hyoka__folder_end(&f);
     if (rc == HYOKA_OK && present == 0) {
-        rc = folder_diag(report, HYOKA__V008, "the folder has none of the RS tables (1-1_RS_*.csv, 2-1_RS_*.csv...)",
-                         "フォルダに RS の表がひとつもない (1-1_RS_*.csv、2-1_RS_*.csv など)");
+        rc = hyoka__folder_diag(report, HYOKA__V008, "the folder has none of the RS tables (1-1_RS_*.csv, 2-1_RS_*.csv...)",
+                                "フォルダに RS の表がひとつもない (1-1_RS_*.csv、2-1_RS_*.csv など)");
         if (rc == HYOKA_OK)
             rc = hyoka__fail(HYOKA_EINVALID, "%s: \"%s\" has none of the RS tables (1-1_RS_*.csv...)", fn, dir);
     }

@@ -20,9 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Most header fields kept. */
-#define HEADER_MAX_FIELDS 1024
-
 /* ------------------------------------------------------------------------ */
 /* Cells and messages                                                       */
 
@@ -354,7 +351,7 @@ static bool same_head(const char *a, size_t an, const char *b)
     return xn == yn && memcmp(x, y, xn) == 0;
 }
 
-static int column_of(const struct hyoka__rs_table *t, const char *s, size_t n)
+static int rs_column_of_head(const struct hyoka__rs_table *t, const char *s, size_t n)
 {
     for (size_t c = 0; c < t->ncols; c++) {
         const struct hyoka__rs_col *col = &t->cols[c];
@@ -371,15 +368,15 @@ static int column_of(const struct hyoka__rs_table *t, const char *s, size_t n)
     return -1;
 }
 
-static bool read_header(struct hyoka__rs_reader *r)
+static bool match_rs_header(struct hyoka__rs_reader *r)
 {
     struct hyoka__strset seen = {0};
     bool ok = true;
 
     r->hn = r->rec.nf_total;
     if (r->rec.nf < r->hn) {
-        hyoka__csv_diag(&r->log, 1, HEADER_MAX_FIELDS + 1, NULL, NULL, HYOKA__V004,
-                        "the header has more than %d columns", "見出しの列が %d を超える", HEADER_MAX_FIELDS);
+        hyoka__csv_diag(&r->log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004,
+                        "the header has more than %d columns", "見出しの列が %d を超える", HYOKA__CSV_HEADER_MAX);
         return false;
     }
     r->colof = hyoka__malloc(r->hn * sizeof *r->colof + 1);
@@ -407,7 +404,7 @@ static bool read_header(struct hyoka__rs_reader *r)
     for (size_t f = 0; f < r->hn && !r->log.fatal; f++) {
         const char *s = hyoka__rs_head(r, f);
         size_t n = strlen(s);
-        int c = column_of(r->t, s, n), dup = 0;
+        int c = rs_column_of_head(r->t, s, n), dup = 0;
 
         if (hyoka__strset_add(&seen, s, n, &dup) != 0) {
             hyoka__csv_fatal(&r->log, hyoka__nomem());
@@ -461,7 +458,7 @@ static void keep_headers(struct hyoka__rs_reader *r)
     }
 }
 
-static void read_table(struct hyoka__rs_reader *r, int table, const char *text, size_t len)
+static void read_rs_table(struct hyoka__rs_reader *r, int table, const char *text, size_t len)
 {
     r->table = table;
     r->t = &hyoka__rs_tables[table];
@@ -472,20 +469,9 @@ static void read_table(struct hyoka__rs_reader *r, int table, const char *text, 
     rows_restart(r);
     if (!hyoka__csv_records_start(&r->rec, text, len))
         return;
-    r->rec.keep = HEADER_MAX_FIELDS;
-    if (hyoka__csv_next_record(&r->rec) && !r->rec.bad && read_header(r)) {
-        r->rec.keep = r->hn;
-        while (!r->log.fatal && hyoka__csv_next_record(&r->rec)) {
-            if (r->rec.bad || hyoka__csv_record_blank(&r->rec))
-                continue;
-            if (r->rec.nf_total != r->hn) {
-                hyoka__csv_diag_msg(&r->log, r->rec.row, (r->rec.nf_total < r->hn ? r->rec.nf_total : r->hn) + 1,
-                                    NULL, NULL, HYOKA__MSG(V002), r->rec.nf_total, r->hn);
-                continue;
-            }
+    if (hyoka__csv_next_header(&r->rec) && match_rs_header(r))
+        while (hyoka__csv_next_row(&r->rec, r->hn))
             read_row(r);
-        }
-    }
     if (r->t->parent_kind >= 0)
         keep_order(r);
     keep_headers(r);
@@ -550,7 +536,7 @@ void hyoka__rs_reader_table(struct hyoka__rs_reader *r, int table, const char *t
     if (table == HYOKA_RS_ORGANIZATION)
         r->listed_given = text != NULL;
     if (text)
-        read_table(r, table, text, len);
+        read_rs_table(r, table, text, len);
     else
         missing_table(r, table);
 }

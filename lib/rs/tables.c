@@ -27,13 +27,19 @@
 #define GT(name, field) {name, NULL, RS_T_GOAL, 0, 0, 0, HYOKA_INDICATOR_##field, RS_G_TEXT, NULL}
 #define GP(name, sub) {name, NULL, RS_T_GOAL, 0, 0, 0, 0, RS_G_##sub, NULL}
 
+/* The units of an organisation, from the ministry down, as columns made
+ * by COL(name, field): the project's own, or (1-1) the other units'. */
+#define ORG_UNITS(COL, suffix)                                                                                 \
+    COL("府省庁" suffix, MINISTRY), COL("局・庁" suffix, BUREAU), COL("部" suffix, DEPARTMENT),               \
+        COL("課" suffix, SECTION), COL("室" suffix, OFFICE), COL("班" suffix, TEAM), COL("係" suffix, GROUP)
+#define OTHER_UNIT(name, field) F(name, 0, field)
+
 /* The 13 columns every table starts with; 1-1 names two of them
  * differently, and either name is read in every table. */
 #define COMMON(order, order_alias, jurisdiction, jurisdiction_alias)                                           \
     PT("シート種別", SHEET_TYPE), {"事業年度", NULL, RS_T_PEXT, 0, 0, 0, 0, 0, NULL}, PT("予算事業ID", CODE), \
         PT("事業名", NAME), PTA(order, order_alias, MINISTRY_ORDER),                                            \
-        PTA(jurisdiction, jurisdiction_alias, JURISDICTION), PT("府省庁", MINISTRY), PT("局・庁", BUREAU),      \
-        PT("部", DEPARTMENT), PT("課", SECTION), PT("室", OFFICE), PT("班", TEAM), PT("係", GROUP)
+        PTA(jurisdiction, jurisdiction_alias, JURISDICTION), ORG_UNITS(PT, "")
 #define COMMON_1_1 COMMON("建制順", "府省庁の建制順", "所管府省庁", "政策所管府省庁")
 #define COMMON_REST COMMON("府省庁の建制順", "建制順", "政策所管府省庁", "所管府省庁")
 
@@ -45,13 +51,7 @@
 static const struct hyoka__rs_col c11[] = {
     COMMON_1_1,
     F("その他担当組織_作成責任者_no", 0, NUMBER),
-    F("府省庁（その他担当組織）", 0, MINISTRY),
-    F("局・庁（その他担当組織）", 0, BUREAU),
-    F("部（その他担当組織）", 0, DEPARTMENT),
-    F("課（その他担当組織）", 0, SECTION),
-    F("室（その他担当組織）", 0, OFFICE),
-    F("班（その他担当組織）", 0, TEAM),
-    F("係（その他担当組織）", 0, GROUP),
+    ORG_UNITS(OTHER_UNIT, "（その他担当組織）"),
     PT("作成責任者", PREPARER),
 };
 static const struct hyoka__rs_group g11[] = {{HYOKA_RECORD_ORGANIZATION, NO_DISC}};
@@ -127,6 +127,9 @@ static const struct hyoka__rs_group g15[] = {{HYOKA_RECORD_RELATED, NO_DISC}};
  * columns), then a row per account ---- */
 #define T_ RS_ROW_TOTAL
 #define A_ RS_ROW_ACCOUNT
+/* The n-th supplementary budget and reserve of an account row. */
+#define SUPPLEMENTARY(n) FR("第" #n "次補正予算", 0, SUPPLEMENTARY_##n, A_)
+#define RESERVE(n) FR("予備費等" #n, 0, RESERVE_##n, A_)
 static const struct hyoka__rs_col c21[] = {
     COMMON_REST,
     FR("予算年度", 0, BUDGET_YEAR, T_ | A_),
@@ -145,16 +148,9 @@ static const struct hyoka__rs_col c21[] = {
     FR("会計", 0, ACCOUNT, A_),
     FR("勘定", 0, SUBACCOUNT, A_),
     FR("当初予算", 0, INITIAL, A_),
-    FR("第1次補正予算", 0, SUPPLEMENTARY_1, A_),
-    FR("第2次補正予算", 0, SUPPLEMENTARY_2, A_),
-    FR("第3次補正予算", 0, SUPPLEMENTARY_3, A_),
-    FR("第4次補正予算", 0, SUPPLEMENTARY_4, A_),
-    FR("第5次補正予算", 0, SUPPLEMENTARY_5, A_),
+    SUPPLEMENTARY(1), SUPPLEMENTARY(2), SUPPLEMENTARY(3), SUPPLEMENTARY(4), SUPPLEMENTARY(5),
     FR("前年度から繰越し", 0, CARRIED_IN, A_),
-    FR("予備費等1", 0, RESERVE_1, A_),
-    FR("予備費等2", 0, RESERVE_2, A_),
-    FR("予備費等3", 0, RESERVE_3, A_),
-    FR("予備費等4", 0, RESERVE_4, A_),
+    RESERVE(1), RESERVE(2), RESERVE(3), RESERVE(4),
     FR("歳出予算現額", 0, APPROPRIATION, A_),
     FR("執行額", 0, EXECUTION, A_),
     FR("翌年度要求額", 0, REQUEST, A_),

@@ -241,6 +241,17 @@ const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t
     return e ? e->value : NULL;
 }
 
+int hyoka__kv_at(const char *fn, const char *what, const struct hyoka__kvlist *l, size_t index, const char **key,
+                 const char **value)
+{
+    HYOKA__CHECK_INDEX_IN(fn, index, l->count, what);
+    if (key)
+        *key = l->items[index].key;
+    if (value)
+        *value = l->items[index].value;
+    return HYOKA_OK;
+}
+
 void hyoka__kv_release(struct hyoka__kvlist *l)
 {
     for (size_t i = 0; i < l->count; i++) {

@@ -49,6 +49,32 @@ static inline void *hyoka__vec_at(const struct hyoka__vec *v, size_t index)
     return index < v->count ? v->items[index] : NULL;
 }
 
+/* The public functions of the elements (@p Type *) a hyoka_<owner> holds in
+ * its vector @p vec: hyoka_<owner>_<elem>_count() (0 for NULL) and
+ * hyoka_<owner>_<elem>_at() (NULL for NULL or an index out of range); the
+ * _REMOVE form adds hyoka_<owner>_remove_<elem>(), which checks its
+ * arguments (@p what names the elements in the message) and frees the
+ * element with @p destroy. The declarations and their documentation are
+ * the public headers'. */
+#define HYOKA__VEC_READERS(owner, elem, Type, vec)                                                     \
+    size_t hyoka_##owner##_##elem##_count(const hyoka_##owner *owner)                                  \
+    {                                                                                                  \
+        return owner ? owner->vec.count : 0;                                                           \
+    }                                                                                                  \
+    Type *hyoka_##owner##_##elem##_at(const hyoka_##owner *owner, size_t index)                        \
+    {                                                                                                  \
+        return owner ? hyoka__vec_at(&owner->vec, index) : NULL;                                       \
+    }
+#define HYOKA__VEC_REMOVE(owner, elem, Type, vec, what, destroy)                                       \
+    HYOKA__VEC_READERS(owner, elem, Type, vec)                                                         \
+    int hyoka_##owner##_remove_##elem(hyoka_##owner *owner, size_t index)                              \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        HYOKA__CHECK_INDEX(index, owner->vec.count, what);                                             \
+        destroy(hyoka__vec_remove(&owner->vec, index));                                                \
+        return HYOKA_OK;                                                                               \
+    }
+
 /* Set key to value (value NULL removes). Both validated as texts.
  * HYOKA_OK, or an error with the list unchanged. */
 int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
@@ -60,9 +86,41 @@ int hyoka__kv_set(struct hyoka__kvlist *l, const char *what, const char *key, si
 int hyoka__kv_append(struct hyoka__kvlist *l, const char *what, const char *key, size_t key_len,
                      const char *value, size_t value_len);
 const char *hyoka__kv_get(const struct hyoka__kvlist *l, const char *key, size_t key_len);
+/* The key and value of entry @p index (either output may be NULL), for
+ * public function @p fn, whose message calls the entries @p what; HYOKA_OK,
+ * or HYOKA_EINVAL for an index out of range. */
+int hyoka__kv_at(const char *fn, const char *what, const struct hyoka__kvlist *l, size_t index, const char **key,
+                 const char **value);
 void hyoka__kv_release(struct hyoka__kvlist *l);
 int hyoka__kv_copy(const struct hyoka__kvlist *src, struct hyoka__kvlist *dst);
 int hyoka__kv_equal(const struct hyoka__kvlist *a, const struct hyoka__kvlist *b);
+
+/* The public functions of the extensions (an ordered string map, member
+ * `extensions`) of a hyoka_<owner>: hyoka_<owner>_set_extension(),
+ * hyoka_<owner>_extension(), hyoka_<owner>_extension_count() and
+ * hyoka_<owner>_extension_at(). The declarations and their documentation
+ * are the public headers'. */
+#define HYOKA__EXTENSIONS(owner)                                                                       \
+    int hyoka_##owner##_set_extension(hyoka_##owner *owner, const char *key, size_t key_len, const char *value, \
+                                      size_t value_len)                                                \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        return hyoka__kv_set(&owner->extensions, __func__, key, key_len, value, value_len);            \
+    }                                                                                                  \
+    const char *hyoka_##owner##_extension(const hyoka_##owner *owner, const char *key, size_t key_len) \
+    {                                                                                                  \
+        return owner ? hyoka__kv_get(&owner->extensions, key, key_len) : NULL;                        \
+    }                                                                                                  \
+    size_t hyoka_##owner##_extension_count(const hyoka_##owner *owner)                                 \
+    {                                                                                                  \
+        return owner ? owner->extensions.count : 0;                                                    \
+    }                                                                                                  \
+    int hyoka_##owner##_extension_at(const hyoka_##owner *owner, size_t index, const char **key,      \
+                                     const char **value)                                               \
+    {                                                                                                  \
+        HYOKA__CHECK_NULL(owner);                                                                      \
+        return hyoka__kv_at(__func__, "extensions", &owner->extensions, index, key, value);            \
+    }
 
 /* Validate a text argument of @p len bytes (resolved): UTF-8, no NUL, at
  * most HYOKA__TEXT_MAX bytes. @p what names it in error messages. */

@@ -4,7 +4,8 @@
     python3 tests/bench/run_bench.py [--build-dir DIR] [--sizes 10000,100000] [--runs 5]
                                      [--seed 1] [--corpus-dir DIR] [--clock wall|cpu]
                                      [--json OUT.json] [--markdown OUT.md] [--no-python]
-                                     [--no-program] [--million]
+                                     [--no-program] [--no-bindings] [--binding-sizes N,M|all]
+                                     [--million]
 
 Without --build-dir it sets up (release) and builds build-bench/ at the top
 of the source tree when needed.
@@ -22,30 +23,42 @@ single diagnostic, then measures on the same file in the same run:
   the program  `hyoka check`, `hyoka metrics --json` and `hyoka summary`
                on the file, output to /dev/null: the whole process's wall
                time and peak RSS                       (cli/hyoka)
+  RapidJSON    the same, as a whole process, to compare the program with
+                                                       (bench_peers_cxx --child rapidjson)
+  bindings     Python and Ruby: the stream, each project validated, every
+               figure through the bulk figure calls, against `hyoka
+               metrics --json` (at the smallest size unless --binding-sizes)
+                                                       (bindings/*/bench_bulk --child stream)
 
 Every measurement is a fresh process (cold start, its own peak RSS); each is
 repeated --runs times and the medians are reported as a Markdown table:
 MB/s (10^6 bytes of the input file per second), projects/s, time relative to
 hyoka read + validate + figures and to each peer (RapidJSON, simdjson, cJSON,
-Python), and peak RSS ÷ file size; then the per-project cost across sizes and
-the targets of the issue. A benchmark, not a test: it never fails on a number.
+Python), and peak RSS ÷ file size; the bindings against the program; then
+the per-project cost across sizes and the targets of the issue, each met or
+not. A benchmark, not a test: it never fails on a number.
 
-    run_bench.py --million [--million-projects N] [--million-memory-gib G]
+    run_bench.py --million [--million-projects N] [--million-reference R] [--million-memory-gib G]
 
 adds a national-scale run: a 1,000,000-project corpus (about 5.5 GB) streamed
 from the generator into a temporary file beside the corpora (deleted
 afterwards, never committed), then each program command once on it, with
-its wall time and peak RSS. Each command runs under an address-space limit
-(default: three quarters of the memory available when the run starts), so a
-command that would need more fails alone instead of pushing the machine
-into swap.
+its wall time and peak RSS, against the same on R projects (default
+100,000, or N/10 when smaller: the main run's medians when it measured
+that size, else its corpus, else one generated the same way); the target
+is each command's peak RSS flat within 10%. Each command runs under an
+address-space limit (default: three quarters of the memory available when
+the run starts), so a command that would need more fails alone instead of
+pushing the machine into swap.
 
     run_bench.py --smoke --build-dir BUILD --work-dir DIR
 
 is the `meson test --suite bench` smoke run: a 50-project corpus, each tool
 once; fails when the corpus has a diagnostic, a tool or a program command
-fails, the tools disagree on the number of projects, or hyoka's figures
-differ from the Python baseline's.
+fails, the tools disagree on the number of projects, hyoka's figures
+differ from the Python baseline's, or a binding's streaming path fails,
+finds a diagnostic, or finds a value for another number of figures than
+the hyoka-metrics/1 output has.
 """
 
 import argparse
@@ -81,6 +94,9 @@ ROWS = [
     ("program/check", "`hyoka check`", "whole process"),
     ("program/metrics-json", "`hyoka metrics --json`", "whole process, output to /dev/null"),
     ("program/summary", "`hyoka summary`", "whole process, output to /dev/null"),
+    ("process/rapidjson", "RapidJSON, whole process", "`bench_peers_cxx --child rapidjson`: start, parse + walk, exit"),
+    ("binding/python-stream", "Python stream + bulk figures", "`hyoka.stream`, validate, every figure (timed part)"),
+    ("binding/ruby-stream", "Ruby stream + bulk figures", "`Hyoka.stream`, validate, every figure (timed part)"),
 ]
 REF = "hyoka/full"
 # The peers each row is also compared with, in the table's columns.
@@ -90,6 +106,14 @@ PEERS = [("peers-cxx/rapidjson", "RapidJSON"), ("peers-cxx/simdjson", "simdjson"
 COMMANDS = [("program/check", ["check", "--no-config"]),
             ("program/metrics-json", ["metrics", "--json", "--no-config"]),
             ("program/summary", ["summary", "--no-config"])]
+# What the bindings are compared with: the program doing the same work
+# (read, validate, every figure of every project).
+PROGRAM_REF = "program/metrics-json"
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+# The bindings' streaming paths: (key, interpreter, script under bindings/,
+# the check that the interpreter can load the binding).
+BINDINGS = [("binding/python-stream", sys.executable, "python/bench_bulk.py", None),
+            ("binding/ruby-stream", "ruby", "ruby/bench_bulk.rb", "require 'ffi'")]
 
 
 def log(*a):
@@ -100,7 +124,7 @@ def find_build_dir(arg, build=True):
     """The build directory holding bench_hyoka. Without --build-dir it is
     build-bench/ at the top of the source tree, configured (release) and
     built here when needed, so the benchmark is one command."""
-    root = os.path.abspath(os.path.join(HERE, "..", ".."))
+    root = ROOT
     path = os.path.abspath(arg) if arg else os.path.join(root, "build-bench")
     if build and shutil.which("ninja"):
         if not os.path.exists(os.path.join(path, "build.ninja")) and not arg and shutil.which("meson"):
@@ -128,6 +152,37 @@ def programs(build):
     p = os.path.join(build, "cli", "hyoka")
     if os.path.exists(p):
         out["hyoka"] = p
+    return out
+
+
+def sanitized(build):
+    """True when @p build was set up with sanitizers (an interpreter cannot
+    load that library without preloading their runtime)."""
+    try:
+        with open(os.path.join(build, "meson-info", "intro-buildoptions.json")) as f:
+            opts = json.load(f)
+    except (OSError, ValueError):
+        return False
+    return any(o["name"] == "b_sanitize" and o["value"] not in ("none", "") for o in opts)
+
+
+def bindings(build):
+    """{key: (argv before FILE, environment)} of the bindings whose
+    interpreter is here and loads the binding, on the library of @p build."""
+    lib = os.path.join(build, "lib", "libhyoka.so.1")
+    if not os.path.exists(lib) or sanitized(build):
+        return {}
+    out = {}
+    for key, interp, script, probe in BINDINGS:
+        exe = shutil.which(interp) or (interp if os.path.exists(interp) else None)
+        if not exe:
+            continue
+        if probe and subprocess.run([exe, "-e", probe], capture_output=True).returncode != 0:
+            log("run_bench: %s cannot %s; %s left out" % (interp, probe, key))
+            continue
+        env = dict(os.environ, HYOKA_LIBRARY=lib, PYTHONPATH=os.path.join(ROOT, "bindings", "python"),
+                   PYTHONDONTWRITEBYTECODE="1")
+        out[key] = ([exe, os.path.join(ROOT, "bindings", script), "--child", "stream"], env)
     return out
 
 
@@ -167,6 +222,13 @@ def run_prog(prog, path, runs, modes=()):
     return out
 
 
+def modes_of(progs, name):
+    """The modes a bench program was built with (--list)."""
+    if name not in progs:
+        return []
+    return subprocess.run([progs[name], "--list"], capture_output=True, text=True).stdout.split()
+
+
 def run_python(path, runs):
     out = []
     size = os.path.getsize(path)
@@ -190,17 +252,14 @@ def run_python(path, runs):
 TIME = "/usr/bin/time"  # GNU time: the peak RSS of a process not forked from this (large) Python
 
 
-def run_command(prog, key, args, path, run, limit_bytes=None):
-    """One program command on the file, output to /dev/null: its whole
-    process's wall time, CPU time and peak RSS, or None when it fails (exit
-    status 2 or more: unreadable input, usage, out of memory). The command
-    runs under GNU time when it is there: a child forked from this Python
-    process would count Python's own pages in its peak RSS until its exec."""
-    size = os.path.getsize(path)
+def run_process(cmd, limit_bytes=None, env=None):
+    """Run @p cmd to its end: (exit status, wall seconds, CPU seconds, peak
+    RSS in kB, its standard output, its standard error). It runs under GNU
+    time when that is there: a child forked from this Python process would
+    count Python's own pages in its peak RSS until its exec."""
     timed = os.path.exists(TIME)
     fd, stats = tempfile.mkstemp(prefix="hyoka-time-", suffix=".txt")
     os.close(fd)
-    cmd = [prog] + args + [path]
     if timed:
         cmd = [TIME, "-f", "%U %S %M", "-o", stats] + cmd
 
@@ -208,14 +267,15 @@ def run_command(prog, key, args, path, run, limit_bytes=None):
         resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
 
     try:
-        t = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             preexec_fn=limit if limit_bytes else None)
-        err = p.stderr.read().decode("utf-8", "replace")
-        _, status, ru = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - t
-        p.stderr.close()
-        p.returncode = os.waitstatus_to_exitcode(status)
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            t = time.perf_counter()
+            p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, preexec_fn=limit if limit_bytes else None)
+            _, status, ru = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - t
+            p.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            text, errors = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
         cpu, rss = ru.ru_utime + ru.ru_stime, ru.ru_maxrss
         with open(stats) as f:
             got = f.read().split()
@@ -223,12 +283,37 @@ def run_command(prog, key, args, path, run, limit_bytes=None):
             cpu, rss = float(got[-3]) + float(got[-2]), int(got[-1])
     finally:
         os.unlink(stats)
-    if p.returncode < 0 or p.returncode >= 2:
-        log("run_bench: hyoka %s exited with %d: %s" % (" ".join(args), p.returncode, err.strip()[-400:]))
+    return p.returncode, wall, cpu, rss, text, errors
+
+
+def run_command(prog, key, args, path, run, limit_bytes=None):
+    """One command on the file, output to /dev/null (a program's, or a
+    bench program's --child run): its whole process's wall time, CPU time
+    and peak RSS, or None when it fails (exit status 2 or more: unreadable
+    input, usage, out of memory)."""
+    rc, wall, cpu, rss, _, err = run_process([prog] + args + [path], limit_bytes)
+    if rc < 0 or rc >= 2:
+        log("run_bench: %s %s exited with %d: %s" % (os.path.basename(prog), " ".join(args), rc, err.strip()[-400:]))
         return None
     return {"tool": key.split("/")[0], "mode": key.split("/")[1], "run": run, "seconds": wall,
-            "cpu_seconds": cpu, "file_bytes": size, "projects": None, "values": 0,
-            "out_bytes": 0, "maxrss_kb": rss, "diagnostics": p.returncode}
+            "cpu_seconds": cpu, "file_bytes": os.path.getsize(path), "projects": None, "values": 0,
+            "out_bytes": 0, "maxrss_kb": rss, "diagnostics": rc}
+
+
+def run_binding(key, argv, env, path, run):
+    """One run of a binding's streaming path (bench_bulk --child stream) in
+    a fresh interpreter: the timed part's wall and CPU time as the script
+    reports them (after loading the binding), the whole process's wall time
+    and peak RSS; None when it fails."""
+    rc, wall, _, rss, text, err = run_process(argv + [path], env=env)
+    m = re.search(r"RESULT (\S+) (\S+) (\d+) (\d+) (\d+)", text)
+    if rc != 0 or not m:
+        log("run_bench: %s exited with %d: %s" % (key, rc, err.strip()[-400:]))
+        return None
+    return {"tool": key.split("/")[0], "mode": key.split("/")[1], "run": run, "seconds": float(m.group(1)),
+            "cpu_seconds": float(m.group(2)), "process_seconds": wall, "file_bytes": os.path.getsize(path),
+            "projects": int(m.group(3)), "values": int(m.group(4)), "out_bytes": 0, "maxrss_kb": rss,
+            "diagnostics": int(m.group(5))}
 
 
 def run_commands(prog, path, runs, limit_bytes=None):
@@ -241,7 +326,7 @@ def run_commands(prog, path, runs, limit_bytes=None):
     return out
 
 
-def measure(progs, path, runs, python=True, program=True):
+def measure(progs, path, runs, python=True, program=True, binds=None):
     results = []
     for name in ("bench_hyoka", "bench_peers_c", "bench_peers_cxx"):
         if name in progs:
@@ -253,6 +338,18 @@ def measure(progs, path, runs, python=True, program=True):
     if program and "hyoka" in progs:
         log("  hyoka check, metrics --json, summary x%d..." % runs)
         results += run_commands(progs["hyoka"], path, runs)
+        if "rapidjson" in modes_of(progs, "bench_peers_cxx"):
+            log("  RapidJSON as a whole process x%d..." % runs)
+            for run in range(1, runs + 1):
+                r = run_command(progs["bench_peers_cxx"], "process/rapidjson", ["--child", "rapidjson"], path, run)
+                if r:
+                    results.append(r)
+    for key, (argv, env) in (binds or {}).items():
+        log("  %s x%d..." % (key, runs))
+        for run in range(1, runs + 1):
+            r = run_binding(key, argv, env, path, run)
+            if r:
+                results.append(r)
     return results
 
 
@@ -277,6 +374,8 @@ def medians(results, clock="wall"):
             "values": rs[0]["values"],
             "projects_agree": len({r["projects"] for r in rs}) <= 1,
         }
+        if "process_seconds" in rs[0]:
+            out[key]["process_seconds"] = statistics.median(r["process_seconds"] for r in rs)
     return out
 
 
@@ -344,41 +443,73 @@ def interleaved_scaling(progs, files, rounds):
     return got
 
 
+def binding_table(med):
+    """The bindings' streaming paths against `hyoka metrics --json` (the
+    program doing the same work), or None when neither was measured."""
+    prog = med.get(PROGRAM_REF)
+    rows = [(key, label) for key, label, _ in ROWS if key.startswith("binding/") and key in med]
+    if not rows:
+        return None
+    lines = ["| binding | timed part, wall (s) | CPU (s) | whole process, wall (s) | figures | "
+             "÷ `hyoka metrics --json`, wall | ÷ CPU | peak RSS (MB) | peak RSS ÷ file |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for key, label in rows:
+        m = med[key]
+        wall = "%.2f" % (m["wall_seconds"] / prog["wall_seconds"]) if prog else "–"
+        cpu = "%.2f" % (m["cpu_seconds"] / prog["cpu_seconds"]) if prog and prog["cpu_seconds"] else "–"
+        lines.append("| %s | %.3f | %.3f | %.3f | %d | %s | %s | %.0f | %.2f |" % (
+            label, m["wall_seconds"], m["cpu_seconds"], m.get("process_seconds", 0), m["values"], wall, cpu,
+            m["maxrss_kb"] / 1024, m["maxrss_kb"] * 1024 / m["file_bytes"]))
+    return "\n".join(lines)
+
+
 def targets(per_size, clock="wall", inter=None):
-    """The targets of the issue, from the medians of each size."""
+    """The targets of the issue, from the medians of each size, in its
+    order: (size, target, measured, met)."""
     out = []
     for n, med in sorted(per_size.items()):
         ref = med.get(REF)
-        if not ref:
-            continue
 
-        def ratio(key):
-            m = med.get(key)
-            return m["seconds"] / ref["seconds"] if m else None
+        def label_of(key):
+            return next(lb for k, lb, _ in ROWS if k == key)
 
-        for key, goal, label in (("peers-c/cjson", 2.0, "≥ 2× cJSON parse-only"),
-                                 ("peers-cxx/rapidjson", 1.0, "≥ RapidJSON parse-only (cold start)"),
-                                 ("python/baseline", 30.0, "≥ 30× plain Python")):
-            r = ratio(key)
-            if r is not None:
-                out.append((n, "hyoka read+validate+figures " + label, "%.2f×" % r, r >= goal))
-        rss = ref["maxrss_kb"] * 1024 / ref["file_bytes"]
-        out.append((n, "hyoka read+validate+figures peak RSS ≤ 2× file size", "%.2f×" % rss, rss <= 2.0))
-        rj, mj = med.get("peers-cxx/rapidjson"), med.get("program/metrics-json")
-        if rj and mj:
-            r = rj["seconds"] / mj["seconds"]
-            out.append((n, "`hyoka metrics --json` (whole process) at least as fast as RapidJSON parse + walk",
-                        "%.2f×" % r, r >= 1.0))
+        rj = med.get("peers-cxx/rapidjson")
+        if ref and rj:
+            r = rj["seconds"] / ref["seconds"]
+            out.append((n, "hyoka read+validate+figures ≥ 1.25× RapidJSON parse + walk", "%.2f×" % r, r >= 1.25))
+        rp, mj = med.get("process/rapidjson"), med.get(PROGRAM_REF)
+        if rp and mj:
+            r = rp["seconds"] / mj["seconds"]
+            out.append((n, "`hyoka metrics --json` (whole process) at least as fast as RapidJSON parse + walk "
+                           "(whole process)", "%.2f×" % r, r >= 1.0))
         for key, _ in COMMANDS:
             m = med.get(key)
             if m:
                 rss = m["maxrss_kb"] * 1024 / m["file_bytes"]
-                label = next(lb for k, lb, _ in ROWS if k == key)
-                out.append((n, "%s peak RSS ≤ 1.5× file size" % label, "%.2f×" % rss, rss <= 1.5))
-        rd = med.get("hyoka/read")
-        if rd:
-            rss = rd["maxrss_kb"] * 1024 / rd["file_bytes"]
-            out.append((n, "hyoka read peak RSS ≤ 2× file size", "%.2f×" % rss, rss <= 2.0))
+                out.append((n, "%s peak RSS ≤ 1.5× file size" % label_of(key), "%.2f×" % rss, rss <= 1.5))
+        py = med.get("python/baseline")
+        if ref and py:
+            r = py["seconds"] / ref["seconds"]
+            out.append((n, "hyoka read+validate+figures ≥ 15× plain Python", "%.2f×" % r, r >= 15.0))
+        for key, _, _, _ in BINDINGS:
+            m = med.get(key)
+            if m and mj:
+                r = m["seconds"] / mj["seconds"]
+                out.append((n, "%s ≤ 1.3× `hyoka metrics --json`" % label_of(key), "%.2f×" % r, r <= 1.3))
+    # Targets of the earlier round, kept to follow them.
+    for n, med in sorted(per_size.items()):
+        ref = med.get(REF)
+        if not ref:
+            continue
+        cj = med.get("peers-c/cjson")
+        if cj:
+            r = cj["seconds"] / ref["seconds"]
+            out.append((n, "(earlier) hyoka read+validate+figures ≥ 2× cJSON parse + walk", "%.2f×" % r, r >= 2.0))
+        for key in (REF, "hyoka/read"):
+            m = med.get(key)
+            if m:
+                rss = m["maxrss_kb"] * 1024 / m["file_bytes"]
+                out.append((n, "(earlier) %s peak RSS ≤ 2× file size" % key, "%.2f×" % rss, rss <= 2.0))
     sizes = sorted(per_size)
     if len(sizes) >= 2:
         a, b = sizes[0], sizes[-1]
@@ -394,7 +525,7 @@ def targets(per_size, clock="wall", inter=None):
                 how = ""
             else:
                 continue
-            out.append(("%d→%d" % (a, b), "%s per-project cost flat (within 10%%%s)" % (key, how),
+            out.append(("%d→%d" % (a, b), "(earlier) %s per-project cost flat (within 10%%%s)" % (key, how),
                         "%+.1f%%" % ((pb / pa - 1) * 100), abs(pb / pa - 1) <= 0.10))
     return out
 
@@ -422,17 +553,31 @@ def smoke(args):
     ok = check_corpus(progs, path)
     if not ok:
         log("FAIL: the smoke corpus has diagnostics")
-    results = measure(progs, path, 1, python=True)
-    commands = [r for r in results if r["tool"] == "program"]
-    results = [r for r in results if r["tool"] != "program"]
-    if "hyoka" in progs and len(commands) != len(COMMANDS):
-        log("FAIL: %d of the %d program commands ran" % (len(commands), len(COMMANDS)))
+    binds = bindings(args.build_dir)
+    results = measure(progs, path, 1, python=True, binds=binds)
+    commands = [r for r in results if r["tool"] in ("program", "process")]
+    bound = [r for r in results if r["tool"] == "binding"]
+    results = [r for r in results if r["tool"] not in ("program", "process", "binding")]
+    want = len(COMMANDS) + ("rapidjson" in modes_of(progs, "bench_peers_cxx")) if "hyoka" in progs else 0
+    if len(commands) != want:
+        log("FAIL: %d of the %d commands ran" % (len(commands), want))
         ok = False
     for r in commands:
-        log("  %-22s exit %d, %.3f s, peak RSS %d kB" % ("program/" + r["mode"], r["diagnostics"], r["seconds"],
+        log("  %-22s exit %d, %.3f s, peak RSS %d kB" % (r["tool"] + "/" + r["mode"], r["diagnostics"], r["seconds"],
                                                          r["maxrss_kb"]))
         if r["diagnostics"] != 0:
             ok = False
+    # The bindings' streaming paths: every one that can run, each project
+    # read without a diagnostic, and the same figures from each.
+    log("  bindings: %s" % (", ".join(sorted(binds)) or "none (no library, or a sanitized build)"))
+    for r in bound:
+        log("  %-22s %d projects, %d figures, %d diagnostics" % (r["tool"] + "/" + r["mode"], r["projects"],
+                                                                 r["values"], r["diagnostics"]))
+        if r["projects"] != 50 or r["diagnostics"] != 0:
+            ok = False
+    if len(bound) != len(binds) or len({r["values"] for r in bound}) > 1:
+        log("FAIL: %d of the %d bindings ran, figures: %s" % (len(bound), len(binds), [r["values"] for r in bound]))
+        ok = False
     seen = {}
     for r in results:
         seen["%s/%s" % (r["tool"], r["mode"])] = r["projects"]
@@ -455,23 +600,48 @@ def smoke(args):
     if hm.returncode or bd.returncode:
         log("FAIL: metrics (%d) or baseline dump (%d) failed" % (hm.returncode, bd.returncode))
         return 1
-    n, bad = compare_figures(json.loads(hm.stdout)["projects"], json.loads(bd.stdout))
+    metrics = json.loads(hm.stdout)["projects"]
+    n, bad = compare_figures(metrics, json.loads(bd.stdout))
     log("  figures compared with the Python baseline: %d, differing: %d" % (n, len(bad)))
     for b in bad[:10]:
         log("    " + b)
     if bad or n == 0:
         ok = False
+    # the bindings found a value for as many figures as the metrics output has
+    have = metrics_figures(metrics)
+    for r in bound:
+        if r["values"] != have:
+            log("FAIL: %s found %d figures with a value, the metrics output has %d" % (
+                r["tool"] + "/" + r["mode"], r["values"], have))
+            ok = False
     log("bench-smoke: %s" % ("ok" if ok else "FAILED"))
     return 0 if ok else 1
+
+
+def generated(n, seed, corpus_dir):
+    """A temporary file of an n-project corpus streamed from the generator
+    (the caller deletes it)."""
+    os.makedirs(corpus_dir, exist_ok=True)
+    fd, path = tempfile.mkstemp(prefix="scale-%d-" % n, suffix=".json", dir=corpus_dir)
+    log("generating %d projects into %s (streamed; deleted afterwards)..." % (n, path))
+    t = time.time()
+    with os.fdopen(fd, "wb") as f:
+        gen_corpus.generate(n, f, seed)
+    log("  %d bytes in %.0f s" % (os.path.getsize(path), time.time() - t))
+    return path
 
 
 def million(progs, args, corpus_dir, per_size):
     """The national-scale run: --million-projects projects generated into a
     temporary file (streamed, deleted afterwards), each program command once
-    on it under an address-space limit. Returns the report's lines and its
-    targets: the peak RSS of each command flat (within 10%) from the
-    largest size measured (at least 100,000 projects) to this one."""
+    on it under an address-space limit; and the same on the reference size
+    (--million-reference, default 100,000: the main run's medians when it
+    measured that size, else its corpus when it is there, else one
+    generated the same way). Returns the report's lines and its targets:
+    the peak RSS of each command flat (within 10%) from the reference to
+    this size."""
     n = args.million_projects
+    ref_n = args.million_reference or max(1, min(100000, n // 10))
     if "hyoka" not in progs:
         log("run_bench: no cli/hyoka in the build; --million skipped")
         return [], []
@@ -481,46 +651,75 @@ def million(progs, args, corpus_dir, per_size):
             if line.startswith("MemAvailable"):
                 avail = int(line.split()[1]) * 1024
     limit = int(args.million_memory_gib * 2 ** 30) if args.million_memory_gib else avail * 3 // 4 or None
-    os.makedirs(corpus_dir, exist_ok=True)
-    fd, path = tempfile.mkstemp(prefix="million-%d-" % n, suffix=".json", dir=corpus_dir)
-    rows = []
-    try:
-        log("generating %d projects into %s (streamed; deleted afterwards)..." % (n, path))
-        t = time.time()
-        with os.fdopen(fd, "wb") as f:
-            gen_corpus.generate(n, f, args.seed)
-        size = os.path.getsize(path)
-        log("  %d bytes in %.0f s" % (size, time.time() - t))
+
+    def once(count, path):
+        rows = {}
         for key, cmd in COMMANDS:
-            log("  hyoka %s..." % " ".join(cmd))
-            r = run_command(progs["hyoka"], key, cmd, path, 1, limit)
-            rows.append((key, r))
-    finally:
-        os.unlink(path)
-    out = ["## %d projects — generated, %.2f GB (not kept)" % (n, size / 1e9), "",
-           "Each command once, output to /dev/null, under an address-space limit of %s." % (
-               "%.1f GiB" % (limit / 2 ** 30) if limit else "none"), "",
-           "| command | wall (s) | CPU (s) | MB/s | projects/s | peak RSS (MB) | peak RSS ÷ file |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
-    for key, r in rows:
+            log("  hyoka %s (%d projects)..." % (" ".join(cmd), count))
+            rows[key] = run_command(progs["hyoka"], key, cmd, path, 1, limit)
+        return rows, os.path.getsize(path)
+
+    def on_generated(count):
+        path = generated(count, args.seed, corpus_dir)
+        try:
+            return once(count, path)
+        finally:
+            os.unlink(path)
+
+    measured = per_size.get(ref_n, {})
+    kept = os.path.join(corpus_dir, "corpus-%d-seed%d.json" % (ref_n, args.seed))
+    if all(measured.get(key) for key, _ in COMMANDS):
+        ref = ({key: measured[key] for key, _ in COMMANDS}, measured[COMMANDS[0][0]]["file_bytes"])
+        ref_how = "medians of the run above"
+    elif os.path.exists(kept):
+        ref, ref_how = once(ref_n, kept), "once, on %s" % os.path.basename(kept)
+    else:
+        ref, ref_how = on_generated(ref_n), "once, generated (not kept)"
+    big = on_generated(n)
+    out = ["## %d projects — generated, %.2f GB (not kept)" % (n, big[1] / 1e9), "",
+           "Each command once, output to /dev/null, under an address-space limit of %s; the %d-project rows: "
+           "%s." % ("%.1f GiB" % (limit / 2 ** 30) if limit else "none", ref_n, ref_how), "",
+           "| command | projects | wall (s) | CPU (s) | MB/s | µs/project | peak RSS (MB) | peak RSS ÷ file |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for key, _ in COMMANDS:
         label = next(lb for k, lb, _ in ROWS if k == key)
-        if r is None:
-            out.append("| %s | failed (see stderr: out of memory under the limit?) | | | | | |" % label)
-            continue
-        out.append("| %s | %.1f | %.1f | %.0f | %.0f | %.0f | %.3f |" % (
-            label, r["seconds"], r["cpu_seconds"], size / 1e6 / r["seconds"], n / r["seconds"],
-            r["maxrss_kb"] / 1024, r["maxrss_kb"] * 1024 / size))
+        for count, (rows, size) in ((ref_n, ref), (n, big)):
+            r = rows.get(key)
+            if r is None:
+                out.append("| %s | %d | failed (see stderr: out of memory under the limit?) | | | | | |"
+                           % (label, count))
+                continue
+            wall = r.get("wall_seconds", r["seconds"])
+            out.append("| %s | %d | %.2f | %.2f | %.0f | %.1f | %.0f | %.3f |" % (
+                label, count, wall, r["cpu_seconds"], size / 1e6 / wall, wall / count * 1e6,
+                r["maxrss_kb"] / 1024, r["maxrss_kb"] * 1024 / size))
     out.append("")
     goals = []
-    big = max((k for k in per_size if k >= 100000), default=None)
-    for key, r in rows:
-        m = per_size[big].get(key) if big else None
-        if r and m:
-            label = next(lb for k, lb, _ in ROWS if k == key)
-            change = r["maxrss_kb"] / m["maxrss_kb"] - 1
-            goals.append(("%d→%d" % (big, n), "%s peak RSS flat (within 10%%)" % label, "%+.1f%%" % (change * 100),
+    for key, _ in COMMANDS:
+        a, b = ref[0].get(key), big[0].get(key)
+        label = next(lb for k, lb, _ in ROWS if k == key)
+        if a and b:
+            change = b["maxrss_kb"] / a["maxrss_kb"] - 1
+            goals.append(("%d→%d" % (ref_n, n), "%s peak RSS flat (within 10%%)" % label, "%+.1f%%" % (change * 100),
                           abs(change) <= 0.10))
+        else:
+            goals.append(("%d→%d" % (ref_n, n), "%s peak RSS flat (within 10%%)" % label, "failed", False))
     return out, goals
+
+
+def metrics_figures(projects):
+    """How many figures of hyoka-metrics/1 projects (sub-projects included)
+    have a value: every cost-year figure, achievement and change of every
+    indicator value, score and rating of every evaluation."""
+    n = 0
+    for p in projects:
+        for y in p.get("years", []):
+            n += sum(v is not None for k, v in y.items() if k not in ("fiscal_year", "phase", "unavailable"))
+        for ind in p.get("indicators", []):
+            n += sum((v.get("achievement") is not None) + (v.get("change") is not None) for v in ind.get("values", []))
+        n += sum((e.get("score") is not None) + (e.get("rating") is not None) for e in p.get("evaluations", []))
+        n += metrics_figures(p.get("children", []))
+    return n
 
 
 def compare_figures(hyoka_projects, base_projects):
@@ -573,11 +772,19 @@ def main():
                     help="time that throughput and ratios use: wall (default) or the CPU time of the timed part "
                          "(for a busy machine)")
     ap.add_argument("--no-program", action="store_true",
-                    help="skip the program's commands (hyoka check, metrics --json, summary)")
+                    help="skip the program's commands (hyoka check, metrics --json, summary) and RapidJSON as a "
+                         "whole process")
+    ap.add_argument("--no-bindings", action="store_true",
+                    help="skip the Python and Ruby streaming paths (bindings/*/bench_bulk --child stream)")
+    ap.add_argument("--binding-sizes",
+                    help="sizes at which the bindings are measured (default: the smallest of --sizes; 'all')")
     ap.add_argument("--million", action="store_true",
                     help="also the national-scale run: a generated 1,000,000-project file (about 5.5 GB of disk "
                          "while it runs), each program command once")
     ap.add_argument("--million-projects", type=int, default=1000000, help="--million: projects (default 1000000)")
+    ap.add_argument("--million-reference", type=int,
+                    help="--million: the size its peak RSS is compared with (default 100000, or a tenth of "
+                         "--million-projects when that is smaller)")
     ap.add_argument("--million-memory-gib", type=float,
                     help="--million: address-space limit of each command in GiB (default: 3/4 of the memory "
                          "available when the run starts)")
@@ -594,6 +801,11 @@ def main():
     mach = machine()
     log("machine: %s, %s cores, %s GiB" % (mach["cpu"], mach["cores"], mach["memory_gib"]))
     all_runs, per_size, files, ok_corpus = {}, {}, {}, {}
+    binds = {} if args.no_bindings else bindings(build)
+    if args.binding_sizes == "all":
+        bind_sizes = set(sizes)
+    else:
+        bind_sizes = {int(s) for s in args.binding_sizes.split(",") if s} if args.binding_sizes else {min(sizes)}
     for n in sizes:
         path = os.path.join(corpus_dir, "corpus-%d-seed%d.json" % (n, args.seed))
         ensure_corpus(path, n, args.seed)
@@ -601,7 +813,8 @@ def main():
         ok_corpus[n] = check_corpus(progs, path)
         runs = args.runs if n >= 50000 else args.runs * 3  # small files: more runs, as they are noisier
         log("measuring %s (%d runs)..." % (path, runs))
-        all_runs[n] = measure(progs, path, runs, python=not args.no_python, program=not args.no_program)
+        all_runs[n] = measure(progs, path, runs, python=not args.no_python, program=not args.no_program,
+                              binds=binds if n in bind_sizes else None)
         per_size[n] = medians(all_runs[n], args.clock)
 
     out = ["# hyoka benchmark", "",
@@ -624,6 +837,11 @@ def main():
         out.append("")
         out.append(table(med, n))
         out.append("")
+        bt = binding_table(med)
+        if bt:
+            out += ["The bindings' streaming paths against the program doing the same work (`hyoka metrics "
+                    "--json`: read, validate, every figure); their time is the script's timed part, after the "
+                    "interpreter has started and loaded the binding:", "", bt, ""]
         out.append("Corpus diagnostics (read + validate): %s. Projects found by every tool: %s." % (
             "none" if ok_corpus[n] else "SOME — see stderr", ", ".join(str(a) for a in sorted(agree))))
         out.append("")

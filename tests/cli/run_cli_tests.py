@@ -481,6 +481,120 @@ with tempfile.TemporaryDirectory() as tmp:
             page = f.read()
         check(rc == 0 and ('lang="%s"' % lang) in page[:300],
               'convert --to html %s with %s: pages in %s' % (' '.join(args), env, lang), page[:200])
+# Streaming (docs/streaming.md): check, metrics --json, summary and convert
+# --to json to standard output read a JSON input one project at a time.
+with tempfile.TemporaryDirectory() as tmp:
+    def write_text(name, text):
+        p = os.path.join(tmp, name)
+        with open(p, 'w', encoding='utf-8') as f:
+            f.write(text)
+        return p
+
+    def named(out, path, as_name):
+        return out.replace(path.encode(), as_name.encode())
+
+    # Standard input gives what the file gives, lines and columns of the
+    # validation's diagnostics included (placed from a copy of the input).
+    sheet = os.path.join(sheets_dir, 'tokorozawa-010802.json')
+    text = open(os.path.join(root, sheet), 'rb').read()
+    for args in (['check'], ['check', '--json'], ['metrics', '--json'], ['convert', '--to', 'json']):
+        tail = ['-'] if args[0] == 'convert' else []
+        rc_f, out_f, err_f = run(*(args + [sheet] + tail))
+        rc_s, out_s, err_s = run(*(args + ['-'] + tail), stdin=text)
+        check(rc_s == rc_f and out_s == named(out_f, sheet, '-') and err_s == named(err_f, sheet, '-') and
+              (args[0] == 'convert' or b':106:26: ' in out_f + err_f or b'"line": 106, "column": 26' in out_f or
+               b'"line":106,"column":26' in out_f),
+              'hyoka %s - (standard input) gives what the file gives' % ' '.join(args), out_s.decode()[:300])
+
+    # Header members after "projects": a file is read as if they came first.
+    doc = json.loads(open(os.path.join(root, sheets_dir, 'sample-city-portfolio.json'), encoding='utf-8').read())
+    first = write_json_in(tmp, 'first.json', doc)
+    last = write_json_in(tmp, 'last.json', dict([('format', 'hyoka/1'), ('projects', doc['projects'])] +
+                                              [(k, v) for k, v in doc.items() if k not in ('format', 'projects')]))
+    rc1, out1, _ = run('metrics', '--json', first)
+    rc2, out2, _ = run('metrics', '--json', last)
+    m1, m2 = json.loads(out1), json.loads(out2)
+    check(rc1 == rc2 == 0 and m1['projects'] == m2['projects'] and
+          [d['code'] for d in m1['diagnostics']] == [d['code'] for d in m2['diagnostics']],
+          'metrics --json: header members after "projects" apply to the projects before them')
+    rc1, out1, _ = run('check', '--json', first)
+    rc2, out2, _ = run('check', '--json', last)
+    f1, f2 = json.loads(out1)['files'][0], json.loads(out2)['files'][0]
+    check(rc1 == rc2 == 0 and f1['tally'] == f2['tally'] and
+          [d['path'] for d in f1['diagnostics']] == [d['path'] for d in f2['diagnostics']],
+          'check: header members after "projects", the same diagnostics')
+    rc, out, _ = run('check', '-', stdin=open(last, 'rb').read())
+    check(rc == 2 and b'error J007: ' in out, 'check -: a header member after "projects" on standard input is J007 '
+          '(read after the projects it governs)', out.decode()[:300])
+
+    # A syntax error after two good projects: what a whole read gives.
+    good = [json.dumps(p, ensure_ascii=False) for p in doc['projects']]
+    cut = write_text('cut.json', '{"format": "hyoka/1", "amount_unit": "thousand_yen", "projects": [\n' +
+                     ',\n'.join(good[:2]) + ',\n{"code": "X", "name": tru}\n]}\n')
+    rc, out, _ = run('check', cut)
+    lines = out.decode().splitlines()
+    check(rc == 2 and lines[0].startswith(cut + ':4:26: error J001: ') and lines[0].endswith('[/projects/2/name]') and
+          lines[1] == cut + ': 1 diagnostic: 1 error', 'check: a syntax error after two good projects (exit 2, '
+          'its line and column, no validation)', out.decode())
+    rc, out, err = run('metrics', '--json', cut)
+    m = json.loads(out)
+    check(rc == 2 and m['file'] == cut and m['projects'] == [] and 'error' in m and
+          [d['code'] for d in m['diagnostics']] == ['J001'] and b'error J001' in err,
+          'metrics --json: a syntax error after two good projects: no project, its error, exit 2', out.decode()[:300])
+    # ... when figures have left already, they stay, and "error" follows.
+    many = []
+    for n in range(4):
+        for p in doc['projects']:
+            q = dict(p, code='%s-%d' % (p['code'], n))
+            many.append(json.dumps(q, ensure_ascii=False))
+    late = write_text('late.json', json.dumps(dict((k, v) for k, v in doc.items() if k != 'projects'),
+                                              ensure_ascii=False)[:-1] +
+                      ', "projects": [\n' + ',\n'.join(many) + ',\n{"code": "X", "name": tru}\n]}\n')
+    rc, out, err = run('metrics', '--json', late)
+    m = json.loads(out)
+    keys = list(m)
+    check(rc == 2 and keys[:3] == ['format', 'file', 'projects'] and keys[-1] == 'error' and
+          0 < len(m['projects']) <= len(many) and [d['code'] for d in m['diagnostics']] == ['J001'],
+          'metrics --json: a syntax error once figures have left: those projects, the diagnostics, then "error" '
+          '(exit 2)', str(keys) + ' ' + str(len(m['projects'])))
+    rc, out, err = run('convert', '--to', 'json', late, '-')
+    check(rc == 2 and b'error J001' in err, 'convert --to json -: a syntax error exits 2', err.decode()[:300])
+
+    # A duplicate code far from its first: P003, the first's index named.
+    dup = [dict(doc['projects'][0], code='P-%d' % n) for n in range(300)]
+    dup[299]['code'] = 'P-3'
+    far = write_json_in(tmp, 'far.json', dict(doc, projects=dup))
+    rc, out, _ = run('check', '--json', far)
+    f = json.loads(out)['files'][0]
+    p003 = [d for d in f['diagnostics'] if d['code'] == 'P003']
+    check(len(p003) == 1 and p003[0]['path'].startswith('/projects/299') and p003[0]['line'] > 0 and
+          ('P003', 'error', 1) in [(t['code'], t['severity'], t['count']) for t in f['tally']] and rc == 1,
+          'check: a duplicate code 296 projects after the first is P003, with its line', str(p003) + str(f['tally']))
+
+    # summary: the default year (latest settled) first seen at the second
+    # project; the projects before it are still ranked, as no_year.
+    ps = [dict(q) for q in doc['projects'][:4]]
+    ps[0]['years'] = [y for y in ps[0]['years'] if y['fiscal_year'] == 2021]
+    ps[1]['years'] = [y for y in ps[1]['years'] if y['fiscal_year'] in (2022, 2023)]
+    ps[3]['years'] = []
+    late_year = write_json_in(tmp, 'late-year.json', dict(doc, projects=ps))
+    rc, out, _ = run('summary', '--json', late_year)
+    e = json.loads(out)['files'][0]
+    ranking = e['tables']['ranking_total_cost']
+    with_year = sorted((q for q in ranking if q['total_cost'] is not None), key=lambda q: -q['total_cost'])
+    check(rc == 0 and e['fiscal_year'] == 2023 and [q['code'] for q in ranking] ==
+          [q['code'] for q in with_year] + [ps[0]['code'], ps[3]['code']] and len(with_year) == 2 and
+          [q.get('reason') for q in ranking[2:]] == ['no_year', 'no_year'],
+          'summary: a default year first seen at the second project still ranks the first (no_year)', str(ranking))
+
+    # metrics --json of several files: an array of the documents of each.
+    other = os.path.join(sheets_dir, 'moka-security-policy.json')
+    outs = [run('metrics', '--json', f)[1] for f in (sheet, other)]
+    rc, out, _ = run('metrics', '--json', sheet, other)
+    check(rc == 0 and out == b'[\n' + outs[0] + b',\n' + outs[1] + b']\n',
+          'metrics --json of two files: "[", the document of each, "]"', out.decode()[:200])
+
+
 # The RS tables of the national review sheets (the real 2024 sample): to
 # hyoka/1 and back, and RS to RS, every cell the same by value.
 sys.path.insert(0, os.path.join(root, 'tests', 'rs'))

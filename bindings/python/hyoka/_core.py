@@ -147,8 +147,14 @@ def figure_value(figure):
     return enum_value(ENUM_FIGURE, figure)
 
 
+_year_figure_names = []
+
+
 def year_figure_names():
-    return [n for n in enum_names(ENUM_FIGURE) if n not in NOT_YEAR_FIGURES]
+    """The figures of a cost year, in the library's order (a tuple)."""
+    if not _year_figure_names:
+        _year_figure_names.append(tuple(n for n in enum_names(ENUM_FIGURE) if n not in NOT_YEAR_FIGURES))
+    return _year_figure_names[0]
 
 
 # --------------------------------------------------------------------------
@@ -231,12 +237,44 @@ def dec_in_opt(value, what='value'):
     return None if value is None else dec_in(value, what)
 
 
+class _DecText(threading.local):
+    """This thread's buffer for hyoka_decimal_format() (a decimal's text is
+    read before the next one is formatted)."""
+
+    def __init__(self):
+        self.buf = ctypes.create_string_buffer(DECIMAL_STRING_MAX)
+        self.size = ctypes.c_size_t(DECIMAL_STRING_MAX)
+
+
+_dec_text = _DecText()
+_format = None
+
+
+def dec_formatter():
+    """(format, buffer, size) for this thread: ``format(ref, 0, buffer, size,
+    None)`` is hyoka_decimal_format() of the hyoka_decimal @p ref points to
+    (a byref() or pointer) as a bare call; ``buffer.value`` is its text."""
+    global _format
+    fmt = _format
+    if fmt is None:
+        fmt = _format = lib.raw('hyoka_decimal_format')
+    t = _dec_text
+    return fmt, t.buf, t.size
+
+
+def dec_text(ref):
+    """The text (bytes) of the hyoka_decimal @p ref points to (a byref() or
+    pointer), through hyoka_decimal_format() without flags."""
+    fmt, buf, size = dec_formatter()
+    rc = fmt(ref, 0, buf, size, None)
+    if rc < 0:
+        _ffi.raise_status(rc)
+    return buf.value
+
+
 def dec_out(d):
     """decimal.Decimal of a hyoka_decimal, through hyoka_decimal_format()."""
-    buf = ctypes.create_string_buffer(DECIMAL_STRING_MAX)
-    n = ctypes.c_size_t()
-    lib.hyoka_decimal_format(byref(d), 0, buf, DECIMAL_STRING_MAX, byref(n))
-    return decimal.Decimal(buf.raw[:n.value].decode('ascii'))
+    return decimal.Decimal(dec_text(byref(d)).decode('ascii'))
 
 
 def int_in(value, what='value', check=_ffi.check_int64):

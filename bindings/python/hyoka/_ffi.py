@@ -281,6 +281,17 @@ class Library:
             return False
         return True
 
+    def raw(self, name, restype=ctypes.c_int):
+        """@p name as a bare foreign function: no argument conversion, no
+        checks (the binding's hot paths, whose arguments are ctypes objects
+        of the exact C types; a bare int is passed as a C int, so only to an
+        int or unsigned parameter). The checked
+        function is bound first, so a missing one raises MissingFeature."""
+        getattr(self, name)
+        fn = self._dll[name]  # a new function object: the checked one keeps its argtypes
+        fn.restype = restype
+        return fn
+
     def __getattr__(self, name):
         if not name.startswith('hyoka_'):
             raise AttributeError(name)

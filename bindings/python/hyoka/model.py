@@ -44,7 +44,7 @@ from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
 from ._ffi import check_int, check_size, set_field, raise_status
-from ._core import (lib, byref, UNSET, MONEY_FIGURES, YEN_FIGURES,
+from ._core import (lib, byref, dec_formatter, dec_text, UNSET, MONEY_FIGURES, YEN_FIGURES,
                     ENUM_UNIT, ENUM_PHASE, ENUM_DUTY, ENUM_PERIOD, ENUM_STAFF_CATEGORY,
                     ENUM_INDICATOR_KIND, ENUM_DIRECTION, ENUM_STAGE, ENUM_EXPECTED_OUTCOME,
                     ENUM_EXPECTED_COST, ENUM_VERDICT_GROUP, ENUM_BUDGET_KIND, ENUM_CLASS_KIND,
@@ -152,27 +152,73 @@ def reason_message(reason, lang=None):
     return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
 
 
+def _figure_value(figure_name, text):
+    """The value of an available figure from its text (bytes): int yen, else Decimal."""
+    if figure_name not in YEN_FIGURES:
+        return decimal.Decimal(text.decode('ascii'))
+    if b'.' in text:
+        return int(decimal.Decimal(text.decode('ascii')))
+    return int(text)
+
+
 def _figure_result(rc, d, reason, figure_name):
     if rc < 0:
         return Figure(None, enum_name(ENUM_REASON, reason.value))
-    if figure_name in YEN_FIGURES:
-        return Figure(int(dec_out(d)), None)
-    return Figure(dec_out(d), None)
+    return Figure(_figure_value(figure_name, dec_text(byref(d))), None)
 
 
-def _bulk_figures(names, call):
+class _BulkArrays(threading.local):
+    """This thread's arrays for the bulk figure calls, and a pointer to each
+    entry of the values (the figures are converted before the next call)."""
+    n = 0
+
+    def get(self, n):
+        if n > self.n:
+            self.values = (Dec * n)()
+            self.reasons = (c_int * n)()
+            self.refs = [byref(self.values, i * ctypes.sizeof(Dec)) for i in range(n)]
+            self.n = n
+        return self
+
+
+_bulk_arrays = _BulkArrays()
+_raw_functions = {}
+_new_figure = tuple.__new__  # Figure(value, reason) without the namedtuple's argument handling
+
+
+def _raw(name):
+    """@p name bound once as a bare function (see :meth:`hyoka._ffi.Library.raw`)."""
+    fn = _raw_functions.get(name)
+    if fn is None:
+        fn = _raw_functions[name] = lib.raw(name, _api.PROTOTYPES[name][0])
+    return fn
+
+
+def _bulk_figures(names, function, *args):
     """{name: Figure} of a bulk figure call (hyoka_costs_figures(), hyoka_indicator_figures()):
-    ``call(values, reasons, count)`` fills entry i with figure names[i]; an entry that failed (a
-    negative status in place of its reason) raises as the one-figure call does."""
+    ``function(*args, values, reasons, count)``, given ctypes objects, fills entry i with figure
+    names[i]; an entry that failed (a negative status in place of its reason) raises as the
+    one-figure call does."""
     n = len(names)
-    values = (Dec * n)()
-    reasons = (c_int * n)()
-    call(values, reasons, n)
+    a = _bulk_arrays.get(n)
+    rc = _raw(function)(*args, a.values, a.reasons, c_size_t(n))
+    if rc < 0:
+        raise_status(rc)
+    reasons = a.reasons[:n]
+    refs = a.refs
+    fmt, buf, size = dec_formatter()
     out = {}
     for i, name in enumerate(names):
-        if reasons[i] < 0:
-            raise_status(reasons[i])
-        out[name] = _figure_result(-1 if reasons[i] else 0, values[i], c_int(reasons[i]), name)
+        r = reasons[i]
+        if r == 0:
+            rc = fmt(refs[i], 0, buf, size, None)
+            if rc < 0:
+                raise_status(rc)
+            out[name] = _new_figure(Figure, (_figure_value(name, buf.value), None))
+        elif r > 0:
+            out[name] = _new_figure(Figure, (None, enum_name(ENUM_REASON, r)))
+        else:
+            raise_status(r)
     return out
 
 
@@ -2285,8 +2331,7 @@ class Year(_Node):
     def figures(self):
         """Every figure of this cost year: {name: Figure}, in one call of the library (the year's
         expense, personnel and total computed once); the same as figure() for each name."""
-        return _bulk_figures(year_figure_names(), lambda values, reasons, n:
-                             lib.hyoka_costs_figures(self._h(), values, reasons, n))
+        return _bulk_figures(year_figure_names(), 'hyoka_costs_figures', c_void_p(self._h()))
 
 
 def _staff_dec_prop(name, doc):
@@ -2516,9 +2561,8 @@ class Indicator(_Node):
     def figures(self, fiscal_year):
         """Every figure of one fiscal year, {'achievement': Figure, 'change': Figure}, in one call of
         the library; the same as figure() for each name."""
-        fy = year_in(fiscal_year)
-        return _bulk_figures(('achievement', 'change'), lambda values, reasons, n:
-                             lib.hyoka_indicator_figures(self._h(), fy, values, reasons, n))
+        fy = c_int32(year_in(fiscal_year))
+        return _bulk_figures(('achievement', 'change'), 'hyoka_indicator_figures', c_void_p(self._h()), fy)
 
     def achievement(self, fiscal_year):
         """達成率 (%) of one fiscal year."""

@@ -22,7 +22,7 @@ def summary(pf):
             figures.append((p.code, y.fiscal_year, tuple(sorted(y.figures().items()))))
         for i in p.indicators:
             for fy in i.years:
-                figures.append((p.code, i.name, fy, i.achievement(fy)))
+                figures.append((p.code, i.name, fy, i.achievement(fy), tuple(sorted(i.figures(fy).items()))))
     diags = [(d.code, d.path, d.line, d.column, d.message) for d in pf.validate()]
     return figures, diags
 

@@ -143,9 +143,7 @@ module Hyoka
     # Internal: the Figure of a figure computation.
     def figure_result(status, name, value_mem, reason_mem)
       if status.zero?
-        text = Support.decimal_string(value_mem)
-        value = YEN_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
-        Figure.new(value, nil, text)
+        available_figure(name, Support.decimal_string(value_mem))
       elsif status == Unavailable::CODE
         Figure.new(nil, Support.enum_out(:reason, reason_mem.read(:int)), nil)
       else
@@ -153,20 +151,33 @@ module Hyoka
       end
     end
 
+    # Internal: the Figure of an available figure, from its text.
+    def available_figure(name, text)
+      value = YEN_FIGURES.include?(name.to_sym) && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
+      Figure.new(value, nil, text)
+    end
+
     # Internal: { name => Figure } of a bulk figure call, whose block fills
     # entry i with figure names[i] (values, reasons, count); an entry that
     # failed (a negative status in place of its reason) raises as the
-    # one-figure call does.
+    # one-figure call does. The arrays are this fiber's (the figures are
+    # converted before its next call), the reasons read at once.
     def bulk_figures(names)
-      size = Support::DECIMAL_SIZE
-      values = FFI::MemoryPointer.new(:uint8, size * names.size)
-      reasons = FFI::MemoryPointer.new(:int, names.size)
-      check(yield(values, reasons, names.size))
-      names.each_with_index.to_h do |name, i|
-        reason = reasons.slice(i * reasons.type_size, reasons.type_size)
-        status = reason.read(:int)
-        [name, figure_result(status.positive? ? Unavailable::CODE : status, name, values.slice(i * size, size), reason)]
+      a = Thread.current[:hyoka_bulk_figures]
+      a = Thread.current[:hyoka_bulk_figures] = Support::BulkArrays.new(names.size) if a.nil? || a.size < names.size
+      check(yield(a.values, a.reasons, names.size))
+      out = {}
+      a.reasons.read_array_of_int(names.size).each_with_index do |status, i|
+        name = names[i]
+        out[name] = if status.zero?
+                      available_figure(name, a.text.of(a.entries[i]))
+                    elsif status.positive?
+                      Figure.new(nil, Support.enum_out(:reason, status), nil)
+                    else
+                      check(status, name.to_s)
+                    end
       end
+      out
     end
 
     YEAR_KEYS = YEAR_FIGURES.map(&:to_s).freeze

@@ -31,6 +31,23 @@ class TestThreads < Minitest::Test
     end
   end
 
+  # The bulk figures (CostYear#figures, Indicator#figures) reuse arrays of
+  # their thread: threads computing them at once each get their own.
+  def test_threads_bulk_figures
+    texts = NAMES.map { |n| File.binread(sheet(n)).force_encoding(Encoding::UTF_8) }
+    all = lambda do |text|
+      Hyoka::Portfolio.parse(text).projects.flat_map do |pr|
+        pr.years.map(&:figures) + pr.indicators.flat_map { |ind| ind.fiscal_years.map { |fy| ind.figures(fy) } }
+      end
+    end
+    expected = texts.map(&all)
+    refute expected.flatten.empty?
+    threads = 6.times.map do |i|
+      Thread.new { 20.times.map { |j| [(i + j) % texts.size, all.call(texts[(i + j) % texts.size])] } }
+    end
+    threads.flat_map(&:value).each { |k, got| assert_equal expected[k], got, NAMES[k] }
+  end
+
   def test_threads_build_and_compute
     threads = 6.times.map do |i|
       Thread.new do

@@ -102,10 +102,35 @@ module Hyoka
 
     # The text of a hyoka_decimal, with its places ("98.30").
     def decimal_string(mem)
-      buf = FFI::MemoryPointer.new(:char, DECIMAL_STRING_MAX)
-      len = FFI::MemoryPointer.new(:size_t)
-      Hyoka.check(Lib.hyoka_decimal_format(mem, 0, buf, DECIMAL_STRING_MAX, len))
-      buf.read_bytes(len.read(:size_t))
+      DecimalText.new.of(mem)
+    end
+
+    # A buffer for the texts of decimals, one after the other
+    # (hyoka_decimal_format, no flags).
+    class DecimalText
+      def initialize
+        @buf = FFI::MemoryPointer.new(:char, DECIMAL_STRING_MAX)
+      end
+
+      # The text of the hyoka_decimal at +mem+ (up to its NUL).
+      def of(mem)
+        Hyoka.check(Lib.hyoka_decimal_format(mem, 0, @buf, DECIMAL_STRING_MAX, nil))
+        @buf.get_string(0)
+      end
+    end
+
+    # The arrays of a bulk figure call (Hyoka.bulk_figures) for up to +size+
+    # figures: values, reasons, a pointer to each value and a text buffer.
+    class BulkArrays
+      attr_reader :size, :values, :reasons, :entries, :text
+
+      def initialize(size)
+        @size = size
+        @values = FFI::MemoryPointer.new(:uint8, DECIMAL_SIZE * size)
+        @reasons = FFI::MemoryPointer.new(:int, size)
+        @entries = Array.new(size) { |i| @values + (i * DECIMAL_SIZE) }
+        @text = DecimalText.new
+      end
     end
 
     def decimal_out(mem)
