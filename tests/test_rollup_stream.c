@@ -10,7 +10,6 @@
  * entries read between adds are those of the projects added so far;
  * argument errors; allocation failures leave the roll-up or ranking as it
  * was. */
-#define _POSIX_C_SOURCE 200809L /* opendir */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -18,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <cmocka.h>
 
 #include <hyoka/hyoka.h>
@@ -183,16 +181,26 @@ static void check_portfolio(const hyoka_portfolio *pf, const char *what)
             int figure = k == 0 ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_SCORE;
             int32_t year = years[y] != 0 ? years[y] : 2020;
             for (int desc = 0; desc < 2; desc++) {
-                hyoka_ranking *want = NULL, *got = NULL;
+                hyoka_ranking *want = NULL, *got = NULL, *read = NULL;
                 char label[256];
                 snprintf(label, sizeof label, "%s ranking %d year %d desc %d", what, figure, (int)year, desc);
                 OK(hyoka_ranking_new(&want, pf, figure, year, desc));
                 OK(hyoka_ranking_start(&got, figure, year, desc));
-                for (size_t i = 0; i < np; i++)
+                OK(hyoka_ranking_start(&read, figure, year, desc));
+                for (size_t i = 0; i < np; i++) {
                     OK(hyoka_ranking_add(got, hyoka_portfolio_project_at(pf, i)));
+                    /* read after every add, or after every tenth */
+                    OK(hyoka_ranking_add(read, hyoka_portfolio_project_at(pf, i)));
+                    if (i % (desc ? 1 : 10) == 0) {
+                        int rc = hyoka_ranking_entry(read, 0, NULL, NULL, NULL, NULL);
+                        assert_true(rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE);
+                    }
+                }
                 same_ranking(want, got, label);
+                same_ranking(want, read, label);
                 hyoka_ranking_free(want);
                 hyoka_ranking_free(got);
+                hyoka_ranking_free(read);
             }
         }
     }
@@ -264,31 +272,12 @@ static void on_document(const char *path, const char *text, size_t len, void *us
 static size_t each_data_document(void *user)
 {
     const char *root = getenv("HYOKA_SOURCE_ROOT");
-    char dir[1024], path[2048];
-    struct dirent *de;
-    size_t n = 0;
-    DIR *d;
+    char dir[1024];
 
     if (!root)
         return 0;
     snprintf(dir, sizeof dir, "%s/tests/data/rs", root);
-    d = opendir(dir);
-    if (!d)
-        return 0;
-    while ((de = readdir(d)) != NULL) {
-        size_t k = strlen(de->d_name), len = 0;
-        char *text;
-        if (k < 6 || strcmp(de->d_name + k - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        text = docs_read_all(path, &len);
-        assert_non_null(text);
-        on_document(path, text, len, user);
-        free(text);
-        n++;
-    }
-    closedir(d);
-    return n;
+    return docs_each_in(dir, on_document, user);
 }
 
 static void test_samples(void **state)
@@ -361,6 +350,14 @@ static void row_is(const hyoka_rollup *r, size_t row, const char *key, size_t pr
     assert_int_equal(v, expense);
 }
 
+/* Add @p p to both roll-ups, then free it. */
+static void add_and_free(hyoka_rollup *a, hyoka_rollup *b, hyoka_project *p)
+{
+    OK(hyoka_rollup_add(a, p));
+    OK(hyoka_rollup_add(b, p));
+    hyoka_project_free(p);
+}
+
 /* Rows read between adds are those of the projects added so far, each
  * project freed right after its add. */
 static void test_rollup_between_adds(void **state)
@@ -375,17 +372,13 @@ static void test_rollup_between_adds(void **state)
     assert_null(hyoka_rollup_key(dept, 0));
 
     p = project("1", "総務部", 2023, 100);
-    OK(hyoka_rollup_add(dept, p));
-    OK(hyoka_rollup_add(years, p));
-    hyoka_project_free(p);
+    add_and_free(dept, years, p);
     assert_int_equal(hyoka_rollup_count(dept), 1);
     row_is(dept, 0, "総務部", 1, 100);
     row_is(years, 0, "2023", 1, 100);
 
     p = project("2", "企画部", 2009, 50);
-    OK(hyoka_rollup_add(dept, p));
-    OK(hyoka_rollup_add(years, p));
-    hyoka_project_free(p);
+    add_and_free(dept, years, p);
     assert_int_equal(hyoka_rollup_count(dept), 2);
     /* bytewise: 企 (E4 BC 81) before 総 (E7 B7 8F) */
     row_is(dept, 0, "企画部", 1, 50);
@@ -403,9 +396,7 @@ static void test_rollup_between_adds(void **state)
         OK(hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, 3));
         OK(hyoka_project_add_year(p, 2010, &c));
     }
-    OK(hyoka_rollup_add(dept, p));
-    OK(hyoka_rollup_add(years, p));
-    hyoka_project_free(p);
+    add_and_free(dept, years, p);
     assert_int_equal(hyoka_rollup_count(dept), 3);
     row_is(dept, 0, "", 1, 10);
     row_is(dept, 1, "企画部", 1, 50);
@@ -536,6 +527,31 @@ static void test_ranking_overflow(void **state)
     EXPECT_FAIL(HYOKA_EUNAVAILABLE, "hyoka_ranking_entry", hyoka_ranking_entry(r, 0, NULL, NULL, NULL, &why));
     assert_int_equal(why, HYOKA_REASON_OVERFLOW);
     hyoka_ranking_free(r);
+}
+
+/* A ranking of a portfolio borrows its projects: an entry gives the code
+ * the project has when asked, as hyoka_ranking_at() does. */
+static void test_ranking_new_reads_projects(void **state)
+{
+    hyoka_portfolio *pf = NULL;
+    hyoka_ranking *r = NULL;
+    hyoka_project *p = NULL;
+    const char *code = NULL;
+    (void)state;
+
+    OK(hyoka_portfolio_new(&pf));
+    OK(hyoka_portfolio_add_project(pf, project("old", NULL, 2020, 5)));
+    OK(hyoka_portfolio_add_project(pf, project("other", NULL, 2020, 9)));
+    OK(hyoka_ranking_new(&r, pf, HYOKA_FIG_EXPENSE, 2020, 1));
+    OK(hyoka_project_set_text(hyoka_portfolio_project_at(pf, 0), HYOKA_TEXT_CODE, "new", HYOKA_NTS));
+    OK(hyoka_ranking_entry(r, 1, &code, NULL, NULL, NULL));
+    assert_string_equal(code, "new");
+    OK(hyoka_ranking_at(r, 1, &p, NULL, NULL));
+    assert_ptr_equal(p, hyoka_portfolio_project_at(pf, 0));
+    OK(hyoka_ranking_entry(r, 0, &code, NULL, NULL, NULL));
+    assert_string_equal(code, "other");
+    hyoka_ranking_free(r);
+    hyoka_portfolio_free(pf);
 }
 
 static void test_arguments(void **state)
@@ -712,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_rollup_overflow),
         cmocka_unit_test(test_ranking_between_adds),
         cmocka_unit_test(test_ranking_overflow),
+        cmocka_unit_test(test_ranking_new_reads_projects),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_alloc),
     };

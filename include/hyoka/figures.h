@@ -207,7 +207,11 @@ typedef enum hyoka_group_by {
     HYOKA_GROUP_VERDICT = 3      /**< by the final verdict code (latest fiscal year, highest stage); "" when none. */
 } hyoka_group_by;
 
-/** A table of totals by group, computed from a portfolio (hyoka_rollup_new()) or from projects added one at a time (hyoka_rollup_start(), since 1.1). Owned by the caller. */
+/**
+ * A table of totals by group, computed from a portfolio (hyoka_rollup_new())
+ * or from projects added one at a time (hyoka_rollup_start(), since 1.1).
+ * Owned by the caller.
+ */
 typedef struct hyoka_rollup hyoka_rollup;
 
 /**

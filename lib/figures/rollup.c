@@ -521,16 +521,36 @@ static char *text_room(hyoka_ranking *r, size_t len)
     return c->data;
 }
 
+/* Order the entries added since the last read: a few are inserted into
+ * the ordered ones (so reading after each add stays linear), more are
+ * sorted with them. */
 static void ranking_settle(const hyoka_ranking *ranking)
 {
     /* The first read after adds orders the entries; a handle is used by one
      * thread at a time, and the ranking is the caller's, not a constant. */
     hyoka_ranking *r = (hyoka_ranking *)ranking;
+    int (*cmp)(const void *, const void *) = r->descending ? cmp_rank_desc : cmp_rank_asc;
 
     if (r->sorted == r->count)
         return;
-    if (r->count > 1)
-        qsort(r->items, r->count, sizeof *r->items, r->descending ? cmp_rank_desc : cmp_rank_asc);
+    if (r->count - r->sorted > 8) {
+        qsort(r->items, r->count, sizeof *r->items, cmp);
+        r->sorted = r->count;
+        return;
+    }
+    for (size_t i = r->sorted; i < r->count; i++) {
+        struct rank_entry e = r->items[i];
+        size_t lo = 0, hi = i;
+        while (lo < hi) { /* entries never compare equal: seq differs */
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp(&r->items[mid], &e) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        memmove(r->items + lo + 1, r->items + lo, (i - lo) * sizeof *r->items);
+        r->items[lo] = e;
+    }
     r->sorted = r->count;
 }
 
@@ -587,7 +607,8 @@ static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project 
     if (p->parent)
         return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
     if (copy_text && r->borrows)
-        return hyoka__fail(HYOKA_EINVAL, "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
+        return hyoka__fail(HYOKA_EINVAL,
+                           "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
     e.value = hyoka_decimal_from_int(0);
     e.reason = HYOKA_REASON_NONE;
     e.seq = r->count;

@@ -38,7 +38,7 @@ char *docs_read_all(const char *path, size_t *len)
     return buf;
 }
 
-static size_t each_in(const char *dir, docs_fn fn, void *user)
+size_t docs_each_in(const char *dir, docs_fn fn, void *user)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
@@ -73,7 +73,7 @@ size_t docs_each(docs_fn fn, void *user)
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/%s", root, dirs[i]);
-        files += each_in(dir, fn, user);
+        files += docs_each_in(dir, fn, user);
     }
     return files;
 }

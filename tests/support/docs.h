@@ -23,6 +23,10 @@ char *docs_read_all(const char *path, size_t *len);
  * $HYOKA_SOURCE_ROOT). */
 size_t docs_each(docs_fn fn, void *user);
 
+/** Run @p fn on every .json file of the folder @p dir (which must exist);
+ * returns how many. */
+size_t docs_each_in(const char *dir, docs_fn fn, void *user);
+
 /** A portfolio of @p projects random projects from @p seed (the same seed
  * gives the same portfolio), owned by the caller. Fails the test on an
  * unexpected status. */
