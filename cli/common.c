@@ -212,18 +212,14 @@ static int count_document(struct cli_document *d)
     return add_tally(c, v, 1);
 }
 
-/* The line and column of the diagnostics that lack them, from the text of
- * d: held, else read from f (the copy of standard input) or the file. */
-static int locate(struct cli_document *d, FILE *f)
+/* The line and column of the diagnostics that lack them (a whole read's
+ * validation), from the text of d: held, else read from the file. */
+static int locate(struct cli_document *d)
 {
     if (!needs_locating(d->report))
         return 0;
-    if (!d->text && f) {
-        rewind(f);
-        d->text = slurp_file(f, &d->len);
-    } else if (!d->text && strcmp(d->file, "-") != 0) {
+    if (!d->text && strcmp(d->file, "-") != 0)
         d->text = slurp(d->file, &d->len);
-    }
     if (d->text && hyoka_report_locate(d->report, d->text, d->len) == HYOKA_ENOMEM)
         return -1;
     return 0;
@@ -243,18 +239,15 @@ static int read_document(struct cli_document *d, const char *file, int format, c
         if (hyoka_validate(d->portfolio, d->report) == HYOKA_ENOMEM)
             return -1;
     }
-    if (format == CLI_FORMAT_JSON && locate(d, NULL) != 0)
+    if (format == CLI_FORMAT_JSON && locate(d) != 0)
         return -1;
     return count_document(d);
 }
 
 /* ---- reading a JSON input as a stream ---- */
 
-/* Standard input as the source of a stream, copied into a temporary file
- * on the way: the text to place the diagnostics that lack a line at the
- * end (without the copy, they keep none). */
+/* Standard input as the source of a stream. */
 struct stdin_source {
-    FILE *copy;
     int error; /* errno of a failed read */
 };
 
@@ -268,26 +261,15 @@ static int read_stdin(void *user, char *buf, size_t size, size_t *got)
         src->error = errno ? errno : EIO;
         return -1;
     }
-    if (*got && src->copy && fwrite(buf, 1, *got, src->copy) != *got) {
-        fclose(src->copy);
-        src->copy = NULL;
-    }
     return 0;
 }
 
 /* The validation's diagnostics of a streamed input join its report, after
- * the reading's: the order of a whole read, then validation. */
+ * the reading's (the order of a whole read, then validation), with the
+ * lines and columns the stream gave them. */
 static int join_checks(struct cli_document *d)
 {
-    const hyoka_report *v = d->checks;
-
-    for (size_t i = 0; i < hyoka_report_count(v); i++) {
-        if (hyoka_report_add(d->report, hyoka_report_code(v, i), hyoka_report_severity(v, i), hyoka_report_path(v, i),
-                             hyoka_report_message(v, i, HYOKA_LANG_EN),
-                             hyoka_report_message(v, i, HYOKA_LANG_JA)) == HYOKA_ENOMEM)
-            return -1;
-    }
-    return 0;
+    return hyoka_report_append(d->report, d->checks) == HYOKA_OK ? 0 : -1;
 }
 
 /* Open the stream of d (its report has its rules) and, when asked, the
@@ -297,7 +279,6 @@ static int open_stream(struct cli_document *d, struct stdin_source *src, int val
     int rc;
 
     if (strcmp(d->file, "-") == 0) {
-        src->copy = tmpfile();
         rc = hyoka_stream_open_source(&d->stream, read_stdin, src, NULL, d->report);
     } else {
         rc = hyoka_stream_open_file(&d->stream, d->file, NULL, d->report);
@@ -336,7 +317,7 @@ static int stream_ended(struct cli_document *d, int rc, const struct stdin_sourc
 static int stream_document(const struct cli_args *args, struct cli_document *d, int i, const hyoka_rules *rules,
                            const struct cli_visitor *v, int validate, int *status)
 {
-    struct stdin_source src = {NULL, 0};
+    struct stdin_source src = {0};
     hyoka_project *p = NULL;
     int rc, st = CLI_EXIT_FINE;
 
@@ -357,20 +338,14 @@ static int stream_document(const struct cli_args *args, struct cli_document *d, 
             st = v->project(args, d, p);
     }
     *status = st;
-    if (st < 0 || stream_ended(d, rc, &src) != 0) {
-        if (src.copy)
-            fclose(src.copy);
+    if (st < 0 || stream_ended(d, rc, &src) != 0)
         return -1;
-    }
     if (d->checks && (d->read_failed || d->unreadable)) {
         hyoka_report_free(d->checks); /* a document with errors is not validated */
         d->checks = NULL;
     }
+    /* (a stream gives every diagnostic its line and column) */
     rc = d->checks ? join_checks(d) : 0;
-    if (rc == 0)
-        rc = locate(d, src.copy);
-    if (src.copy)
-        fclose(src.copy);
     return rc == 0 ? count_document(d) : -1;
 }
 

@@ -294,6 +294,21 @@ int hyoka_report_add(hyoka_report *report, const char *code, int severity, const
     return hyoka__report_put(report, code, severity, path, 0, 0, message_en, message_ja);
 }
 
+int hyoka_report_append(hyoka_report *report, const hyoka_report *from)
+{
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(from);
+    if (report == from)
+        return hyoka__fail(HYOKA_EINVAL, "%s: a report cannot be appended to itself", __func__);
+    for (size_t i = 0; i < from->count; i++) {
+        const struct hyoka__diag *d = &from->items[i];
+        if (hyoka__report_admit(report, d->code, d->severity) &&
+            hyoka__report_put(report, d->code, d->severity, d->path, d->line, d->column, d->en, d->ja) != HYOKA_OK)
+            return HYOKA_ENOMEM;
+    }
+    return HYOKA_OK;
+}
+
 size_t hyoka_report_count(const hyoka_report *report)
 {
     return report ? report->count : 0;

@@ -400,6 +400,66 @@ static void test_rules_keep_reading_errors(void **state)
     hyoka_report_free(r);
 }
 
+/* Appending a report: every kept diagnostic with its line, column, path
+ * and messages, counted by the rules and limit of the report appended to;
+ * the report appended is unchanged. */
+static void test_append(void **state)
+{
+    static const char doc[] = "{\"format\": \"hyoka/1\",\n \"projects\": [{\"code\": \"A\", \"name\": \"a\",\n"
+                              "  \"period\": \"forever\", \"duty\": \"sometimes\"}]}";
+    hyoka_report *from = new_report(), *to = new_report();
+    hyoka_rules *rules = new_rules();
+    hyoka_portfolio *pf = NULL;
+    int64_t line = 0, col = 0;
+    size_t n;
+    (void)state;
+
+    hyoka_json_read(doc, NTS, NULL, &pf, from);
+    hyoka_portfolio_free(pf);
+    n = hyoka_report_count(from);
+    assert_true(n >= 2);
+    add(to, "X1", HYOKA_SEVERITY_WARNING);
+    OK(hyoka_report_append(to, from));
+    assert_int_equal(hyoka_report_count(from), n);
+    assert_int_equal(hyoka_report_count(to), n + 1);
+    for (size_t i = 0; i < n; i++) {
+        int64_t l2 = 0, c2 = 0;
+        assert_string_equal(hyoka_report_code(to, i + 1), hyoka_report_code(from, i));
+        assert_int_equal(hyoka_report_severity(to, i + 1), hyoka_report_severity(from, i));
+        assert_string_equal(hyoka_report_path(to, i + 1), hyoka_report_path(from, i));
+        assert_string_equal(hyoka_report_message(to, i + 1, HYOKA_LANG_JA), hyoka_report_message(from, i, HYOKA_LANG_JA));
+        assert_string_equal(hyoka_report_message(to, i + 1, HYOKA_LANG_EN), hyoka_report_message(from, i, HYOKA_LANG_EN));
+        hyoka_report_position(from, i, &line, &col);
+        hyoka_report_position(to, i + 1, &l2, &c2);
+        assert_true(line >= 2);
+        assert_int_equal(l2, line);
+        assert_int_equal(c2, col);
+    }
+    assert_int_equal(hyoka_report_total(to), n + 1);
+    /* The rules and the limit of the report appended to apply (a reading
+     * error is always kept; codes of one's own follow the rules). */
+    hyoka_report_free(to);
+    to = new_report();
+    add(from, "X1", HYOKA_SEVERITY_WARNING);
+    add(from, "X2", HYOKA_SEVERITY_INFO);
+    OK(hyoka_rules_ignore(rules, "X2"));
+    OK(hyoka_report_set_rules(to, rules));
+    OK(hyoka_report_set_limit(to, n));
+    OK(hyoka_report_append(to, from));
+    assert_int_equal(hyoka_report_count(to), n);
+    assert_int_equal(hyoka_report_ignored(to), 1);
+    assert_int_equal(hyoka_report_total(to), n + 1);
+    assert_int_equal(hyoka_report_dropped(to), 1);
+    assert_int_equal(hyoka_report_total_severity(to, HYOKA_SEVERITY_WARNING), 1);
+    /* Misuse. */
+    assert_int_equal(hyoka_report_append(to, to), HYOKA_EINVAL);
+    assert_int_equal(hyoka_report_append(NULL, from), HYOKA_EINVAL);
+    assert_int_equal(hyoka_report_append(to, NULL), HYOKA_EINVAL);
+    hyoka_rules_free(rules);
+    hyoka_report_free(from);
+    hyoka_report_free(to);
+}
+
 /* A rules file: key = value lines, # comments; every bad line is R001 with
  * its line and column, the good ones are applied. */
 static void test_rules_parse(void **state)
@@ -574,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_rules_patterns),
         cmocka_unit_test(test_report_rules),
         cmocka_unit_test(test_rules_keep_reading_errors),
+        cmocka_unit_test(test_append),
         cmocka_unit_test(test_rules_parse),
         cmocka_unit_test(test_rules_read_file),
         cmocka_unit_test(test_control_characters_escaped),

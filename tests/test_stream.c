@@ -169,6 +169,8 @@ static struct reading whole_doc(const char *text, size_t len, hyoka_portfolio **
     out.status = hyoka_json_read(text, len, opt, pf, rep);
     if (*pf) {
         assert_int_equal(hyoka_validate(*pf, val), HYOKA_OK);
+        /* a stream places validation's diagnostics as it goes */
+        assert_int_equal(hyoka_report_locate(val, text, len), HYOKA_OK);
         out.projects = hyoka_portfolio_project_count(*pf);
     }
     out.diagnostics = both(rep, val);
@@ -556,6 +558,7 @@ static void check_writers(const char *path, const char *text, size_t len, void *
                 want_rc = hyoka_json_write(pf, flags, &want, &want_len);
             } else {
                 assert_int_equal(hyoka_validate(pf, whole_rep), HYOKA_OK);
+                assert_int_equal(hyoka_report_locate(whole_rep, text, len), HYOKA_OK);
                 /* (HYOKA_ERANGE when a figure overflows) */
                 want_rc = hyoka_metrics_write(pf, whole_rep, flags, HYOKA_LANG_JA, &want, &want_len);
             }

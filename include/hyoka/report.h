@@ -57,6 +57,19 @@ HYOKA_API int hyoka_validate(const hyoka_portfolio *portfolio, hyoka_report *rep
 HYOKA_API int hyoka_report_add(hyoka_report *report, const char *code, int severity, const char *path,
                                const char *message_en, const char *message_ja);
 
+/**
+ * Append every diagnostic kept by @p from, with its line and column, in
+ * order (since 1.1): each is counted, and kept or not, as
+ * hyoka_report_add() would count it in @p report (its rules and limit).
+ * For a program that validates into a report of its own and joins it to
+ * the reading's afterwards. What @p from counted without keeping is not
+ * carried over (see hyoka_report_dropped()).
+ * @param report the report appended to.
+ * @param from   the report appended (borrowed; unchanged); not @p report.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_report_append(hyoka_report *report, const hyoka_report *from);
+
 /** Number of diagnostics kept (those hyoka_report_code() and the other
  *  accessors reach: indexes 0 .. count-1). */
 HYOKA_API size_t hyoka_report_count(const hyoka_report *report);

@@ -229,37 +229,42 @@ static int locpos_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
+/* The diagnostic's path relative to @p prefix (a JSON pointer: "" for the
+ * whole document), or NULL when it is not under it. */
+static const char *under(const char *path, const char *prefix, size_t plen)
+{
+    if (strncmp(path, prefix, plen) != 0 || (path[plen] != '/' && path[plen] != '\0'))
+        return NULL;
+    return path + plen;
+}
+
+int hyoka__report_locate_part(hyoka_report *report, size_t first, const char *json, size_t len, const char *prefix,
+                              hyoka__json_position_fn position, void *ctx)
 {
     struct locate_ctx c;
     struct locpos *pos = NULL;
-    size_t npos = 0, wanted = 0;
-    const char *base, *end;
-    struct hyoka__json_lines lc;
+    size_t npos = 0, wanted = 0, plen = strlen(prefix);
     int rc = HYOKA_OK;
 
-    HYOKA__CHECK_NULL(report);
-    HYOKA__CHECK_NULL(json);
-    if (len == HYOKA_NTS)
-        len = strlen(json);
     memset(&c, 0, sizeof c);
-    for (size_t i = 0; i < report->count; i++) {
+    for (size_t i = first; i < report->count; i++) {
         const struct hyoka__diag *d = &report->items[i];
+        const char *rel;
         size_t n;
         int dup;
-        if (d->line != 0 || !d->path)
+        if (d->line != 0 || !d->path || !(rel = under(d->path, prefix, plen)))
             continue;
         wanted++;
-        n = strlen(d->path);
+        n = strlen(rel);
         /* The path and each of its ancestors ("" included). */
         for (;;) {
-            if (hyoka__strset_add(&c.set, d->path, n, &dup)) {
+            if (hyoka__strset_add(&c.set, rel, n, &dup)) {
                 rc = hyoka__nomem();
                 goto done;
             }
             if (dup || n == 0)
                 break;
-            n = hyoka__jsonptr_parent(d->path, n);
+            n = hyoka__jsonptr_parent(rel, n);
         }
     }
     if (!wanted)
@@ -278,14 +283,15 @@ int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
         rc = hyoka__nomem();
         goto done;
     }
-    for (size_t i = 0; i < report->count; i++) {
+    for (size_t i = first; i < report->count; i++) {
         const struct hyoka__diag *d = &report->items[i];
+        const char *rel;
         size_t n;
-        if (d->line != 0 || !d->path)
+        if (d->line != 0 || !d->path || !(rel = under(d->path, prefix, plen)))
             continue;
-        n = strlen(d->path);
+        n = strlen(rel);
         for (;;) {
-            struct hyoka__strset_entry *e = hyoka__strset_find(&c.set, d->path, n);
+            struct hyoka__strset_entry *e = hyoka__strset_find(&c.set, rel, n);
             if (e && c.found[e - c.set.t]) {
                 pos[npos].at = c.found[e - c.set.t];
                 pos[npos].index = i;
@@ -294,22 +300,39 @@ int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
             }
             if (n == 0)
                 break;
-            n = hyoka__jsonptr_parent(d->path, n);
+            n = hyoka__jsonptr_parent(rel, n);
         }
     }
     qsort(pos, npos, sizeof *pos, locpos_cmp);
-    base = json;
-    end = json + len;
-    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0)
-        base += 3;
-    hyoka__json_lines_init(&lc, base, end);
     for (size_t i = 0; i < npos; i++) {
         struct hyoka__diag *d = &report->items[pos[i].index];
-        hyoka__json_lines_at(&lc, pos[i].at, &d->line, &d->column);
+        position(ctx, pos[i].at, &d->line, &d->column);
     }
 done:
     hyoka__free(pos);
     hyoka__free(c.found);
     hyoka__strset_free(&c.set);
     return rc;
+}
+
+/* Positions counted from the start of the text (past a byte order mark). */
+static void text_position(void *ctx, const char *at, int64_t *line, int64_t *col)
+{
+    hyoka__json_lines_at(ctx, at, line, col);
+}
+
+int hyoka_report_locate(hyoka_report *report, const char *json, size_t len)
+{
+    struct hyoka__json_lines lc;
+    const char *base;
+
+    HYOKA__CHECK_NULL(report);
+    HYOKA__CHECK_NULL(json);
+    if (len == HYOKA_NTS)
+        len = strlen(json);
+    base = json;
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0)
+        base += 3;
+    hyoka__json_lines_init(&lc, base, json + len);
+    return hyoka__report_locate_part(report, 0, json, len, "", text_position, &lc);
 }

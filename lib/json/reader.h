@@ -411,5 +411,15 @@ typedef int (*hyoka__json_walk_fn)(void *ctx, const char *path, size_t len, cons
 /* Walk the text; HYOKA_OK (also when the text is invalid: the walk stops),
  * HYOKA_ENOMEM. */
 int hyoka__json_walk(const char *s, size_t len, hyoka__json_walk_fn fn, void *ctx);
+/* Line and column of a position of the text given to
+ * hyoka__report_locate_part(). */
+typedef void (*hyoka__json_position_fn)(void *ctx, const char *at, int64_t *line, int64_t *col);
+/* Place the diagnostics of @p report from index @p first on that have no
+ * line yet and whose path is @p prefix or below it (a JSON pointer; "" for
+ * all): their values are looked for in @p json (the text of the value at
+ * @p prefix), and @p position turns each into a line and column.
+ * HYOKA_OK or HYOKA_ENOMEM. */
+int hyoka__report_locate_part(hyoka_report *report, size_t first, const char *json, size_t len, const char *prefix,
+                              hyoka__json_position_fn position, void *ctx);
 
 #endif /* HYOKA_JSON_READER_H */

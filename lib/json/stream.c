@@ -64,8 +64,9 @@ struct hyoka_stream {
     hyoka_project *current;
     struct hyoka__arena *arena;
     size_t index;
+    const char *ptext, *pend; /* its text: from before its '{' to after its '}' */
     /* P003: the first index of each top-level code */
-    struct hyoka__strset codes;
+    struct hyoka__strpool codes;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -82,7 +83,7 @@ void hyoka__stream_position(struct hyoka_stream *s, const char *pos, int64_t *li
             return;
         }
     }
-    if (pos < r->lc.at) { /* back from the window's first line and column */
+    if (pos < r->lc.at && s->source == SRC_CALLBACK) { /* back from the window's first line and column */
         hyoka__json_lines_init(&r->lc, r->text, r->end);
         r->lc.line = s->line0;
         r->lc.col = s->col0;
@@ -405,25 +406,14 @@ static void drop_current(struct hyoka_stream *s)
     s->arena = NULL;
 }
 
-/* Remember the code of the project just read (the first index of each),
- * in a copy of its own (freed with the set). */
+/* Remember the code of the project just read (the first index of each). */
 static int remember_code(struct hyoka_stream *s)
 {
     const char *code = s->current->text[HYOKA_TEXT_CODE];
-    char *copy;
-    size_t n;
-    int dup = 0;
 
     if (!code || !*code)
         return 0;
-    n = strlen(code);
-    if (hyoka__strset_find(&s->codes, code, n))
-        return 0;
-    if (hyoka__strset_reserve(&s->codes) || !(copy = hyoka__heap_malloc(n + 1)))
-        return -1;
-    memcpy(copy, code, n + 1);
-    hyoka__strset_put(&s->codes, NULL, 0, copy, n, s->index, &dup);
-    return 0;
+    return hyoka__strpool_put(&s->codes, code, strlen(code), s->index);
 }
 
 int hyoka_stream_next(hyoka_stream *s, hyoka_project **project)
@@ -444,9 +434,11 @@ int hyoka_stream_next(hyoka_stream *s, hyoka_project **project)
             s->state = ST_DONE;
             break;
         }
+        s->ptext = r->p;
         s->arena = hyoka__arena_new();
         prev = hyoka__arena_enter(s->arena);
         rc = hyoka__json_step(r, 2);
+        s->pend = r->p;
         hyoka__arena_leave(prev);
         if (s->pf->projects.count > 0)
             s->current = s->pf->projects.items[0];
@@ -644,10 +636,32 @@ int hyoka_stream_detach(hyoka_stream *s, hyoka_project **out)
     return HYOKA_OK;
 }
 
+/* Positions of the current project's text. */
+static void project_position(void *ctx, const char *at, int64_t *line, int64_t *col)
+{
+    hyoka__stream_position(ctx, at, line, col);
+}
+
+/* Give a line and column to the diagnostics of the current project from
+ * index @p first of @p report on, from its text (still at hand). */
+static int locate_current(struct hyoka_stream *s, hyoka_report *report, size_t first)
+{
+    char prefix[48];
+    const char *p = s->ptext;
+
+    while (p < s->pend && *p != '{')
+        p++;
+    if (p == s->pend)
+        return HYOKA_OK;
+    snprintf(prefix, sizeof prefix, "/projects/%zu", s->index);
+    return hyoka__report_locate_part(report, first, p, (size_t)(s->pend - p), prefix, project_position, s);
+}
+
 int hyoka_stream_validate(hyoka_stream *s, hyoka_report *report)
 {
     const char *code;
-    size_t dup_of = SIZE_MAX;
+    size_t dup_of = SIZE_MAX, count, total, first;
+    int rc;
 
     if (!s || !report)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_stream_validate: %s is NULL", !s ? "stream" : "report");
@@ -655,11 +669,19 @@ int hyoka_stream_validate(hyoka_stream *s, hyoka_report *report)
         return hyoka__fail(HYOKA_ESTATE, "hyoka_stream_validate: the stream has no current project");
     code = s->current->text[HYOKA_TEXT_CODE];
     if (code && *code) {
-        const struct hyoka__strset_entry *e = hyoka__strset_find(&s->codes, code, strlen(code));
-        if (e && e->value != s->index)
-            dup_of = e->value;
+        size_t first_index;
+        if (hyoka__strpool_get(&s->codes, code, strlen(code), &first_index) && first_index != s->index)
+            dup_of = first_index;
     }
-    return hyoka__validate_project(s->pf, s->current, s->index, dup_of, report);
+    count = report->count;
+    total = report->total;
+    rc = hyoka__validate_project(s->pf, s->current, s->index, dup_of, report);
+    /* What this project added is at the end; a full report may have let
+     * as many earlier diagnostics go (one for each added). */
+    first = count - (report->total - total < count ? report->total - total : count);
+    if (rc == HYOKA_OK && report->count > first)
+        rc = locate_current(s, report, first);
+    return rc;
 }
 
 void hyoka_stream_free(hyoka_stream *s)
@@ -671,8 +693,6 @@ void hyoka_stream_free(hyoka_stream *s)
     hyoka__json_reader_free(s->r);
     hyoka__fsio_release(&s->file);
     hyoka__free(s->win);
-    for (size_t i = 0; i < s->codes.cap; i++)
-        hyoka__free((void *)(uintptr_t)s->codes.t[i].s);
-    hyoka__strset_free(&s->codes);
+    hyoka__strpool_free(&s->codes);
     hyoka__free(s);
 }

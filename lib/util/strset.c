@@ -113,3 +113,110 @@ struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, c
     e = strset_slot(set->t, set->cap, owner, tag, s, n, hash_bytes(set, owner, tag, s, n));
     return e->s ? e : NULL;
 }
+
+/* ------------------------------------------------------------------------ */
+/* A packed set: see strset.h                                                */
+
+/* A slot: the high 32 bits of the hash, then the string's offset + 1 in
+ * the buffer (0: free). */
+#define SLOT_OFF(x) ((size_t)((x) & 0xFFFFFFFFu))
+
+static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t cap, const char *s, size_t n,
+                           uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    for (;;) {
+        uint64_t *e = &t[i];
+        if (!*e)
+            return e;
+        if ((*e >> 32) == (h >> 32)) {
+            const char *k = p->buf + SLOT_OFF(*e) - 1 + sizeof(size_t);
+            if (strncmp(k, s, n) == 0 && k[n] == '\0')
+                return e;
+        }
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+static uint64_t pool_hash(const struct hyoka__strpool *p, const char *s, size_t n)
+{
+    return hash_bytes((const struct hyoka__strset *)(const void *)p, NULL, 0, s, n);
+}
+
+int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, size_t *value)
+{
+    const uint64_t *e;
+    if (!p->cap)
+        return 0;
+    e = pool_slot(p, p->t, p->cap, s, n, pool_hash(p, s, n));
+    if (!*e)
+        return 0;
+    memcpy(value, p->buf + SLOT_OFF(*e) - 1, sizeof *value);
+    return 1;
+}
+
+static int pool_grow(struct hyoka__strpool *p)
+{
+    size_t ncap = p->cap ? p->cap * 2 : 1024;
+    uint64_t *nt;
+
+    if (ncap > SIZE_MAX / sizeof *nt)
+        return -1;
+    nt = hyoka__heap_calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    for (size_t i = 0; i < p->cap; i++) {
+        if (p->t[i]) {
+            const char *k = p->buf + SLOT_OFF(p->t[i]) - 1 + sizeof(size_t);
+            size_t n = strlen(k);
+            *pool_slot(p, nt, ncap, k, n, pool_hash(p, k, n)) = p->t[i];
+        }
+    }
+    hyoka__free(p->t);
+    p->t = nt;
+    p->cap = ncap;
+    return 0;
+}
+
+int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t value)
+{
+    uint64_t h;
+    uint64_t *e;
+    size_t need = sizeof value + n + 1;
+
+    if (memchr(s, '\0', n))
+        return -1;
+    if ((p->count + 1) * 4 > p->cap * 3 && pool_grow(p))
+        return -1;
+    h = pool_hash(p, s, n);
+    e = pool_slot(p, p->t, p->cap, s, n, h);
+    if (*e)
+        return 0;
+    if (need > UINT32_MAX - 1 - p->len)
+        return -1;
+    if (p->len + need > p->blen) {
+        size_t nlen = p->blen ? p->blen : 4096;
+        char *nb;
+        while (nlen < p->len + need)
+            nlen *= 2;
+        nb = hyoka__heap_realloc(p->buf, nlen);
+        if (!nb)
+            return -1;
+        p->buf = nb;
+        p->blen = nlen;
+    }
+    memcpy(p->buf + p->len, &value, sizeof value);
+    memcpy(p->buf + p->len + sizeof value, s, n);
+    p->buf[p->len + sizeof value + n] = '\0';
+    *e = (h >> 32 << 32) | (uint64_t)(p->len + 1);
+    p->len += need;
+    p->count++;
+    return 0;
+}
+
+void hyoka__strpool_free(struct hyoka__strpool *p)
+{
+    hyoka__free(p->t);
+    hyoka__free(p->buf);
+    memset(p, 0, sizeof *p);
+}

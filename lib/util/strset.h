@@ -54,4 +54,24 @@ static inline struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka_
     return hyoka__strset_get(set, NULL, 0, s, n);
 }
 
+/* A set that owns its strings, packed one after another in one buffer
+ * with a value each, and a table of 8-byte slots: for sets that grow with
+ * a document (a stream's project codes: about 12 bytes a code besides its
+ * text). Zeroed, an empty set. Strings hold no NUL byte; the buffer holds
+ * at most 4 GiB. */
+struct hyoka__strpool {
+    char *buf;
+    size_t len, blen;
+    uint64_t *t;
+    size_t cap, count;
+};
+
+/* Add s[0..n) with @p value unless it is there already (its value is then
+ * kept). -1 when out of memory, the buffer is full or s holds a NUL (no
+ * error recorded), else 0. */
+int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t value);
+/* 1 and its value in *value when s[0..n) is in the set, else 0. */
+int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, size_t *value);
+void hyoka__strpool_free(struct hyoka__strpool *p);
+
 #endif /* HYOKA_UTIL_STRSET_H */

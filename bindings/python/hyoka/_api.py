@@ -495,6 +495,7 @@ PROTOTYPES = {
     'hyoka_report_free': (None, [H], RAW),
     'hyoka_validate': (c_int, [H, H], STATUS),
     'hyoka_report_add': (c_int, [H, c_char_p, c_int, c_char_p, c_char_p, c_char_p], STATUS),
+    'hyoka_report_append': (c_int, [H, H], STATUS),
     'hyoka_report_count': (c_size_t, [H], RAW),
     'hyoka_report_count_severity': (c_size_t, [H, c_int], RAW),
     'hyoka_report_code': (c_char_p, [H, c_size_t], RAW),

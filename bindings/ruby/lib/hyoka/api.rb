@@ -433,6 +433,7 @@ module Hyoka
       hyoka_report_free: [[:pointer], :void],
       hyoka_validate: [%i[pointer pointer], :int, :blocking],
       hyoka_report_add: [%i[pointer string int string string string], :int],
+      hyoka_report_append: [%i[pointer pointer], :int],
       hyoka_report_count: [[:pointer], :size_t],
       hyoka_report_count_severity: [%i[pointer int], :size_t],
       hyoka_report_code: [%i[pointer size_t], :pointer],
