@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <stdint.h>
+
 #include "cli.h"
 
 /* ---- reading ---- */
@@ -276,12 +278,18 @@ static int join_checks(struct cli_document *d)
  * report of its validation: a result of hyoka_stream_open_file() or _source(). */
 static int open_stream(struct cli_document *d, struct stdin_source *src, int validate)
 {
+    hyoka_read_options opt;
     int rc;
 
+    /* A stream holds one project at a time: a document of any size is
+     * read (a national collection is 5-6 GB; the reader's limit of 4 GiB
+     * is for documents read whole). */
+    hyoka_read_options_init(&opt);
+    opt.max_document = SIZE_MAX;
     if (strcmp(d->file, "-") == 0) {
-        rc = hyoka_stream_open_source(&d->stream, read_stdin, src, NULL, d->report);
+        rc = hyoka_stream_open_source(&d->stream, read_stdin, src, &opt, d->report);
     } else {
-        rc = hyoka_stream_open_file(&d->stream, d->file, NULL, d->report);
+        rc = hyoka_stream_open_file(&d->stream, d->file, &opt, d->report);
     }
     if (rc == HYOKA_OK && validate)
         return hyoka_report_new(&d->checks) == HYOKA_OK &&

@@ -8,6 +8,9 @@
  *            fifteen cost-year figures of every year, achievement and
  *            change of every indicator value, score and rating of every
  *            evaluation, through the public figure functions.
+ *   stream   the work of full, one project at a time: hyoka_stream_open_file(),
+ *            hyoka_stream_next(), hyoka_stream_validate() and every figure of
+ *            the current project (docs/streaming.md).
  *   metrics  read + validate + hyoka_metrics_write() (hyoka-metrics/1, compact,
  *            to memory): what `hyoka metrics --json` does.
  *   write    hyoka_json_write() of the portfolio read from the file, compact,
@@ -149,6 +152,39 @@ static int mode_full(const char *path, struct bench_result *r)
     return rc;
 }
 
+static int mode_stream(const char *path, struct bench_result *r)
+{
+    hyoka_stream *s = NULL;
+    hyoka_report *rep = NULL;
+    hyoka_project *p;
+    long long available = 0;
+    int rc;
+
+    if (hyoka_report_new(&rep) != HYOKA_OK)
+        bench_die("hyoka_report_new", hyoka_error_last());
+    bench_start();
+    rc = hyoka_stream_open_file(&s, path, NULL, rep);
+    while (rc == HYOKA_OK && (rc = hyoka_stream_next(s, &p)) == 1) {
+        long long c;
+        rc = hyoka_stream_validate(s, rep);
+        c = rc == HYOKA_OK ? project_figures(p, &available) : -1;
+        if (c < 0) {
+            fprintf(stderr, "bench_hyoka: figures: %s\n", hyoka_error_last());
+            rc = HYOKA_EINVAL;
+            break;
+        }
+        r->values += c;
+        r->projects++;
+    }
+    bench_stop();
+    r->diagnostics = (long long)hyoka_report_count_severity(rep, HYOKA_SEVERITY_ERROR);
+    if (rc != 0)
+        fprintf(stderr, "bench_hyoka: %s: %s (%s)\n", path, hyoka_strerror(rc), hyoka_error_last());
+    hyoka_stream_free(s);
+    hyoka_report_free(rep);
+    return rc != 0;
+}
+
 static int mode_validate(const char *path, struct bench_result *r)
 {
     hyoka_portfolio *pf = NULL;
@@ -266,6 +302,7 @@ static const struct bench_mode modes[] = {
     {"read", mode_read},
     {"validate", mode_validate},
     {"full", mode_full},
+    {"stream", mode_stream},
     {"metrics", mode_metrics},
     {"write", mode_write},
 };

@@ -82,6 +82,8 @@ import gen_corpus  # noqa: E402
 # (key, label, what it does), in table order
 ROWS = [
     ("hyoka/full", "hyoka read + validate + figures", "read, validate, all figures"),
+    ("hyoka/stream", "hyoka stream + validate + figures",
+     "the same work one project at a time (hyoka_stream_open_file, _next, _validate)"),
     ("hyoka/read", "hyoka read", "read into the model"),
     ("hyoka/validate", "hyoka read + validate", "read, validate (no figures asked)"),
     ("hyoka/metrics", "hyoka read + validate + metrics JSON", "as `hyoka metrics --json`, to memory"),
@@ -474,9 +476,13 @@ def targets(per_size, clock="wall", inter=None):
             return next(lb for k, lb, _ in ROWS if k == key)
 
         rj = med.get("peers-cxx/rapidjson")
+        st = med.get("hyoka/stream")
         if ref and rj:
             r = rj["seconds"] / ref["seconds"]
             out.append((n, "hyoka read+validate+figures ≥ 1.25× RapidJSON parse + walk", "%.2f×" % r, r >= 1.25))
+        if st and rj:
+            r = rj["seconds"] / st["seconds"]
+            out.append((n, "hyoka stream+validate+figures ≥ 1.25× RapidJSON parse + walk", "%.2f×" % r, r >= 1.25))
         rp, mj = med.get("process/rapidjson"), med.get(PROGRAM_REF)
         if rp and mj:
             r = rp["seconds"] / mj["seconds"]
@@ -491,6 +497,9 @@ def targets(per_size, clock="wall", inter=None):
         if ref and py:
             r = py["seconds"] / ref["seconds"]
             out.append((n, "hyoka read+validate+figures ≥ 15× plain Python", "%.2f×" % r, r >= 15.0))
+        if st and py:
+            r = py["seconds"] / st["seconds"]
+            out.append((n, "hyoka stream+validate+figures ≥ 15× plain Python", "%.2f×" % r, r >= 15.0))
         for key, _, _, _ in BINDINGS:
             m = med.get(key)
             if m and mj:
