@@ -254,11 +254,13 @@ def run_python(path, runs):
 TIME = "/usr/bin/time"  # GNU time: the peak RSS of a process not forked from this (large) Python
 
 
-def run_process(cmd, limit_bytes=None, env=None):
+def run_process(cmd, limit_bytes=None, env=None, keep_output=True):
     """Run @p cmd to its end: (exit status, wall seconds, CPU seconds, peak
     RSS in kB, its standard output, its standard error). It runs under GNU
     time when that is there: a child forked from this Python process would
-    count Python's own pages in its peak RSS until its exec."""
+    count Python's own pages in its peak RSS until its exec. Without
+    @p keep_output its standard output goes to /dev/null (a million
+    projects' metrics are about 10 GB)."""
     timed = os.path.exists(TIME)
     fd, stats = tempfile.mkstemp(prefix="hyoka-time-", suffix=".txt")
     os.close(fd)
@@ -271,7 +273,8 @@ def run_process(cmd, limit_bytes=None, env=None):
     try:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             t = time.perf_counter()
-            p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, preexec_fn=limit if limit_bytes else None)
+            p = subprocess.Popen(cmd, stdout=out if keep_output else subprocess.DEVNULL, stderr=err, env=env,
+                                 preexec_fn=limit if limit_bytes else None)
             _, status, ru = os.wait4(p.pid, 0)
             wall = time.perf_counter() - t
             p.returncode = os.waitstatus_to_exitcode(status)
@@ -293,7 +296,7 @@ def run_command(prog, key, args, path, run, limit_bytes=None):
     bench program's --child run): its whole process's wall time, CPU time
     and peak RSS, or None when it fails (exit status 2 or more: unreadable
     input, usage, out of memory)."""
-    rc, wall, cpu, rss, _, err = run_process([prog] + args + [path], limit_bytes)
+    rc, wall, cpu, rss, _, err = run_process([prog] + args + [path], limit_bytes, keep_output=False)
     if rc < 0 or rc >= 2:
         log("run_bench: %s %s exited with %d: %s" % (os.path.basename(prog), " ".join(args), rc, err.strip()[-400:]))
         return None
