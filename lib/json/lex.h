@@ -125,6 +125,23 @@ HYOKA_ALWAYS_INLINE static inline uint64_t hyoka__json_special8(uint64_t v)
     uint64_t q = v ^ (ones * 0x22u), b = v ^ (ones * 0x5Cu);
     return (((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20u) & ~v) | v) & high;
 }
+
+/* Past the bytes of [s, e) that are plain ASCII, eight at a time: at the
+ * first special byte (hyoka__json_special8()) of the eight-byte blocks,
+ * else where fewer than eight bytes are left. */
+HYOKA_ALWAYS_INLINE static inline const unsigned char *hyoka__json_skip_plain8(const unsigned char *s,
+                                                                             const unsigned char *e)
+{
+    while (e - s >= 8) {
+        uint64_t v, m;
+        memcpy(&v, s, 8);
+        m = hyoka__json_special8(v);
+        if (m)
+            return s + ((unsigned)__builtin_ctzll(m) >> 3);
+        s += 8;
+    }
+    return s;
+}
 #endif
 
 /* The end of the plain content of a string at @p p (portable): the longest
@@ -137,16 +154,7 @@ HYOKA_ALWAYS_INLINE static inline const char *hyoka__json_plain_end_scalar(const
     const unsigned char *s = (const unsigned char *)p, *e = (const unsigned char *)end;
     for (;;) {
 #if defined(JR_SWAR)
-        while (e - s >= 8) {
-            uint64_t v, m;
-            memcpy(&v, s, 8);
-            m = hyoka__json_special8(v);
-            if (m) {
-                s += (unsigned)__builtin_ctzll(m) >> 3;
-                break;
-            }
-            s += 8;
-        }
+        s = hyoka__json_skip_plain8(s, e);
 #endif
         if (s >= e)
             break;
@@ -274,16 +282,7 @@ HYOKA_ALWAYS_INLINE static inline int hyoka__json_scan_key(struct hyoka__json_re
         s += 16;
     }
 #  else
-    while (r->end - s >= 8) {
-        uint64_t v, m;
-        memcpy(&v, s, 8);
-        m = hyoka__json_special8(v);
-        if (m) {
-            s += (unsigned)__builtin_ctzll(m) >> 3;
-            break;
-        }
-        s += 8;
-    }
+    s = (const char *)hyoka__json_skip_plain8((const unsigned char *)s, (const unsigned char *)r->end);
 #  endif
     if (s < r->end && *s == '"' && (size_t)(s - (r->p + 1)) <= r->max_string) {
         key->s = r->p + 1;
