@@ -576,7 +576,7 @@ static void write_years(struct wr *w, const struct plist *l)
             }
             for (int f = 0; f < HYOKA__YEAR_FIGURE_COUNT; f++) {
                 bool has = HAS(c->stated_present, f);
-                w_decimal_if(w, has, &c->st->value[f]);
+                w_decimal_if(w, has, has ? &c->st->value[f] : NULL);
                 if (f < STATED_WITH_UNIT) {
                     if (has && c->st->unit[f] != hyoka__implied_unit(w->pf, w->pf->amount_unit, f))
                         w_enum(w, HYOKA_ENUM_UNIT, c->st->unit[f]);
