@@ -6,13 +6,13 @@
 
 /* FNV-1a from a per-set starting value mixed with the scope, then a final
  * mix so that every bit of the hash reaches the low bits the table is
- * indexed by. The starting value comes from the set's address (and an
- * owner's), which address-space randomisation makes different from run to
+ * indexed by. The starting value comes from @p seed, the set's address
+ * (and from an owner's), which address-space randomisation makes different from run to
  * run, so a document cannot be crafted to put all its keys on one probe
  * chain. */
-static uint64_t hash_bytes(const struct hyoka__strset *set, const void *owner, size_t tag, const char *s, size_t n)
+static uint64_t hash_bytes(const void *seed, const void *owner, size_t tag, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603u ^ ((uint64_t)(uintptr_t)set * 0x9E3779B97F4A7C15u);
+    uint64_t h = 1469598103934665603u ^ ((uint64_t)(uintptr_t)seed * 0x9E3779B97F4A7C15u);
     h ^= (uint64_t)(uintptr_t)owner * 0xC2B2AE3D27D4EB4Fu;
     h = (h ^ (uint64_t)tag) * 1099511628211u;
     for (size_t i = 0; i < n; i++) {
@@ -121,6 +121,12 @@ struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, c
  * the buffer (0: free). */
 #define SLOT_OFF(x) ((size_t)((x) & 0xFFFFFFFFu))
 
+/* The entry of a slot in the buffer: its value, then its string. */
+static const char *slot_entry(const struct hyoka__strpool *p, uint64_t slot)
+{
+    return p->buf + SLOT_OFF(slot) - 1;
+}
+
 static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t cap, const char *s, size_t n,
                            uint64_t h)
 {
@@ -130,7 +136,7 @@ static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t c
         if (!*e)
             return e;
         if ((*e >> 32) == (h >> 32)) {
-            const char *k = p->buf + SLOT_OFF(*e) - 1 + sizeof(size_t);
+            const char *k = slot_entry(p, *e) + sizeof(size_t);
             if (strncmp(k, s, n) == 0 && k[n] == '\0')
                 return e;
         }
@@ -140,7 +146,7 @@ static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t c
 
 static uint64_t pool_hash(const struct hyoka__strpool *p, const char *s, size_t n)
 {
-    return hash_bytes((const struct hyoka__strset *)(const void *)p, NULL, 0, s, n);
+    return hash_bytes(p, NULL, 0, s, n);
 }
 
 int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, size_t *value)
@@ -151,7 +157,7 @@ int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, 
     e = pool_slot(p, p->t, p->cap, s, n, pool_hash(p, s, n));
     if (!*e)
         return 0;
-    memcpy(value, p->buf + SLOT_OFF(*e) - 1, sizeof *value);
+    memcpy(value, slot_entry(p, *e), sizeof *value);
     return 1;
 }
 
@@ -167,7 +173,7 @@ static int pool_grow(struct hyoka__strpool *p)
         return -1;
     for (size_t i = 0; i < p->cap; i++) {
         if (p->t[i]) {
-            const char *k = p->buf + SLOT_OFF(p->t[i]) - 1 + sizeof(size_t);
+            const char *k = slot_entry(p, p->t[i]) + sizeof(size_t);
             size_t n = strlen(k);
             *pool_slot(p, nt, ncap, k, n, pool_hash(p, k, n)) = p->t[i];
         }
