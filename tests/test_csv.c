@@ -1178,6 +1178,25 @@ static void test_bad_columns(void **state)
     EXPECT_DIAG(rep, 3, "V004", 1, 4, "", "extensions: row 1, column 4: missing column key");
     EXPECT_DIAG(rep, 4, "V004", 1, 1, "", "years: row 1, column 1: the header row is empty");
     hyoka_report_free(rep);
+
+    /* A header wider than the readers take: one V004 at the first column too many */
+    {
+        static char wide[1100 * 2 + 32];
+        size_t n = 0;
+        memcpy(wide, "project", 7);
+        n = 7;
+        for (int c = 1; c < 1100; c++) {
+            wide[n++] = ',';
+            wide[n++] = 'x';
+        }
+        memcpy(wide + n, "\r\n1\r\n", 6);
+        wide[n + 6] = '\0';
+        memset(in, 0, sizeof in);
+        in[HYOKA_CSV_PROJECTS] = wide;
+        rep = read_bad(in, ENC_UTF8, 1);
+        EXPECT_DIAG(rep, 0, "V004", 1, 1025, "", "projects: row 1, column 1025: the header has more than 1024 columns");
+        hyoka_report_free(rep);
+    }
 }
 
 static void test_bad_values(void **state)

@@ -541,6 +541,35 @@ static void test_hostile(void **state)
     expect_bad(COMMON ",備考,備考\n" ROW("1") ",a,b\n", HYOKA_RS_NOTES, "V015", 1, 15);           /* duplicate header */
     expect_bad(COMMON ",備考\n" ROW("1") "\n", HYOKA_RS_NOTES, "V002", 2, 14);                   /* a field short */
     expect_bad("シート種別,備考\nx,y\n", HYOKA_RS_NOTES, "V004", 1, 0);                          /* no 予算事業ID */
+    /* a header wider than the readers take: the CSV reader's message */
+    {
+        static char wide[sizeof COMMON + 1100 * 2 + 8];
+        size_t n = sizeof COMMON - 1;
+        hyoka_report *wrep = NULL;
+        memcpy(wide, COMMON, n);
+        for (int c = 0; c < 1100; c++) {
+            wide[n++] = ',';
+            wide[n++] = 'x';
+        }
+        wide[n++] = '\n';
+        wide[n] = '\0';
+        in[HYOKA_RS_NOTES] = wide;
+        OK(hyoka_report_new(&wrep));
+        assert_int_equal(read_texts(in, wrep, &pf), HYOKA_EINVALID);
+        size_t last = hyoka_report_count(wrep); /* the tables not given (V010), then the wide one */
+        assert_true(last-- > 0);
+        assert_string_equal(hyoka_report_code(wrep, last), "V004");
+        assert_string_equal(hyoka_report_message(wrep, last, HYOKA_LANG_EN),
+                            "6-1: row 1, column 1025: the header has more than 1024 columns");
+        {
+            int64_t l = -1, c = -1;
+            hyoka_report_position(wrep, last, &l, &c);
+            assert_int_equal(l, 1);
+            assert_int_equal(c, 1025);
+        }
+        hyoka_report_free(wrep);
+        in[HYOKA_RS_NOTES] = NULL;
+    }
     expect_bad(COMMON ",備考\n" "レビューシート,2024,,事業,1,省,省,局,,課,,,,x\n", HYOKA_RS_NOTES, "V005", 2, 3); /* empty ID */
 
     /* a huge field: over max_field */

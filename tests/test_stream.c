@@ -13,6 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#ifndef _WIN32
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include <hyoka/hyoka.h>
 #include <hyoka/stream.h>
@@ -449,6 +455,101 @@ static void test_header_after_projects(void **state)
     hyoka_report_free(rep);
 }
 
+/* A callback source whose window grows at the very end of the text, with
+ * an error placed at that end: the reader's end moves with the window
+ * (it once pointed into the freed one). Documents of sizes around the
+ * source's chunk multiples, the sample followed by blanks and a second
+ * document or a stray byte. */
+static void test_window_grows_at_end(void **state)
+{
+    size_t len, total;
+    char *text = sample_text(&len), *doc;
+    (void)state;
+
+    if (!text)
+        skip();
+    for (size_t k = 1; k <= 4; k++) {
+        for (int d = -2; d <= 2; d++) {
+            for (int tail = 0; tail < 2; tail++) {
+                const char *end = tail ? "{\"format\": \"hyoka/1\"" : "x";
+                total = k * ((size_t)1 << 16) + (size_t)(d + 2) - 2;
+                if (total < len + strlen(end))
+                    continue;
+                doc = malloc(total + 1);
+                if (!doc)
+                    abort();
+                memcpy(doc, text, len);
+                memset(doc + len, ' ', total - len - strlen(end));
+                memcpy(doc + total - strlen(end), end, strlen(end) + 1);
+                check_doc_from(NULL, doc, total, NULL, 0);
+                free(doc);
+            }
+        }
+    }
+    free(text);
+}
+
+#ifndef _WIN32
+/* A FIFO given to hyoka_stream_open_file() is read as it comes (a callback
+ * source inside), with the diagnostics of a whole read. */
+static void test_fifo(void **state)
+{
+    size_t len;
+    char *text = sample_text(&len), dir[] = "/tmp/hyoka-fifo-XXXXXX", path[64];
+    hyoka_portfolio *pf = NULL;
+    struct reading want, got;
+    pid_t child;
+    int status = 0;
+    (void)state;
+
+    if (!text)
+        skip();
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/in.json", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    want = whole_doc(text, len, &pf, NULL);
+    child = fork();
+    assert_true(child >= 0);
+    if (child == 0) { /* the writer: the document in small writes */
+        FILE *f = fopen(path, "wb");
+        size_t at = 0;
+        if (!f)
+            _exit(1);
+        while (at < len) {
+            size_t n = len - at < 1000 ? len - at : 1000;
+            if (fwrite(text + at, 1, n, f) != n)
+                _exit(1);
+            fflush(f);
+            at += n;
+        }
+        _exit(fclose(f) == 0 ? 0 : 1);
+    }
+    got = stream_doc(FROM_FILE, path, text, len, 0, pf, NULL);
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(got.status, want.status);
+    assert_string_equal(got.diagnostics, want.diagnostics);
+    assert_int_equal(got.projects, want.projects);
+    free(got.diagnostics);
+    free(want.diagnostics);
+    hyoka_portfolio_free(pf);
+    unlink(path);
+    rmdir(dir);
+    free(text);
+}
+
+/* A FIFO that cannot be read (its writer never comes): not reached here;
+ * a folder given as the file is HYOKA_EIO, as for a whole read. */
+static void test_open_file_folder(void **state)
+{
+    hyoka_stream *s = (hyoka_stream *)1;
+    (void)state;
+
+    assert_int_equal(hyoka_stream_open_file(&s, "/tmp", NULL, NULL), HYOKA_EIO);
+    assert_null(s);
+}
+#endif
+
 /* A failing source: HYOKA_EIO, no crash, everything freed. */
 static void test_source_fails(void **state)
 {
@@ -787,6 +888,11 @@ int main(void)
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_deep),
         cmocka_unit_test(test_header_after_projects),
+        cmocka_unit_test(test_window_grows_at_end),
+#ifndef _WIN32
+        cmocka_unit_test(test_fifo),
+        cmocka_unit_test(test_open_file_folder),
+#endif
         cmocka_unit_test(test_source_fails),
         cmocka_unit_test(test_detach),
         cmocka_unit_test(test_writers),

@@ -71,7 +71,11 @@ HYOKA_API int hyoka_stream_open_memory(hyoka_stream **out, const char *text, siz
 
 /**
  * Open a stream over a file (mapped; the pages read are given back as
- * reading goes on) and read its header. Arguments and results as
+ * reading goes on) and read its header. What is not a regular file (a
+ * FIFO, a character device, a socket, `/dev/stdin` on a pipe) is read as
+ * it comes, as by hyoka_stream_open_source(): only the current project's
+ * text is held (since 1.1; 1.0 read it whole first), and a header member
+ * after `projects` is J007. Arguments and results as
  * hyoka_stream_open_memory(), and ::HYOKA_EIO when the file cannot be read.
  * @param out receives the stream, owned by the caller.
  * @param path the file (UTF-8 on Windows).

@@ -190,6 +190,10 @@ void hyoka__csv_diag(struct hyoka__csv_log *log, int64_t row, size_t field, cons
 void hyoka__csv_diag_msg(struct hyoka__csv_log *log, int64_t row, size_t field, const char *colname,
                          const char *path, int code, const char *fmt_en, const char *fmt_ja, ...) HYOKA_PRINTF2(7, 8, 9);
 
+/* V004 for a header row wider than HYOKA__CSV_HEADER_MAX columns: one
+ * message for the CSV and the RS readers. */
+void hyoka__csv_header_too_wide(struct hyoka__csv_log *log);
+
 /* A field of the current record: its decoded bytes in data. */
 struct hyoka__csv_field {
     size_t off; /* in data */

@@ -467,8 +467,7 @@ static bool match_header(struct hyoka__csv_reader *r)
         return false;
     }
     if (r->rec.nf_total > HYOKA__CSV_HEADER_MAX) {
-        hyoka__csv_diag(&r->log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004, "more than %d columns",
-                        "列が %d を超える", HYOKA__CSV_HEADER_MAX);
+        hyoka__csv_header_too_wide(&r->log);
         return false;
     }
     for (size_t j = 0; j < r->rec.nf; j++) {

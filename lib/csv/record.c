@@ -157,6 +157,12 @@ void hyoka__csv_diag_msg(struct hyoka__csv_log *log, int64_t row, size_t field, 
     va_end(ap);
 }
 
+void hyoka__csv_header_too_wide(struct hyoka__csv_log *log)
+{
+    hyoka__csv_diag(log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004, "the header has more than %d columns",
+                    "見出しの列が %d を超える", HYOKA__CSV_HEADER_MAX);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading records                                                          */
 

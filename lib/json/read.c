@@ -718,9 +718,9 @@ static int read_text(const char *text, size_t len, const hyoka_read_options *opt
 }
 
 int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
-                          struct hyoka__file_data *file)
+                          unsigned flags, struct hyoka__file_data *file)
 {
-    int rc = hyoka__fsio_read(fn, path, opt->max_document, HYOKA__FSIO_MAP, file);
+    int rc = hyoka__fsio_read(fn, path, opt->max_document, HYOKA__FSIO_MAP | flags, file);
 
     if (rc == HYOKA_ERANGE) {
         /* J006 before reading: the file is not read to its end */
@@ -752,7 +752,7 @@ int hyoka_json_read_file(const char *path, const hyoka_read_options *options, hy
     rc = hyoka__json_options(__func__, options, &opt);
     if (rc != HYOKA_OK)
         return rc;
-    rc = hyoka__json_open_file(__func__, path, &opt, report, &file);
+    rc = hyoka__json_open_file(__func__, path, &opt, report, 0, &file);
     if (rc != HYOKA_OK)
         return rc;
     rc = read_text(file.data, file.len, &opt, out, report, file.mapped);

@@ -326,11 +326,11 @@ struct hyoka__json_reader *hyoka__json_reader_new(const char *text, size_t len, 
 void hyoka__json_reader_free(struct hyoka__json_reader *r);
 /* The options given (NULL: the defaults), checked, into @p out. */
 int hyoka__json_options(const char *fn, const hyoka_read_options *options, hyoka_read_options *out);
-/* Read or map the file @p path (util/fsio.h); a file above the limit is
- * J006 in @p report and HYOKA_EINVALID. */
+/* Read or map the file @p path (util/fsio.h; @p flags: HYOKA__FSIO_PIPE
+ * or 0); a file above the limit is J006 in @p report and HYOKA_EINVALID. */
 struct hyoka__file_data;
 int hyoka__json_open_file(const char *fn, const char *path, const hyoka_read_options *opt, hyoka_report *report,
-                          struct hyoka__file_data *file);
+                          unsigned flags, struct hyoka__file_data *file);
 /* A mapped text (r->mapped): give back the pages more than a margin
  * behind @p at (read.c). */
 void hyoka__json_release_behind(struct hyoka__json_reader *r, const char *at);

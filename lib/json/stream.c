@@ -49,7 +49,9 @@ struct hyoka_stream {
     hyoka_read_options opt;
     int source, state, status; /* status: what hyoka_stream_next() returns once done */
     int detoured;              /* the members after the projects were read at open */
-    struct hyoka__file_data file;
+    struct hyoka__file_data file; /* SRC_FILE; or a FIFO, device or socket read as a callback source */
+    char *path;                   /* of a piped file, for messages */
+    int pipe_err;                 /* the system's error reading it */
     /* a callback source and its window */
     hyoka_source_fn fn;
     void *user;
@@ -91,6 +93,16 @@ void hyoka__stream_position(struct hyoka_stream *s, const char *pos, int64_t *li
     hyoka__json_lines_at(&r->lc, pos, line, col);
 }
 
+/* A pointer *at into the window, after the window moved from @p old (the
+ * window's length unchanged); one elsewhere (a mark, a name) is left. */
+static void rebase_one(struct hyoka_stream *s, const char *old, const char **at)
+{
+    uintptr_t a = (uintptr_t)*at, o = (uintptr_t)old;
+
+    if (*at && a >= o && a <= o + s->len)
+        *at = s->win + (a - o);
+}
+
 /* The reader's pointers into the window, after the window moved from
  * @p old. */
 static void rebase(struct hyoka_stream *s, const char *old)
@@ -102,16 +114,39 @@ static void rebase(struct hyoka_stream *s, const char *old)
     r->base = s->win + (r->base - old);
     r->text = s->win + (r->text - old);
     r->p = s->win + (r->p - old);
+    r->end = r->lc.end = s->win + s->len;
     r->lc.base = s->win + (r->lc.base - old);
     r->lc.at = s->win + (r->lc.at - old);
     hyoka__json_set_released(r, r->base);
+    /* the open frames' brackets and member names still in the window, and
+     * the names of the members kept to find duplicates */
+    for (size_t i = 0; i < r->depth; i++) {
+        rebase_one(s, old, &r->frames[i].start);
+        rebase_one(s, old, &r->frames[i].key);
+    }
+    for (size_t i = 0; i < r->nkeys; i++) {
+        rebase_one(s, old, &r->keys[i].src);
+        rebase_one(s, old, &r->keys[i].pos);
+    }
 }
 
 static int source_failed(struct hyoka_stream *s)
 {
-    s->status = hyoka__fail(HYOKA_EIO, "hyoka_stream: the source failed after %llu bytes",
-                            (unsigned long long)s->total);
+    if (s->file.piped)
+        s->status = hyoka__io_fail("hyoka_stream", "cannot read", s->path, s->pipe_err);
+    else
+        s->status = hyoka__fail(HYOKA_EIO, "hyoka_stream: the source failed after %llu bytes",
+                                (unsigned long long)s->total);
     return -1;
+}
+
+/* The source of a file that is not a regular one (hyoka_stream_open_file()). */
+static int pipe_source(void *user, char *buf, size_t size, size_t *got)
+{
+    struct hyoka_stream *s = user;
+
+    s->pipe_err = hyoka__fsio_pipe_read(&s->file, buf, size, got);
+    return s->pipe_err != 0;
 }
 
 /* J006 for a callback source that gave more than max_document bytes. */
@@ -526,8 +561,19 @@ static int open_stream(const char *fn, hyoka_stream **out, const char *text, siz
     s->index = SIZE_MAX;
     rc = hyoka__json_options(fn, options, &s->opt);
     if (rc == HYOKA_OK && source == SRC_FILE)
-        rc = hyoka__json_open_file(fn, text, &s->opt, report, &s->file);
+        rc = hyoka__json_open_file(fn, text, &s->opt, report, HYOKA__FSIO_PIPE, &s->file);
+    if (rc == HYOKA_OK && s->file.piped) { /* read as it comes, as a callback source */
+        source = s->source = SRC_CALLBACK;
+        s->fn = pipe_source;
+        s->user = s;
+        s->path = hyoka__heap_malloc(strlen(text) + 1);
+        if (s->path)
+            memcpy(s->path, text, strlen(text) + 1);
+        else
+            rc = hyoka__nomem();
+    }
     if (rc != HYOKA_OK) {
+        hyoka__fsio_release(&s->file);
         hyoka__free(s);
         return rc;
     }
@@ -692,6 +738,7 @@ void hyoka_stream_free(hyoka_stream *s)
     hyoka_portfolio_free(s->pf);
     hyoka__json_reader_free(s->r);
     hyoka__fsio_release(&s->file);
+    hyoka__free(s->path);
     hyoka__free(s->win);
     hyoka__strpool_free(&s->codes);
     hyoka__free(s);

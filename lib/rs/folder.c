@@ -136,6 +136,8 @@ int hyoka_rs_read_dir(const char *dir, const hyoka_rs_options *options, hyoka_po
             snprintf(ja, sizeof ja, "表 %s のファイルが %zu 個: %s を読む", hyoka__rs_tables[t].name, found.count[t],
                      found.name[t]);
             rc = hyoka__folder_diag(report, HYOKA__MSG(V010), en, ja);
+            if (rc != HYOKA_OK)
+                break;
         }
         rc = hyoka__folder_read(&f, found.name[t], HYOKA__FSIO_MAP, &file);
         if (rc == 1) {

@@ -375,8 +375,7 @@ static bool match_rs_header(struct hyoka__rs_reader *r)
 
     r->hn = r->rec.nf_total;
     if (r->rec.nf < r->hn) {
-        hyoka__csv_diag(&r->log, 1, HYOKA__CSV_HEADER_MAX + 1, NULL, NULL, HYOKA__V004,
-                        "the header has more than %d columns", "見出しの列が %d を超える", HYOKA__CSV_HEADER_MAX);
+        hyoka__csv_header_too_wide(&r->log);
         return false;
     }
     r->colof = hyoka__malloc(r->hn * sizeof *r->colof + 1);

@@ -142,6 +142,11 @@ int hyoka__fsio_read(const char *fn, const char *path, size_t max, unsigned flag
         (void)hyoka__os_close(fd);
         return hyoka__io_fail(fn, "cannot read", path, err ? err : EISDIR);
     }
+    if (kind != HYOKA__OS_FILE && (flags & HYOKA__FSIO_PIPE)) {
+        out->piped = true;
+        out->fd = fd;
+        return HYOKA_OK;
+    }
     if (kind != HYOKA__OS_FILE)
         size = 0;
     if (size > max) {
@@ -172,8 +177,16 @@ int hyoka__fsio_read(const char *fn, const char *path, size_t max, unsigned flag
     return HYOKA_OK;
 }
 
+int hyoka__fsio_pipe_read(const struct hyoka__file_data *d, char *buf, size_t n, size_t *got)
+{
+    *got = 0;
+    return d->piped ? hyoka__os_read(d->fd, buf, n, got) : EBADF;
+}
+
 void hyoka__fsio_release(struct hyoka__file_data *d)
 {
+    if (d->piped)
+        (void)hyoka__os_close(d->fd);
     if (d->mapped)
         hyoka__os_unmap(d->data, d->len);
     hyoka__free(d->owned);

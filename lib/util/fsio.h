@@ -65,6 +65,9 @@ int hyoka__io_fail(const char *fn, const char *what, const char *path, int err);
 #define HYOKA__FSIO_MAP 1u
 /* An absent file is not an error: HYOKA_OK with data NULL. */
 #define HYOKA__FSIO_MISSING_OK 2u
+/* What is not a regular file (a FIFO, a device, a socket) is not read:
+ * HYOKA_OK with it left open (piped; read it with hyoka__fsio_pipe_read()). */
+#define HYOKA__FSIO_PIPE 4u
 
 /* A file read whole: data[0..len), owned by the structure. */
 struct hyoka__file_data {
@@ -72,6 +75,8 @@ struct hyoka__file_data {
     size_t len;
     bool mapped;      /* data is a mapping of the file */
     char *owned;      /* or a copy on the heap */
+    bool piped;       /* HYOKA__FSIO_PIPE: not read, open as fd */
+    int fd;
 };
 
 /* Read the file @p path whole, at most @p max bytes, into @p out (flags
@@ -79,7 +84,11 @@ struct hyoka__file_data {
  * with out->len its size when it is a regular file, 0 otherwise;
  * HYOKA_EIO; HYOKA_ENOMEM. @p fn names the caller in messages. */
 int hyoka__fsio_read(const char *fn, const char *path, size_t max, unsigned flags, struct hyoka__file_data *out);
-/* Give back what hyoka__fsio_read() holds; @p d is empty again. */
+/* Read up to @p n bytes of a piped file (@p *got: 0 at its end): 0, or the
+ * system's error number. */
+int hyoka__fsio_pipe_read(const struct hyoka__file_data *d, char *buf, size_t n, size_t *got);
+/* Give back what hyoka__fsio_read() holds (a piped file is closed); @p d is
+ * empty again. */
 void hyoka__fsio_release(struct hyoka__file_data *d);
 /* HYOKA_OK when @p path is a folder (or a link to one); else HYOKA_EIO,
  * recorded as "FN: cannot open the folder \"PATH\": reason". */

@@ -152,6 +152,14 @@ with tempfile.TemporaryDirectory() as tmp:
           'check --json on several files')
     rc, out, _ = run('check', '-', stdin=open(os.path.join(root, sheets_dir, sheets[0]), 'rb').read())
     check(rc == 0, 'check reads standard input')
+    # every pair of sample sheets, one after the other on standard input:
+    # text after the end of the first document (J001), never a crash
+    for a in sheets:
+        for b in sheets:
+            both = b''.join(open(os.path.join(root, sheets_dir, n), 'rb').read() for n in (a, b))
+            rc, out, _ = run('check', '-', stdin=both)
+            check(rc == 2 and b'J001' in out and b'text after the end' in out,
+                  'check - on %s then %s: J001, exit 2' % (a, b))
 # Counts, the limit and rules (docs/rules.md): a ledger whose one error
 # comes after 1,500 warnings; a reading error after 1,500 warnings.
 def write_json_in(folder, name, doc):

@@ -6,6 +6,10 @@
  * - hyoka_json_read() returns OK (and a portfolio, and no error diagnostic)
  *   or EINVALID (no portfolio, at least one error diagnostic);
  * - the report reads back consistently and writes as well-formed JSON;
+ * - read as a stream from memory, it ends with the same status and gives
+ *   the same number of projects, each validating; from callback sources
+ *   (1 byte, 7 bytes, 64 KiB at a time) it never reads without error what
+ *   a whole read refuses, and gives the same projects when it succeeds;
  * On success:
  * - validation succeeds; every figure of every cost year, indicator value,
  *   evaluation and record is computed with an allowed status and reason; roll-ups
@@ -423,6 +427,89 @@ static void check_document(const hyoka_portfolio *pf, const char *text, size_t s
     hyoka_report_free(v2);
 }
 
+/* A callback source over the input, a chunk size at a time. */
+struct chunked {
+    const char *text;
+    size_t len, at, chunk;
+};
+
+static int give_chunk(void *user, char *buf, size_t room, size_t *got)
+{
+    struct chunked *c = user;
+    size_t n = c->len - c->at;
+
+    if (n > c->chunk)
+        n = c->chunk;
+    if (n > room)
+        n = room;
+    memcpy(buf, c->text + c->at, n);
+    c->at += n;
+    *got = n;
+    return 0;
+}
+
+/* Read the input as a stream (memory, or a callback source of @p chunk
+ * bytes at a time), validating each project: the end status, and the
+ * projects given in *count. */
+static int read_streamed(const char *text, size_t size, size_t chunk, size_t *count)
+{
+    struct chunked src = {text, size, 0, chunk};
+    hyoka_report *rep = new_report(), *val = new_report();
+    hyoka_stream *s = NULL;
+    hyoka_project *p = NULL;
+    int rc = chunk ? hyoka_stream_open_source(&s, give_chunk, &src, NULL, rep)
+                   : hyoka_stream_open_memory(&s, text, size, NULL, rep);
+
+    *count = 0;
+    if (rc == HYOKA_OK) {
+        while ((rc = hyoka_stream_next(s, &p)) == 1) {
+            if (hyoka_stream_validate(s, val) != HYOKA_OK)
+                FUZZ_FAIL("hyoka_stream_validate failed on project %zu", hyoka_stream_index(s));
+            (*count)++;
+        }
+        if (hyoka_stream_next(s, &p) != rc)
+            FUZZ_FAIL("the end of a stream did not stay");
+        hyoka_stream_free(s);
+    } else if (s) {
+        FUZZ_FAIL("hyoka_stream_open returned %s and a stream", hyoka_status_name(rc));
+    }
+    if (rc != 0 && rc != HYOKA_EINVALID)
+        FUZZ_FAIL("a stream ended with %s", hyoka_status_name(rc));
+    if ((rc == HYOKA_EINVALID) != (hyoka_report_count_severity(rep, HYOKA_SEVERITY_ERROR) > 0))
+        FUZZ_FAIL("a stream ended with %s and %zu reading errors", hyoka_status_name(rc),
+                  hyoka_report_count_severity(rep, HYOKA_SEVERITY_ERROR));
+    walk_report(rep);
+    walk_report(val);
+    hyoka_report_free(rep);
+    hyoka_report_free(val);
+    return rc;
+}
+
+/* The input as streams: from memory, the status and projects of a whole
+ * read; from callback sources of 1 byte, a few bytes and 64 KiB, the
+ * same or (a header member after "projects": J007) an error. */
+static void check_streams(const char *text, size_t size, int whole_rc, const hyoka_portfolio *pf)
+{
+    static const size_t chunks[] = {1, 7, (size_t)1 << 16};
+    size_t count = 0, n;
+    int rc = read_streamed(text, size, 0, &count);
+
+    if ((rc == 0) != (whole_rc == HYOKA_OK))
+        FUZZ_FAIL("a memory stream ended with %s, a whole read with %s", hyoka_status_name(rc),
+                  hyoka_status_name(whole_rc));
+    if (pf && count != hyoka_portfolio_project_count(pf))
+        FUZZ_FAIL("a memory stream gave %zu projects, a whole read %zu", count, hyoka_portfolio_project_count(pf));
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        if (chunks[c] == 1 && size > 4096)
+            continue; /* one byte at a time: small inputs only */
+        rc = read_streamed(text, size, chunks[c], &n);
+        if (whole_rc != HYOKA_OK && rc == 0)
+            FUZZ_FAIL("a callback stream (chunk %zu) read without error what a whole read refused", chunks[c]);
+        if (rc == 0 && n != count)
+            FUZZ_FAIL("a callback stream (chunk %zu) gave %zu projects, a memory stream %zu", chunks[c], n, count);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char empty[1] = {0};
@@ -450,6 +537,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     check_report_json(rep);
     hyoka_report_free(rep);
+    check_streams(text, size, rc, pf);
 
     if (pf) {
         check_document(pf, text, size);
