@@ -177,21 +177,128 @@ static int metrics_error_json(const struct cli_args *args, const struct cli_docu
     return status;
 }
 
-/* --csv: the tables of d into the folder args->csv. */
-static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+/* ---- --csv, one project at a time ----
+ *
+ * The rows of each project go to the files of a folder made beside DIR
+ * (hyoka_writer_new_dir()), which takes DIR's place once the document has
+ * been read without error; a document with an error leaves DIR as it was,
+ * and so does a cell CP932 cannot hold. */
+struct csv_out {
+    hyoka_writer *writer;
+    int stopped;         /* a read error: no more projects are written */
+    int failed;          /* the writer failed: error says why */
+    int rc;              /* its status */
+    char error[512];
+};
+
+static struct csv_out csv_current;
+
+static void csv_failed(struct csv_out *c, int rc)
+{
+    c->failed = 1;
+    c->rc = rc;
+    snprintf(c->error, sizeof c->error, "%s", hyoka_error_last());
+}
+
+static int csv_begin(const struct cli_args *args, struct cli_document *d, int i)
 {
     hyoka_csv_options copt;
     int rc;
 
-    if (!d->portfolio)
-        return CLI_EXIT_FINE;
+    (void)i;
+    memset(&csv_current, 0, sizeof csv_current);
+    d->user = &csv_current;
     hyoka_csv_options_init(&copt);
     copt.encoding = args->encoding;
-    rc = hyoka_metrics_csv_write_dir(d->portfolio, args->csv, &copt, NULL);
-    if (rc == HYOKA_OK)
+    rc = hyoka_writer_new_dir(&csv_current.writer, HYOKA_WRITER_METRICS_CSV, hyoka_stream_portfolio(d->stream),
+                              args->csv, &copt, NULL);
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc != HYOKA_OK)
+        csv_failed(&csv_current, rc); /* said once the document is read, if it can be */
+    return CLI_EXIT_FINE;
+}
+
+static int csv_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct csv_out *c = d->user;
+    int rc;
+
+    (void)args;
+    if (c->stopped || c->failed || (c->stopped = cli_document_has_errors(d)) != 0)
+        return CLI_EXIT_FINE; /* read on, for the diagnostics */
+    rc = hyoka_writer_project(c->writer, p);
+    if (rc == HYOKA_ENOMEM)
+        return -1;
+    if (rc != HYOKA_OK)
+        csv_failed(c, rc);
+    return CLI_EXIT_FINE;
+}
+
+/* The end of --csv for d: the folder put in place, or given up. */
+static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+{
+    struct csv_out *c = d->user;
+    int status = CLI_EXIT_FINE, rc;
+
+    if (!c) /* the document could not be opened */
         return CLI_EXIT_FINE;
-    fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(hyoka_error_last()));
-    return rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+    if (c->stopped || d->unreadable || d->read_failed || d->io_message[0])
+        c->failed = 0; /* no figures for a document with errors: DIR stays as it was */
+    else if (!c->failed && (rc = hyoka_writer_finish(c->writer, NULL)) != HYOKA_OK)
+        csv_failed(c, rc);
+    if (c->failed) {
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(c->error));
+        status = c->rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+    }
+    hyoka_writer_free(c->writer); /* an unfinished folder is removed */
+    memset(c, 0, sizeof *c);
+    return status;
+}
+
+/* ---- the text, one project at a time ---- */
+struct text_out {
+    int stopped; /* a read error: no more projects are printed */
+    int named;   /* "== FILE" printed */
+};
+
+static struct text_out text_current;
+
+static void text_name(const struct cli_args *args, const struct cli_document *d, struct text_out *t)
+{
+    if (args->nfiles > 1 && !t->named)
+        printf("== %s\n", cli_safe(d->file));
+    t->named = 1;
+}
+
+static int text_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    (void)args;
+    (void)i;
+    memset(&text_current, 0, sizeof text_current);
+    d->user = &text_current;
+    return CLI_EXIT_FINE;
+}
+
+static int text_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct text_out *t = d->user;
+
+    if (t->stopped || (t->stopped = cli_document_has_errors(d)) != 0)
+        return CLI_EXIT_FINE; /* read on, for the diagnostics */
+    text_name(args, d, t);
+    print_project_metrics(p, args->lang, 0);
+    return CLI_EXIT_FINE;
+}
+
+/* The end of the text of d: a document without projects still has its name. */
+static int metrics_text(const struct cli_args *args, const struct cli_document *d)
+{
+    struct text_out *t = d->user;
+
+    if (t && !t->stopped && !d->unreadable && !d->read_failed && !d->io_message[0])
+        text_name(args, d, t);
+    return CLI_EXIT_FINE;
 }
 
 /* ---- --json, one project at a time ----
@@ -341,25 +448,21 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
         return metrics_csv(args, d);
     if (args->json)
         return metrics_streamed(args, d, i);
-    if (!d->portfolio)
-        return CLI_EXIT_FINE;
-    if (args->nfiles > 1)
-        printf("== %s\n", cli_safe(d->file));
-    for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
-        print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
-    return CLI_EXIT_FINE;
+    return metrics_text(args, d);
 }
 
 static int run(const struct cli_args *args)
 {
     static const struct cli_visitor stream_json = {metrics_begin, metrics_project};
+    static const struct cli_visitor stream_csv = {csv_begin, csv_project};
+    static const struct cli_visitor stream_text = {text_begin, text_project};
     int status;
 
     if (args->csv && (args->nfiles > 1 || args->json)) {
         cli_usage_error(args->command, args->json ? "--csv and --json: choose one" : "--csv takes one input file");
         return CLI_EXIT_USAGE;
     }
-    status = args->json ? cli_each_streamed(args, &stream_json, metrics_one) : cli_each_document(args, metrics_one);
+    status = cli_each_streamed(args, args->csv ? &stream_csv : args->json ? &stream_json : &stream_text, metrics_one);
 
     if (args->json && args->nfiles > 1)
         printf("]\n");
