@@ -457,6 +457,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check(rc in (1, 2) and snapshot(fig) == before and not left,
               'metrics --csv leaves the folder as it was on a bad input (%s: exit status %d)' % (name, rc),
               err.decode() + ' '.join(left))
+    # the text tables are printed as the projects are read: those before an error stay
+    rc, out, _ = run('metrics', '--no-config', os.path.join(tmp, 'cut.json'))
+    check(rc == 2 and out.decode().startswith('G g\n') and 'H' not in out.decode(),
+          'metrics: the tables of the projects before a syntax error stay printed (exit status 2)', out.decode())
     with open(os.path.join(tmp, 'notes.txt'), 'w') as f:
         f.write('mine')
     rc, _, err = run('metrics', '--csv', tmp, nested)
