@@ -177,85 +177,6 @@ static int metrics_error_json(const struct cli_args *args, const struct cli_docu
     return status;
 }
 
-/* ---- --csv, one project at a time ----
- *
- * The rows of each project go to the files of a folder made beside DIR
- * (hyoka_writer_new_dir()), which takes DIR's place once the document has
- * been read without error; a document with an error leaves DIR as it was,
- * and so does a cell CP932 cannot hold. */
-struct csv_out {
-    hyoka_writer *writer;
-    int stopped;         /* a read error: no more projects are written */
-    int failed;          /* the writer failed: error says why */
-    int rc;              /* its status */
-    char error[512];
-};
-
-static struct csv_out csv_current;
-
-static void csv_failed(struct csv_out *c, int rc)
-{
-    c->failed = 1;
-    c->rc = rc;
-    snprintf(c->error, sizeof c->error, "%s", hyoka_error_last());
-}
-
-static int csv_begin(const struct cli_args *args, struct cli_document *d, int i)
-{
-    hyoka_csv_options copt;
-    int rc;
-
-    (void)i;
-    memset(&csv_current, 0, sizeof csv_current);
-    d->user = &csv_current;
-    hyoka_csv_options_init(&copt);
-    copt.encoding = args->encoding;
-    rc = hyoka_writer_new_dir(&csv_current.writer, HYOKA_WRITER_METRICS_CSV, hyoka_stream_portfolio(d->stream),
-                              args->csv, &copt, NULL);
-    if (rc == HYOKA_ENOMEM)
-        return -1;
-    if (rc != HYOKA_OK)
-        csv_failed(&csv_current, rc); /* said once the document is read, if it can be */
-    return CLI_EXIT_FINE;
-}
-
-static int csv_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
-{
-    struct csv_out *c = d->user;
-    int rc;
-
-    (void)args;
-    if (c->stopped || c->failed || (c->stopped = cli_document_has_errors(d)) != 0)
-        return CLI_EXIT_FINE; /* read on, for the diagnostics */
-    rc = hyoka_writer_project(c->writer, p);
-    if (rc == HYOKA_ENOMEM)
-        return -1;
-    if (rc != HYOKA_OK)
-        csv_failed(c, rc);
-    return CLI_EXIT_FINE;
-}
-
-/* The end of --csv for d: the folder put in place, or given up. */
-static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
-{
-    struct csv_out *c = d->user;
-    int status = CLI_EXIT_FINE, rc;
-
-    if (!c) /* the document could not be opened */
-        return CLI_EXIT_FINE;
-    if (c->stopped || d->unreadable || d->read_failed || d->io_message[0])
-        c->failed = 0; /* no figures for a document with errors: DIR stays as it was */
-    else if (!c->failed && (rc = hyoka_writer_finish(c->writer, NULL)) != HYOKA_OK)
-        csv_failed(c, rc);
-    if (c->failed) {
-        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(c->error));
-        status = c->rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
-    }
-    hyoka_writer_free(c->writer); /* an unfinished folder is removed */
-    memset(c, 0, sizeof *c);
-    return status;
-}
-
 /* ---- the text, one project at a time ---- */
 struct text_out {
     int stopped; /* a read error: no more projects are printed */
@@ -314,6 +235,7 @@ struct streamed {
     size_t sent;         /* bytes sent to standard output */
     int stopped;         /* a read error: no more projects are written */
     int failed;          /* the writer failed (writer_error says why) */
+    int rc;              /* its status */
     char writer_error[512];
     char *held;          /* at the end: the tail, held to add "error" */
     size_t nheld, capheld;
@@ -347,6 +269,13 @@ static int to_stdout(void *user, const char *data, size_t len)
 
 static struct streamed current;
 
+static void writer_failed(struct streamed *m, int rc)
+{
+    m->failed = 1;
+    m->rc = rc;
+    snprintf(m->writer_error, sizeof m->writer_error, "%s", hyoka_error_last());
+}
+
 static int metrics_begin(const struct cli_args *args, struct cli_document *d, int i)
 {
     hyoka_writer *w = NULL;
@@ -362,10 +291,8 @@ static int metrics_begin(const struct cli_args *args, struct cli_document *d, in
     current.writer = w;
     if (rc == HYOKA_ENOMEM)
         return -1;
-    if (rc != HYOKA_OK) {
-        current.failed = 1;
-        snprintf(current.writer_error, sizeof current.writer_error, "%s", hyoka_error_last());
-    }
+    if (rc != HYOKA_OK)
+        writer_failed(&current, rc);
     return CLI_EXIT_FINE;
 }
 
@@ -374,14 +301,12 @@ static int metrics_project(const struct cli_args *args, struct cli_document *d, 
     struct streamed *m = d->user;
     int rc;
 
-    (void)args;
     if (m->stopped || m->failed || (m->stopped = cli_document_has_errors(d)) != 0)
         return CLI_EXIT_FINE; /* read on, for the diagnostics */
     rc = hyoka_writer_project(m->writer, p);
-    if (rc == HYOKA_OK || rc == HYOKA_EIO) /* EIO: standard output failed (main() says so) */
-        return CLI_EXIT_FINE;
-    m->failed = 1;
-    snprintf(m->writer_error, sizeof m->writer_error, "%s", hyoka_error_last());
+    /* (EIO of --json: standard output failed, main() says so) */
+    if (rc != HYOKA_OK && (rc != HYOKA_EIO || args->csv))
+        writer_failed(m, rc);
     return CLI_EXIT_FINE;
 }
 
@@ -441,6 +366,52 @@ static int metrics_streamed(const struct cli_args *args, const struct cli_docume
     return status;
 }
 
+/* ---- --csv, one project at a time ----
+ *
+ * The rows of each project go to the files of a folder made beside DIR
+ * (hyoka_writer_new_dir(); the projects are given to it by
+ * metrics_project()), which takes DIR's place once the document has been
+ * read without error; a document with an error leaves DIR as it was, and
+ * so does a cell CP932 cannot hold. */
+static int csv_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    hyoka_csv_options copt;
+    int rc;
+
+    (void)i;
+    memset(&current, 0, sizeof current);
+    current.file = d->file;
+    d->user = &current;
+    hyoka_csv_options_init(&copt);
+    copt.encoding = args->encoding;
+    rc = hyoka_writer_new_dir(&current.writer, HYOKA_WRITER_METRICS_CSV, hyoka_stream_portfolio(d->stream),
+                              args->csv, &copt, NULL);
+    if (rc != HYOKA_OK)
+        writer_failed(&current, rc); /* said once the document is read, if it can be */
+    return CLI_EXIT_FINE;
+}
+
+/* The end of --csv for d: the folder put in place, or given up. */
+static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+{
+    struct streamed *m = d->user;
+    int status = CLI_EXIT_FINE, rc;
+
+    if (!m) /* the document could not be opened */
+        return CLI_EXIT_FINE;
+    if (m->stopped || d->unreadable || d->read_failed || d->io_message[0])
+        m->failed = 0; /* no figures for a document with errors: DIR stays as it was */
+    else if (!m->failed && (rc = hyoka_writer_finish(m->writer, NULL)) != HYOKA_OK)
+        writer_failed(m, rc);
+    if (m->failed) {
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(m->writer_error));
+        status = m->rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+    }
+    hyoka_writer_free(m->writer); /* an unfinished folder is removed */
+    memset(m, 0, sizeof *m);
+    return status;
+}
+
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
     cli_print_diagnostics(stderr, d, args->lang);
@@ -454,7 +425,7 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
 static int run(const struct cli_args *args)
 {
     static const struct cli_visitor stream_json = {metrics_begin, metrics_project};
-    static const struct cli_visitor stream_csv = {csv_begin, csv_project};
+    static const struct cli_visitor stream_csv = {csv_begin, metrics_project};
     static const struct cli_visitor stream_text = {text_begin, text_project};
     int status;
 

@@ -5,15 +5,16 @@
  * sample document (fed from a stream, as a program reading a large file
  * does) and generated portfolios, in each encoding; a folder never
  * finished, or failed, leaves its target as it was and nothing beside it. */
-#define _XOPEN_SOURCE 700
+#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
+#  undef _POSIX_C_SOURCE
+#  define _POSIX_C_SOURCE 200809L
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,34 +31,6 @@ static const char *const files[] = {"metrics_years.csv", "metrics_indicators.csv
 
 /* ---- folders ---- */
 
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static void remove_tree(const char *dir)
-{
-    (void)nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Entries of @p dir but "." and ".."; -1 when it cannot be opened. */
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-
-    if (!d)
-        return -1;
-    while ((e = readdir(d)) != NULL)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
 static char *file_of(const char *dir, const char *name, size_t *len)
 {
     char path[512];
@@ -65,11 +38,25 @@ static char *file_of(const char *dir, const char *name, size_t *len)
     return docs_read_all(path, len);
 }
 
+/* The folder @p dir holds the target written before: its years table is
+ * still @p want, and its three files are there. */
+static void assert_unchanged(const char *dir, const char *want, size_t want_len)
+{
+    size_t len = 0;
+    char *got = file_of(dir, files[0], &len);
+
+    assert_int_equal(docs_count_entries(dir), 3);
+    assert_non_null(got);
+    assert_int_equal(len, want_len);
+    assert_memory_equal(got, want, len);
+    free(got);
+}
+
 /* Both folders hold the same tables (the marker names its writer). */
 static void assert_same_tables(const char *a, const char *b)
 {
-    assert_int_equal(count_entries(a), 3);
-    assert_int_equal(count_entries(b), 3);
+    assert_int_equal(docs_count_entries(a), 3);
+    assert_int_equal(docs_count_entries(b), 3);
     for (size_t i = 0; i < 2; i++) {
         size_t la = 0, lb = 0;
         char *da = file_of(a, files[i], &la), *db = file_of(b, files[i], &lb);
@@ -164,18 +151,18 @@ static int compare(const hyoka_portfolio *pf, const struct source *src, size_t l
         assert_same_reports(ra, rb);
         if (rca == HYOKA_OK) {
             assert_same_tables(a, b);
-            assert_int_equal(count_entries(tmp), 2);
+            assert_int_equal(docs_count_entries(tmp), 2);
         } else {
             /* nothing made, nothing left beside */
             assert_int_equal(rca, HYOKA_EENCODING);
-            assert_int_equal(count_entries(tmp), 0);
+            assert_int_equal(docs_count_entries(tmp), 0);
             assert_true(hyoka_report_count(rb) > 0);
             assert_string_equal(hyoka_report_code(rb, 0), "V003");
             failed++;
         }
         hyoka_report_free(ra);
         hyoka_report_free(rb);
-        remove_tree(tmp);
+        docs_remove_tree(tmp);
     }
     return failed;
 }
@@ -257,8 +244,8 @@ static void test_cp932_failure(void **state)
         hyoka_csv_options o;
         hyoka_writer *w = NULL;
         hyoka_report *rep = NULL;
-        size_t before_len = 0, after_len = 0;
-        char *before, *after;
+        size_t before_len = 0;
+        char *before;
 
         hyoka_portfolio *small = docs_generate(1, 3);
 
@@ -278,15 +265,11 @@ static void test_cp932_failure(void **state)
         assert_non_null(strstr(hyoka_error_last(), "cannot be written in CP932"));
         hyoka_writer_free(w);
         assert_true(hyoka_report_count(rep) > 0);
-        assert_int_equal(count_entries(tmp), 1);
-        assert_int_equal(count_entries(dir), 3);
-        after = file_of(dir, files[0], &after_len);
-        assert_int_equal(before_len, after_len);
-        assert_memory_equal(before, after, before_len);
+        assert_int_equal(docs_count_entries(tmp), 1);
+        assert_unchanged(dir, before, before_len);
         free(before);
-        free(after);
         hyoka_report_free(rep);
-        remove_tree(tmp);
+        docs_remove_tree(tmp);
     }
     hyoka_portfolio_free(pf);
 }
@@ -305,10 +288,10 @@ static void test_free_unfinished(void **state)
     snprintf(dir, sizeof dir, "%s/figures", tmp);
     /* no target: none made */
     OK(hyoka_writer_new_dir(&w, HYOKA_WRITER_METRICS_CSV, pf, dir, NULL, NULL));
-    assert_int_equal(count_entries(tmp), 1); /* the folder being made */
+    assert_int_equal(docs_count_entries(tmp), 1); /* the folder being made */
     OK(hyoka_writer_project(w, hyoka_portfolio_project_at(pf, 0)));
     hyoka_writer_free(w);
-    assert_int_equal(count_entries(tmp), 0);
+    assert_int_equal(docs_count_entries(tmp), 0);
 
     /* a target written before: untouched */
     OK(hyoka_portfolio_new(&empty));
@@ -318,25 +301,21 @@ static void test_free_unfinished(void **state)
     for (size_t i = 0; i < hyoka_portfolio_project_count(pf); i++)
         OK(hyoka_writer_project(w, hyoka_portfolio_project_at(pf, i)));
     hyoka_writer_free(w);
-    assert_int_equal(count_entries(tmp), 1);
-    assert_int_equal(count_entries(dir), 3);
-    after = file_of(dir, files[0], &after_len);
-    assert_int_equal(before_len, after_len);
-    assert_memory_equal(before, after, before_len);
+    assert_int_equal(docs_count_entries(tmp), 1);
+    assert_unchanged(dir, before, before_len);
     free(before);
-    free(after);
 
     /* finished, it replaces the target (written by hyoka) */
     OK(hyoka_writer_new_dir(&w, HYOKA_WRITER_METRICS_CSV, NULL, dir, NULL, NULL));
     OK(hyoka_writer_project(w, hyoka_portfolio_project_at(pf, 0)));
     OK(hyoka_writer_finish(w, NULL));
     hyoka_writer_free(w);
-    assert_int_equal(count_entries(tmp), 1);
+    assert_int_equal(docs_count_entries(tmp), 1);
     after = file_of(dir, files[0], &after_len);
     assert_true(after_len > before_len);
     free(after);
 
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     hyoka_portfolio_free(empty);
     hyoka_portfolio_free(pf);
 }
@@ -381,7 +360,7 @@ static void test_arguments(void **state)
     o.encoding = 9;
     assert_int_equal(hyoka_writer_new_dir(&w, HYOKA_WRITER_METRICS_CSV, pf, dir, &o, NULL), HYOKA_EINVAL);
     assert_null(w);
-    assert_int_equal(count_entries(tmp), 0);
+    assert_int_equal(docs_count_entries(tmp), 0);
     assert_int_equal(hyoka_writer_project(NULL, hyoka_portfolio_project_at(pf, 0)), HYOKA_EINVAL);
     assert_int_equal(hyoka_writer_finish(NULL, NULL), HYOKA_EINVAL);
 
@@ -395,8 +374,8 @@ static void test_arguments(void **state)
     assert_int_equal(hyoka_writer_new_dir(&w, HYOKA_WRITER_METRICS_CSV, pf, dir, NULL, NULL), HYOKA_EIO);
     assert_null(w);
     assert_non_null(strstr(hyoka_error_last(), "hyoka did not write"));
-    assert_int_equal(count_entries(tmp), 1);
-    assert_int_equal(count_entries(dir), 1);
+    assert_int_equal(docs_count_entries(tmp), 1);
+    assert_int_equal(docs_count_entries(dir), 1);
     /* unless it is to be replaced */
     o.encoding = HYOKA_ENCODING_UTF8;
     o.flags = HYOKA_WRITE_REPLACE;
@@ -405,11 +384,11 @@ static void test_arguments(void **state)
     OK(hyoka_writer_project(w, hyoka_portfolio_project_at(pf, 0)));
     OK(hyoka_writer_finish(w, NULL));
     hyoka_writer_free(w);
-    assert_int_equal(count_entries(dir), 3);
-    assert_int_equal(count_entries(tmp), 1);
+    assert_int_equal(docs_count_entries(dir), 3);
+    assert_int_equal(docs_count_entries(tmp), 1);
 
     hyoka_writer_free(NULL);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     hyoka_portfolio_free(pf);
 }
 

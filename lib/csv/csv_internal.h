@@ -13,6 +13,9 @@
  *   read_portfolio.c  rows of the document, denominators and schemes tables
  *   read_projects.c   rows of projects and of the tables that refer to them
  *   folder.c          a folder of tables, both ways
+ *   metrics.c         the tables of figures, one project at a time
+ *   metrics_dir.c     those tables into a folder as they are made
+ *                     (metrics_dir.h, for the writer of json/writer.c)
  *   cp932.c           the CP932 codec (cp932.h)
  * The reader's own state is in read_internal.h.
  *
