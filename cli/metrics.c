@@ -177,21 +177,49 @@ static int metrics_error_json(const struct cli_args *args, const struct cli_docu
     return status;
 }
 
-/* --csv: the tables of d into the folder args->csv. */
-static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
-{
-    hyoka_csv_options copt;
-    int rc;
+/* ---- the text, one project at a time ---- */
+struct text_out {
+    int stopped; /* a read error: no more projects are printed */
+    int named;   /* "== FILE" printed */
+};
 
-    if (!d->portfolio)
-        return CLI_EXIT_FINE;
-    hyoka_csv_options_init(&copt);
-    copt.encoding = args->encoding;
-    rc = hyoka_metrics_csv_write_dir(d->portfolio, args->csv, &copt, NULL);
-    if (rc == HYOKA_OK)
-        return CLI_EXIT_FINE;
-    fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(hyoka_error_last()));
-    return rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+static struct text_out text_current;
+
+static void text_name(const struct cli_args *args, const struct cli_document *d, struct text_out *t)
+{
+    if (args->nfiles > 1 && !t->named)
+        printf("== %s\n", cli_safe(d->file));
+    t->named = 1;
+}
+
+static int text_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    (void)args;
+    (void)i;
+    memset(&text_current, 0, sizeof text_current);
+    d->user = &text_current;
+    return CLI_EXIT_FINE;
+}
+
+static int text_project(const struct cli_args *args, struct cli_document *d, const hyoka_project *p)
+{
+    struct text_out *t = d->user;
+
+    if (t->stopped || (t->stopped = cli_document_has_errors(d)) != 0)
+        return CLI_EXIT_FINE; /* read on, for the diagnostics */
+    text_name(args, d, t);
+    print_project_metrics(p, args->lang, 0);
+    return CLI_EXIT_FINE;
+}
+
+/* The end of the text of d: a document without projects still has its name. */
+static int metrics_text(const struct cli_args *args, const struct cli_document *d)
+{
+    struct text_out *t = d->user;
+
+    if (t && !t->stopped && !d->unreadable && !d->read_failed && !d->io_message[0])
+        text_name(args, d, t);
+    return CLI_EXIT_FINE;
 }
 
 /* ---- --json, one project at a time ----
@@ -207,6 +235,7 @@ struct streamed {
     size_t sent;         /* bytes sent to standard output */
     int stopped;         /* a read error: no more projects are written */
     int failed;          /* the writer failed (writer_error says why) */
+    int rc;              /* its status */
     char writer_error[512];
     char *held;          /* at the end: the tail, held to add "error" */
     size_t nheld, capheld;
@@ -240,6 +269,13 @@ static int to_stdout(void *user, const char *data, size_t len)
 
 static struct streamed current;
 
+static void writer_failed(struct streamed *m, int rc)
+{
+    m->failed = 1;
+    m->rc = rc;
+    snprintf(m->writer_error, sizeof m->writer_error, "%s", hyoka_error_last());
+}
+
 static int metrics_begin(const struct cli_args *args, struct cli_document *d, int i)
 {
     hyoka_writer *w = NULL;
@@ -255,10 +291,8 @@ static int metrics_begin(const struct cli_args *args, struct cli_document *d, in
     current.writer = w;
     if (rc == HYOKA_ENOMEM)
         return -1;
-    if (rc != HYOKA_OK) {
-        current.failed = 1;
-        snprintf(current.writer_error, sizeof current.writer_error, "%s", hyoka_error_last());
-    }
+    if (rc != HYOKA_OK)
+        writer_failed(&current, rc);
     return CLI_EXIT_FINE;
 }
 
@@ -267,14 +301,12 @@ static int metrics_project(const struct cli_args *args, struct cli_document *d, 
     struct streamed *m = d->user;
     int rc;
 
-    (void)args;
     if (m->stopped || m->failed || (m->stopped = cli_document_has_errors(d)) != 0)
         return CLI_EXIT_FINE; /* read on, for the diagnostics */
     rc = hyoka_writer_project(m->writer, p);
-    if (rc == HYOKA_OK || rc == HYOKA_EIO) /* EIO: standard output failed (main() says so) */
-        return CLI_EXIT_FINE;
-    m->failed = 1;
-    snprintf(m->writer_error, sizeof m->writer_error, "%s", hyoka_error_last());
+    /* (EIO of --json: standard output failed, main() says so) */
+    if (rc != HYOKA_OK && (rc != HYOKA_EIO || args->csv))
+        writer_failed(m, rc);
     return CLI_EXIT_FINE;
 }
 
@@ -334,6 +366,52 @@ static int metrics_streamed(const struct cli_args *args, const struct cli_docume
     return status;
 }
 
+/* ---- --csv, one project at a time ----
+ *
+ * The rows of each project go to the files of a folder made beside DIR
+ * (hyoka_writer_new_dir(); the projects are given to it by
+ * metrics_project()), which takes DIR's place once the document has been
+ * read without error; a document with an error leaves DIR as it was, and
+ * so does a cell CP932 cannot hold. */
+static int csv_begin(const struct cli_args *args, struct cli_document *d, int i)
+{
+    hyoka_csv_options copt;
+    int rc;
+
+    (void)i;
+    memset(&current, 0, sizeof current);
+    current.file = d->file;
+    d->user = &current;
+    hyoka_csv_options_init(&copt);
+    copt.encoding = args->encoding;
+    rc = hyoka_writer_new_dir(&current.writer, HYOKA_WRITER_METRICS_CSV, hyoka_stream_portfolio(d->stream),
+                              args->csv, &copt, NULL);
+    if (rc != HYOKA_OK)
+        writer_failed(&current, rc); /* said once the document is read, if it can be */
+    return CLI_EXIT_FINE;
+}
+
+/* The end of --csv for d: the folder put in place, or given up. */
+static int metrics_csv(const struct cli_args *args, const struct cli_document *d)
+{
+    struct streamed *m = d->user;
+    int status = CLI_EXIT_FINE, rc;
+
+    if (!m) /* the document could not be opened */
+        return CLI_EXIT_FINE;
+    if (m->stopped || d->unreadable || d->read_failed || d->io_message[0])
+        m->failed = 0; /* no figures for a document with errors: DIR stays as it was */
+    else if (!m->failed && (rc = hyoka_writer_finish(m->writer, NULL)) != HYOKA_OK)
+        writer_failed(m, rc);
+    if (m->failed) {
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(args->csv), cli_safe(m->writer_error));
+        status = m->rc == HYOKA_EENCODING ? CLI_EXIT_ERRORS : CLI_EXIT_OUTPUT;
+    }
+    hyoka_writer_free(m->writer); /* an unfinished folder is removed */
+    memset(m, 0, sizeof *m);
+    return status;
+}
+
 static int metrics_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
     cli_print_diagnostics(stderr, d, args->lang);
@@ -341,25 +419,21 @@ static int metrics_one(const struct cli_args *args, const struct cli_document *d
         return metrics_csv(args, d);
     if (args->json)
         return metrics_streamed(args, d, i);
-    if (!d->portfolio)
-        return CLI_EXIT_FINE;
-    if (args->nfiles > 1)
-        printf("== %s\n", cli_safe(d->file));
-    for (size_t p = 0; p < hyoka_portfolio_project_count(d->portfolio); p++)
-        print_project_metrics(hyoka_portfolio_project_at(d->portfolio, p), args->lang, 0);
-    return CLI_EXIT_FINE;
+    return metrics_text(args, d);
 }
 
 static int run(const struct cli_args *args)
 {
     static const struct cli_visitor stream_json = {metrics_begin, metrics_project};
+    static const struct cli_visitor stream_csv = {csv_begin, metrics_project};
+    static const struct cli_visitor stream_text = {text_begin, text_project};
     int status;
 
     if (args->csv && (args->nfiles > 1 || args->json)) {
         cli_usage_error(args->command, args->json ? "--csv and --json: choose one" : "--csv takes one input file");
         return CLI_EXIT_USAGE;
     }
-    status = args->json ? cli_each_streamed(args, &stream_json, metrics_one) : cli_each_document(args, metrics_one);
+    status = cli_each_streamed(args, args->csv ? &stream_csv : args->json ? &stream_json : &stream_text, metrics_one);
 
     if (args->json && args->nfiles > 1)
         printf("]\n");
@@ -375,22 +449,25 @@ const struct cli_command cli_metrics = {
     .description = "Compute every figure of every project: costs, per-head figures, rates,\n"
                    "indicator achievement and evaluation scores, with the rounding rules of\n"
                    "the document. Diagnostics go to standard error; the exit status is that\n"
-                   "of check.\n"
+                   "of check. The document is read one project at a time, so memory does\n"
+                   "not grow with its size; figures are printed as each project is read:\n"
+                   "when an error is found after some were printed, they stay.\n"
                    "\n"
                    "With --json, the output is one JSON document whatever happens: for one\n"
                    "file, its hyoka-metrics/1 object with a \"file\" member naming it; for\n"
                    "several, an array of those objects in the order of the files. A file\n"
                    "that cannot be read gets an object with no project, an \"error\" member\n"
-                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json). Figures\n"
-                   "are printed as each project is read: when an error is found after some\n"
-                   "were printed, they stay and \"error\" comes last.\n"
+                   "and its diagnostics (docs/schemas/hyoka-metrics-1.schema.json). When an\n"
+                   "error is found after some figures were printed, \"error\" comes last.\n"
                    "\n"
                    "With --csv DIR, the figures are two CSV tables in the folder DIR, made\n"
-                   "whole or not at all: metrics_years.csv, one row per project and fiscal\n"
-                   "year (sub-projects included, with their parent's code), every figure,\n"
-                   "the phase and the reason of each unavailable figure; and\n"
-                   "metrics_indicators.csv, the values and achievement of each indicator\n"
-                   "(docs/csv.md). UTF-8 with a byte order mark, or --encoding.\n",
+                   "whole or not at all: written beside DIR as the projects are read, they\n"
+                   "take its place only when the whole document was read without error.\n"
+                   "metrics_years.csv has one row per project and fiscal year (sub-projects\n"
+                   "included, with their parent's code), every figure, the phase and the\n"
+                   "reason of each unavailable figure; metrics_indicators.csv, the values\n"
+                   "and achievement of each indicator (docs/csv.md). UTF-8 with a byte\n"
+                   "order mark, or --encoding.\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

@@ -23,6 +23,7 @@
 
 #include <hyoka/hyoka.h>
 
+#include "docs.h"
 #include "failalloc.h"
 #include "seeds.h"
 
@@ -1949,41 +1950,6 @@ static void test_garbage(void **state)
 /* ------------------------------------------------------------------------ */
 /* Folders                                                                   */
 
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    if (!d)
-        return -1;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
-
-static void remove_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        char path[4096];
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            remove_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 static void test_folders(void **state)
 {
     char tmp[] = "/tmp/hyoka-csv-XXXXXX", dir[256], file[300];
@@ -1997,7 +1963,7 @@ static void test_folders(void **state)
     /* nested folders are created */
     snprintf(dir, sizeof dir, "%s/a/b/", tmp);
     OK(hyoka_csv_write_dir(pf, dir, NULL, NULL));
-    assert_int_equal(count_entries(dir), NT + 1); /* the tables and the .hyoka-output marker */
+    assert_int_equal(docs_count_entries(dir), NT + 1); /* the tables and the .hyoka-output marker */
     OK(hyoka_csv_read_dir(dir, NULL, &back, NULL));
     assert_true(hyoka_portfolio_equal(pf, back));
     hyoka_portfolio_free(back);
@@ -2022,7 +1988,7 @@ static void test_folders(void **state)
     OK(hyoka_report_new(&rep));
     assert_int_equal(hyoka_csv_write_dir(bad, dir, &o, rep), HYOKA_EENCODING);
     assert_true(hyoka_report_count(rep) >= 5);
-    assert_int_equal(count_entries(dir), -1);
+    assert_int_equal(docs_count_entries(dir), -1);
     hyoka_report_free(rep);
 
     /* I/O errors */
@@ -2040,7 +2006,7 @@ static void test_folders(void **state)
     assert_null(back);
     assert_non_null(strstr(hyoka_error_last(), "nowhere"));
 
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     hyoka_portfolio_free(pf);
     hyoka_portfolio_free(bad);
 }
@@ -2214,7 +2180,7 @@ static int body_dirs(void *ctx)
         assert_true(hyoka_portfolio_equal(pf, sweep_pf));
         hyoka_portfolio_free(pf);
     }
-    remove_tree(dir);
+    docs_remove_tree(dir);
     return rc;
 }
 
@@ -2259,7 +2225,7 @@ static void test_alloc_failures(void **state)
     strcpy(sweep_dir, "/tmp/hyoka-csv-sweep-XXXXXX");
     assert_non_null(mkdtemp(sweep_dir));
     failalloc_sweep(body_dirs, NULL);
-    remove_tree(sweep_dir);
+    docs_remove_tree(sweep_dir);
     sweep_pf = NULL;
     hyoka_portfolio_free(pf);
 }
@@ -2372,12 +2338,12 @@ static void test_metrics_tables(void **state)
     assert_non_null(mkdtemp(tmp));
     snprintf(path, sizeof path, "%s/figures", tmp);
     OK(hyoka_metrics_csv_write_dir(pf, path, NULL, NULL));
-    assert_int_equal(count_entries(path), 3); /* two tables and the marker */
+    assert_int_equal(docs_count_entries(path), 3); /* two tables and the marker */
     snprintf(path, sizeof path, "%s/figures/metrics_years.csv", tmp);
     assert_int_equal(stat(path, &st), 0);
     snprintf(path, sizeof path, "%s/figures/metrics_indicators.csv", tmp);
     assert_int_equal(stat(path, &st), 0);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     hyoka_portfolio_free(pf);
 }
 

@@ -28,6 +28,7 @@
 
 #include <hyoka/hyoka.h>
 
+#include "docs.h"
 #include "failalloc.h"
 #include "seeds.h"
 
@@ -65,31 +66,6 @@ static void write_text(const char *path, const char *text)
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
     assert_int_equal(fclose(f), 0);
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *e;
-
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    d = opendir(path);
-    while (d && (e = readdir(d)) != NULL) {
-        char sub[4096];
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-        remove_tree(sub);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
 }
 
 /* The names in a folder, sorted, joined by spaces ("" for an empty one;
@@ -293,7 +269,7 @@ static void test_fifo(void **state)
     assert_listing(tmp, "pipe");
     free(d.data);
     hyoka_free(want);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(pf);
 }
@@ -394,7 +370,7 @@ static void test_regular_and_links(void **state)
     assert_listing(tmp, "dangling.json doc.json made.json sub");
 
     hyoka_free(want);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(pf);
 }
@@ -434,7 +410,7 @@ static void test_html_replaces_whole(void **state)
         assert_non_null(strstr(text, hyoka_version_string()));
         free(text);
     }
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(seven);
     hyoka_portfolio_free(one);
@@ -466,7 +442,7 @@ static void test_no_write_through_links(void **state)
     free(text);
     assert_int_equal(lstat(inside, &st), 0);
     assert_true(S_ISREG(st.st_mode));
-    remove_tree(dir);
+    docs_remove_tree(dir);
 
     /* CSV: a table replaced by a link */
     OK(hyoka_csv_write_dir(pf, dir, NULL, NULL));
@@ -496,7 +472,7 @@ static void test_no_write_through_links(void **state)
     assert_int_equal(lstat(linkdir, &st), 0);
     assert_true(S_ISLNK(st.st_mode));
     assert_no_leftovers(tmp);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(pf);
 }
@@ -539,14 +515,14 @@ static void test_foreign_folder(void **state)
     assert_int_equal(hyoka_csv_write_dir(pf, dir, &o, NULL), HYOKA_EINVAL);
 
     /* an empty folder is written without the flag */
-    remove_tree(dir);
+    docs_remove_tree(dir);
     assert_int_equal(mkdir(dir, 0755), 0);
     OK(hyoka_html_write_dir(pf, HYOKA_LANG_JA, dir));
     assert_listing(dir, MARKER " index.html project-1.html");
     /* "." cannot be replaced */
     assert_int_equal(hyoka_html_write_dir_flags(pf, HYOKA_LANG_JA, ".", HYOKA_WRITE_REPLACE), HYOKA_EINVAL);
     assert_no_leftovers(tmp);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(pf);
 }
@@ -603,7 +579,7 @@ static void test_csv_failure_keeps_old(void **state)
     failalloc_uninstall();
     assert_true(failures > 10);
     free(before);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(old_pf);
     hyoka_portfolio_free(new_pf);
@@ -667,7 +643,7 @@ static void test_max_table(void **state)
     assert_int_equal(hyoka_csv_read_dir(dir, &o, &back, NULL), HYOKA_EINVAL);
 
     /* options of version 1.0 (without max_table and flags) are accepted */
-    remove_tree(dir);
+    docs_remove_tree(dir);
     OK(hyoka_csv_write_dir(pf, dir, NULL, NULL));
     OK(hyoka_csv_options_init(&o));
     o.max_table = 1;         /* beyond the 1.0 size: ignored */
@@ -678,7 +654,7 @@ static void test_max_table(void **state)
     hyoka_portfolio_free(back);
     OK(hyoka_csv_write_dir(pf, dir, &o, NULL));
 
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
     hyoka_portfolio_free(pf);
 }
@@ -720,7 +696,7 @@ static void test_no_tables(void **state)
     OK(hyoka_csv_read_dir(tmp, NULL, &back, NULL));
     assert_int_equal(hyoka_portfolio_project_count(back), 0);
     hyoka_portfolio_free(back);
-    remove_tree(tmp);
+    docs_remove_tree(tmp);
     free(tmp);
 }
 

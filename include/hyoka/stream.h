@@ -1,8 +1,9 @@
 /**
  * @file stream.h
  * @brief Reading a hyoka/1 document one top-level project at a time, and
- *        writing hyoka/1 or hyoka-metrics/1 project by project
- *        (docs/streaming.md), in memory bounded by the largest project.
+ *        writing hyoka/1, hyoka-metrics/1 or the folder of figures tables
+ *        project by project (docs/streaming.md), in memory bounded by the
+ *        largest project.
  *
  * A stream reads the document's header first — everything but the
  * projects: format, amount_unit, municipality, denominators, rounding,
@@ -34,6 +35,7 @@
 #include "types.h"
 #include "report.h"
 #include "json.h"
+#include "csv.h"
 
 HYOKA_BEGIN_DECLS
 
@@ -172,8 +174,10 @@ typedef int (*hyoka_sink_fn)(void *user, const char *data, size_t len);
 
 /** The documents a writer makes. Values are never renumbered. */
 typedef enum hyoka_writer_format {
-    HYOKA_WRITER_HYOKA = 0,  /**< hyoka/1 JSON, as hyoka_json_write(). */
-    HYOKA_WRITER_METRICS = 1 /**< hyoka-metrics/1 JSON, as hyoka_metrics_write(). */
+    HYOKA_WRITER_HYOKA = 0,      /**< hyoka/1 JSON, as hyoka_json_write() (hyoka_writer_new()). */
+    HYOKA_WRITER_METRICS = 1,    /**< hyoka-metrics/1 JSON, as hyoka_metrics_write() (hyoka_writer_new()). */
+    HYOKA_WRITER_METRICS_CSV = 2 /**< the folder of figures tables, as hyoka_metrics_csv_write_dir()
+                                      (hyoka_writer_new_dir(); since 1.1). */
 } hyoka_writer_format;
 
 /** A document being written project by project. Owned by the caller (hyoka_writer_free()). */
@@ -196,10 +200,50 @@ typedef struct hyoka_writer hyoka_writer;
  *               messages (::hyoka_lang); ignored for hyoka/1.
  * @param sink   where the bytes go; @p user is passed to it.
  * @param user   the sink's argument.
- * @return ::HYOKA_OK, ::HYOKA_EINVAL, ::HYOKA_ENOMEM, ::HYOKA_EIO.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (also for ::HYOKA_WRITER_METRICS_CSV,
+ *         which writes a folder: see hyoka_writer_new_dir()),
+ *         ::HYOKA_ENOMEM, ::HYOKA_EIO.
  */
 HYOKA_API int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portfolio *header, unsigned flags,
                                int lang, hyoka_sink_fn sink, void *user);
+
+/**
+ * Start a folder of tables (since 1.1): for ::HYOKA_WRITER_METRICS_CSV,
+ * `metrics_years.csv` and `metrics_indicators.csv` in the folder @p dir,
+ * with the bytes hyoka_metrics_csv_write_dir() writes for the same
+ * projects in the same order. The folder is made beside @p dir and each
+ * project's rows go to its files as hyoka_writer_project() is called, so
+ * memory holds one project's rows; hyoka_writer_finish() puts the folder
+ * in the place of @p dir by the policy of docs/output.md (a folder of other
+ * files is refused here, unless `options->flags` has
+ * ::HYOKA_WRITE_REPLACE; missing parent folders are created), and
+ * hyoka_writer_free() of an unfinished writer removes it, leaving @p dir
+ * as it was.
+ *
+ * A text cell CP932 cannot hold is reported as V003 and the writer goes on
+ * (so that every one is reported, as hyoka_metrics_csv_write_dir()
+ * reports them); hyoka_writer_finish() then fails with
+ * ::HYOKA_EENCODING and @p dir is left as it was.
+ * @param out     receives the writer, owned by the caller
+ *                (hyoka_writer_free()); NULL on failure.
+ * @param format  ::HYOKA_WRITER_METRICS_CSV (the other formats write to a
+ *                sink: hyoka_writer_new()).
+ * @param header  the document's header (a stream's portfolio, say);
+ *                borrowed until hyoka_writer_finish(). The figures tables
+ *                have no header, so it may be NULL for them.
+ * @param dir     the folder (UTF-8 on Windows); copied.
+ * @param options options (encoding, max_diagnostics, flags:
+ *                ::HYOKA_WRITE_REPLACE), or NULL for the defaults;
+ *                copied.
+ * @param report  receives the V003 diagnostics (its limit is set to
+ *                max_diagnostics); may be NULL. Borrowed: it must outlive
+ *                the writer.
+ * @return ::HYOKA_OK; ::HYOKA_EINVAL; ::HYOKA_EIO (the folder cannot be
+ *         made or would replace a folder of other files: nothing was
+ *         made); ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_writer_new_dir(hyoka_writer **out, int format, const hyoka_portfolio *header, const char *dir,
+                                   const hyoka_csv_options *options, hyoka_report *report);
 
 /**
  * Write one top-level project (with its sub-projects). Figures (for
@@ -207,21 +251,30 @@ HYOKA_API int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portf
  * @param writer  the writer.
  * @param project the project (borrowed for the call).
  * @return ::HYOKA_OK, or the writer's first failure (::HYOKA_EIO from the
- *         sink, ::HYOKA_ENOMEM, ::HYOKA_ERANGE); once failed, the writer
- *         writes nothing more.
+ *         sink or the folder's files, ::HYOKA_ENOMEM, ::HYOKA_ERANGE);
+ *         once failed, the writer writes nothing more.
  */
 HYOKA_API int hyoka_writer_project(hyoka_writer *writer, const hyoka_project *project);
 
 /**
- * End the document and send the rest to the sink.
+ * End the document and send the rest to the sink; for a folder, write the
+ * rest of its files and put it in the place of its target (or, on any
+ * failure, remove it and leave the target as it was).
  * @param writer the writer.
  * @param report hyoka-metrics/1: the diagnostics to include (may be NULL);
- *               ignored for hyoka/1.
- * @return ::HYOKA_OK, or the writer's first failure.
+ *               ignored for hyoka/1 and for a folder (its V003 diagnostics
+ *               go to the report given to hyoka_writer_new_dir()).
+ * @return ::HYOKA_OK, or the writer's first failure; for a folder, also
+ *         ::HYOKA_EENCODING (a cell CP932 cannot hold) and the
+ *         ::HYOKA_EIO of the swap.
  */
 HYOKA_API int hyoka_writer_finish(hyoka_writer *writer, const hyoka_report *report);
 
-/** Free a writer (finished or not: an unfinished document is left cut); NULL is ignored. */
+/**
+ * Free a writer, finished or not: an unfinished document is left cut; an
+ * unfinished folder is removed, its target left as it was. NULL is
+ * ignored.
+ */
 HYOKA_API void hyoka_writer_free(hyoka_writer *writer);
 
 HYOKA_END_DECLS

@@ -13,6 +13,9 @@
  *   read_portfolio.c  rows of the document, denominators and schemes tables
  *   read_projects.c   rows of projects and of the tables that refer to them
  *   folder.c          a folder of tables, both ways
+ *   metrics.c         the tables of figures, one project at a time
+ *   metrics_dir.c     those tables into a folder as they are made
+ *                     (metrics_dir.h, for the writer of json/writer.c)
  *   cp932.c           the CP932 codec (cp932.h)
  * The reader's own state is in read_internal.h.
  *
@@ -312,8 +315,16 @@ void hyoka__metrics_csv_begin(struct hyoka__metrics_csv *m, int table, int encod
  * of its sub-projects. The rows written so far are in m->o: a streaming
  * writer may send them on and empty it between projects. */
 void hyoka__metrics_csv_project(struct hyoka__metrics_csv *m, const hyoka_project *root, size_t position);
+/* The first failure of the table so far: o.err, else HYOKA_EENCODING
+ * (recorded with the message of the first cell) when a cell CP932 cannot
+ * hold was found, else HYOKA_OK. */
+int hyoka__metrics_csv_status(const struct hyoka__metrics_csv *m);
 /* The table in the chosen encoding into *out (release with hyoka_free()),
- * or the first failure (HYOKA_EENCODING with its message). */
+ * or the first failure (hyoka__metrics_csv_status()). */
 int hyoka__metrics_csv_end(struct hyoka__metrics_csv *m, char **out, size_t *len);
+
+/* The names of the tables ("metrics_years"...), by hyoka_metrics_table;
+ * their files are NAME.csv. */
+extern const char *const hyoka__metrics_csv_tables[HYOKA_METRICS_TABLE_COUNT];
 
 #endif

@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 
-static const char *const table_names[HYOKA_METRICS_TABLE_COUNT] = {"metrics_years", "metrics_indicators"};
+const char *const hyoka__metrics_csv_tables[HYOKA_METRICS_TABLE_COUNT] = {"metrics_years", "metrics_indicators"};
 
 /* The indicator figures of the second table, in column order. */
 static const int indicator_figures[] = {HYOKA_FIG_ACHIEVEMENT, HYOKA_FIG_CHANGE};
@@ -61,12 +61,12 @@ static void text(struct hyoka__metrics_csv *m, const hyoka_project *p, const cha
         if (m->bad++ == 0)
             snprintf(m->first, sizeof m->first,
                      "hyoka_metrics_csv_write: %s: row %lld, column %zu: U+%04lX cannot be written in CP932",
-                     table_names[m->table], (long long)m->row, m->col, (unsigned long)cp);
+                     hyoka__metrics_csv_tables[m->table], (long long)m->row, m->col, (unsigned long)cp);
         if (m->report) {
             rc = hyoka__report_detail(m->report, "", m->row, (int64_t)m->col, HYOKA__V003,
                                       "%s: row %lld, column %zu (project %s): U+%04lX cannot be written in CP932",
                                       "%s 表 %lld 行 %zu 列 (事業 %s): U+%04lX は CP932 で書けない",
-                                      table_names[m->table], (long long)m->row, m->col,
+                                      hyoka__metrics_csv_tables[m->table], (long long)m->row, m->col,
                                       p->text[HYOKA_TEXT_CODE] ? p->text[HYOKA_TEXT_CODE] : "-", (unsigned long)cp);
             if (rc != HYOKA_OK)
                 hyoka__buf_fail(&m->o, rc);
@@ -254,13 +254,18 @@ void hyoka__metrics_csv_project(struct hyoka__metrics_csv *m, const hyoka_projec
     hyoka__free(st);
 }
 
+int hyoka__metrics_csv_status(const struct hyoka__metrics_csv *m)
+{
+    if (m->o.err == HYOKA_OK && m->bad > 0)
+        return hyoka__fail(HYOKA_EENCODING, "%s", m->first);
+    return m->o.err;
+}
+
 int hyoka__metrics_csv_end(struct hyoka__metrics_csv *m, char **out, size_t *len)
 {
-    int rc = m->o.err;
+    int rc = hyoka__metrics_csv_status(m);
 
     hyoka__year_index_release(&m->years);
-    if (rc == HYOKA_OK && m->bad > 0)
-        rc = hyoka__fail(HYOKA_EENCODING, "%s", m->first);
     if (rc != HYOKA_OK) {
         hyoka__buf_free(&m->o);
         return rc;
@@ -322,7 +327,8 @@ int hyoka_metrics_csv_write_dir(const hyoka_portfolio *portfolio, const char *di
     for (int t = 0; t < HYOKA_METRICS_TABLE_COUNT && rc == HYOKA_OK; t++)
         rc = write_table(portfolio, t, &opt, &bufs[t], &lens[t], report);
     if (rc == HYOKA_OK)
-        rc = hyoka__csv_write_files(__func__, dir, &opt, HYOKA_METRICS_TABLE_COUNT, table_names, bufs, lens);
+        rc = hyoka__csv_write_files(__func__, dir, &opt, HYOKA_METRICS_TABLE_COUNT, hyoka__metrics_csv_tables, bufs,
+                                    lens);
     for (int t = 0; t < HYOKA_METRICS_TABLE_COUNT; t++)
         hyoka__free(bufs[t]);
     return rc;

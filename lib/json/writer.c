@@ -1,13 +1,17 @@
 /* json_writer: hyoka/1 and hyoka-metrics/1 written project by project
  * (hyoka_writer_new(), include/hyoka/stream.h): the documents' three parts
  * (output.h) over a byte buffer that sends its bytes to the caller's sink
- * (util/buf.h), so the memory held is one project's text at most. */
+ * (util/buf.h), so the memory held is one project's text at most. A
+ * writer of a folder of tables (hyoka_writer_new_dir()) hands each call to
+ * its folder's writer (csv/metrics_dir.h). */
 #include "output.h"
+#include "csv/metrics_dir.h"
 #include "hyoka/json.h"
 #include "hyoka/stream.h"
 
 struct hyoka_writer {
     struct hyoka__json_writer w;
+    struct hyoka__metrics_dir *dir; /* a folder's writer, NULL for a document */
     int format;
     int finished;
     hyoka_sink_fn sink;
@@ -34,6 +38,9 @@ int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portfolio *head
         *out = NULL;
     if (!out || !header || !sink)
         return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !out ? "out" : !header ? "header" : "sink");
+    if (format == HYOKA_WRITER_METRICS_CSV)
+        return hyoka__fail(HYOKA_EINVAL, "%s: HYOKA_WRITER_METRICS_CSV writes a folder: use hyoka_writer_new_dir()",
+                           fn);
     if (format != HYOKA_WRITER_HYOKA && format != HYOKA_WRITER_METRICS)
         return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a hyoka_writer_format", fn, format);
     if (flags & ~allowed)
@@ -61,12 +68,44 @@ int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portfolio *head
     return wr->w.out.err;
 }
 
+int hyoka_writer_new_dir(hyoka_writer **out, int format, const hyoka_portfolio *header, const char *dir,
+                         const hyoka_csv_options *options, hyoka_report *report)
+{
+    static const char fn[] = "hyoka_writer_new_dir";
+    struct hyoka_writer *wr;
+    int rc;
+
+    (void)header; /* the tables of figures have no header */
+    if (out)
+        *out = NULL;
+    if (!out || !dir)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %s is NULL", fn, !out ? "out" : "dir");
+    if (format == HYOKA_WRITER_HYOKA || format == HYOKA_WRITER_METRICS)
+        return hyoka__fail(HYOKA_EINVAL, "%s: format %d writes a document, not a folder: use hyoka_writer_new()", fn,
+                           format);
+    if (format != HYOKA_WRITER_METRICS_CSV)
+        return hyoka__fail(HYOKA_EINVAL, "%s: %d is not a hyoka_writer_format", fn, format);
+    wr = hyoka__heap_calloc(1, sizeof *wr);
+    if (!wr)
+        return hyoka__nomem();
+    wr->format = format;
+    rc = hyoka__metrics_dir_new(&wr->dir, fn, dir, options, report);
+    if (rc != HYOKA_OK) {
+        hyoka__free(wr);
+        return rc;
+    }
+    *out = wr;
+    return HYOKA_OK;
+}
+
 int hyoka_writer_project(hyoka_writer *wr, const hyoka_project *project)
 {
     if (!wr || !project)
         return hyoka__fail(HYOKA_EINVAL, "hyoka_writer_project: %s is NULL", !wr ? "writer" : "project");
     if (wr->finished)
         return hyoka__fail(HYOKA_ESTATE, "hyoka_writer_project: the document is finished");
+    if (wr->dir)
+        return hyoka__metrics_dir_project(wr->dir, project);
     if (wr->w.out.err == HYOKA_OK) {
         if (wr->format == HYOKA_WRITER_HYOKA)
             hyoka__json_doc_project(&wr->w, project);
@@ -83,6 +122,8 @@ int hyoka_writer_finish(hyoka_writer *wr, const hyoka_report *report)
     if (wr->finished)
         return hyoka__fail(HYOKA_ESTATE, "hyoka_writer_finish: the document is finished");
     wr->finished = 1;
+    if (wr->dir)
+        return hyoka__metrics_dir_finish(wr->dir);
     if (wr->format == HYOKA_WRITER_HYOKA)
         hyoka__json_doc_tail(&wr->w);
     else
@@ -94,6 +135,7 @@ void hyoka_writer_free(hyoka_writer *wr)
 {
     if (!wr)
         return;
+    hyoka__metrics_dir_free(wr->dir);
     hyoka__year_index_release(&wr->w.years);
     hyoka__buf_free(&wr->w.out);
     hyoka__free(wr);

@@ -571,26 +571,71 @@ static int add_fail(const struct hyoka__dir_out *d, const char *what, const char
     return rc;
 }
 
-int hyoka__dir_add(struct hyoka__dir_out *d, const char *name, const char *data, size_t len)
+int hyoka__dir_file_open(struct hyoka__dir_out *d, const char *name, struct hyoka__dir_file *f)
 {
-    int fd = -1, err;
+    int err;
 
+    memset(f, 0, sizeof *f);
+    f->d = d;
+    f->name = name;
+    f->fd = -1;
     hyoka__free(d->file);
     d->file = str_printf("%s" HYOKA__OS_SEP "%s", d->tmp, name);
     if (!d->file)
         return hyoka__nomem();
-    err = hyoka__os_dir_create(d->fd, d->file, name, &fd);
-    if (err)
-        return add_fail(d, "cannot create", name, err);
-    err = len > 0 ? hyoka__os_write(fd, data, len) : 0;
-    if (!err)
-        err = hyoka__os_sync(fd);
+    err = hyoka__os_dir_create(d->fd, d->file, name, &f->fd);
     if (err) {
-        (void)hyoka__os_close(fd);
-        return add_fail(d, "cannot write", name, err);
+        f->fd = -1;
+        return add_fail(d, "cannot create", name, err);
     }
-    err = hyoka__os_close(fd);
-    return err ? add_fail(d, "cannot write", name, err) : HYOKA_OK;
+    return HYOKA_OK;
+}
+
+int hyoka__dir_file_write(void *user, const char *data, size_t len)
+{
+    struct hyoka__dir_file *f = user;
+    int err;
+
+    if (f->err != HYOKA_OK || len == 0)
+        return f->err;
+    err = hyoka__os_write(f->fd, data, len);
+    if (err)
+        f->err = add_fail(f->d, "cannot write", f->name, err);
+    return f->err;
+}
+
+int hyoka__dir_file_close(struct hyoka__dir_file *f)
+{
+    int rc = f->err, err;
+
+    if (f->fd < 0)
+        return rc;
+    if (rc == HYOKA_OK && (err = hyoka__os_sync(f->fd)) != 0)
+        rc = add_fail(f->d, "cannot write", f->name, err);
+    err = hyoka__os_close(f->fd);
+    f->fd = -1;
+    if (err && rc == HYOKA_OK)
+        rc = add_fail(f->d, "cannot write", f->name, err);
+    f->err = rc;
+    return rc;
+}
+
+void hyoka__dir_file_discard(struct hyoka__dir_file *f)
+{
+    if (f->fd >= 0)
+        (void)hyoka__os_close(f->fd);
+    f->fd = -1;
+}
+
+int hyoka__dir_add(struct hyoka__dir_out *d, const char *name, const char *data, size_t len)
+{
+    struct hyoka__dir_file f;
+    int rc = hyoka__dir_file_open(d, name, &f);
+
+    if (rc != HYOKA_OK)
+        return rc;
+    (void)hyoka__dir_file_write(&f, data, len);
+    return hyoka__dir_file_close(&f);
 }
 
 /* Put the folder made in place of the existing target; the old one is

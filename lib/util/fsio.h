@@ -146,8 +146,31 @@ struct hyoka__dir_out {
  * (flags HYOKA__DIR_*). On failure nothing was made (but missing parent
  * folders, with HYOKA__DIR_PARENTS). */
 int hyoka__dir_begin(struct hyoka__dir_out *d, const char *fn, const char *dir, unsigned flags);
-/* Add the file @p name (no separator) with these bytes. */
+/* Add the file @p name (no separator) with these bytes: open, write and
+ * close a file of the folder at once. */
 int hyoka__dir_add(struct hyoka__dir_out *d, const char *name, const char *data, size_t len);
+
+/* A file of the folder being made, written as its bytes are made (several
+ * may be open at a time): open, write (also as the sink of a byte buffer,
+ * util/buf.h), then close; or discard, before hyoka__dir_abort(). Its
+ * failures name it as it will be (TARGET/NAME). */
+struct hyoka__dir_file {
+    const struct hyoka__dir_out *d;
+    const char *name; /* in the folder; borrowed, it must outlive the file */
+    int fd;         /* -1 once closed */
+    int err;        /* first failure of a write */
+};
+
+/* Create the file @p name (no separator; borrowed) in the folder being
+ * made. On failure @p f holds nothing. */
+int hyoka__dir_file_open(struct hyoka__dir_out *d, const char *name, struct hyoka__dir_file *f);
+/* Write bytes (@p user is the struct hyoka__dir_file). HYOKA_OK or
+ * HYOKA_EIO (recorded); after a failure nothing more is written. */
+int hyoka__dir_file_write(void *user, const char *data, size_t len);
+/* Flushed to disk and closed: HYOKA_OK, or the first failure. */
+int hyoka__dir_file_close(struct hyoka__dir_file *f);
+/* Closed as it is (the folder is to be given up). */
+void hyoka__dir_file_discard(struct hyoka__dir_file *f);
 /* Write the marker (naming @p writer), then put the folder in the
  * target's place and remove the old one. On failure before the swap the
  * temporary folder is removed. */

@@ -88,6 +88,14 @@ for sheet in sheets:
     doc = json.loads(out)
     check(doc.get('format') == 'hyoka-metrics/1', 'metrics %s is hyoka-metrics/1' % sheet)
     expect_file(base + '.metrics.json', out)
+    with tempfile.TemporaryDirectory() as tmp:
+        # the tables of metrics --csv, byte for byte (written as the projects are read)
+        fig = os.path.join(tmp, 'figures')
+        rc, _, err = run('metrics', '--csv', fig, path)
+        check(rc == 0, 'metrics --csv %s exits 0' % sheet, err.decode())
+        for table in ('metrics_years', 'metrics_indicators'):
+            data = open(os.path.join(fig, table + '.csv'), 'rb').read() if os.path.isdir(fig) else b''
+            expect_file('%s.%s.csv' % (base, table), data)
     rc, out, err = run('check', path)
     lines = [l for l in out.decode().splitlines() if l]
     check(all(l.startswith(path + ':') for l in lines), 'check %s prints FILE:LINE:COL lines' % sheet, out.decode())
@@ -438,6 +446,29 @@ with tempfile.TemporaryDirectory() as tmp:
           'metrics --csv: sub-projects after their parent, with its code', str(rows)[:300])
     rc, _, err = run('metrics', '--csv', fig, nested, ovf)
     check(rc == 64 and b'--csv takes one input file' in err, 'metrics --csv with two inputs is a usage error')
+    # an input with an error after its first project, or a cell CP932 lacks in
+    # its last: the folder stays as it was, and nothing is left beside it
+    def snapshot(d):
+        return {n: open(os.path.join(d, n), 'rb').read() for n in sorted(os.listdir(d))}
+    before = snapshot(fig)
+    good = '{"code": "G", "name": "g", "years": [{"fiscal_year": 2020, "settlement": 5}]}'
+    bad_inputs = {'cut.json': '{"format": "hyoka/1", "projects": [%s, {"code": "H", "years": [' % good,
+                  'shape.json': '{"format": "hyoka/1", "projects": [%s, {"code": "H", "years": 5}]}' % good,
+                  'emoji.json': '{"format": "hyoka/1", "projects": [%s, {"code": "H", "name": "\U0001F600", '
+                                '"years": [{"fiscal_year": 2020, "settlement": 1}]}]}' % good}
+    for name, text in bad_inputs.items():
+        bad = os.path.join(tmp, name)
+        with open(bad, 'w', encoding='utf-8') as f:
+            f.write(text)
+        rc, _, err = run('metrics', '--csv', fig, '--encoding', 'cp932', '--no-config', bad)
+        left = [n for n in os.listdir(tmp) if n.startswith('.figures.')]
+        check(rc in (1, 2) and snapshot(fig) == before and not left,
+              'metrics --csv leaves the folder as it was on a bad input (%s: exit status %d)' % (name, rc),
+              err.decode() + ' '.join(left))
+    # the text tables are printed as the projects are read: those before an error stay
+    rc, out, _ = run('metrics', '--no-config', os.path.join(tmp, 'cut.json'))
+    check(rc == 2 and out.decode().startswith('G g\n') and 'H' not in out.decode(),
+          'metrics: the tables of the projects before a syntax error stay printed (exit status 2)', out.decode())
     with open(os.path.join(tmp, 'notes.txt'), 'w') as f:
         f.write('mine')
     rc, _, err = run('metrics', '--csv', tmp, nested)

@@ -1,4 +1,8 @@
 /* Test support: sample documents and generated portfolios (docs.h). */
+#if !defined(_POSIX_C_SOURCE) || _POSIX_C_SOURCE < 200809L
+#  undef _POSIX_C_SOURCE
+#  define _POSIX_C_SOURCE 200809L
+#endif
 #include "docs.h"
 
 #include <dirent.h>
@@ -9,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 char *docs_read_all(const char *path, size_t *len)
 {
@@ -209,4 +216,43 @@ hyoka_portfolio *docs_generate(unsigned seed, size_t projects)
     for (size_t i = 0; i < projects; i++)
         assert_int_equal(hyoka_portfolio_add_project(pf, gen_project(&r, i, 0)), HYOKA_OK);
     return pf;
+}
+
+int docs_count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+
+    if (!d)
+        return -1;
+    while ((e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+void docs_remove_tree(const char *path)
+{
+    struct stat st;
+    DIR *d;
+    struct dirent *e;
+
+    if (lstat(path, &st) != 0)
+        return;
+    if (!S_ISDIR(st.st_mode)) {
+        unlink(path);
+        return;
+    }
+    d = opendir(path);
+    while (d && (e = readdir(d)) != NULL) {
+        char sub[4096];
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        docs_remove_tree(sub);
+    }
+    if (d)
+        closedir(d);
+    rmdir(path);
 }

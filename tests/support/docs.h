@@ -27,6 +27,14 @@ size_t docs_each(docs_fn fn, void *user);
  * returns how many. */
 size_t docs_each_in(const char *dir, docs_fn fn, void *user);
 
+/** The entries of the folder @p dir but "." and ".."; -1 when it cannot
+ * be opened. */
+int docs_count_entries(const char *dir);
+
+/** Remove @p path: a file, or a folder and all it holds (links are
+ * removed, never followed). */
+void docs_remove_tree(const char *path);
+
 /** A portfolio of @p projects random projects from @p seed (the same seed
  * gives the same portfolio), owned by the caller. Fails the test on an
  * unexpected status. */
