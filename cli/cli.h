@@ -266,12 +266,6 @@ int cli_worse(int a, int b);
  * an exit status (CLI_EXIT_FINE when it adds nothing to d's). */
 typedef int (*cli_each_fn)(const struct cli_args *args, const struct cli_document *d, int i);
 
-/* Read and validate each operand of args in turn (progress on a terminal
- * when there are several) and hand it to each. Returns the worst exit
- * status of the documents and of each, or -1 when out of memory (said on
- * standard error). */
-int cli_each_document(const struct cli_args *args, cli_each_fn each);
-
 /* What a command does with a JSON input read as a stream. begin: the
  * header is read (hyoka_stream_portfolio(d->stream)), before the first
  * project; project: each top-level project, validated, borrowed for the
@@ -283,13 +277,12 @@ struct cli_visitor {
     int (*project)(const struct cli_args *args, struct cli_document *d, const hyoka_project *p);
 };
 
-/* cli_each_document() for commands that need no whole portfolio: each
- * operand (JSON; "-" is standard input) is read as a stream, handed to v
+/* Each operand of args in turn (progress on a terminal when there are
+ * several; JSON; "-" is standard input) read as a stream, handed to v
  * project by project, validated, and then, with its diagnostics and
  * counts complete (d->portfolio NULL), to each. Memory holds one project
- * at a time; the text is read again only to place diagnostics that have
- * no line yet (validation's), standard input from a copy in a temporary
- * file. */
+ * at a time, and the text is read once (the stream places validation's
+ * diagnostics as it goes). */
 int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each);
 
 /* Whether an error was counted in d's report: while a stream is read (a

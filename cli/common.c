@@ -562,11 +562,6 @@ static int each_operand(const struct cli_args *args, const struct cli_visitor *v
     return status;
 }
 
-int cli_each_document(const struct cli_args *args, cli_each_fn each)
-{
-    return each_operand(args, NULL, each);
-}
-
 int cli_each_streamed(const struct cli_args *args, const struct cli_visitor *v, cli_each_fn each)
 {
     return each_operand(args, v, each);
