@@ -111,6 +111,8 @@ module Hyoka
   # Figures of a cost year, in the order of the metrics output (those of
   # an indicator, an evaluation and records aside).
   YEAR_FIGURES = (FIGURES - %i[achievement change score] - RECORD_FIGURES).freeze
+  # Figures of an indicator year, in the library's order (Indicator#figures).
+  INDICATOR_FIGURES = %i[achievement change].freeze
 
   # Internal: a report (hyoka_report) owned by Ruby, with rules and a limit.
   class Report
