@@ -5,7 +5,7 @@
 #
 #   ruby -Ilib bench_bulk.rb [FILE.json] [HYOKA_CLI] [--projects N] [--runs N] [--keep FILE]
 #                            [--check] [--max-ratio R] [--stream]
-#   ruby -Ilib bench_bulk.rb --child stream FILE.json
+#   ruby -Ilib bench_bulk.rb --child stream|stream-values FILE.json
 #
 # FILE.json is a hyoka/1 document; without it, one is made from
 # examples/sheets/sample-city-portfolio.json (HYOKA_SHEETS overrides the
@@ -38,6 +38,9 @@
 # "RESULT seconds cpu_seconds projects figures diagnostics" (the timed
 # part, after require 'hyoka'), for tests/bench/run_bench.py, which
 # measures it in a fresh process with its peak RSS.
+# --child stream-values FILE.json is the same with CostYear#figure_values
+# and Indicator#figure_values: every value, no Figure objects and no
+# reasons for the unavailable figures.
 
 $LOAD_PATH.unshift(File.expand_path('lib', __dir__))
 
@@ -88,16 +91,29 @@ abort 'bench_bulk: --runs must be at least 1' if runs < 1
 # Every figure of every project of +path+ through the stream and the bulk
 # figure calls, each project validated: [projects, figures, diagnostics].
 # Every figure is converted to its Ruby value (the program prints every
-# one), and counted when it has one.
-def stream_figures(path)
+# one), and counted when it has one. With values_only, #figure_values in
+# place of #figures: the same values, no Figure objects, no reasons.
+def stream_figures(path, values_only: false)
   projects = figures = diagnostics = 0
   s = Hyoka.stream(path)
   begin
     s.each do |pr|
       diagnostics += s.validate.size
-      pr.years.each { |y| y.figures.each_value { |f| figures += 1 unless f.value.nil? } }
+      pr.years.each do |y|
+        if values_only
+          y.figure_values.each_value { |v| figures += 1 unless v.nil? }
+        else
+          y.figures.each_value { |f| figures += 1 unless f.value.nil? }
+        end
+      end
       pr.indicators.each do |ind|
-        ind.fiscal_years.each { |fy| ind.figures(fy).each_value { |f| figures += 1 unless f.value.nil? } }
+        ind.fiscal_years.each do |fy|
+          if values_only
+            ind.figure_values(fy).each_value { |v| figures += 1 unless v.nil? }
+          else
+            ind.figures(fy).each_value { |f| figures += 1 unless f.value.nil? }
+          end
+        end
       end
       pr.evaluations.each do |e|
         figures += 1 unless e.score.value.nil?
@@ -172,11 +188,11 @@ def make_document(sheets, projects)
 end
 
 if child
-  abort "bench_bulk: unknown --child mode #{child}" unless child == 'stream'
+  abort "bench_bulk: unknown --child mode #{child}" unless %w[stream stream-values].include?(child)
   abort 'bench_bulk: --child needs FILE.json' unless file
   c0 = cpu_now
   w0 = wall_now
-  got = stream_figures(file)
+  got = stream_figures(file, values_only: child == 'stream-values')
   printf("RESULT %.6f %.6f %d %d %d\n", wall_now - w0, cpu_now - c0, *got)
   exit 0
 end

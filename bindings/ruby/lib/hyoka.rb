@@ -166,8 +166,9 @@ module Hyoka
     # (YEAR_FIGURES, INDICATOR_FIGURES): which of its entries are yen is
     # worked out once per list. The arrays are this fiber's (the figures are
     # converted before its next call), the reasons read at once; the loop
-    # is the per-figure work of #available_figure written out.
-    def bulk_figures(names)
+    # is the per-figure work of #available_figure written out. With
+    # values_only: { name => value }, nil for an unavailable figure.
+    def bulk_figures(names, values_only: false)
       n = names.size
       a = Thread.current[:hyoka_bulk_figures]
       a = Thread.current[:hyoka_bulk_figures] = Support::BulkArrays.new(n) if a.nil? || a.size < n
@@ -184,9 +185,9 @@ module Hyoka
           check(rc) if rc.negative?
           text = buf.get_string(0)
           value = yen[i] && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
-          out[name] = Figure.new(value, nil, text)
+          out[name] = values_only ? value : Figure.new(value, nil, text)
         elsif status.positive?
-          out[name] = Figure.new(nil, Support.enum_out(:reason, status), nil)
+          out[name] = values_only ? nil : Figure.new(nil, Support.enum_out(:reason, status), nil)
         else
           check(status, name.to_s)
         end
