@@ -26,7 +26,8 @@ program's one project at a time:
         indicator.figures(fy)              (every indicator year: one bulk call)
         evaluation.score(), .rating()
 
-and its ratio to the program. ``--child stream FILE`` runs that path once
+and its ratio to the program, then the same with year.figure_values() and
+indicator.figure_values(fy) (every value, no Figure objects). ``--child stream FILE`` runs that path once
 and prints ``RESULT seconds cpu_seconds projects figures diagnostics`` (the
 timed part only, after ``import hyoka``), for tests/bench/run_bench.py,
 which measures it in a fresh process with its peak RSS.
@@ -259,6 +260,8 @@ def main(argv=None):
             print('stream: %d projects, %d figures, %d diagnostics' % got)
             t_st, c_st = best_of(args.repeat, lambda: stream_figures(path))
             print('python  hyoka.stream + bulk figures       %.3f s wall  %.3f s cpu' % (t_st, c_st))
+            t_sv, c_sv = best_of(args.repeat, lambda: stream_figures(path, values_only=True))
+            print('python  ... with figure_values()          %.3f s wall  %.3f s cpu' % (t_sv, c_sv))
         if not cli:
             print('CLI not found (give --cli or HYOKA_CLI): no ratio')
             return 0
@@ -281,6 +284,8 @@ def main(argv=None):
         if args.stream:
             print('ratio   python stream + bulk / cli       %.2f wall  %.2f cpu  (target <= %.2f)'
                   % (t_st / t_cli, c_st / c_cli if c_cli else float('nan'), args.max_ratio))
+            print('ratio   python stream + figure_values / cli  %.2f wall  %.2f cpu'
+                  % (t_sv / t_cli, c_sv / c_cli if c_cli else float('nan')))
         if args.check and min(ratio, cratio) > args.max_ratio:
             return 1
         return 0

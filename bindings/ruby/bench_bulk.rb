@@ -33,7 +33,8 @@
 #   ruby stream + bulk figures: Hyoka.stream(FILE), and for each project
 #          Stream#validate (P003 across the stream), CostYear#figures of
 #          every year and Indicator#figures of every indicator year (one
-#          bulk call each), Evaluation#score and #rating
+#          bulk call each), Evaluation#score and #rating; then the same
+#          with #figure_values (every value, no Figure objects)
 # --child stream FILE.json runs that path once and prints
 # "RESULT seconds cpu_seconds projects figures diagnostics" (the timed
 # part, after require 'hyoka'), for tests/bench/run_bench.py, which
@@ -248,6 +249,8 @@ Dir.mktmpdir do |dir|
     puts format('stream:   %d projects, %d figures, %d diagnostics', *stream_figures(path))
     stream_w, stream_c = timed(runs) { stream_figures(path) }
     show('ruby  Hyoka.stream + bulk figures', stream_w, stream_c)
+    values_w, values_c = timed(runs) { stream_figures(path, values_only: true) }
+    show('ruby  ... with #figure_values', values_w, values_c)
   end
 
   status = 0
@@ -270,6 +273,7 @@ Dir.mktmpdir do |dir|
       if stream
         printf("ratio ruby stream + bulk figures / cli       %7.2f wall %7.2f cpu   (target <= %.2f)\n",
                stream_w / cli_w, stream_c / cli_c, max_ratio)
+        printf("ratio ruby stream + #figure_values / cli     %7.2f wall %7.2f cpu\n", values_w / cli_w, values_c / cli_c)
       end
       status = 1 if check && [ruby_w / cli_w, ruby_c / cli_c].min > max_ratio
     end
