@@ -26,10 +26,14 @@ program's one project at a time:
         indicator.figures(fy)              (every indicator year: one bulk call)
         evaluation.score(), .rating()
 
-and its ratio to the program. ``--child stream FILE`` runs that path once
+and its ratio to the program, then the same with year.figure_values() and
+indicator.figure_values(fy) (every value, no Figure objects). ``--child stream FILE`` runs that path once
 and prints ``RESULT seconds cpu_seconds projects figures diagnostics`` (the
 timed part only, after ``import hyoka``), for tests/bench/run_bench.py,
 which measures it in a fresh process with its peak RSS.
+``--child stream-values FILE`` is the same with ``year.figure_values()``
+and ``indicator.figure_values(fy)``: every value, no Figure objects and no
+reasons for the unavailable figures.
 """
 
 import argparse
@@ -115,23 +119,33 @@ def make_document(n):
     }
 
 
-def stream_figures(path):
+def stream_figures(path, values_only=False):
     """Every figure of every project of @p path through the stream and the
     bulk figure calls, each project validated: (projects, figures,
     diagnostics). Every figure is converted to its Python value (the program
-    prints every one), and counted when it has one."""
+    prints every one), and counted when it has one. With @p values_only,
+    figure_values() in place of figures(): the same values, no Figure
+    objects, and no reason for the unavailable ones."""
     import hyoka
     projects = figures = diagnostics = 0
     with hyoka.stream(path) as s:
         for p in s:
             diagnostics += len(s.validate())
             for y in p.years:
-                for f in y.figures().values():
-                    figures += f.value is not None
+                if values_only:
+                    for v in y.figure_values().values():
+                        figures += v is not None
+                else:
+                    for f in y.figures().values():
+                        figures += f.value is not None
             for ind in p.indicators:
                 for fy in ind.years:
-                    for f in ind.figures(fy).values():
-                        figures += f.value is not None
+                    if values_only:
+                        for v in ind.figure_values(fy).values():
+                            figures += v is not None
+                    else:
+                        for f in ind.figures(fy).values():
+                            figures += f.value is not None
             for e in p.evaluations:
                 figures += (e.score().value is not None) + (e.rating().code is not None)
             projects += 1
@@ -141,11 +155,11 @@ def stream_figures(path):
 
 def child(mode, path):
     """One timed run of @p mode in this process: the RESULT line."""
-    if mode != 'stream':
+    if mode not in ('stream', 'stream-values'):
         raise SystemExit('bench_bulk: unknown --child mode %r' % mode)
     import hyoka  # noqa: F401  (loading the library is not timed)
     t0, c0 = time.perf_counter(), time.process_time()
-    projects, figures, diagnostics = stream_figures(path)
+    projects, figures, diagnostics = stream_figures(path, values_only=mode == 'stream-values')
     t1, c1 = time.perf_counter(), time.process_time()
     print('RESULT %.6f %.6f %d %d %d' % (t1 - t0, c1 - c0, projects, figures, diagnostics))
     return 0
@@ -197,7 +211,8 @@ def main(argv=None):
     ap.add_argument('--max-ratio', type=float, default=1.3)
     ap.add_argument('--stream', action='store_true',
                     help='also time the stream with the bulk figure calls (validating each project)')
-    ap.add_argument('--child', metavar='MODE', help='run MODE (stream) once on FILE and print its RESULT line')
+    ap.add_argument('--child', metavar='MODE',
+                    help='run MODE (stream or stream-values) once on FILE and print its RESULT line')
     args = ap.parse_args(argv)
     if args.child:
         if not args.file:
@@ -245,6 +260,8 @@ def main(argv=None):
             print('stream: %d projects, %d figures, %d diagnostics' % got)
             t_st, c_st = best_of(args.repeat, lambda: stream_figures(path))
             print('python  hyoka.stream + bulk figures       %.3f s wall  %.3f s cpu' % (t_st, c_st))
+            t_sv, c_sv = best_of(args.repeat, lambda: stream_figures(path, values_only=True))
+            print('python  ... with figure_values()          %.3f s wall  %.3f s cpu' % (t_sv, c_sv))
         if not cli:
             print('CLI not found (give --cli or HYOKA_CLI): no ratio')
             return 0
@@ -267,6 +284,8 @@ def main(argv=None):
         if args.stream:
             print('ratio   python stream + bulk / cli       %.2f wall  %.2f cpu  (target <= %.2f)'
                   % (t_st / t_cli, c_st / c_cli if c_cli else float('nan'), args.max_ratio))
+            print('ratio   python stream + figure_values / cli  %.2f wall  %.2f cpu'
+                  % (t_sv / t_cli, c_sv / c_cli if c_cli else float('nan')))
         if args.check and min(ratio, cratio) > args.max_ratio:
             return 1
         return 0

@@ -5,7 +5,7 @@
 #
 #   ruby -Ilib bench_bulk.rb [FILE.json] [HYOKA_CLI] [--projects N] [--runs N] [--keep FILE]
 #                            [--check] [--max-ratio R] [--stream]
-#   ruby -Ilib bench_bulk.rb --child stream FILE.json
+#   ruby -Ilib bench_bulk.rb --child stream|stream-values FILE.json
 #
 # FILE.json is a hyoka/1 document; without it, one is made from
 # examples/sheets/sample-city-portfolio.json (HYOKA_SHEETS overrides the
@@ -33,11 +33,15 @@
 #   ruby stream + bulk figures: Hyoka.stream(FILE), and for each project
 #          Stream#validate (P003 across the stream), CostYear#figures of
 #          every year and Indicator#figures of every indicator year (one
-#          bulk call each), Evaluation#score and #rating
+#          bulk call each), Evaluation#score and #rating; then the same
+#          with #figure_values (every value, no Figure objects)
 # --child stream FILE.json runs that path once and prints
 # "RESULT seconds cpu_seconds projects figures diagnostics" (the timed
 # part, after require 'hyoka'), for tests/bench/run_bench.py, which
 # measures it in a fresh process with its peak RSS.
+# --child stream-values FILE.json is the same with CostYear#figure_values
+# and Indicator#figure_values: every value, no Figure objects and no
+# reasons for the unavailable figures.
 
 $LOAD_PATH.unshift(File.expand_path('lib', __dir__))
 
@@ -88,16 +92,29 @@ abort 'bench_bulk: --runs must be at least 1' if runs < 1
 # Every figure of every project of +path+ through the stream and the bulk
 # figure calls, each project validated: [projects, figures, diagnostics].
 # Every figure is converted to its Ruby value (the program prints every
-# one), and counted when it has one.
-def stream_figures(path)
+# one), and counted when it has one. With values_only, #figure_values in
+# place of #figures: the same values, no Figure objects, no reasons.
+def stream_figures(path, values_only: false)
   projects = figures = diagnostics = 0
   s = Hyoka.stream(path)
   begin
     s.each do |pr|
       diagnostics += s.validate.size
-      pr.years.each { |y| y.figures.each_value { |f| figures += 1 unless f.value.nil? } }
+      pr.years.each do |y|
+        if values_only
+          y.figure_values.each_value { |v| figures += 1 unless v.nil? }
+        else
+          y.figures.each_value { |f| figures += 1 unless f.value.nil? }
+        end
+      end
       pr.indicators.each do |ind|
-        ind.fiscal_years.each { |fy| ind.figures(fy).each_value { |f| figures += 1 unless f.value.nil? } }
+        ind.fiscal_years.each do |fy|
+          if values_only
+            ind.figure_values(fy).each_value { |v| figures += 1 unless v.nil? }
+          else
+            ind.figures(fy).each_value { |f| figures += 1 unless f.value.nil? }
+          end
+        end
       end
       pr.evaluations.each do |e|
         figures += 1 unless e.score.value.nil?
@@ -172,11 +189,11 @@ def make_document(sheets, projects)
 end
 
 if child
-  abort "bench_bulk: unknown --child mode #{child}" unless child == 'stream'
+  abort "bench_bulk: unknown --child mode #{child}" unless %w[stream stream-values].include?(child)
   abort 'bench_bulk: --child needs FILE.json' unless file
   c0 = cpu_now
   w0 = wall_now
-  got = stream_figures(file)
+  got = stream_figures(file, values_only: child == 'stream-values')
   printf("RESULT %.6f %.6f %d %d %d\n", wall_now - w0, cpu_now - c0, *got)
   exit 0
 end
@@ -232,6 +249,8 @@ Dir.mktmpdir do |dir|
     puts format('stream:   %d projects, %d figures, %d diagnostics', *stream_figures(path))
     stream_w, stream_c = timed(runs) { stream_figures(path) }
     show('ruby  Hyoka.stream + bulk figures', stream_w, stream_c)
+    values_w, values_c = timed(runs) { stream_figures(path, values_only: true) }
+    show('ruby  ... with #figure_values', values_w, values_c)
   end
 
   status = 0
@@ -254,6 +273,7 @@ Dir.mktmpdir do |dir|
       if stream
         printf("ratio ruby stream + bulk figures / cli       %7.2f wall %7.2f cpu   (target <= %.2f)\n",
                stream_w / cli_w, stream_c / cli_c, max_ratio)
+        printf("ratio ruby stream + #figure_values / cli     %7.2f wall %7.2f cpu\n", values_w / cli_w, values_c / cli_c)
       end
       status = 1 if check && [ruby_w / cli_w, ruby_c / cli_c].min > max_ratio
     end

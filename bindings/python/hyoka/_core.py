@@ -289,6 +289,8 @@ def int_in(value, what='value', check=_ffi.check_int64):
 
 def year_in(value, what='fiscal year'):
     """A fiscal year: an int, or text such as '平成19年度' / 'H19' / '2024年度'."""
+    if type(value) is int and -0x80000000 <= value <= 0x7fffffff:
+        return value  # the common case, without the checks of int_in()
     if isinstance(value, str):
         b = value.encode('utf-8', 'surrogatepass')
         fy = ctypes.c_int32()

@@ -272,14 +272,20 @@ class Library:
         self.how = how
         self._lock = threading.Lock()
         self._status_class = None
+        self._has = {}
 
     def has(self, name):
-        """True when the loaded library exports @p name."""
-        try:
-            self._dll[name]
-        except AttributeError:
-            return False
-        return True
+        """True when the loaded library exports @p name (looked up once: the
+        library does not change while loaded)."""
+        found = self._has.get(name)
+        if found is None:
+            try:
+                self._dll[name]
+                found = True
+            except AttributeError:
+                found = False
+            self._has[name] = found
+        return found
 
     def raw(self, name, restype=ctypes.c_int):
         """@p name as a bare foreign function: no argument conversion, no
@@ -291,6 +297,13 @@ class Library:
         fn = self._dll[name]  # a new function object: the checked one keeps its argtypes
         fn.restype = restype
         return fn
+
+    def unchecked(self, name):
+        """@p name bound with its prototype (argument types, status check)
+        but without the range check of its integer arguments: for the
+        binding's loops over indexes it got from the library."""
+        fn = getattr(self, name)
+        return getattr(fn, '__wrapped__', fn)
 
     def __getattr__(self, name):
         if not name.startswith('hyoka_'):

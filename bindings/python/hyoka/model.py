@@ -40,6 +40,14 @@ import reprlib
 import threading
 import weakref
 
+try:
+    from _weakref import _remove_dead_weakref  # what WeakValueDictionary uses (CPython >= 3.6)
+except ImportError:  # pragma: no cover - another Python
+    def _remove_dead_weakref(d, key):
+        r = d.get(key)
+        if r is not None and r() is None:
+            del d[key]
+
 from . import _api
 from . import errors
 from ._api import c_void_p, c_int, c_int32, c_int64, c_size_t, c_char_p
@@ -152,74 +160,117 @@ def reason_message(reason, lang=None):
     return text_out(lib.hyoka_reason_message(v, lang_value(lang)))
 
 
+def _indicator_figure_names():
+    """The figures of an indicator year, in the library's order (hyoka_indicator_figures())."""
+    return ('achievement', 'change')
+
+
 def _figure_value(figure_name, text):
     """The value of an available figure from its text (bytes): int yen, else Decimal."""
     if figure_name not in YEN_FIGURES:
         return decimal.Decimal(text.decode('ascii'))
-    if b'.' in text:
+    return _yen_value(text)
+
+
+def _yen_value(text):
+    """int yen from a decimal's text (bytes), of scale 0 but for places of zeros."""
+    try:
+        return int(text)
+    except ValueError:  # not b'.' in text: that first tries the bytes as an int (a costly TypeError)
         return int(decimal.Decimal(text.decode('ascii')))
-    return int(text)
+
+
+_unavailable_figures = {}
+
+
+def _unavailable(reason):
+    """Figure(None, name of @p reason), one shared object per reason (a Figure is immutable)."""
+    f = _unavailable_figures.get(reason)
+    if f is None:
+        f = _unavailable_figures[reason] = Figure(None, enum_name(ENUM_REASON, reason))
+    return f
 
 
 def _figure_result(rc, d, reason, figure_name):
     if rc < 0:
-        return Figure(None, enum_name(ENUM_REASON, reason.value))
+        return _unavailable(reason.value)
     return Figure(_figure_value(figure_name, dec_text(byref(d))), None)
 
 
-class _BulkArrays(threading.local):
-    """This thread's arrays for the bulk figure calls, and a pointer to each
-    entry of the values (the figures are converted before the next call)."""
-    n = 0
-
-    def get(self, n):
-        if n > self.n:
-            self.values = (Dec * n)()
-            self.reasons = (c_int * n)()
-            self.refs = [byref(self.values, i * ctypes.sizeof(Dec)) for i in range(n)]
-            self.n = n
-        return self
-
-
-_bulk_arrays = _BulkArrays()
-_raw_functions = {}
 _new_figure = tuple.__new__  # Figure(value, reason) without the namedtuple's argument handling
 
 
-def _raw(name):
-    """@p name bound once as a bare function (see :meth:`hyoka._ffi.Library.raw`)."""
-    fn = _raw_functions.get(name)
-    if fn is None:
-        fn = _raw_functions[name] = lib.raw(name, _api.PROTOTYPES[name][0])
-    return fn
+class _BulkArrays(threading.local):
+    """This thread's arrays of one bulk figure call, and a pointer to each
+    value (a thread's figures are converted before its next call)."""
+
+    def __init__(self, n):
+        self.values = (Dec * n)()
+        self.reasons = (c_int * n)()
+        self.refs = [byref(self.values, i * ctypes.sizeof(Dec)) for i in range(n)]
 
 
-def _bulk_figures(names, function, *args):
-    """{name: Figure} of a bulk figure call (hyoka_costs_figures(), hyoka_indicator_figures()):
-    ``function(*args, values, reasons, count)``, given ctypes objects, fills entry i with figure
-    names[i]; an entry that failed (a negative status in place of its reason) raises as the
-    one-figure call does."""
-    n = len(names)
-    a = _bulk_arrays.get(n)
-    rc = _raw(function)(*args, a.values, a.reasons, c_size_t(n))
-    if rc < 0:
-        raise_status(rc)
-    reasons = a.reasons[:n]
-    refs = a.refs
-    fmt, buf, size = dec_formatter()
-    out = {}
-    for i, name in enumerate(names):
-        r = reasons[i]
-        if r == 0:
-            rc = fmt(refs[i], 0, buf, size, None)
-            if rc < 0:
-                raise_status(rc)
-            out[name] = _new_figure(Figure, (_figure_value(name, buf.value), None))
-        elif r > 0:
-            out[name] = _new_figure(Figure, (None, enum_name(ENUM_REASON, r)))
-        else:
-            raise_status(r)
-    return out
+class _Bulk:
+    """One bulk figure call (hyoka_costs_figures(), hyoka_indicator_figures()) and the figures it
+    fills, prepared once: the bare function, the count as a C size_t, which entries are yen, and
+    each thread's arrays."""
+    __slots__ = ('fn', 'names', 'count', 'yen', 'arrays')
+
+    def __init__(self, function, names):
+        self.fn = lib.raw(function, _api.PROTOTYPES[function][0])
+        self.names = names
+        self.count = c_size_t(len(names))
+        self.yen = tuple(name in YEN_FIGURES for name in names)
+        self.arrays = _BulkArrays(len(names))
+
+    def __call__(self, *args, figures=True):
+        """{name: Figure} of ``function(*args, values, reasons, count)``, args being ctypes objects;
+        an entry that failed (a negative status in place of its reason) raises as the one-figure
+        call does. With ``figures=False``, {name: value}, None for an unavailable figure."""
+        a = self.arrays
+        rc = self.fn(*args, a.values, a.reasons, self.count)
+        if rc < 0:
+            raise_status(rc)
+        names = self.names
+        refs = a.refs
+        yen = self.yen
+        fmt, buf, size = dec_formatter()
+        Dec_ = decimal.Decimal
+        unavailable = _unavailable_figures
+        out = {}
+        i = 0
+        for r in a.reasons[:len(names)]:
+            if r == 0:
+                rc = fmt(refs[i], 0, buf, size, None)
+                if rc < 0:
+                    raise_status(rc)
+                text = buf.value
+                if not yen[i]:
+                    value = Dec_(text.decode('ascii'))
+                else:
+                    value = _yen_value(text)
+                out[names[i]] = _new_figure(Figure, (value, None)) if figures else value
+            elif r > 0:
+                if figures:
+                    f = unavailable.get(r)
+                    out[names[i]] = f if f is not None else _unavailable(r)
+                else:
+                    out[names[i]] = None
+            else:
+                raise_status(r)
+            i += 1
+        return out
+
+
+_bulk_calls = {}
+
+
+def _bulk(function, names):
+    """The :class:`_Bulk` of @p function, made at its first use; @p names is called then."""
+    bulk = _bulk_calls.get(function)
+    if bulk is None:
+        bulk = _bulk_calls[function] = _Bulk(function, names())
+    return bulk
 
 
 # --------------------------------------------------------------------------
@@ -364,6 +415,27 @@ def _lock_methods(cls):
             setattr(cls, name, _locked(value))
 
 
+class _Kids(dict):
+    """The live wrappers of a node's children: {handle: weak reference}, an
+    entry removed when its wrapper is garbage-collected. What a
+    weakref.WeakValueDictionary does, with the lookup (``get(ptr)()``) in C:
+    a wrapper is looked up for every child of every loop."""
+    __slots__ = ('_remove', '__weakref__')
+
+    def __init__(self):
+        super().__init__()
+        selfref = weakref.ref(self)
+
+        def remove(ref):
+            kids = selfref()
+            if kids is not None:
+                _remove_dead_weakref(kids, ref.key)
+        self._remove = remove
+
+    def put(self, ptr, wrapper):
+        self[ptr] = weakref.KeyedRef(wrapper, self._remove, ptr)
+
+
 class _Node:
     __slots__ = ('_ptr', '_parent', '_dead', '_kids', '_lock', '__weakref__')
     #: whether a node that tops its tree may get a parent later (a standalone
@@ -408,24 +480,26 @@ class _Node:
             return None
         kids = self._kids
         if kids is None:
-            kids = self._kids = weakref.WeakValueDictionary()
-        w = kids.get(ptr)
+            kids = self._kids = _Kids()
+        r = kids.get(ptr)
+        w = None if r is None else r()
         if w is None or w._dead or w._parent is not self:
             w = cls._wrap(ptr, self)
-            kids[ptr] = w
+            kids.put(ptr, w)
         return w
 
     def _adopt(self, child):
         """Record a child whose handle now belongs to this node."""
         kids = self._kids
         if kids is None:
-            kids = self._kids = weakref.WeakValueDictionary()
-        kids[child._ptr] = child
+            kids = self._kids = _Kids()
+        kids.put(child._ptr, child)
 
     def _forget(self, ptr):
         """A child handle is about to be freed by the library."""
         if ptr and self._kids is not None:
-            w = self._kids.pop(ptr, None)
+            r = self._kids.pop(ptr, None)
+            w = None if r is None else r()
             if w is not None:
                 w._dead = True
 
@@ -605,14 +679,17 @@ class _Children:
 
     def __iter__(self):
         node = self._node
+        count, cls = self._count, self._cls
+        at = getattr(self._at, '__wrapped__', self._at)  # as lib.unchecked(): 0 <= i < count
+        kid = node._kid
         i = 0
         while True:
             lock = _acquire(node)
             try:
                 h = node._h()
-                if i >= self._count(h):
+                if i >= count(h):
                     return
-                item = node._kid(self._cls, self._at(h, i))
+                item = kid(cls, at(h, i))
             finally:
                 lock.release()
             yield item
@@ -740,6 +817,9 @@ def _diagnostics(report, lang=None, read=None, rules=None):
     if not report:
         return Diagnostics()
     lang_value(lang)
+    if (not read and not lib.hyoka_report_total(report) and not lib.hyoka_report_ignored(report)
+            and not lib.hyoka_report_count(report) and not lib.hyoka_report_tally_count(report)):
+        return Diagnostics()  # nothing found, kept or counted (each project of a clean document)
     sev = enum(ENUM_SEVERITY)
     counts = {name: lib.hyoka_report_total_severity(report, sev.value(name)) for name in ('error', 'warning', 'info')}
     total = lib.hyoka_report_total(report)
@@ -2331,7 +2411,13 @@ class Year(_Node):
     def figures(self):
         """Every figure of this cost year: {name: Figure}, in one call of the library (the year's
         expense, personnel and total computed once); the same as figure() for each name."""
-        return _bulk_figures(year_figure_names(), 'hyoka_costs_figures', c_void_p(self._h()))
+        return _bulk('hyoka_costs_figures', year_figure_names)(c_void_p(self._h()))
+
+    def figure_values(self):
+        """Every figure of this cost year as its value alone: {name: int yen, Decimal or None (unavailable:
+        figures() or figure() says why)}, in one call of the library. The lighter form for reading every
+        figure of many years: no Figure per entry."""
+        return _bulk('hyoka_costs_figures', year_figure_names)(c_void_p(self._h()), figures=False)
 
 
 def _staff_dec_prop(name, doc):
@@ -2513,7 +2599,8 @@ class Indicator(_Node):
     def years(self):
         """The fiscal years that have an entry, in order."""
         h = self._h()
-        return [lib.hyoka_indicator_year_at(h, i) for i in range(lib.hyoka_indicator_year_count(h))]
+        at = lib.unchecked('hyoka_indicator_year_at')
+        return [at(h, i) for i in range(lib.hyoka_indicator_year_count(h))]
 
     def add_year(self, fiscal_year):
         lib.hyoka_indicator_add_year(self._h(), year_in(fiscal_year))
@@ -2562,7 +2649,13 @@ class Indicator(_Node):
         """Every figure of one fiscal year, {'achievement': Figure, 'change': Figure}, in one call of
         the library; the same as figure() for each name."""
         fy = c_int32(year_in(fiscal_year))
-        return _bulk_figures(('achievement', 'change'), 'hyoka_indicator_figures', c_void_p(self._h()), fy)
+        return _bulk('hyoka_indicator_figures', _indicator_figure_names)(c_void_p(self._h()), fy)
+
+    def figure_values(self, fiscal_year):
+        """The figures of one fiscal year as their values alone, {'achievement': Decimal or None, 'change':
+        Decimal or None} (None: unavailable; figures() says why), in one call of the library."""
+        fy = c_int32(year_in(fiscal_year))
+        return _bulk('hyoka_indicator_figures', _indicator_figure_names)(c_void_p(self._h()), fy, figures=False)
 
     def achievement(self, fiscal_year):
         """達成率 (%) of one fiscal year."""

@@ -221,10 +221,17 @@ class BulkFigures(unittest.TestCase):
                 self.assertEqual(bulk, one)
             else:  # a figure overflows: both raise
                 self.assertIn(bulk, one.values())
+            if isinstance(bulk, dict):  # figure_values(): the values alone, None where unavailable
+                self.assertEqual(y.figure_values(), {k: f.value for k, f in bulk.items()})
+                self.assertEqual([type(v) for v in y.figure_values().values()],
+                                 [type(f.value) for f in bulk.values()])
+            else:
+                self.assertRaises(bulk, y.figure_values)
         for ind in p.indicators:
             for fy in ind.years + [1900]:
                 one = _one_by_one(lambda name: ind.figure(fy, name), ('achievement', 'change'))
                 self.assertEqual(ind.figures(fy), one)
+                self.assertEqual(ind.figure_values(fy), {k: f.value for k, f in one.items()})
         for child in p.children:
             self.check_project(child)
 
@@ -251,6 +258,11 @@ class BulkFigures(unittest.TestCase):
         y.debt_service = None
         self.assertEqual(y.figures()['total_cost'], hyoka.Figure(2 ** 63 - 5, None))
         self.assertEqual(y.figures()['per_capita'], hyoka.Figure(None, 'no_population'))
+        self.assertEqual(y.figure_values()['total_cost'], 2 ** 63 - 5)
+        self.assertIsNone(y.figure_values()['per_capita'])
+        y.debt_service = 10
+        with self.assertRaises(hyoka.RangeError):
+            y.figure_values()
         pf.close()
 
 

@@ -70,6 +70,22 @@ class ParentKeptAlive(unittest.TestCase):
             self.assertIs(pf.projects[0].years[1], pf.projects[0].year(2007))
             self.assertIs(pf.projects[-1], pf.find_project('010802'))
 
+    def test_wrapper_table_forgets_collected_children(self):
+        # one wrapper per child while it is alive; none kept once collected
+        with hyoka.Portfolio() as pf:
+            p = pf.add_project(code='1')
+            for fy in range(2001, 2006):
+                p.add_year(fy)
+            years = list(p.years)
+            self.assertIs(p.years[2], years[2])
+            self.assertEqual(len(p._kids), 5)
+            del years
+            gc.collect()
+            self.assertEqual(len(p._kids), 0)
+            y = p.years[0]
+            self.assertIs(p.year(2001), y)
+            self.assertEqual(len(p._kids), 1)
+
 
 class FreedOnce(unittest.TestCase):
     def test_portfolio_close_then_gc(self):

@@ -71,6 +71,26 @@ class StreamSheets(unittest.TestCase):
         self.assertTrue(kept.owned)
         kept.close()
 
+    CLEAN = (b'{"format": "hyoka/1", "municipality": {"name": "X"}, "projects": [{"code": "1", "name": "a", '
+             b'"organization": {"department": "d", "section": "s"}, "duty": "autonomous", "period": "recurring", '
+             b'"start_fiscal_year": 2010, "texts": {"purpose": "p"}, "indicators": [{"kind": "outcome", '
+             b'"name": "n", "unit": "%", "direction": "increase"}]}, {"code": "1", "name": "b"}]}')
+
+    def test_validate_of_a_clean_project_then_of_one_with_problems(self):
+        got = []
+        with hyoka.stream(self.CLEAN) as s:
+            for _ in s:
+                with self.assertRaises(hyoka.InvalidArgument):
+                    s.validate('xx')
+                got.append(s.validate())
+        clean, dup = got
+        self.assertEqual(list(clean), [])
+        self.assertEqual((clean.total, clean.dropped, clean.ignored, clean.counts, clean.tally, clean.errors),
+                         (0, 0, 0, {'error': 0, 'warning': 0, 'info': 0}, [], 0))
+        self.assertIn('P003', [d.code for d in dup])
+        self.assertGreaterEqual(dup.total, 1)
+        self.assertEqual(dup.total, sum(dup.counts.values()))
+
     def test_errors_raise_at_the_end_with_diagnostics(self):
         doc = b'{"format": "hyoka/1", "projects": [{"code": "1", "name": "a", "bogus": 1}, {"code": "2"'
         s = hyoka.stream(doc)

@@ -41,6 +41,8 @@ module Hyoka
   # Built-in limits (hyoka_limit_id of version.h): { decimal_max_scale: 0, ... }.
   LIMITS = API.constants_with('HYOKA_LIMIT_')
   private_constant :LIMITS
+  # Which entries of a list of figures are yen (Hyoka.yen_entries), by list.
+  @yen_entries = {}.compare_by_identity
 
   class << self
     # The version of the loaded library as an Integer (10000 * major + ...).
@@ -160,24 +162,44 @@ module Hyoka
     # Internal: { name => Figure } of a bulk figure call, whose block fills
     # entry i with figure names[i] (values, reasons, count); an entry that
     # failed (a negative status in place of its reason) raises as the
-    # one-figure call does. The arrays are this fiber's (the figures are
-    # converted before its next call), the reasons read at once.
-    def bulk_figures(names)
+    # one-figure call does. +names+ is one of the frozen lists of figures
+    # (YEAR_FIGURES, INDICATOR_FIGURES): which of its entries are yen is
+    # worked out once per list. The arrays are this fiber's (the figures are
+    # converted before its next call), the reasons read at once; the loop
+    # is the per-figure work of #available_figure written out. With
+    # values_only: { name => value }, nil for an unavailable figure.
+    def bulk_figures(names, values_only: false)
+      n = names.size
       a = Thread.current[:hyoka_bulk_figures]
-      a = Thread.current[:hyoka_bulk_figures] = Support::BulkArrays.new(names.size) if a.nil? || a.size < names.size
-      check(yield(a.values, a.reasons, names.size))
+      a = Thread.current[:hyoka_bulk_figures] = Support::BulkArrays.new(n) if a.nil? || a.size < n
+      check(yield(a.values, a.reasons, n))
+      yen = yen_entries(names)
+      entries = a.entries
+      buf = a.text.buffer
       out = {}
-      a.reasons.read_array_of_int(names.size).each_with_index do |status, i|
+      i = 0
+      a.reasons.read_array_of_int(n).each do |status|
         name = names[i]
-        out[name] = if status.zero?
-                      available_figure(name, a.text.of(a.entries[i]))
-                    elsif status.positive?
-                      Figure.new(nil, Support.enum_out(:reason, status), nil)
-                    else
-                      check(status, name.to_s)
-                    end
+        if status.zero?
+          rc = Lib.hyoka_decimal_format(entries[i], 0, buf, Support::DECIMAL_STRING_MAX, nil)
+          check(rc) if rc.negative?
+          text = buf.get_string(0)
+          value = yen[i] && !text.include?('.') ? Integer(text, 10) : BigDecimal(text)
+          out[name] = values_only ? value : Figure.new(value, nil, text)
+        elsif status.positive?
+          out[name] = values_only ? nil : Figure.new(nil, Support.enum_out(:reason, status), nil)
+        else
+          check(status, name.to_s)
+        end
+        i += 1
       end
       out
+    end
+
+    # Internal: [true/false per entry of +names+]: whether it is a yen figure
+    # (an Integer when it has no places); one frozen array per list.
+    def yen_entries(names)
+      @yen_entries[names] ||= names.map { |name| YEN_FIGURES.include?(name) }.freeze
     end
 
     YEAR_KEYS = YEAR_FIGURES.map(&:to_s).freeze

@@ -186,14 +186,22 @@ class TestFigures < Minitest::Test
     project.years.each do |y|
       one = one_by_one(Hyoka::YEAR_FIGURES) { |n| y.figure(n) }
       begin
-        assert_equal one, y.figures
+        figs = y.figures
+        assert_equal one, figs
+        # figure_values: the values alone, of the same classes, nil where unavailable
+        values = y.figure_values
+        assert_equal figs.transform_values(&:value), values
+        assert_equal figs.values.map { |f| f.value.class }, values.values.map(&:class)
       rescue Hyoka::Error => e
         assert_includes one.values, e.class
+        assert_raises(e.class) { y.figure_values }
       end
     end
     project.indicators.each do |ind|
       (ind.fiscal_years + [1900]).each do |fy|
-        assert_equal(one_by_one(%i[achievement change]) { |n| ind.figure(fy, n) }, ind.figures(fy))
+        one = one_by_one(%i[achievement change]) { |n| ind.figure(fy, n) }
+        assert_equal one, ind.figures(fy)
+        assert_equal one.transform_values(&:value), ind.figure_values(fy)
       end
     end
     project.children.each { |c| check_bulk(c) }
@@ -218,5 +226,7 @@ class TestFigures < Minitest::Test
     y.debt_service = nil
     assert_equal (2**63) - 5, y.figures[:total_cost].value
     assert_equal :no_population, y.figures[:per_capita].reason
+    assert_equal (2**63) - 5, y.figure_values[:total_cost]
+    assert_nil y.figure_values[:per_capita]
   end
 end

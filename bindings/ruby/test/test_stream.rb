@@ -60,6 +60,28 @@ class TestStream < Minitest::Test
     assert_raises(Hyoka::StateError) { s.index }
   end
 
+  CLEAN = '{"format": "hyoka/1", "municipality": {"name": "X"}, "projects": [{"code": "1", "name": "a", ' \
+          '"organization": {"department": "d", "section": "s"}, "duty": "autonomous", "period": "recurring", ' \
+          '"start_fiscal_year": 2010, "texts": {"purpose": "p"}, "indicators": [{"kind": "outcome", "name": "n", ' \
+          '"unit": "%", "direction": "increase"}]}, {"code": "1", "name": "b"}]}'
+
+  def test_validate_of_a_clean_project_then_of_one_with_problems
+    s = Hyoka.stream(StringIO.new(CLEAN))
+    got = []
+    s.each do |p|
+      assert_raises(Hyoka::InvalidArgument) { s.validate(lang: :xx) }
+      got << s.validate
+      refute p.nil?
+    end
+    clean, dup = got
+    assert_empty clean
+    assert_equal [0, 0, 0, { error: 0, warning: 0, info: 0 }, [], 0],
+                 [clean.total, clean.dropped, clean.ignored, clean.counts, clean.tally, clean.errors]
+    assert_includes dup.map(&:code), 'P003'
+    assert_operator dup.total, :>=, 1
+    assert_equal dup.total, dup.counts.values.sum
+  end
+
   def test_errors_raise_with_diagnostics
     doc = '{"format": "hyoka/1", "projects": [{"code": "1", "name": "a", "bogus": 1}, {"code": "2"'
     seen = []

@@ -112,6 +112,16 @@ module Hyoka
       Hyoka.bulk_figures(YEAR_FIGURES) { |values, reasons, n| Lib.hyoka_costs_figures(self, values, reasons, n) }
     end
 
+    # Every figure of the year as its value alone: { name => Integer yen,
+    # BigDecimal or nil (unavailable: #figures or #figure says why) }, in
+    # one call of the library. The lighter form for reading every figure of
+    # many years: no Figure (and no text) per entry.
+    def figure_values
+      Hyoka.bulk_figures(YEAR_FIGURES, values_only: true) do |values, reasons, n|
+        Lib.hyoka_costs_figures(self, values, reasons, n)
+      end
+    end
+
     # The project this year belongs to.
     def project
       @owner

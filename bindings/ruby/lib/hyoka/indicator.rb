@@ -130,7 +130,17 @@ module Hyoka
     # one call of the library; the same as #figure for each name.
     def figures(fiscal_year)
       fy = Support.fiscal_year_in(fiscal_year)
-      Hyoka.bulk_figures(%i[achievement change]) do |values, reasons, n|
+      Hyoka.bulk_figures(INDICATOR_FIGURES) do |values, reasons, n|
+        Lib.hyoka_indicator_figures(self, fy, values, reasons, n)
+      end
+    end
+
+    # The figures of one year as their values alone, { achievement:
+    # BigDecimal or nil, change: BigDecimal or nil } (nil: unavailable;
+    # #figures says why), in one call of the library.
+    def figure_values(fiscal_year)
+      fy = Support.fiscal_year_in(fiscal_year)
+      Hyoka.bulk_figures(INDICATOR_FIGURES, values_only: true) do |values, reasons, n|
         Lib.hyoka_indicator_figures(self, fy, values, reasons, n)
       end
     end

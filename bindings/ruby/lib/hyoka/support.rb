@@ -108,14 +108,17 @@ module Hyoka
     # A buffer for the texts of decimals, one after the other
     # (hyoka_decimal_format, no flags).
     class DecimalText
+      # The buffer (DECIMAL_STRING_MAX chars), for a loop that formats into it itself.
+      attr_reader :buffer
+
       def initialize
-        @buf = FFI::MemoryPointer.new(:char, DECIMAL_STRING_MAX)
+        @buffer = FFI::MemoryPointer.new(:char, DECIMAL_STRING_MAX)
       end
 
       # The text of the hyoka_decimal at +mem+ (up to its NUL).
       def of(mem)
-        Hyoka.check(Lib.hyoka_decimal_format(mem, 0, @buf, DECIMAL_STRING_MAX, nil))
-        @buf.get_string(0)
+        Hyoka.check(Lib.hyoka_decimal_format(mem, 0, @buffer, DECIMAL_STRING_MAX, nil))
+        @buffer.get_string(0)
       end
     end
 

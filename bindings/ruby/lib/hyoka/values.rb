@@ -111,6 +111,8 @@ module Hyoka
   # Figures of a cost year, in the order of the metrics output (those of
   # an indicator, an evaluation and records aside).
   YEAR_FIGURES = (FIGURES - %i[achievement change score] - RECORD_FIGURES).freeze
+  # Figures of an indicator year, in the library's order (Indicator#figures).
+  INDICATOR_FIGURES = %i[achievement change].freeze
 
   # Internal: a report (hyoka_report) owned by Ruby, with rules and a limit.
   class Report
@@ -162,6 +164,10 @@ module Hyoka
     # see #not_kept), added as dropped, or as ignored when +rules+ exclude
     # them.
     def diagnostics(lang = nil, extra: nil, rules: nil)
+      if (extra.nil? || extra.empty?) && nothing_counted?
+        Support.lang_in(lang) # an unknown language still raises
+        return Diagnostics.new
+      end
       counts = SEVERITIES.to_h { |s| [s, Lib.hyoka_report_total_severity(@ptr, Support.enum_in(:severity, s))] }
       total = self.total
       dropped = Lib.hyoka_report_dropped(@ptr)
@@ -179,6 +185,12 @@ module Hyoka
       end
       Diagnostics.new(items(lang), total: total, dropped: dropped, ignored: ignored, counts: counts,
                                    tally: tally.sort.map { |(code, severity), n| Tally.new(code, severity, n, title(code, severity, lang)) })
+    end
+
+    # Nothing found, kept or counted (each project of a clean document):
+    # four counts instead of the eight calls of #diagnostics.
+    def nothing_counted?
+      total.zero? && Lib.hyoka_report_ignored(@ptr).zero? && size.zero? && Lib.hyoka_report_tally_count(@ptr).zero?
     end
 
     def items(lang)
