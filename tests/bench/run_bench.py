@@ -99,6 +99,10 @@ ROWS = [
     ("process/rapidjson", "RapidJSON, whole process", "`bench_peers_cxx --child rapidjson`: start, parse + walk, exit"),
     ("binding/python-stream", "Python stream + bulk figures", "`hyoka.stream`, validate, every figure (timed part)"),
     ("binding/ruby-stream", "Ruby stream + bulk figures", "`Hyoka.stream`, validate, every figure (timed part)"),
+    ("binding/python-values", "Python stream + figure values",
+     "`hyoka.stream`, validate, every figure's value without its reason (`figure_values`, timed part)"),
+    ("binding/ruby-values", "Ruby stream + figure values",
+     "`Hyoka.stream`, validate, every figure's value without its reason (`figure_values`, timed part)"),
 ]
 REF = "hyoka/full"
 # The peers each row is also compared with, in the table's columns.
@@ -114,8 +118,10 @@ PROGRAM_REF = "program/metrics-json"
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 # The bindings' streaming paths: (key, interpreter, script under bindings/,
 # the check that the interpreter can load the binding).
-BINDINGS = [("binding/python-stream", sys.executable, "python/bench_bulk.py", None),
-            ("binding/ruby-stream", "ruby", "ruby/bench_bulk.rb", "require 'ffi'")]
+BINDINGS = [("binding/python-stream", sys.executable, "python/bench_bulk.py", None, "stream"),
+            ("binding/ruby-stream", "ruby", "ruby/bench_bulk.rb", "require 'ffi'", "stream"),
+            ("binding/python-values", sys.executable, "python/bench_bulk.py", None, "stream-values"),
+            ("binding/ruby-values", "ruby", "ruby/bench_bulk.rb", "require 'ffi'", "stream-values")]
 
 
 def log(*a):
@@ -175,7 +181,7 @@ def bindings(build):
     if not os.path.exists(lib) or sanitized(build):
         return {}
     out = {}
-    for key, interp, script, probe in BINDINGS:
+    for key, interp, script, probe, mode in BINDINGS:
         exe = shutil.which(interp) or (interp if os.path.exists(interp) else None)
         if not exe:
             continue
@@ -184,7 +190,7 @@ def bindings(build):
             continue
         env = dict(os.environ, HYOKA_LIBRARY=lib, PYTHONPATH=os.path.join(ROOT, "bindings", "python"),
                    PYTHONDONTWRITEBYTECODE="1")
-        out[key] = ([exe, os.path.join(ROOT, "bindings", script), "--child", "stream"], env)
+        out[key] = ([exe, os.path.join(ROOT, "bindings", script), "--child", mode], env)
     return out
 
 
@@ -503,7 +509,7 @@ def targets(per_size, clock="wall", inter=None):
         if st and py:
             r = py["seconds"] / st["seconds"]
             out.append((n, "hyoka stream+validate+figures ≥ 15× plain Python", "%.2f×" % r, r >= 15.0))
-        for key, _, _, _ in BINDINGS:
+        for key, _, _, _, _ in BINDINGS:
             m = med.get(key)
             if m and mj:
                 r = m["seconds"] / mj["seconds"]
