@@ -174,6 +174,7 @@ HYOKA_ALWAYS_INLINE static inline int scan_blocks(int way, struct hyoka__scan *s
     while (len - i >= 64) {
         struct scan_bits b;
         uint64_t escaped = carry, next = 0, slash, str, open, close;
+        size_t closes;
         block_bits(way, text + i, &b);
         slash = b.slash & ~escaped;
         while (slash) { /* the first of a run escapes the next, which escapes nothing */
@@ -187,7 +188,8 @@ HYOKA_ALWAYS_INLINE static inline int scan_blocks(int way, struct hyoka__scan *s
             break;
         open = b.open & ~str;
         close = b.close & ~str;
-        if (close && bit_count(close) >= depth) {
+        closes = close ? bit_count(close) : 0;
+        if (closes >= depth) { /* it may close here: bracket by bracket */
             for (uint64_t at = open | close; at; at &= at - 1) {
                 unsigned k = (unsigned)__builtin_ctzll(at);
                 if (open >> k & 1u) {
@@ -200,8 +202,10 @@ HYOKA_ALWAYS_INLINE static inline int scan_blocks(int way, struct hyoka__scan *s
                     return 1;
                 }
             }
+        } else if (open) {
+            depth = depth + bit_count(open) - closes;
         } else {
-            depth = depth + bit_count(open) - bit_count(close);
+            depth -= closes;
         }
         in = 0 - (str >> 63);
         carry = next;
