@@ -16,11 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <cmocka.h>
 
 #include "internal.h"
 #include "json/scan.h"
+#include "jsonfiles.h"
 
 typedef int (*scan_fn)(enum hyoka__scan_way, struct hyoka__scan *, const char *, size_t, size_t *);
 
@@ -382,50 +382,16 @@ static void test_backslash_runs(void **state)
     }
 }
 
-static char *slurp(const char *path, size_t *len)
+/* A file: cut once at many points when short. */
+static void check_file(const char *text, size_t len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long size;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)size + 1);
-        if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = (size_t)size;
-    }
-    fclose(f);
-    return buf;
+    check_text(text, len, len < 1000);
 }
 
 /* Every *.json file of @p dir; returns how many. */
 static size_t check_dir(const char *dir)
 {
-    DIR *d = opendir(dir);
-    struct dirent *ent;
-    size_t files = 0;
-
-    if (!d)
-        return 0;
-    while ((ent = readdir(d)) != NULL) {
-        char path[4096];
-        size_t nlen = strlen(ent->d_name), len = 0;
-        char *text;
-        if (nlen < 5 || strcmp(ent->d_name + nlen - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
-        text = slurp(path, &len);
-        assert_non_null(text);
-        check_text(text, len, len < 1000);
-        free(text);
-        files++;
-    }
-    closedir(d);
-    return files;
+    return jsonfiles_each(dir, check_file);
 }
 
 static void test_files(void **state)
