@@ -109,14 +109,20 @@ HYOKA_ALWAYS_INLINE static inline void block_bits(int way, const char *p, struct
     b->quote = b->slash = b->open = b->close = 0;
 #  if defined(JR_SSE2)
     if (way == HYOKA__SCAN_SSE2) {
+        __m128i slash = _mm_setzero_si128();
         for (unsigned k = 0; k < 64; k += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
             __m128i f = _mm_and_si128(v, _mm_set1_epi8((char)BRACKET_FOLD));
+            slash = _mm_or_si128(slash, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
             b->quote |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << k;
-            b->slash |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << k;
             b->open |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(f, _mm_set1_epi8('['))) << k;
             b->close |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(f, _mm_set1_epi8(']'))) << k;
         }
+        if (_mm_movemask_epi8(slash)) /* rare: where they are */
+            for (unsigned k = 0; k < 64; k += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+                b->slash |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << k;
+            }
         return;
     }
 #  endif
