@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <cmocka.h>
 
 #include "internal.h"
 #include "json/lex.h"
+#include "jsonfiles.h"
 
 /* The reference: the first byte at or after p that is not whitespace. */
 static const char *ref_ws_end(const char *p, const char *end)
@@ -82,50 +82,10 @@ static void check_buffer(const char *data, size_t n)
     free(copy);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long size;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)size + 1);
-        if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-            free(buf);
-            buf = NULL;
-        }
-        *len = (size_t)size;
-    }
-    fclose(f);
-    return buf;
-}
-
 /* Every *.json file of @p dir; returns how many. */
 static size_t check_dir(const char *dir)
 {
-    DIR *d = opendir(dir);
-    struct dirent *ent;
-    size_t files = 0;
-
-    if (!d)
-        return 0;
-    while ((ent = readdir(d)) != NULL) {
-        char path[4096];
-        size_t nlen = strlen(ent->d_name), len = 0;
-        char *text;
-        if (nlen < 5 || strcmp(ent->d_name + nlen - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
-        text = slurp(path, &len);
-        assert_non_null(text);
-        check_buffer(text, len);
-        free(text);
-        files++;
-    }
-    closedir(d);
-    return files;
+    return jsonfiles_each(dir, check_buffer);
 }
 
 static const char *source_root(void)
