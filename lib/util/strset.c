@@ -117,14 +117,43 @@ struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, c
 /* ------------------------------------------------------------------------ */
 /* A packed set: see strset.h                                                */
 
-/* A slot: the high 32 bits of the hash, then the string's offset + 1 in
- * the buffer (0: free). */
+/* A slot: the high 32 bits of the hash, then the offset + 1 of its entry
+ * in the buffer (0: free). An entry is the string, its NUL, then the value
+ * in 7-bit groups, lowest first, the high bit set on all but the last (an
+ * index below 2^21 takes 3 bytes, not 8). */
 #define SLOT_OFF(x) ((size_t)((x) & 0xFFFFFFFFu))
+enum { VALUE_MAX_BYTES = (sizeof(size_t) * 8 + 6) / 7 };
 
-/* The entry of a slot in the buffer: its value, then its string. */
+/* The string of a slot's entry. */
 static const char *slot_entry(const struct hyoka__strpool *p, uint64_t slot)
 {
     return p->buf + SLOT_OFF(slot) - 1;
+}
+
+/* Write @p value at @p at; the bytes written. */
+static size_t value_put(char *at, size_t value)
+{
+    size_t n = 0;
+
+    while (value >= 0x80) {
+        at[n++] = (char)(0x80 | (value & 0x7F));
+        value >>= 7;
+    }
+    at[n++] = (char)value;
+    return n;
+}
+
+static size_t value_get(const char *at)
+{
+    size_t value = 0;
+    unsigned shift = 0;
+
+    for (;; shift += 7) {
+        unsigned char b = (unsigned char)*at++;
+        value |= (size_t)(b & 0x7F) << shift;
+        if (!(b & 0x80))
+            return value;
+    }
 }
 
 static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t cap, const char *s, size_t n,
@@ -136,7 +165,7 @@ static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t c
         if (!*e)
             return e;
         if ((*e >> 32) == (h >> 32)) {
-            const char *k = slot_entry(p, *e) + sizeof(size_t);
+            const char *k = slot_entry(p, *e);
             if (strncmp(k, s, n) == 0 && k[n] == '\0')
                 return e;
         }
@@ -157,7 +186,7 @@ int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, 
     e = pool_slot(p, p->t, p->cap, s, n, pool_hash(p, s, n));
     if (!*e)
         return 0;
-    memcpy(value, slot_entry(p, *e), sizeof *value);
+    *value = value_get(slot_entry(p, *e) + n + 1);
     return 1;
 }
 
@@ -173,7 +202,7 @@ static int pool_grow(struct hyoka__strpool *p)
         return -1;
     for (size_t i = 0; i < p->cap; i++) {
         if (p->t[i]) {
-            const char *k = slot_entry(p, p->t[i]) + sizeof(size_t);
+            const char *k = slot_entry(p, p->t[i]);
             size_t n = strlen(k);
             *pool_slot(p, nt, ncap, k, n, pool_hash(p, k, n)) = p->t[i];
         }
@@ -188,7 +217,7 @@ int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t
 {
     uint64_t h;
     uint64_t *e;
-    size_t need = sizeof value + n + 1;
+    size_t need = n + 1 + VALUE_MAX_BYTES;
 
     if (memchr(s, '\0', n))
         return -1;
@@ -211,11 +240,10 @@ int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t
         p->buf = nb;
         p->blen = nlen;
     }
-    memcpy(p->buf + p->len, &value, sizeof value);
-    memcpy(p->buf + p->len + sizeof value, s, n);
-    p->buf[p->len + sizeof value + n] = '\0';
+    memcpy(p->buf + p->len, s, n);
+    p->buf[p->len + n] = '\0';
     *e = (h >> 32 << 32) | (uint64_t)(p->len + 1);
-    p->len += need;
+    p->len += n + 1 + value_put(p->buf + p->len + n + 1, value);
     p->count++;
     return 0;
 }
