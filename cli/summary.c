@@ -63,11 +63,30 @@ struct year_tables {
     size_t first;      /* projects read before the tables were made */
     hyoka_rollup *department, *verdict;
     hyoka_ranking *ranking;
-    /* the figure (or why it is unavailable) of each project from first on */
-    hyoka_decimal *value;
-    unsigned char *reason;
-    size_t nvalues, capvalue, capreason;
+    /* the figure of each project from first on, 9 bytes: its coefficient,
+     * and its scale or why it is unavailable (see figure_kind()) */
+    int64_t *coefficient;
+    unsigned char *kind;
+    size_t nvalues, capcoefficient, capkind;
 };
+
+/* A figure's kind: its scale (0 .. HYOKA_DECIMAL_MAX_SCALE) when
+ * available, else after them its reason. */
+static unsigned char figure_kind(const hyoka_decimal *v, int reason)
+{
+    if (reason != HYOKA_REASON_NONE)
+        return (unsigned char)(HYOKA_DECIMAL_MAX_SCALE + reason);
+    return (unsigned char)hyoka_decimal_scale(v);
+}
+
+/* The figure of kind and coefficient back: its reason, and *v when available. */
+static int figure_of(unsigned char kind, int64_t coefficient, hyoka_decimal *v)
+{
+    if (kind > HYOKA_DECIMAL_MAX_SCALE)
+        return kind - HYOKA_DECIMAL_MAX_SCALE;
+    hyoka_decimal_from_parts(coefficient, kind, v); /* a scale of a decimal: in range */
+    return HYOKA_REASON_NONE;
+}
 
 /* The code and name of the projects read, in order, in chunks that are
  * freed as the ranking takes them: a flags byte (TEXT_CODE, TEXT_NAME),
@@ -155,8 +174,8 @@ static void year_free(struct year_tables *y)
     hyoka_rollup_free(y->department);
     hyoka_rollup_free(y->verdict);
     hyoka_ranking_free(y->ranking);
-    free(y->value);
-    free(y->reason);
+    free(y->coefficient);
+    free(y->kind);
     memset(y, 0, sizeof *y);
 }
 
@@ -197,11 +216,11 @@ static int year_add(struct year_tables *y, const hyoka_project *p)
         return -1;
     rc = hyoka_ranking_figure(y->ranking, p, &v, &reason);
     if ((rc != HYOKA_OK && rc != HYOKA_EUNAVAILABLE) ||
-        reserve((void **)&y->value, y->nvalues, &y->capvalue, 1, sizeof *y->value) != 0 ||
-        reserve((void **)&y->reason, y->nvalues, &y->capreason, 1, sizeof *y->reason) != 0)
+        reserve((void **)&y->coefficient, y->nvalues, &y->capcoefficient, 1, sizeof *y->coefficient) != 0 ||
+        reserve((void **)&y->kind, y->nvalues, &y->capkind, 1, sizeof *y->kind) != 0)
         return -1;
-    y->value[y->nvalues] = v;
-    y->reason[y->nvalues++] = (unsigned char)reason;
+    y->coefficient[y->nvalues] = reason == HYOKA_REASON_NONE ? hyoka_decimal_coefficient(&v) : 0;
+    y->kind[y->nvalues++] = figure_kind(&v, reason);
     return 0;
 }
 
@@ -219,19 +238,20 @@ static int year_rank(struct tables *t, struct year_tables *y)
             at += code ? strlen(code) + 1 : 0;
             name = has & TEXT_NAME ? c->data + at : NULL;
             at += name ? strlen(name) + 1 : 0;
-            if (k < y->first ? hyoka_ranking_add_entry(y->ranking, code, name, NULL, HYOKA_REASON_NO_YEAR)
-                             : hyoka_ranking_add_entry(y->ranking, code, name, &y->value[k - y->first],
-                                                       y->reason[k - y->first]))
+            hyoka_decimal v = {0};
+            int reason = k < y->first ? HYOKA_REASON_NO_YEAR
+                                      : figure_of(y->kind[k - y->first], y->coefficient[k - y->first], &v);
+            if (hyoka_ranking_add_entry(y->ranking, code, name, &v, reason) != HYOKA_OK)
                 return -1;
         }
         t->text = c->next;
         free(c);
     }
     t->last = NULL;
-    free(y->value); /* the ranking has them */
-    free(y->reason);
-    y->value = NULL;
-    y->reason = NULL;
+    free(y->coefficient); /* the ranking has them */
+    free(y->kind);
+    y->coefficient = NULL;
+    y->kind = NULL;
     return 0;
 }
 
