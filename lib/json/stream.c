@@ -474,6 +474,8 @@ int hyoka_stream_next(hyoka_stream *s, hyoka_project **project)
         if (r->depth < 2)
             finish(s);
     }
+    /* The end: no project is left to validate, so no code is needed. */
+    hyoka__strpool_free(&s->codes);
     return s->status;
 }
 
