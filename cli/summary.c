@@ -51,16 +51,52 @@ static const struct {
  * project has a cost year of, not below the latest settled one so far)
  * are kept, made when the year is first seen, and each project is added
  * to all of them; the year's are printed at the end. With --year, only
- * that year's are made. A ranking lists every
- * project: those read before its year was first seen have no cost year of
- * it, and are listed (unavailable, no_year) from the codes and names kept
- * of every project. */
+ * that year's are made. The ranking lists every project, so only its
+ * figures are kept for each year (its ranking, still empty, computes
+ * them), and the code and name of every project once: the ranking of the
+ * year shown is built from them at the end. Projects read before a
+ * year's tables were made have no cost year of it (unavailable,
+ * no_year). */
 struct year_tables {
     int32_t fy;
     int seen;          /* a top-level project has a cost year of fy */
     size_t first;      /* projects read before the tables were made */
     hyoka_rollup *department, *verdict;
     hyoka_ranking *ranking;
+    /* the figure of each project from first on, 9 bytes: its coefficient,
+     * and its scale or why it is unavailable (see figure_kind()) */
+    int64_t *coefficient;
+    unsigned char *kind;
+    size_t nvalues, capcoefficient, capkind;
+};
+
+/* A figure's kind: its scale (0 .. HYOKA_DECIMAL_MAX_SCALE) when
+ * available, else after them its reason. */
+static unsigned char figure_kind(const hyoka_decimal *v, int reason)
+{
+    if (reason != HYOKA_REASON_NONE)
+        return (unsigned char)(HYOKA_DECIMAL_MAX_SCALE + reason);
+    return (unsigned char)hyoka_decimal_scale(v);
+}
+
+/* The figure of kind and coefficient back: its reason, and *v when available. */
+static int figure_of(unsigned char kind, int64_t coefficient, hyoka_decimal *v)
+{
+    if (kind > HYOKA_DECIMAL_MAX_SCALE)
+        return kind - HYOKA_DECIMAL_MAX_SCALE;
+    hyoka_decimal_from_parts(coefficient, kind, v); /* a scale of a decimal: in range */
+    return HYOKA_REASON_NONE;
+}
+
+/* The code and name of the projects read, in order, in chunks that are
+ * freed as the ranking takes them: a flags byte (TEXT_CODE, TEXT_NAME),
+ * then the code and the name that are there, each NUL-terminated. */
+enum { TEXT_CODE = 1, TEXT_NAME = 2, TEXT_CHUNK = 1 << 16 };
+
+struct text_chunk {
+    struct text_chunk *next;
+    size_t used, cap;
+    char data[];
 };
 
 struct tables {
@@ -68,11 +104,8 @@ struct tables {
     struct year_tables *years;
     size_t nyears, capyears;
     int32_t latest, latest_settled;
-    /* the code and name of every project read: offsets into text, SIZE_MAX for none */
-    size_t *at;
-    size_t nat, capat;
-    char *text;
-    size_t ntext, captext;
+    size_t projects;                /* the projects read */
+    struct text_chunk *text, *last; /* the first and the last chunk */
 };
 
 static struct tables current;
@@ -95,24 +128,55 @@ static int reserve(void **items, size_t count, size_t *cap, size_t n, size_t siz
     return 0;
 }
 
-/* Keep s (NULL: none) as the next text of the tables. */
-static int keep_text(struct tables *t, const char *s)
+/* Keep the code and name of the project just read. */
+static int keep_text(struct tables *t, const char *code, const char *name)
 {
-    size_t n = s ? strlen(s) + 1 : 0;
+    size_t nc = code ? strlen(code) + 1 : 0, nn = name ? strlen(name) + 1 : 0, need = 1 + nc + nn;
+    struct text_chunk *c = t->last;
+    char *at;
 
-    if (reserve((void **)&t->at, t->nat, &t->capat, 1, sizeof *t->at) != 0 ||
-        reserve((void **)&t->text, t->ntext, &t->captext, n, 1) != 0)
-        return -1;
-    t->at[t->nat++] = s ? t->ntext : SIZE_MAX;
-    if (s)
-        memcpy(t->text + t->ntext, s, n);
-    t->ntext += n;
+    if (!c || c->cap - c->used < need) {
+        size_t cap = need > TEXT_CHUNK ? need : TEXT_CHUNK;
+        c = malloc(sizeof *c + cap);
+        if (!c)
+            return -1;
+        c->next = NULL;
+        c->used = 0;
+        c->cap = cap;
+        if (t->last)
+            t->last->next = c;
+        else
+            t->text = c;
+        t->last = c;
+    }
+    at = c->data + c->used;
+    *at++ = (char)((code ? TEXT_CODE : 0) | (name ? TEXT_NAME : 0));
+    if (code)
+        memcpy(at, code, nc);
+    if (name)
+        memcpy(at + nc, name, nn);
+    c->used += need;
     return 0;
 }
 
-static const char *kept_text(const struct tables *t, size_t i)
+static void text_free(struct tables *t)
 {
-    return t->at[i] == SIZE_MAX ? NULL : t->text + t->at[i];
+    while (t->text) {
+        struct text_chunk *next = t->text->next;
+        free(t->text);
+        t->text = next;
+    }
+    t->last = NULL;
+}
+
+static void year_free(struct year_tables *y)
+{
+    hyoka_rollup_free(y->department);
+    hyoka_rollup_free(y->verdict);
+    hyoka_ranking_free(y->ranking);
+    free(y->coefficient);
+    free(y->kind);
+    memset(y, 0, sizeof *y);
 }
 
 /* The tables of fiscal year fy, made when missing (first: the projects
@@ -134,25 +198,70 @@ static struct year_tables *year_of(struct tables *t, int32_t fy, size_t first)
     if (hyoka_rollup_start(&y->department, HYOKA_GROUP_DEPARTMENT, 1, fy) != HYOKA_OK ||
         hyoka_rollup_start(&y->verdict, HYOKA_GROUP_VERDICT, 1, fy) != HYOKA_OK ||
         hyoka_ranking_start(&y->ranking, HYOKA_FIG_TOTAL_COST, fy, 1) != HYOKA_OK) {
-        hyoka_rollup_free(y->department);
-        hyoka_rollup_free(y->verdict);
+        year_free(y);
         return NULL;
     }
     t->nyears++;
     return y;
 }
 
+/* Add project p to the tables of y. */
+static int year_add(struct year_tables *y, const hyoka_project *p)
+{
+    hyoka_decimal v = {0};
+    int reason = HYOKA_REASON_NONE;
+    int rc;
+
+    if (hyoka_rollup_add(y->department, p) != HYOKA_OK || hyoka_rollup_add(y->verdict, p) != HYOKA_OK)
+        return -1;
+    rc = hyoka_ranking_figure(y->ranking, p, &v, &reason);
+    if ((rc != HYOKA_OK && rc != HYOKA_EUNAVAILABLE) ||
+        reserve((void **)&y->coefficient, y->nvalues, &y->capcoefficient, 1, sizeof *y->coefficient) != 0 ||
+        reserve((void **)&y->kind, y->nvalues, &y->capkind, 1, sizeof *y->kind) != 0)
+        return -1;
+    y->coefficient[y->nvalues] = reason == HYOKA_REASON_NONE ? hyoka_decimal_coefficient(&v) : 0;
+    y->kind[y->nvalues++] = figure_kind(&v, reason);
+    return 0;
+}
+
+/* Fill the ranking of y from the figures kept and the codes and names of
+ * every project, whose chunks are freed as they are taken. */
+static int year_rank(struct tables *t, struct year_tables *y)
+{
+    size_t k = 0;
+
+    while (t->text) {
+        struct text_chunk *c = t->text;
+        for (size_t at = 0; at < c->used; k++) {
+            int has = (unsigned char)c->data[at++];
+            const char *code = has & TEXT_CODE ? c->data + at : NULL, *name;
+            at += code ? strlen(code) + 1 : 0;
+            name = has & TEXT_NAME ? c->data + at : NULL;
+            at += name ? strlen(name) + 1 : 0;
+            hyoka_decimal v = {0};
+            int reason = k < y->first ? HYOKA_REASON_NO_YEAR
+                                      : figure_of(y->kind[k - y->first], y->coefficient[k - y->first], &v);
+            if (hyoka_ranking_add_entry(y->ranking, code, name, &v, reason) != HYOKA_OK)
+                return -1;
+        }
+        t->text = c->next;
+        free(c);
+    }
+    t->last = NULL;
+    free(y->coefficient); /* the ranking has them */
+    free(y->kind);
+    y->coefficient = NULL;
+    y->kind = NULL;
+    return 0;
+}
+
 static void tables_free(struct tables *t)
 {
     hyoka_rollup_free(t->by_year);
-    for (size_t i = 0; i < t->nyears; i++) {
-        hyoka_rollup_free(t->years[i].department);
-        hyoka_rollup_free(t->years[i].verdict);
-        hyoka_ranking_free(t->years[i].ranking);
-    }
+    for (size_t i = 0; i < t->nyears; i++)
+        year_free(&t->years[i]);
     free(t->years);
-    free(t->at);
-    free(t->text);
+    text_free(t);
     memset(t, 0, sizeof *t);
 }
 
@@ -180,9 +289,7 @@ static void drop_below(struct tables *t, int32_t floor)
             t->years[kept++] = *y;
             continue;
         }
-        hyoka_rollup_free(y->department);
-        hyoka_rollup_free(y->verdict);
-        hyoka_ranking_free(y->ranking);
+        year_free(y);
     }
     t->nyears = kept;
 }
@@ -208,24 +315,21 @@ static int summary_project(const struct cli_args *args, struct cli_document *d, 
         struct year_tables *yt;
         if (args->year ? fy != args->year : fy < t->latest_settled)
             continue;
-        yt = year_of(t, fy, d->projects - 1);
+        yt = year_of(t, fy, t->projects);
         if (!yt)
             return -1;
         yt->seen = 1;
     }
     fail |= hyoka_rollup_add(t->by_year, p) != HYOKA_OK;
-    for (size_t i = 0; i < t->nyears && !fail; i++) {
-        fail |= hyoka_rollup_add(t->years[i].department, p) != HYOKA_OK;
-        fail |= hyoka_rollup_add(t->years[i].verdict, p) != HYOKA_OK;
-        fail |= hyoka_ranking_add(t->years[i].ranking, p) != HYOKA_OK;
-    }
-    /* (with --year, the year's tables have every project: none is listed from these) */
-    if (!fail && !args->year)
-        fail = keep_text(t, hyoka_project_code(p)) != 0 || keep_text(t, hyoka_project_name(p)) != 0;
+    for (size_t i = 0; i < t->nyears && !fail; i++)
+        fail |= year_add(&t->years[i], p) != 0;
+    if (!fail)
+        fail = keep_text(t, hyoka_project_code(p), hyoka_project_name(p)) != 0;
     if (fail) {
         fprintf(stderr, "%s: summary: %s\n", CLI_PROGRAM, hyoka_error_last());
         return -1;
     }
+    t->projects++;
     return CLI_EXIT_FINE;
 }
 
@@ -308,42 +412,34 @@ static void print_entry(size_t n, const char *code, const char *name, int rc, co
     }
 }
 
-/* The ranking of y: its available entries, then the projects read before
- * it was made (no cost year of it), then its unavailable entries. */
-static void print_ranking(const struct tables *t, const struct year_tables *y, int json)
+/* The ranking of y, built from the figures kept. */
+static void print_ranking(const struct year_tables *y, int json)
 {
-    static const hyoka_decimal zero = {0};
-    size_t count = hyoka_ranking_count(y->ranking), n = 0, i = 0;
+    size_t count = hyoka_ranking_count(y->ranking);
 
     if (json)
         printf(",\n    \"ranking_total_cost\": [");
     else
         printf("ranking by total cost, fiscal year %ld\n", (long)y->fy);
-    for (int pass = 0; pass < 2; pass++) {
-        for (; i < count; i++) {
-            const char *code = NULL, *name = NULL;
-            hyoka_decimal v;
-            int reason = 0;
-            int rc = hyoka_ranking_entry(y->ranking, i, &code, &name, &v, &reason);
-            if (pass == 0 && rc != HYOKA_OK)
-                break;
-            print_entry(n++, code, name, rc, &v, reason, json);
-        }
-        for (size_t k = 0; pass == 0 && k < y->first; k++)
-            print_entry(n++, kept_text(t, 2 * k), kept_text(t, 2 * k + 1), HYOKA_EUNAVAILABLE, &zero,
-                        HYOKA_REASON_NO_YEAR, json);
+    for (size_t i = 0; i < count; i++) {
+        const char *code = NULL, *name = NULL;
+        hyoka_decimal v;
+        int reason = 0;
+        int rc = hyoka_ranking_entry(y->ranking, i, &code, &name, &v, &reason);
+        print_entry(i, code, name, rc, &v, reason, json);
     }
     if (json)
         printf("]");
 }
 
-/* The entry of a file that could not be read: its error and diagnostics. */
-static void unreadable_json(const struct cli_args *args, const struct cli_document *d)
+/* The entry of a file that could not be read or summed up: its error
+ * (message) and diagnostics. */
+static void unreadable_json(const struct cli_args *args, const struct cli_document *d, const char *message)
 {
     char *text = NULL;
 
     printf(", \"error\": ");
-    cli_json_string(stdout, d->io_message[0] ? d->io_message : "the document cannot be read: see its diagnostics");
+    cli_json_string(stdout, message);
     printf(", \"diagnostics\": ");
     if (hyoka_report_write_json(d->report, HYOKA_WRITE_COMPACT, args->lang, &text, NULL) == HYOKA_OK)
         fputs(text, stdout);
@@ -355,8 +451,8 @@ static void unreadable_json(const struct cli_args *args, const struct cli_docume
 
 static int summary_one(const struct cli_args *args, const struct cli_document *d, int i)
 {
-    const struct tables *t = d->user;
-    const struct year_tables *y = NULL;
+    struct tables *t = d->user;
+    struct year_tables *y = NULL;
     int32_t year;
     int ja = args->lang == HYOKA_LANG_JA;
 
@@ -367,7 +463,8 @@ static int summary_one(const struct cli_args *args, const struct cli_document *d
     }
     if (!t || d->read_failed || d->unreadable) {
         if (args->json)
-            unreadable_json(args, d);
+            unreadable_json(args, d,
+                            d->io_message[0] ? d->io_message : "the document cannot be read: see its diagnostics");
         tables_free(&current);
         return CLI_EXIT_FINE;
     }
@@ -375,6 +472,15 @@ static int summary_one(const struct cli_args *args, const struct cli_document *d
     for (size_t k = 0; k < t->nyears; k++) {
         if (t->years[k].fy == year)
             y = &t->years[k];
+        else
+            year_free(&t->years[k]); /* before the ranking is built */
+    }
+    if (y && year_rank(t, y) != 0) {
+        fprintf(stderr, "%s: %s: summary: %s\n", CLI_PROGRAM, cli_safe(d->file), hyoka_error_last());
+        if (args->json)
+            unreadable_json(args, d, hyoka_error_last());
+        tables_free(&current);
+        return CLI_EXIT_UNREADABLE;
     }
     if (!year)
         fprintf(stderr, ja ? "%s: %s: 年度別の費用がない\n" : "%s: %s: no cost year\n", CLI_PROGRAM,
@@ -403,7 +509,7 @@ static int summary_one(const struct cli_args *args, const struct cli_document *d
     if (y) {
         print_rollup(y->department, args->json ? "by_department" : (ja ? "部別" : "by department"), args->json, 0);
         print_rollup(y->verdict, args->json ? "by_verdict" : (ja ? "評価結果別" : "by final verdict"), args->json, 0);
-        print_ranking(t, y, args->json);
+        print_ranking(y, args->json);
     }
     if (args->json)
         printf("}}");

@@ -1,11 +1,14 @@
 /* Unit tests of the roll-ups and rankings that take projects one at a time
- * (figures.h: hyoka_rollup_start/add, hyoka_ranking_start/add/entry): for
+ * (figures.h: hyoka_rollup_start/add, hyoka_ranking_start/add/entry, and
+ * hyoka_ranking_figure/add_entry, a ranking built from kept figures): for
  * every sample document, the national review sample (its tables and its
  * hyoka/1 form) and generated
  * portfolios (with amounts that overflow), adding the top-level projects
  * one by one gives the rows, keys, counts, totals and statuses of
  * hyoka_rollup_new() and the order, codes, names, values and reasons of
- * hyoka_ranking_new(); so does a stream whose projects are released after
+ * hyoka_ranking_new(), as does adding each project's code, name and
+ * figure (hyoka_ranking_figure()) by hyoka_ranking_add_entry(); so does a
+ * stream whose projects are released after
  * each add (run under ASan or valgrind: nothing freed is used); rows and
  * entries read between adds are those of the projects added so far;
  * argument errors; allocation failures leave the roll-up or ranking as it
@@ -115,6 +118,26 @@ static void same_ranking(const hyoka_ranking *want, const hyoka_ranking *got, co
     }
 }
 
+/* Add @p p to @p r from its values: its code, name and the figure that
+ * hyoka_ranking_figure() gives, which is what hyoka_ranking_add() enters
+ * (the status says whether it is available, and an unavailable one leaves
+ * the value as it was). */
+static void add_values(hyoka_ranking *r, const hyoka_project *p)
+{
+    hyoka_decimal v = hyoka_decimal_from_int(-7);
+    int why = -7;
+    int rc = hyoka_ranking_figure(r, p, &v, &why);
+
+    assert_true(rc == HYOKA_OK || rc == HYOKA_EUNAVAILABLE);
+    assert_int_equal(rc == HYOKA_OK, why == HYOKA_REASON_NONE);
+    if (rc != HYOKA_OK) {
+        hyoka_decimal untouched = hyoka_decimal_from_int(-7);
+        assert_true(hyoka_decimal_identical(&v, &untouched));
+    }
+    OK(hyoka_ranking_add_entry(r, hyoka_project_text(p, HYOKA_TEXT_CODE), hyoka_project_text(p, HYOKA_TEXT_NAME),
+                               rc == HYOKA_OK ? &v : NULL, why));
+}
+
 /* ---- one portfolio -------------------------------------------------------- */
 
 /* The fiscal years a roll-up or ranking is checked for: 0 (all), and the
@@ -181,14 +204,16 @@ static void check_portfolio(const hyoka_portfolio *pf, const char *what)
             int figure = k == 0 ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_SCORE;
             int32_t year = years[y] != 0 ? years[y] : 2020;
             for (int desc = 0; desc < 2; desc++) {
-                hyoka_ranking *want = NULL, *got = NULL, *read = NULL;
+                hyoka_ranking *want = NULL, *got = NULL, *read = NULL, *values = NULL;
                 char label[256];
                 snprintf(label, sizeof label, "%s ranking %d year %d desc %d", what, figure, (int)year, desc);
                 OK(hyoka_ranking_new(&want, pf, figure, year, desc));
                 OK(hyoka_ranking_start(&got, figure, year, desc));
                 OK(hyoka_ranking_start(&read, figure, year, desc));
+                OK(hyoka_ranking_start(&values, figure, year, desc));
                 for (size_t i = 0; i < np; i++) {
                     OK(hyoka_ranking_add(got, hyoka_portfolio_project_at(pf, i)));
+                    add_values(values, hyoka_portfolio_project_at(pf, i));
                     /* read after every add, or after every tenth */
                     OK(hyoka_ranking_add(read, hyoka_portfolio_project_at(pf, i)));
                     if (i % (desc ? 1 : 10) == 0) {
@@ -198,9 +223,11 @@ static void check_portfolio(const hyoka_portfolio *pf, const char *what)
                 }
                 same_ranking(want, got, label);
                 same_ranking(want, read, label);
+                same_ranking(want, values, label);
                 hyoka_ranking_free(want);
                 hyoka_ranking_free(got);
                 hyoka_ranking_free(read);
+                hyoka_ranking_free(values);
             }
         }
     }
@@ -212,7 +239,7 @@ static void check_stream(const hyoka_portfolio *pf, const char *text, size_t len
 {
     enum { ROLLUPS = GROUPS + 1 };
     hyoka_rollup *want[ROLLUPS], *got[ROLLUPS];
-    hyoka_ranking *want_rank[2], *got_rank[2];
+    hyoka_ranking *want_rank[2], *got_rank[2], *value_rank[2];
     int32_t years[3] = {0, 0, 0};
     int32_t year;
     hyoka_stream *s = NULL;
@@ -233,13 +260,16 @@ static void check_stream(const hyoka_portfolio *pf, const char *text, size_t len
         int figure = k == 0 ? HYOKA_FIG_TOTAL_COST : HYOKA_FIG_SCORE;
         OK(hyoka_ranking_new(&want_rank[k], pf, figure, year, k));
         OK(hyoka_ranking_start(&got_rank[k], figure, year, k));
+        OK(hyoka_ranking_start(&value_rank[k], figure, year, k));
     }
     OK(hyoka_stream_open_memory(&s, text, len, NULL, NULL));
     while ((rc = hyoka_stream_next(s, &p)) == 1) {
         for (int g = 0; g < ROLLUPS; g++)
             OK(hyoka_rollup_add(got[g], p));
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < 2; k++) {
             OK(hyoka_ranking_add(got_rank[k], p));
+            add_values(value_rank[k], p);
+        }
     }
     assert_int_equal(rc, 0);
     hyoka_stream_free(s); /* nothing of the stream is left to refer to */
@@ -250,8 +280,10 @@ static void check_stream(const hyoka_portfolio *pf, const char *text, size_t len
     }
     for (int k = 0; k < 2; k++) {
         same_ranking(want_rank[k], got_rank[k], what);
+        same_ranking(want_rank[k], value_rank[k], what);
         hyoka_ranking_free(want_rank[k]);
         hyoka_ranking_free(got_rank[k]);
+        hyoka_ranking_free(value_rank[k]);
     }
 }
 
@@ -607,9 +639,58 @@ static void test_arguments(void **state)
     hyoka_ranking_free(k);
     hyoka_ranking_free(NULL);
 
+    /* the figure of a project, and entries from values */
+    OK(hyoka_ranking_start(&k, HYOKA_FIG_EXPENSE, 2020, 0));
+    EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_figure", hyoka_ranking_figure(NULL, parent, NULL, NULL));
+    EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_figure", hyoka_ranking_figure(k, NULL, NULL, NULL));
+    EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_figure", hyoka_ranking_figure(k, child, NULL, NULL));
+    {
+        hyoka_decimal v = hyoka_decimal_from_int(0), one = hyoka_decimal_from_int(1);
+        int why = -1;
+        const char *code = "?", *name = "?";
+        OK(hyoka_ranking_figure(k, parent, &v, &why)); /* outputs may be NULL too */
+        OK(hyoka_ranking_figure(k, parent, NULL, NULL));
+        assert_true(hyoka_decimal_identical(&v, &one));
+        assert_int_equal(why, HYOKA_REASON_NONE);
+        assert_int_equal(hyoka_ranking_count(k), 0); /* nothing added */
+        EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add_entry",
+                    hyoka_ranking_add_entry(NULL, "a", "b", &v, HYOKA_REASON_NONE));
+        EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add_entry",
+                    hyoka_ranking_add_entry(k, "a", "b", NULL, HYOKA_REASON_NONE));
+        EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add_entry", hyoka_ranking_add_entry(k, "a", "b", &v, -1));
+        EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add_entry",
+                    hyoka_ranking_add_entry(k, "a", "b", &v, HYOKA_REASON_OVERFLOW + 1));
+        assert_int_equal(hyoka_ranking_count(k), 0);
+        /* an unavailable entry, then a later available one with code and
+         * name missing or empty: available first */
+        OK(hyoka_ranking_add_entry(k, NULL, "名", NULL, HYOKA_REASON_NO_YEAR));
+        OK(hyoka_ranking_add_entry(k, "", NULL, &v, HYOKA_REASON_NONE));
+        assert_int_equal(hyoka_ranking_count(k), 2);
+        OK(hyoka_ranking_entry(k, 0, &code, &name, NULL, NULL));
+        assert_string_equal(code, "");
+        assert_null(name);
+        why = -1;
+        EXPECT_FAIL(HYOKA_EUNAVAILABLE, "hyoka_ranking_entry", hyoka_ranking_entry(k, 1, &code, &name, NULL, &why));
+        assert_null(code);
+        assert_string_equal(name, "名");
+        assert_int_equal(why, HYOKA_REASON_NO_YEAR);
+        hyoka_ranking_free(k);
+        k = NULL;
+        /* a project without a cost year of the ranking's year */
+        OK(hyoka_ranking_start(&k, HYOKA_FIG_EXPENSE, 2021, 0));
+        v = hyoka_decimal_from_int(-7);
+        EXPECT_FAIL(HYOKA_EUNAVAILABLE, "hyoka_ranking_figure", hyoka_ranking_figure(k, parent, &v, &why));
+        assert_int_equal(why, HYOKA_REASON_NO_YEAR);
+        one = hyoka_decimal_from_int(-7);
+        assert_true(hyoka_decimal_identical(&v, &one)); /* left as it was */
+        hyoka_ranking_free(k);
+    }
+
     /* a ranking of a portfolio borrows its projects: nothing is added to it */
     OK(hyoka_ranking_new(&whole, pf, HYOKA_FIG_SCORE, 0, 0));
     EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add", hyoka_ranking_add(whole, parent));
+    EXPECT_FAIL(HYOKA_EINVAL, "hyoka_ranking_add_entry",
+                hyoka_ranking_add_entry(whole, "a", "b", NULL, HYOKA_REASON_NO_SCORES));
     assert_int_equal(hyoka_ranking_count(whole), 0);
     hyoka_ranking_free(whole);
     hyoka_portfolio_free(pf);
@@ -687,7 +768,15 @@ static int ranking_body(void *user)
             rc = hyoka_costs_set(c, HYOKA_COST_SETTLEMENT, (int64_t)(5 - i));
         if (rc == HYOKA_OK) {
             size_t before = hyoka_ranking_count(r);
-            rc = hyoka_ranking_add(r, p);
+            hyoka_decimal v;
+            int why = HYOKA_REASON_NONE;
+            if (i % 2 == 0) {
+                rc = hyoka_ranking_add(r, p);
+            } else {
+                rc = hyoka_ranking_figure(r, p, &v, &why);
+                if (rc == HYOKA_OK)
+                    rc = hyoka_ranking_add_entry(r, code, "name", &v, why);
+            }
             if (rc != HYOKA_OK)
                 assert_int_equal(hyoka_ranking_count(r), before);
         }

@@ -782,28 +782,38 @@ static void *count_realloc(void *ptr, size_t size, void *user)
 }
 
 /* The peak of the library's memory while streaming @p text in 4 KiB chunks
- * and validating every project. */
-static size_t stream_peak(const char *text, size_t len, size_t *projects)
+ * and validating every project, its reports with @p rules (NULL: none);
+ * *p003 counts the P003 reported. */
+static size_t stream_peak(const char *text, size_t len, const hyoka_rules *rules, size_t *projects, size_t *p003)
 {
     struct chunks src = {text, len, 0, 4096, 0};
     hyoka_stream *s = NULL;
+    hyoka_report *opened = NULL;
     hyoka_project *p;
     size_t base;
     int rc;
 
     base = counts.live;
     counts.peak = counts.live;
-    assert_int_equal(hyoka_stream_open_source(&s, give, &src, NULL, NULL), HYOKA_OK);
-    *projects = 0;
+    if (rules) {
+        assert_int_equal(hyoka_report_new(&opened), HYOKA_OK);
+        assert_int_equal(hyoka_report_set_rules(opened, rules), HYOKA_OK);
+    }
+    assert_int_equal(hyoka_stream_open_source(&s, give, &src, NULL, opened), HYOKA_OK);
+    *projects = *p003 = 0;
     while ((rc = hyoka_stream_next(s, &p)) == 1) {
         hyoka_report *rep = NULL;
         assert_int_equal(hyoka_report_new(&rep), HYOKA_OK);
+        assert_int_equal(hyoka_report_set_rules(rep, rules), HYOKA_OK);
         assert_int_equal(hyoka_stream_validate(s, rep), HYOKA_OK);
+        for (size_t i = 0; i < hyoka_report_count(rep); i++)
+            *p003 += strcmp(hyoka_report_code(rep, i), "P003") == 0;
         hyoka_report_free(rep);
         (*projects)++;
     }
     assert_true(rc == 0 || rc == HYOKA_EINVALID);
     hyoka_stream_free(s);
+    hyoka_report_free(opened);
     return counts.peak - base;
 }
 
@@ -813,7 +823,7 @@ static size_t stream_peak(const char *text, size_t len, size_t *projects)
 static void test_bounded(void **state)
 {
     char *small = NULL, *large = NULL;
-    size_t small_len = 0, large_len = 0, n_small = 0, n_large = 0, peak_small, peak_large;
+    size_t small_len = 0, large_len = 0, n_small = 0, n_large = 0, peak_small, peak_large, dup_small, dup_large;
     hyoka_portfolio *pf;
     (void)state;
 
@@ -825,8 +835,8 @@ static void test_bounded(void **state)
     hyoka_portfolio_free(pf);
 
     assert_int_equal(hyoka_set_allocator(count_malloc, count_realloc, count_free, NULL), HYOKA_OK);
-    peak_small = stream_peak(small, small_len, &n_small);
-    peak_large = stream_peak(large, large_len, &n_large);
+    peak_small = stream_peak(small, small_len, NULL, &n_small, &dup_small);
+    peak_large = stream_peak(large, large_len, NULL, &n_large, &dup_large);
     assert_int_equal(counts.live, 0);
     assert_int_equal(hyoka_set_allocator(NULL, NULL, NULL, NULL), HYOKA_OK);
     print_message("streaming %zu projects (%zu bytes): peak %zu bytes; %zu projects (%zu bytes): peak %zu bytes\n",
@@ -837,6 +847,76 @@ static void test_bounded(void **state)
     /* 1,800 more codes kept for P003: a slot of the set (48 bytes, the set
      * at most half full when it has just doubled) and a copy in an arena */
     assert_true(peak_large <= peak_small + 1800 * 256);
+    hyoka_free(small);
+    hyoka_free(large);
+}
+
+/* A document of @p n projects whose codes repeat every @p period. */
+static char *repeating_codes(size_t n, size_t period, size_t *len)
+{
+    hyoka_portfolio *pf = docs_generate(7, n);
+    char *text = NULL;
+
+    for (size_t i = 0; i < n; i++) {
+        char code[32];
+        snprintf(code, sizeof code, "C%08zu", i % period);
+        assert_int_equal(hyoka_project_set_code(hyoka_portfolio_project_at(pf, i), code, HYOKA_NTS), HYOKA_OK);
+    }
+    assert_int_equal(hyoka_json_write(pf, HYOKA_WRITE_COMPACT, &text, len), HYOKA_OK);
+    hyoka_portfolio_free(pf);
+    return text;
+}
+
+/* When the rules of the report given at open exclude P003, the stream
+ * keeps no code: memory no longer grows with the projects, and no P003 is
+ * reported; rules that keep P003 (ignoring its neighbours) report every
+ * duplicate, as a whole read does. */
+static void test_p003_ignored(void **state)
+{
+    char *small, *large;
+    size_t small_len = 0, large_len = 0, n_small = 0, n_large = 0, dup_small = 0, dup_large = 0;
+    size_t peak_small, peak_large, peak_kept;
+    hyoka_rules *ignore = NULL, *keep = NULL;
+    hyoka_portfolio *pf = NULL;
+    hyoka_report *whole = NULL;
+    size_t whole_p003 = 0;
+    (void)state;
+
+    small = repeating_codes(200, 150, &small_len);
+    large = repeating_codes(2000, 1500, &large_len);
+    assert_int_equal(hyoka_rules_new(&ignore), HYOKA_OK);
+    assert_int_equal(hyoka_rules_ignore(ignore, "P003"), HYOKA_OK);
+    assert_int_equal(hyoka_rules_new(&keep), HYOKA_OK);
+    assert_int_equal(hyoka_rules_ignore(keep, "P"), HYOKA_OK);
+    assert_int_equal(hyoka_rules_select(keep, "P003"), HYOKA_OK);
+    /* the whole read's P003 */
+    assert_int_equal(hyoka_json_read(large, large_len, NULL, &pf, NULL), HYOKA_OK);
+    assert_int_equal(hyoka_report_new(&whole), HYOKA_OK);
+    assert_int_equal(hyoka_report_set_limit(whole, 0), HYOKA_OK);
+    assert_int_equal(hyoka_validate(pf, whole), HYOKA_OK);
+    for (size_t i = 0; i < hyoka_report_count(whole); i++)
+        whole_p003 += strcmp(hyoka_report_code(whole, i), "P003") == 0;
+    assert_int_equal(whole_p003, 500);
+    hyoka_report_free(whole);
+    hyoka_portfolio_free(pf);
+
+    assert_int_equal(hyoka_set_allocator(count_malloc, count_realloc, count_free, NULL), HYOKA_OK);
+    peak_small = stream_peak(small, small_len, ignore, &n_small, &dup_small);
+    peak_large = stream_peak(large, large_len, ignore, &n_large, &dup_large);
+    assert_int_equal(n_small, 200);
+    assert_int_equal(n_large, 2000);
+    assert_int_equal(dup_small + dup_large, 0);
+    peak_kept = stream_peak(large, large_len, keep, &n_large, &dup_large);
+    assert_int_equal(dup_large, whole_p003);
+    assert_int_equal(counts.live, 0);
+    assert_int_equal(hyoka_set_allocator(NULL, NULL, NULL, NULL), HYOKA_OK);
+    print_message("P003 ignored: peak %zu bytes (200 projects), %zu bytes (2,000); kept: %zu bytes (2,000)\n",
+                  peak_small, peak_large, peak_kept);
+    /* 1,500 codes of 9 bytes kept when P003 is reported; none when not */
+    assert_true(peak_kept >= peak_large + 1500 * 10);
+    assert_true(peak_large <= peak_small + peak_small / 10);
+    hyoka_rules_free(ignore);
+    hyoka_rules_free(keep);
     hyoka_free(small);
     hyoka_free(large);
 }
@@ -898,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_writers),
         cmocka_unit_test(test_writer_sink_fails),
         cmocka_unit_test(test_bounded),
+        cmocka_unit_test(test_p003_ignored),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -379,6 +379,55 @@ HYOKA_API int hyoka_ranking_add(hyoka_ranking *ranking, const hyoka_project *pro
 HYOKA_API int hyoka_ranking_entry(const hyoka_ranking *ranking, size_t index, const char **code, const char **name,
                                   hyoka_decimal *value, int *reason);
 
+/**
+ * The figure by which a ranking ranks a top-level project (available since
+ * 1.1): the value or reason hyoka_ranking_add() would enter for it (its
+ * figure of the ranking's fiscal year, the first cost year of that year,
+ * or its score), without adding it. With hyoka_ranking_add_entry(), a
+ * caller who learns only at the end which of several rankings it needs
+ * can keep the figures of a stream's projects and build that one ranking
+ * alone. Nothing is kept of @p project.
+ * @param ranking the ranking (its figure and fiscal year), borrowed; not
+ *                changed.
+ * @param project a top-level project, borrowed.
+ * @param value   receives the figure when available; may be NULL.
+ * @param reason  receives ::HYOKA_REASON_NONE, or why the figure is
+ *                unavailable (a ::hyoka_reason); may be NULL.
+ * @return ::HYOKA_OK when the figure is available, ::HYOKA_EUNAVAILABLE
+ *         when not (@p reason set, @p value unchanged; an overflowing
+ *         figure is unavailable with ::HYOKA_REASON_OVERFLOW),
+ *         ::HYOKA_EINVAL (NULL ranking or project, or a sub-project),
+ *         ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_ranking_figure(const hyoka_ranking *ranking, const hyoka_project *project, hyoka_decimal *value,
+                                   int *reason);
+
+/**
+ * Add an entry from its values to a ranking made by hyoka_ranking_start()
+ * (available since 1.1): a code and a name, and a figure or why it is
+ * unavailable, as hyoka_ranking_entry() gives them back. The entry is
+ * ordered with the others exactly as an entry of hyoka_ranking_add() with
+ * the same figure or reason (hyoka_ranking_figure() gives them): adding
+ * every top-level project's figure in document order gives the ranking
+ * of hyoka_ranking_new(). The ranking copies @p code and @p name; it keeps
+ * no reference to its arguments.
+ * @param ranking the ranking, changed.
+ * @param code    the code, copied; NULL when none.
+ * @param name    the name, copied; NULL when none.
+ * @param value   the figure when @p reason is ::HYOKA_REASON_NONE
+ *                (required then), borrowed; ignored otherwise (may be
+ *                NULL).
+ * @param reason  ::HYOKA_REASON_NONE for an available figure, else why it
+ *                is unavailable (a ::hyoka_reason): such an entry comes
+ *                after every available one, in the order of the adds.
+ * @return ::HYOKA_OK, ::HYOKA_EINVAL (NULL ranking, NULL @p value for an
+ *         available figure, @p reason not a ::hyoka_reason, or a ranking
+ *         made by hyoka_ranking_new()), ::HYOKA_ENOMEM; on failure the
+ *         ranking is unchanged.
+ */
+HYOKA_API int hyoka_ranking_add_entry(hyoka_ranking *ranking, const char *code, const char *name,
+                                      const hyoka_decimal *value, int reason);
+
 HYOKA_END_DECLS
 
 #endif /* HYOKA_FIGURES_H */

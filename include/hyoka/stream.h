@@ -145,7 +145,11 @@ HYOKA_API int hyoka_stream_detach(hyoka_stream *stream, hyoka_project **out);
  * Validate the current project as hyoka_validate() validates it within the
  * whole document (docs/validation.md): the same diagnostics, paths
  * included, and P003 against every earlier top-level project of the stream
- * (the stream keeps each project's code, nothing else). Each diagnostic
+ * (the stream keeps each project's code, nothing else). When the rules of
+ * the report given at open (set by hyoka_report_set_rules() before the
+ * open) exclude P003, the stream keeps no code and reports no P003,
+ * whatever the rules of @p report (nor counts one as ignored:
+ * hyoka_report_ignored()). Each diagnostic
  * gets the line and column hyoka_report_locate() would give it in the
  * whole document (placed from the current project's text; since
  * hyoka_validate() gives none, that function is needed there).

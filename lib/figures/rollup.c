@@ -416,15 +416,29 @@ int hyoka_rollup_total(const hyoka_rollup *rollup, size_t row, int figure, int64
 /* ------------------------------------------------------------------------ */
 /* Rankings                                                                  */
 
-struct rank_entry {
-    hyoka_project *project; /* hyoka_ranking_new() only; NULL when added */
-    const char *code, *name; /* added: in the ranking's text chunks; NULL when missing or borrowed */
-    hyoka_decimal value;
-    int reason; /* HYOKA_REASON_NONE when available */
-    size_t seq;
+/* What an entry holds besides its figure. */
+enum {
+    ENTRY_CODE = 1,    /* its text starts with the code, NUL-terminated */
+    ENTRY_NAME = 2,    /* its text holds the name (after the code, if any) */
+    ENTRY_PROJECT = 4, /* hyoka_ranking_new(): it borrows a project */
 };
 
-/* Text copied from the added projects. Chunks never move, so the strings
+/* An entry: 40 bytes, so that a ranking of every project of a national
+ * collection stays small. */
+struct rank_entry {
+    hyoka_decimal value;
+    union {
+        hyoka_project *project; /* ENTRY_PROJECT */
+        const char *text;       /* else: code and name in the ranking's text chunks (NULL when neither) */
+    } of;
+    size_t seq;         /* the position of its add: ties keep the order of the adds */
+    unsigned char reason; /* HYOKA_REASON_NONE when available */
+    unsigned char has;    /* ENTRY_* */
+};
+
+_Static_assert(HYOKA__REASON_COUNT <= 256, "a reason does not fit in an entry");
+
+/* Text copied from the added entries. Chunks never move, so the strings
  * handed out stay valid until the ranking is freed. */
 struct text_chunk {
     struct text_chunk *next;
@@ -469,39 +483,43 @@ static int cmp_rank_desc(const void *a, const void *b)
     return cmp_rank(a, b, 1);
 }
 
-static int rank_value(const hyoka_project *p, int figure, int32_t fiscal_year, struct rank_entry *e)
+/* The figure by which ranking @p r ranks @p p: HYOKA_OK with *value, or
+ * HYOKA_OK with *reason set when unavailable; another status on failure
+ * (recorded). */
+static int rank_value(const hyoka_ranking *r, const hyoka_project *p, hyoka_decimal *value, int *reason)
 {
     int why = HYOKA_REASON_NONE;
     int rc;
 
-    if (figure == HYOKA_FIG_SCORE) {
+    *reason = HYOKA_REASON_NONE;
+    if (r->figure == HYOKA_FIG_SCORE) {
         const hyoka_evaluation *ev = hyoka__final_evaluation(p);
         if (!ev) {
-            e->reason = HYOKA_REASON_NO_SCORES;
+            *reason = HYOKA_REASON_NO_SCORES;
             return HYOKA_OK;
         }
-        rc = hyoka__score(ev, &e->value, &why);
+        rc = hyoka__score(ev, value, &why);
     } else {
-        size_t i = hyoka__year_find(p, NULL, fiscal_year); /* the first of that year */
+        size_t i = hyoka__year_find(p, NULL, r->fiscal_year); /* the first of that year */
         if (i == p->years.count) {
-            e->reason = HYOKA_REASON_NO_YEAR;
+            *reason = HYOKA_REASON_NO_YEAR;
             return HYOKA_OK;
         }
-        rc = hyoka__year_figure(p->years.items[i], figure, NULL, NULL, &e->value, &why);
+        rc = hyoka__year_figure(p->years.items[i], r->figure, NULL, NULL, value, &why);
     }
     if (rc == HYOKA_EUNAVAILABLE) {
-        e->reason = why;
+        *reason = why;
         return HYOKA_OK;
     }
     if (rc == HYOKA_ERANGE) {
-        e->reason = HYOKA_REASON_OVERFLOW;
+        *reason = HYOKA_REASON_OVERFLOW;
         return HYOKA_OK;
     }
     return rc;
 }
 
 /* Room for @p len bytes of text in the ranking's chunks: NULL when out of
- * memory (recorded). Nothing is taken until text_take(). */
+ * memory (recorded). Nothing is taken until the caller adds to used. */
 static char *text_room(hyoka_ranking *r, size_t len)
 {
     struct text_chunk *c = r->text;
@@ -594,59 +612,115 @@ int hyoka_ranking_start(hyoka_ranking **out, int figure, int32_t fiscal_year, in
     return HYOKA_OK;
 }
 
-static int ranking_add_in(const char *fn, hyoka_ranking *r, const hyoka_project *p, bool copy_text)
+/* Append an entry of @p value or @p reason: borrowing @p project when not
+ * NULL, else with a copy of @p code and @p name (either may be NULL). On
+ * failure the ranking is unchanged. */
+static int ranking_push(hyoka_ranking *r, hyoka_project *project, const char *code, const char *name,
+                        const hyoka_decimal *value, int reason)
 {
     struct rank_entry e = {0};
-    const char *code = NULL, *name = NULL;
-    size_t code_len = 0, name_len = 0, len = 0;
+    size_t code_len = code ? strlen(code) + 1 : 0, name_len = name ? strlen(name) + 1 : 0, len = 0;
     char *text = NULL;
     int rc;
 
-    HYOKA__CHECK_NULL_IN(fn, r);
-    HYOKA__CHECK_NULL_IN(fn, p);
-    if (p->parent)
-        return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
-    if (copy_text && r->borrows)
-        return hyoka__fail(HYOKA_EINVAL,
-                           "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
-    e.value = hyoka_decimal_from_int(0);
-    e.reason = HYOKA_REASON_NONE;
+    e.value = reason == HYOKA_REASON_NONE ? *value : hyoka_decimal_from_int(0);
+    e.reason = (unsigned char)reason;
     e.seq = r->count;
-    rc = rank_value(p, r->figure, r->fiscal_year, &e);
-    if (rc != HYOKA_OK)
-        return rc;
-    if (copy_text) {
-        code = p->text[HYOKA_TEXT_CODE];
-        name = p->text[HYOKA_TEXT_NAME];
-        /* Both strings in one piece of a chunk, NULs included. */
-        code_len = code ? strlen(code) + 1 : 0;
-        name_len = name ? strlen(name) + 1 : 0;
-        if (!hyoka__size_add(code_len, name_len, &len))
-            return hyoka__nomem();
-        if (len > 0 && !(text = text_room(r, len)))
-            return HYOKA_ENOMEM;
-    }
+    /* Both strings in one piece of a chunk, NULs included. */
+    if (!hyoka__size_add(code_len, name_len, &len))
+        return hyoka__nomem();
+    if (len > 0 && !(text = text_room(r, len)))
+        return HYOKA_ENOMEM;
     if (r->count == r->cap) {
         rc = hyoka__grow((void **)&r->items, &r->cap, r->count, sizeof *r->items);
         if (rc != HYOKA_OK)
             return rc;
     }
-    if (copy_text) {
+    if (project) {
+        e.of.project = project;
+        e.has = ENTRY_PROJECT;
+    } else if (len > 0) {
         if (code)
             memcpy(text, code, code_len);
         if (name)
             memcpy(text + code_len, name, name_len);
-        e.code = code ? text : NULL;
-        e.name = name ? text + code_len : NULL;
+        e.of.text = text;
+        e.has = (unsigned char)((code ? ENTRY_CODE : 0) | (name ? ENTRY_NAME : 0));
         r->text->used += len;
     }
     r->items[r->count++] = e;
     return HYOKA_OK;
 }
 
+/* The checks of the calls that take a top-level project for @p r. */
+static int ranking_project_check_in(const char *fn, const hyoka_ranking *r, const hyoka_project *p)
+{
+    HYOKA__CHECK_NULL_IN(fn, r);
+    HYOKA__CHECK_NULL_IN(fn, p);
+    if (p->parent)
+        return hyoka__fail(HYOKA_EINVAL, "%s: project is a sub-project (add its top-level project)", fn);
+    return HYOKA_OK;
+}
+
+/* The checks of the calls that add to a ranking of adds. */
+static int ranking_adds_check_in(const char *fn, const hyoka_ranking *r)
+{
+    if (r->borrows)
+        return hyoka__fail(HYOKA_EINVAL,
+                           "%s: ranking was made by hyoka_ranking_new() (start one with hyoka_ranking_start())", fn);
+    return HYOKA_OK;
+}
+
 int hyoka_ranking_add(hyoka_ranking *ranking, const hyoka_project *project)
 {
-    return ranking_add_in(__func__, ranking, project, true);
+    hyoka_decimal value = {0};
+    int reason = HYOKA_REASON_NONE;
+    int rc = ranking_project_check_in(__func__, ranking, project);
+
+    if (rc == HYOKA_OK)
+        rc = ranking_adds_check_in(__func__, ranking);
+    if (rc == HYOKA_OK)
+        rc = rank_value(ranking, project, &value, &reason);
+    if (rc != HYOKA_OK)
+        return rc;
+    return ranking_push(ranking, NULL, project->text[HYOKA_TEXT_CODE], project->text[HYOKA_TEXT_NAME], &value,
+                        reason);
+}
+
+int hyoka_ranking_figure(const hyoka_ranking *ranking, const hyoka_project *project, hyoka_decimal *value,
+                         int *reason)
+{
+    hyoka_decimal v = {0};
+    int why = HYOKA_REASON_NONE;
+    int rc = ranking_project_check_in(__func__, ranking, project);
+
+    if (rc == HYOKA_OK)
+        rc = rank_value(ranking, project, &v, &why);
+    if (rc != HYOKA_OK)
+        return rc;
+    if (reason)
+        *reason = why;
+    if (why != HYOKA_REASON_NONE)
+        return hyoka__fail_unavailable(__func__, hyoka__figure_names[ranking->figure],
+                                       ranking->figure == HYOKA_FIG_SCORE ? 0 : ranking->fiscal_year, why);
+    if (value)
+        *value = v;
+    return HYOKA_OK;
+}
+
+int hyoka_ranking_add_entry(hyoka_ranking *ranking, const char *code, const char *name, const hyoka_decimal *value,
+                            int reason)
+{
+    int rc;
+
+    HYOKA__CHECK_NULL(ranking);
+    HYOKA__CHECK_ENUM(reason, REASON);
+    if (reason == HYOKA_REASON_NONE)
+        HYOKA__CHECK_NULL(value);
+    rc = ranking_adds_check_in(__func__, ranking);
+    if (rc != HYOKA_OK)
+        return rc;
+    return ranking_push(ranking, NULL, code, name, value, reason);
 }
 
 int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int figure, int32_t fiscal_year,
@@ -667,9 +741,11 @@ int hyoka_ranking_new(hyoka_ranking **out, const hyoka_portfolio *portfolio, int
     rc = hyoka__reserve((void **)&r->items, &r->cap, portfolio->projects.count, sizeof *r->items, 1);
     for (size_t i = 0; rc == HYOKA_OK && i < portfolio->projects.count; i++) {
         hyoka_project *p = portfolio->projects.items[i];
-        rc = ranking_add_in(__func__, r, p, false);
+        hyoka_decimal value = {0};
+        int reason = HYOKA_REASON_NONE;
+        rc = rank_value(r, p, &value, &reason);
         if (rc == HYOKA_OK)
-            r->items[r->count - 1].project = p;
+            rc = ranking_push(r, p, NULL, NULL, &value, reason);
     }
     if (rc != HYOKA_OK) {
         hyoka_ranking_free(r);
@@ -702,9 +778,13 @@ size_t hyoka_ranking_count(const hyoka_ranking *ranking)
  * it borrows one (the project may have been edited since). */
 static const char *entry_text(const struct rank_entry *e, int field)
 {
-    if (e->project)
-        return e->project->text[field];
-    return field == HYOKA_TEXT_CODE ? e->code : e->name;
+    if (e->has & ENTRY_PROJECT)
+        return e->of.project->text[field];
+    if (field == HYOKA_TEXT_CODE)
+        return e->has & ENTRY_CODE ? e->of.text : NULL;
+    if (!(e->has & ENTRY_NAME))
+        return NULL;
+    return e->has & ENTRY_CODE ? e->of.text + strlen(e->of.text) + 1 : e->of.text;
 }
 
 /* The entry at @p index, in order; its reason, and whether it is
@@ -735,7 +815,7 @@ int hyoka_ranking_at(const hyoka_ranking *ranking, size_t index, hyoka_project *
     int rc = ranking_entry_in(__func__, ranking, index, &e, reason);
 
     if (e && project)
-        *project = e->project;
+        *project = e->has & ENTRY_PROJECT ? e->of.project : NULL;
     if (rc == HYOKA_OK && value)
         *value = e->value;
     return rc;

@@ -67,8 +67,10 @@ struct hyoka_stream {
     struct hyoka__arena *arena;
     size_t index;
     const char *ptext, *pend; /* its text: from before its '{' to after its '}' */
-    /* P003: the first index of each top-level code */
+    /* P003: the first index of each top-level code, kept unless the rules
+     * of the report given at open exclude P003 */
     struct hyoka__strpool codes;
+    bool keep_codes;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -441,12 +443,21 @@ static void drop_current(struct hyoka_stream *s)
     s->arena = NULL;
 }
 
+/* Whether P003 can be reported: codes are kept for it unless the rules of
+ * @p report (the report given at open) exclude it. */
+static bool codes_wanted(const hyoka_report *report)
+{
+    const struct hyoka__code_info *p003 = &hyoka__codes[HYOKA__P003];
+
+    return !report || hyoka__rules_allow(report->rules, p003->code, strlen(p003->code), p003->severity);
+}
+
 /* Remember the code of the project just read (the first index of each). */
 static int remember_code(struct hyoka_stream *s)
 {
     const char *code = s->current->text[HYOKA_TEXT_CODE];
 
-    if (!code || !*code)
+    if (!s->keep_codes || !code || !*code)
         return 0;
     return hyoka__strpool_put(&s->codes, code, strlen(code), s->index);
 }
@@ -498,6 +509,8 @@ int hyoka_stream_next(hyoka_stream *s, hyoka_project **project)
         if (r->depth < 2)
             finish(s);
     }
+    /* The end: no project is left to validate, so no code is needed. */
+    hyoka__strpool_free(&s->codes);
     return s->status;
 }
 
@@ -556,6 +569,7 @@ static int open_stream(const char *fn, hyoka_stream **out, const char *text, siz
         return hyoka__nomem();
     s->source = source;
     s->report = report;
+    s->keep_codes = codes_wanted(report);
     s->fn = src;
     s->user = user;
     s->index = SIZE_MAX;

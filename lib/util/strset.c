@@ -117,30 +117,78 @@ struct hyoka__strset_entry *hyoka__strset_get(const struct hyoka__strset *set, c
 /* ------------------------------------------------------------------------ */
 /* A packed set: see strset.h                                                */
 
-/* A slot: the high 32 bits of the hash, then the string's offset + 1 in
- * the buffer (0: free). */
-#define SLOT_OFF(x) ((size_t)((x) & 0xFFFFFFFFu))
+/* The table: for each slot, a tag (a byte of the hash, 1..255; 0: free)
+ * in one array and the offset + 1 of its entry in the buffer in another,
+ * so that a probe reads one byte until the tags match. An entry is the
+ * string, its NUL, then the value in 7-bit groups, lowest first, the high
+ * bit set on all but the last (an index below 2^21 takes 3 bytes, not 8). */
+enum { VALUE_MAX_BYTES = (sizeof(size_t) * 8 + 6) / 7 };
 
-/* The entry of a slot in the buffer: its value, then its string. */
-static const char *slot_entry(const struct hyoka__strpool *p, uint64_t slot)
+/* The tags of table @p t of @p cap slots (cap > 0). */
+static const unsigned char *pool_tags(const uint32_t *t, size_t cap)
 {
-    return p->buf + SLOT_OFF(slot) - 1;
+    return (const unsigned char *)(t + cap);
 }
 
-static uint64_t *pool_slot(const struct hyoka__strpool *p, uint64_t *t, size_t cap, const char *s, size_t n,
-                           uint64_t h)
+static unsigned char *pool_tags_mut(uint32_t *t, size_t cap)
 {
+    return (unsigned char *)(t + cap);
+}
+
+static unsigned char tag_of(uint64_t h)
+{
+    unsigned char tag = (unsigned char)(h >> 56);
+    return tag ? tag : 1;
+}
+
+/* The string of the entry at offset + 1 @p off. */
+static const char *slot_entry(const struct hyoka__strpool *p, uint32_t off)
+{
+    return p->buf + off - 1;
+}
+
+/* Write @p value at @p at; the bytes written. */
+static size_t value_put(char *at, size_t value)
+{
+    size_t n = 0;
+
+    while (value >= 0x80) {
+        at[n++] = (char)(0x80 | (value & 0x7F));
+        value >>= 7;
+    }
+    at[n++] = (char)value;
+    return n;
+}
+
+static size_t value_get(const char *at)
+{
+    size_t value = 0;
+    unsigned shift = 0;
+
+    for (;; shift += 7) {
+        unsigned char b = (unsigned char)*at++;
+        value |= (size_t)(b & 0x7F) << shift;
+        if (!(b & 0x80))
+            return value;
+    }
+}
+
+/* The slot of s[0..n) (hash @p h) in table @p t of @p cap slots: its own,
+ * or the free one where it goes. */
+static size_t pool_slot(const struct hyoka__strpool *p, const uint32_t *t, size_t cap, const char *s, size_t n,
+                        uint64_t h)
+{
+    const unsigned char *tags = pool_tags(t, cap), tag = tag_of(h);
     size_t i = (size_t)h & (cap - 1);
-    for (;;) {
-        uint64_t *e = &t[i];
-        if (!*e)
-            return e;
-        if ((*e >> 32) == (h >> 32)) {
-            const char *k = slot_entry(p, *e) + sizeof(size_t);
+
+    for (;; i = (i + 1) & (cap - 1)) {
+        if (!tags[i])
+            return i;
+        if (tags[i] == tag) {
+            const char *k = slot_entry(p, t[i]);
             if (strncmp(k, s, n) == 0 && k[n] == '\0')
-                return e;
+                return i;
         }
-        i = (i + 1) & (cap - 1);
     }
 }
 
@@ -151,31 +199,34 @@ static uint64_t pool_hash(const struct hyoka__strpool *p, const char *s, size_t 
 
 int hyoka__strpool_get(const struct hyoka__strpool *p, const char *s, size_t n, size_t *value)
 {
-    const uint64_t *e;
+    size_t i;
     if (!p->cap)
         return 0;
-    e = pool_slot(p, p->t, p->cap, s, n, pool_hash(p, s, n));
-    if (!*e)
+    i = pool_slot(p, p->t, p->cap, s, n, pool_hash(p, s, n));
+    if (!pool_tags(p->t, p->cap)[i])
         return 0;
-    memcpy(value, slot_entry(p, *e), sizeof *value);
+    *value = value_get(slot_entry(p, p->t[i]) + n + 1);
     return 1;
 }
 
 static int pool_grow(struct hyoka__strpool *p)
 {
     size_t ncap = p->cap ? p->cap * 2 : 1024;
-    uint64_t *nt;
+    uint32_t *nt;
 
-    if (ncap > SIZE_MAX / sizeof *nt)
+    if (ncap > SIZE_MAX / (sizeof *nt + 1))
         return -1;
-    nt = hyoka__heap_calloc(ncap, sizeof *nt);
+    nt = hyoka__heap_calloc(ncap, sizeof *nt + 1);
     if (!nt)
         return -1;
     for (size_t i = 0; i < p->cap; i++) {
-        if (p->t[i]) {
-            const char *k = slot_entry(p, p->t[i]) + sizeof(size_t);
+        if (pool_tags(p->t, p->cap)[i]) {
+            const char *k = slot_entry(p, p->t[i]);
             size_t n = strlen(k);
-            *pool_slot(p, nt, ncap, k, n, pool_hash(p, k, n)) = p->t[i];
+            uint64_t h = pool_hash(p, k, n);
+            size_t j = pool_slot(p, nt, ncap, k, n, h);
+            nt[j] = p->t[i];
+            pool_tags_mut(nt, ncap)[j] = tag_of(h);
         }
     }
     hyoka__free(p->t);
@@ -187,16 +238,17 @@ static int pool_grow(struct hyoka__strpool *p)
 int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t value)
 {
     uint64_t h;
-    uint64_t *e;
-    size_t need = sizeof value + n + 1;
+    size_t i, need = n + 1 + VALUE_MAX_BYTES;
+    unsigned char *tags;
 
     if (memchr(s, '\0', n))
         return -1;
     if ((p->count + 1) * 4 > p->cap * 3 && pool_grow(p))
         return -1;
     h = pool_hash(p, s, n);
-    e = pool_slot(p, p->t, p->cap, s, n, h);
-    if (*e)
+    i = pool_slot(p, p->t, p->cap, s, n, h);
+    tags = pool_tags_mut(p->t, p->cap);
+    if (tags[i])
         return 0;
     if (need > UINT32_MAX - 1 - p->len)
         return -1;
@@ -211,11 +263,11 @@ int hyoka__strpool_put(struct hyoka__strpool *p, const char *s, size_t n, size_t
         p->buf = nb;
         p->blen = nlen;
     }
-    memcpy(p->buf + p->len, &value, sizeof value);
-    memcpy(p->buf + p->len + sizeof value, s, n);
-    p->buf[p->len + sizeof value + n] = '\0';
-    *e = (h >> 32 << 32) | (uint64_t)(p->len + 1);
-    p->len += need;
+    memcpy(p->buf + p->len, s, n);
+    p->buf[p->len + n] = '\0';
+    p->t[i] = (uint32_t)(p->len + 1);
+    tags[i] = tag_of(h);
+    p->len += n + 1 + value_put(p->buf + p->len + n + 1, value);
     p->count++;
     return 0;
 }

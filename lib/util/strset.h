@@ -55,14 +55,15 @@ static inline struct hyoka__strset_entry *hyoka__strset_find(const struct hyoka_
 }
 
 /* A set that owns its strings, packed one after another in one buffer
- * with a value each, and a table of 8-byte slots: for sets that grow with
- * a document (a stream's project codes: about 12 bytes a code besides its
- * text). Zeroed, an empty set. Strings hold no NUL byte; the buffer holds
+ * with a value each (packed in 1 to 10 bytes: 3 below 2^21), and a table
+ * of 5-byte slots filled at most three quarters: for sets that grow with a
+ * document (a stream's project codes: besides its text and NUL, about 3
+ * bytes a code in the buffer and 7 to 13 in the table). Zeroed, an empty set. Strings hold no NUL byte; the buffer holds
  * at most 4 GiB. */
 struct hyoka__strpool {
     char *buf;
     size_t len, blen;
-    uint64_t *t;
+    uint32_t *t; /* cap offsets, then cap tags (strset.c) */
     size_t cap, count;
 };
 

@@ -490,6 +490,8 @@ PROTOTYPES = {
     'hyoka_ranking_start': (c_int, [PH, c_int, c_int32, c_int], STATUS),
     'hyoka_ranking_add': (c_int, [H, H], STATUS),
     'hyoka_ranking_entry': (c_int, [H, c_size_t, PSTR, PSTR, PDEC, P(c_int)], FIGURE),
+    'hyoka_ranking_figure': (c_int, [H, H, PDEC, P(c_int)], FIGURE),
+    'hyoka_ranking_add_entry': (c_int, [H, c_char_p, c_char_p, PDEC, c_int], STATUS),
     # report.h
     'hyoka_report_new': (c_int, [PH], STATUS),
     'hyoka_report_free': (None, [H], RAW),

@@ -428,6 +428,8 @@ module Hyoka
       hyoka_ranking_start: [%i[pointer int int32 int], :int],
       hyoka_ranking_add: [%i[pointer pointer], :int],
       hyoka_ranking_entry: [%i[pointer size_t pointer pointer pointer pointer], :int],
+      hyoka_ranking_figure: [%i[pointer pointer pointer pointer], :int],
+      hyoka_ranking_add_entry: [%i[pointer pointer pointer pointer int], :int],
       # report.h
       hyoka_report_new: [[:pointer], :int],
       hyoka_report_free: [[:pointer], :void],
