@@ -83,16 +83,20 @@ static int write_json_out(const hyoka_portfolio *p, unsigned flags, const char *
     return rc;
 }
 
-/* ---- JSON to standard output, one project at a time ----
+/* ---- JSON to JSON, one project at a time ----
  *
- * A named file is written whole (replaced atomically, docs/output.md);
- * standard output gets each project as it is read. A document found to
- * have an error once some of it has left is left cut there (the exit
- * status says so); a smaller one is not written, as from a whole read. */
+ * Standard output gets each project as it is read; a named file is
+ * written beside its target as it is read and put in place at the end
+ * (replaced atomically, docs/output.md), or not at all. A document found
+ * to have an error once some of it has left for standard output is left
+ * cut there (the exit status says so); a smaller one is not written, as
+ * from a whole read. */
 struct streamed {
+    const char *out; /* the output operand: "-" or a file */
     hyoka_writer *writer;
-    int rc;        /* the writer's first failure */
-    int stopped;   /* a read error: no more projects are written */
+    int rc;          /* the writer's first failure */
+    int stopped;     /* a read error: no more projects are written */
+    char why[512];   /* the message of that failure */
 };
 
 static int to_stdout(void *user, const char *data, size_t len)
@@ -102,13 +106,27 @@ static int to_stdout(void *user, const char *data, size_t len)
     return cli_output_failed() ? -1 : 0;
 }
 
+/* Remember the first failure of the writer. */
+static void writer_failed(struct streamed *c, int rc)
+{
+    if (rc != HYOKA_OK && c->rc == HYOKA_OK) {
+        c->rc = rc;
+        snprintf(c->why, sizeof c->why, "%s", hyoka_error_last());
+    }
+}
+
 static int convert_begin(const struct cli_args *args, struct cli_document *d, int i)
 {
     struct streamed *c = d->user;
+    const hyoka_portfolio *header = hyoka_stream_portfolio(d->stream);
+    unsigned flags = args->compact ? HYOKA_WRITE_COMPACT : 0;
 
     (void)i;
-    c->rc = hyoka_writer_new(&c->writer, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(d->stream),
-                             args->compact ? HYOKA_WRITE_COMPACT : 0, HYOKA_LANG_EN, to_stdout, NULL);
+    if (strcmp(c->out, "-") == 0)
+        writer_failed(c, hyoka_writer_new(&c->writer, HYOKA_WRITER_HYOKA, header, flags, HYOKA_LANG_EN, to_stdout,
+                                          NULL));
+    else
+        writer_failed(c, hyoka_writer_new_file(&c->writer, HYOKA_WRITER_HYOKA, header, flags, HYOKA_LANG_EN, c->out));
     return c->rc == HYOKA_ENOMEM ? -1 : CLI_EXIT_FINE;
 }
 
@@ -118,17 +136,17 @@ static int convert_project(const struct cli_args *args, struct cli_document *d, 
 
     (void)args;
     if (c->rc == HYOKA_OK && !c->stopped && !(c->stopped = cli_document_has_errors(d)))
-        c->rc = hyoka_writer_project(c->writer, p);
+        writer_failed(c, hyoka_writer_project(c->writer, p));
     return CLI_EXIT_FINE; /* read on, for the diagnostics */
 }
 
-/* convert --to json IN - from a JSON input. */
-static int stream_json(const struct cli_args *args, const char *in)
+/* convert --to json IN OUT from a JSON input. */
+static int stream_json(const struct cli_args *args, const char *in, const char *out)
 {
     static const struct cli_visitor to_json = {convert_begin, convert_project};
-    struct streamed c = {NULL, HYOKA_OK, 0};
+    struct streamed c = {out, NULL, HYOKA_OK, 0, ""};
     struct cli_document d;
-    int status;
+    int status, to_stdout_ = strcmp(out, "-") == 0;
 
     if (cli_document_stream(&d, args, in, &to_json, &c, &status) != 0) {
         hyoka_writer_free(c.writer);
@@ -140,12 +158,12 @@ static int stream_json(const struct cli_args *args, const char *in)
     if (status == CLI_EXIT_FINE && !d.stream)
         status = CLI_EXIT_ERRORS;
     if (status == CLI_EXIT_FINE && c.rc == HYOKA_OK)
-        c.rc = hyoka_writer_finish(c.writer, NULL);
-    if (c.rc != HYOKA_OK && c.rc != HYOKA_EIO) { /* EIO: standard output failed (main() says so) */
-        fprintf(stderr, "%s: -: %s\n", CLI_PROGRAM, hyoka_error_last());
+        writer_failed(&c, hyoka_writer_finish(c.writer, NULL));
+    if (c.rc != HYOKA_OK && !(c.rc == HYOKA_EIO && to_stdout_)) { /* standard output: main() says so */
+        fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(out), cli_safe(c.why));
         status = cli_worse(status, CLI_EXIT_OUTPUT);
     }
-    hyoka_writer_free(c.writer);
+    hyoka_writer_free(c.writer); /* unfinished: a named file is left as it was */
     cli_document_free(&d);
     return status;
 }
@@ -166,8 +184,8 @@ static int run(const struct cli_args *args)
         cli_usage_error(args->command, "--from %s reads a folder, not standard input", format_names[args->from]);
         return CLI_EXIT_USAGE;
     }
-    if (args->from == CLI_FORMAT_JSON && args->to == CLI_FORMAT_JSON && strcmp(out, "-") == 0)
-        return stream_json(args, in);
+    if (args->from == CLI_FORMAT_JSON && args->to == CLI_FORMAT_JSON)
+        return stream_json(args, in, out);
     hyoka_csv_options_init(&copt);
     copt.encoding = args->encoding;
     if (cli_document_read(&d, in, args->from, &copt, NULL, 0) != 0) {
@@ -211,9 +229,10 @@ const struct cli_command cli_convert = {
                    "read but not validated: only what prevents reading it is reported, on\n"
                    "standard error.\n"
                    "\n"
-                   "From JSON to standard output, each project is written as it is read,\n"
-                   "in constant memory; a document found to have an error after some of it\n"
-                   "was written is left cut there (exit status 1 or 2).\n",
+                   "From JSON to JSON, each project is written as it is read, in constant\n"
+                   "memory: to standard output at once (a document found to have an error\n"
+                   "after some of it was written is left cut there, exit status 1 or 2), to\n"
+                   "a named file beside it, put in its place at the end or not at all.\n",
     .options = options,
     .n_options = CLI_COUNT(options),
     .examples = examples,

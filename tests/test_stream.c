@@ -630,11 +630,35 @@ static int to_buf(void *user, const char *data, size_t len)
 /* Stream @p text into a writer of @p format: the bytes of the whole
  * writers for the same document (metrics with the validation of every
  * project). */
+/* A folder for the files the writers write (made once, removed at the end). */
+static char scratch[] = "/tmp/hyoka-stream-XXXXXX";
+static int scratch_made;
+
+static const char *scratch_dir(void)
+{
+    if (!scratch_made) {
+        assert_non_null(mkdtemp(scratch));
+        scratch_made = 1;
+    }
+    return scratch;
+}
+
+static int remove_scratch(void **state)
+{
+    (void)state;
+    if (scratch_made)
+        docs_remove_tree(scratch);
+    return 0;
+}
+
 static void check_writers(const char *path, const char *text, size_t len, void *user)
 {
     static const unsigned flag_sets[] = {0, HYOKA_WRITE_COMPACT, HYOKA_WRITE_YEN};
     hyoka_portfolio *pf = NULL;
+    char file[256];
     (void)path;
+
+    snprintf(file, sizeof file, "%s/out.json", scratch_dir());
 
     if (hyoka_json_read(text, len, NULL, &pf, NULL) != HYOKA_OK)
         return;
@@ -645,9 +669,10 @@ static void check_writers(const char *path, const char *text, size_t len, void *
             struct sink_buf got = {NULL, 0, 0, 0, 0};
             hyoka_report *whole_rep = NULL, *rep = NULL;
             hyoka_stream *s = NULL;
-            hyoka_writer *w = NULL;
+            hyoka_writer *w = NULL, *wf = NULL;
             hyoka_project *p;
-            char *want = NULL;
+            char *want = NULL, *in_file;
+            size_t file_len = 0;
             size_t want_len = 0;
             int rc, want_rc, wrote = HYOKA_OK;
 
@@ -666,23 +691,37 @@ static void check_writers(const char *path, const char *text, size_t len, void *
             assert_int_equal(hyoka_stream_open_memory(&s, text, len, NULL, NULL), HYOKA_OK);
             assert_int_equal(hyoka_writer_new(&w, format, hyoka_stream_portfolio(s), flags, HYOKA_LANG_JA, to_buf, &got),
                              HYOKA_OK);
+            /* the same document to a file, as it goes */
+            assert_int_equal(hyoka_writer_new_file(&wf, format, hyoka_stream_portfolio(s), flags, HYOKA_LANG_JA, file),
+                             HYOKA_OK);
             while ((rc = hyoka_stream_next(s, &p)) == 1) {
                 if (format == HYOKA_WRITER_METRICS)
                     assert_int_equal(hyoka_stream_validate(s, rep), HYOKA_OK);
-                if (wrote == HYOKA_OK)
+                if (wrote == HYOKA_OK) {
                     wrote = hyoka_writer_project(w, p);
+                    assert_int_equal(hyoka_writer_project(wf, p), wrote);
+                }
             }
             assert_int_equal(rc, 0);
             rc = hyoka_writer_finish(w, rep);
             assert_int_equal(rc, wrote);
             assert_int_equal(rc, want_rc);
+            assert_int_equal(hyoka_writer_finish(wf, rep), rc);
             assert_int_equal(hyoka_writer_finish(w, rep), HYOKA_ESTATE);
             hyoka_writer_free(w);
+            hyoka_writer_free(wf);
             hyoka_stream_free(s);
             if (want_rc == HYOKA_OK) {
                 assert_int_equal(got.len, want_len);
                 assert_memory_equal(got.data, want, want_len);
+                in_file = docs_read_all(file, &file_len);
+                assert_non_null(in_file);
+                assert_int_equal(file_len, want_len);
+                assert_memory_equal(in_file, want, want_len);
+                free(in_file);
             }
+            assert_int_equal(docs_count_entries(scratch_dir()), want_rc == HYOKA_OK ? 1 : 0);
+            unlink(file);
             free(got.data);
             hyoka_free(want);
             hyoka_report_free(rep);
@@ -690,6 +729,77 @@ static void check_writers(const char *path, const char *text, size_t len, void *
         }
     }
     hyoka_portfolio_free(pf);
+}
+
+/* A writer to a file: the target stays as it was until the writer
+ * finishes (freed unfinished: nothing left beside it); arguments. */
+static void test_writer_file(void **state)
+{
+    static const char doc[] = "{\"format\": \"hyoka/1\", \"projects\": [{\"code\": \"1\", \"name\": \"a\"},"
+                              " {\"code\": \"2\", \"name\": \"b\"}]}";
+    const char *dir = scratch_dir();
+    char file[256], missing[256], *text;
+    hyoka_stream *s = NULL;
+    hyoka_writer *w = (hyoka_writer *)1;
+    hyoka_project *p;
+    size_t len = 0;
+    FILE *f;
+    (void)state;
+
+    snprintf(file, sizeof file, "%s/target.json", dir);
+    snprintf(missing, sizeof missing, "%s/no/such/folder/out.json", dir);
+    f = fopen(file, "wb");
+    assert_non_null(f);
+    fputs("old", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(hyoka_stream_open_memory(&s, doc, sizeof doc - 1, NULL, NULL), HYOKA_OK);
+
+    /* arguments */
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), 0, 0, NULL), HYOKA_EINVAL);
+    assert_null(w);
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), 0, 0, ""), HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, NULL, 0, 0, file), HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_METRICS_CSV, hyoka_stream_portfolio(s), 0, 0, file),
+                     HYOKA_EINVAL);
+    assert_non_null(strstr(hyoka_error_last(), "hyoka_writer_new_dir"));
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_METRICS, hyoka_stream_portfolio(s), HYOKA_WRITE_YEN, 0,
+                                           file),
+                     HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new_file(NULL, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), 0, 0, file),
+                     HYOKA_EINVAL);
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), 0, 0, missing),
+                     HYOKA_EIO);
+    assert_null(w);
+
+    /* freed unfinished: the target as it was, nothing beside it */
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), 0, 0, file), HYOKA_OK);
+    assert_int_equal(hyoka_stream_next(s, &p), 1);
+    assert_int_equal(hyoka_writer_project(w, p), HYOKA_OK);
+    hyoka_writer_free(w);
+    text = docs_read_all(file, &len);
+    assert_non_null(text);
+    assert_int_equal(len, 3);
+    assert_memory_equal(text, "old", 3);
+    free(text);
+    assert_int_equal(docs_count_entries(dir), 1);
+
+    /* finished: replaced */
+    assert_int_equal(hyoka_writer_new_file(&w, HYOKA_WRITER_HYOKA, hyoka_stream_portfolio(s), HYOKA_WRITE_COMPACT, 0,
+                                           file),
+                     HYOKA_OK);
+    assert_int_equal(hyoka_stream_next(s, &p), 1);
+    assert_int_equal(hyoka_writer_project(w, p), HYOKA_OK);
+    assert_int_equal(hyoka_writer_finish(w, NULL), HYOKA_OK);
+    assert_int_equal(hyoka_writer_project(w, p), HYOKA_ESTATE);
+    hyoka_writer_free(w);
+    text = docs_read_all(file, &len);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"code\":\"2\""));
+    assert_null(strstr(text, "\"code\":\"1\""));
+    free(text);
+    assert_int_equal(docs_count_entries(dir), 1);
+    unlink(file);
+    hyoka_stream_free(s);
 }
 
 /* The writers give the bytes of hyoka_json_write() and
@@ -976,10 +1086,11 @@ int main(void)
         cmocka_unit_test(test_source_fails),
         cmocka_unit_test(test_detach),
         cmocka_unit_test(test_writers),
+        cmocka_unit_test(test_writer_file),
         cmocka_unit_test(test_writer_sink_fails),
         cmocka_unit_test(test_bounded),
         cmocka_unit_test(test_p003_ignored),
         cmocka_unit_test(test_out_of_memory),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, remove_scratch);
 }

@@ -212,6 +212,30 @@ HYOKA_API int hyoka_writer_new(hyoka_writer **out, int format, const hyoka_portf
                                int lang, hyoka_sink_fn sink, void *user);
 
 /**
+ * Start a document written to the file @p path (since 1.1): as
+ * hyoka_writer_new(), with the bytes going to a temporary file beside
+ * @p path as they are made, so memory holds one project's text at most.
+ * hyoka_writer_finish() puts the file in place by the policy of
+ * hyoka_json_write_file() (docs/output.md: a regular file is replaced
+ * atomically; a device, FIFO or standard stream is written in place;
+ * never through a symbolic link), and hyoka_writer_free() of an
+ * unfinished writer removes the temporary file, leaving @p path as it
+ * was (a device or FIFO may have received part of the document).
+ * @param out    receives the writer, owned by the caller
+ *               (hyoka_writer_free()); NULL on failure.
+ * @param format ::HYOKA_WRITER_HYOKA or ::HYOKA_WRITER_METRICS.
+ * @param header the document's header; borrowed until
+ *               hyoka_writer_finish().
+ * @param flags  as hyoka_writer_new().
+ * @param lang   as hyoka_writer_new().
+ * @param path   the file (UTF-8 on Windows); copied.
+ * @return ::HYOKA_OK; ::HYOKA_EINVAL; ::HYOKA_EIO (the file cannot be
+ *         made: nothing was made); ::HYOKA_ENOMEM.
+ */
+HYOKA_API int hyoka_writer_new_file(hyoka_writer **out, int format, const hyoka_portfolio *header, unsigned flags,
+                                    int lang, const char *path);
+
+/**
  * Start a folder of tables (since 1.1): for ::HYOKA_WRITER_METRICS_CSV,
  * `metrics_years.csv` and `metrics_indicators.csv` in the folder @p dir,
  * with the bytes hyoka_metrics_csv_write_dir() writes for the same
@@ -268,14 +292,16 @@ HYOKA_API int hyoka_writer_project(hyoka_writer *writer, const hyoka_project *pr
  * @param report hyoka-metrics/1: the diagnostics to include (may be NULL);
  *               ignored for hyoka/1 and for a folder (its V003 diagnostics
  *               go to the report given to hyoka_writer_new_dir()).
- * @return ::HYOKA_OK, or the writer's first failure; for a folder, also
- *         ::HYOKA_EENCODING (a cell CP932 cannot hold) and the
- *         ::HYOKA_EIO of the swap.
+ * @return ::HYOKA_OK, or the writer's first failure; for a file or a
+ *         folder, also the ::HYOKA_EIO of putting it in place (the target
+ *         is then as it was), and for a folder ::HYOKA_EENCODING (a cell
+ *         CP932 cannot hold).
  */
 HYOKA_API int hyoka_writer_finish(hyoka_writer *writer, const hyoka_report *report);
 
 /**
- * Free a writer, finished or not: an unfinished document is left cut; an
+ * Free a writer, finished or not: an unfinished document is left cut (a
+ * file's temporary file is removed, its target left as it was); an
  * unfinished folder is removed, its target left as it was. NULL is
  * ignored.
  */

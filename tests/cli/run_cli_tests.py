@@ -299,6 +299,26 @@ with tempfile.TemporaryDirectory() as tmp:
               'hyoka %s >&- exits 74 and says why' % ' '.join(args), err.decode()[-300:])
     rc, _, err = run('convert', '--to', 'json', sheet, '/dev/full')
     check(rc == 74 and b'/dev/full' in err, 'convert to /dev/full exits 74, naming it', err.decode())
+    # convert to a named file (written as it is read, put in place at the end):
+    # the bytes of standard output; a bad input or a missing folder leaves
+    # nothing, and an existing file as it was
+    with tempfile.TemporaryDirectory() as out_dir:
+        named = os.path.join(out_dir, 'out.json')
+        rc, _, err = run('convert', '--to', 'json', sheet, named)
+        _, to_stdout, _ = run('convert', '--to', 'json', sheet, '-')
+        check(rc == 0 and open(named, 'rb').read() == to_stdout and os.listdir(out_dir) == ['out.json'],
+              'convert to a named file: the bytes of standard output, nothing beside it', err.decode())
+        cut = os.path.join(tmp, 'cut.json')
+        with open(cut, 'wb') as f:
+            f.write(open(sheet, 'rb').read()[:-40])
+        with open(named, 'wb') as f:
+            f.write(b'old')
+        rc, _, err = run('convert', '--to', 'json', cut, named)
+        check(rc == 2 and open(named, 'rb').read() == b'old' and os.listdir(out_dir) == ['out.json'],
+              'convert of a cut document leaves the named file as it was', err.decode())
+        rc, _, err = run('convert', '--to', 'json', sheet, os.path.join(out_dir, 'no', 'such', 'out.json'))
+        check(rc == 74 and b'no/such/out.json' in err and os.listdir(out_dir) == ['out.json'],
+              'convert into a missing folder exits 74, naming the file', err.decode())
     with open('/dev/null', 'wb') as null:
         p = subprocess.run([hyoka, 'summary', sheet], cwd=root, stdout=null, stderr=subprocess.PIPE)
     check(p.returncode == 0, 'summary > /dev/null exits 0 (a device that takes the output)')

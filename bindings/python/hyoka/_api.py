@@ -541,6 +541,7 @@ PROTOTYPES = {
     'hyoka_stream_free': (None, [H], RAW),
     'hyoka_writer_new': (c_int, [PH, c_int, H, c_uint, c_int, SinkFn, c_void_p], STATUS),
     'hyoka_writer_new_dir': (c_int, [PH, c_int, H, c_char_p, P(CsvOptions), H], STATUS),
+    'hyoka_writer_new_file': (c_int, [PH, c_int, H, c_uint, c_int, c_char_p], STATUS),
     'hyoka_writer_project': (c_int, [H, H], STATUS),
     'hyoka_writer_finish': (c_int, [H, H], STATUS),
     'hyoka_writer_free': (None, [H], RAW),

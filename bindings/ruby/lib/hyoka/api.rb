@@ -479,6 +479,7 @@ module Hyoka
       hyoka_stream_free: [[:pointer], :void],
       hyoka_writer_new: [%i[pointer int pointer uint int hyoka_sink_fn pointer], :int],
       hyoka_writer_new_dir: [%i[pointer int pointer string pointer pointer], :int, :blocking],
+      hyoka_writer_new_file: [%i[pointer int pointer uint int string], :int, :blocking],
       hyoka_writer_project: [%i[pointer pointer], :int],
       hyoka_writer_finish: [%i[pointer pointer], :int],
       hyoka_writer_free: [[:pointer], :void],
