@@ -124,8 +124,13 @@ int hyoka_writer_new_file(hyoka_writer **out, int format, const hyoka_portfolio 
         return hyoka__nomem();
     }
     wr->file = file;
+    rc = wr->w.out.err;
+    if (rc != HYOKA_OK) { /* the header could not be written: nothing is made */
+        hyoka_writer_free(wr);
+        return rc;
+    }
     *out = wr;
-    return wr->w.out.err;
+    return HYOKA_OK;
 }
 
 int hyoka_writer_new_dir(hyoka_writer **out, int format, const hyoka_portfolio *header, const char *dir,
