@@ -146,7 +146,7 @@ static int stream_json(const struct cli_args *args, const char *in, const char *
     static const struct cli_visitor to_json = {convert_begin, convert_project};
     struct streamed c = {out, NULL, HYOKA_OK, 0, ""};
     struct cli_document d;
-    int status, to_stdout_ = strcmp(out, "-") == 0;
+    int status, on_stdout = strcmp(out, "-") == 0;
 
     if (cli_document_stream(&d, args, in, &to_json, &c, &status) != 0) {
         hyoka_writer_free(c.writer);
@@ -159,7 +159,7 @@ static int stream_json(const struct cli_args *args, const char *in, const char *
         status = CLI_EXIT_ERRORS;
     if (status == CLI_EXIT_FINE && c.rc == HYOKA_OK)
         writer_failed(&c, hyoka_writer_finish(c.writer, NULL));
-    if (c.rc != HYOKA_OK && !(c.rc == HYOKA_EIO && to_stdout_)) { /* standard output: main() says so */
+    if (c.rc != HYOKA_OK && !(c.rc == HYOKA_EIO && on_stdout)) { /* standard output: main() says so */
         fprintf(stderr, "%s: %s: %s\n", CLI_PROGRAM, cli_safe(out), cli_safe(c.why));
         status = cli_worse(status, CLI_EXIT_OUTPUT);
     }

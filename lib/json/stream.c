@@ -580,9 +580,10 @@ static int open_stream(const char *fn, hyoka_stream **out, const char *text, siz
         source = s->source = SRC_CALLBACK;
         s->fn = pipe_source;
         s->user = s;
-        s->path = hyoka__heap_malloc(strlen(text) + 1);
+        size_t n = strlen(text) + 1;
+        s->path = hyoka__heap_malloc(n);
         if (s->path)
-            memcpy(s->path, text, strlen(text) + 1);
+            memcpy(s->path, text, n);
         else
             rc = hyoka__nomem();
     }
